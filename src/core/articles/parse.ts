@@ -1,0 +1,105 @@
+/** Parses an article file's text into headline, metadata and body paragraphs without page furniture. */
+import type { Article, Furniture, Paragraph, SourceMeta } from '../model.js';
+import { END_MARKERS, datelineOf, furnitureReason } from './furniture.js';
+import { dateHintOf, parseDate } from './dates.js';
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) out.push({ text: trimmed, start: m.index + lead });
+  }
+  return out;
+}
+
+const sentenceCount = (s: string): number => (s.match(/[.!?](?:["”’)]?)(?=\s+[A-Z“"]|\s*$)/g) ?? []).length;
+const stripEllipsis = (s: string): string => s.replace(/(?:…|\.\.\.)\s*$/, '').trim();
+
+/** A paragraph that ends in an ellipsis and whose text recurs later is a teaser, not prose. */
+function isTeaser(p: Line, later: Line[]): boolean {
+  if (!/(?:…|\.\.\.)\s*$/.test(p.text)) return false;
+  const head = stripEllipsis(p.text).slice(0, 80);
+  return later.some((q) => q.text.includes(head));
+}
+
+/** The source files' own header lines: `Source: <outlet> <url>` and `Date: <date>`. */
+function headerOf(lines: Line[]): { outlet?: string; url?: string; date?: string; used: number } {
+  const out: { outlet?: string; url?: string; date?: string; used: number } = { used: 0 };
+  for (const line of lines.slice(1, 4)) {
+    const src = /^source:\s*(.*)$/i.exec(line.text);
+    const date = /^(?:date|published|updated):\s*(.+)$/i.exec(line.text);
+    if (src?.[1] !== undefined) {
+      const url = /(https?:\/\/\S+)/.exec(src[1])?.[1];
+      const outlet = src[1].replace(/https?:\/\/\S+/, '').replace(/[\s,;|–—-]+$/, '').trim();
+      if (outlet) out.outlet = outlet;
+      if (url) out.url = url;
+      out.used++;
+    } else if (date?.[1]) {
+      out.date = date[1].trim();
+      out.used++;
+    } else break;
+  }
+  return out;
+}
+
+/** Parses one article. `meta` (from briefing.yaml) wins over what the file says. */
+export function parseArticle(file: string, text: string, meta: SourceMeta = {}): Article {
+  const lines = linesOf(text);
+  const first = lines[0];
+  const header = headerOf(lines);
+  const headline = first ? first.text : file;
+  const body: Paragraph[] = [];
+  const furniture: Furniture[] = [];
+  const rest = lines.slice(1 + header.used);
+  // A long, multi-sentence first line is a summary (a dek) doing duty as headline: keep it as prose too.
+  if (first && sentenceCount(first.text) >= 2) rest.unshift(first);
+  const seen = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const line = rest[i];
+    if (!line) continue;
+    const reason = paragraphReason(line, rest.slice(i + 1), headline, first === line, seen);
+    if (reason === 'end of article') {
+      for (const l of rest.slice(i)) furniture.push({ text: l.text, reason });
+      break;
+    }
+    if (reason) {
+      furniture.push({ text: line.text, reason });
+      continue;
+    }
+    seen.add(line.text);
+    const dl = datelineOf(line.text);
+    if (dl) {
+      furniture.push({ text: line.text.slice(0, dl.length), reason: 'dateline' });
+      body.push({ text: line.text.slice(dl.length), start: line.start + dl.length });
+    } else body.push({ text: line.text, start: line.start });
+  }
+  const published = parseDate(meta.published, 'metadata') ?? parseDate(header.date, 'date-line');
+  return {
+    file,
+    headline,
+    outlet: meta.outlet ?? header.outlet,
+    url: meta.url ?? header.url,
+    published,
+    dateHint: published ? undefined : dateHintOf(lines.map((l) => l.text)),
+    body,
+    furniture,
+    bytes: Buffer.byteLength(text),
+  };
+}
+
+function paragraphReason(line: Line, later: Line[], headline: string, isDek: boolean, seen: Set<string>): string | undefined {
+  if (isDek) return undefined;
+  if (END_MARKERS.test(line.text) && later.length <= 4 && later.every((l) => l.text.split(/\s+/).length < 30)) return 'end of article';
+  if (line.text === headline) return 'repeated headline';
+  if (seen.has(line.text)) return 'repeated paragraph';
+  if (isTeaser(line, later)) return 'teaser';
+  return furnitureReason(line.text);
+}

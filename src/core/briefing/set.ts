@@ -1,0 +1,141 @@
+/** A subject's article set, extracted once and indexed, ready to answer briefings. */
+import { closest, distance } from 'fastest-levenshtein';
+import { resolveSetDates } from '../articles/dates.js';
+import { extractArticle } from '../extract/article.js';
+import { termsOf } from '../extract/questions.js';
+import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Topic } from '../model.js';
+import { mergeActors } from '../reconcile/actors.js';
+import { findConflicts, mergeFigures } from '../reconcile/figures.js';
+import { mergeQuestions } from '../reconcile/questions.js';
+import { err, ok, type Result } from '../result.js';
+
+/** Items of a briefing with the word stems that make them match a topic. */
+interface Indexed<T> {
+  item: T;
+  terms: Set<string>;
+}
+
+/** Everything a briefing is built from; built once per set, never re-reads articles. */
+export interface BriefingSet {
+  title: string;
+  topics: Topic[];
+  extracts: ArticleExtract[];
+  sources: SourceRef[];
+  figures: Indexed<Figure>[];
+  conflicts: Conflict[];
+  actors: Indexed<Actor>[];
+  questions: Indexed<Question>[];
+  /** stem -> sentences containing it, for free-text topics. */
+  sentenceIndex: Map<string, number[]>;
+  sentences: Evidence[];
+}
+
+/** Why a topic could not be answered; worded by the caller. */
+export interface UnknownTopic {
+  code: 'unknown-topic';
+  query: string;
+  suggestions: string[];
+  topics: string[];
+}
+
+const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new Set(texts.flatMap(termsOf)) });
+
+/** Builds a set from extracts (made now, or kept from an earlier run). */
+export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
+  const { extracts } = input;
+  const figures = mergeFigures(extracts.flatMap((e) => e.figures));
+  const conflicts = findConflicts(figures);
+  figures.sort((a, b) => b.weight - a.weight);
+  const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
+  const questions = mergeQuestions(extracts.flatMap((e) => e.questions));
+  const sentences = extracts.flatMap((e) => e.sentences);
+  const sentenceIndex = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    for (const t of termsOf(s.quote)) {
+      const list = sentenceIndex.get(t);
+      if (list) list.push(i);
+      else sentenceIndex.set(t, [i]);
+    }
+  });
+  return {
+    title: input.title,
+    topics: input.topics,
+    extracts,
+    sources: extracts.map((e, i) => ({
+      n: i + 1, file: e.article.file, headline: e.article.headline, outlet: e.article.outlet, url: e.article.url,
+      published: e.article.published?.iso,
+    })),
+    figures: figures.map((f) => index(f, [f.metric, ...f.sources.map((s) => s.quote)])),
+    conflicts,
+    actors: actors.map((a) => index(a, [a.name, a.role, ...a.sources.map((s) => s.quote)])),
+    questions: questions.map((q) => index(q, [q.question, ...q.sources.map((s) => s.quote)])),
+    sentenceIndex,
+    sentences,
+  };
+}
+
+/** Extracts every article once and indexes the results. */
+export function buildSet(input: { title: string; topics: Topic[]; articles: Article[] }): BriefingSet {
+  const dated = resolveSetDates(input.articles);
+  return buildSetFromExtracts({ title: input.title, topics: input.topics, extracts: dated.map(extractArticle) });
+}
+
+type Match = { kind: 'all' } | { kind: 'topic'; topic: Topic; terms: string[][] } | { kind: 'free'; text: string; terms: string[][] };
+
+const normalise = (s: string): string => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9 .-]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** A topic by name, label or one of its words; free text otherwise; a near-miss of a topic is an error with suggestions. */
+export function resolveTopic(set: BriefingSet, query: string | undefined): Result<Match, UnknownTopic> {
+  if (!query?.trim()) return ok({ kind: 'all' });
+  const q = normalise(query);
+  const phrases = (t: Topic): string[][] => [t.name, t.label, ...t.terms].map((x) => termsOf(x)).filter((x) => x.length);
+  for (const t of set.topics) {
+    const names = [t.name, t.label, ...t.terms].map(normalise);
+    if (names.includes(q) || names.includes(q.replace(/-/g, ' '))) return ok({ kind: 'topic', topic: t, terms: phrases(t) });
+  }
+  const words = termsOf(query);
+  const names = set.topics.flatMap((t) => [t.name, ...t.terms.filter((x) => !x.includes(' '))]);
+  if (words.length === 0) return err({ code: 'unknown-topic', query, suggestions: [], topics: set.topics.map((t) => t.name) });
+  const known = words.some((w) => set.sentenceIndex.has(w));
+  if (!known && words.length === 1 && names.length) {
+    const near = set.topics.filter((t) => [t.name, ...t.terms].some((n) => distance(normalise(n), q) <= Math.max(2, Math.floor(q.length / 3))));
+    const best = closest(q, names);
+    const suggestions = [...new Set([...near.map((t) => t.name), set.topics.find((t) => t.name === best || t.terms.includes(best))?.name].filter((x): x is string => Boolean(x)))];
+    return err({ code: 'unknown-topic', query, suggestions: suggestions.slice(0, 3), topics: set.topics.map((t) => t.name) });
+  }
+  return ok({ kind: 'free', text: query.trim(), terms: words.map((w) => [w]) });
+}
+
+/** Whether an item's stems contain every stem of one of the phrases. */
+const matches = (terms: Set<string>, phrases: string[][]): boolean => phrases.some((p) => p.every((w) => terms.has(w)));
+
+/**
+ * The briefing for a topic: `undefined` for the overview; a topic's name, label or one of its
+ * words; or free text, answered by ranking sentences.
+ */
+export function brief(set: BriefingSet, query?: string): Result<Briefing, UnknownTopic> {
+  const r = resolveTopic(set, query);
+  if (!r.ok) return r;
+  const m = r.value;
+  const keep = <T>(xs: Indexed<T>[]): T[] => (m.kind === 'all' ? xs : xs.filter((x) => matches(x.terms, m.terms))).map((x) => x.item);
+  const figures = keep(set.figures);
+  const keys = new Set(figures.map((f) => `${f.metricKey}|${f.period}`));
+  const conflicts = set.conflicts.filter((c) => figures.some((f) => f.metric === c.metric && f.period === c.period) || keys.has(''));
+  let passages: Evidence[] | undefined;
+  if (m.kind === 'free') {
+    const score = new Map<number, number>();
+    for (const [w] of m.terms) for (const i of set.sentenceIndex.get(w ?? '') ?? []) score.set(i, (score.get(i) ?? 0) + 1 / Math.log2(2 + (set.sentenceIndex.get(w ?? '')?.length ?? 0)));
+    passages = [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([i]) => set.sentences[i]).filter((s): s is Evidence => s !== undefined);
+  }
+  const topic = m.kind === 'topic' ? { name: m.topic.name, label: m.topic.label } : m.kind === 'free' ? { name: m.text, label: m.text } : undefined;
+  return ok({
+    title: set.title,
+    topic,
+    sources: set.sources,
+    figures,
+    conflicts,
+    actors: keep(set.actors),
+    questions: keep(set.questions),
+    passages,
+  });
+}

@@ -1,0 +1,62 @@
+/** General world knowledge for actors: countries, their demonyms and capitals, regions, news agencies. */
+import countries from 'world-countries/countries.json' with { type: 'json' };
+
+interface CountryEntry {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+  capital?: string[];
+}
+
+/** Country name for a lower-case name, alias or demonym. */
+const byName = new Map<string, string>();
+/** Lower-case capital city -> country. */
+const capitals = new Map<string, string>();
+
+for (const c of countries as CountryEntry[]) {
+  const name = c.name.common;
+  // Two- and three-letter codes collide with words ("IN", "IT", "AS"): only the common ones below.
+  const names = [name, c.name.official, ...c.altSpellings.filter((a) => /^[A-Z][A-Za-z .'-]{3,}$/.test(a) && /[a-z]/.test(a))];
+  for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+    if (!d) continue;
+    names.push(d, `${d}s`);
+    // Demonyms are spelt both ways in news copy: "Ecuadorean" and "Ecuadorian".
+    if (d.endsWith('ean')) names.push(`${d.slice(0, -3)}ian`, `${d.slice(0, -3)}ians`);
+  }
+  for (const n of names) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), name);
+  for (const cap of c.capital ?? []) capitals.set(cap.toLowerCase(), name);
+}
+// Common short forms in English news copy.
+for (const [alias, name] of [['u.s.', 'United States'], ['u.s', 'United States'], ['american', 'United States'], ['americans', 'United States'], ['u.s.a.', 'United States'], ['u.k.', 'United Kingdom'], ['britain', 'United Kingdom'], ['british', 'United Kingdom']] as const) {
+  byName.set(alias, name);
+}
+/** Upper-case codes, matched case-sensitively so that "US" is a country and "us" is not. */
+const CODES: Record<string, string> = { US: 'United States', USA: 'United States', UK: 'United Kingdom', UAE: 'United Arab Emirates', DRC: 'DR Congo' };
+// "American" is also the adjective of the continent; keep it, since news copy means the US.
+
+/** The country a name, alias or demonym refers to ("Ecuadorian" -> "Ecuador"). */
+export function countryOf(name: string): string | undefined {
+  if (/^[A-Z]{2,3}$/.test(name)) return CODES[name];
+  if (!/^(?:the\s+)?[A-ZÀ-Ý]/.test(name)) return undefined;
+  return byName.get(name.toLowerCase().replace(/^the\s+/, ''));
+}
+
+/** The country whose capital this is. */
+export function capitalOf(name: string): string | undefined {
+  return capitals.get(name.toLowerCase());
+}
+
+const REGIONS = new Set([
+  'latin america', 'south america', 'north america', 'central america', 'the americas', 'americas', 'europe', 'asia', 'africa',
+  'oceania', 'antarctica', 'middle east', 'caribbean', 'the caribbean', 'pacific', 'atlantic', 'balkans', 'andes', 'amazon',
+  'sahel', 'mediterranean', 'arctic', 'indo-pacific', 'southeast asia', 'east asia', 'west africa', 'east africa',
+  'western europe', 'eastern europe', 'global south', 'the west', 'scandinavia', 'horn of africa', 'gulf',
+]);
+
+/** Continents and regions are places, never actors. */
+export function isRegion(name: string): boolean {
+  return REGIONS.has(name.toLowerCase());
+}
+
+/** News agencies and outlets: sources of the story, not actors in it. */
+export const NEWS_AGENCIES = /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg|efe|dpa|xinhua|ansa|upi|tass|bbc|cnn|al jazeera|new york times|washington post|wall street journal|guardian|financial times)$/i;

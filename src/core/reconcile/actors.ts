@@ -1,0 +1,136 @@
+/** Merges actor mentions across sources into one entry per actor. */
+import type { Actor, ActorKind, ActorMention, Evidence } from '../model.js';
+
+const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const hasAccent = (s: string): boolean => s !== s.normalize('NFD').replace(/\p{M}/gu, '');
+
+interface Bucket {
+  kind: ActorKind;
+  mentions: ActorMention[];
+}
+
+/** Most frequent value; ties go to the longest, then to the one with accents (the fuller spelling). */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || Number(hasAccent(b[0])) - Number(hasAccent(a[0])))[0]?.[0];
+}
+
+function classParts(key: string): { named: boolean; cls: string; country: string; rest: string } | undefined {
+  const m = /^(class|generic):([^:]+):([^:]*):(.*)$/.exec(key);
+  return m ? { named: m[1] === 'class', cls: m[2] ?? '', country: m[3] ?? '', rest: m[4] ?? '' } : undefined;
+}
+
+/**
+ * Resolves mention keys to actor keys: surnames to the full name that carries them, "X
+ * administration" to person X, generic institutions ("the court", "congress") to the one named
+ * institution of their class, and the home country's institutions to the unqualified ones.
+ */
+function resolveKeys(mentions: ActorMention[]): Map<string, string> {
+  const keys = new Set(mentions.map((m) => m.key));
+  const out = new Map<string, string>();
+  const persons = [...keys].filter((k) => k.startsWith('person:'));
+  const fullBySurname = new Map<string, string[]>();
+  for (const k of persons) {
+    const [, last, first] = k.split(':');
+    if (first) fullBySurname.set(last ?? '', [...(fullBySurname.get(last ?? '') ?? []), k]);
+  }
+  // A titled surname ("President Trump") stands for the person when no full name is known.
+  for (const k of persons) {
+    const [, last, first] = k.split(':');
+    if (!first && !fullBySurname.has(last ?? '')) fullBySurname.set(last ?? '', [k]);
+  }
+  const count = (k: string): number => mentions.filter((m) => m.key === k).length;
+  const bySurname = (last: string): string | undefined => (fullBySurname.get(last) ?? []).sort((a, b) => count(b) - count(a))[0];
+  const countries = new Map<string, number>();
+  for (const m of mentions) if (m.kind === 'country') countries.set(m.name, (countries.get(m.name) ?? 0) + 1);
+  const home = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const named = [...keys].map((k) => ({ k, p: classParts(k) })).filter((x) => x.p?.named);
+  for (const k of keys) {
+    let target = k;
+    if (k.startsWith('person:')) {
+      const [, last, first] = k.split(':');
+      if (!first) target = bySurname(last ?? '') ?? k;
+    } else if (k.startsWith('single:')) {
+      const [, word] = k.split(':');
+      target = bySurname(word ?? '') ?? `single:${word ?? ''}`;
+    } else if (k.startsWith('admin:')) {
+      target = bySurname(k.slice(6)) ?? k;
+    } else {
+      const p = classParts(k);
+      if (p) {
+        const country = p.country === home ? '' : p.country;
+        if (p.cls === 'military' || p.cls === 'police') {
+          // "U.S. Air Force", "US troops", "the U.S. military": one actor per country's forces.
+          target = `generic:${p.cls}:${country}:`;
+        } else if (!p.named) {
+          const candidates = named.filter((x) => x.p?.cls === p.cls && (x.p.country === p.country || x.p.country === '' || x.p.country === home || country === ''));
+          const fit = candidates.filter((x) => p.rest.split(' ').filter(Boolean).every((w) => x.p?.rest.includes(w)));
+          target = fit.length === 1 && fit[0] ? fit[0].k : `generic:${p.cls}:${country}:${p.rest}`;
+        }
+      }
+    }
+    out.set(k, target);
+  }
+  return out;
+}
+
+/** Whether a single capitalised word is a place: mostly used after "in", "near", "from". */
+function singleIsPlace(mentions: ActorMention[], all: ActorMention[]): boolean {
+  const word = mentions[0]?.key.split(':')[1] ?? '';
+  const forms = all.filter((m) => m.key.startsWith(`single:${word}:`));
+  const locative = forms.filter((m) => m.key.endsWith(':locative')).length;
+  return locative * 2 >= forms.length || forms.every((m) => m.key.endsWith(':initial'));
+}
+
+/** Merges mentions from every article into actors, core ones first. */
+export function mergeActors(mentions: ActorMention[], articleCount: number): Actor[] {
+  const keyOf = resolveKeys(mentions);
+  const buckets = new Map<string, Bucket>();
+  for (const m of mentions) {
+    const key = keyOf.get(m.key) ?? m.key;
+    const b = buckets.get(key) ?? { kind: m.kind, mentions: [] };
+    b.mentions.push(m);
+    if (m.kind !== 'person' && key === m.key) b.kind = m.kind;
+    buckets.set(key, b);
+  }
+  const actors: Actor[] = [];
+  for (const [key, b] of buckets) {
+    let kind = b.kind;
+    if (key.startsWith('single:')) {
+      if (singleIsPlace(b.mentions, mentions) || !b.mentions.some((m) => m.subject)) continue;
+      kind = 'organization';
+    }
+    if (key.startsWith('admin:')) kind = 'institution';
+    const files = [...new Set(b.mentions.map((m) => m.evidence.file))];
+    const names = b.mentions.map((m) => m.name);
+    const head = /^group:(\w+)/.exec(key)?.[1];
+    const preferred = key.startsWith('person:')
+      ? names.filter((n) => !/\badministration$/i.test(n) && (!key.split(':')[2] || n.split(/\s+/).length >= 2))
+      : head ? names.filter((n) => new RegExp(`\\b${head}s?$`, 'i').test(n) && n.split(/\s+/).length === 2) : names;
+    const name = mostCommon(preferred.length ? preferred : names) ?? names[0] ?? key;
+    const roles = b.mentions.map((m) => m.role).filter((r): r is string => Boolean(r));
+    const titled = roles.filter((r) => r.split(/\s+/).length <= 5);
+    // People are known by their titles; others by what the first article has them do.
+    const role = (kind === 'person' ? mostCommon(titled.length ? titled : roles) : roles[0]) ?? '';
+    const subjectCount = b.mentions.filter((m) => m.subject).length;
+    const salience = files.length >= Math.max(2, Math.ceil(articleCount * 0.4)) || subjectCount >= 3 ? 'core' : 'minor';
+    const sources: Evidence[] = [];
+    for (const f of files) {
+      const m = b.mentions.find((x) => x.evidence.file === f && x.role) ?? b.mentions.find((x) => x.evidence.file === f);
+      if (m) sources.push(m.evidence);
+    }
+    actors.push({
+      name,
+      aliases: [...new Set(names.filter((n) => norm(n) !== norm(name)))].slice(0, 8),
+      kind,
+      role,
+      salience,
+      mentions: b.mentions.length,
+      files,
+      sources: sources.slice(0, 5),
+    });
+  }
+  const rank = (a: Actor): number => (a.salience === 'core' ? 1000 : 0) + a.files.length * 10 + a.mentions;
+  return actors.sort((a, b) => rank(b) - rank(a));
+}

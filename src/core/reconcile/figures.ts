@@ -1,0 +1,62 @@
+/** Merges the same figure across sources and finds where sources disagree. */
+import type { Conflict, Figure, FigureMention } from '../model.js';
+
+const UNITS_WEIGHT = /percent|per |dollars|euros|pounds|tons|tonnes/;
+
+/** One entry per metric, period and value; the sources that gave it, each once. */
+export function mergeFigures(mentions: FigureMention[]): Figure[] {
+  const byKey = new Map<string, Figure>();
+  for (const m of mentions) {
+    const key = `${m.metricKey}|${m.period}|${m.value}`;
+    const f = byKey.get(key);
+    if (f) {
+      if (!f.sources.some((s) => s.file === m.evidence.file)) f.sources.push(m.evidence);
+      f.weight += 3;
+      continue;
+    }
+    byKey.set(key, {
+      metric: m.metric, metricKey: m.metricKey, value: m.value, text: m.text, unit: m.unit, period: m.period,
+      qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals,
+      weight: 3 + (1 - m.position) * 2 + (UNITS_WEIGHT.test(m.unit) ? 1.5 : 0) + (m.period === 'undated' ? -1 : 0),
+    });
+  }
+  return [...byKey.values()];
+}
+
+const roundTo = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
+
+/**
+ * Different values for the same metric and period from different sources. Rounding when every
+ * value agrees at the precision of the least precise one; otherwise a contradiction.
+ */
+export function findConflicts(figures: Figure[]): Conflict[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (f.period === 'undated' || !f.metricKey) continue;
+    const key = `${f.metricKey}|${f.period}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out: Conflict[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // A source that gives two values for one key is describing two things: leave it out.
+    const perFile = new Map<string, number>();
+    for (const f of group) for (const s of f.sources) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
+    const clean = group.filter((f) => f.sources.every((s) => perFile.get(s.file) === 1));
+    if (clean.length < 2) continue;
+    const files = new Set(clean.flatMap((f) => f.sources.map((s) => s.file)));
+    if (files.size < 2) continue;
+    const d = Math.min(...clean.map((f) => f.decimals));
+    const rounding = new Set(clean.map((f) => roundTo(f.value, d))).size === 1;
+    const first = clean[0];
+    if (!first) continue;
+    out.push({
+      metric: first.metric,
+      period: first.period,
+      kind: rounding ? 'rounding' : 'contradiction',
+      values: clean.map((f) => ({ value: f.value, text: f.text, sources: f.sources.map((s) => s.file) })),
+    });
+    for (const f of clean) f.weight += 4;
+  }
+  return out;
+}
