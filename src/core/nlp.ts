@@ -1,4 +1,5 @@
 /** Sentence splitting, tokens, part-of-speech tags and lemmas, from wink-nlp. */
+/* eslint-disable @typescript-eslint/unbound-method -- wink-nlp passes its.* helpers as bare functions by design. */
 import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 

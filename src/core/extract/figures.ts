@@ -128,7 +128,7 @@ function describe(n: NumberMention, s: Sentence, prev: Described | undefined, ca
   if (n.currency) {
     const verb = /\b([a-z]+ed|spent|paid|lent|sent|given|won|lost)\b[^.]*$/.exec(before);
     const purpose = np.text && !GENERIC.test(np.text) ? np.text : '';
-    return { metric: trimPhrase(words(purpose ? `${purpose}` : verb ? `amount ${verb[1]}` : 'amount')), unit: n.currency };
+    return { metric: trimPhrase(words(purpose || (verb ? `amount ${verb[1]}` : 'amount'))), unit: n.currency };
   }
   if (/^(?:a|an)\s+decade$/i.test(n.text) || /^\s*(?:years?|months?|days?|weeks?|decades?)\b/i.test(after)) {
     const subj = chunkBefore(s.tokens, n.start - 4) ?? '';

@@ -39,7 +39,7 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`\\b(?:between|from)\\s+((?:19|20)\\d\\d)\\s+(?:and|to|-|–)\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => `${m[1]}–${m[2]}` },
   { re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => `${monthName(monthIndex(m[1] ?? ''))} ${m[2]}, ${m[3]}` },
   { re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => `${monthName(monthIndex(m[1] ?? ''))} ${m[2]}` },
-  { re: /\b(?:in\s+)?(?:the\s+)?(fiscal\s+)?((?:19|20)\d\d)(?:\s*[-–\/]\s*((?:19|20)?\d\d))?\b(?![,.]?\d)/g, resolve: (m) => (m[3] ? `${m[2]}–${m[3]}` : m[2]) },
+  { re: /\b(?:in\s+)?(?:the\s+)?(fiscal\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?\b(?![,.]?\d)/g, resolve: (m) => (m[3] ? `${m[2]}–${m[3]}` : m[2]) },
   { re: /\b(last|this|next|the previous|the past|the current)\s+(year|month)\b/gi, resolve: (m, pub) => relative(m[1] ?? '', m[2] ?? '', pub) },
   { re: new RegExp(`\\b(last|this|next)\\s+(${MONTH_RE})(?![a-z])`, 'gi'), resolve: (m, pub) => (m[1]?.toLowerCase() === 'next' ? undefined : pastMonth(monthIndex(m[2] ?? ''), pub, m[1]?.toLowerCase() === 'last')) },
   { re: new RegExp(`\\b(${MONTH_RE})(?:[’']s)?(?![a-z])`, 'gi'), resolve: (m, pub) => (/^[A-Z]/.test(m[1] ?? '') && m[1] !== 'May' ? pastMonth(monthIndex(m[1] ?? ''), pub, false) : undefined) },
@@ -55,7 +55,8 @@ function relative(which: string, unit: string, pub: PubDate): string | undefined
   return m >= 0 ? `${monthName(m)} ${pub.year}` : `${monthName(m + 12)} ${pub.year - 1}`;
 }
 
-const BASELINE = /\b(?:compared\s+(?:to|with)|than|versus|vs\.?|from the same)\s[^,;]*$/i;
+// "than" is left out: in "higher than the 6.85 in 2019" the year belongs to the number after it.
+const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter))\s[^,;]*$/i;
 
 /** Finds the time expressions of a sentence; those that resolve to nothing still mark their span. */
 export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSetDates } from '../../src/core/articles/dates.js';
+import { parseArticle } from '../../src/core/articles/parse.js';
+
+const page = [
+  'Storm hits the coast',
+  'Source: Example News https://example.com/storm',
+  'Date: 2024-10-02',
+  'The mayor waves to residents in Tampa, Florida, on Monday. (AP Photo/Jane Doe)',
+  'TAMPA, Fla. (AP) — The storm killed 12 people on Tuesday, officials said.',
+  'Officials did not say when power would return.',
+  'Follow our coverage at https://example.com/storms',
+  'Related Posts',
+  'Another story entirely',
+].join('\n');
+
+describe('parseArticle', () => {
+  const a = parseArticle('storm.txt', page);
+
+  it('reads the headline, outlet, url and date lines', () => {
+    expect(a.headline).toBe('Storm hits the coast');
+    expect(a.outlet).toBe('Example News');
+    expect(a.url).toBe('https://example.com/storm');
+    expect(a.published?.iso).toBe('2024-10-02');
+  });
+
+  it('keeps prose and drops captions, datelines, follow-us lines and what follows "Related Posts"', () => {
+    expect(a.body.map((p) => p.text)).toEqual(['The storm killed 12 people on Tuesday, officials said.', 'Officials did not say when power would return.']);
+    expect(a.furniture.map((f) => f.reason)).toEqual(['photo caption', 'dateline', 'follow-us line', 'end of article', 'end of article']);
+  });
+
+  it('keeps body offsets exact, so quotes are substrings of the file', () => {
+    for (const p of a.body) expect(page.slice(p.start, p.start + p.text.length)).toBe(p.text);
+  });
+
+  it('drops a teaser that repeats the opening of the body, and a repeated headline', () => {
+    const t = parseArticle('t.txt', 'Big news\n\nThe council voted to close the port. The vote…\n\nBig news\n\nThe council voted to close the port. The vote was 7 to 2.');
+    expect(t.body.map((p) => p.text)).toEqual(['The council voted to close the port. The vote was 7 to 2.']);
+    expect(t.furniture.map((f) => f.reason)).toEqual(['teaser', 'repeated headline']);
+  });
+});
+
+describe('resolveSetDates', () => {
+  it('dates an article that gives only an older year by the rest of the set', () => {
+    const dated = parseArticle('a.txt', 'A\nDate: 2025-02-19\nThe vote was held.');
+    const vague = parseArticle('b.txt', 'B\nThe rate fell in 2024, officials said.');
+    const [, b] = resolveSetDates([dated, vague]);
+    expect(b?.published).toMatchObject({ iso: '2025-02-19', source: 'set' });
+  });
+});

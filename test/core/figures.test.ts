@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { figuresOf } from '../../src/core/extract/figures.js';
+import type { PubDate } from '../../src/core/model.js';
+import { analyse } from '../../src/core/nlp.js';
+
+const pub: PubDate = { iso: '2025-02-19', year: 2025, month: 2, source: 'metadata' };
+
+function figures(sentence: string): { value: number; metric: string; unit: string; period: string }[] {
+  const carry = {};
+  return analyse(sentence).flatMap((s) => figuresOf(s, 'a.txt', s.text, pub, carry)).map(({ value, metric, unit, period }) => ({ value, metric, unit, period }));
+}
+
+describe('figures', () => {
+  it.each([
+    ['the homicide rate dropped from 46.18 per 100,000 people in 2023 to 38.76 per 100,000 people last year.', [[46.18, 'homicide rate', '2023'], [38.76, 'homicide rate', '2024']]],
+    ['Homicides have risen from six per 100,000 inhabitants in 2018 to a record 47 in 2023.', [[6, 'homicide rate', '2018'], [47, 'homicide rate', '2023']]],
+    ['January was the deadliest month on record, with 731 homicides.', [[731, 'homicides', 'January 2025']]],
+    ['Police dogs uncovered more than six tons of cocaine at a port last July.', [[6, 'cocaine', 'July 2024']]],
+    ['The United States has invested $81 million since 2018.', [[81_000_000, 'amount invested', 'since 2018']]],
+    ['The banana trade accounts for about one in five bananas imported to the United States.', [[0.2, 'bananas', 'as of February 2025']]],
+    ['Unemployment rose to 7.5% in 2024.', [[7.5, 'change in Unemployment', '2024']]],
+    ['It is a country of 18 million people.', [[18_000_000, 'population', 'as of February 2025']]],
+  ] as const)('reads %s', (sentence, expected) => {
+    const got = figures(sentence);
+    expect(got.map((f) => [f.value, f.metric, f.period])).toEqual(expected.map((e) => [...e]));
+  });
+
+  it.each([
+    ['dates and years', 'The vote is on April 13, and the court ruled on June 6, 2024.'],
+    ['relative periods', 'Violence has grown over the past four years, and the first round was 10 days ago.'],
+    ['names with numbers', 'Troops trained at exercise Resolute Sentinel 24 near the coast.'],
+    ['page numbers', 'The report says so on page 12.'],
+    ['idioms with one', 'He won one of two spots in the runoff.'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(figures(sentence)).toEqual([]);
+  });
+
+  it('resolves "that figure" to the metric of the sentence before', () => {
+    const got = figures('Homicides rose to 47 per 100,000 in 2023. That figure dropped to 38 per 100,000 last year.');
+    expect(got.at(-1)).toMatchObject({ value: 38, metric: 'homicide rate', period: '2024' });
+  });
+
+  it('skips a comparison baseline when choosing the period', () => {
+    const got = figures('There were 1,300 homicides in the first 50 days of 2025, a 40% increase compared to the same timeframe in the previous year.');
+    expect(got.map((f) => f.period)).toEqual(['first 50 days of 2025', 'first 50 days of 2025']);
+  });
+});
