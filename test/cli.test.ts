@@ -1,69 +1,179 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main, type CliDeps } from '../src/cli.js';
+import { article, tempDir } from './temp-dir.js';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(argv: string[], deps: CliDeps = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) }, deps);
   return { code, out, err };
 }
 
-describe('sitrep CLI', () => {
-  it('prints a short briefing of the bundled subject', async () => {
-    const r = await run('brief', 'ecuador');
+/** Two subjects under a temp root: alpha (with a topic) and beta. */
+const twoSubjects = (): Promise<string> =>
+  tempDir({
+    'alpha/briefing.yaml': 'title: Alpha story\ntopics:\n  strikes: [strike, walkout]\n',
+    'alpha/articles/a.txt': article('Port strike ends', 'Dockers ended a strike that cost $12 million, the union said on Monday.'),
+    'beta/briefing.yaml': 'title: Beta story\n',
+    'beta/articles/b.txt': article('Beta headline'),
+  });
+
+interface Json {
+  title: string;
+  figures: { metric: string; value: number; unit: string; period: string; sources: { file: string; quote: string }[] }[];
+  conflicts: { metric: string; period: string; kind: string; values: { value: number; sources: string[] }[] }[];
+  actors: unknown[];
+  questions: unknown[];
+}
+
+describe('sitrep brief on the bundled subject', () => {
+  it('prints a short briefing with the homicide-rate disagreement flagged inline', async () => {
+    const r = await run(['brief', 'ecuador']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('⚠ sources disagree: 38.76 [1] · 36.18 [2] · 38 [5]');
-    expect(r.out.trim().split('\n').length).toBeLessThanOrEqual(20);
-    expect(r.out).toMatch(/Key figures \(\+\d+ more figures\)/);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('⚠ sources disagree: 38.76 [1] · 36.18 [2] · 38 [5] (contradiction)');
+    expect(r.out.trimEnd().split('\n').length).toBeLessThanOrEqual(20);
+    expect(r.out).toMatch(/^\+\d+ more figures/m);
   });
 
-  it('prints only JSON on stdout with --json, following the contract', async () => {
-    const r = await run('brief', 'ecuador', 'homicides', '--json', '--all');
-    const b = JSON.parse(r.out) as { figures: { metric: string; value: number; period: string; sources: { file: string; quote: string }[] }[]; conflicts: unknown[] };
-    expect(b.figures.length).toBeGreaterThan(8);
-    expect(b.figures[0]).toHaveProperty('sources.0.quote');
-    expect(b.conflicts.length).toBe(2);
-  });
-
-  it('answers an unknown topic with suggestions and exit code 2', async () => {
-    const r = await run('brief', 'ecuador', 'homicdes');
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('Did you mean: homicides?');
-  });
-
-  it('refuses an unknown command and an unknown flag with exit code 2', async () => {
-    expect((await run('summarise')).code).toBe(2);
-    const flag = await run('brief', '--colour');
-    expect(flag.code).toBe(2);
-    expect(flag.err).toContain('--colour');
-  });
-
-  it('briefs any folder, skipping bad files with a warning that names them', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sitrep-'));
-    await writeFile(join(dir, 'a.txt'), 'Port strike ends\nDate: 2024-03-01\nDockers ended a strike that cost $12 million last month, the union said.\n');
-    await writeFile(join(dir, 'empty.txt'), '');
-    await writeFile(join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]));
-    await writeFile(join(dir, 'latin1.md'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x70, 0x65, 0x6e, 0x73, 0x0a, 0x54, 0x68, 0x65, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x20, 0x69, 0x73, 0x20, 0x6f, 0x70, 0x65, 0x6e, 0x2e]));
-    const r = await run('brief', '--articles', dir, '--json');
+  it('uses the only bundled subject when none is named', async () => {
+    const r = await run(['brief', 'homicides']);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/empty\.txt: skipped, the file is empty/);
-    expect(r.err).toMatch(/bin\.txt: skipped, it is a binary file/);
-    expect(r.err).toMatch(/latin1\.md: skipped, it is not valid UTF-8/);
-    const b = JSON.parse(r.out) as { figures: { value: number; period: string }[] };
-    expect(b.figures).toEqual([expect.objectContaining({ value: 12_000_000, period: 'February 2024' })]);
+    expect(r.out.split('\n')[0]).toBe('Ecuador seeks foreign military help against drug cartels (Feb 2025) — Homicides');
   });
 
-  it('says what to do when the folder does not exist', async () => {
-    const r = await run('brief', '--articles', '/nonexistent/sitrep');
+  it('prints only the contract JSON on stdout with --json', async () => {
+    const r = await run(['brief', 'ecuador', 'homicides', '--json', '--all']);
+    expect(r.code).toBe(0);
+    const b = JSON.parse(r.out) as Json;
+    expect(b.figures.length).toBeGreaterThan(0);
+    expect(b.figures[0]).toEqual(expect.objectContaining({ metric: expect.any(String) as unknown, value: expect.any(Number) as unknown, unit: expect.any(String) as unknown, period: expect.any(String) as unknown }));
+    expect(b.figures[0]?.sources[0]).toEqual({ file: expect.stringMatching(/\.txt$/) as unknown, quote: expect.any(String) as unknown });
+    expect(b.conflicts.some((c) => c.metric === 'homicide rate' && c.period === '2024' && c.kind === 'contradiction')).toBe(true);
+  });
+
+  it('takes the topic from --topic as from words after the subject', async () => {
+    const words = await run(['brief', 'ecuador', 'military', 'aid']);
+    const flag = await run(['brief', 'ecuador', '--topic', 'military aid']);
+    expect(flag.code).toBe(0);
+    expect(flag.out).toBe(words.out);
+  });
+
+  it('answers an unknown topic with the closest topics and the list, exit code 2', async () => {
+    const r = await run(['brief', 'ecuador', 'homicdes']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('No folder at /nonexistent/sitrep');
+    expect(r.out).toBe('');
+    expect(r.err).toContain("No topic 'homicdes' in ecuador. Did you mean: homicides?");
+    expect(r.err).toContain('Topics: homicides, cocaine, migration, election, military-aid, us-relations, gangs, economy');
+  });
+});
+
+describe('sitrep brief --articles', () => {
+  it('briefs any folder, with bad files named on stderr and only JSON on stdout', async () => {
+    const dir = await tempDir({
+      'a.txt': 'Port strike ends\nDate: 2024-03-01\nDockers ended a strike that cost $12 million last month, the union said.\n',
+      'empty.txt': '',
+      'bin.txt': Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]),
+    });
+    const r = await run(['brief', '--articles', dir, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('warning: bin.txt: skipped, it is a binary file, not text\nwarning: empty.txt: skipped, the file is empty\n');
+    const b = JSON.parse(r.out) as Json;
+    expect(b.title).toBe(dir.split('/').pop());
+    expect(b.figures.map((f) => f.value)).toContain(12_000_000);
   });
 
-  it('lists topics and sources', async () => {
-    expect((await run('topics', 'ecuador')).out).toMatch(/^homicides\s+Homicides/m);
-    expect((await run('sources', 'ecuador')).out).toContain('[5] 004_5f90fad844f25562.txt');
+  it('says what to do when the folder does not exist, exit code 2', async () => {
+    const r = await run(['brief', '--articles', '/nonexistent/sitrep']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('No folder at /nonexistent/sitrep. Give a folder of .txt or .md article files (--articles DIR).\n');
+  });
+
+  it('refuses a subject and --articles together', async () => {
+    const dir = await tempDir({ 'a.txt': article('Headline') });
+    const r = await run(['brief', 'ecuador', '--articles', dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Give a subject ('ecuador') or --articles DIR, not both.");
+  });
+});
+
+describe('sitrep usage errors', () => {
+  it.each([
+    [['summarise'], "Unknown command 'summarise'. Commands: brief, topics, sources, help."],
+    [['brief', '--colour'], "Unknown option '--colour'. Options: --articles DIR, --topic TOPIC, --json, --all, --help."],
+    [['brief', '--articles'], 'Option --articles needs a value, as in --articles ./my-articles.'],
+    [[], 'Name a command: brief, topics or sources.'],
+    [['topics', '--json'], "--json works only with 'sitrep brief'."],
+    [['brief', 'ecuador', 'gangs', '--topic', 'cocaine'], "Give the topic once: 'gangs' or --topic cocaine, not both."],
+  ])('answers %j with exit code 2: %s', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`${message}\nRun 'sitrep help' for usage.\n`);
+  });
+
+  it('prints the usage for help and --help, exit code 0', async () => {
+    for (const argv of [['help'], ['--help'], ['brief', '-h']]) {
+      const r = await run(argv);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Usage:\n {2}sitrep brief \[subject\]/);
+    }
+  });
+
+  it('answers an unknown subject with the known ones, exit code 2', async () => {
+    const r = await run(['topics', 'atlantis']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("No subject 'atlantis'. Known subjects: ecuador. To brief any folder of articles, use --articles DIR.\n");
+  });
+
+  it('asks for a subject when there are several and none is named', async () => {
+    const root = await twoSubjects();
+    const none = await run(['brief'], { briefingsDir: root });
+    const unknown = await run(['brief', 'gamma', 'strikes'], { briefingsDir: root });
+    expect([none.code, unknown.code]).toEqual([2, 2]);
+    expect(none.err).toContain('Name a subject: alpha, beta. Or give --articles DIR.');
+    expect(unknown.err).toContain("No subject 'gamma'. Known subjects: alpha, beta.");
+  });
+
+  it('reports a broken briefing.yaml with every problem and its path, exit code 1', async () => {
+    const root = await tempDir({ 'broken/briefing.yaml': 'topics:\n  Bad Name: [x]\n', 'broken/articles/a.txt': article('Headline') });
+    const r = await run(['brief', 'broken'], { briefingsDir: root });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/briefing\.yaml has 2 problems:\n {2}title: required: the briefing title\n {2}topics\["Bad Name"\]: a topic name is lower-case/);
+  });
+});
+
+describe('sitrep topics and sources', () => {
+  it('lists the topics of a subject with their labels and words', async () => {
+    const r = await run(['topics', 'ecuador']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^homicides {5}Homicides: homicide, murder, killings, deadliest/m);
+    expect(r.out).toMatch(/^military-aid {2}Military aid: special forces/m);
+  });
+
+  it('says a folder without briefing.yaml has no topics but takes free text', async () => {
+    const dir = await tempDir({ 'a.txt': article('Headline') });
+    const r = await run(['topics', '--articles', dir]);
+    expect(r.out).toBe(`No topics are defined for ${dir.split('/').pop() ?? ''}; any words work as free text.\n`);
+  });
+
+  it('numbers the sources as briefings cite them, with outlet, date, file and headline', async () => {
+    const r = await run(['sources', 'ecuador']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('[1] AP · ');
+    expect(r.out).toMatch(/^\[5\] outlet unknown · \S+ · 004_5f90fad844f25562\.txt\n {4}Ecuador Says Will Ask Allied Countries/m);
+  });
+
+  it('lists skipped files under the sources of a folder', async () => {
+    const dir = await tempDir({ 'a.txt': article('Headline', 'Body with 3 numbers.'), 'b.md': '' });
+    const r = await run(['sources', '--articles', dir]);
+    expect(r.out).toContain('[1] outlet unknown · 2025-02-19 · a.txt\n    Headline\n');
+    expect(r.out).toContain('Skipped or unmatched:\n  b.md: skipped, the file is empty\n');
+  });
+
+  it('reads a subject from another root, naming it by its folder', async () => {
+    const root = await twoSubjects();
+    const r = await run(['topics', 'alpha'], { briefingsDir: root });
+    expect(r.out).toBe('strikes  Strikes: strike, walkout\n');
   });
 });

@@ -1,55 +1,96 @@
-/** Reads a folder of article files; a bad file is skipped with a warning, never fatal. */
+/** Reads a folder of article files; a bad file is skipped with a one-line warning, never fatal. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import { parseArticle } from '../core/articles/parse.js';
 import type { Article, SourceMeta } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
+import { loadError, type LoadError } from './load-error.js';
 
 /** Files over this size are not articles. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
-/** What a folder yields: the articles that parsed, and one line for each file skipped. */
+/** Extensions read as articles; other files in the folder are ignored. */
+export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+
+/** What a folder yields: the articles that parsed, in file-name order, and one line per file skipped. */
 export interface LoadedArticles {
   articles: Article[];
   warnings: string[];
 }
 
+/** Files read at once: enough to keep the disk busy, few enough to stay clear of the open-file limit. */
+const CONCURRENCY = 32;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function readArticle(dir: string, file: string, meta: SourceMeta | undefined): Promise<Article | string> {
-  const path = join(dir, file);
+const skipped = (file: string, reason: string): string => `${file}: skipped, ${reason}`;
+
+/** Decodes a file's bytes as text, or says why it is not an article. */
+async function textOf(bytes: Buffer): Promise<{ text: string } | { reason: string }> {
+  if (await isBinaryFile(bytes, bytes.length)) return { reason: 'it is a binary file, not text' };
   try {
-    const info = await stat(path);
-    if (info.size === 0) return `${file}: skipped, the file is empty`;
-    if (info.size > MAX_ARTICLE_BYTES) return `${file}: skipped, ${(info.size / 1048576).toFixed(1)} MB is too large for an article (limit 5 MB)`;
-    const bytes = await readFile(path);
-    if (await isBinaryFile(bytes, info.size)) return `${file}: skipped, it is a binary file, not text`;
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return `${file}: skipped, it is not valid UTF-8 text (re-save it as UTF-8)`;
-    }
-    if (!text.trim()) return `${file}: skipped, the file has only white space`;
-    return parseArticle(file, text.replace(/^\uFEFF/, ''), meta);
-  } catch (e) {
-    return `${file}: skipped, it could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { reason: 'it is not valid UTF-8 text (re-save it as UTF-8)' };
   }
 }
 
-/** Reads every `.txt` and `.md` file of a folder, in name order. */
-export async function loadArticlesDir(dir: string, meta: Record<string, SourceMeta> = {}): Promise<Result<LoadedArticles, string>> {
+/** One file: an Article, or the warning that says why it was skipped. */
+async function readArticle(dir: string, file: string, meta: SourceMeta | undefined): Promise<Article | string> {
+  const path = join(dir, file);
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return skipped(file, 'it is a folder, not a file');
+    // Checked before reading, so a huge file never reaches memory.
+    if (info.size > MAX_ARTICLE_BYTES) return skipped(file, `it is too large for an article (${(info.size / 1048576).toFixed(1)} MB, limit 5 MB)`);
+    bytes = await readFile(path);
+  } catch (e) {
+    return skipped(file, `it could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (bytes.length === 0) return skipped(file, 'the file is empty');
+  const decoded = await textOf(bytes);
+  if ('reason' in decoded) return skipped(file, decoded.reason);
+  if (!decoded.text.trim()) return skipped(file, 'the file holds only white space');
+  return parseArticle(file, decoded.text, meta);
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping their order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Reads every `.txt` and `.md` file of `dir`, sorted by name, through `parseArticle`. `meta`
+ * (from briefing.yaml, keyed by file name) wins over what a file says about itself.
+ */
+export async function loadArticlesDir(dir: string, meta: Readonly<Record<string, SourceMeta>> = {}): Promise<Result<LoadedArticles, LoadError>> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((f) => ['.txt', '.md'].includes(extname(f).toLowerCase())).sort();
-  } catch {
-    return err(`No folder at ${dir}. Give a folder of .txt or .md article files.`);
+    names = (await readdir(dir)).filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase())).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return err(loadError('no-folder', `${dir} is a file, not a folder. Give the folder that holds the article files.`));
+    return err(loadError('no-folder', `No folder at ${dir}. Give a folder of .txt or .md article files (--articles DIR).`));
   }
-  if (!names.length) return err(`No .txt or .md files in ${dir}. Put one article per file there.`);
-  const read = await Promise.all(names.map((f) => readArticle(dir, f, meta[f])));
+  if (!names.length) {
+    return err(loadError('no-articles', `No .txt or .md files in ${dir}. Put one article per file there: headline on the first line, then the body.`));
+  }
+  const read = await mapLimited(names, CONCURRENCY, (f) => readArticle(dir, f, meta[f]));
   const articles = read.filter((r): r is Article => typeof r !== 'string');
   const warnings = read.filter((r): r is string => typeof r === 'string');
-  if (!articles.length) return err(`None of the ${names.length} files in ${dir} could be read:\n${warnings.join('\n')}`);
+  if (!articles.length) {
+    return err(loadError('no-articles', `None of the ${names.length} files in ${dir} could be read:\n${warnings.map((w) => `  ${w}`).join('\n')}`));
+  }
   return ok({ articles, warnings });
 }

@@ -1,64 +1,92 @@
 /** Subjects: `briefings/<name>/` with a validated `briefing.yaml` and an `articles/` folder. */
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { parseDocument } from 'yaml';
 import type { Topic } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadArticlesDir, type LoadedArticles } from './articles.js';
+import { loadError, type LoadError } from './load-error.js';
+import { COMMAND_NAME, describeIssues, SubjectFile } from './subject-file.js';
 
-/** The folder of bundled subjects, found from this file so the bin works from any directory. */
-export const BRIEFINGS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../briefings');
+/**
+ * The bundled subjects, found from this file (src/load or dist/load, both two levels below the
+ * package root) so the bin works from any working directory.
+ */
+export const BRIEFINGS_DIR = fileURLToPath(new URL('../../briefings', import.meta.url));
 
-const TopicTerms = z.array(z.string().min(1)).min(1);
-const TopicLong = z.object({ label: z.string().min(1).optional(), terms: TopicTerms });
-const BriefingYaml = z.object({
-  title: z.string().min(1),
-  command: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, - or _, at most 32').optional(),
-  topics: z.record(z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'), z.union([TopicTerms, TopicLong])).default({}),
-  sources: z.record(z.string(), z.object({ outlet: z.string().optional(), url: z.url().optional(), published: z.string().optional() })).default({}),
-});
-
-/** A subject loaded from disk. */
+/** A subject loaded from disk: its settings and its articles. */
 export interface Subject extends LoadedArticles {
+  /** The folder's name. */
   name: string;
+  dir: string;
   title: string;
+  /** The slash command's name. */
   command: string;
   topics: Topic[];
 }
 
-const labelOf = (name: string): string => name.split('-').map((w) => (w.length <= 2 ? w.toUpperCase() : `${w.charAt(0).toUpperCase()}${w.slice(1)}`)).join(' ');
-
-/** Names of the bundled subjects. */
-export async function listSubjects(root = BRIEFINGS_DIR): Promise<string[]> {
+/** Names of the subjects under `root`, sorted. */
+export async function listSubjects(root: string = BRIEFINGS_DIR): Promise<string[]> {
   try {
     const entries = await readdir(root, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
   } catch {
     return [];
   }
 }
 
-/** Loads `briefings/<name>/`; every problem in briefing.yaml is reported with its path. */
-export async function loadSubject(name: string, root = BRIEFINGS_DIR): Promise<Result<Subject, string>> {
+/** The folder of subject `name` under `root`; an unknown name is an error listing the known ones. */
+export async function findSubject(name: string, root: string = BRIEFINGS_DIR): Promise<Result<string, LoadError>> {
   const known = await listSubjects(root);
-  if (!known.includes(name)) return err(`No subject '${name}'. Known subjects: ${known.join(', ') || 'none'}.`);
-  const dir = join(root, name);
-  let raw: unknown;
+  if (known.includes(name)) return ok(join(root, name));
+  const list = known.length ? `Known subjects: ${known.join(', ')}.` : `There are no subjects in ${root}.`;
+  return err(loadError('unknown-subject', `No subject '${name}'. ${list} To brief any folder of articles, use --articles DIR.`));
+}
+
+/** Reads and validates `briefing.yaml`: every YAML and schema problem at once, each with where it is. */
+async function readSubjectFile(file: string): Promise<Result<SubjectFile, LoadError>> {
+  let text: string;
   try {
-    raw = parseYaml(await readFile(join(dir, 'briefing.yaml'), 'utf8'));
-  } catch (e) {
-    return err(`${join(dir, 'briefing.yaml')}: ${(e as Error).message.split('\n')[0] ?? 'cannot be read'}`);
+    text = await readFile(file, 'utf8');
+  } catch {
+    return err(loadError('bad-subject', `No ${file}. Create it with at least a title: line (see the README).`));
   }
-  const parsed = BriefingYaml.safeParse(raw);
+  const doc = parseDocument(text);
+  if (doc.errors.length) {
+    const lines = doc.errors.map((e) => `  ${e.message.split('\n')[0] ?? e.code}`);
+    return err(loadError('bad-subject', `${file} is not valid YAML:\n${lines.join('\n')}`));
+  }
+  const parsed = SubjectFile.safeParse(doc.toJS());
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
-    return err(`${join(dir, 'briefing.yaml')} has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}`);
+    const lines = describeIssues(parsed.error);
+    return err(loadError('bad-subject', `${file} has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  ${l}`).join('\n')}`));
   }
-  const y = parsed.data;
-  const topics: Topic[] = Object.entries(y.topics).map(([t, v]) => (Array.isArray(v) ? { name: t, label: labelOf(t), terms: v } : { name: t, label: v.label ?? labelOf(t), terms: v.terms }));
+  return ok(parsed.data);
+}
+
+/**
+ * Loads the subject in `dir`: its `briefing.yaml` (title, command, topics, sources), then the
+ * articles of `dir/articles/` with the sources' metadata.
+ */
+export async function loadSubject(dir: string): Promise<Result<Subject, LoadError>> {
+  const file = join(dir, 'briefing.yaml');
+  const read = await readSubjectFile(file);
+  if (!read.ok) return read;
+  const y = read.value;
+  const name = basename(resolve(dir));
+  const command = y.command ?? name;
+  if (!COMMAND_NAME.test(command)) {
+    return err(loadError('bad-subject', `${file} has 1 problem:\n  command: the folder name '${name}' is not a slash command name; set command: to lower-case letters, digits, - or _`));
+  }
   const loaded = await loadArticlesDir(join(dir, 'articles'), y.sources);
+  if (!loaded.ok && loaded.error.code === 'no-folder') {
+    return err(loadError('bad-subject', `No articles/ folder in ${dir}. Put the subject's article files (.txt or .md) there.`));
+  }
   if (!loaded.ok) return loaded;
-  return ok({ name, title: y.title, command: y.command ?? name, topics, ...loaded.value });
+  const files = new Set(loaded.value.articles.map((a) => a.file));
+  const unmatched = Object.keys(y.sources)
+    .filter((f) => !files.has(f) && !loaded.value.warnings.some((w) => w.startsWith(`${f}:`)))
+    .map((f) => `briefing.yaml: sources names ${f}, which is not in articles/`);
+  return ok({ name, dir, title: y.title, command, topics: y.topics, articles: loaded.value.articles, warnings: [...loaded.value.warnings, ...unmatched] });
 }

@@ -1,19 +1,50 @@
 /** The briefing as the JSON contract of `sitrep brief --json` (shared/eval/CONTRACT.md). */
-import type { Briefing } from '../core/model.js';
+import type { ActorKind, Briefing, Evidence } from '../core/model.js';
 
-/** Plain data, ready for JSON.stringify. */
-export function toContractJson(b: Briefing): object {
+/** A source's file name and the exact substring of that file behind a claim. */
+export interface ContractEvidence {
+  file: string;
+  quote: string;
+}
+
+/** The JSON printed by `sitrep brief --json`: the contract's fields, plus text, qualifier, salience and the source list. */
+export interface ContractBriefing {
+  title: string;
+  topic: { name: string; label: string } | null;
+  sources: { n: number; file: string; headline: string; outlet: string | null; url: string | null; published: string | null }[];
+  figures: { metric: string; value: number; unit: string; period: string; text: string; qualifier: string | null; sources: ContractEvidence[] }[];
+  conflicts: { metric: string; period: string; kind: 'rounding' | 'contradiction'; values: { value: number; text: string; sources: string[] }[] }[];
+  actors: { name: string; aliases: string[]; kind: ActorKind; role: string; salience: 'core' | 'minor'; sources: ContractEvidence[] }[];
+  questions: { question: string; sources: ContractEvidence[] }[];
+  /** Only for a free-text topic: the sentences that answer it best. */
+  passages?: ContractEvidence[];
+}
+
+const evidence = (xs: Evidence[]): ContractEvidence[] => xs.map((s) => ({ file: s.file, quote: s.quote }));
+
+/** Plain data, ready for `JSON.stringify`; every field is copied explicitly so internals never leak. */
+export function toContractJson(b: Briefing): ContractBriefing {
   return {
     title: b.title,
-    topic: b.topic?.name ?? null,
+    topic: b.topic ? { name: b.topic.name, label: b.topic.label } : null,
     sources: b.sources.map((s) => ({ n: s.n, file: s.file, headline: s.headline, outlet: s.outlet ?? null, url: s.url ?? null, published: s.published ?? null })),
     figures: b.figures.map((f) => ({
-      metric: f.metric, value: f.value, text: f.text, unit: f.unit, period: f.period, qualifier: f.qualifier ?? null,
-      sources: f.sources.map((s) => ({ file: s.file, quote: s.quote })),
+      metric: f.metric,
+      value: f.value,
+      unit: f.unit,
+      period: f.period,
+      text: f.text,
+      qualifier: f.qualifier ?? null,
+      sources: evidence(f.sources),
     })),
-    conflicts: b.conflicts.map((c) => ({ metric: c.metric, period: c.period, kind: c.kind, values: c.values.map((v) => ({ value: v.value, text: v.text, sources: v.sources })) })),
-    actors: b.actors.map((a) => ({ name: a.name, aliases: a.aliases, kind: a.kind, role: a.role, salience: a.salience, sources: a.sources })),
-    questions: b.questions.map((q) => ({ question: q.question, sources: q.sources })),
-    ...(b.passages ? { passages: b.passages } : {}),
+    conflicts: b.conflicts.map((c) => ({
+      metric: c.metric,
+      period: c.period,
+      kind: c.kind,
+      values: c.values.map((v) => ({ value: v.value, text: v.text, sources: [...v.sources] })),
+    })),
+    actors: b.actors.map((a) => ({ name: a.name, aliases: [...a.aliases], kind: a.kind, role: a.role, salience: a.salience, sources: evidence(a.sources) })),
+    questions: b.questions.map((q) => ({ question: q.question, sources: evidence(q.sources) })),
+    ...(b.passages ? { passages: evidence(b.passages) } : {}),
   };
 }

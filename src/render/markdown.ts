@@ -1,61 +1,123 @@
-/** The briefing as text for a terminal: short by default (one chat message), everything with `all`. */
-import type { Briefing, Conflict, Figure } from '../core/model.js';
+/** The briefing as plain text for a terminal or a chat: short by default (one message), everything with `all`. */
+import type { Actor, Briefing, Conflict, Evidence, Figure } from '../core/model.js';
 
-/** How many of each section a short briefing shows. */
-export const SHORT = { figures: 5, actors: 3, questions: 2, passages: 3 } as const;
+/** How many of each section a short briefing shows, so it stays about 15 lines. */
+export const SHORT = { figures: 4, actors: 3, questions: 2, passages: 3, refs: 3, headline: 80, quote: 200, role: 40 } as const;
 
-const fmtNumber = (f: Figure): string => {
-  const unitInText = f.text.toLowerCase().includes(f.unit.split(' ')[0]?.toLowerCase() ?? '') || /%|\$|€|£/.test(f.text);
-  const unit = unitInText || ['count', 'bananas'].includes(f.unit) || f.unit === f.metric ? '' : ` ${f.unit}`;
-  return `${f.qualifier ? `${f.qualifier} ` : ''}${f.text}${unit}`;
-};
+const NUMBER_WORDS = new Set(
+  ('zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ' +
+    'twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion ' +
+    'dozen dozens half quarter third').split(' '),
+);
+const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp)\b/i;
 
-function conflictNote(c: Conflict, n: (file: string) => string): string {
-  const vals = c.values.map((v) => `${v.text} ${v.sources.map(n).join('')}`).join(' · ');
-  return c.kind === 'rounding' ? `≈ sources round differently: ${vals}` : `⚠ sources disagree: ${vals}`;
+/** The number as written, with its unit when the text does not already carry one. */
+export function figureValue(f: Figure): string {
+  const text = `${f.qualifier ? `${f.qualifier} ` : ''}${f.text}`;
+  const unit = f.unit.trim();
+  const last = f.text.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  // "six tons", "a decade", "$81 million": the text already names what it counts.
+  const textHasUnit = !/\d/.test(last) && !NUMBER_WORDS.has(last);
+  if (!unit || unit === 'count' || textHasUnit || (CURRENCY.test(f.text) && /dollar|euro|pound|yen|rupee|usd|eur|gbp/i.test(unit))) return text;
+  if (f.text.includes('%') && /^percent\b/i.test(unit)) return `${text}${unit.replace(/^percent/i, '')}`;
+  // "731 — homicides": the metric says what is counted.
+  if (f.metric.toLowerCase().split(/\W+/).includes(unit.toLowerCase())) return text;
+  return `${text} ${unit}`;
 }
 
-/** Renders the briefing; sources are cited as [n] from its numbered source list. */
-export function renderMarkdown(b: Briefing, { all }: { all: boolean }): string {
-  const num = new Map(b.sources.map((s) => [s.file, s.n]));
-  const n = (file: string): string => `[${num.get(file) ?? '?'}]`;
-  const out: string[] = [`# ${b.title}${b.topic ? ` — ${b.topic.label}` : ''}`];
-  const cut = <T>(xs: T[], k: number): T[] => (all ? xs : xs.slice(0, k));
-  // Section headers carry the "+N more" count, so a short briefing stays one chat message.
-  const header = (title: string, xs: unknown[], k: number, what: string): string => (!all && xs.length > k ? `${title} (+${xs.length - k} more ${what})` : title);
-  // Conflicting values sit together, so a reader sees the disagreement at a glance.
-  const shown = new Set<string>();
-  const figures: Figure[] = [];
-  for (const f of b.figures) {
-    const key = `${f.metric}|${f.period}`;
-    const c = b.conflicts.find((x) => x.metric === f.metric && x.period === f.period);
-    if (c && shown.has(key)) continue;
-    shown.add(key);
-    figures.push(f);
-  }
-  if (figures.length) {
-    out.push(header('Key figures', figures, SHORT.figures, 'figures'));
-    for (const f of cut(figures, SHORT.figures)) {
-      const c = b.conflicts.find((x) => x.metric === f.metric && x.period === f.period);
-      const period = f.period === 'undated' ? '' : `, ${f.period}`;
-      if (c) out.push(`- ${f.metric}${period}: ${conflictNote(c, n)}`);
-      else out.push(`- ${fmtNumber(f)} — ${f.metric}${period} ${f.sources.map((s) => n(s.file)).join('')}`);
+/** Whether figure `f` is one of the values of conflict `c`. */
+const inConflict = (c: Conflict, f: Figure): boolean =>
+  c.period === f.period && c.values.some((v) => v.value === f.value && v.sources.every((file) => f.sources.some((s) => s.file === file)));
+
+/** Figures shown as lines: conflicting values of one metric and period fold into the line of the first. */
+interface FigureLine {
+  figure: Figure;
+  conflict?: Conflict | undefined;
+  /** Figures this line stands for (itself and the conflicting values it lists). */
+  count: number;
+}
+
+function figureLines(b: Briefing): FigureLine[] {
+  const lines: FigureLine[] = [];
+  const done = new Set<Conflict>();
+  const byWeight = [...b.figures].sort((x, y) => y.weight - x.weight);
+  for (const f of byWeight) {
+    const c = b.conflicts.find((x) => inConflict(x, f));
+    if (!c) lines.push({ figure: f, count: 1 });
+    else if (!done.has(c)) {
+      done.add(c);
+      const group = byWeight.filter((g) => inConflict(c, g));
+      lines.push({ figure: leadOf(group, b) ?? f, conflict: c, count: group.length });
     }
   }
-  if (b.passages?.length) {
-    out.push('Most relevant sentences');
-    for (const p of cut(b.passages, SHORT.passages)) out.push(`- “${p.quote}” ${n(p.file)}`);
+  return lines;
+}
+
+/** The value a conflict's line leads with: the one most sources give, then the earliest source's. */
+function leadOf(group: Figure[], b: Briefing): Figure | undefined {
+  const first = (f: Figure): number => Math.min(...f.sources.map((s) => b.sources.find((x) => x.file === s.file)?.n ?? Infinity));
+  return [...group].sort((x, y) => y.sources.length - x.sources.length || first(x) - first(y))[0];
+}
+
+/** Renders the briefing; every item cites its sources as [n], numbered as in `b.sources`. */
+export function renderMarkdown(b: Briefing, { all }: { all: boolean }): string {
+  const number = new Map(b.sources.map((s) => [s.file, s.n]));
+  const cited = new Set<number>();
+  const refs = (files: string[], cap = all ? Infinity : SHORT.refs): string => {
+    const ns = [...new Set(files.map((f) => number.get(f)).filter((n): n is number => n !== undefined))].sort((x, y) => x - y);
+    ns.slice(0, cap).forEach((n) => cited.add(n));
+    return `${ns.slice(0, cap).map((n) => `[${n}]`).join('')}${ns.length > cap ? `+${ns.length - cap}` : ''}`;
+  };
+  const take = <T>(xs: T[], k: number): T[] => (all ? xs : xs.slice(0, k));
+  const clip = (s: string, k: number): string => (all || s.length <= k ? s : `${s.slice(0, k - 1).trimEnd()}…`);
+  const out: string[] = [`${b.title}${b.topic ? ` — ${b.topic.label}` : ''}`];
+  const more: string[] = [];
+
+  const lines = figureLines(b);
+  const shownFigures = take(lines, SHORT.figures);
+  if (shownFigures.length) out.push('Key figures');
+  for (const { figure: f, conflict: c } of shownFigures) out.push(`- ${figureLine(f, refs)}${c ? ` ${conflictMarker(c, refs)}` : ''}`);
+  const hiddenFigures = lines.slice(shownFigures.length).reduce((n, l) => n + l.count, 0);
+  if (hiddenFigures) more.push(`${hiddenFigures} more figure${hiddenFigures > 1 ? 's' : ''}`);
+
+  const passages = take(b.passages ?? [], SHORT.passages);
+  if (passages.length) out.push('Passages');
+  for (const p of passages) out.push(`- “${clip(p.quote, SHORT.quote)}” ${refs([p.file])}`);
+
+  const actors = take(coreFirst(b.actors), SHORT.actors);
+  if (actors.length && all) {
+    out.push('Actors');
+    for (const a of actors) out.push(`- ${actorText(a)} ${refs(a.files.length ? a.files : a.sources.map((s) => s.file))}`);
+  } else if (actors.length) out.push(`Actors: ${actors.map((a) => actorText({ ...a, role: clip(a.role, SHORT.role) })).join(' · ')}`);
+  if (b.actors.length > actors.length) more.push(`${b.actors.length - actors.length} more actor${b.actors.length - actors.length > 1 ? 's' : ''}`);
+
+  const questions = take(b.questions, SHORT.questions);
+  if (questions.length) out.push('Open questions');
+  for (const q of questions) out.push(`- ${q.question} ${refs(q.sources.map((s) => s.file))}`);
+  if (b.questions.length > questions.length) more.push(`${b.questions.length - questions.length} more question${b.questions.length - questions.length > 1 ? 's' : ''}`);
+
+  if (out.length === 1) out.push(b.topic ? `Nothing in these articles bears on ${b.topic.label}.` : 'Nothing found in these articles.');
+  if (more.length) out.push(`+${more.join(', +')} (--all shows everything)`);
+  const sources = all ? b.sources : b.sources.filter((s) => cited.has(s.n));
+  for (const s of sources) {
+    const headline = clip(s.headline, SHORT.headline);
+    out.push(`[${s.n}] ${s.outlet ? `${s.outlet} — ` : ''}${headline}${s.published ? ` (${s.published})` : ''}${all && s.url ? ` ${s.url}` : ''}`);
   }
-  if (b.actors.length) {
-    out.push(header('Actors', b.actors, SHORT.actors, 'actors'));
-    for (const a of cut(b.actors, SHORT.actors)) out.push(`- ${a.name}${a.role ? ` — ${a.role}` : ''} ${a.files.map(n).join('')}`);
-  }
-  if (b.questions.length) {
-    out.push(header('Open questions', b.questions, SHORT.questions, 'questions'));
-    for (const q of cut(b.questions, SHORT.questions)) out.push(`- ${q.question} ${[...new Set(q.sources.map((s) => s.file))].map(n).join('')}`);
-  }
-  if (!figures.length && !b.actors.length && !b.questions.length && !b.passages?.length) out.push('Nothing in these articles bears on this topic.');
-  out.push('Sources');
-  for (const s of b.sources) out.push(`[${s.n}] ${s.outlet ? `${s.outlet} — ` : ''}${s.headline.length > 90 ? `${s.headline.slice(0, 87)}…` : s.headline}${s.published ? ` (${s.published})` : ''}${all && s.url ? ` ${s.url}` : ''}`);
   return `${out.join('\n')}\n`;
 }
+
+function figureLine(f: Figure, refs: (files: string[]) => string): string {
+  const period = f.period && f.period !== 'undated' ? `, ${f.period}` : '';
+  return `${figureValue(f)} — ${f.metric}${period} ${refs(f.sources.map((s: Evidence) => s.file))}`;
+}
+
+/** Every value of a conflict and who gave it, so a reader sees the disagreement on one line. */
+function conflictMarker(c: Conflict, refs: (files: string[]) => string): string {
+  const values = c.values.map((v) => `${v.text} ${refs(v.sources)}`).join(' · ');
+  return c.kind === 'rounding' ? `≈ sources round differently: ${values} (rounding)` : `⚠ sources disagree: ${values} (contradiction)`;
+}
+
+const actorText = (a: Actor): string => `${a.name}${a.role ? ` — ${a.role}` : ''}`;
+
+/** Core actors first, each group in the order given. */
+const coreFirst = (actors: Actor[]): Actor[] => [...actors.filter((a) => a.salience === 'core'), ...actors.filter((a) => a.salience !== 'core')];

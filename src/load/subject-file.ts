@@ -1,0 +1,112 @@
+/** The schema of a subject's `briefing.yaml`, and its problems worded with their paths. */
+import { z } from 'zod';
+import { parseDate } from '../core/articles/dates.js';
+import type { Topic } from '../core/model.js';
+
+/** Slash-command names: what Slack and Discord both accept. */
+export const COMMAND_NAME = /^[a-z0-9_-]{1,32}$/;
+const TOPIC_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+// YAML reads `2024` as a number; a term is text either way.
+const Term = z.union([z.string().trim().min(1, 'a word or phrase, not empty'), z.number()]).transform(String);
+const TopicBody = z.strictObject({
+  label: z.string().trim().min(1).optional(),
+  terms: z.array(Term, { error: 'a list of words and phrases' }).min(1, 'give at least one word or phrase'),
+});
+const TopicName = z.string({ error: 'a topic needs a name' }).regex(TOPIC_NAME, 'a topic name is lower-case letters, digits and - (like military-aid)');
+
+// Short words stay lower-case in a label; other two-letter words are taken for abbreviations (US, EU).
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to']);
+
+/** A label from a topic name: `military-aid` -> "Military aid", `us-relations` -> "US relations". */
+export function labelOf(name: string): string {
+  return name
+    .split('-')
+    .filter(Boolean)
+    .map((w, i) => (w.length === 2 && !SMALL_WORDS.has(w) ? w.toUpperCase() : i === 0 ? `${w.charAt(0).toUpperCase()}${w.slice(1)}` : w))
+    .join(' ');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One topic as written: where it is, its name, and the rest (a list of words, or `{ label, terms }`). */
+interface RawTopic {
+  path: PropertyKey[];
+  name: unknown;
+  body: unknown;
+}
+
+/** The topic entries of a map (`name: [words]` or `name: {label, terms}`) or of a list. */
+function rawTopics(raw: unknown): RawTopic[] | string {
+  if (isRecord(raw)) return Object.entries(raw).map(([name, body]) => ({ path: [name], name, body }));
+  if (!Array.isArray(raw)) return 'topics is a map (name: [words]) or a list of { name, label, terms }';
+  return raw.map((item, i): RawTopic => {
+    // `{ name, label, terms }`; a lone `terms` or `label` is that form with the name missing.
+    if (isRecord(item) && ('name' in item || 'terms' in item || 'label' in item)) {
+      const { name, ...body } = item;
+      return { path: [i], name, body };
+    }
+    const only = isRecord(item) ? Object.entries(item) : [];
+    const [name, body] = only.length === 1 && only[0] ? only[0] : [undefined, item];
+    return { path: name === undefined ? [i] : [i, name], name, body };
+  });
+}
+
+/** Topics in either form, each problem reported at its own path. */
+const Topics = z.unknown().transform((raw, ctx): Topic[] => {
+  if (raw === null || raw === undefined) return [];
+  const entries = rawTopics(raw);
+  if (typeof entries === 'string') {
+    ctx.issues.push({ code: 'custom', path: [], message: entries, input: raw });
+    return [];
+  }
+  const topics: Topic[] = [];
+  for (const { path, name, body } of entries) {
+    const n = TopicName.safeParse(name);
+    if (!n.success) for (const i of n.error.issues) ctx.issues.push({ code: 'custom', path, message: i.message, input: name });
+    else if (topics.some((t) => t.name === n.data)) ctx.issues.push({ code: 'custom', path, message: `topic '${n.data}' is defined twice`, input: name });
+    const short = Array.isArray(body);
+    const b = TopicBody.safeParse(short ? { terms: body } : body);
+    if (!b.success) {
+      // The short form has no `terms` key of its own: report at the topic's path.
+      for (const i of b.error.issues) ctx.issues.push({ code: 'custom', path: [...path, ...(short ? i.path.slice(1) : i.path)], message: i.message, input: body });
+    }
+    if (n.success && b.success) topics.push({ name: n.data, label: b.data.label ?? labelOf(n.data), terms: b.data.terms });
+  }
+  return topics;
+});
+
+const Source = z.strictObject({
+  outlet: z.string().trim().min(1).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'a full http(s) address' }).optional(),
+  published: z
+    .string({ error: 'a date, written YYYY-MM-DD' })
+    .refine((s) => parseDate(s, 'metadata') !== undefined, 'not a date I can read: write it YYYY-MM-DD')
+    .optional(),
+});
+
+/** `briefing.yaml`: validated once, when the subject is loaded. */
+export const SubjectFile = z.strictObject({
+  title: z.string({ error: 'required: the briefing title' }).trim().min(1, 'required: the briefing title'),
+  command: z.string().regex(COMMAND_NAME, 'a slash command name: lower-case letters, digits, - or _, at most 32').optional(),
+  topics: Topics.default([]),
+  sources: z.record(z.string(), Source).default({}),
+});
+
+/** `briefing.yaml` after validation. */
+export type SubjectFile = z.output<typeof SubjectFile>;
+
+const pathText = (path: PropertyKey[]): string =>
+  path.reduce<string>((acc, p) => {
+    if (typeof p === 'number') return `${acc}[${p}]`;
+    const key = String(p);
+    return /^[A-Za-z_][\w-]*$/.test(key) ? (acc ? `${acc}.${key}` : key) : `${acc}["${key}"]`;
+  }, '');
+
+/** Every problem of a parse, one line each: `path: message`. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const message = i.code === 'invalid_type' && i.message.endsWith('received undefined') ? `required (${i.expected})` : i.message;
+    return `${pathText(i.path) || '(top level)'}: ${message}`;
+  });
+}
