@@ -1,0 +1,33 @@
+/** What the bot needs of a chat platform; each adapter folder implements it and nothing else is shared. */
+import type { Reply } from '../service/commands.js';
+import type { Result } from '../core/result.js';
+
+/** Why a post failed, for the scheduler's record: `rate-limited` after retries, `rejected` (4xx), `unavailable` (5xx, network). */
+export interface PostError {
+  code: 'rate-limited' | 'rejected' | 'unavailable';
+  /** The platform's own words, e.g. `channel_not_found` or `HTTP 500`. */
+  message: string;
+  /** Seconds the platform asked us to wait, when it said. */
+  retryAfter?: number | undefined;
+}
+
+/** A posted message: the platform's id for it (Slack `ts`, Discord snowflake) and its channel. */
+export interface Posted {
+  channel: string;
+  messageId: string;
+}
+
+/** A running platform connection. */
+export interface PlatformAdapter {
+  /** `slack`, `discord` or `console`. */
+  readonly platform: string;
+  /** Connects (and listens, for HTTP receivers). Rejects with a clear message when it cannot. */
+  start(): Promise<void>;
+  /** Stops taking requests and waits for replies in flight. */
+  stop(): Promise<void>;
+  /**
+   * Posts a reply (a digest) to a channel. `key` identifies the digest run, so a platform that can
+   * refuse a duplicate (Discord's nonce, Slack's metadata) is given it.
+   */
+  post(channel: string, reply: Reply, key?: string): Promise<Result<Posted, PostError>>;
+}

@@ -1,0 +1,37 @@
+/**
+ * Settings from environment variables: secrets and endpoints. The only module that reads
+ * `process.env`; everything else is given what it needs.
+ */
+import { z } from 'zod';
+import { err, ok, type Result } from '../core/result.js';
+
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, as in http://127.0.0.1:9000/api/' });
+const secret = z.string().trim().min(1).optional();
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: secret,
+  SLACK_SIGNING_SECRET: secret,
+  SLACK_APP_TOKEN: secret,
+  SLACK_API_URL: url.optional(),
+  DISCORD_TOKEN: secret,
+  DISCORD_APPLICATION_ID: secret,
+  DISCORD_PUBLIC_KEY: secret,
+  DISCORD_API_URL: url.optional(),
+  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  SITREP_CONFIG: z.string().trim().min(1).optional(),
+  SITREP_DB: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The validated environment. */
+export type Env = z.output<typeof EnvSchema>;
+
+/** Reads the environment once; every bad value is reported with its variable name. */
+export function readEnv(env: Readonly<Record<string, string | undefined>>): Result<Env, string[]> {
+  // An empty variable means "not set", as in shells and .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const r = EnvSchema.safeParse(present);
+  if (r.success) return ok(r.data);
+  return err(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+}

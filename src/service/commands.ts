@@ -1,0 +1,64 @@
+/**
+ * What a slash command means, for every platform: `/ecuador`, `/ecuador <topic or free text>`,
+ * `/ecuador topics | sources | help`. Adapters parse nothing themselves; they render the reply.
+ */
+import { brief } from '../core/briefing/set.js';
+import type { Briefing, SourceRef, Topic } from '../core/model.js';
+import type { Library, ServedSubject } from './library.js';
+
+/** Longer input is refused politely: no topic is that long, and it keeps abuse cheap. */
+export const MAX_COMMAND_TEXT = 200;
+
+/** A command's answer, as data; each platform's renderer words it. */
+export type Reply =
+  | { kind: 'briefing'; subject: ServedSubject; briefing: Briefing }
+  | { kind: 'topics'; subject: ServedSubject; topics: Topic[] }
+  | { kind: 'sources'; subject: ServedSubject; sources: SourceRef[]; warnings: string[] }
+  | { kind: 'help'; subject: ServedSubject; topics: Topic[] }
+  | { kind: 'unknown-topic'; subject: ServedSubject; query: string; suggestions: string[]; topics: string[] }
+  | { kind: 'too-long'; subject: ServedSubject; length: number; limit: number }
+  | { kind: 'unknown-subject'; command: string; known: string[] };
+
+/** Words that are subcommands, not topics. */
+export const SUBCOMMANDS = ['topics', 'sources', 'help'] as const;
+
+/** Answers `/<command> <text>` from the library. Never throws for bad input: every case is a reply. */
+export function answer(library: Library, command: string, text: string): Reply {
+  const subject = library.byCommand(command);
+  if (!subject) return { kind: 'unknown-subject', command, known: library.subjects.map((s) => s.command) };
+  const query = text.trim().replace(/\s+/g, ' ');
+  if (query.length > MAX_COMMAND_TEXT) return { kind: 'too-long', subject, length: query.length, limit: MAX_COMMAND_TEXT };
+  const word = query.toLowerCase();
+  if (word === 'topics') return { kind: 'topics', subject, topics: subject.set.topics };
+  if (word === 'sources') return { kind: 'sources', subject, sources: subject.set.sources, warnings: subject.warnings };
+  if (word === 'help' || word === '?') return { kind: 'help', subject, topics: subject.set.topics };
+  return briefingReply(subject, query || undefined);
+}
+
+/** The briefing of one subject for a topic (or the overview): what digests post. */
+export function briefingReply(subject: ServedSubject, topic?: string): Reply {
+  const r = brief(subject.set, topic);
+  if (r.ok) return { kind: 'briefing', subject, briefing: r.value };
+  return { kind: 'unknown-topic', subject, query: r.error.query, suggestions: r.error.suggestions, topics: r.error.topics };
+}
+
+/** Topic names that start with or contain what the user has typed so far, best first, for autocomplete. */
+export function suggestTopics(subject: ServedSubject, typed: string, limit = 25): Topic[] {
+  const q = typed.trim().toLowerCase();
+  if (!q) return subject.set.topics.slice(0, limit);
+  const score = (t: Topic): number => {
+    const names = [t.name, t.label, ...t.terms].map((x) => x.toLowerCase());
+    if (names.some((n) => n.startsWith(q))) return 3;
+    if (names.some((n) => n.includes(q))) return 2;
+    // A typo: every letter of the query in order ("homcide" -> homicides).
+    if (names.some((n) => isSubsequence(q, n))) return 1;
+    return 0;
+  };
+  return subject.set.topics.map((t) => ({ t, s: score(t) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s).slice(0, limit).map((x) => x.t);
+}
+
+function isSubsequence(q: string, s: string): boolean {
+  let i = 0;
+  for (const c of s) if (c === q[i]) i++;
+  return i === q.length;
+}
