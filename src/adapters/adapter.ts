@@ -1,6 +1,7 @@
 /** What the bot needs of a chat platform; each adapter folder implements it and nothing else is shared. */
 import type { Reply } from '../service/commands.js';
 import type { Result } from '../core/result.js';
+import type { Route } from '../server/http.js';
 
 /** Why a post failed, for the scheduler's record: `rate-limited` after retries, `rejected` (4xx), `unavailable` (5xx, network). */
 export interface PostError {
@@ -21,6 +22,8 @@ export interface Posted {
 export interface PlatformAdapter {
   /** `slack`, `discord` or `console`. */
   readonly platform: string;
+  /** Paths this adapter serves on the shared HTTP server (Slack's HTTP receiver, Discord's interactions endpoint); none for socket connections. */
+  readonly routes: readonly Route[];
   /** Connects (and listens, for HTTP receivers). Rejects with a clear message when it cannot. */
   start(): Promise<void>;
   /** Stops taking requests and waits for replies in flight. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureValue, renderMarkdown } from '../../src/render/markdown.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { figureValue } from '../../src/render/parts.js';
 import { actor, briefing, figure, FILES } from './briefing-fixture.js';
 
 const lines = (s: string): string[] => s.trimEnd().split('\n');

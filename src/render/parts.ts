@@ -1,0 +1,68 @@
+/** Pieces every renderer (terminal, Slack, Discord) lays a briefing out with, so they agree on what a line says. */
+import type { Actor, Briefing, Conflict, Figure } from '../core/model.js';
+
+const NUMBER_WORDS = new Set(
+  ('zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ' +
+    'twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion ' +
+    'dozen dozens half quarter third').split(' '),
+);
+const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp)\b/i;
+
+/** The number as written, with its unit when the text does not already carry one. */
+export function figureValue(f: Figure): string {
+  const text = `${f.qualifier ? `${f.qualifier} ` : ''}${f.text}`;
+  const unit = f.unit.trim();
+  const last = f.text.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  // "six tons", "a decade", "$81 million": the text already names what it counts.
+  const textHasUnit = !/\d/.test(last) && !NUMBER_WORDS.has(last);
+  if (!unit || unit === 'count' || textHasUnit || (CURRENCY.test(f.text) && /dollar|euro|pound|yen|rupee|usd|eur|gbp/i.test(unit))) return text;
+  if (f.text.includes('%') && /^percent\b/i.test(unit)) return `${text}${unit.replace(/^percent/i, '')}`;
+  // "731 — homicides": the metric says what is counted.
+  if (f.metric.toLowerCase().split(/\W+/).includes(unit.toLowerCase())) return text;
+  return `${text} ${unit}`;
+}
+
+/** Whether figure `f` is one of the values of conflict `c`. */
+const inConflict = (c: Conflict, f: Figure): boolean =>
+  c.period === f.period && c.values.some((v) => v.value === f.value && v.sources.every((file) => f.sources.some((s) => s.file === file)));
+
+/** Figures shown as lines: conflicting values of one metric and period fold into the line of the first. */
+export interface FigureLine {
+  figure: Figure;
+  conflict?: Conflict | undefined;
+  /** Figures this line stands for (itself and the conflicting values it lists). */
+  count: number;
+}
+
+export function figureLines(b: Briefing): FigureLine[] {
+  const lines: FigureLine[] = [];
+  const done = new Set<Conflict>();
+  const byWeight = [...b.figures].sort((x, y) => y.weight - x.weight);
+  for (const f of byWeight) {
+    const c = b.conflicts.find((x) => inConflict(x, f));
+    if (!c) lines.push({ figure: f, count: 1 });
+    else if (!done.has(c)) {
+      done.add(c);
+      const group = byWeight.filter((g) => inConflict(c, g));
+      lines.push({ figure: leadOf(group, b) ?? f, conflict: c, count: group.length });
+    }
+  }
+  return lines;
+}
+
+/** The value a conflict's line leads with: the one most sources give, then the earliest source's. */
+function leadOf(group: Figure[], b: Briefing): Figure | undefined {
+  const first = (f: Figure): number => Math.min(...f.sources.map((s) => b.sources.find((x) => x.file === s.file)?.n ?? Infinity));
+  return [...group].sort((x, y) => y.sources.length - x.sources.length || first(x) - first(y))[0];
+}
+
+/** Every value of a conflict and who gave it, so a reader sees the disagreement on one line. */
+export function conflictMarker(c: Conflict, refs: (files: string[]) => string): string {
+  const values = c.values.map((v) => `${v.text} ${refs(v.sources)}`).join(' · ');
+  return c.kind === 'rounding' ? `≈ sources round differently: ${values} (rounding)` : `⚠ sources disagree: ${values} (contradiction)`;
+}
+
+export const actorText = (a: Actor): string => `${a.name}${a.role ? ` — ${a.role}` : ''}`;
+
+/** Core actors first, each group in the order given. */
+export const coreFirst = (actors: Actor[]): Actor[] => [...actors.filter((a) => a.salience === 'core'), ...actors.filter((a) => a.salience !== 'core')];
