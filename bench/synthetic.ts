@@ -1,0 +1,41 @@
+/** A large synthetic article set from the bundled articles' sentences, recombined with numbers and names varied. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArticle } from '../src/core/articles/parse.js';
+import type { Article, Topic } from '../src/core/model.js';
+
+const dir = join(import.meta.dirname, '../briefings/ecuador/articles');
+const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1))
+  .flatMap((p) => p.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length > 40 && !/Photo|Courtesy|Follow|Related/.test(s));
+const names = ['Noboa', 'Gonzalez', 'Correa', 'Lasso', 'Pazmiño', 'Loffredo', 'Bukele', 'Arce', 'Petro', 'Boluarte'];
+
+/** The texts of `n` synthetic articles, the same for the same `n` (seeded). */
+export function syntheticTexts(n: number): string[] {
+  let seed = 42;
+  const rand = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k);
+  const synth = (i: number): string => {
+    const body: string[] = [];
+    const count = 25 + rand(15);
+    for (let k = 0; k < count; k++) {
+      const s = sentences[rand(sentences.length)] ?? '';
+      body.push(s.replace(/\d+(?:\.\d+)?/g, (d) => (/^(19|20)\d\d$/.test(d) ? d : String(Math.round(Number(d) * (0.5 + rand(100) / 100) * 100) / 100)))
+        .replace(/Noboa/g, names[rand(names.length)] ?? 'Noboa'));
+    }
+    return `Synthetic story ${i}\nDate: 2025-02-${String(1 + (i % 28)).padStart(2, '0')}\n${body.join('\n')}\n`;
+  };
+  return Array.from({ length: n }, (_, i) => synth(i));
+}
+
+/** The synthetic texts parsed as articles. */
+export const syntheticArticles = (texts: string[]): Article[] => texts.map((t, i) => parseArticle(`${String(i).padStart(5, '0')}.txt`, t));
+
+/** Topics like the bundled subject's, for briefings on the synthetic set. */
+export const BENCH_TOPICS: Topic[] = [
+  { name: 'homicides', label: 'Homicides', terms: ['homicide', 'murder', 'killings'] },
+  { name: 'cocaine', label: 'Cocaine', terms: ['cocaine', 'drugs', 'trafficking'] },
+  { name: 'election', label: 'Election', terms: ['election', 'runoff', 'vote'] },
+  { name: 'military-aid', label: 'Military aid', terms: ['military aid', 'special forces', 'troops'] },
+];
+
+/** Queries a benchmark cycles through: topics and free text. */
+export const BENCH_QUERIES = ['homicides', 'cocaine', 'election runoff', 'military aid', 'banana ports', 'gangs', 'migration', 'United States', 'Constitutional Court', 'special forces'];
