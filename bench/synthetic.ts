@@ -9,11 +9,11 @@ const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'ut
   .flatMap((p) => p.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length > 40 && !/Photo|Courtesy|Follow|Related/.test(s));
 const names = ['Noboa', 'Gonzalez', 'Correa', 'Lasso', 'Pazmiño', 'Loffredo', 'Bukele', 'Arce', 'Petro', 'Boluarte'];
 
-/** The texts of `n` synthetic articles, the same for the same `n` (seeded). */
-export function syntheticTexts(n: number): string[] {
+/** The texts of `n` synthetic articles, one at a time (so a benchmark need not hold them all); the same for the same `n`. */
+export function* syntheticStream(n: number): Generator<string> {
   let seed = 42;
   const rand = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k);
-  const synth = (i: number): string => {
+  for (let i = 0; i < n; i++) {
     const body: string[] = [];
     const count = 25 + rand(15);
     for (let k = 0; k < count; k++) {
@@ -21,13 +21,18 @@ export function syntheticTexts(n: number): string[] {
       body.push(s.replace(/\d+(?:\.\d+)?/g, (d) => (/^(19|20)\d\d$/.test(d) ? d : String(Math.round(Number(d) * (0.5 + rand(100) / 100) * 100) / 100)))
         .replace(/Noboa/g, names[rand(names.length)] ?? 'Noboa'));
     }
-    return `Synthetic story ${i}\nDate: 2025-02-${String(1 + (i % 28)).padStart(2, '0')}\n${body.join('\n')}\n`;
-  };
-  return Array.from({ length: n }, (_, i) => synth(i));
+    yield `Synthetic story ${i}\nDate: 2025-02-${String(1 + (i % 28)).padStart(2, '0')}\n${body.join('\n')}\n`;
+  }
 }
 
+/** The texts of `n` synthetic articles, all at once. */
+export const syntheticTexts = (n: number): string[] => [...syntheticStream(n)];
+
+/** The file name of synthetic article `i`. */
+export const syntheticFile = (i: number): string => `${String(i).padStart(5, '0')}.txt`;
+
 /** The synthetic texts parsed as articles. */
-export const syntheticArticles = (texts: string[]): Article[] => texts.map((t, i) => parseArticle(`${String(i).padStart(5, '0')}.txt`, t));
+export const syntheticArticles = (texts: string[]): Article[] => texts.map((t, i) => parseArticle(syntheticFile(i), t));
 
 /** Topics like the bundled subject's, for briefings on the synthetic set. */
 export const BENCH_TOPICS: Topic[] = [

@@ -1,7 +1,7 @@
 /** A subject's article set, extracted once and indexed, ready to answer briefings. */
 import { closest, distance } from 'fastest-levenshtein';
 import { resolveSetDates } from '../articles/dates.js';
-import { extractArticle } from '../extract/article.js';
+import { createInterner, extractArticle } from '../extract/article.js';
 import { termsOf } from '../extract/questions.js';
 import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Topic } from '../model.js';
 import { mergeActors } from '../reconcile/actors.js';
@@ -19,7 +19,8 @@ interface Indexed<T> {
 export interface BriefingSet {
   title: string;
   topics: Topic[];
-  extracts: ArticleExtract[];
+  /** How many articles the set holds (their text is not kept: everything needed is indexed). */
+  articleCount: number;
   sources: SourceRef[];
   figures: Indexed<Figure>[];
   conflicts: Conflict[];
@@ -60,7 +61,7 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
   return {
     title: input.title,
     topics: input.topics,
-    extracts,
+    articleCount: extracts.length,
     sources: extracts.map((e, i) => ({
       n: i + 1, file: e.article.file, headline: e.article.headline, outlet: e.article.outlet, url: e.article.url,
       published: e.article.published?.iso,
@@ -77,7 +78,8 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
 /** Extracts every article once and indexes the results. */
 export function buildSet(input: { title: string; topics: Topic[]; articles: Article[] }): BriefingSet {
   const dated = resolveSetDates(input.articles);
-  return buildSetFromExtracts({ title: input.title, topics: input.topics, extracts: dated.map(extractArticle) });
+  const intern = createInterner();
+  return buildSetFromExtracts({ title: input.title, topics: input.topics, extracts: dated.map((a) => extractArticle(a, intern)) });
 }
 
 type Match = { kind: 'all' } | { kind: 'topic'; topic: Topic; terms: string[][] } | { kind: 'free'; text: string; terms: string[][] };
@@ -98,9 +100,12 @@ export function resolveTopic(set: BriefingSet, query: string | undefined): Resul
   if (words.length === 0) return err({ code: 'unknown-topic', query, suggestions: [], topics: set.topics.map((t) => t.name) });
   const known = words.some((w) => set.sentenceIndex.has(w));
   if (!known && words.length === 1 && names.length) {
-    const near = set.topics.filter((t) => [t.name, ...t.terms].some((n) => distance(normalise(n), q) <= Math.max(2, Math.floor(q.length / 3))));
+    // Close means a typo or two ("homicdes"), not any word at all: "nope" suggests nothing.
+    const close = (n: string): boolean => distance(normalise(n), q) <= Math.max(1, Math.floor(q.length / 4));
+    const near = set.topics.filter((t) => [t.name, ...t.terms].some(close));
     const best = closest(q, names);
-    const suggestions = [...new Set([...near.map((t) => t.name), set.topics.find((t) => t.name === best || t.terms.includes(best))?.name].filter((x): x is string => Boolean(x)))];
+    const bestTopic = close(best) ? set.topics.find((t) => t.name === best || t.terms.includes(best))?.name : undefined;
+    const suggestions = [...new Set([...(bestTopic ? [bestTopic] : []), ...near.map((t) => t.name)])];
     return err({ code: 'unknown-topic', query, suggestions: suggestions.slice(0, 3), topics: set.topics.map((t) => t.name) });
   }
   return ok({ kind: 'free', text: query.trim(), terms: words.map((w) => [w]) });

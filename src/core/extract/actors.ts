@@ -48,23 +48,32 @@ function predicateAfter(tokens: Token[], j: number, text: string, from = 0): str
   if (!t || (t.pos !== 'VERB' && t.pos !== 'AUX')) return undefined;
   const end = tokens.findIndex((x, y) => y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && y - k > 6)));
   const stop = end < 0 ? tokens.length : end;
-  const slice = tokens.slice(k, Math.min(stop, k + 12));
-  return joinTokens(slice, text);
+  if (stop <= k + 12) return joinTokens(tokens.slice(k, stop), text);
+  // Cut short by the cap: end on a noun before a preposition or conjunction ("maintained a
+  // military presence at a base in Manta"), or mark it, so a role is only taken from a whole phrase.
+  for (let e = k + 11; e >= k + 3; e--) {
+    const t = tokens[e];
+    const after = tokens[e + 1];
+    if ((t?.pos === 'NOUN' || t?.pos === 'PROPN') && after && /^(?:ADP|CCONJ|SCONJ|PUNCT)$/.test(after.pos) && after.text !== '-') return joinTokens(tokens.slice(k, e + 1), text);
+  }
+  return `${joinTokens(tokens.slice(k, k + 12), text)}…`;
 }
 
 /** Lower-case words and titles directly before a name: its role as the article gives it. */
 function roleBefore(tokens: Token[], i: number, text: string): string | undefined {
+  // "then-President Rafael Correa", tokenised as then / - / President ...
+  if (tokens[i - 1]?.text === '-' && /^(?:then|ex)$/.test(tokens[i - 2]?.lower ?? '')) return 'former';
   const parts: Token[] = [];
   for (let k = i - 1; k >= 0 && parts.length < 4; k--) {
     const t = tokens[k];
     if (!t) break;
-    if (ROLE_WORD.test(t.lower) || (TITLE.test(t.lower) && isCap(t)) || (t.text === '-' && parts.length)) parts.unshift(t);
+    if (ROLE_WORD.test(t.lower) || (TITLE.test(t.lower) && isCap(t)) || (/^(?:then|ex)-/.test(t.lower) && TITLE.test(t.lower.slice(t.lower.indexOf('-') + 1))) || (t.text === '-' && parts.length)) parts.unshift(t);
     else if (countryOf(t.text) && parts.length) {
       parts.unshift(t);
       break;
     } else break;
   }
-  return parts.length ? joinTokens(parts, text).replace(/^then-/i, 'former ') : undefined;
+  return parts.length ? joinTokens(parts, text).replace(/^(?:then|ex)-/i, 'former ') : undefined;
 }
 
 /** ", a former protégé of President Rafael Correa," after a name. */

@@ -21,8 +21,25 @@ function placesOf(texts: string[]): [string, string][] {
   return out;
 }
 
-/** Runs every extractor over the article's body, sentence by sentence. */
-export function extractArticle(article: Article): ArticleExtract {
+/** Returns one shared copy of equal strings; a set's articles repeat the same names, keys and metrics thousands of times. */
+export type Interner = (s: string) => string;
+
+/** An interner over one Map, for one set. */
+export function createInterner(): Interner {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const had = seen.get(s);
+    if (had !== undefined) return had;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+/**
+ * Runs every extractor over the article's body, sentence by sentence. Mentions from one sentence
+ * share its Evidence, and `intern` shares strings across articles, so a large set stays small.
+ */
+export function extractArticle(article: Article, intern: Interner = (s) => s): ArticleExtract {
   const { body, furniture, ...meta } = article;
   const places = placesOf([...furniture.map((f) => f.text), ...body.map((p) => p.text)]);
   const ctx = { file: article.file, places: new Set(places.map(([c]) => c)) };
@@ -36,10 +53,14 @@ export function extractArticle(article: Article): ArticleExtract {
       if (quote.length < 3) continue;
       const ev: Evidence = { file: article.file, quote };
       out.sentences.push(ev);
-      out.figures.push(...figuresOf(s, article.file, quote, pub, carry, position));
-      out.actors.push(...actorsOf(s, ctx, quote));
+      for (const f of figuresOf(s, article.file, quote, pub, carry, position)) {
+        out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), unit: intern(f.unit), period: intern(f.period), evidence: ev });
+      }
+      for (const a of actorsOf(s, ctx, quote)) {
+        out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: a.role === undefined ? undefined : intern(a.role), evidence: ev });
+      }
       const q = questionOf(s.text, article.file, quote);
-      if (q) out.questions.push(q);
+      if (q) out.questions.push({ ...q, evidence: ev });
     }
   });
   return out;

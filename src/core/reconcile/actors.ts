@@ -40,8 +40,11 @@ function resolveKeys(mentions: ActorMention[]): Map<string, string> {
     const [, last, first] = k.split(':');
     if (!first && !fullBySurname.has(last ?? '')) fullBySurname.set(last ?? '', [k]);
   }
-  const count = (k: string): number => mentions.filter((m) => m.key === k).length;
-  const bySurname = (last: string): string | undefined => (fullBySurname.get(last) ?? []).sort((a, b) => count(b) - count(a))[0];
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  const count = (k: string): number => counts.get(k) ?? 0;
+  for (const list of fullBySurname.values()) list.sort((a, b) => count(b) - count(a));
+  const bySurname = (last: string): string | undefined => fullBySurname.get(last)?.[0];
   const countries = new Map<string, number>();
   for (const m of mentions) if (m.kind === 'country') countries.set(m.name, (countries.get(m.name) ?? 0) + 1);
   const home = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
@@ -75,13 +78,34 @@ function resolveKeys(mentions: ActorMention[]): Map<string, string> {
   return out;
 }
 
-/** Whether a single capitalised word is a place: mostly used after "in", "near", "from". */
-function singleIsPlace(mentions: ActorMention[], all: ActorMention[]): boolean {
-  const word = mentions[0]?.key.split(':')[1] ?? '';
-  const forms = all.filter((m) => m.key.startsWith(`single:${word}:`));
-  const locative = forms.filter((m) => m.key.endsWith(':locative')).length;
-  return locative * 2 >= forms.length || forms.every((m) => m.key.endsWith(':initial'));
+/** How each single capitalised word is used across the set: after "in", "near", "from"; at a sentence's start; elsewhere. */
+function singleForms(all: ActorMention[]): Map<string, { locative: number; initial: number; total: number }> {
+  const forms = new Map<string, { locative: number; initial: number; total: number }>();
+  for (const m of all) {
+    if (!m.key.startsWith('single:')) continue;
+    const [, word = '', form] = m.key.split(':');
+    const f = forms.get(word) ?? { locative: 0, initial: 0, total: 0 };
+    f.total++;
+    if (form === 'locative') f.locative++;
+    if (form === 'initial') f.initial++;
+    forms.set(word, f);
+  }
+  return forms;
 }
+
+/** Whether a single capitalised word is a place: mostly used after "in", "near", "from", or only ever at a sentence's start. */
+function singleIsPlace(word: string, forms: ReturnType<typeof singleForms>): boolean {
+  const f = forms.get(word);
+  return !f || f.locative * 2 >= f.total || f.initial === f.total;
+}
+
+/**
+ * Whether a predicate describes its actor on its own: not cut short, not a bare "said ...", and
+ * not leaning on another sentence ("follow this trend").
+ */
+const isDescription = (role: string): boolean =>
+  !role.endsWith('…') && !/^(?:said|says|told|tells|added|adds|noted|notes|stated|states|wrote|writes|reported|reports|explained|explains)\b/i.test(role) &&
+  !/\b(?:this|these|those|such)\b/i.test(role);
 
 /** Merges mentions from every article into actors, core ones first. */
 export function mergeActors(mentions: ActorMention[], articleCount: number): Actor[] {
@@ -95,10 +119,11 @@ export function mergeActors(mentions: ActorMention[], articleCount: number): Act
     buckets.set(key, b);
   }
   const actors: Actor[] = [];
+  const forms = singleForms(mentions);
   for (const [key, b] of buckets) {
     let kind = b.kind;
     if (key.startsWith('single:')) {
-      if (singleIsPlace(b.mentions, mentions) || !b.mentions.some((m) => m.subject)) continue;
+      if (singleIsPlace(key.split(':')[1] ?? '', forms) || !b.mentions.some((m) => m.subject)) continue;
       kind = 'organization';
     }
     if (key.startsWith('admin:')) kind = 'institution';
@@ -111,15 +136,17 @@ export function mergeActors(mentions: ActorMention[], articleCount: number): Act
     const name = mostCommon(preferred.length ? preferred : names) ?? names[0] ?? key;
     const roles = b.mentions.map((m) => m.role).filter((r): r is string => Boolean(r));
     const titled = roles.filter((r) => r.split(/\s+/).length <= 5);
-    // People are known by their titles; others by what the first article has them do.
-    const role = (kind === 'person' ? mostCommon(titled.length ? titled : roles) : roles[0]) ?? '';
+    // People are known by their titles; others by what the earliest whole, self-contained clause has them do.
+    const role = (kind === 'person' ? mostCommon(titled.length ? titled : roles.filter(isDescription)) : roles.find(isDescription)) ?? '';
     const subjectCount = b.mentions.filter((m) => m.subject).length;
     const salience = files.length >= Math.max(2, Math.ceil(articleCount * 0.4)) || subjectCount >= 3 ? 'core' : 'minor';
-    const sources: Evidence[] = [];
-    for (const f of files) {
-      const m = b.mentions.find((x) => x.evidence.file === f && x.role) ?? b.mentions.find((x) => x.evidence.file === f);
-      if (m) sources.push(m.evidence);
+    // One sentence per file, with a role where the file gives one; the first five files are enough.
+    const byFile = new Map<string, ActorMention>();
+    for (const m of b.mentions) {
+      const had = byFile.get(m.evidence.file);
+      if (!had ? byFile.size < 5 : !had.role && m.role) byFile.set(m.evidence.file, m);
     }
+    const sources: Evidence[] = [...byFile.values()].map((m) => m.evidence);
     actors.push({
       name,
       aliases: [...new Set(names.filter((n) => norm(n) !== norm(name)))].slice(0, 8),
@@ -128,7 +155,7 @@ export function mergeActors(mentions: ActorMention[], articleCount: number): Act
       salience,
       mentions: b.mentions.length,
       files,
-      sources: sources.slice(0, 5),
+      sources,
     });
   }
   const rank = (a: Actor): number => (a.salience === 'core' ? 1000 : 0) + a.files.length * 10 + a.mentions;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/articles/parse.js';
+import { brief, buildSet, resolveTopic } from '../../src/core/briefing/set.js';
+import { createInterner, extractArticle } from '../../src/core/extract/article.js';
+
+const setOf = (...bodies: string[]) =>
+  buildSet({
+    title: 't',
+    topics: [{ name: 'homicides', label: 'Homicides', terms: ['homicide', 'murder'] }, { name: 'election', label: 'Election', terms: ['runoff', 'vote'] }],
+    articles: bodies.map((b, i) => parseArticle(`${String(i)}.txt`, `Headline ${String(i)}\nDate: 2025-02-10\n${b}\n`)),
+  });
+const actors = (...bodies: string[]) => {
+  const r = brief(setOf(...bodies));
+  if (!r.ok) throw new Error('no briefing');
+  return r.value.actors;
+};
+
+describe('actor roles', () => {
+  it.each([
+    ['In 2009 then-President Rafael Correa ended an agreement with the United States.', 'Rafael Correa', 'former President'],
+    ['The deal was signed under ex-President Guillermo Lasso in 2022.', 'Guillermo Lasso', 'former President'],
+    ['The plan will not stop the gangs, said security expert Mario Pazmiño.', 'Mario Pazmiño', 'security expert'],
+  ])('reads the title before a name: %s', (body, name, role) => {
+    expect(actors(body).find((a) => a.name === name)?.role).toBe(role);
+  });
+
+  it('ends a long predicate role on a whole phrase, not mid-clause', () => {
+    const a = actors('The United States maintained a military presence at a base in Manta on the Pacific coast for a decade until 2009.')
+      .find((x) => x.name === 'United States');
+    expect(a?.role).toBe('maintained a military presence at a base in Manta');
+  });
+
+  it('gives no role rather than a bare "said ..." or one leaning on another sentence', () => {
+    const a = actors('Haiti said on Monday that it would wait.', 'Haiti looks poised to follow this trend.').find((x) => x.name === 'Haiti');
+    expect(a).toBeDefined();
+    expect(a?.role).toBe('');
+  });
+});
+
+describe('topic suggestions', () => {
+  const set = setOf('Homicides rose in the year before the runoff vote.');
+  it.each([['homicdes', ['homicides']], ['elction', ['election']], ['nope', []]])('suggests for %s: %j', (query, expected) => {
+    const r = resolveTopic(set, query);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.suggestions).toEqual(expected);
+  });
+});
+
+describe('extracting a large set', () => {
+  it('shares one string for a name repeated across articles, and one Evidence per sentence', () => {
+    const intern = createInterner();
+    const body = 'Defense Minister Gian Carlo Loffredo met President Daniel Noboa.';
+    const [a, b] = ['a.txt', 'b.txt'].map((f) => extractArticle(parseArticle(f, `H\n${body}\n`), intern));
+    const keyA = a?.actors.find((m) => m.name === 'Daniel Noboa');
+    const keyB = b?.actors.find((m) => m.name === 'Daniel Noboa');
+    expect(keyA?.key).toBe(keyB?.key);
+    expect(a?.actors.every((m) => m.evidence === a.sentences[0])).toBe(true);
+  });
+});
