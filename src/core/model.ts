@@ -154,6 +154,8 @@ export interface SourceRef {
   outlet?: string | undefined;
   url?: string | undefined;
   published?: string | undefined;
+  /** The date was inferred from the text or the rest of the set, not stated by metadata or a `Date:` line. */
+  dateInferred?: boolean | undefined;
 }
 
 /** The briefing: what every renderer turns into a message. */

@@ -1,6 +1,6 @@
 /** The briefing as plain text for a terminal or a chat: short by default (one message), everything with `all`. */
 import type { Briefing, Evidence, Figure } from '../core/model.js';
-import { actorText, conflictMarker, coreFirst, figureLines, figureValue } from './parts.js';
+import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate } from './parts.js';
 
 /** How many of each section a short briefing shows, so it stays about 15 lines. */
 export const SHORT = { figures: 4, actors: 3, questions: 2, passages: 3, refs: 3, headline: 80, quote: 200, role: 40 } as const;
@@ -47,7 +47,7 @@ export function renderMarkdown(b: Briefing, { all }: { all: boolean }): string {
   const sources = all ? b.sources : b.sources.filter((s) => cited.has(s.n));
   for (const s of sources) {
     const headline = clip(s.headline, SHORT.headline);
-    out.push(`[${s.n}] ${s.outlet ? `${s.outlet} — ` : ''}${headline}${s.published ? ` (${s.published})` : ''}${all && s.url ? ` ${s.url}` : ''}`);
+    out.push(`[${s.n}] ${s.outlet ? `${s.outlet} — ` : ''}${headline}${s.published ? ` (${sourceDate(s) ?? ''})` : ''}${all && s.url ? ` ${s.url}` : ''}`);
   }
   return `${out.join('\n')}\n`;
 }

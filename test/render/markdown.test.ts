@@ -122,3 +122,14 @@ describe('renderMarkdown, actors', () => {
     expect(out).toContain('Actors: United States — maintained a military presence at a bas…\n');
   });
 });
+
+describe('renderMarkdown, source dates', () => {
+  it('marks a date inferred from the text with ~, and shows a stated one plainly', () => {
+    const b = briefing();
+    const [first, ...rest] = b.sources;
+    if (!first) throw new Error('fixture has no sources');
+    const out = renderMarkdown({ ...b, sources: [{ ...first, dateInferred: true }, ...rest] }, { all: true });
+    expect(out).toContain('(~2025-02-19)');
+    expect(renderMarkdown(b, { all: true })).toContain('(2025-02-19)');
+  });
+});

@@ -65,6 +65,7 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
     sources: extracts.map((e, i) => ({
       n: i + 1, file: e.article.file, headline: e.article.headline, outlet: e.article.outlet, url: e.article.url,
       published: e.article.published?.iso,
+      dateInferred: e.article.published ? e.article.published.source === 'text' || e.article.published.source === 'set' : undefined,
     })),
     figures: figures.map((f) => index(f, [f.metric, ...f.sources.map((s) => s.quote)])),
     conflicts,
