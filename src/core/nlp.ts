@@ -78,3 +78,18 @@ export function analyse(paragraph: string): Sentence[] {
 export function lemmas(text: string): string[] {
   return nlp.readDoc(text).tokens().out(its.lemma as ItsFunction<string>).map((l) => l.toLowerCase());
 }
+
+// Stems repeat endlessly across a set; the vocabulary is small, so each word is stemmed once.
+const stems = new Map<string, string>();
+// The model ships wink's Porter2 stemmer as an addon; its typings leave addons untyped.
+const porter2 = (model as unknown as { addons: { stem: (word: string) => string } }).addons.stem;
+
+/** The Porter2 stem of a lower-case word ("bases" -> "base", "killings" -> "kill"), from the model's stemmer. */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = porter2(word);
+    if (stems.size < 200_000) stems.set(word, s);
+  }
+  return s;
+}

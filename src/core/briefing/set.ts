@@ -7,6 +7,7 @@ import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figu
 import { mergeActors } from '../reconcile/actors.js';
 import { findConflicts, mergeFigures } from '../reconcile/figures.js';
 import { mergeQuestions } from '../reconcile/questions.js';
+import { relatedStems } from './related.js';
 import { err, ok, type Result } from '../result.js';
 
 /** Items of a briefing with the word stems that make them match a topic. */
@@ -39,6 +40,18 @@ export interface UnknownTopic {
   topics: string[];
 }
 
+/**
+ * The clause of a sentence that holds a figure: what the number is about. Matching a topic on the
+ * whole sentence drags in figures that merely share a sentence with it.
+ */
+function clauseOf(quote: string, text: string): string {
+  const at = quote.indexOf(text);
+  if (at < 0) return quote;
+  const before = quote.slice(0, at).search(/[^,;:—–()]*$/);
+  const afterCut = quote.slice(at + text.length).search(/[,;:—–()]|\s(?:and|but|while|which|who|as)\s/);
+  return quote.slice(Math.max(0, before), afterCut < 0 ? quote.length : at + text.length + afterCut);
+}
+
 const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new Set(texts.flatMap(termsOf)) });
 
 /** Builds a set from extracts (made now, or kept from an earlier run). */
@@ -67,7 +80,7 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
       published: e.article.published?.iso,
       dateInferred: e.article.published ? e.article.published.source === 'text' || e.article.published.source === 'set' : undefined,
     })),
-    figures: figures.map((f) => index(f, [f.metric, ...f.sources.map((s) => s.quote)])),
+    figures: figures.map((f) => index(f, [f.metric, ...f.sources.map((s) => clauseOf(s.quote, f.text))])),
     conflicts,
     actors: actors.map((a) => index(a, [a.name, a.role, ...a.sources.map((s) => s.quote)])),
     questions: questions.map((q) => index(q, [q.question, ...q.sources.map((s) => s.quote)])),
@@ -83,7 +96,7 @@ export function buildSet(input: { title: string; topics: Topic[]; articles: Arti
   return buildSetFromExtracts({ title: input.title, topics: input.topics, extracts: dated.map((a) => extractArticle(a, intern)) });
 }
 
-type Match = { kind: 'all' } | { kind: 'topic'; topic: Topic; terms: string[][] } | { kind: 'free'; text: string; terms: string[][] };
+type Match = { kind: 'all' } | { kind: 'topic'; topic: Topic; terms: string[][] } | { kind: 'free'; text: string; terms: string[][]; words: string[] };
 
 const normalise = (s: string): string => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9 .-]+/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -109,7 +122,8 @@ export function resolveTopic(set: BriefingSet, query: string | undefined): Resul
     const suggestions = [...new Set([...(bestTopic ? [bestTopic] : []), ...near.map((t) => t.name)])];
     return err({ code: 'unknown-topic', query, suggestions: suggestions.slice(0, 3), topics: set.topics.map((t) => t.name) });
   }
-  return ok({ kind: 'free', text: query.trim(), terms: words.map((w) => [w]) });
+  // Free text matches items by any of its words or their newsroom synonyms; passages rank by the words alone.
+  return ok({ kind: 'free', text: query.trim(), terms: [...new Set(words.flatMap(relatedStems))].map((w) => [w]), words });
 }
 
 /** Whether an item's stems contain every stem of one of the phrases. */
@@ -130,7 +144,7 @@ export function brief(set: BriefingSet, query?: string): Result<Briefing, Unknow
   let passages: Evidence[] | undefined;
   if (m.kind === 'free') {
     const score = new Map<number, number>();
-    for (const [w] of m.terms) for (const i of set.sentenceIndex.get(w ?? '') ?? []) score.set(i, (score.get(i) ?? 0) + 1 / Math.log2(2 + (set.sentenceIndex.get(w ?? '')?.length ?? 0)));
+    for (const w of m.words) for (const i of set.sentenceIndex.get(w) ?? []) score.set(i, (score.get(i) ?? 0) + 1 / Math.log2(2 + (set.sentenceIndex.get(w)?.length ?? 0)));
     passages = [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([i]) => set.sentences[i]).filter((s): s is Evidence => s !== undefined);
   }
   const topic = m.kind === 'topic' ? { name: m.topic.name, label: m.topic.label } : m.kind === 'free' ? { name: m.text, label: m.text } : undefined;

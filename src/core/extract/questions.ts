@@ -1,14 +1,15 @@
 /** Open questions: sentences saying something is unknown, undecided, pending or disputed. */
 import type { QuestionMention } from '../model.js';
+import { stem } from '../nlp.js';
 
 const AUX = /^(?:would|will|could|can|might|may|should|must|is|are|was|were|has|have|had|does|do|did)$/i;
 const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been being that this which who whom whose it its their his her they he she we our not no did does do would will could can might may should must has have had than then so such into over under about after before while if whether how what when where why also more most very just only said says say there these those'.split(' '));
 
-/** Content words of a sentence, crudely stemmed, for merging the same question across sources. */
+/** Content words of a text, stemmed, for matching topics and merging the same question across sources. */
 export function termsOf(text: string): string[] {
   return [...new Set(text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/[^a-z]+/)
     .filter((w) => w.length > 2 && !STOP.has(w))
-    .map((w) => w.replace(/(?:ies|es|s|ing|ed)$/, '').slice(0, 7)))];
+    .map(stem))];
 }
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').replace(/^[\s,;:“”"‘’—–-]+|[\s,;:.“”"‘’—–-]+$/g, '').trim();

@@ -57,3 +57,28 @@ describe('extracting a large set', () => {
     expect(a?.actors.every((m) => m.evidence === a.sentences[0])).toBe(true);
   });
 });
+
+describe('free-text topics', () => {
+  const set = setOf(
+    'Murders rose to 731 in January 2025, police said.',
+    'The port handled 12 million tons of bananas in 2024, and officials blamed gangs for violence nearby.',
+  );
+  const figures = (q: string) => {
+    const r = brief(set, q);
+    if (!r.ok) throw new Error(`no briefing for ${q}`);
+    return r.value.figures.map((f) => f.value);
+  };
+
+  it("finds murders for 'homicides': free text reaches newsroom synonyms", () => {
+    expect(figures('homicides')).toContain(731);
+  });
+
+  it('keeps a figure only when its own clause bears on the topic, not a neighbouring one', () => {
+    expect(figures('violence')).not.toContain(12_000_000);
+  });
+
+  it('matches word forms through the stemmer: "base" finds "bases"', () => {
+    const r = brief(setOf('The United States closed 2 bases in 2009.'), 'base');
+    expect(r.ok && r.value.figures.map((f) => f.value)).toEqual([2]);
+  });
+});
