@@ -17,7 +17,9 @@ export type Reply =
   | { kind: 'help'; subject: ServedSubject; topics: Topic[] }
   | { kind: 'unknown-topic'; subject: ServedSubject; query: string; suggestions: string[]; topics: string[] }
   | { kind: 'too-long'; subject: ServedSubject; length: number; limit: number }
-  | { kind: 'unknown-subject'; command: string; known: string[] };
+  | { kind: 'unknown-subject'; command: string; known: string[] }
+  /** A short plain answer (subscriptions, schedules, admin commands): a title and a few lines. */
+  | { kind: 'notice'; subject?: ServedSubject | undefined; title: string; lines: string[] };
 
 /** Words that are subcommands, not topics. */
 export const SUBCOMMANDS = ['topics', 'sources', 'help'] as const;

@@ -1,8 +1,11 @@
 /** The subjects a running bot serves: each loaded once, extracted once and indexed, found by its slash command. */
-import { buildSet, type BriefingSet } from '../core/briefing/set.js';
+import { resolveSetDates } from '../core/articles/dates.js';
+import { buildSet, buildSetFromExtracts, type BriefingSet } from '../core/briefing/set.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LoadError } from '../load/load-error.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject } from '../load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject, type Subject } from '../load/subject.js';
+import type { ExtractCache } from '../store/store.js';
+import { extractCached } from './extract-cache.js';
 
 /** A subject ready to answer: its settings and its indexed set. */
 export interface ServedSubject {
@@ -28,11 +31,31 @@ export function createLibrary(subjects: ServedSubject[]): Library {
   return { subjects, byCommand: (command) => map.get(command.replace(/^\//, '').toLowerCase()) };
 }
 
+/** What loading may use besides the files. */
+export interface LibraryOptions {
+  /** Extracts kept from earlier starts, by content hash: unchanged articles are not extracted again. */
+  cache?: ExtractCache | undefined;
+  /** Told how many articles of each subject came from the cache. */
+  onLoaded?: ((subject: string, info: { articles: number; cached: number }) => void) | undefined;
+}
+
+/** A subject's set: built directly, or from extracts in the cache (the same steps as `buildSet`). */
+async function setOf(s: Subject, opts: LibraryOptions): Promise<BriefingSet> {
+  const { title, topics, articles } = s;
+  if (!opts.cache) {
+    opts.onLoaded?.(s.name, { articles: articles.length, cached: 0 });
+    return buildSet({ title, topics, articles });
+  }
+  const { extracts, hits } = await extractCached(resolveSetDates(articles), opts.cache);
+  opts.onLoaded?.(s.name, { articles: articles.length, cached: hits });
+  return buildSetFromExtracts({ title, topics, extracts });
+}
+
 /**
  * Loads the named subjects (all of them when `names` is empty) from `root`. One bad subject fails
  * the load with its reason: a bot must not start serving half of what its config promises.
  */
-export async function loadLibrary(names: readonly string[] = [], root: string = BRIEFINGS_DIR): Promise<Result<Library, LoadError>> {
+export async function loadLibrary(names: readonly string[] = [], root: string = BRIEFINGS_DIR, opts: LibraryOptions = {}): Promise<Result<Library, LoadError>> {
   const wanted = names.length ? names : await listSubjects(root);
   const subjects: ServedSubject[] = [];
   for (const name of wanted) {
@@ -40,8 +63,8 @@ export async function loadLibrary(names: readonly string[] = [], root: string = 
     if (!dir.ok) return dir;
     const s = await loadSubject(dir.value);
     if (!s.ok) return s;
-    const { title, command, topics, articles, warnings } = s.value;
-    subjects.push({ name: s.value.name, command, title, warnings, set: buildSet({ title, topics, articles }) });
+    const { title, command, warnings } = s.value;
+    subjects.push({ name: s.value.name, command, title, warnings, set: await setOf(s.value, opts) });
   }
   const seen = new Map<string, string>();
   for (const s of subjects) {

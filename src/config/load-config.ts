@@ -1,0 +1,47 @@
+/** Reads `sitrep.yaml` once, at start: every YAML and schema problem at once, each with its path. */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { err, ok, type Result } from '../core/result.js';
+import { describeIssues } from '../load/subject-file.js';
+import { configSchema, type Known, type SitrepConfig } from './sitrep-config.js';
+
+/** The committed default, found from this file (src/config or dist/config) so any working directory works. */
+export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../../config/sitrep.yaml', import.meta.url));
+
+/** Why the config cannot be used: the file, and one line per problem (`digests[0].time: expected ...`). */
+export interface ConfigError {
+  code: 'no-config' | 'bad-yaml' | 'invalid';
+  file: string;
+  problems: string[];
+}
+
+/** The error in words, for stderr: a heading and the problems, indented. */
+export const describeConfigError = (e: ConfigError): string =>
+  e.code === 'no-config'
+    ? e.problems.join('\n')
+    : `${e.file} has ${String(e.problems.length)} problem${e.problems.length === 1 ? '' : 's'}:\n${e.problems.map((p) => `  ${p}`).join('\n')}`;
+
+/** Validates already-parsed YAML (tests and `doctor` give it directly). */
+export function parseConfig(raw: unknown, known: Known, file = 'sitrep.yaml'): Result<SitrepConfig, ConfigError> {
+  const r = configSchema(known).safeParse(raw ?? {});
+  if (r.success) return ok(r.data);
+  return err({ code: 'invalid', file, problems: describeIssues(r.error) });
+}
+
+/** Reads and validates the config at `file`. */
+export async function loadConfig(file: string, known: Known): Promise<Result<SitrepConfig, ConfigError>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    return err({ code: 'no-config', file, problems: [`Cannot read the config ${file} (${code}). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.`] });
+  }
+  // Long integers (Discord channel ids) stay exact as bigint.
+  const doc = parseDocument(text, { intAsBigInt: true });
+  if (doc.errors.length) {
+    return err({ code: 'bad-yaml', file, problems: doc.errors.map((e) => `line ${String((e.linePos?.[0].line ?? 0))}: ${e.message.split('\n')[0] ?? e.code}`) });
+  }
+  return parseConfig(doc.toJS(), known, file);
+}

@@ -1,0 +1,167 @@
+/**
+ * `config/sitrep.yaml`: which subjects to serve, which platforms to run, the digests and the
+ * scheduler's settings. One zod schema, validated once at start; no secrets (those come from the
+ * environment only).
+ */
+import { z } from 'zod';
+import { dailyCron, parseCron } from '../schedule/cron.js';
+import type { Digest } from '../schedule/digest.js';
+import { canonicalZone, suggestZones } from '../schedule/wall-clock.js';
+
+/** The validated config. */
+export interface SitrepConfig {
+  /** Subjects to serve; empty means every folder under `briefings/`. */
+  subjects: string[];
+  /** Chat platforms to start when their secrets are set (`console` here runs it even beside them). */
+  platforms: string[];
+  /** The zone of digests and subscriptions that name none. */
+  timeZone: string;
+  digests: Digest[];
+  schedule: { graceMs: number; attempts: number; backoffMs: number; maxBackoffMs: number };
+  /** Slack users (U…/W…) and user groups (S…) who may change subscriptions; empty lets everyone. */
+  slackManagers: string[];
+}
+
+/** What the config is checked against: the platforms this build knows and the subjects on disk. */
+export interface Known {
+  platforms: readonly string[];
+  subjects: readonly string[];
+}
+
+const MINUTE = 60_000;
+const UNITS: Record<string, number> = { h: 60 * MINUTE, m: MINUTE, min: MINUTE, s: 1000 };
+
+/** `2h`, `90m`, `1h30m`, `30s` -> milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, '');
+  if (!/^(\d+(h|min|m|s))+$/.test(t)) return undefined;
+  let ms = 0;
+  for (const m of t.matchAll(/(\d+)(h|min|m|s)/g)) ms += Number(m[1]) * (UNITS[m[2] ?? 's'] ?? 0);
+  return ms;
+}
+
+const Duration = z
+  .string({ error: 'expected a duration such as 2h, 90m or 30s' })
+  .transform((s, ctx) => {
+    const ms = parseDuration(s);
+    if (ms === undefined) ctx.issues.push({ code: 'custom', input: s, message: `expected a duration such as 2h, 90m or 30s; got "${s}"` });
+    return ms ?? 0;
+  });
+
+// YAML reads long integers (Discord ids) as bigint here, so they stay exact.
+const Integer = z.union([z.number(), z.bigint()], { error: 'expected a whole number' }).transform(Number).pipe(z.number().int('expected a whole number'));
+
+/** An IANA time zone, in Intl's spelling. */
+export const TimeZoneName = z.string({ error: 'expected a time zone name such as America/Guayaquil or UTC' }).transform((s, ctx) => {
+  const zone = canonicalZone(s);
+  if (!zone) {
+    const near = suggestZones(s);
+    ctx.issues.push({ code: 'custom', input: s, message: `unknown time zone "${s}"; expected an IANA name such as America/Guayaquil, Europe/Madrid or UTC${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}` });
+  }
+  return zone ?? s;
+});
+
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+const CronText = z.string({ error: 'expected a cron expression such as "0 8 * * 1-5"' }).superRefine((s, ctx) => {
+  const r = parseCron(s);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+});
+
+/** A strict object whose unknown keys are named with the keys it takes. */
+const strict = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject(shape, {
+    error: (i) => (i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}; expected ${Object.keys(shape).join(', ')}` : undefined),
+  });
+
+const ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+
+const oneOf = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(', ');
+
+function digestSchema(known: Known) {
+  return strict({
+      id: z.string().regex(ID, 'expected an id of lower-case letters, digits, - _ or . (at most 64), such as ecuador-morning').optional(),
+      platform: z.string({ error: `expected a platform: ${oneOf(known.platforms)}` }).refine((p) => known.platforms.includes(p), { error: (i) => `unknown platform '${String(i.input)}'; expected one of ${oneOf(known.platforms)}` }),
+      channel: z.union([z.string().trim().min(1, 'expected a channel'), z.bigint(), z.number()], { error: 'expected a channel: a Slack channel id (C…), a Discord channel id, or any name on the console' })
+        .superRefine((c, ctx) => {
+          if (typeof c === 'number') ctx.addIssue({ code: 'custom', message: `channel ${String(c)} must be written in quotes, as in channel: "${String(c)}"` });
+        })
+        .transform(String),
+      subject: z.string({ error: 'expected the name of a subject (a folder under briefings/)' }).refine((s) => known.subjects.includes(s), {
+        error: (i) => `unknown subject '${String(i.input)}'; ${known.subjects.length ? `expected one of ${oneOf(known.subjects)}` : 'there are no subjects under briefings/'}`,
+      }),
+      topic: z.union([z.string().trim().min(1), z.number()], { error: 'expected a topic: its name, or any words' }).transform(String).optional(),
+      cron: CronText.optional(),
+      time: z.string({ error: 'expected a time of day, HH:MM (24-hour), such as "08:00"' }).regex(TIME, 'expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"').optional(),
+      timezone: TimeZoneName.optional(),
+    })
+    .check(z.refine((d) => (d.cron === undefined) !== (d.time === undefined), {
+      message: 'expected either time (daily, as "08:00") or cron (as "0 8 * * 1-5"), not both and not neither',
+      when: () => true,
+    }));
+}
+
+const ConfigBase = (known: Known) =>
+  strict({
+    subjects: z.array(z.string().refine((s) => known.subjects.includes(s), { error: (i) => `unknown subject '${String(i.input)}'; expected one of ${oneOf(known.subjects)}` })).default([]),
+    platforms: z.array(z.string().refine((p) => known.platforms.includes(p), { error: (i) => `unknown platform '${String(i.input)}'; expected one of ${oneOf(known.platforms)}` })).default(known.platforms.filter((p) => p !== 'console')),
+    timezone: TimeZoneName.default('UTC'),
+    schedule: strict({
+        grace: Duration.default(2 * 60 * MINUTE),
+        attempts: Integer.pipe(z.number().min(1, 'expected at least 1 try').max(20, 'expected at most 20 tries')).default(5),
+        backoff: Duration.default(30_000),
+        max_backoff: Duration.default(10 * MINUTE),
+      })
+      .default({ grace: 2 * 60 * MINUTE, attempts: 5, backoff: 30_000, max_backoff: 10 * MINUTE }),
+    slack: strict({
+        managers: z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'expected a Slack user id (U… or W…) or user-group id (S…)')).default([]),
+      })
+      .default({ managers: [] }),
+    digests: z.array(digestSchema(known), { error: 'expected a list of digests' }).default([]),
+  });
+
+/** `ecuador-homicides-console-terminal`: an id for a digest that names none. */
+const derivedId = (d: { subject: string; topic?: string | undefined; platform: string; channel: string }): string =>
+  [d.subject, d.topic ?? 'overview', d.platform, d.channel].join('-').toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+
+/** The schema of `sitrep.yaml`, checked against what this build and this disk hold. */
+export function configSchema(known: Known) {
+  return ConfigBase(known)
+    .check(z.superRefine((c, ctx) => {
+      // Runs even when other parts failed, so every problem is reported at once: read defensively.
+      const digests = Array.isArray(c.digests) ? c.digests : [];
+      const served = Array.isArray(c.subjects) ? c.subjects : [];
+      const seen = new Map<string, number>();
+      digests.forEach((d, i) => {
+        if (typeof d !== 'object') return;
+        if (served.length && typeof d.subject === 'string' && known.subjects.includes(d.subject) && !served.includes(d.subject)) {
+          ctx.addIssue({ code: 'custom', path: ['digests', i, 'subject'], message: `subject '${d.subject}' is not served; add it to subjects: (${served.join(', ')})` });
+        }
+        if (typeof d.subject !== 'string' || typeof d.platform !== 'string' || typeof d.channel !== 'string') return;
+        const id = d.id ?? derivedId(d);
+        const other = seen.get(id);
+        if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['digests', i, 'id'], message: `digests[${String(other)}] has the same id '${id}'; give each digest its own id:` });
+        else seen.set(id, i);
+      });
+    }, { when: () => true }))
+    .transform((c): SitrepConfig => ({
+      subjects: c.subjects,
+      platforms: [...new Set(c.platforms)],
+      timeZone: c.timezone,
+      schedule: { graceMs: c.schedule.grace, attempts: c.schedule.attempts, backoffMs: c.schedule.backoff, maxBackoffMs: c.schedule.max_backoff },
+      slackManagers: c.slack.managers,
+      digests: c.digests.map((d): Digest => {
+        const [hour, minute] = (d.time ?? '').split(':').map(Number);
+        return {
+          id: d.id ?? derivedId(d),
+          platform: d.platform,
+          channel: d.channel,
+          subject: d.subject,
+          topic: d.topic,
+          cron: d.cron ?? dailyCron(hour ?? 0, minute ?? 0),
+          timeZone: d.timezone ?? c.timezone,
+          origin: 'config',
+        };
+      }),
+    }));
+}

@@ -1,0 +1,246 @@
+/**
+ * Posts digests on schedule, once each, across restarts, crashes and redeploys.
+ *
+ * A node-cron ticker runs a sweep every minute. A sweep takes every run due since the last one
+ * (the store keeps that instant), claims it in the store under a lease, then posts it with its
+ * run key and records the outcome. Runs missed while the bot was down are caught up when they are
+ * within the grace window, and recorded as skipped otherwise. A claim whose lease ran out (its
+ * instance died mid-post) is taken over and posted again with the same key, which the platform
+ * uses to refuse a duplicate.
+ *
+ * What holds in each failure window:
+ * - Down when a run fell due (or killed before claiming it): the next start finds it; posted if at
+ *   most `graceMs` late, else recorded `skipped` with a warning. Never lost silently.
+ * - Killed after claiming, before sending: taken over within a lease and a sweep, posted once.
+ * - Killed after the platform took the message, before recording it: posted again under the same
+ *   key. Discord refuses the duplicate (nonce + enforce_nonce, remembered a few minutes); Slack
+ *   does when its adapter checks the channel's recent messages for the key in their metadata; the
+ *   console prints it twice. Past the grace window it is recorded `failed` ("may have been posted").
+ * - Killed after recording: never posted again; the store refuses a second claim of a key.
+ * - Failing posts: retried with exponential backoff, never sooner than a 429's Retry-After; a 4xx
+ *   is not retried; after the last try the run is `failed` with the reason.
+ * - SIGTERM: posts in flight finish and are recorded; a retry wait is abandoned and its claim
+ *   released, so the next start resumes it at once.
+ * - Two instances on one database: the run key is the primary key, so one claims and posts.
+ */
+import { randomUUID } from 'node:crypto';
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { PostError, Posted } from '../adapters/adapter.js';
+import { err, type Result } from '../core/result.js';
+import type { Logger } from '../log.js';
+import type { DigestRun, NewRun, RunStore } from '../store/store.js';
+import { cronOf, runsBetween, type Cron } from './cron.js';
+import { runOf, type Digest } from './digest.js';
+import { describePostError, isRetryable, retryDelay, type RetryPolicy } from './retry.js';
+import { formatDuration, formatLocal } from './wall-clock.js';
+
+/** How the scheduler behaves. */
+export interface SchedulerOptions extends RetryPolicy {
+  /** A run missed while the bot was down is posted on start if it is at most this late, else skipped. */
+  graceMs: number;
+  /** How long a claim holds before another instance may take the run over; longer than any one post. */
+  leaseMs?: number | undefined;
+  /** How far before the grace window missed runs are still looked for, to be logged and recorded as skipped. */
+  lookbackMs?: number | undefined;
+}
+
+/** What the scheduler is made from. */
+export interface SchedulerDeps {
+  runs: RunStore;
+  /** The digests to run now: config and subscriptions, on platforms that are running. Asked at every sweep. */
+  digests: () => Promise<Digest[]>;
+  /** Posts `digest` under the run `key`. */
+  post: (digest: Digest, key: string) => Promise<Result<Posted, PostError>>;
+  logger: Logger;
+  options: SchedulerOptions;
+  now?: () => number;
+  /** This instance's name in claims; random by default. */
+  instance?: string;
+}
+
+/** The running scheduler. */
+export interface Scheduler {
+  /** Takes over interrupted runs, catches up missed ones, and starts the minute ticker. */
+  start(): Promise<void>;
+  /** One pass: claims and starts every run due, takes over abandoned claims. The ticker calls it; tests may too. */
+  sweep(): Promise<void>;
+  /** Stops the ticker and retry waits (their runs stay claimed for the next start) and waits for posts in flight. */
+  stop(): Promise<void>;
+  /** Resolves when no post is in flight or waiting to retry. */
+  idle(): Promise<void>;
+}
+
+const MINUTE = 60_000;
+/**
+ * Default lease. It is renewed every third of itself while a post is in flight, so a slow post
+ * keeps its claim; a crashed instance's claim is taken over within a lease and a sweep (about 90 s),
+ * inside the few minutes Discord remembers a nonce.
+ */
+export const DEFAULT_LEASE_MS = 30_000;
+/**
+ * How often the checked-until instant is written. Lagging is harmless: a restart re-examines a few
+ * minutes whose runs are already recorded, and the store refuses to record them twice.
+ */
+const CHECKPOINT_MS = 5 * MINUTE;
+/** Default look-back beyond the grace window: a day of missed runs is listed, not more. */
+export const DEFAULT_LOOKBACK_MS = 24 * 60 * MINUTE;
+
+/** A scheduler over `deps`; nothing runs until `start`. */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const { runs, logger, options } = deps;
+  const clock = deps.now ?? Date.now;
+  const owner = deps.instance ?? randomUUID();
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const lookbackMs = options.lookbackMs ?? DEFAULT_LOOKBACK_MS;
+  const crons = new Map<string, Cron>();
+  const inFlight = new Map<string, Promise<void>>();
+  const waits = new Map<string, () => void>();
+  let ticker: ScheduledTask | undefined;
+  let stopping = false;
+  let sweeping: Promise<void> = Promise.resolve();
+
+  const cron = (expression: string): Cron => {
+    let c = crons.get(expression);
+    if (!c) crons.set(expression, (c = cronOf(expression)));
+    return c;
+  };
+  const fields = (run: NewRun): Record<string, unknown> => ({
+    digest: run.digestId, key: run.key, platform: run.platform, channel: run.channel, scheduled: formatLocal(run.scheduledAt, run.timeZone),
+  });
+
+  /** Waits `ms`, or less if the scheduler stops; true when the wait ran its course. */
+  const wait = (key: string, ms: number): Promise<boolean> => new Promise((resolve) => {
+    const timer = setTimeout(() => { waits.delete(key); resolve(true); }, ms);
+    waits.set(key, () => { clearTimeout(timer); waits.delete(key); resolve(false); });
+  });
+
+  /** Posts a claimed run until it is posted, refused, or out of tries; `tried` tries were made before. */
+  async function deliver(digest: Digest, run: NewRun, tried: number): Promise<void> {
+    let attempts = tried;
+    const maxAttempts = Math.max(options.attempts, tried + 1);
+    for (;;) {
+      if (stopping) return;
+      attempts++;
+      const renew = (): Promise<boolean> => runs.update(run.key, owner, { state: 'claimed', attempts, leaseUntil: clock() + leaseMs }, clock());
+      await renew();
+      const renewing = setInterval(() => { renew().catch(() => undefined); }, Math.max(1000, Math.floor(leaseMs / 3)));
+      const r = await deps.post(digest, run.key)
+        .catch((e: unknown) => err<PostError>({ code: 'unavailable', message: e instanceof Error ? e.message : String(e) }))
+        .finally(() => { clearInterval(renewing); });
+      if (r.ok) {
+        const kept = await runs.update(run.key, owner, { state: 'posted', attempts, messageId: r.value.messageId }, clock());
+        logger.info({ ...fields(run), attempts, messageId: r.value.messageId }, `digests: posted ${run.digestId} to ${run.platform} ${run.channel}`);
+        if (!kept) logger.warn(fields(run), 'digests: another instance took this run over while it was posting; the platform was given the same key to refuse a duplicate');
+        return;
+      }
+      const reason = describePostError(r.error);
+      if (!isRetryable(r.error) || attempts >= maxAttempts) {
+        const error = `${reason} (gave up after ${String(attempts)} ${attempts === 1 ? 'try' : 'tries'})`;
+        await runs.update(run.key, owner, { state: 'failed', attempts, error }, clock());
+        logger.error({ ...fields(run), attempts, reason }, `digests: ${run.digestId} failed: ${error}`);
+        return;
+      }
+      const delay = retryDelay(options, attempts, r.error);
+      const now = clock();
+      await runs.update(run.key, owner, { state: 'claimed', attempts, error: reason, nextAttemptAt: now + delay, leaseUntil: now + delay + leaseMs }, now);
+      logger.warn({ ...fields(run), attempts, reason, retryIn: formatDuration(delay) }, `digests: posting ${run.digestId} failed; trying again in ${formatDuration(delay)}`);
+      if (!(await wait(run.key, delay))) {
+        // Stopping: hand the run to the next start at once instead of after the lease.
+        await runs.update(run.key, owner, { state: 'claimed', attempts, error: reason, nextAttemptAt: now + delay, leaseUntil: clock() }, clock());
+        return;
+      }
+    }
+  }
+
+  function launch(digest: Digest, run: NewRun, tried: number): void {
+    if (inFlight.has(run.key)) return;
+    const p = deliver(digest, run, tried)
+      .catch((e: unknown) => { logger.error({ ...fields(run), err: e }, 'digests: recording a run failed'); })
+      .finally(() => inFlight.delete(run.key));
+    inFlight.set(run.key, p);
+  }
+
+  /** Claims or skips every run of `digest` in `(from, now]`. */
+  async function due(digest: Digest, from: number, now: number): Promise<void> {
+    for (const at of runsBetween(cron(digest.cron), digest.timeZone, Math.max(from, digest.since ?? from), now)) {
+      const run = runOf(digest, at);
+      const late = now - at;
+      if (late > options.graceMs) {
+        const reason = `missed: the bot was not running at ${formatLocal(at, digest.timeZone)}, and ${formatDuration(late)} late is beyond the ${formatDuration(options.graceMs)} grace window`;
+        if (await runs.skip(run, reason, now)) logger.warn({ ...fields(run), late: formatDuration(late) }, `digests: skipped ${run.digestId}: ${reason}`);
+        continue;
+      }
+      if (!(await runs.claim(run, owner, now + leaseMs, now))) continue;
+      if (late >= MINUTE) logger.info({ ...fields(run), late: formatDuration(late) }, `digests: catching up ${run.digestId}, missed while the bot was down (${formatDuration(late)} late, within the ${formatDuration(options.graceMs)} grace window)`);
+      launch(digest, run, 0);
+    }
+  }
+
+  /** Resumes runs whose instance stopped mid-post: posted again with the same key, unless too late. */
+  async function recover(digests: Digest[], now: number): Promise<void> {
+    const byId = new Map(digests.map((d) => [d.id, d]));
+    for (const run of await runs.takeOver(now, owner, now + leaseMs)) {
+      if (inFlight.has(run.key)) continue;
+      const digest = byId.get(run.digestId);
+      const late = now - run.scheduledAt;
+      let why: string | undefined;
+      if (!digest) why = 'its digest is no longer configured (removed from the config, unsubscribed, or its platform is not running)';
+      else if (late > options.graceMs) why = `the bot stopped while posting it, and ${formatDuration(late)} late is beyond the ${formatDuration(options.graceMs)} grace window`;
+      if (why || !digest) {
+        const error = `interrupted: ${why ?? ''}; it may or may not have been posted (check the channel)${run.error ? `; last error: ${run.error}` : ''}`;
+        await runs.update(run.key, owner, { state: 'failed', attempts: run.attempts, error }, now);
+        logger.error(fields(run), `digests: ${run.digestId} failed: ${error}`);
+        continue;
+      }
+      logger.warn({ ...fields(run), attempts: run.attempts }, `digests: resuming ${run.digestId}, interrupted while posting; posting again under the same key so the platform can refuse a duplicate`);
+      launch(digest, run, run.attempts);
+    }
+  }
+
+  async function pass(): Promise<void> {
+    if (stopping) return;
+    const now = clock();
+    const digests = await deps.digests();
+    const last = await runs.checkedUntil();
+    const horizon = now - options.graceMs - lookbackMs;
+    let from = last ?? now;
+    if (from < horizon) {
+      logger.warn({ since: new Date(from).toISOString() }, `digests: no runs were checked since ${new Date(from).toISOString()}; runs before ${new Date(horizon).toISOString()} are not looked for`);
+      from = horizon;
+    }
+    for (const d of digests) await due(d, from, now);
+    // Only once every due run is claimed or skipped: a crash before this re-examines the same window.
+    if (last === undefined || now - last >= CHECKPOINT_MS) await runs.setCheckedUntil(now);
+    await recover(digests, now);
+  }
+
+  const sweep = (): Promise<void> => {
+    // One pass at a time; a tick during a slow pass waits its turn.
+    sweeping = sweeping.then(pass).catch((e: unknown) => { logger.error({ err: e }, 'digests: a scheduler pass failed; the next one retries'); });
+    return sweeping;
+  };
+
+  return {
+    async start() {
+      stopping = false;
+      await sweep();
+      ticker = schedule('* * * * *', () => sweep(), { name: 'sitrep-digests', noOverlap: true, missedExecutionTolerance: 30_000, suppressMissedWarning: true });
+    },
+    sweep,
+    async stop() {
+      stopping = true;
+      await ticker?.destroy();
+      ticker = undefined;
+      for (const cancel of [...waits.values()]) cancel();
+      await sweeping;
+      await Promise.all([...inFlight.values()]);
+    },
+    async idle() {
+      await sweeping;
+      while (inFlight.size) await Promise.all([...inFlight.values()]);
+    },
+  };
+}
+
+/** A run for messages: `ecuador-daily at 2025-03-09 08:00 America/New_York`. */
+export const describeRun = (run: DigestRun): string => `${run.digestId} at ${formatLocal(run.scheduledAt, run.timeZone)}`;

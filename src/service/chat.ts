@@ -1,0 +1,141 @@
+/**
+ * Every slash command, for every platform: briefings as `answer()` gives them, and the channel's
+ * own digests (`subscribe`, `unsubscribe`, `schedule`) kept in the store. Chat adapters call
+ * `handle` with who asked and where; they parse nothing themselves.
+ */
+import { resolveTopic } from '../core/briefing/set.js';
+import { dailyCron, cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
+import type { Digest } from '../schedule/digest.js';
+import { formatIn, formatLocal } from '../schedule/wall-clock.js';
+import type { Subscription, SubscriptionStore } from '../store/store.js';
+import { answer, type Reply } from './commands.js';
+import type { Library, ServedSubject } from './library.js';
+import { describeSyntaxError, parseSubscriptionCommand, subscribeUsage, type SubscriptionCommand } from './subscription-command.js';
+
+/** Who sent a command, and where: what subscriptions and permissions need. */
+export interface CommandContext {
+  /** `slack`, `discord`, `console`. */
+  platform: string;
+  /** The channel the command was typed in; subscriptions post there. */
+  channel: string;
+  /** The platform's id of the user. */
+  user: string;
+  /**
+   * Discord: whether the member may manage this channel (the interaction's `member.permissions`
+   * includes MANAGE_CHANNELS, 1 << 4). Required there to change subscriptions.
+   */
+  canManageChannel?: boolean | undefined;
+  /** Slack: whether the user is in one of these user groups (`usergroups.users.list`); absent, groups never match. */
+  memberOf?: ((groups: readonly string[]) => Promise<boolean>) | undefined;
+}
+
+/** Answers slash commands. */
+export interface ChatCommands {
+  /** The reply to `/<command> <text>` sent by `ctx`. Never throws for what a user can type. */
+  handle(ctx: CommandContext, command: string, text: string): Promise<Reply>;
+}
+
+/** Who may change a channel's subscriptions: yes, or the reason why not. */
+export type Permission = (ctx: CommandContext) => Promise<{ ok: true } | { ok: false; why: string }>;
+
+/**
+ * The default rules: on Discord, members who can manage the channel; on Slack, the users or groups
+ * named in config (everyone when none are); on the console, whoever is at the terminal. Other
+ * platforms follow Discord's rule.
+ */
+export function permissionPolicy(opts: { slackManagers: readonly string[] }): Permission {
+  const users = opts.slackManagers.filter((m) => !m.startsWith('S'));
+  const groups = opts.slackManagers.filter((m) => m.startsWith('S'));
+  return async (ctx) => {
+    if (ctx.platform === 'console') return { ok: true };
+    if (ctx.platform === 'slack') {
+      if (!opts.slackManagers.length || users.includes(ctx.user)) return { ok: true };
+      if (groups.length && (await ctx.memberOf?.(groups))) return { ok: true };
+      return { ok: false, why: 'Only the people named in Sitrep\'s config (slack.managers) may change this channel\'s digests. Ask one of them, or your Sitrep admin.' };
+    }
+    if (ctx.canManageChannel === true) return { ok: true };
+    return { ok: false, why: 'Only members who can manage this channel (Manage Channels) may change its digests.' };
+  };
+}
+
+/** What the commands are made from. */
+export interface ChatDeps {
+  library: Library;
+  subscriptions: SubscriptionStore;
+  /** Digests from the config, listed by `schedule` beside the channel's subscriptions. */
+  configDigests: readonly Digest[];
+  /** The zone of subscriptions that name none. */
+  defaultTimeZone: string;
+  permission: Permission;
+  now?: () => number;
+}
+
+const notice = (subject: ServedSubject, title: string, lines: string[]): Reply => ({ kind: 'notice', subject, title, lines });
+
+/** The commands over `deps`. */
+export function createChatCommands(deps: ChatDeps): ChatCommands {
+  const clock = deps.now ?? Date.now;
+
+  const when = (cron: string, timeZone: string): string => {
+    const now = clock();
+    const next = nextRun(cronOf(cron), timeZone, now);
+    return `${describeSchedule(cron)} ${timeZone}${next === undefined ? '' : `, next ${formatLocal(next, timeZone)} (${formatIn(next, now)})`}`;
+  };
+  const what = (subject: ServedSubject, topic: string | undefined): string => `“${subject.title}${topic ? ` — ${topic}` : ''}”`;
+
+  async function subscribe(ctx: CommandContext, subject: ServedSubject, c: Extract<SubscriptionCommand, { kind: 'subscribe' }>): Promise<Reply> {
+    let topic = c.topic;
+    if (topic !== undefined) {
+      const r = resolveTopic(subject.set, topic);
+      if (!r.ok) {
+        const guess = r.error.suggestions.length ? ` Did you mean ${r.error.suggestions.join(', ')}?` : '';
+        return notice(subject, 'Not subscribed', [`No topic '${topic}' in /${subject.command}.${guess}`, `Topics: ${r.error.topics.join(', ')}. Free text works too.`]);
+      }
+      if (r.value.kind === 'topic') topic = r.value.topic.name;
+    }
+    const timeZone = c.timeZone ?? deps.defaultTimeZone;
+    const cron = dailyCron(c.hour, c.minute, c.days === 'weekdays');
+    await deps.subscriptions.add({ platform: ctx.platform, channel: ctx.channel, subject: subject.name, topic, cron, timeZone, createdBy: ctx.user, createdAt: clock() });
+    return notice(subject, 'Subscribed', [
+      `This channel gets ${what(subject, topic)}: ${when(cron, timeZone)}.`,
+      `Stop it with /${subject.command} unsubscribe${topic ? ` ${topic}` : ''}; list this channel's digests with /${subject.command} schedule.`,
+    ]);
+  }
+
+  async function unsubscribe(ctx: CommandContext, subject: ServedSubject, given: string | undefined): Promise<Reply> {
+    const r = given === undefined ? undefined : resolveTopic(subject.set, given);
+    const topic = r?.ok && r.value.kind === 'topic' ? r.value.topic.name : given;
+    const removed = await deps.subscriptions.remove({ platform: ctx.platform, channel: ctx.channel, subject: subject.name, topic });
+    const fromConfig = deps.configDigests.filter((d) => d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name);
+    const kept = fromConfig.length ? [`${String(fromConfig.length)} digest${fromConfig.length > 1 ? 's' : ''} from Sitrep's config still post${fromConfig.length > 1 ? '' : 's'} here; they change only in config/sitrep.yaml.`] : [];
+    if (!removed.length) {
+      return notice(subject, 'Nothing to unsubscribe', [`This channel has no /${subject.command} subscription${topic ? ` for '${topic}'` : ''}.`, ...kept]);
+    }
+    return notice(subject, 'Unsubscribed', [...removed.map((s) => `No more ${what(subject, s.topic)} (${describeSchedule(s.cron)} ${s.timeZone}).`), ...kept]);
+  }
+
+  async function schedule(ctx: CommandContext, subject: ServedSubject): Promise<Reply> {
+    const here = (d: { platform: string; channel: string; subject: string }): boolean => d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name;
+    const subs: Subscription[] = (await deps.subscriptions.list({ platform: ctx.platform, channel: ctx.channel })).filter(here);
+    const lines = [
+      ...subs.map((s) => `${what(subject, s.topic)}: ${when(s.cron, s.timeZone)} (subscribed by ${s.createdBy})`),
+      ...deps.configDigests.filter(here).map((d) => `${what(subject, d.topic)}: ${when(d.cron, d.timeZone)} (from config, ${d.id})`),
+    ];
+    if (!lines.length) return notice(subject, 'No digests here', [`This channel gets no /${subject.command} digest. Start one with ${subscribeUsage(subject.command)}.`]);
+    return notice(subject, `Digests in this channel`, lines);
+  }
+
+  return {
+    async handle(ctx, command, text) {
+      const subject = deps.library.byCommand(command);
+      const parsed = parseSubscriptionCommand(text);
+      if (!subject || !parsed) return answer(deps.library, command, text);
+      if (!parsed.ok) return notice(subject, 'Not subscribed', describeSyntaxError(parsed.error, subject.command));
+      const c = parsed.value;
+      if (c.kind === 'schedule') return schedule(ctx, subject);
+      const allowed = await deps.permission(ctx);
+      if (!allowed.ok) return notice(subject, 'Not allowed', [allowed.why]);
+      return c.kind === 'subscribe' ? subscribe(ctx, subject, c) : unsubscribe(ctx, subject, c.topic);
+    },
+  };
+}
