@@ -1,0 +1,45 @@
+/** Discord's settings, taken from the validated environment: which connection, which secrets, which API. */
+import type { Env } from '../../config/env.js';
+import { err, ok, type Result } from '../../core/result.js';
+
+/** How interactions arrive: a gateway WebSocket (bot token), or signed HTTP requests at `/discord/interactions`. */
+export type DiscordMode = 'gateway' | 'http';
+
+/** What the Discord adapter needs to run. */
+export interface DiscordSettings {
+  mode: DiscordMode;
+  applicationId: string;
+  /** The bot token: connects the gateway, posts digests, registers commands. Optional in `http` mode (answers need none). */
+  token?: string | undefined;
+  /** The application's Ed25519 public key, 64 hex characters; `http` mode only. */
+  publicKey?: string | undefined;
+  /** The REST base URL without the version, as `https://discord.com/api` (the default). */
+  apiUrl?: string | undefined;
+  /** How long an answer may take before the reply is deferred and edited later; 0 defers every answer. */
+  deferAfterMs?: number | undefined;
+  /** How many rendered answers to remember (default 256; 0 renders every time). */
+  answerCacheSize?: number | undefined;
+  /** The longest rate-limit wait accepted before a post reports `rate-limited`. */
+  maxRateLimitWaitMs?: number | undefined;
+}
+
+/** The REST base as discord.js wants it: no trailing slash, no `/v10`. */
+export const normaliseApiUrl = (url: string): string => url.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+
+/**
+ * Discord's settings, or `undefined` when no DISCORD_* variable is set (Discord is not used).
+ * With DISCORD_PUBLIC_KEY the bot answers on the HTTP interactions endpoint; otherwise it connects
+ * the gateway with DISCORD_TOKEN. The error names every missing or malformed variable.
+ */
+export function discordSettingsFrom(env: Env): Result<DiscordSettings | undefined, string> {
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_PUBLIC_KEY: publicKey, DISCORD_API_URL: apiUrl } = env;
+  if (!token && !applicationId && !publicKey && !apiUrl) return ok(undefined);
+  const mode: DiscordMode = publicKey ? 'http' : 'gateway';
+  const problems: string[] = [];
+  if (!applicationId) problems.push('DISCORD_APPLICATION_ID is missing (the application id from the Developer Portal)');
+  else if (!/^\d{1,20}$/.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be the numeric application id');
+  if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters of the application\'s public key');
+  if (mode === 'gateway' && !token) problems.push('DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint)');
+  if (problems.length || !applicationId) return err(`Discord settings: ${problems.join('; ')}.`);
+  return ok({ mode, applicationId, token, publicKey: publicKey?.toLowerCase(), apiUrl: apiUrl === undefined ? undefined : normaliseApiUrl(apiUrl) });
+}
