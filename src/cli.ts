@@ -1,9 +1,19 @@
 #!/usr/bin/env node
-/** The only entry point: `sitrep brief | topics | sources | help`. `main(argv, io)` runs without a process. */
+/**
+ * The only entry point: `sitrep brief | topics | sources | start | doctor | digests | help`.
+ * `main(argv, io, deps)` runs without a process.
+ */
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startBot, type RunningBot } from './bot/bot.js';
+import { digestsReport } from './bot/digests-report.js';
+import { doctor, formatFinding } from './bot/doctor.js';
+import type { ChatPlatform } from './bot/platforms.js';
+import { readEnv } from './config/env.js';
+import { DEFAULT_CONFIG_FILE } from './config/load-config.js';
 import { brief, buildSet, type UnknownTopic } from './core/briefing/set.js';
 import type { Article, Topic } from './core/model.js';
 import { err, ok, type Result } from './core/result.js';
@@ -11,7 +21,9 @@ import { loadArticlesDir } from './load/articles.js';
 import type { LoadError } from './load/load-error.js';
 import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject } from './load/subject.js';
 import { toContractJson } from './render/json.js';
+import { createLogger, type Logger } from './log.js';
 import { renderMarkdown } from './render/markdown.js';
+import { DEFAULT_DB_FILE } from './store/sqlite.js';
 
 /** Where output goes; tests capture it. */
 export interface Io {
@@ -19,10 +31,31 @@ export interface Io {
   stderr: (s: string) => void;
 }
 
-/** What the CLI reads besides its arguments; tests point it at their own subjects. */
+/** Where SIGTERM and SIGINT come from: the process, or a test's emitter. */
+export interface Signals {
+  once(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
+  off(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
+}
+
+/** What the CLI reads besides its arguments; tests point it at their own subjects, files and fakes. */
 export interface CliDeps {
   /** The folder of subjects (`<name>/briefing.yaml`); the bundled `briefings/` by default. */
   briefingsDir?: string;
+  /** Environment variables (secrets, PORT, SITREP_CONFIG, SITREP_DB...); the bin passes `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The console adapter's input for `start`; nothing is read when absent. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
+  /** The console adapter's output for `start`; `io.stdout` when absent. */
+  stdout?: NodeJS.WritableStream;
+  /** Signals that stop `start`; the process's when absent. */
+  signals?: Signals;
+  /** The logger of `start`; made from LOG_LEVEL when absent. */
+  logger?: Logger;
+  /** The chat platforms `start` may run; this build's when absent. */
+  platforms?: readonly ChatPlatform[];
+  now?: () => number;
+  /** Told once `start` serves (tests talk to the running bot). */
+  onStarted?: (bot: RunningBot) => void;
 }
 
 const USAGE = `Usage:
@@ -30,17 +63,29 @@ const USAGE = `Usage:
   sitrep brief --articles DIR [topic words...] [--json] [--all]
   sitrep topics [subject | --articles DIR]
   sitrep sources [subject | --articles DIR]
+  sitrep start [--config FILE]
+  sitrep doctor [--config FILE]
+  sitrep digests [--config FILE] [--limit N] [--failed]
   sitrep help
 
   --articles DIR  brief any folder of .txt/.md articles instead of a bundled subject
   --topic TOPIC   a topic's name, label or word, or free text (same as words after the subject)
   --json          print the briefing as JSON (and nothing else) on stdout
   --all           everything, not just what fits one chat message
+  --config FILE   the deployment config (default config/sitrep.yaml, or SITREP_CONFIG)
+  --limit N       how many runs 'digests' lists (default 20)
+  --failed        only the runs that failed
+
+  start    runs the bot: every chat platform whose secrets are set, or the console when none is;
+           scheduled digests, subscriptions from chat, GET /healthz on PORT (3000)
+  doctor   checks config, secrets, subjects and the database, and says what to fix
+  digests  lists the digests with their next run, and recent runs with why any failed
 
 Examples:
   sitrep brief ecuador
   sitrep brief ecuador homicides
   sitrep brief --articles ./my-articles --json --all
+  sitrep start
 `;
 
 /** An expected failure, worded for the reader, with its exit code: 2 for usage errors, 1 otherwise. */
@@ -52,7 +97,10 @@ interface Failure {
 const usage = (message: string): Failure => ({ exit: 2, message: `${message}\nRun 'sitrep help' for usage.` });
 const fromLoad = (e: LoadError): Failure => ({ exit: e.code === 'bad-subject' ? 1 : 2, message: e.message });
 
-type Command = 'brief' | 'topics' | 'sources' | 'help';
+const BRIEF_COMMANDS = ['brief', 'topics', 'sources'] as const;
+const BOT_COMMANDS = ['start', 'doctor', 'digests'] as const;
+const COMMANDS = [...BRIEF_COMMANDS, ...BOT_COMMANDS] as const;
+type Command = (typeof COMMANDS)[number] | 'help';
 
 interface Args {
   command: Command;
@@ -61,16 +109,30 @@ interface Args {
   topic?: string | undefined;
   json: boolean;
   all: boolean;
+  config?: string | undefined;
+  limit: number;
+  failed: boolean;
 }
 
+/** The options each command takes, for the list shown after an unknown one. */
+const OPTIONS_OF: Record<string, string> = {
+  start: '--config FILE, --help',
+  doctor: '--config FILE, --help',
+  digests: '--config FILE, --limit N, --failed, --help',
+};
+const BRIEF_OPTIONS = '--articles DIR, --topic TOPIC, --json, --all, --help';
+
 /** Rewords node:util's parse errors: name the bad option and list the good ones. */
-function parseError(e: unknown): Failure | undefined {
+function parseError(e: unknown, command: string | undefined): Failure | undefined {
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
   const message = (e as Error).message;
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return usage(`Unknown option '${option}'. Options: --articles DIR, --topic TOPIC, --json, --all, --help.`);
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return usage(`Option ${option} needs a value, as in ${option} ${option === '--articles' ? './my-articles' : 'homicides'}.`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return usage(`Unknown option '${option}'. Options: ${OPTIONS_OF[command ?? ''] ?? BRIEF_OPTIONS}.`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const example: Record<string, string> = { '--articles': './my-articles', '--config': 'config/sitrep.yaml', '--limit': '50' };
+    return usage(`Option ${option} needs a value, as in ${option} ${example[option] ?? 'homicides'}.`);
+  }
   return usage(message);
 }
 
@@ -79,24 +141,45 @@ const OPTIONS = {
   topic: { type: 'string' },
   json: { type: 'boolean', default: false },
   all: { type: 'boolean', default: false },
+  config: { type: 'string' },
+  limit: { type: 'string' },
+  failed: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
+/** An option given to a command that does not take it. */
+function misplacedOption(command: Command, values: Values): Failure | undefined {
+  const briefOnly = (['topic', 'json', 'all'] as const).find((k) => values[k]);
+  if (command !== 'brief' && briefOnly) return usage(`--${briefOnly} works only with 'sitrep brief'.`);
+  if (!(BRIEF_COMMANDS as readonly string[]).includes(command) && values.articles !== undefined) return usage(`--articles works only with 'sitrep brief', 'topics' and 'sources'.`);
+  if (!(BOT_COMMANDS as readonly string[]).includes(command) && values.config !== undefined) return usage(`--config works only with 'sitrep start', 'doctor' and 'digests'.`);
+  const digestsOnly = values.failed ? 'failed' : values.limit !== undefined ? 'limit' : undefined;
+  if (command !== 'digests' && digestsOnly) return usage(`--${digestsOnly} works only with 'sitrep digests'.`);
+  return undefined;
+}
+
 function parse(argv: string[]): Result<Args, Failure> {
+  const named = argv.find((a) => !a.startsWith('-'));
   try {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
     const [first, ...words] = positionals;
-    if (values.help || first === 'help') return ok({ command: 'help', words: [], json: false, all: false });
-    if (first === undefined) return err(usage('Name a command: brief, topics or sources.'));
-    if (first !== 'brief' && first !== 'topics' && first !== 'sources') return err(usage(`Unknown command '${first}'. Commands: brief, topics, sources, help.`));
-    if (first !== 'brief') {
-      const misplaced = (['topic', 'json', 'all'] as const).find((k) => values[k]);
-      if (misplaced) return err(usage(`--${misplaced} works only with 'sitrep brief'.`));
-    }
+    const defaults = { words: [], json: false, all: false, limit: 20, failed: false };
+    if (values.help || first === 'help') return ok({ command: 'help', ...defaults });
+    if (first === undefined) return err(usage('Name a command: brief, topics, sources, start, doctor or digests.'));
+    if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, help.`));
+    const command = first as Command;
+    const misplaced = misplacedOption(command, values);
+    if (misplaced) return err(misplaced);
+    if ((BOT_COMMANDS as readonly string[]).includes(command) && words.length) return err(usage(`'sitrep ${command}' takes no arguments; '${words.join(' ')}' is extra.`));
     if (values.articles !== undefined && !values.articles.trim()) return err(usage('Option --articles needs a folder, as in --articles ./my-articles.'));
-    return ok({ command: first, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all });
+    if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));
+    return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed });
   } catch (e) {
-    const failure = parseError(e);
+    const failure = parseError(e, named);
     if (failure) return err(failure);
     throw e;
   }
@@ -173,6 +256,54 @@ function runSources(set: Loaded, io: Io): Result<void, Failure> {
   return ok(undefined);
 }
 
+/** The config and database files: --config, then SITREP_CONFIG, then the bundled default; SITREP_DB, then var/sitrep.db. */
+function files(args: Args, env: Readonly<Record<string, string | undefined>>): { configFile: string; dbFile: string } {
+  const config = args.config ?? (env.SITREP_CONFIG?.trim() || undefined);
+  const db = env.SITREP_DB?.trim() || undefined;
+  return { configFile: config ? resolve(config) : DEFAULT_CONFIG_FILE, dbFile: db ? resolve(db) : DEFAULT_DB_FILE };
+}
+
+/** `sitrep start`: runs until SIGTERM or SIGINT (or Ctrl-D at the console), then stops in order and exits 0. */
+async function runStart(args: Args, io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
+  const rawEnv = deps.env ?? {};
+  const env = readEnv(rawEnv);
+  if (!env.ok) return err({ exit: 2, message: `The environment has problems:\n${env.error.map((l) => `  ${l}`).join('\n')}` });
+  const logger = deps.logger ?? createLogger(env.value.LOG_LEVEL, { pretty: process.stderr.isTTY });
+  const signals: Signals = deps.signals ?? process;
+  let quit: () => void = () => undefined;
+  const stopRequested = new Promise<string>((resolve) => { quit = () => { resolve('quit'); }; });
+  const stdout = deps.stdout ?? new Writable({ write(chunk: Buffer | string, _encoding, done) { io.stdout(String(chunk)); done(); } });
+  const bot = await startBot({
+    env: env.value, ...files(args, rawEnv), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, logger,
+    stdin: deps.stdin ?? Readable.from([]), stdout, platforms: deps.platforms, onQuit: () => { quit(); }, ...(deps.now ? { now: deps.now } : {}),
+  });
+  if (!bot.ok) return err({ exit: 1, message: `${bot.error}\nSitrep did not start. 'sitrep doctor' checks everything at once.` });
+  deps.onStarted?.(bot.value);
+  const listeners: [('SIGTERM' | 'SIGINT'), () => void][] = (['SIGTERM', 'SIGINT'] as const).map((sig) => [sig, () => { logger.info({ signal: sig }, `${sig} received`); quit(); }]);
+  for (const [sig, fn] of listeners) signals.once(sig, fn);
+  await stopRequested;
+  for (const [sig, fn] of listeners) signals.off(sig, fn);
+  await bot.value.stop();
+  return ok(undefined);
+}
+
+async function runDoctor(args: Args, io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
+  const env = deps.env ?? {};
+  const r = await doctor({ env, ...files(args, env), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, platforms: deps.platforms, ...(deps.now ? { now: deps.now } : {}) });
+  io.stdout(`${r.findings.map(formatFinding).join('\n')}\n`);
+  const fails = r.findings.filter((f) => f.level === 'fail').length;
+  io.stdout(r.ok ? '\nReady: sitrep start will run with this setup.\n' : `\n${String(fails)} problem${fails === 1 ? '' : 's'} (✗) to fix before 'sitrep start'.\n`);
+  return r.ok ? ok(undefined) : err({ exit: 1, message: '' });
+}
+
+async function runDigests(args: Args, io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
+  const env = deps.env ?? {};
+  const r = await digestsReport({ ...files(args, env), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, platforms: deps.platforms, limit: args.limit, failedOnly: args.failed, ...(deps.now ? { now: deps.now } : {}) });
+  if (!r.ok) return err({ exit: 1, message: r.error });
+  io.stdout(r.value);
+  return ok(undefined);
+}
+
 async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
   const args = parse(argv);
   if (!args.ok) return args;
@@ -180,6 +311,9 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, 
     io.stdout(USAGE);
     return ok(undefined);
   }
+  if (args.value.command === 'start') return runStart(args.value, io, deps);
+  if (args.value.command === 'doctor') return runDoctor(args.value, io, deps);
+  if (args.value.command === 'digests') return runDigests(args.value, io, deps);
   const set = await loadSet(args.value, deps.briefingsDir ?? BRIEFINGS_DIR);
   if (!set.ok) return set;
   if (args.value.command === 'topics') return runTopics(set.value, io);
@@ -192,7 +326,7 @@ export async function main(argv: string[], io: Io, deps: CliDeps = {}): Promise<
   try {
     const r = await run(argv, io, deps);
     if (r.ok) return 0;
-    io.stderr(`${r.error.message}\n`);
+    if (r.error.message) io.stderr(`${r.error.message}\n`);
     return r.error.exit;
   } catch (e) {
     // A fault, not an expected failure: say so, with the trace to report.
@@ -211,5 +345,9 @@ function isBin(): boolean {
 }
 
 if (isBin()) {
-  process.exitCode = await main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+  const argv = process.argv.slice(2);
+  const code = await main(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, { env: process.env, stdin: process.stdin, stdout: process.stdout });
+  process.exitCode = code;
+  // A bot that has stopped exits even if a library left a handle open; stdout gets a moment to drain.
+  if (argv.includes('start')) setTimeout(() => process.exit(code), 500).unref();
 }

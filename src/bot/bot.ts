@@ -1,0 +1,219 @@
+/**
+ * `sitrep start`: the one place that wires config, store, subjects, platforms, the HTTP server and
+ * the scheduler together, and takes them down again in order.
+ */
+import type { PlatformAdapter } from '../adapters/adapter.js';
+import { createConsoleAdapter } from '../adapters/console/adapter.js';
+import type { Env } from '../config/env.js';
+import { describeConfigError, loadConfig } from '../config/load-config.js';
+import type { SitrepConfig } from '../config/sitrep-config.js';
+import { err, ok, type Result } from '../core/result.js';
+import { listSubjects } from '../load/subject.js';
+import type { Logger } from '../log.js';
+import { cronOf, nextRun } from '../schedule/cron.js';
+import type { Digest } from '../schedule/digest.js';
+import { createScheduler, type Scheduler, type SchedulerOptions } from '../schedule/scheduler.js';
+import { formatIn, formatLocal } from '../schedule/wall-clock.js';
+import { startHttpServer, type HttpServer } from '../server/http.js';
+import { createChatCommands, permissionPolicy } from '../service/chat.js';
+import { briefingReply } from '../service/commands.js';
+import { loadLibrary, type Library } from '../service/library.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { allDigests, topicProblems } from './digests.js';
+import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
+
+/** What the bot is started from. */
+export interface BotDeps {
+  env: Env;
+  configFile: string;
+  dbFile: string;
+  briefingsDir: string;
+  logger: Logger;
+  /** The console adapter's terminal. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
+  stdout: NodeJS.WritableStream;
+  /** The chat platforms this build runs; tests give fakes. */
+  platforms?: readonly ChatPlatform[] | undefined;
+  /** Called when the person at the console quits (Ctrl-D, Ctrl-C). */
+  onQuit?: (() => void) | undefined;
+  now?: () => number;
+  /** Scheduler settings beyond the config's (tests shorten the lease). */
+  scheduler?: Partial<SchedulerOptions> | undefined;
+}
+
+/** The running bot. */
+export interface RunningBot {
+  config: SitrepConfig;
+  library: Library;
+  store: Store;
+  adapters: readonly PlatformAdapter[];
+  scheduler: Scheduler;
+  /** The port `/healthz` answers on, when the HTTP server runs. */
+  port: number | undefined;
+  /** Stops taking requests, finishes posts in flight, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** How long shutdown waits for posts and replies in flight; under Docker's 10 s before SIGKILL. */
+export const SHUTDOWN_TIMEOUT_MS = 8000;
+const EXTRACT_CACHE_DAYS = 30;
+
+/** Loads everything the bot needs before it connects anywhere; every failure is a message. */
+async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promise<Result<{ config: SitrepConfig; store: Store; library: Library }, string>> {
+  const known = { platforms: platformNames(platforms), subjects: await listSubjects(deps.briefingsDir) };
+  const config = await loadConfig(deps.configFile, known);
+  if (!config.ok) return err(describeConfigError(config.error));
+  const opened = openSqliteStore(deps.dbFile, deps.now ? { now: deps.now } : {});
+  if (!opened.ok) return err(opened.error);
+  const store = opened.value;
+  const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir, {
+    cache: store.extracts,
+    onLoaded: (subject, info) => { deps.logger.info({ subject, ...info }, `loaded ${subject}: ${String(info.articles)} articles (${String(info.cached)} from the extract cache)`); },
+  });
+  const problems = loaded.ok ? topicProblems(config.value.digests, loaded.value) : [];
+  if (!loaded.ok || problems.length) {
+    await store.close();
+    return err(loaded.ok ? describeConfigError({ code: 'invalid', file: deps.configFile, problems }) : loaded.error.message);
+  }
+  const now = deps.now ?? Date.now;
+  await store.extracts.prune(now() - EXTRACT_CACHE_DAYS * 24 * 3600_000);
+  return ok({ config: config.value, store, library: loaded.value });
+}
+
+/** Makes the adapters of every configured platform whose secrets are set, and the console when none is. */
+function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store): Result<PlatformAdapter[], string> {
+  const commands = createChatCommands({
+    library, subscriptions: store.subscriptions, configDigests: config.digests, defaultTimeZone: config.timeZone,
+    permission: permissionPolicy({ slackManagers: config.slackManagers }), ...(deps.now ? { now: deps.now } : {}),
+  });
+  const adapters: PlatformAdapter[] = [];
+  const problems: string[] = [];
+  for (const p of platforms.filter((x) => config.platforms.includes(x.name))) {
+    const settings = p.settingsFrom(deps.env);
+    if (!settings.ok) problems.push(`${p.name}: ${settings.error}`);
+    else if (settings.value === undefined) deps.logger.info(`${p.name}: not configured (none of ${p.variables.join(', ')} is set)`);
+    else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value }));
+  }
+  if (problems.length) return err(`Some platforms are half configured; fix or unset their variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (!adapters.length || config.platforms.includes('console')) {
+    if (!adapters.length) deps.logger.info('no chat platform is configured: running on the console');
+    adapters.push(createConsoleAdapter({
+      library, commands, input: deps.stdin, output: deps.stdout, interactive: deps.stdin.isTTY === true,
+      onQuit: deps.onQuit, logger: deps.logger.child({ platform: 'console' }), timeZone: config.timeZone, ...(deps.now ? { now: deps.now } : {}),
+    }));
+  }
+  return ok(adapters);
+}
+
+/** Posts a digest through its platform's adapter. */
+function poster(adapters: readonly PlatformAdapter[], library: Library): Parameters<typeof createScheduler>[0]['post'] {
+  return async (digest, key) => {
+    const adapter = adapters.find((a) => a.platform === digest.platform);
+    const subject = library.subjects.find((s) => s.name === digest.subject);
+    if (!adapter) return err({ code: 'rejected', message: `platform ${digest.platform} is not running` });
+    if (!subject) return err({ code: 'rejected', message: `subject ${digest.subject} is not served (see subjects: in the config)` });
+    return adapter.post(digest.channel, briefingReply(subject, digest.topic), key);
+  };
+}
+
+function logNextRuns(logger: Logger, digests: Digest[], now: number): void {
+  for (const d of digests) {
+    const next = nextRun(cronOf(d.cron), d.timeZone, now);
+    if (next !== undefined) logger.info({ digest: d.id, platform: d.platform, channel: d.channel }, `next digest: ${d.id} to ${d.platform} ${d.channel} at ${formatLocal(next, d.timeZone)} (${formatIn(next, now)})`);
+  }
+}
+
+/** Starts the bot; resolves once it serves, or with what stopped it from starting (nothing is left running then). */
+export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string>> {
+  const { logger } = deps;
+  const platforms = deps.platforms ?? CHAT_PLATFORMS;
+  const clock = deps.now ?? Date.now;
+  const prepared = await prepare(deps, platforms);
+  if (!prepared.ok) return prepared;
+  const { config, store, library } = prepared.value;
+  const made = makeAdapters(deps, platforms, config, library, store);
+  if (!made.ok) {
+    await store.close();
+    return made;
+  }
+  const adapters = made.value;
+  const running = new Set(adapters.map((a) => a.platform));
+  let stopping = false;
+
+  const routes = adapters.flatMap((a) => [...a.routes]);
+  let http: HttpServer | undefined;
+  try {
+    http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, healthy: () => !stopping });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    if (routes.length) {
+      await store.close();
+      return err(`The HTTP server did not start: ${why}`);
+    }
+    logger.warn(`no HTTP server, so no /healthz: ${why}`);
+  }
+
+  const started: PlatformAdapter[] = [];
+  const startAdapter = async (a: PlatformAdapter): Promise<string | undefined> => {
+    try {
+      await a.start();
+      started.push(a);
+      return undefined;
+    } catch (e) {
+      return `${a.platform} did not start: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
+  const abort = async (why: string, scheduler?: Scheduler): Promise<Result<never, string>> => {
+    await scheduler?.stop();
+    await Promise.allSettled(started.map((s) => s.stop()));
+    await http?.close();
+    await store.close();
+    return err(why);
+  };
+  // Chat platforms connect before the scheduler can post to them; the console, which can print a
+  // digest before it reads anything, starts last so its prompt comes after the start-up lines.
+  const terminal = adapters.find((a) => a.platform === 'console');
+  for (const a of adapters.filter((x) => x !== terminal)) {
+    const failed = await startAdapter(a);
+    if (failed) return abort(failed);
+  }
+
+  const scheduler = createScheduler({
+    runs: store.runs,
+    digests: () => allDigests(config.digests, store.subscriptions, running),
+    post: poster(adapters, library),
+    logger: logger.child({ component: 'digests' }),
+    options: { ...config.schedule, ...deps.scheduler },
+    now: clock,
+  });
+  await scheduler.start();
+  const everyDigest = await allDigests(config.digests, store.subscriptions);
+  const digests = everyDigest.filter((d) => running.has(d.platform));
+  const inactive = everyDigest.filter((d) => !running.has(d.platform));
+  if (inactive.length) logger.info({ digests: inactive.map((d) => d.id) }, `${String(inactive.length)} digest(s) wait for a platform that is not running: ${inactive.map((d) => `${d.id} (${d.platform})`).join(', ')}`);
+  logNextRuns(logger, digests, clock());
+  logger.info({ platforms: [...running], port: http?.port, database: store.location, digests: digests.length }, `sitrep is running on ${[...running].join(', ')}${http ? `; health at http://${deps.env.HOST}:${String(http.port)}/healthz` : ''}`);
+  if (terminal) {
+    const failed = await startAdapter(terminal);
+    if (failed) return abort(failed, scheduler);
+  }
+
+  let stopped: Promise<void> | undefined;
+  const shutdown = async (): Promise<void> => {
+    stopping = true;
+    logger.info('stopping: no new requests or digests; finishing what is in flight');
+    const drain = Promise.allSettled([scheduler.stop(), ...started.map((a) => a.stop()), http?.close()]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => { resolve('late'); }, SHUTDOWN_TIMEOUT_MS); });
+    const outcome = await Promise.race([drain.then(() => 'done' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
+    await store.close();
+    logger.info('stopped');
+  };
+  return ok({
+    config, library, store, adapters, scheduler, port: http?.port,
+    stop: () => (stopped ??= shutdown()),
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * `sitrep doctor`: checks the environment, the config, each platform's secrets, the subjects, the
+ * digests and the database, without starting anything or writing anywhere, and says what to fix.
+ */
+import { readEnv, type Env } from '../config/env.js';
+import { describeConfigError, loadConfig } from '../config/load-config.js';
+import type { SitrepConfig } from '../config/sitrep-config.js';
+import { listSubjects } from '../load/subject.js';
+import { cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
+import { formatIn, formatLocal } from '../schedule/wall-clock.js';
+import { loadLibrary, type Library } from '../service/library.js';
+import { inspectSqliteStore } from '../store/inspect.js';
+import { topicProblems } from './digests.js';
+import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
+
+/** What doctor looks at. */
+export interface DoctorDeps {
+  /** The raw environment (doctor reports its problems rather than stopping at them). */
+  env: Readonly<Record<string, string | undefined>>;
+  configFile: string;
+  dbFile: string;
+  briefingsDir: string;
+  platforms?: readonly ChatPlatform[] | undefined;
+  now?: () => number;
+}
+
+/** The verdicts, one line each: `ok`, `info` (nothing to do), `warn` (works, but look), `fail` (fix before starting). */
+export interface Finding {
+  level: 'ok' | 'info' | 'warn' | 'fail';
+  text: string;
+}
+
+const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+const MARK: Record<Finding['level'], string> = { ok: '✓', info: '·', warn: '!', fail: '✗' };
+
+/** A finding as printed. */
+export const formatFinding = (f: Finding): string => `${MARK[f.level]} ${f.text.split('\n').join('\n    ')}`;
+
+function platformFindings(env: Env, config: SitrepConfig, platforms: readonly ChatPlatform[]): { findings: Finding[]; running: Set<string> } {
+  const findings: Finding[] = [];
+  const running = new Set<string>();
+  for (const p of platforms) {
+    const listed = config.platforms.includes(p.name);
+    const s = p.settingsFrom(env);
+    if (!s.ok) findings.push({ level: listed ? 'fail' : 'warn', text: `${p.name}: ${s.error}` });
+    else if (s.value === undefined) findings.push({ level: 'info', text: `${p.name}: not configured (to run it, ${p.enable})` });
+    else if (!listed) findings.push({ level: 'warn', text: `${p.name}: its secrets are set, but the config's platforms: does not list it, so it will not start` });
+    else {
+      running.add(p.name);
+      findings.push({ level: 'ok', text: `${p.name}: configured` });
+    }
+  }
+  if (!running.size || config.platforms.includes('console')) {
+    running.add('console');
+    findings.push({ level: 'ok', text: `console: runs${running.size === 1 ? ', since no chat platform is configured' : ''}` });
+  }
+  return { findings, running };
+}
+
+function digestFindings(config: SitrepConfig, library: Library | undefined, running: Set<string>, now: number, file: string): Finding[] {
+  const out: Finding[] = [];
+  if (library) {
+    const problems = topicProblems(config.digests, library);
+    if (problems.length) out.push({ level: 'fail', text: describeConfigError({ code: 'invalid', file, problems }) });
+  }
+  for (const d of config.digests) {
+    const next = nextRun(cronOf(d.cron), d.timeZone, now);
+    const what = `digest ${d.id}: ${d.subject}${d.topic ? ` / ${d.topic}` : ''} to ${d.platform} ${d.channel}, ${describeSchedule(d.cron)} ${d.timeZone}`;
+    if (!running.has(d.platform)) out.push({ level: 'warn', text: `${what}; waits, since ${d.platform} will not run` });
+    else out.push({ level: 'ok', text: `${what}; next ${next === undefined ? 'never' : `${formatLocal(next, d.timeZone)} (${formatIn(next, now)})`}` });
+  }
+  if (!config.digests.length) out.push({ level: 'info', text: 'digests: none in the config (channels can still subscribe from chat)' });
+  return out;
+}
+
+function databaseFindings(file: string, now: number): Finding[] {
+  const db = inspectSqliteStore(file, now - 7 * 24 * 3600_000);
+  if (db.state === 'missing') {
+    return [db.creatable
+      ? { level: 'ok', text: `database: ${file} does not exist yet; it is created at start` }
+      : { level: 'fail', text: `database: ${file} cannot be created (${db.folder} is not writable). Set SITREP_DB to a writable path, or mount a writable volume there.` }];
+  }
+  if (db.state === 'unreadable') return [{ level: 'fail', text: `database: ${file} cannot be read: ${db.reason}. Set SITREP_DB to another file, or move this one away.` }];
+  const out: Finding[] = [];
+  if (db.version > db.latest) out.push({ level: 'fail', text: `database: ${file} has schema v${String(db.version)}, newer than this Sitrep (v${String(db.latest)}). Run a newer Sitrep or use another SITREP_DB.` });
+  else if (!db.writable) out.push({ level: 'fail', text: `database: ${file} is not writable by this user. Fix its permissions (and its folder's), or set SITREP_DB.` });
+  else out.push({ level: 'ok', text: `database: ${file} (schema v${String(db.version)}${db.version < db.latest ? `, migrated to v${String(db.latest)} at start` : ''}; ${plural(db.runs, 'run')}, ${plural(db.subscriptions, 'subscription')})` });
+  if (db.failedSince) out.push({ level: 'warn', text: `${String(db.failedSince)} digest run(s) failed in the last 7 days; 'sitrep digests --failed' shows why` });
+  return out;
+}
+
+/** Runs every check; the findings in order, and whether any must be fixed before starting. */
+export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; ok: boolean }> {
+  const now = (deps.now ?? Date.now)();
+  const platforms = deps.platforms ?? CHAT_PLATFORMS;
+  const findings: Finding[] = [];
+  const env = readEnv(deps.env);
+  if (!env.ok) findings.push({ level: 'fail', text: `environment:\n${env.error.join('\n')}` });
+  else findings.push({ level: 'ok', text: `environment: PORT ${String(env.value.PORT)}, HOST ${env.value.HOST}, LOG_LEVEL ${env.value.LOG_LEVEL}` });
+
+  const subjects = await listSubjects(deps.briefingsDir);
+  const config = await loadConfig(deps.configFile, { platforms: platformNames(platforms), subjects });
+  if (!config.ok) findings.push({ level: 'fail', text: describeConfigError(config.error) });
+  else findings.push({ level: 'ok', text: `config: ${deps.configFile} (${plural(config.value.digests.length, 'digest')}; platforms ${config.value.platforms.join(', ') || 'none'})` });
+
+  let library: Library | undefined;
+  if (config.ok) {
+    const running = env.ok ? platformFindings(env.value, config.value, platforms) : { findings: [], running: new Set<string>() };
+    findings.push(...running.findings);
+    const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir);
+    if (!loaded.ok) findings.push({ level: 'fail', text: `subjects: ${loaded.error.message}` });
+    else {
+      library = loaded.value;
+      for (const s of library.subjects) {
+        findings.push({ level: s.warnings.length ? 'warn' : 'ok', text: `subject ${s.name} (/${s.command}): ${String(s.set.articleCount)} articles, ${String(s.set.topics.length)} topics${s.warnings.length ? `\n${s.warnings.join('\n')}` : ''}` });
+      }
+    }
+    findings.push(...digestFindings(config.value, library, running.running, now, deps.configFile));
+  }
+  findings.push(...databaseFindings(deps.dbFile, now));
+  return { findings, ok: !findings.some((f) => f.level === 'fail') };
+}

@@ -1,0 +1,61 @@
+/**
+ * The chat platforms the bot can run, each from its adapter folder. A platform starts when its
+ * secrets are set in the environment; adding one (Teams) means one entry here and its folder.
+ */
+import { createDiscordAdapter } from '../adapters/discord/adapter.js';
+import { discordSettingsFrom } from '../adapters/discord/settings.js';
+import type { PlatformAdapter } from '../adapters/adapter.js';
+import { createSlackAdapter } from '../adapters/slack/adapter.js';
+import { slackSettingsFrom } from '../adapters/slack/settings.js';
+import type { Env } from '../config/env.js';
+import type { Result } from '../core/result.js';
+import type { Logger } from '../log.js';
+import type { ChatCommands } from '../service/chat.js';
+import type { Library } from '../service/library.js';
+
+/** What the bot gives every chat adapter. */
+export interface ChatAdapterDeps {
+  library: Library;
+  logger: Logger;
+  /**
+   * Answers every slash command with who sent it and where, subscriptions included. Adapters call
+   * `commands.handle(ctx, command, text)` in place of `answer(library, command, text)`.
+   */
+  commands: ChatCommands;
+}
+
+/** A chat platform: how to read its settings, and how to make its adapter from them. */
+export interface ChatPlatform<S = unknown> {
+  name: string;
+  /** The variables that configure it, for logs. */
+  variables: readonly string[];
+  /** How to turn it on, for `sitrep doctor`: `set X and Y`. */
+  enable: string;
+  /** Its settings, `undefined` when none of its variables is set, or what is wrong with them. */
+  settingsFrom(env: Env): Result<S | undefined, string>;
+  create(deps: ChatAdapterDeps & { settings: S }): PlatformAdapter;
+}
+
+/** A platform entry, its settings type checked against its adapter's. */
+const platform = <S>(p: ChatPlatform<S>): ChatPlatform => p;
+
+/** Every chat platform this build can run, in start order. */
+export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
+  platform({
+    name: 'slack',
+    variables: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'],
+    enable: 'set SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
+    settingsFrom: slackSettingsFrom,
+    create: (deps) => createSlackAdapter(deps),
+  }),
+  platform({
+    name: 'discord',
+    variables: ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_API_URL'],
+    enable: 'set DISCORD_APPLICATION_ID, and DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions; DISCORD_TOKEN too for digests)',
+    settingsFrom: discordSettingsFrom,
+    create: (deps) => createDiscordAdapter(deps),
+  }),
+];
+
+/** Every platform name a config may use: the chat platforms and the console. */
+export const platformNames = (platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): string[] => ['console', ...platforms.map((p) => p.name)];

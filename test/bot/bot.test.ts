@@ -1,0 +1,211 @@
+/**
+ * `sitrep start | doctor | digests` through `main`, with a real config file, a real SQLite file,
+ * the real HTTP server and a fake chat platform: signals come from an emitter, the console reads
+ * and writes in-memory streams.
+ */
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import type { RunningBot } from '../../src/bot/bot.js';
+import type { ChatPlatform } from '../../src/bot/platforms.js';
+import { main, type CliDeps } from '../../src/cli.js';
+import { err, ok } from '../../src/core/result.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { memoryLog, recordingPlatform, type RecordingPlatform } from '../schedule/harness.js';
+import { tempDir } from '../temp-dir.js';
+
+const NOW = Date.parse('2025-06-10T12:00:30Z');
+
+/** A chat platform called `fake`, on when SLACK_API_URL is set (the fake borrows a variable), half configured with only SLACK_APP_TOKEN. */
+function fakePlatform(adapter: RecordingPlatform): ChatPlatform {
+  return {
+    name: 'fake',
+    variables: ['SLACK_API_URL'],
+    enable: 'set SLACK_API_URL',
+    settingsFrom: (env) => (env.SLACK_API_URL ? ok({}) : env.SLACK_APP_TOKEN ? err('SLACK_API_URL is missing') : ok(undefined)),
+    create: () => ({ ...adapter, routes: [{ path: '/fake/events', handler: (_req, res) => { res.end('fake'); } }] }),
+  };
+}
+
+interface Setup {
+  dir: string;
+  config: string;
+  db: string;
+  signals: EventEmitter;
+  stdin: PassThrough;
+  out: () => string;
+  log: ReturnType<typeof memoryLog>;
+  deps: CliDeps;
+  started: Promise<RunningBot>;
+}
+
+async function setup(yaml: string, env: Record<string, string> = {}, platform = recordingPlatform('fake')): Promise<Setup> {
+  const dir = await tempDir({ 'sitrep.yaml': yaml });
+  const db = join(dir, 'var', 'sitrep.db');
+  const signals = new EventEmitter();
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  const log = memoryLog();
+  let resolveStarted: (bot: RunningBot) => void = () => undefined;
+  const started = new Promise<RunningBot>((resolve) => { resolveStarted = resolve; });
+  const deps: CliDeps = {
+    env: { PORT: '0', HOST: '127.0.0.1', SITREP_DB: db, ...env }, stdin, stdout, signals, logger: log.logger, platforms: [fakePlatform(platform)], now: () => NOW,
+    onStarted: resolveStarted,
+  };
+  return { dir, config: join(dir, 'sitrep.yaml'), db, signals, stdin, out: () => out, log, deps, started };
+}
+
+async function cli(argv: string[], deps: CliDeps): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let errors = '';
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (errors += s) }, deps);
+  return { code, out, err: errors };
+}
+
+const CONSOLE_CONFIG = 'subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: hourly, platform: console, channel: terminal, subject: ecuador, topic: homicides, cron: "0 * * * *" }\n';
+
+describe('sitrep start', () => {
+  it('runs the console when no platform is configured: overview, slash commands, /healthz; SIGTERM stops it with exit 0', async () => {
+    const s = await setup(CONSOLE_CONFIG);
+    const running = cli(['start', '--config', s.config], s.deps);
+    const bot = await s.started;
+    expect(bot.adapters.map((a) => a.platform)).toEqual(['console']);
+    const health = await fetch(`http://127.0.0.1:${String(bot.port)}/healthz`);
+    expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
+    expect(s.out()).toMatch(/^Ecuador seeks foreign military help against drug cartels \(Feb 2025\)\nKey figures/);
+    s.stdin.write('/ecuador schedule\n');
+    await sleep(50);
+    expect(s.out()).toContain('Digests in this channel\n  “Ecuador seeks foreign military help against drug cartels (Feb 2025) — homicides”: cron "0 * * * *" UTC, next 2025-06-10 13:00 UTC (in 1 h) (from config, hourly)');
+    s.signals.emit('SIGTERM');
+    expect(await running).toEqual({ code: 0, out: '', err: '' });
+    expect(s.log.messages()).toEqual(expect.arrayContaining(['no chat platform is configured: running on the console', 'SIGTERM received', 'stopped']));
+    await expect(fetch(`http://127.0.0.1:${String(bot.port)}/healthz`)).rejects.toThrow();
+  });
+
+  it('starts every platform whose secrets are set, mounts its routes, and posts its digests', async () => {
+    const platform = recordingPlatform('fake');
+    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { SLACK_API_URL: 'http://127.0.0.1:1/' }, platform);
+    const store = openSqliteStore(s.db);
+    if (!store.ok) throw new Error(store.error);
+    await store.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
+    await store.value.close();
+    const running = cli(['start', '--config', s.config], s.deps);
+    const bot = await s.started;
+    expect(bot.adapters.map((a) => a.platform)).toEqual(['fake']);
+    expect(await (await fetch(`http://127.0.0.1:${String(bot.port)}/fake/events`)).text()).toBe('fake');
+    await bot.scheduler.idle();
+    expect(platform.posts.map((p) => [p.channel, p.key, p.reply.kind])).toEqual([['C1', 'noon@2025-06-10T12:00Z', 'briefing']]);
+    s.signals.emit('SIGINT');
+    expect((await running).code).toBe(0);
+  });
+
+  it('finishes a post in flight before closing the database on SIGTERM', async () => {
+    const platform = recordingPlatform('fake');
+    const slow: RecordingPlatform = { ...platform, post: async (...args) => { await sleep(300); return platform.post(...args); } };
+    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { SLACK_API_URL: 'http://127.0.0.1:1/' }, slow);
+    const seeded = openSqliteStore(s.db);
+    if (!seeded.ok) throw new Error(seeded.error);
+    await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
+    await seeded.value.close();
+    const running = cli(['start', '--config', s.config], s.deps);
+    await s.started;
+    s.signals.emit('SIGTERM');
+    expect((await running).code).toBe(0);
+    expect(platform.posts).toHaveLength(1);
+    const after = openSqliteStore(s.db);
+    if (!after.ok) throw new Error(after.error);
+    expect((await after.value.runs.list())[0]).toMatchObject({ state: 'posted' });
+    await after.value.close();
+  });
+
+  it('does not start, exit 1, when a platform is half configured or the config is wrong, and says what to fix', async () => {
+    const half = await setup(CONSOLE_CONFIG, { SLACK_APP_TOKEN: 'xapp-1' });
+    expect(await cli(['start', '--config', half.config], half.deps)).toEqual({ code: 1, out: '', err: "Some platforms are half configured; fix or unset their variables:\n  fake: SLACK_API_URL is missing\nSitrep did not start. 'sitrep doctor' checks everything at once.\n" });
+    const bad = await setup('digests:\n  - { platform: console, channel: t, subject: ecuador, topic: homicdes, time: "8" }\n');
+    const r = await cli(['start', '--config', bad.config], bad.deps);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${bad.config} has 1 problem:\n  digests[0].time: expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"\nSitrep did not start. 'sitrep doctor' checks everything at once.\n`);
+    const topic = await setup('digests:\n  - { platform: console, channel: t, subject: ecuador, topic: homicdes, time: "08:00" }\n');
+    expect((await cli(['start', '--config', topic.config], topic.deps)).err).toContain("digests[0].topic: no topic 'homicdes' in ecuador (did you mean homicides?)");
+  });
+});
+
+describe('the bot commands\' arguments', () => {
+  it.each([
+    [['start', 'now'], "'sitrep start' takes no arguments; 'now' is extra."],
+    [['doctor', '--json'], "--json works only with 'sitrep brief'."],
+    [['digests', '--limit', '0'], "Option --limit takes a whole number above 0, as in --limit 50; got '0'."],
+    [['start', '--failed'], "--failed works only with 'sitrep digests'."],
+    [['brief', '--config', 'x.yaml'], "--config works only with 'sitrep start', 'doctor' and 'digests'."],
+    [['start', '--colour'], "Unknown option '--colour'. Options: --config FILE, --help."],
+    [['digests', '--config'], 'Option --config needs a value, as in --config config/sitrep.yaml.'],
+  ])('answers %j with exit code 2: %s', async (argv, message) => {
+    expect(await cli(argv, {})).toEqual({ code: 2, out: '', err: `${message}\nRun 'sitrep help' for usage.\n` });
+  });
+
+  it('takes the config from SITREP_CONFIG when --config is not given, relative to the working directory', async () => {
+    const s = await setup('digests: nope\n');
+    const r = await cli(['doctor'], { ...s.deps, env: { ...s.deps.env, SITREP_CONFIG: s.config } });
+    expect(r.out).toContain(`✗ ${s.config} has 1 problem:\n      digests: expected a list of digests`);
+  });
+});
+
+describe('sitrep doctor', () => {
+  it('passes the fresh-clone setup: no secrets, the console, a database still to create', async () => {
+    const s = await setup(CONSOLE_CONFIG);
+    const r = await cli(['doctor', '--config', s.config], s.deps);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual(expect.arrayContaining([
+      '✓ environment: PORT 0, HOST 127.0.0.1, LOG_LEVEL info',
+      `✓ config: ${s.config} (1 digest; platforms fake)`,
+      '· fake: not configured (to run it, set SLACK_API_URL)',
+      '✓ console: runs, since no chat platform is configured',
+      '✓ subject ecuador (/ecuador): 5 articles, 8 topics',
+      `✓ database: ${s.db} does not exist yet; it is created at start`,
+      'Ready: sitrep start will run with this setup.',
+    ]));
+  });
+
+  it('fails, naming each problem, when secrets are half set and a digest topic is unknown', async () => {
+    const s = await setup('digests:\n  - { platform: fake, channel: C1, subject: ecuador, topic: homicdes, time: "08:00" }\n', { SLACK_APP_TOKEN: 'xapp-1' });
+    const r = await cli(['doctor', '--config', s.config], s.deps);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('✗ fake: SLACK_API_URL is missing');
+    expect(r.out).toContain("    digests[0].topic: no topic 'homicdes' in ecuador (did you mean homicides?)");
+    expect(r.out).toMatch(/\n2 problems \(✗\) to fix before 'sitrep start'\.\n$/);
+  });
+});
+
+describe('sitrep digests', () => {
+  it('lists the digests with their next run, and a failed run with its reason', async () => {
+    const platform = recordingPlatform('fake');
+    platform.fail({ code: 'rejected', message: 'channel_not_found' });
+    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C404, subject: ecuador, time: "12:00" }\n', { SLACK_API_URL: 'http://127.0.0.1:1/' }, platform);
+    const seeded = openSqliteStore(s.db);
+    if (!seeded.ok) throw new Error(seeded.error);
+    await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
+    await seeded.value.close();
+    const running = cli(['start', '--config', s.config], s.deps);
+    const bot = await s.started;
+    await bot.scheduler.idle();
+    s.signals.emit('SIGTERM');
+    await running;
+    const r = await cli(['digests', '--config', s.config, '--failed'], s.deps);
+    expect(r).toEqual({
+      code: 0,
+      err: '',
+      out: [
+        'Digests:',
+        '  noon  ecuador -> fake C404  daily 12:00 UTC  (config); next 2025-06-11 12:00 UTC (in 24 h)',
+        '',
+        'Failed runs, newest first (at most 20):',
+        '  2025-06-10 12:00 UTC  noon -> fake C404  FAILED: rejected: channel_not_found (gave up after 1 try)',
+        '',
+      ].join('\n'),
+    });
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The real platform registry: with Slack's and Discord's secrets set (pointed at the fakes from
+ * their adapters' tests), `startBot` starts both, mounts their routes on the one HTTP server, and
+ * posts each platform's digest with its run key where the platform can check it.
+ */
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nonceFor } from '../../src/adapters/discord/rest.js';
+import { DIGEST_EVENT } from '../../src/adapters/slack/post.js';
+import { startBot } from '../../src/bot/bot.js';
+import { readEnv } from '../../src/config/env.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { APP_ID, startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
+import { memoryLog } from '../schedule/harness.js';
+import { tempDir } from '../temp-dir.js';
+
+let slack: FakeSlack;
+let discord: FakeDiscord;
+beforeAll(async () => {
+  [slack, discord] = await Promise.all([startFakeSlack(), startFakeDiscord()]);
+});
+afterAll(async () => {
+  await Promise.all([slack.close(), discord.close()]);
+});
+
+const CONFIG = `
+subjects: [ecuador]
+platforms: [slack, discord]
+digests:
+  - { id: slack-noon, platform: slack, channel: C0123ABCD, subject: ecuador, topic: homicides, time: "12:00" }
+  - { id: discord-noon, platform: discord, channel: 700000000000000009, subject: ecuador, time: "12:00" }
+  - { id: console-noon, platform: console, channel: terminal, subject: ecuador, time: "12:00" }
+`;
+
+describe('the bot with Slack and Discord configured', () => {
+  it('starts both (and not the console), serves their routes and /healthz, and posts each digest once with its key', async () => {
+    const dir = await tempDir({ 'sitrep.yaml': CONFIG });
+    const db = join(dir, 'sitrep.db');
+    const seeded = openSqliteStore(db);
+    if (!seeded.ok) throw new Error(seeded.error);
+    await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
+    await seeded.value.close();
+    const env = readEnv({
+      PORT: '0', HOST: '127.0.0.1',
+      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.apiUrl,
+      DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: discord.api,
+    });
+    if (!env.ok) throw new Error(env.error.join('\n'));
+    const log = memoryLog();
+    const bot = await startBot({
+      env: env.value, configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
+      logger: log.logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => Date.parse('2025-06-10T12:00:20Z'),
+    });
+    if (!bot.ok) throw new Error(bot.error);
+    try {
+      expect(bot.value.adapters.map((a) => a.platform)).toEqual(['slack', 'discord']);
+      const base = `http://127.0.0.1:${String(bot.value.port)}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      // Unsigned requests reach each adapter's own route, which refuses them.
+      expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(401);
+      expect((await fetch(`${base}/discord/interactions`, { method: 'POST', body: '{}' })).status).toBe(401);
+      await bot.value.scheduler.idle();
+
+      const slackPosts = slack.calls.filter((c) => c.path === '/api/chat.postMessage');
+      expect(slackPosts).toHaveLength(1);
+      expect(slackPosts[0]?.body).toMatchObject({ channel: 'C0123ABCD', metadata: { event_type: DIGEST_EVENT, event_payload: { key: 'slack-noon@2025-06-10T12:00Z' } } });
+      const discordPosts = discord.callsTo('POST', /^\/api\/v10\/channels\/700000000000000009\/messages$/);
+      expect(discordPosts.map((c) => c.body)).toEqual([expect.objectContaining({ nonce: nonceFor('discord-noon@2025-06-10T12:00Z'), enforce_nonce: true })]);
+
+      const runs = await bot.value.store.runs.list();
+      expect(runs.map((r) => [r.digestId, r.state]).sort()).toEqual([['discord-noon', 'posted'], ['slack-noon', 'posted']]);
+      expect(log.messages()).toContain('1 digest(s) wait for a platform that is not running: console-noon (console)');
+    } finally {
+      await bot.value.stop();
+    }
+  });
+});

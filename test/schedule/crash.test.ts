@@ -1,0 +1,102 @@
+/**
+ * Crashes, for real: a bot process is killed with SIGKILL at a chosen point of posting a digest,
+ * then started again, against the same SQLite file and a fake Discord. The digest must reach the
+ * channel exactly once.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nonceFor } from '../../src/adapters/discord/rest.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { DigestRun } from '../../src/store/store.js';
+import { startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
+
+const CHILD = join(import.meta.dirname, 'crash-child.ts');
+const KEY = 'daily-homicides@2025-06-10T13:00Z';
+let fake: FakeDiscord;
+let channelSeq = 700000000000000100n;
+// Its own folder, not test/temp-dir's: that one is emptied after each test, and these run side by side.
+let dir: string;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  dir = await mkdtemp(join(tmpdir(), 'sitrep-crash-'));
+});
+
+afterAll(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the bot process once; resolves with how it ended. */
+function runBot(env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => { resolve({ code, signal, stderr }); });
+  });
+}
+
+/** A database where the bot last checked at 12:59, as if it had been running until the 13:00 digest. */
+async function database(name: string): Promise<string> {
+  const file = join(dir, `${name}.db`);
+  const r = openSqliteStore(file);
+  if (!r.ok) throw new Error(r.error);
+  await r.value.runs.setCheckedUntil(Date.parse('2025-06-10T12:59:00Z'));
+  await r.value.close();
+  return file;
+}
+
+async function runsIn(file: string): Promise<DigestRun[]> {
+  const r = openSqliteStore(file);
+  if (!r.ok) throw new Error(r.error);
+  const runs = await r.value.runs.list();
+  await r.value.close();
+  return runs;
+}
+
+/** Crashes a bot at `crash` at 13:00:05, starts another at 13:01:30 (its claim's 30 s lease is over); returns what Discord received. */
+async function crashThenRestart(crash: string): Promise<{ file: string; posts: Record<string, unknown>[]; first: Awaited<ReturnType<typeof runBot>> }> {
+  const file = await database(crash);
+  const channel = String(++channelSeq);
+  const env = { SITREP_TEST_DB: file, SITREP_TEST_API: fake.api, SITREP_TEST_CHANNEL: channel };
+  const first = await runBot({ ...env, SITREP_TEST_NOW: '2025-06-10T13:00:05Z', SITREP_TEST_CRASH: crash });
+  const second = await runBot({ ...env, SITREP_TEST_NOW: '2025-06-10T13:01:30Z' });
+  expect(second).toMatchObject({ code: 0, signal: null });
+  const posts = fake.callsTo('POST', new RegExp(`^/api/v10/channels/${channel}/messages$`)).map((c) => c.body as Record<string, unknown>);
+  return { file, posts, first };
+}
+
+/** The messages a channel shows: Discord keeps one message per nonce sent with enforce_nonce. */
+const shown = (posts: Record<string, unknown>[]): unknown[] => [...new Set(posts.map((p) => (p.enforce_nonce === true ? p.nonce : p)))];
+
+// The three cases run side by side: each has its own database and channel.
+describe.concurrent('a bot killed while posting a digest, then restarted', () => {
+  it('posts once when killed between claiming the run and sending it', async () => {
+    const { file, posts, first } = await crashThenRestart('after-claim');
+    expect(first.signal).toBe('SIGKILL');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ nonce: nonceFor(KEY), enforce_nonce: true });
+    expect(await runsIn(file)).toEqual([expect.objectContaining({ key: KEY, state: 'posted' })]);
+  });
+
+  it('sends again under the same enforced nonce when killed after Discord took the message, so the channel shows it once', async () => {
+    const { file, posts, first } = await crashThenRestart('after-post');
+    expect(first.signal).toBe('SIGKILL');
+    expect(posts).toHaveLength(2);
+    expect(posts.map((p) => [p.nonce, p.enforce_nonce])).toEqual([[nonceFor(KEY), true], [nonceFor(KEY), true]]);
+    expect(shown(posts)).toHaveLength(1);
+    expect(await runsIn(file)).toEqual([expect.objectContaining({ key: KEY, state: 'posted' })]);
+  });
+
+  it('does not post again when killed after recording the post', async () => {
+    const { file, posts, first } = await crashThenRestart('after-record');
+    expect(first.signal).toBe('SIGKILL');
+    expect(posts).toHaveLength(1);
+    expect(await runsIn(file)).toEqual([expect.objectContaining({ key: KEY, state: 'posted', attempts: 1 })]);
+  });
+});

@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allDigests } from '../../src/bot/digests.js';
+import type { Scheduler } from '../../src/schedule/scheduler.js';
+import { createChatCommands, permissionPolicy } from '../../src/service/chat.js';
+import { loadLibrary, type Library } from '../../src/service/library.js';
+import type { Store } from '../../src/store/store.js';
+import { digest, memoryLog, recordingPlatform, schedulerFor, sqliteStore, type RecordingPlatform } from './harness.js';
+
+const HOUR = 3600_000;
+const at = (iso: string): number => Date.parse(iso);
+
+let store: Store;
+let file: string;
+let platform: RecordingPlatform;
+let scheduler: Scheduler | undefined;
+
+beforeEach(async () => {
+  ({ store, file } = await sqliteStore());
+  platform = recordingPlatform();
+  vi.useFakeTimers();
+});
+
+afterEach(async () => {
+  await scheduler?.stop();
+  scheduler = undefined;
+  await store.close();
+  vi.useRealTimers();
+});
+
+/** Starts a scheduler at `now` (the store says it last checked at `checkedUntil`, as if it had been running until then). */
+async function startAt(now: string, opts: { checkedUntil?: string; digests?: ReturnType<typeof digest>[]; log?: ReturnType<typeof memoryLog> } = {}): Promise<void> {
+  vi.setSystemTime(at(now));
+  if (opts.checkedUntil) await store.runs.setCheckedUntil(at(opts.checkedUntil));
+  const digests = opts.digests ?? [digest()];
+  scheduler = schedulerFor({ store, platform, digests: () => digests, ...(opts.log ? { logger: opts.log.logger } : {}) });
+  await scheduler.start();
+}
+
+/** Moves the fake clock on, firing node-cron's ticks and retry waits, and lets what they started finish. */
+const advance = async (ms: number): Promise<void> => {
+  await vi.advanceTimersByTimeAsync(ms);
+  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
+};
+
+describe('a scheduled digest', () => {
+  it('is posted once, at 08:00 New York time (12:00 UTC in summer), with its run key', async () => {
+    await startAt('2025-06-10T11:00:00Z');
+    await advance(3 * HOUR);
+    expect(platform.posts.map((p) => [p.at, p.channel, p.key])).toEqual([['2025-06-10T12:00:00.000Z', 'C1', 'morning@2025-06-10T12:00Z']]);
+    const [run] = await store.runs.list();
+    expect(run).toMatchObject({ key: 'morning@2025-06-10T12:00Z', state: 'posted', attempts: 1, messageId: 'm1' });
+  });
+
+  // Each case runs through the whole local day of the change, midnight to midnight (23 h or 25 h long).
+  it.each([
+    ['08:00 on the day clocks go forward: 12:00 UTC, not 13:00', '0 8 * * *', '2025-03-09T05:00:00Z', 23, ['2025-03-09T12:00:00.000Z']],
+    ['08:00 on the day clocks go back: 13:00 UTC, not 12:00', '0 8 * * *', '2025-11-02T04:00:00Z', 25, ['2025-11-02T13:00:00.000Z']],
+    ['02:30, which does not exist that day, at 03:00 EDT when the clocks jump', '30 2 * * *', '2025-03-09T05:00:00Z', 23, ['2025-03-09T07:00:00.000Z']],
+    ['01:30, which comes twice that day, at the first one only', '30 1 * * *', '2025-11-02T04:00:00Z', 25, ['2025-11-02T05:30:00.000Z']],
+  ])('fires once on a New York daylight-saving day: %s', async (_name, cron, midnight, hours, expected) => {
+    await startAt(midnight, { digests: [digest({ cron })] });
+    await advance(hours * HOUR);
+    expect(platform.posts.map((p) => p.at)).toEqual(expected);
+  });
+});
+
+describe('runs missed while the bot was down', () => {
+  it('posts a run missed by 1 h on start (within the 2 h grace window)', async () => {
+    const log = memoryLog();
+    await startAt('2025-06-10T13:00:00Z', { checkedUntil: '2025-06-10T11:30:00Z', log });
+    await advance(0);
+    expect(platform.posts.map((p) => [p.at, p.key])).toEqual([['2025-06-10T13:00:00.000Z', 'morning@2025-06-10T12:00Z']]);
+    expect(log.messages()).toContain('digests: catching up morning, missed while the bot was down (60 min late, within the 2 h grace window)');
+    await advance(HOUR);
+    expect(platform.posts).toHaveLength(1);
+  });
+
+  it('skips a run missed by 5 h, with a log line and a record saying why', async () => {
+    const log = memoryLog();
+    await startAt('2025-06-10T17:00:00Z', { checkedUntil: '2025-06-10T11:30:00Z', log });
+    await advance(HOUR);
+    expect(platform.posts).toEqual([]);
+    const [run] = await store.runs.list();
+    expect(run).toMatchObject({ key: 'morning@2025-06-10T12:00Z', state: 'skipped' });
+    expect(run?.error).toBe('missed: the bot was not running at 2025-06-10 08:00 America/New_York, and 5 h late is beyond the 2 h grace window');
+    expect(log.lines.find((l) => l.msg.startsWith('digests: skipped morning'))?.level).toBe(40);
+  });
+
+  it('posts nothing for runs before the first start on a new database', async () => {
+    await startAt('2025-06-10T12:30:00Z');
+    await advance(HOUR);
+    expect(platform.posts).toEqual([]);
+  });
+});
+
+describe('failed posts', () => {
+  it('waits out a 429\'s Retry-After, then posts, recording both tries', async () => {
+    platform.fail({ code: 'rate-limited', message: 'HTTP 429', retryAfter: 90 });
+    await startAt('2025-06-10T11:59:00Z');
+    await advance(60_000 + 89_000);
+    expect(platform.posts).toHaveLength(1);
+    const [waiting] = await store.runs.list();
+    expect(waiting).toMatchObject({ state: 'claimed', attempts: 1, error: 'rate-limited: HTTP 429 (retry after 90 s)', nextAttemptAt: at('2025-06-10T12:01:30Z') });
+    await advance(1000);
+    expect(platform.posts.map((p) => p.at)).toEqual(['2025-06-10T12:00:00.000Z', '2025-06-10T12:01:30.000Z']);
+    expect((await store.runs.list())[0]).toMatchObject({ state: 'posted', attempts: 2, messageId: 'm2' });
+  });
+
+  it('records a failure that lasts past the last try as failed, with the reason', async () => {
+    const outage = { code: 'unavailable' as const, message: 'HTTP 500 Internal Server Error' };
+    platform.fail(outage, outage, outage);
+    await startAt('2025-06-10T11:59:00Z');
+    await advance(10 * 60_000);
+    // Three tries in all, 30 s then 60 s apart.
+    expect(platform.posts.map((p) => p.at)).toEqual(['2025-06-10T12:00:00.000Z', '2025-06-10T12:00:30.000Z', '2025-06-10T12:01:30.000Z']);
+    expect((await store.runs.list())[0]).toMatchObject({ state: 'failed', attempts: 3, error: 'unavailable: HTTP 500 Internal Server Error (gave up after 3 tries)' });
+  });
+
+  it('does not retry a refusal (a 4xx such as an unknown channel)', async () => {
+    platform.fail({ code: 'rejected', message: 'channel_not_found' });
+    await startAt('2025-06-10T11:59:00Z');
+    await advance(10 * 60_000);
+    expect(platform.posts).toHaveLength(1);
+    expect((await store.runs.list())[0]).toMatchObject({ state: 'failed', attempts: 1, error: 'rejected: channel_not_found (gave up after 1 try)' });
+  });
+});
+
+describe('more than one instance, and restarts', () => {
+  it('posts a run once when two instances share the database (an overlapping redeploy)', async () => {
+    const { store: other } = await sqliteStore(file);
+    vi.setSystemTime(at('2025-06-10T11:59:00Z'));
+    await store.runs.setCheckedUntil(at('2025-06-10T11:59:00Z'));
+    const a = schedulerFor({ store, platform, digests: () => [digest()], instance: 'a' });
+    const b = schedulerFor({ store: other, platform, digests: () => [digest()], instance: 'b' });
+    await Promise.all([a.start(), b.start()]);
+    await advance(5 * 60_000);
+    await Promise.all([a.stop(), b.stop()]);
+    await other.close();
+    expect(platform.posts.map((p) => p.key)).toEqual(['morning@2025-06-10T12:00Z']);
+  });
+
+  it('hands a run waiting to retry to the next start, which posts it under the same key', async () => {
+    platform.fail({ code: 'unavailable', message: 'HTTP 503' });
+    await startAt('2025-06-10T11:59:00Z');
+    await advance(60_000);
+    await scheduler?.stop();
+    expect((await store.runs.list())[0]).toMatchObject({ state: 'claimed', attempts: 1 });
+    await advance(10_000);
+    scheduler = schedulerFor({ store, platform, digests: () => [digest()], instance: 'next' });
+    await scheduler.start();
+    await advance(0);
+    expect(platform.posts.map((p) => [p.at, p.key])).toEqual([['2025-06-10T12:00:00.000Z', 'morning@2025-06-10T12:00Z'], ['2025-06-10T12:00:10.000Z', 'morning@2025-06-10T12:00Z']]);
+    expect((await store.runs.list())[0]).toMatchObject({ state: 'posted', attempts: 2, owner: 'next' });
+  });
+});
+
+describe('a subscription made from chat', () => {
+  let library: Library;
+  beforeAll(async () => {
+    const r = await loadLibrary(['ecuador'], join(import.meta.dirname, '../../briefings'));
+    if (!r.ok) throw new Error(r.error.message);
+    library = r.value;
+  });
+
+  it('is stored, survives a restart, and fires at its local time', async () => {
+    vi.setSystemTime(at('2025-06-10T10:00:00Z'));
+    const commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC', permission: permissionPolicy({ slackManagers: [] }) });
+    const reply = await commands.handle({ platform: 'chat', channel: 'C9', user: 'U1', canManageChannel: true }, 'ecuador', 'subscribe daily 08:00 homicides America/Guayaquil');
+    expect(reply).toMatchObject({ kind: 'notice', title: 'Subscribed' });
+
+    // Restart: a new store on the same file, a new scheduler.
+    await store.close();
+    ({ store } = await sqliteStore(file));
+    scheduler = schedulerFor({ store, platform, digests: () => allDigests([], store.subscriptions) });
+    await scheduler.start();
+    await advance(4 * HOUR);
+    expect(platform.posts.map((p) => [p.at, p.channel, p.key])).toEqual([['2025-06-10T13:00:00.000Z', 'C9', 'sub-1@2025-06-10T13:00Z']]);
+  });
+});
