@@ -22,6 +22,7 @@ import type { LoadError } from './load/load-error.js';
 import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject } from './load/subject.js';
 import { toContractJson } from './render/json.js';
 import { createLogger, type Logger } from './log.js';
+import { runPlatformCommand } from './platform-cli.js';
 import { renderMarkdown } from './render/markdown.js';
 import { DEFAULT_DB_FILE } from './store/sqlite.js';
 
@@ -66,6 +67,8 @@ const USAGE = `Usage:
   sitrep start [--config FILE]
   sitrep doctor [--config FILE]
   sitrep digests [--config FILE] [--limit N] [--failed]
+  sitrep slack manifest [subject...] [--url https://your.host] [--json]
+  sitrep discord register [--guild ID]
   sitrep help
 
   --articles DIR  brief any folder of .txt/.md articles instead of a bundled subject
@@ -80,6 +83,8 @@ const USAGE = `Usage:
            scheduled digests, subscriptions from chat, GET /healthz on PORT (3000)
   doctor   checks config, secrets, subjects and the database, and says what to fix
   digests  lists the digests with their next run, and recent runs with why any failed
+  slack manifest     prints the Slack app manifest for the subjects (Socket Mode unless --url)
+  discord register   registers the subjects' slash commands (one guild at once with --guild)
 
 Examples:
   sitrep brief ecuador
@@ -168,7 +173,7 @@ function parse(argv: string[]): Result<Args, Failure> {
     const defaults = { words: [], json: false, all: false, limit: 20, failed: false };
     if (values.help || first === 'help') return ok({ command: 'help', ...defaults });
     if (first === undefined) return err(usage('Name a command: brief, topics, sources, start, doctor or digests.'));
-    if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, help.`));
+    if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, slack manifest, discord register, help.`));
     const command = first as Command;
     const misplaced = misplacedOption(command, values);
     if (misplaced) return err(misplaced);
@@ -305,6 +310,10 @@ async function runDigests(args: Args, io: Io, deps: CliDeps): Promise<Result<voi
 }
 
 async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
+  if (argv[0] === 'slack' || argv[0] === 'discord') {
+    const code = await runPlatformCommand(argv, io, { briefingsDir: deps.briefingsDir, env: deps.env });
+    return code === 0 ? ok(undefined) : err({ exit: code === 2 ? 2 : 1, message: '' });
+  }
   const args = parse(argv);
   if (!args.ok) return args;
   if (args.value.command === 'help') {
