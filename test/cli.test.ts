@@ -99,7 +99,7 @@ describe('sitrep brief --articles', () => {
 
 describe('sitrep usage errors', () => {
   it.each([
-    [['summarise'], "Unknown command 'summarise'. Commands: brief, topics, sources, start, doctor, digests, help."],
+    [['summarise'], "Unknown command 'summarise'. Commands: brief, topics, sources, start, doctor, digests, slack manifest, discord register, help."],
     [['brief', '--colour'], "Unknown option '--colour'. Options: --articles DIR, --topic TOPIC, --json, --all, --help."],
     [['brief', '--articles'], 'Option --articles needs a value, as in --articles ./my-articles.'],
     [[], 'Name a command: brief, topics, sources, start, doctor or digests.'],

@@ -82,3 +82,16 @@ describe('free-text topics', () => {
     expect(r.ok && r.value.figures.map((f) => f.value)).toEqual([2]);
   });
 });
+
+describe('free-text passages', () => {
+  it('ranks sentences holding more (and rarer) query words first, earlier first on ties', () => {
+    const set = setOf('Banana exports rose.\n\nThe ports were busy.\n\nBanana ports reopened after the strike.\n\nBanana prices fell.');
+    const r = brief(set, 'banana ports');
+    expect(r.ok && r.value.passages?.map((p) => p.quote)).toEqual([
+      'Banana ports reopened after the strike.',
+      'The ports were busy.',
+      'Banana exports rose.',
+      'Banana prices fell.',
+    ]);
+  });
+});

@@ -126,6 +126,35 @@ export function resolveTopic(set: BriefingSet, query: string | undefined): Resul
   return ok({ kind: 'free', text: query.trim(), terms: [...new Set(words.flatMap(relatedStems))].map((w) => [w]), words });
 }
 
+/**
+ * The `k` sentences that best match the words (rarer words weigh more), best first, earlier first
+ * on ties. One pass over the postings and no sort of all hits: common words match a large share
+ * of a big set, and sorting those hits was most of a free-text briefing's time.
+ */
+function rankSentences(set: BriefingSet, words: string[], k: number): number[] {
+  const score = new Float64Array(set.sentences.length);
+  const touched: number[] = [];
+  for (const w of words) {
+    const list = set.sentenceIndex.get(w);
+    if (!list) continue;
+    const weight = 1 / Math.log2(2 + list.length);
+    for (const i of list) {
+      if (score[i] === 0) touched.push(i);
+      score[i] = (score[i] ?? 0) + weight;
+    }
+  }
+  const best: number[] = [];
+  for (const i of touched) {
+    const si = score[i] ?? 0;
+    if (best.length === k && si <= (score[best[k - 1] ?? 0] ?? 0)) continue;
+    let at = best.length;
+    while (at > 0 && si > (score[best[at - 1] ?? 0] ?? 0)) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 /** Whether an item's stems contain every stem of one of the phrases. */
 const matches = (terms: Set<string>, phrases: string[][]): boolean => phrases.some((p) => p.every((w) => terms.has(w)));
 
@@ -143,9 +172,7 @@ export function brief(set: BriefingSet, query?: string): Result<Briefing, Unknow
   const conflicts = set.conflicts.filter((c) => figures.some((f) => f.metric === c.metric && f.period === c.period) || keys.has(''));
   let passages: Evidence[] | undefined;
   if (m.kind === 'free') {
-    const score = new Map<number, number>();
-    for (const w of m.words) for (const i of set.sentenceIndex.get(w) ?? []) score.set(i, (score.get(i) ?? 0) + 1 / Math.log2(2 + (set.sentenceIndex.get(w)?.length ?? 0)));
-    passages = [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([i]) => set.sentences[i]).filter((s): s is Evidence => s !== undefined);
+    passages = rankSentences(set, m.words, 5).map((i) => set.sentences[i]).filter((s): s is Evidence => s !== undefined);
   }
   const topic = m.kind === 'topic' ? { name: m.topic.name, label: m.topic.label } : m.kind === 'free' ? { name: m.text, label: m.text } : undefined;
   return ok({
