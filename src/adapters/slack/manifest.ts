@@ -27,7 +27,8 @@ export interface ManifestOptions {
  * Scopes: slash commands; posting, also to public channels the bot was not invited to (digests);
  * reading user groups, for config that names groups as subscription managers.
  */
-export const SLACK_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'usergroups:read'] as const;
+// History scopes let a rerun digest find its own earlier post by its metadata instead of posting twice.
+export const SLACK_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'usergroups:read', 'channels:history', 'groups:history'] as const;
 
 /** The manifest as Slack's "Create an app > From a manifest" takes it. */
 export function slackManifest(opts: ManifestOptions): Record<string, unknown> {

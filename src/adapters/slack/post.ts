@@ -32,6 +32,10 @@ export function createPoster(deps: PosterDeps): Poster {
   const maxAttempts = deps.maxAttempts ?? 3;
   const maxWait = deps.maxWaitSeconds ?? 60;
   return async (channel, message, key) => {
+    if (key) {
+      const earlier = await findDigest(deps, channel, key);
+      if (earlier) return ok({ channel, messageId: earlier });
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         const r = await deps.client.chat.postMessage({
@@ -53,6 +57,24 @@ export function createPoster(deps: PosterDeps): Poster {
       }
     }
   };
+}
+
+/**
+ * The ts of a digest already in the channel with this run key, from its message metadata. It closes
+ * the window where Slack took a post but the bot died before recording it: the rerun finds the
+ * message instead of posting it twice. If history cannot be read (no `channels:history` scope,
+ * Slack down), the post goes ahead: a rare duplicate beats a missing digest.
+ */
+async function findDigest(deps: PosterDeps, channel: string, key: string): Promise<string | undefined> {
+  try {
+    const r = await deps.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
+    const found = r.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+    if (found?.ts) deps.logger.info({ channel, key, ts: found.ts }, `Digest ${key} is already in ${channel}; not posting it again`);
+    return found?.ts;
+  } catch (e) {
+    deps.logger.warn({ channel, key, reason: postError(e).message }, `Could not read ${channel}'s history to check for digest ${key}; posting it`);
+    return undefined;
+  }
 }
 
 /** A Web API failure as a `PostError`: 429 rate-limited, 4xx and `ok: false` rejected, 5xx and network unavailable. */

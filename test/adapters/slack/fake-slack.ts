@@ -43,6 +43,8 @@ export interface FakeSlack {
 /** Starts the fake on 127.0.0.1 at a free port. */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: Call[] = [];
+  /** Messages posted with chat.postMessage, newest first, for conversations.history. */
+  const history: { channel: unknown; ts: string; text: unknown; metadata: unknown }[] = [];
   const scripts = new Map<string, Scripted[]>();
   const waiters: { match: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
   const acks = new Map<string, (a: Record<string, unknown>) => void>();
@@ -105,8 +107,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, url: `${base.replace('http', 'ws')}/socket` };
       case 'usergroups.users.list':
         return { ok: true, users: body.usergroup === 'S0EDITORS' ? ['U0ALICE'] : [] };
-      case 'chat.postMessage':
-        return { ok: true, channel: body.channel, ts: `1700000000.${String(calls.length).padStart(6, '0')}`, message: { text: body.text } };
+      case 'chat.postMessage': {
+        const ts = `1700000000.${String(calls.length).padStart(6, '0')}`;
+        history.unshift({ channel: body.channel, ts, text: body.text, metadata: body.metadata });
+        return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+      }
+      case 'conversations.history':
+        // Newest first, like Slack; metadata only when asked for, like Slack.
+        return {
+          ok: true,
+          messages: history.filter((m) => m.channel === body.channel).slice(0, Number(body.limit ?? 100))
+            .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(body.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) })),
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }

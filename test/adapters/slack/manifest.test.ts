@@ -9,7 +9,7 @@ describe('the Slack app manifest', () => {
     const m = slackManifest({ subjects, publicUrl: 'https://sitrep.example.org/', socketMode: false });
     expect(m).toMatchObject({
       features: { slash_commands: [{ command: '/ecuador', url: 'https://sitrep.example.org/slack/events', usage_hint: '[homicides | cocaine | topics | sources | help]', should_escape: false }] },
-      oauth_config: { scopes: { bot: ['commands', 'chat:write', 'chat:write.public', 'usergroups:read'] } },
+      oauth_config: { scopes: { bot: ['commands', 'chat:write', 'chat:write.public', 'usergroups:read', 'channels:history', 'groups:history'] } },
       settings: { interactivity: { is_enabled: true, request_url: 'https://sitrep.example.org/slack/events' }, socket_mode_enabled: false },
     });
   });

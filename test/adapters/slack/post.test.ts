@@ -46,6 +46,25 @@ describe('posting a digest', () => {
     expect(blocksText(call?.body)).not.toContain('sitrep_share');
   });
 
+  it('does not post a run again when its key is already in the channel (a crash after Slack took it)', async () => {
+    const first = await adapter.post('C_RERUN', digest(), 'ecuador:rerun@2025-02-10T13:00Z');
+    const before = posts().length;
+    const again = await adapter.post('C_RERUN', digest(), 'ecuador:rerun@2025-02-10T13:00Z');
+    expect(posts().length).toBe(before);
+    expect(again).toEqual(first);
+    const other = await adapter.post('C_RERUN', digest(), 'ecuador:rerun@2025-02-11T13:00Z');
+    expect(posts().length).toBe(before + 1);
+    expect(other.ok && first.ok && other.value.messageId !== first.value.messageId).toBe(true);
+  });
+
+  it('posts anyway when the channel history cannot be read', async () => {
+    fake.script('conversations.history', { status: 200, body: { ok: false, error: 'missing_scope' } });
+    const before = posts().length;
+    const r = await adapter.post('C_NOSCOPE', digest(), 'ecuador:noscope@2025-02-10T13:00Z');
+    expect(r.ok).toBe(true);
+    expect(posts().length).toBe(before + 1);
+  });
+
   it('waits out a 429 for its Retry-After, then posts', async () => {
     fake.script('chat.postMessage', limited(2));
     const before = posts().length;
