@@ -98,6 +98,7 @@ function subjectReply(reply: Exclude<Reply, { kind: 'briefing' | 'unknown-subjec
             `• \`${cmd} &lt;topic or words&gt;\` a topic briefing, as in ${example}`,
             `• \`${cmd} topics\` the topics and their words`,
             `• \`${cmd} sources\` the articles behind the briefings`,
+            `• \`${cmd} subscribe daily 08:00 [topic] [time zone]\` a daily digest in this channel; \`${cmd} unsubscribe\` stops it; \`${cmd} schedule\` lists them`,
             `• \`${cmd} help\` this message`,
           ].join('\n')),
           ...context([topics ? `Topics: ${esc(clip(topics, 1000))}` : 'No topics defined; free text works.', 'Answers are only visible to you until you press Share in channel.']),

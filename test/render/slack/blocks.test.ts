@@ -116,6 +116,7 @@ describe('every other reply', () => {
     ['topics', { kind: 'topics', subject, topics }, '• *homicides* — Homicides: homicide, murder'],
     ['sources', { kind: 'sources', subject, sources: briefing().sources, warnings: subject.warnings }, '[1] <https://apnews.example/a|AP — Ecuador will seek foreign military aid> · 2025-02-19 · `000_ap.txt`'],
     ['help', { kind: 'help', subject, topics }, '• `/ecuador topics` the topics and their words'],
+    ['help on subscriptions', { kind: 'help', subject, topics }, '`/ecuador subscribe daily 08:00 [topic] [time zone]` a daily digest in this channel'],
     ['an unknown topic', { kind: 'unknown-topic', subject, query: 'homicdes', suggestions: ['homicides'], topics: ['homicides', 'cocaine'] }, 'No topic *homicdes* in Ecuador seeks foreign military help. Did you mean `/ecuador homicides`?'],
     ['an unknown topic without a guess', { kind: 'unknown-topic', subject, query: '<!channel>', suggestions: [], topics: ['homicides'] }, 'No topic *&lt;!channel&gt;* in Ecuador seeks foreign military help.'],
     ['overlong input', { kind: 'too-long', subject, length: 245, limit: 200 }, 'That is 245 characters; `/ecuador` takes up to 200. Try a topic, as in `/ecuador homicides`, or `/ecuador topics`.'],
