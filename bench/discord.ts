@@ -11,13 +11,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createDiscordAdapter } from '../src/adapters/discord/adapter.js';
-import { buildSet } from '../src/core/briefing/set.js';
 import { createLogger } from '../src/log.js';
 import { startHttpServer } from '../src/server/http.js';
 import { createLibrary } from '../src/service/library.js';
 import { APP_ID, startFakeDiscord } from '../test/adapters/discord/fake-discord.js';
 import type { LoadJob, LoadResult } from './discord-load.js';
-import { BENCH_TOPICS, syntheticArticles, syntheticTexts } from './synthetic.js';
+import { syntheticSet } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' } } });
 const n = Number(values.articles);
@@ -25,7 +24,7 @@ const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
 const t0 = performance.now();
-const set = buildSet({ title: 'Bench subject', topics: BENCH_TOPICS, articles: syntheticArticles(syntheticTexts(n)) });
+const set = syntheticSet(n);
 console.log(`articles: ${String(n)}, set built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const library = createLibrary([{ name: 'bench', command: 'bench', title: 'Bench subject', set, warnings: [] }]);
 

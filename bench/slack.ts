@@ -7,13 +7,12 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createSlackAdapter } from '../src/adapters/slack/adapter.js';
 import { SLACK_EVENTS_PATH } from '../src/adapters/slack/settings.js';
-import { buildSet } from '../src/core/briefing/set.js';
 import { createLogger } from '../src/log.js';
 import { startHttpServer } from '../src/server/http.js';
 import { createLibrary } from '../src/service/library.js';
 import { startFakeSlack } from '../test/adapters/slack/fake-slack.js';
 import { SECRET } from '../test/adapters/slack/requests.js';
-import { BENCH_QUERIES, BENCH_TOPICS, syntheticArticles, syntheticTexts } from './synthetic.js';
+import { BENCH_QUERIES, syntheticSet } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' }, 'no-cache': { type: 'boolean', default: false } } });
 const n = Number(values.articles);
@@ -21,7 +20,7 @@ const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
 const t0 = performance.now();
-const set = buildSet({ title: 'Bench subject', topics: BENCH_TOPICS, articles: syntheticArticles(syntheticTexts(n)) });
+const set = syntheticSet(n);
 console.log(`articles: ${n}, set built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const library = createLibrary([{ name: 'bench', command: 'bench', title: 'Bench subject', set, warnings: [] }]);

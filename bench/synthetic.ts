@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle } from '../src/core/articles/parse.js';
-import type { Article, Topic } from '../src/core/model.js';
+import { buildSetFromExtracts, type BriefingSet } from '../src/core/briefing/set.js';
+import { createInterner, extractArticle } from '../src/core/extract/article.js';
+import type { Article, ArticleExtract, Topic } from '../src/core/model.js';
 
 const dir = join(import.meta.dirname, '../briefings/ecuador/articles');
 const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1))
@@ -44,3 +46,12 @@ export const BENCH_TOPICS: Topic[] = [
 
 /** Queries a benchmark cycles through: topics and free text. */
 export const BENCH_QUERIES = ['homicides', 'cocaine', 'election runoff', 'military aid', 'banana ports', 'gangs', 'migration', 'United States', 'Constitutional Court', 'special forces'];
+
+/** The indexed set of `n` synthetic articles, built as the bot builds one: each article extracted once, only its extract kept. */
+export function syntheticSet(n: number, title = 'Bench subject'): BriefingSet {
+  const intern = createInterner();
+  const extracts: ArticleExtract[] = [];
+  let i = 0;
+  for (const text of syntheticStream(n)) extracts.push(extractArticle(parseArticle(syntheticFile(i++), text), intern));
+  return buildSetFromExtracts({ title, topics: BENCH_TOPICS, extracts });
+}

@@ -22,9 +22,21 @@ export function figureValue(f: Figure): string {
   return `${text} ${unit}`;
 }
 
+// A set's figures and conflicts are the same objects in every briefing of it, and in a large set a
+// figure has thousands of sources: whether a figure belongs to a conflict is worked out once.
+const membership = new WeakMap<Conflict, WeakMap<Figure, boolean>>();
+
 /** Whether figure `f` (whose source files are `files`) is one of the values of conflict `c`. */
-const inConflict = (c: Conflict, f: Figure, files: ReadonlySet<string>): boolean =>
-  c.period === f.period && c.values.some((v) => v.value === f.value && v.sources.every((file) => files.has(file)));
+function inConflict(c: Conflict, f: Figure, files: ReadonlySet<string>): boolean {
+  let known = membership.get(c);
+  if (!known) membership.set(c, (known = new WeakMap()));
+  let r = known.get(f);
+  if (r === undefined) {
+    r = c.period === f.period && c.values.some((v) => v.value === f.value && v.sources.every((file) => files.has(file)));
+    known.set(f, r);
+  }
+  return r;
+}
 
 /** Figures shown as lines: conflicting values of one metric and period fold into the line of the first. */
 export interface FigureLine {
@@ -34,17 +46,25 @@ export interface FigureLine {
   count: number;
 }
 
+/** The lines of a briefing's figures, weightiest first. */
 export function figureLines(b: Briefing): FigureLine[] {
   const lines: FigureLine[] = [];
   const done = new Set<Conflict>();
   const byWeight = [...b.figures].sort((x, y) => y.weight - x.weight);
   const number = sourceNumbers(b.sources);
+  // Conflicts and figures meet only on the same period and value: look them up by that, not pairwise.
+  const slot = (period: string, value: number): string => `${period}\u0000${String(value)}`;
+  const conflictsAt = new Map<string, Conflict[]>();
+  for (const c of b.conflicts) for (const v of c.values) conflictsAt.set(slot(c.period, v.value), [...(conflictsAt.get(slot(c.period, v.value)) ?? []), c]);
+  const figuresAt = new Map<string, Figure[]>();
+  for (const f of byWeight) figuresAt.set(slot(f.period, f.value), [...(figuresAt.get(slot(f.period, f.value)) ?? []), f]);
   for (const f of byWeight) {
-    const c = b.conflicts.find((x) => inConflict(x, f, files(f)));
+    const c = conflictsAt.get(slot(f.period, f.value))?.find((x) => inConflict(x, f, files(f)));
     if (!c) lines.push({ figure: f, count: 1 });
     else if (!done.has(c)) {
       done.add(c);
-      const group = byWeight.filter((g) => inConflict(c, g, files(g)));
+      const group = [...new Set(c.values.flatMap((v) => figuresAt.get(slot(c.period, v.value)) ?? []))]
+        .filter((g) => inConflict(c, g, files(g))).sort((x, y) => y.weight - x.weight);
       lines.push({ figure: leadOf(group, number) ?? f, conflict: c, count: group.length });
     }
   }
@@ -56,6 +76,8 @@ export function figureLines(b: Briefing): FigureLine[] {
 // list are the same objects in every briefing of it, so their lookups are built once and kept.
 const filesOf = new WeakMap<Figure, ReadonlySet<string>>();
 const numbersOf = new WeakMap<readonly SourceRef[], ReadonlyMap<string, number>>();
+/** Per source numbering: the lowest source number each figure cites. */
+const firstSources = new WeakMap<ReadonlyMap<string, number>, WeakMap<Figure, number>>();
 
 /** The files figure `f` was read in, as a set. */
 function files(f: Figure): ReadonlySet<string> {
@@ -73,7 +95,14 @@ export function sourceNumbers(sources: readonly SourceRef[]): ReadonlyMap<string
 
 /** The value a conflict's line leads with: the one most sources give, then the earliest source's. */
 function leadOf(group: Figure[], number: ReadonlyMap<string, number>): Figure | undefined {
-  const first = (f: Figure): number => f.sources.reduce((m, s) => Math.min(m, number.get(s.file) ?? Infinity), Infinity);
+  let firsts = firstSources.get(number);
+  if (!firsts) firstSources.set(number, (firsts = new WeakMap()));
+  const known = firsts;
+  const first = (f: Figure): number => {
+    let n = known.get(f);
+    if (n === undefined) known.set(f, (n = f.sources.reduce((m, s) => Math.min(m, number.get(s.file) ?? Infinity), Infinity)));
+    return n;
+  };
   return [...group].sort((x, y) => y.sources.length - x.sources.length || first(x) - first(y))[0];
 }
 
