@@ -81,6 +81,8 @@ export interface ActorMention {
   key: string;
   /** Mentioned as the subject of its clause (drives centrality). */
   subject: boolean;
+  /** Read in the headline: gives a role to an actor the body names, never an actor of its own. */
+  headline?: boolean | undefined;
   evidence: Evidence;
 }
 

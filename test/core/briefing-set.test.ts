@@ -95,3 +95,24 @@ describe('free-text passages', () => {
     ]);
   });
 });
+
+describe('roles from headlines', () => {
+  const set = (headline: string, body: string) =>
+    buildSet({ title: 't', topics: [], articles: [parseArticle('a.txt', `${headline}\nDate: 2025-02-10\n${body}\n`)] });
+  const actorsOf = (headline: string, body: string) => {
+    const r = brief(set(headline, body));
+    if (!r.ok) throw new Error('no briefing');
+    return r.value.actors;
+  };
+
+  it("gives a country the headline's account of what it does, quoting the headline", () => {
+    const a = actorsOf('Peru will seek foreign military aid against gangs', 'Peru said on Monday that it would wait.\n\nIn Lima, Peru has deployed 500 soldiers.')
+      .find((x) => x.name === 'Peru');
+    expect(a?.role).toBe('will seek foreign military aid against gangs');
+    expect(a?.sources[0]?.quote).toBe('Peru will seek foreign military aid against gangs');
+  });
+
+  it('makes no actor of a name only the headline gives', () => {
+    expect(actorsOf('Chile will send troops to help', 'The plan was announced on Monday.').map((x) => x.name)).not.toContain('Chile');
+  });
+});

@@ -46,6 +46,15 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
   const pub = article.published ?? { iso: '1970-01-01', year: 1970, month: 1, source: 'set' as const };
   const out: ArticleExtract = { article: meta, figures: [], actors: [], questions: [], sentences: [], places };
   const carry = {};
+  // The headline says what the story's actors do ("Ecuador will seek foreign military aid"): the
+  // best role for a country or group, when the body names them too.
+  for (const s of analyse(article.headline)) {
+    const quote = s.text.trim();
+    const ev: Evidence = { file: article.file, quote };
+    for (const a of actorsOf(s, ctx, quote)) {
+      if (a.kind !== 'person' && a.role) out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: intern(a.role), evidence: ev, headline: true });
+    }
+  }
   body.forEach((p, pi) => {
     const position = body.length > 1 ? pi / (body.length - 1) : 0;
     for (const s of analyse(p.text)) {

@@ -109,6 +109,9 @@ const isDescription = (role: string): boolean =>
 
 /** Merges mentions from every article into actors, core ones first. */
 export function mergeActors(mentions: ActorMention[], articleCount: number): Actor[] {
+  // Headline mentions only lend roles: they are kept apart and never make an actor or a source.
+  const headlines = mentions.filter((m) => m.headline);
+  mentions = mentions.filter((m) => !m.headline);
   const keyOf = resolveKeys(mentions);
   const buckets = new Map<string, Bucket>();
   for (const m of mentions) {
@@ -120,6 +123,11 @@ export function mergeActors(mentions: ActorMention[], articleCount: number): Act
   }
   const actors: Actor[] = [];
   const forms = singleForms(mentions);
+  const headlineRoles = new Map<string, ActorMention[]>();
+  for (const m of headlines) {
+    const key = keyOf.get(m.key) ?? m.key;
+    if (m.role) headlineRoles.set(key, [...(headlineRoles.get(key) ?? []), m]);
+  }
   for (const [key, b] of buckets) {
     let kind = b.kind;
     if (key.startsWith('single:')) {
@@ -137,7 +145,8 @@ export function mergeActors(mentions: ActorMention[], articleCount: number): Act
     const roles = b.mentions.map((m) => m.role).filter((r): r is string => Boolean(r));
     const titled = roles.filter((r) => r.split(/\s+/).length <= 5);
     // People are known by their titles; others by what the earliest whole, self-contained clause has them do.
-    const role = (kind === 'person' ? mostCommon(titled.length ? titled : roles.filter(isDescription)) : roles.find(isDescription)) ?? '';
+    const headlineRole = kind === 'person' ? undefined : headlineRoles.get(key)?.find((m) => isDescription(m.role ?? ''));
+    const role = (kind === 'person' ? mostCommon(titled.length ? titled : roles.filter(isDescription)) : headlineRole?.role ?? roles.find(isDescription)) ?? '';
     const subjectCount = b.mentions.filter((m) => m.subject).length;
     const salience = files.length >= Math.max(2, Math.ceil(articleCount * 0.4)) || subjectCount >= 3 ? 'core' : 'minor';
     // One sentence per file, with a role where the file gives one; the first five files are enough.
@@ -146,7 +155,8 @@ export function mergeActors(mentions: ActorMention[], articleCount: number): Act
       const had = byFile.get(m.evidence.file);
       if (!had ? byFile.size < 5 : !had.role && m.role) byFile.set(m.evidence.file, m);
     }
-    const sources: Evidence[] = [...byFile.values()].map((m) => m.evidence);
+    // A role read in a headline is quoted from it, first.
+    const sources: Evidence[] = [...(headlineRole ? [headlineRole.evidence] : []), ...[...byFile.values()].map((m) => m.evidence)].slice(0, 5);
     actors.push({
       name,
       aliases: [...new Set(names.filter((n) => norm(n) !== norm(name)))].slice(0, 8),
