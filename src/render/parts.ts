@@ -119,3 +119,18 @@ export const coreFirst = (actors: Actor[]): Actor[] => [...actors.filter((a) => 
 
 /** A source's date as shown: `~` marks one inferred from the text or the rest of the set. */
 export const sourceDate = (s: SourceRef): string | undefined => (s.published ? `${s.dateInferred ? '~' : ''}${s.published}` : undefined);
+
+/** The span of the sources' publication dates ("2025-02-09 to 2025-02-19"), `~` when any was inferred; undefined when none is known. */
+export function publishedRange(sources: readonly SourceRef[]): string | undefined {
+  let from: string | undefined;
+  let to: string | undefined;
+  let inferred = false;
+  for (const { published: p, dateInferred } of sources) {
+    if (!p) continue;
+    if (!from || p < from) from = p;
+    if (!to || p > to) to = p;
+    inferred ||= dateInferred === true;
+  }
+  if (!from || !to) return undefined;
+  return `${inferred ? '~' : ''}${from === to ? from : `${from} to ${to}`}`;
+}

@@ -5,7 +5,7 @@
  * the lists are the set's own (immutable) arrays, held weakly.
  */
 import type { Evidence, SourceRef } from '../../core/model.js';
-import { sourceNumbers } from '../parts.js';
+import { publishedRange, sourceNumbers } from '../parts.js';
 
 /** A source list, indexed. */
 export interface SourceIndex {
@@ -21,21 +21,6 @@ export interface SourceIndex {
 export const REFS_SHOWN = 3;
 
 const indexes = new WeakMap<readonly SourceRef[], SourceIndex>();
-
-function dateRange(sources: readonly SourceRef[]): string {
-  let from: string | undefined;
-  let to: string | undefined;
-  let inferred = false;
-  for (const { published: p, dateInferred } of sources) {
-    if (!p) continue;
-    if (!from || p < from) from = p;
-    if (!to || p > to) to = p;
-    inferred ||= dateInferred === true;
-  }
-  if (!from || !to) return 'undated';
-  // `~` as in the source list: some dates were inferred from the text, not stated.
-  return `${inferred ? '~' : ''}${from === to ? from : `${from} to ${to}`}`;
-}
 
 /** The lowest `k` of `ns`, ascending, without sorting them all. */
 function lowest(ns: Iterable<number>, k: number): number[] {
@@ -67,7 +52,7 @@ export function sourceIndex(sources: readonly SourceRef[]): SourceIndex {
   };
   const index: SourceIndex = {
     byNumber: new Map(sources.map((s) => [s.n, s])),
-    dates: dateRange(sources),
+    dates: publishedRange(sources) ?? 'undated',
     cite(list) {
       // Short lists are cheaper to cite than to remember.
       if (list.length <= 8) return compute(list);

@@ -4,7 +4,7 @@
  * in order of importance while the message's text budget lasts, so a briefing of any size fits.
  */
 import type { Briefing, Figure, SourceRef } from '../../core/model.js';
-import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate, sourceNumbers, type FigureLine } from '../parts.js';
+import { actorText, conflictMarker, coreFirst, figureLines, figureValue, publishedRange, sourceDate, sourceNumbers, type FigureLine } from '../parts.js';
 import { SLACK_LIMITS, type SlackBlock } from './assertions.js';
 import { clip, escapeMrkdwn as esc, link } from './escape.js';
 import { context, header, listSections, more, section, type Budget } from './layout.js';
@@ -161,16 +161,9 @@ export function publishedLine(sources: readonly SourceRef[]): string {
 }
 
 function describePublished(sources: readonly SourceRef[]): string {
-  let first: string | undefined;
-  let last: string | undefined;
-  for (const s of sources) {
-    if (!s.published) continue;
-    if (first === undefined || s.published < first) first = s.published;
-    if (last === undefined || s.published > last) last = s.published;
-  }
   const count = `${sources.length.toLocaleString('en-US')} article${sources.length === 1 ? '' : 's'}`;
-  if (!first || !last) return `${count} · publication dates unknown`;
-  return `${count} · published ${first === last ? first : `${first} to ${last}`}`;
+  const range = publishedRange(sources);
+  return range ? `${count} · published ${range}` : `${count} · publication dates unknown`;
 }
 
 /** The notification text: the title and the leading figure. */
