@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseDate } from '../core/articles/dates.js';
 import type { Topic } from '../core/model.js';
+import { parseSpan } from './duration.js';
 
 /** Slash-command names: what Slack and Discord both accept. */
 export const COMMAND_NAME = /^[a-z0-9_-]{1,32}$/;
@@ -85,12 +86,29 @@ const Source = z.strictObject({
     .optional(),
 });
 
+/** The shortest poll interval: a feed polled more often than this is impolite. */
+export const MIN_POLL_MS = 60_000;
+/** How often feeds are polled when `poll:` is not given. */
+export const DEFAULT_POLL_MS = 30 * 60_000;
+
+const Poll = z.string({ error: 'how often to poll the feeds, as "every 30m", "2h" or "1d"' }).transform((s, ctx) => {
+  const ms = parseSpan(s);
+  if (ms === undefined) ctx.issues.push({ code: 'custom', input: s, message: `how often to poll the feeds, as "every 30m", "2h" or "1d"; got "${s}"` });
+  else if (ms < MIN_POLL_MS) ctx.issues.push({ code: 'custom', input: s, message: 'poll at most once a minute ("every 1m" or longer)' });
+  return ms ?? DEFAULT_POLL_MS;
+});
+
 /** `briefing.yaml`: validated once, when the subject is loaded. */
 export const SubjectFile = z.strictObject({
   title: z.string({ error: 'required: the briefing title' }).trim().min(1, 'required: the briefing title'),
   command: z.string().regex(COMMAND_NAME, 'a slash command name: lower-case letters, digits, - or _, at most 32').optional(),
   topics: Topics.default([]),
   sources: z.record(z.string(), Source).default({}),
+  /** RSS, Atom or JSON feeds to take new articles from. */
+  feeds: z.array(z.url({ protocol: /^https?$/, error: 'a feed address, http(s)://…' }), { error: 'a list of feed addresses' }).default([]),
+  /** Words an item must contain to be kept (any one of them); none keeps every item. */
+  match: z.array(Term, { error: 'a list of words and phrases' }).default([]),
+  poll: Poll.optional(),
 });
 
 /** `briefing.yaml` after validation. */

@@ -7,7 +7,7 @@ import type { Topic } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadArticlesDir, type LoadedArticles } from './articles.js';
 import { loadError, type LoadError } from './load-error.js';
-import { COMMAND_NAME, describeIssues, SubjectFile } from './subject-file.js';
+import { COMMAND_NAME, DEFAULT_POLL_MS, describeIssues, SubjectFile } from './subject-file.js';
 
 /**
  * The bundled subjects, found from this file (src/load or dist/load, both two levels below the
@@ -24,6 +24,10 @@ export interface Subject extends LoadedArticles {
   /** The slash command's name. */
   command: string;
   topics: Topic[];
+  /** Feeds to take new articles from, the words an item must match, and how often to poll (ms). */
+  feeds: string[];
+  match: string[];
+  pollMs: number;
 }
 
 /** Names of the subjects under `root`, sorted. */
@@ -79,7 +83,10 @@ export async function loadSubject(dir: string): Promise<Result<Subject, LoadErro
   if (!COMMAND_NAME.test(command)) {
     return err(loadError('bad-subject', `${file} has 1 problem:\n  command: the folder name '${name}' is not a slash command name; set command: to lower-case letters, digits, - or _`));
   }
+  const live = { feeds: y.feeds, match: y.match, pollMs: y.poll ?? DEFAULT_POLL_MS };
   const loaded = await loadArticlesDir(join(dir, 'articles'), y.sources);
+  // A subject with feeds may start with no files: its articles come from the store.
+  if (!loaded.ok && y.feeds.length) return ok({ name, dir, title: y.title, command, topics: y.topics, ...live, articles: [], warnings: [] });
   if (!loaded.ok && loaded.error.code === 'no-folder') {
     return err(loadError('bad-subject', `No articles/ folder in ${dir}. Put the subject's article files (.txt or .md) there.`));
   }
@@ -88,5 +95,5 @@ export async function loadSubject(dir: string): Promise<Result<Subject, LoadErro
   const unmatched = Object.keys(y.sources)
     .filter((f) => !files.has(f) && !loaded.value.warnings.some((w) => w.startsWith(`${f}:`)))
     .map((f) => `briefing.yaml: sources names ${f}, which is not in articles/`);
-  return ok({ name, dir, title: y.title, command, topics: y.topics, articles: loaded.value.articles, warnings: [...loaded.value.warnings, ...unmatched] });
+  return ok({ name, dir, title: y.title, command, topics: y.topics, ...live, articles: loaded.value.articles, warnings: [...loaded.value.warnings, ...unmatched] });
 }

@@ -64,6 +64,50 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'ingested articles, feed state, digest coverage',
+    sql: `
+      CREATE TABLE articles (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        subject    TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        headline   TEXT NOT NULL,
+        outlets    TEXT NOT NULL,
+        published  TEXT,
+        added_at   INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        signature  BLOB NOT NULL,
+        UNIQUE (subject, hash)
+      );
+      CREATE INDEX articles_added ON articles (subject, added_at);
+
+      CREATE TABLE article_urls (
+        subject    TEXT NOT NULL,
+        url        TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (subject, url)
+      );
+
+      CREATE TABLE feed_state (
+        subject       TEXT NOT NULL,
+        url           TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        polled_at     INTEGER NOT NULL,
+        error         TEXT,
+        PRIMARY KEY (subject, url)
+      );
+
+      CREATE TABLE digest_coverage (
+        run_key   TEXT PRIMARY KEY,
+        digest_id TEXT NOT NULL,
+        posted_at INTEGER NOT NULL,
+        coverage  TEXT NOT NULL
+      );
+      CREATE INDEX digest_coverage_latest ON digest_coverage (digest_id, posted_at DESC);
+    `,
+  },
 ];
 
 /** The schema version this build expects. */

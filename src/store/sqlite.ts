@@ -6,6 +6,7 @@ import Database, { type Database as Db } from 'better-sqlite3';
 import type { ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { migrate } from './migrations.js';
+import { coverageWriter, sqliteArticleStore, sqliteCoverageStore, sqliteFeedStateStore } from './sqlite-articles.js';
 import type { DigestRun, NewRun, NewSubscription, RunState, RunStore, RunUpdate, Store, Subscription, SubscriptionStore } from './store.js';
 
 /** The database when SITREP_DB is not set: `var/sitrep.db` in the package (`/app/var` in the image, a volume). */
@@ -72,6 +73,14 @@ function runStore(db: Db): RunStore {
     WHERE key = @key AND owner = @owner AND state = 'claimed'`);
   const finished = db.prepare(`UPDATE digest_runs SET state = @state, attempts = @attempts, error = @error, message_id = @message_id, lease_until = NULL, next_attempt_at = NULL, updated_at = @now
     WHERE key = @key AND owner = @owner AND state = 'claimed'`);
+  const digestOf = db.prepare<[string], { digest_id: string }>('SELECT digest_id FROM digest_runs WHERE key = ?');
+  const writeCoverage = coverageWriter(db);
+  // The run's outcome and what its digest covered are one write: a crash never keeps one without the other.
+  const finish = db.transaction((key: string, owner: string, change: Exclude<RunUpdate, { state: 'claimed' }>, now: number): boolean => {
+    const r = finished.run({ key, owner, now, state: change.state, attempts: change.attempts, error: change.state === 'posted' ? null : change.error, message_id: change.state === 'posted' ? change.messageId : null });
+    if (r.changes === 1 && change.state === 'posted' && change.coverage) writeCoverage(key, digestOf.get(key)?.digest_id ?? '', now, change.coverage);
+    return r.changes === 1;
+  });
   const getState = db.prepare<[string], { value: number }>('SELECT value FROM scheduler_state WHERE name = ?');
   const setState = db.prepare('INSERT INTO scheduler_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
   return {
@@ -81,10 +90,11 @@ function runStore(db: Db): RunStore {
       Promise.resolve(insert.run({ ...runParams(run, now), state: 'skipped', error: reason, owner: null, lease_until: null }).changes === 1),
     takeOver: (now, owner, leaseUntil) => Promise.resolve((takeOver.all({ now, owner, lease_until: leaseUntil }) as RunRow[]).map(toRun)),
     update(key: string, owner: string, change: RunUpdate, now: number) {
-      const r = change.state === 'claimed'
-        ? claimed.run({ key, owner, now, attempts: change.attempts, lease_until: change.leaseUntil, error: change.error ?? null, next_attempt_at: change.nextAttemptAt ?? null })
-        : finished.run({ key, owner, now, state: change.state, attempts: change.attempts, error: change.state === 'failed' ? change.error : null, message_id: change.state === 'posted' ? change.messageId : null });
-      return Promise.resolve(r.changes === 1);
+      if (change.state === 'claimed') {
+        const r = claimed.run({ key, owner, now, attempts: change.attempts, lease_until: change.leaseUntil, error: change.error ?? null, next_attempt_at: change.nextAttemptAt ?? null });
+        return Promise.resolve(r.changes === 1);
+      }
+      return Promise.resolve(finish(key, owner, change, now));
     },
     list(filter = {}) {
       const states = filter.states ?? [];
@@ -169,6 +179,9 @@ export function openSqliteStore(path: string, opts: { now?: () => number } = {})
     runs: runStore(open),
     subscriptions: subscriptionStore(open),
     extracts: extractCache(open, now),
+    articles: sqliteArticleStore(open),
+    feeds: sqliteFeedStateStore(open),
+    coverage: sqliteCoverageStore(open),
     location: path,
     close() {
       if (open.open) open.close();

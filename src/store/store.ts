@@ -3,6 +3,7 @@
  * and extracted articles. Every method is async so a server database can take SQLite's place
  * without touching callers.
  */
+import type { Coverage } from '../core/briefing/changes.js';
 import type { ArticleExtract } from '../core/model.js';
 
 /** Where a digest goes and what it carries: enough to word a run without the digest at hand. */
@@ -42,11 +43,15 @@ export interface DigestRun extends NewRun {
   updatedAt: number;
 }
 
-/** A change to a claimed run, made by the instance that holds it. */
+/**
+ * A change to a claimed run, made by the instance that holds it. A posted run may carry what the
+ * digest covered, recorded in the same transaction; a run with nothing to post is `skipped`.
+ */
 export type RunUpdate =
   | { state: 'claimed'; attempts: number; leaseUntil: number; error?: string | undefined; nextAttemptAt?: number | undefined }
-  | { state: 'posted'; attempts: number; messageId: string }
-  | { state: 'failed'; attempts: number; error: string };
+  | { state: 'posted'; attempts: number; messageId: string; coverage?: Coverage | undefined }
+  | { state: 'failed'; attempts: number; error: string }
+  | { state: 'skipped'; attempts: number; error: string };
 
 /** Digest runs: claimed before posting and recorded after, so none is posted twice or lost silently. */
 export interface RunStore {
@@ -99,10 +104,83 @@ export interface ExtractCache {
   put(hash: string, extract: ArticleExtract): Promise<void>;
 }
 
+/** One outlet that ran an article: the first, or a wire copy folded into it. */
+export interface Outlet {
+  outlet?: string | undefined;
+  url?: string | undefined;
+}
+
+/** An article taken in from a feed, a page or a file. */
+export interface StoredArticle {
+  id: number;
+  subject: string;
+  /** SHA-256 of its normalised body text: the same article twice is stored once. */
+  hash: string;
+  headline: string;
+  /** The outlet that ran it first, then every wire copy folded into it. */
+  outlets: Outlet[];
+  /** `YYYY-MM-DD`, when known. */
+  published?: string | undefined;
+  addedAt: number;
+  /** The article in Sitrep's text format (headline, Source:, Date:, body). */
+  text: string;
+  /** MinHash signature of the body, to fold later wire copies into it. */
+  signature: Uint32Array;
+}
+
+/** An article to store, with the outlet it came from. */
+export type NewArticle = Omit<StoredArticle, 'id' | 'outlets'> & { outlet: Outlet };
+
+/** Articles by subject, one row per story (wire copies fold into the first). */
+export interface ArticleStore {
+  /** Stores an article; when the subject already has its hash, nothing is stored and the kept one's id comes back. */
+  add(article: NewArticle): Promise<{ added: boolean; id: number }>;
+  /** Adds an outlet (a wire copy) to a stored article and remembers its url; false when already listed. */
+  addOutlet(id: number, outlet: Outlet): Promise<boolean>;
+  /** Whether the subject already took in the article at `url` (its own or a folded copy's). */
+  seenUrl(subject: string, url: string): Promise<boolean>;
+  /** The subject's articles, oldest first. */
+  list(subject: string): Promise<StoredArticle[]>;
+  /** The subject's articles without their texts, oldest first: a large set is read one text at a time. */
+  headers(subject: string): Promise<Omit<StoredArticle, 'text'>[]>;
+  /** One article's text. */
+  text(id: number): Promise<string | undefined>;
+  /** Ids and signatures of the subject's articles, for near-duplicate checks without the texts. */
+  signatures(subject: string): Promise<{ id: number; signature: Uint32Array }[]>;
+  get(id: number): Promise<StoredArticle | undefined>;
+  count(subject: string): Promise<number>;
+}
+
+/** A feed's state for one subject: the validators of its last answer, for conditional GETs. */
+export interface FeedState {
+  subject: string;
+  url: string;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  polledAt: number;
+  /** Why the last poll failed, when it did. */
+  error?: string | undefined;
+}
+
+/** Feed states, by subject and feed url (two subjects may share a feed and filter it differently). */
+export interface FeedStateStore {
+  get(subject: string, url: string): Promise<FeedState | undefined>;
+  put(state: FeedState): Promise<void>;
+}
+
+/** What digests covered, recorded with their posted runs. */
+export interface CoverageStore {
+  /** The coverage of the digest's last posted run that recorded one. */
+  latest(digestId: string): Promise<{ runKey: string; postedAt: number; coverage: Coverage } | undefined>;
+}
+
 /** The whole store. */
 export interface Store {
   runs: RunStore;
   subscriptions: SubscriptionStore;
+  articles: ArticleStore;
+  feeds: FeedStateStore;
+  coverage: CoverageStore;
   extracts: ExtractCache & {
     /** Drops extracts not used since `before`: articles removed or changed long ago. */
     prune(before: number): Promise<number>;

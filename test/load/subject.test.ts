@@ -146,3 +146,22 @@ describe('labelOf', () => {
     expect(labelOf(name)).toBe(label);
   });
 });
+
+describe('live subjects in briefing.yaml', () => {
+  it('reads feeds, match words and the poll interval; a subject with feeds may start with no files', async () => {
+    const root = await tempDir({ 'live/briefing.yaml': 'title: Live\nfeeds: [https://news.example/world.xml]\nmatch: [Ecuador, Noboa, 2025]\npoll: every 2h\n' });
+    const r = await loadSubject(join(root, 'live'));
+    expect(r.ok && [r.value.feeds, r.value.match, r.value.pollMs, r.value.articles]).toEqual([['https://news.example/world.xml'], ['Ecuador', 'Noboa', '2025'], 2 * 3600_000, []]);
+  });
+
+  it('reports bad feeds, match words and poll intervals with their paths', async () => {
+    const root = await tempDir({ 'live/briefing.yaml': 'title: Live\nfeeds: [ftp://x/feed, world.xml]\nmatch: Ecuador\npoll: every 10s\n', 'live/articles/a.txt': 'Headline\nBody text here.\n' });
+    const r = await loadSubject(join(root, 'live'));
+    expect(!r.ok && r.error.message.split('\n').slice(1)).toEqual([
+      '  feeds[0]: a feed address, http(s)://…',
+      '  feeds[1]: a feed address, http(s)://…',
+      '  match: a list of words and phrases',
+      '  poll: poll at most once a minute ("every 1m" or longer)',
+    ]);
+  });
+});

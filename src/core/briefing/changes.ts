@@ -1,0 +1,167 @@
+/**
+ * What changed since a digest: new articles, new or revised figures, new actors, new open
+ * questions, and open questions that new articles answer. Pure: a digest's coverage in, the
+ * current briefing and the set's sentences in, the changes out.
+ */
+import { termsOf } from '../extract/questions.js';
+import type { Actor, Briefing, Evidence, Figure, Question, SourceRef } from '../model.js';
+
+/** What one digest covered, kept (as JSON) to compare the next one against. */
+export interface Coverage {
+  /** When the digest went out, ISO; said in "What's new since …". */
+  at: string;
+  /** Content keys of every article in the set. */
+  articles: string[];
+  /** Every figure of the briefing. */
+  figures: { key: string; metric: string; period: string; value: number; text: string }[];
+  /** Actor names and aliases, lower-case. */
+  actors: string[];
+  /** Open questions, as worded. */
+  questions: string[];
+}
+
+/** A figure that is new, or that revises one the last digest gave (a correction, or a newer period). */
+export interface FigureChange {
+  kind: 'new' | 'revised';
+  figure: Figure;
+  /**
+   * What the last digest said for this metric: for the same period (a correction) or the latest
+   * other one (superseded); every value it gave for that period, when sources disagreed.
+   */
+  previous?: { period: string; values: { value: number; text: string }[] } | undefined;
+}
+
+/** A question the last digest left open, and the new sentence that answers it. */
+export interface Answered {
+  question: string;
+  answer: Evidence;
+}
+
+/** Everything new since `since`. */
+export interface Changes {
+  since: string;
+  articles: SourceRef[];
+  figures: FigureChange[];
+  actors: Actor[];
+  questions: Question[];
+  answered: Answered[];
+}
+
+/** The current state to compare: the briefing, each article file's content key, and the set's sentences. */
+export interface CurrentState {
+  briefing: Briefing;
+  /** File -> content key; a file without one is keyed by its name. */
+  keys: ReadonlyMap<string, string>;
+  sentences: readonly Evidence[];
+}
+
+const figureKey = (f: { metricKey: string; period: string }): string => `${f.metricKey}|${f.period}`;
+const keyOf = (keys: ReadonlyMap<string, string>, file: string): string => keys.get(file) ?? file;
+
+/** What a briefing covers, to be kept with the digest that posted it. */
+export function coverageOf(state: Omit<CurrentState, 'sentences'>, at: string): Coverage {
+  const b = state.briefing;
+  return {
+    at,
+    articles: b.sources.map((s) => keyOf(state.keys, s.file)),
+    figures: b.figures.filter((f) => f.metricKey).map((f) => ({ key: figureKey(f), metric: f.metric, period: f.period, value: f.value, text: f.text })),
+    actors: [...new Set(b.actors.flatMap((a) => [a.name, ...a.aliases].map((n) => n.toLowerCase())))],
+    questions: b.questions.map((q) => q.question),
+  };
+}
+
+/**
+ * A sentence that reports an outcome: a past-tense verb of deciding or winning, and no hedge
+ * (a sentence that says a vote "will be held" answers nothing yet).
+ */
+const OUTCOME = /\b(?:won|wins|held|approved|approves|rejected|rejects|decided|ruled|passed|signed|ratified|elected|re-elected|defeated|beat|lost|declared|confirmed|agreed|voted|chose|named|appointed|ended|concluded|upheld|overturned|struck down|blocked|granted|denied|endorsed|secured|finished|resulted in|took office|was sworn in)\b/i;
+const HEDGE = /\b(?:will|would|could|may|might|whether|unclear|unknown|uncertain|if|expected to|plans? to|set to|yet to|not yet|pending|awaits?|could not|did not)\b/i;
+
+/** How many of the question's words a sentence must share: two, or all of them when it has fewer. */
+const enoughOverlap = (shared: number, total: number): boolean => shared >= Math.min(2, total) && shared / Math.max(1, total) >= 0.5;
+
+function answeredBy(question: string, sentences: readonly Evidence[]): Evidence | undefined {
+  const terms = termsOf(question);
+  if (!terms.length) return undefined;
+  let best: { ev: Evidence; score: number } | undefined;
+  for (const ev of sentences) {
+    if (/\?\s*["”’]?\s*$/.test(ev.quote) || !OUTCOME.test(ev.quote) || HEDGE.test(ev.quote)) continue;
+    const own = new Set(termsOf(ev.quote));
+    const shared = terms.filter((t) => own.has(t)).length;
+    if (enoughOverlap(shared, terms.length) && (!best || shared > best.score)) best = { ev, score: shared };
+  }
+  return best?.ev;
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  const A = new Set(a);
+  const inter = b.filter((x) => A.has(x)).length;
+  return inter / (A.size + b.length - inter || 1);
+}
+
+const yearOf = (period: string): number => Math.max(0, ...[...period.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0])));
+
+/** The figure of the latest year among `figures` (the one a newer count supersedes). */
+const latest = (figures: Coverage['figures']): Coverage['figures'][number] | undefined =>
+  figures.reduce<Coverage['figures'][number] | undefined>((best, f) => (!best || yearOf(f.period) > yearOf(best.period) ? f : best), undefined);
+
+/** Figures that are new, or revise one the last digest gave; only those a new article states. */
+function figureChanges(previous: Coverage, figures: Figure[], fresh: (files: string[]) => boolean): FigureChange[] {
+  const seen = new Set(previous.figures.map((f) => `${f.key}|${String(f.value)}`));
+  const byMetric = new Map<string, Coverage['figures']>();
+  for (const f of previous.figures) {
+    const metric = f.key.slice(0, f.key.lastIndexOf('|'));
+    byMetric.set(metric, [...(byMetric.get(metric) ?? []), f]);
+  }
+  const revised: FigureChange[] = [];
+  const added: FigureChange[] = [];
+  for (const f of figures) {
+    if (!f.metricKey || seen.has(`${figureKey(f)}|${String(f.value)}`) || !fresh(f.sources.map((s) => s.file))) continue;
+    const before = byMetric.get(f.metricKey) ?? [];
+    // The same period with another value is a correction; another period supersedes the older count.
+    const same = before.find((p) => p.period === f.period);
+    const other = f.period === 'undated' ? undefined : latest(before.filter((p) => p.period !== 'undated'));
+    const period = (same ?? other)?.period;
+    if (period === undefined) added.push({ kind: 'new', figure: f });
+    else revised.push({ kind: 'revised', figure: f, previous: { period, values: before.filter((p) => p.period === period).map((p) => ({ value: p.value, text: p.text })) } });
+  }
+  return [...revised, ...added];
+}
+
+/** What is new in `current` since the digest that covered `previous`. */
+export function changesSince(previous: Coverage, current: CurrentState): Changes {
+  const { briefing: b, keys } = current;
+  const known = new Set(previous.articles);
+  const isNew = (file: string): boolean => !known.has(keyOf(keys, file));
+  const fresh = (files: string[]): boolean => files.some(isNew);
+  const actorsBefore = new Set(previous.actors);
+  const questionTerms = previous.questions.map(termsOf);
+  const newSentences = current.sentences.filter((s) => isNew(s.file));
+  const answered: Answered[] = [];
+  for (const question of previous.questions) {
+    const answer = answeredBy(question, newSentences);
+    if (answer) answered.push({ question, answer });
+  }
+  const answeredTerms = answered.map((a) => termsOf(a.question));
+  // A topic's digest lists only the new articles that bear on it: those its figures, questions and
+  // passages cite. (Not its actors: an actor on topic brings every article that names it.)
+  const cited = b.topic ? new Set([
+    ...b.figures.flatMap((f) => f.sources), ...b.questions.flatMap((q) => q.sources), ...(b.passages ?? []), ...answered.map((a) => a.answer),
+  ].map((e) => e.file)) : undefined;
+  return {
+    since: previous.at,
+    articles: b.sources.filter((s) => isNew(s.file) && (!cited || cited.has(s.file))),
+    figures: figureChanges(previous, b.figures, fresh),
+    actors: b.actors.filter((a) => fresh(a.files.length ? a.files : a.sources.map((s) => s.file)) && ![a.name, ...a.aliases].some((n) => actorsBefore.has(n.toLowerCase()))),
+    questions: b.questions.filter((q) => {
+      if (previous.questions.includes(q.question) || !fresh(q.sources.map((s) => s.file))) return false;
+      const terms = termsOf(q.question);
+      return ![...questionTerms, ...answeredTerms].some((t) => jaccard(t, terms) >= 0.5);
+    }),
+    answered,
+  };
+}
+
+/** Whether nothing at all changed. */
+export const nothingNew = (c: Changes): boolean =>
+  !c.articles.length && !c.figures.length && !c.actors.length && !c.questions.length && !c.answered.length;

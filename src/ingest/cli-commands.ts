@@ -1,0 +1,146 @@
+/**
+ * `sitrep ingest [subject]` and `sitrep add <subject> <url|file>`: poll feeds or add one article
+ * now, into the database the bot reads (SITREP_DB), and say what came in and what failed, by name.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platforms.js';
+import { describeConfigError, loadConfig } from '../config/load-config.js';
+import type { SitrepConfig } from '../config/sitrep-config.js';
+import { err, ok, type Result } from '../core/result.js';
+import { findSubject, listSubjects, loadSubject, type Subject } from '../load/subject.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import type { FeedReport, IngestReport, Stored } from './ingest.js';
+import type { ProgressFactory } from './progress.js';
+import { createIngestion, type Ingestion } from './setup.js';
+import { MAX_ARTICLE_BYTES } from '../load/articles.js';
+import type { Resolver } from './address-guard.js';
+
+/** What the commands read and where they write. */
+export interface IngestCommandDeps {
+  configFile: string;
+  dbFile: string;
+  briefingsDir: string;
+  out: (s: string) => void;
+  progress: ProgressFactory;
+  now: () => number;
+  platforms?: readonly ChatPlatform[] | undefined;
+  /** Tests resolve host names their own way. */
+  resolver?: Resolver | undefined;
+}
+
+/** A failure in words, with its exit code (2 usage, 1 otherwise). */
+export interface CommandFailure {
+  exit: 1 | 2;
+  message: string;
+}
+
+interface Opened {
+  config: SitrepConfig;
+  store: Store;
+  ingestion: Ingestion;
+}
+
+async function open(deps: IngestCommandDeps): Promise<Result<Opened, CommandFailure>> {
+  const subjects = await listSubjects(deps.briefingsDir);
+  const config = await loadConfig(deps.configFile, { platforms: platformNames(deps.platforms ?? CHAT_PLATFORMS), subjects });
+  if (!config.ok) return err({ exit: 1, message: describeConfigError(config.error) });
+  const store = openSqliteStore(deps.dbFile, { now: deps.now });
+  if (!store.ok) return err({ exit: 1, message: store.error });
+  const ingestion = createIngestion({ settings: config.value.ingest, store: store.value, now: deps.now, progress: deps.progress, resolver: deps.resolver });
+  return ok({ config: config.value, store: store.value, ingestion });
+}
+
+async function close(o: Opened): Promise<void> {
+  o.ingestion.close();
+  await o.store.close();
+}
+
+async function subjectNamed(name: string, root: string): Promise<Result<Subject, CommandFailure>> {
+  const dir = await findSubject(name, root);
+  if (!dir.ok) return err({ exit: 2, message: dir.error.message });
+  const s = await loadSubject(dir.value);
+  return s.ok ? s : err({ exit: 1, message: s.error.message });
+}
+
+const plural = (n: number, word: string, many = `${word}s`): string => `${String(n)} ${n === 1 ? word : many}`;
+
+function feedLines(f: FeedReport): string[] {
+  if (f.status === 'failed') return [`  ✗ ${f.url}: ${f.error ?? 'failed'}`];
+  if (f.status === 'not-modified') return [`  · ${f.url}: not modified since the last poll`];
+  const counts = [`${plural(f.items, 'item')}, ${String(f.matched)} matching`, `${String(f.added)} new`, `${String(f.folded)} folded`, `${String(f.duplicates + f.seen)} already stored`];
+  if (f.failures.length) counts.push(`${String(f.failures.length)} failed`);
+  return [`  ✓ ${f.url}: ${counts.join(', ')}`, ...f.failures.map((x) => `      ✗ ${x.url}: ${x.reason}`)];
+}
+
+/** The poll of one subject in words. */
+export function describeIngest(r: IngestReport): string {
+  const failed = r.feeds.filter((f) => f.status === 'failed').length;
+  const head = `${r.subject}: ${plural(r.added, 'new article')}, ${plural(r.folded, 'wire copy', 'wire copies')} folded into stored articles, from ${plural(r.feeds.length, 'feed')}${failed ? ` (${String(failed)} failed)` : ''}`;
+  return `${[head, ...r.feeds.flatMap(feedLines)].join('\n')}\n`;
+}
+
+/** `sitrep ingest [subject]`: polls the subject's feeds (every subject with feeds when none is named). Exit 1 when a feed failed. */
+export async function runIngest(subject: string | undefined, deps: IngestCommandDeps): Promise<Result<void, CommandFailure>> {
+  const names = subject ? [subject] : await listSubjects(deps.briefingsDir);
+  const subjects: Subject[] = [];
+  for (const name of names) {
+    const s = await subjectNamed(name, deps.briefingsDir);
+    if (!s.ok) return s;
+    if (s.value.feeds.length) subjects.push(s.value);
+    else if (subject) return err({ exit: 2, message: `${name} has no feeds. List them under feeds: in ${name}/briefing.yaml (and the words to keep under match:).` });
+  }
+  if (!subjects.length) return err({ exit: 2, message: `No subject has feeds. List them under feeds: in a subject's briefing.yaml.` });
+  const opened = await open(deps);
+  if (!opened.ok) return opened;
+  let failed = 0;
+  try {
+    for (const s of subjects) {
+      const report = await opened.value.ingestion.ingestor.poll({ name: s.name, feeds: s.feeds, match: s.match });
+      deps.out(describeIngest(report));
+      failed += report.feeds.filter((f) => f.status === 'failed').length;
+    }
+  } finally {
+    await close(opened.value);
+  }
+  return failed ? err({ exit: 1, message: `${plural(failed, 'feed')} failed; the others were taken in.` }) : ok(undefined);
+}
+
+/** One stored article in words. */
+export function describeStored(subject: string, s: Stored): string {
+  const outlets = s.outlets.map((o) => o.outlet ?? o.url ?? '').filter(Boolean);
+  if (s.kind === 'added') return `Added to ${subject}: “${s.headline}”${outlets[0] ? ` — ${outlets[0]}` : ''}\n`;
+  if (s.kind === 'folded') return `Folded into “${s.headline}” as a wire copy: it counts once, and lists ${outlets.join(', ')}\n`;
+  return `Already in ${subject}: “${s.headline}”\n`;
+}
+
+/** `sitrep add <subject> <url|file>`: one page (fetched) or file (.txt/.md in Sitrep's format, or .html). */
+export async function runAdd(subject: string, target: string, deps: IngestCommandDeps): Promise<Result<void, CommandFailure>> {
+  const s = await subjectNamed(subject, deps.briefingsDir);
+  if (!s.ok) return s;
+  const isUrl = /^https?:\/\//i.test(target);
+  let text = '';
+  if (!isUrl) {
+    try {
+      const info = await stat(target);
+      if (!info.isFile()) return err({ exit: 2, message: `${target} is not a file. Give a web address (https://…) or an article file.` });
+      if (info.size > MAX_ARTICLE_BYTES) return err({ exit: 1, message: `${target} is too large for an article (limit 5 MB).` });
+      text = await readFile(target, 'utf8');
+    } catch {
+      return err({ exit: 2, message: `No file ${target}. Give a web address (https://…) or an article file (.txt, .md or .html).` });
+    }
+  }
+  const opened = await open(deps);
+  if (!opened.ok) return opened;
+  try {
+    const { ingestor } = opened.value.ingestion;
+    const html = /^\.html?$/i.test(extname(target));
+    const r = isUrl ? await ingestor.addUrl(s.value.name, target) : await ingestor.addText(s.value.name, text, { file: basename(target), html });
+    if (!r.ok) return err({ exit: 1, message: `Not added: ${target}: ${r.error.message}` });
+    deps.out(describeStored(s.value.name, r.value));
+    return ok(undefined);
+  } finally {
+    await close(opened.value);
+  }
+}

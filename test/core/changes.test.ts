@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/articles/parse.js';
+import { changesSince, coverageOf, nothingNew, type Coverage } from '../../src/core/briefing/changes.js';
+import { brief, buildSet } from '../../src/core/briefing/set.js';
+import type { Article } from '../../src/core/model.js';
+
+const BEFORE = parseArticle('before.txt', `Ecuador heads to a runoff
+Source: Example News
+Date: 2025-03-01
+The homicide rate was 38.8 per 100,000 people in 2024, police said on Friday.
+Police counted 731 homicides in January 2025, a record for the month.
+It remains unclear who will win the April 13 runoff between Daniel Noboa and Luisa González.
+`);
+
+const AFTER = parseArticle('after.txt', `Noboa wins the runoff
+Source: El Diario
+Date: 2025-04-14
+President Daniel Noboa won the April 13 runoff with 55.6 percent of the vote, the electoral council said.
+The homicide rate fell to 30.5 per 100,000 people in 2025, the Interior Ministry said.
+The Interior Ministry said on Monday that the homicide rate was 38.1 per 100,000 people in 2024, correcting its earlier count.
+Diana Salazar, the attorney general, said prosecutors had not said whether the recount would change the result.
+`);
+
+const keys = (articles: Article[]): Map<string, string> => new Map(articles.map((a) => [a.file, `hash-of-${a.file}`]));
+
+function state(articles: Article[]) {
+  const set = buildSet({ title: 'Ecuador', topics: [], articles });
+  const r = brief(set);
+  if (!r.ok) throw new Error('no briefing');
+  return { briefing: r.value, keys: keys(articles), sentences: set.sentences };
+}
+
+describe('what changed since the last digest', () => {
+  const before: Coverage = coverageOf(state([BEFORE]), '2025-04-01T08:00:00.000Z');
+  const changes = changesSince(before, state([BEFORE, AFTER]));
+
+  it('records what a digest covered: article keys, figures, actors and questions', () => {
+    expect(before.at).toBe('2025-04-01T08:00:00.000Z');
+    expect(before.articles).toEqual(['hash-of-before.txt']);
+    expect(before.figures.map((f) => `${f.key}=${String(f.value)}`)).toEqual(expect.arrayContaining(['homicide rate|2024=38.8', 'homicide|January 2025=731']));
+    expect(before.questions.length).toBeGreaterThan(0);
+  });
+
+  it('lists the new article', () => {
+    expect(changes.articles.map((s) => s.file)).toEqual(['after.txt']);
+  });
+
+  it('gives a newer period of a metric as an update and another value for the same period as a correction', () => {
+    const lines = changes.figures.map((c) => `${c.kind} ${c.figure.metric} ${c.figure.period} ${String(c.figure.value)} was ${c.previous?.values.map((v) => v.value).join('/') ?? ''} ${c.previous?.period ?? ''}`.trim());
+    expect(lines).toEqual(expect.arrayContaining(['revised homicide rate 2025 30.5 was 38.8 2024', 'revised homicide rate 2024 38.1 was 38.8 2024']));
+  });
+
+  it('marks the open question a new article answers, quoting the answering sentence', () => {
+    expect(changes.answered).toEqual([{ question: before.questions[0], answer: { file: 'after.txt', quote: expect.stringMatching(/^President Daniel Noboa won the April 13 runoff/) as unknown } }]);
+  });
+
+  it('lists new actors, and new questions unless they are the old ones reworded', () => {
+    expect(changes.actors.map((a) => a.name)).toContain('Diana Salazar');
+    expect(changes.actors.map((a) => a.name)).not.toContain('Daniel Noboa');
+    expect(changes.questions.every((q) => q.sources.some((s) => s.file === 'after.txt'))).toBe(true);
+  });
+
+  it('finds nothing new when nothing changed', () => {
+    const again = changesSince(coverageOf(state([BEFORE, AFTER]), '2025-04-15T08:00:00.000Z'), state([BEFORE, AFTER]));
+    expect(nothingNew(again)).toBe(true);
+    expect(again.since).toBe('2025-04-15T08:00:00.000Z');
+  });
+
+  it.each([
+    ['a hedged sentence', 'Daniel Noboa is expected to win the April 13 runoff, polls suggest.'],
+    ['a sentence on something else', 'Voters in the April 13 runoff queued for hours in Guayaquil.'],
+  ])('does not take %s for an answer', (_what, sentence) => {
+    const other = parseArticle('other.txt', `Runoff day\nDate: 2025-04-13\n${sentence}\n`);
+    expect(changesSince(before, state([BEFORE, other])).answered).toEqual([]);
+  });
+});
+
+describe('what changed, for a topic', () => {
+  it('lists only the new articles that bear on the topic', () => {
+    const other = parseArticle('port.txt', 'Port seizure\nDate: 2025-04-15\nPolice seized 8.8 tons of cocaine at the port of Guayaquil on Tuesday.\n');
+    const topics = [{ name: 'homicides', label: 'Homicides', terms: ['homicide', 'homicides'] }];
+    const at = (articles: Article[]) => {
+      const set = buildSet({ title: 'Ecuador', topics, articles });
+      const r = brief(set, 'homicides');
+      if (!r.ok) throw new Error('no briefing');
+      return { briefing: r.value, keys: keys(articles), sentences: set.sentences };
+    };
+    const changes = changesSince(coverageOf(at([BEFORE]), '2025-04-01T08:00:00.000Z'), at([BEFORE, AFTER, other]));
+    expect(changes.articles.map((s) => s.file)).toEqual(['after.txt']);
+  });
+});

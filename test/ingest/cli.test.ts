@@ -1,0 +1,108 @@
+/** `sitrep ingest`, `sitrep add` and `sitrep brief --since` through `main`, with a loopback news site and a real SQLite file. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliDeps } from '../../src/cli.js';
+import { memoryLog } from '../schedule/harness.js';
+import { tempDir } from '../temp-dir.js';
+import { itemFor, MINING, newsPage, PORT, rssFeed, RUNOFF, RUNOFF_COPY } from './fixtures.js';
+import { startServer, type TestServer } from './server.js';
+
+async function run(argv: string[], deps: CliDeps): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) }, deps);
+  return { code, out, err };
+}
+
+/** A live subject (no files yet, one feed) under a temp root, a config that may fetch from loopback, and a database file. */
+async function setup(s: TestServer, feeds: string[], allowPrivate = true): Promise<{ deps: CliDeps; root: string }> {
+  const root = await tempDir({
+    'briefings/live/briefing.yaml': `title: Ecuador, live\nfeeds: [${feeds.map((f) => s.url(f)).join(', ')}]\nmatch: [Ecuador, Noboa, Guayaquil]\npoll: every 30m\n`,
+    'sitrep.yaml': `subjects: [live]\nplatforms: [console]\ningest: { allow_private: ${String(allowPrivate)}, timeout: 2s, attempts: 1 }\n`,
+  });
+  const deps: CliDeps = {
+    briefingsDir: join(root, 'briefings'), logger: memoryLog().logger, now: () => Date.parse('2025-04-16T12:00:00Z'),
+    env: { SITREP_CONFIG: join(root, 'sitrep.yaml'), SITREP_DB: join(root, 'var', 'sitrep.db') },
+  };
+  return { deps, root };
+}
+
+async function site(): Promise<TestServer> {
+  const s = await startServer({
+    '/diario/noboa-wins': { type: 'text/html', body: newsPage(RUNOFF) },
+    '/prensa/noboa-reelected': { type: 'text/html', body: newsPage(RUNOFF_COPY) },
+    '/diario/port-seizure': { type: 'text/html', body: newsPage(PORT) },
+    '/diario/peru-mining': { type: 'text/html', body: newsPage(MINING) },
+    '/broken.xml': { type: 'application/rss+xml', body: '<rss><channel><item><title>Noboa</titl' },
+  });
+  s.route('/world.xml', { type: 'application/rss+xml', body: rssFeed('World', [itemFor(RUNOFF, s.url('/diario/noboa-wins')), itemFor(MINING, s.url('/diario/peru-mining')), itemFor(PORT, s.url('/diario/port-seizure'))]) });
+  return s;
+}
+
+describe('sitrep ingest and add', () => {
+  it('polls a subject\'s feeds, says what came in and which feed failed (exit 1), and the briefing includes the new articles', async () => {
+    const s = await site();
+    const { deps } = await setup(s, ['/world.xml', '/broken.xml']);
+    const r = await run(['ingest', 'live'], deps);
+    expect(r.code).toBe(1);
+    expect(r.out.replace(/http:\/\/127\.0\.0\.1:\d+/g, '')).toBe([
+      'live: 2 new articles, 0 wire copies folded into stored articles, from 2 feeds (1 failed)',
+      '  ✓ /world.xml: 3 items, 2 matching, 2 new, 0 folded, 0 already stored',
+      '  ✗ /broken.xml: malformed XML: the feed could not be parsed',
+      '',
+    ].join('\n'));
+    expect(r.err).toBe('1 feed failed; the others were taken in.\n');
+    const sources = await run(['sources', 'live'], deps);
+    expect(sources.out).toContain('El Diario · 2025-04-14');
+    expect(sources.out).toContain('Noboa wins Ecuador runoff as homicides fall');
+  });
+
+  it('adds a page by url, folds a wire copy into it, and adds an article file', async () => {
+    const s = await site();
+    const { deps, root } = await setup(s, ['/world.xml']);
+    const first = await run(['add', 'live', s.url('/diario/noboa-wins')], deps);
+    expect(first).toEqual({ code: 0, out: 'Added to live: “Noboa wins Ecuador runoff as homicides fall” — El Diario\n', err: '' });
+    const copy = await run(['add', 'live', s.url('/prensa/noboa-reelected')], deps);
+    expect(copy.out).toBe('Folded into “Noboa wins Ecuador runoff as homicides fall” as a wire copy: it counts once, and lists El Diario, La Prensa\n');
+    const file = join(await tempDir({ 'port.txt': `${PORT.headline}\nSource: El Universo\nDate: 2025-04-15\n${PORT.paragraphs.join('\n')}\n` }), 'port.txt');
+    expect((await run(['add', 'live', file], deps)).out).toBe(`Added to live: “${PORT.headline}” — El Universo\n`);
+    const sources = await run(['sources', 'live'], deps);
+    expect(sources.out.match(/^\[\d+\]/gm)).toHaveLength(2);
+    expect(sources.out).toContain('El Diario (also La Prensa) · 2025-04-14');
+    expect(root).toBeTruthy();
+  });
+
+  it('refuses a private address unless the config allows it', async () => {
+    const s = await site();
+    const { deps } = await setup(s, ['/world.xml'], false);
+    const r = await run(['add', 'live', s.url('/diario/noboa-wins')], deps);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('a loopback address; Sitrep fetches only public addresses');
+    expect(s.requests).toEqual([]);
+  });
+
+  it.each([
+    [['add', 'live'], "'sitrep add' takes a subject and a web address or file, as in sitrep add ecuador https://example.com/news/story."],
+    [['ingest', 'live', 'more'], "'sitrep ingest' takes at most one subject; 'more' is extra."],
+    [['brief', 'live', '--since', 'soon'], "Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got 'soon'."],
+    [['topics', 'live', '--since', '7d'], "--since works only with 'sitrep brief'."],
+  ])('answers %j with a usage error', async (argv, message) => {
+    const s = await site();
+    const { deps } = await setup(s, ['/world.xml']);
+    expect(await run(argv, deps)).toEqual({ code: 2, out: '', err: `${message}\nRun 'sitrep help' for usage.\n` });
+  });
+
+  it('briefs only a time window with --since, and says which', async () => {
+    const s = await site();
+    const { deps } = await setup(s, ['/world.xml']);
+    await run(['ingest', 'live'], deps);
+    const week = await run(['brief', 'live', '--since', '7d', '--json'], deps);
+    const day = await run(['brief', 'live', '--since', '1d', '--all'], deps);
+    expect((JSON.parse(week.out) as { title: string; sources: unknown[] }).title).toBe('Ecuador, live (since 2025-04-09)');
+    expect(day.out.split('\n')[0]).toBe('Ecuador, live (since 2025-04-15)');
+    expect(day.out).toContain('Guayaquil port seizes record cocaine haul');
+    expect(day.out).not.toContain('Noboa wins Ecuador runoff');
+    const none = await run(['brief', 'live', '--since', '2025-05-01'], deps);
+    expect(none.err).toBe('No article of live was published since 2025-05-01 (2 in all).\n');
+  });
+});
