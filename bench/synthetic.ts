@@ -27,6 +27,36 @@ export function* syntheticStream(n: number): Generator<string> {
   }
 }
 
+/** A 32-bit PRNG (mulberry32): integer arithmetic only, so its period is 2^32. */
+function mulberry32(seed: number): (k: number) => number {
+  let a = seed >>> 0;
+  return (k) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % k;
+  };
+}
+
+/**
+ * Like `syntheticStream`, but every article is distinct. (`syntheticStream`'s generator multiplies
+ * past 2^53, loses precision and cycles: its texts repeat after about 209 articles. That is harmless
+ * for extraction speed, but a deduplicating ingest would fold the repeats.)
+ */
+export function* distinctSyntheticStream(n: number): Generator<string> {
+  const rand = mulberry32(42);
+  for (let i = 0; i < n; i++) {
+    const body: string[] = [];
+    const count = 25 + rand(15);
+    for (let k = 0; k < count; k++) {
+      const s = sentences[rand(sentences.length)] ?? '';
+      body.push(s.replace(/\d+(?:\.\d+)?/g, (d) => (/^(19|20)\d\d$/.test(d) ? d : String(Math.round(Number(d) * (0.5 + rand(100) / 100) * 100) / 100)))
+        .replace(/Noboa/g, names[rand(names.length)] ?? 'Noboa'));
+    }
+    yield `Synthetic story ${i}\nDate: 2025-02-${String(1 + (i % 28)).padStart(2, '0')}\n${body.join('\n')}\n`;
+  }
+}
+
 /** The texts of `n` synthetic articles, all at once. */
 export const syntheticTexts = (n: number): string[] => [...syntheticStream(n)];
 

@@ -3,7 +3,7 @@
  * The only entry point: `sitrep brief | topics | sources | start | doctor | digests | help`.
  * `main(argv, io, deps)` runs without a process.
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -14,17 +14,23 @@ import { doctor, formatFinding } from './bot/doctor.js';
 import type { ChatPlatform } from './bot/platforms.js';
 import { readEnv } from './config/env.js';
 import { DEFAULT_CONFIG_FILE } from './config/load-config.js';
+import { resolveSetDates, parseDate } from './core/articles/dates.js';
 import { brief, buildSet, type UnknownTopic } from './core/briefing/set.js';
 import type { Article, Topic } from './core/model.js';
 import { err, ok, type Result } from './core/result.js';
 import { loadArticlesDir } from './load/articles.js';
 import type { LoadError } from './load/load-error.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject } from './load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject, type Subject } from './load/subject.js';
+import { parseSpan } from './load/duration.js';
+import type { Resolver } from './ingest/address-guard.js';
+import { runAdd, runIngest } from './ingest/cli-commands.js';
+import { logProgress, terminalProgress } from './ingest/progress.js';
+import { subjectArticles } from './service/library.js';
 import { toContractJson } from './render/json.js';
 import { createLogger, type Logger } from './log.js';
 import { runPlatformCommand } from './platform-cli.js';
 import { renderMarkdown } from './render/markdown.js';
-import { DEFAULT_DB_FILE } from './store/sqlite.js';
+import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite.js';
 
 /** Where output goes; tests capture it. */
 export interface Io {
@@ -57,13 +63,17 @@ export interface CliDeps {
   now?: () => number;
   /** Told once `start` serves (tests talk to the running bot). */
   onStarted?: (bot: RunningBot) => void;
+  /** How `ingest` and `add` resolve host names; the system's resolver when absent. */
+  resolver?: Resolver;
 }
 
 const USAGE = `Usage:
-  sitrep brief [subject] [topic words...] [--topic TOPIC] [--json] [--all]
-  sitrep brief --articles DIR [topic words...] [--json] [--all]
+  sitrep brief [subject] [topic words...] [--topic TOPIC] [--since SPAN] [--json] [--all]
+  sitrep brief --articles DIR [topic words...] [--since SPAN] [--json] [--all]
   sitrep topics [subject | --articles DIR]
   sitrep sources [subject | --articles DIR]
+  sitrep ingest [subject] [--config FILE]
+  sitrep add <subject> <url | file> [--config FILE]
   sitrep start [--config FILE]
   sitrep doctor [--config FILE]
   sitrep digests [--config FILE] [--limit N] [--failed]
@@ -75,10 +85,13 @@ const USAGE = `Usage:
   --topic TOPIC   a topic's name, label or word, or free text (same as words after the subject)
   --json          print the briefing as JSON (and nothing else) on stdout
   --all           everything, not just what fits one chat message
+  --since SPAN    only articles published in the last SPAN (7d, 12h, 2w) or since a date (2025-04-01)
   --config FILE   the deployment config (default config/sitrep.yaml, or SITREP_CONFIG)
   --limit N       how many runs 'digests' lists (default 20)
   --failed        only the runs that failed
 
+  ingest   polls the subject's feeds now (every subject with feeds when none is named)
+  add      adds one article: a web page (fetched and reduced to its text) or a file
   start    runs the bot: every chat platform whose secrets are set, or the console when none is;
            scheduled digests, subscriptions from chat, GET /healthz on PORT (3000)
   doctor   checks config, secrets, subjects and the database, and says what to fix
@@ -89,6 +102,8 @@ const USAGE = `Usage:
 Examples:
   sitrep brief ecuador
   sitrep brief ecuador homicides
+  sitrep brief ecuador --since 7d
+  sitrep add ecuador https://example.com/news/ecuador-runoff
   sitrep brief --articles ./my-articles --json --all
   sitrep start
 `;
@@ -104,7 +119,9 @@ const fromLoad = (e: LoadError): Failure => ({ exit: e.code === 'bad-subject' ? 
 
 const BRIEF_COMMANDS = ['brief', 'topics', 'sources'] as const;
 const BOT_COMMANDS = ['start', 'doctor', 'digests'] as const;
-const COMMANDS = [...BRIEF_COMMANDS, ...BOT_COMMANDS] as const;
+const STORE_COMMANDS = ['ingest', 'add'] as const;
+const COMMANDS = [...BRIEF_COMMANDS, ...STORE_COMMANDS, ...BOT_COMMANDS] as const;
+const CONFIG_COMMANDS: readonly string[] = [...BOT_COMMANDS, ...STORE_COMMANDS];
 type Command = (typeof COMMANDS)[number] | 'help';
 
 interface Args {
@@ -117,6 +134,7 @@ interface Args {
   config?: string | undefined;
   limit: number;
   failed: boolean;
+  since?: string | undefined;
 }
 
 /** The options each command takes, for the list shown after an unknown one. */
@@ -124,8 +142,10 @@ const OPTIONS_OF: Record<string, string> = {
   start: '--config FILE, --help',
   doctor: '--config FILE, --help',
   digests: '--config FILE, --limit N, --failed, --help',
+  ingest: '--config FILE, --help',
+  add: '--config FILE, --help',
 };
-const BRIEF_OPTIONS = '--articles DIR, --topic TOPIC, --json, --all, --help';
+const BRIEF_OPTIONS = '--articles DIR, --topic TOPIC, --since SPAN, --json, --all, --help';
 
 /** Rewords node:util's parse errors: name the bad option and list the good ones. */
 function parseError(e: unknown, command: string | undefined): Failure | undefined {
@@ -135,7 +155,7 @@ function parseError(e: unknown, command: string | undefined): Failure | undefine
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return usage(`Unknown option '${option}'. Options: ${OPTIONS_OF[command ?? ''] ?? BRIEF_OPTIONS}.`);
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const example: Record<string, string> = { '--articles': './my-articles', '--config': 'config/sitrep.yaml', '--limit': '50' };
+    const example: Record<string, string> = { '--articles': './my-articles', '--config': 'config/sitrep.yaml', '--limit': '50', '--since': '7d' };
     return usage(`Option ${option} needs a value, as in ${option} ${example[option] ?? 'homicides'}.`);
   }
   return usage(message);
@@ -149,6 +169,7 @@ const OPTIONS = {
   config: { type: 'string' },
   limit: { type: 'string' },
   failed: { type: 'boolean', default: false },
+  since: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -156,10 +177,10 @@ type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: tr
 
 /** An option given to a command that does not take it. */
 function misplacedOption(command: Command, values: Values): Failure | undefined {
-  const briefOnly = (['topic', 'json', 'all'] as const).find((k) => values[k]);
+  const briefOnly = (['topic', 'json', 'all', 'since'] as const).find((k) => values[k]);
   if (command !== 'brief' && briefOnly) return usage(`--${briefOnly} works only with 'sitrep brief'.`);
   if (!(BRIEF_COMMANDS as readonly string[]).includes(command) && values.articles !== undefined) return usage(`--articles works only with 'sitrep brief', 'topics' and 'sources'.`);
-  if (!(BOT_COMMANDS as readonly string[]).includes(command) && values.config !== undefined) return usage(`--config works only with 'sitrep start', 'doctor' and 'digests'.`);
+  if (!CONFIG_COMMANDS.includes(command) && values.config !== undefined) return usage(`--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'.`);
   const digestsOnly = values.failed ? 'failed' : values.limit !== undefined ? 'limit' : undefined;
   if (command !== 'digests' && digestsOnly) return usage(`--${digestsOnly} works only with 'sitrep digests'.`);
   return undefined;
@@ -172,7 +193,7 @@ function parse(argv: string[]): Result<Args, Failure> {
     const [first, ...words] = positionals;
     const defaults = { words: [], json: false, all: false, limit: 20, failed: false };
     if (values.help || first === 'help') return ok({ command: 'help', ...defaults });
-    if (first === undefined) return err(usage('Name a command: brief, topics, sources, start, doctor or digests.'));
+    if (first === undefined) return err(usage('Name a command: brief, topics, sources, ingest, add, start, doctor or digests.'));
     if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, slack manifest, discord register, help.`));
     const command = first as Command;
     const misplaced = misplacedOption(command, values);
@@ -180,9 +201,11 @@ function parse(argv: string[]): Result<Args, Failure> {
     if ((BOT_COMMANDS as readonly string[]).includes(command) && words.length) return err(usage(`'sitrep ${command}' takes no arguments; '${words.join(' ')}' is extra.`));
     if (values.articles !== undefined && !values.articles.trim()) return err(usage('Option --articles needs a folder, as in --articles ./my-articles.'));
     if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
+    if (command === 'ingest' && words.length > 1) return err(usage(`'sitrep ingest' takes at most one subject; '${words.slice(1).join(' ')}' is extra.`));
+    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add ecuador https://example.com/news/story.`));
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));
-    return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed });
+    return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed, since: values.since });
   } catch (e) {
     const failure = parseError(e, named);
     if (failure) return err(failure);
@@ -201,7 +224,7 @@ interface Loaded {
   words: string[];
 }
 
-async function loadSet(args: Args, root: string): Promise<Result<Loaded, Failure>> {
+async function loadSet(args: Args, root: string, deps: CliDeps): Promise<Result<Loaded, Failure>> {
   const known = await listSubjects(root);
   const words = [...args.words];
   if (args.articles !== undefined) {
@@ -222,7 +245,28 @@ async function loadSet(args: Args, root: string): Promise<Result<Loaded, Failure
   if (!dir.ok) return err(fromLoad(dir.error));
   const s = await loadSubject(dir.value);
   if (!s.ok) return err(fromLoad(s.error));
-  return ok({ name: s.value.name, title: s.value.title, topics: s.value.topics, articles: s.value.articles, warnings: s.value.warnings, words });
+  const stored = await withStoredArticles(s.value, files(args, deps.env ?? {}).dbFile);
+  if (!stored.ok) return err({ exit: 1, message: stored.error });
+  return ok({ name: s.value.name, title: s.value.title, topics: s.value.topics, articles: stored.value, warnings: s.value.warnings, words });
+}
+
+/** A subject's files and, when the database exists, the articles ingested into it (each story once). */
+async function withStoredArticles(s: Subject, dbFile: string): Promise<Result<Article[], string>> {
+  if (!existsSync(dbFile)) return ok(s.articles);
+  const store = openSqliteStore(dbFile);
+  if (!store.ok) return err(store.error);
+  try {
+    return ok((await subjectArticles(s, store.value.articles)).articles);
+  } finally {
+    await store.value.close();
+  }
+}
+
+/** `--since 7d` or `--since 2025-04-01` as the first day kept, `YYYY-MM-DD`. */
+function sinceDay(since: string, now: number): string | undefined {
+  const span = parseSpan(since);
+  if (span !== undefined) return new Date(now - span).toISOString().slice(0, 10);
+  return parseDate(since, 'metadata')?.iso;
 }
 
 function unknownTopic(e: UnknownTopic, name: string): Failure {
@@ -231,11 +275,20 @@ function unknownTopic(e: UnknownTopic, name: string): Failure {
   return { exit: 2, message: `No topic '${e.query}' in ${name}.${guess}\nTopics: ${e.topics.join(', ')} ('sitrep topics ${name}' shows their words; free text works too).` };
 }
 
-function runBrief(args: Args, set: Loaded, io: Io): Result<void, Failure> {
+function runBrief(args: Args, set: Loaded, io: Io, now: number): Result<void, Failure> {
   if (args.topic !== undefined && set.words.length) return err(usage(`Give the topic once: '${set.words.join(' ')}' or --topic ${args.topic}, not both.`));
   const query = args.topic ?? (set.words.length ? set.words.join(' ') : undefined);
   for (const w of set.warnings) io.stderr(`warning: ${w}\n`);
-  const r = brief(buildSet({ title: set.title, topics: set.topics, articles: set.articles }), query);
+  let { title, articles } = set;
+  if (args.since !== undefined) {
+    const day = sinceDay(args.since, now);
+    if (!day) return err(usage(`Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got '${args.since}'.`));
+    // Dated first, so an article without a Date: line is judged by the date the set gives it.
+    articles = resolveSetDates(articles).filter((a) => a.published !== undefined && a.published.iso >= day);
+    title = `${title} (since ${day})`;
+    if (!articles.length) io.stderr(`No article of ${set.name} was published since ${day} (${String(set.articles.length)} in all).\n`);
+  }
+  const r = brief(buildSet({ title, topics: set.topics, articles }), query);
   if (!r.ok) return err(unknownTopic(r.error, set.name));
   io.stdout(args.json ? `${JSON.stringify(toContractJson(r.value), null, 2)}\n` : renderMarkdown(r.value, { all: args.all }));
   return ok(undefined);
@@ -309,6 +362,21 @@ async function runDigests(args: Args, io: Io, deps: CliDeps): Promise<Result<voi
   return ok(undefined);
 }
 
+/** `sitrep ingest` and `sitrep add`: a progress bar on a terminal, log lines otherwise. */
+function runStoreCommand(args: Args, io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
+  const env = deps.env ?? {};
+  const tty = !deps.logger && process.stderr.isTTY;
+  const level = readEnv(env);
+  const logger = deps.logger ?? createLogger(level.ok ? level.value.LOG_LEVEL : 'info', { pretty: process.stderr.isTTY });
+  const common = {
+    ...files(args, env), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, out: io.stdout, platforms: deps.platforms, now: deps.now ?? Date.now,
+    progress: tty ? terminalProgress(process.stderr) : logProgress(logger), resolver: deps.resolver,
+  };
+  const [subject, target] = args.words;
+  if (args.command === 'add') return runAdd(subject ?? '', target ?? '', common);
+  return runIngest(subject, common);
+}
+
 async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
   if (argv[0] === 'slack' || argv[0] === 'discord') {
     const code = await runPlatformCommand(argv, io, { briefingsDir: deps.briefingsDir, env: deps.env });
@@ -323,11 +391,12 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, 
   if (args.value.command === 'start') return runStart(args.value, io, deps);
   if (args.value.command === 'doctor') return runDoctor(args.value, io, deps);
   if (args.value.command === 'digests') return runDigests(args.value, io, deps);
-  const set = await loadSet(args.value, deps.briefingsDir ?? BRIEFINGS_DIR);
+  if (args.value.command === 'ingest' || args.value.command === 'add') return runStoreCommand(args.value, io, deps);
+  const set = await loadSet(args.value, deps.briefingsDir ?? BRIEFINGS_DIR, deps);
   if (!set.ok) return set;
   if (args.value.command === 'topics') return runTopics(set.value, io);
   if (args.value.command === 'sources') return runSources(set.value, io);
-  return runBrief(args.value, set.value, io);
+  return runBrief(args.value, set.value, io, (deps.now ?? Date.now)());
 }
 
 /** Runs the CLI and returns its exit code: 0 done, 2 usage error, 1 failure. */

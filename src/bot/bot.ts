@@ -16,11 +16,14 @@ import { createScheduler, type Scheduler, type SchedulerOptions } from '../sched
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { startHttpServer, type HttpServer } from '../server/http.js';
 import { createChatCommands, permissionPolicy } from '../service/chat.js';
-import { briefingReply } from '../service/commands.js';
-import { loadLibrary, type Library } from '../service/library.js';
+import { createIngestion, type Ingestion } from '../ingest/setup.js';
+import { logProgress } from '../ingest/progress.js';
+import { loadLibrary, refreshSubject, type Library, type LibraryOptions } from '../service/library.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
+import { createDigestPoster } from './digest-poster.js';
 import { allDigests, topicProblems } from './digests.js';
+import { createFeedPoller } from './feed-poller.js';
 import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
 
 /** What the bot is started from. */
@@ -59,6 +62,13 @@ export interface RunningBot {
 export const SHUTDOWN_TIMEOUT_MS = 8000;
 const EXTRACT_CACHE_DAYS = 30;
 
+/** How subjects are loaded and reloaded: with the extract cache and the stored articles. */
+const libraryOptions = (logger: Logger, store: Store): LibraryOptions => ({
+  cache: store.extracts,
+  articles: store.articles,
+  onLoaded: (subject, info) => { logger.info({ subject, ...info }, `loaded ${subject}: ${String(info.articles)} articles (${String(info.cached)} from the extract cache)`); },
+});
+
 /** Loads everything the bot needs before it connects anywhere; every failure is a message. */
 async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promise<Result<{ config: SitrepConfig; store: Store; library: Library }, string>> {
   const known = { platforms: platformNames(platforms), subjects: await listSubjects(deps.briefingsDir) };
@@ -67,10 +77,7 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
   const opened = openSqliteStore(deps.dbFile, deps.now ? { now: deps.now } : {});
   if (!opened.ok) return err(opened.error);
   const store = opened.value;
-  const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir, {
-    cache: store.extracts,
-    onLoaded: (subject, info) => { deps.logger.info({ subject, ...info }, `loaded ${subject}: ${String(info.articles)} articles (${String(info.cached)} from the extract cache)`); },
-  });
+  const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir, libraryOptions(deps.logger, store));
   const problems = loaded.ok ? topicProblems(config.value.digests, loaded.value) : [];
   if (!loaded.ok || problems.length) {
     await store.close();
@@ -82,10 +89,15 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
 }
 
 /** Makes the adapters of every configured platform whose secrets are set, and the console when none is. */
-function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store): Result<PlatformAdapter[], string> {
+function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store, live: Live): Result<PlatformAdapter[], string> {
   const commands = createChatCommands({
     library, subscriptions: store.subscriptions, configDigests: config.digests, defaultTimeZone: config.timeZone,
     permission: permissionPolicy({ slackManagers: config.slackManagers }), ...(deps.now ? { now: deps.now } : {}),
+    addPage: async (subject, url) => {
+      const r = await live.ingestion.ingestor.addUrl(subject, url);
+      if (r.ok && r.value.kind !== 'duplicate') await live.refresh(subject);
+      return r;
+    },
   });
   const adapters: PlatformAdapter[] = [];
   const problems: string[] = [];
@@ -106,15 +118,25 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
   return ok(adapters);
 }
 
-/** Posts a digest through its platform's adapter. */
-function poster(adapters: readonly PlatformAdapter[], library: Library): Parameters<typeof createScheduler>[0]['post'] {
-  return async (digest, key) => {
-    const adapter = adapters.find((a) => a.platform === digest.platform);
-    const subject = library.subjects.find((s) => s.name === digest.subject);
-    if (!adapter) return err({ code: 'rejected', message: `platform ${digest.platform} is not running` });
-    if (!subject) return err({ code: 'rejected', message: `subject ${digest.subject} is not served (see subjects: in the config)` });
-    return adapter.post(digest.channel, briefingReply(subject, digest.topic), key);
+/** Live subjects: ingestion (feeds, pages from chat) and rebuilding a subject's set when it brought articles. */
+interface Live {
+  ingestion: Ingestion;
+  refresh: (subject: string) => Promise<void>;
+}
+
+function makeLive(deps: BotDeps, config: SitrepConfig, library: Library, store: Store): Live {
+  const logger = deps.logger.child({ component: 'ingest' });
+  const ingestion = createIngestion({ settings: config.ingest, store, now: deps.now ?? Date.now, progress: logProgress(logger) });
+  // One rebuild at a time: a poll and a page added from chat may finish together.
+  let rebuilding: Promise<unknown> = Promise.resolve();
+  const refresh = (subject: string): Promise<void> => {
+    const run = rebuilding.then(() => refreshSubject(library, subject, libraryOptions(logger, store))).then((r) => {
+      if (!r.ok) logger.error({ subject }, `ingest ${subject}: the subject could not be rebuilt: ${r.error.message}`);
+    });
+    rebuilding = run.catch(() => undefined);
+    return run;
   };
+  return { ingestion, refresh };
 }
 
 function logNextRuns(logger: Logger, digests: Digest[], now: number): void {
@@ -132,8 +154,10 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const prepared = await prepare(deps, platforms);
   if (!prepared.ok) return prepared;
   const { config, store, library } = prepared.value;
-  const made = makeAdapters(deps, platforms, config, library, store);
+  const live = makeLive(deps, config, library, store);
+  const made = makeAdapters(deps, platforms, config, library, store, live);
   if (!made.ok) {
+    live.ingestion.close();
     await store.close();
     return made;
   }
@@ -164,8 +188,13 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
       return `${a.platform} did not start: ${e instanceof Error ? e.message : String(e)}`;
     }
   };
+  const poller = createFeedPoller({
+    library, ingestor: live.ingestion.ingestor, refresh: live.refresh, storedCount: (subject) => store.articles.count(subject), logger: logger.child({ component: 'ingest' }),
+  });
   const abort = async (why: string, scheduler?: Scheduler): Promise<Result<never, string>> => {
     await scheduler?.stop();
+    await poller.stop();
+    live.ingestion.close();
     await Promise.allSettled(started.map((s) => s.stop()));
     await http?.close();
     await store.close();
@@ -182,12 +211,13 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const scheduler = createScheduler({
     runs: store.runs,
     digests: () => allDigests(config.digests, store.subscriptions, running),
-    post: poster(adapters, library),
+    post: createDigestPoster({ adapters, library, coverage: store.coverage, now: clock }),
     logger: logger.child({ component: 'digests' }),
     options: { ...config.schedule, ...deps.scheduler },
     now: clock,
   });
   await scheduler.start();
+  poller.start();
   const everyDigest = await allDigests(config.digests, store.subscriptions);
   const digests = everyDigest.filter((d) => running.has(d.platform));
   const inactive = everyDigest.filter((d) => !running.has(d.platform));
@@ -203,12 +233,13 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const shutdown = async (): Promise<void> => {
     stopping = true;
     logger.info('stopping: no new requests or digests; finishing what is in flight');
-    const drain = Promise.allSettled([scheduler.stop(), ...started.map((a) => a.stop()), http?.close()]);
+    const drain = Promise.allSettled([scheduler.stop(), poller.stop(), ...started.map((a) => a.stop()), http?.close()]);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => { resolve('late'); }, SHUTDOWN_TIMEOUT_MS); });
     const outcome = await Promise.race([drain.then(() => 'done' as const), late]);
     clearTimeout(timer);
     if (outcome === 'late') logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
+    live.ingestion.close();
     await store.close();
     logger.info('stopped');
   };

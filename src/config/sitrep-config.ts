@@ -20,7 +20,24 @@ export interface SitrepConfig {
   schedule: { graceMs: number; attempts: number; backoffMs: number; maxBackoffMs: number };
   /** Slack users (U…/W…) and user groups (S…) who may change subscriptions; empty lets everyone. */
   slackManagers: string[];
+  /** How feeds and pages are fetched. */
+  ingest: IngestSettings;
 }
+
+/** Fetching feeds and pages: limits, and whether private addresses may be fetched. */
+export interface IngestSettings {
+  /** Fetch from loopback, private and link-local addresses too (an intranet feed, a test server). */
+  allowPrivate: boolean;
+  /** Hosts fetched whatever address they resolve to. */
+  allowHosts: string[];
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  attempts: number;
+}
+
+/** Ingest settings when the config says nothing. */
+export const INGEST_DEFAULTS: IngestSettings = { allowPrivate: false, allowHosts: [], timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, attempts: 3 };
 
 /** What the config is checked against: the platforms this build knows and the subjects on disk. */
 export interface Known {
@@ -94,6 +111,7 @@ function digestSchema(known: Known) {
       cron: CronText.optional(),
       time: z.string({ error: 'expected a time of day, HH:MM (24-hour), such as "08:00"' }).regex(TIME, 'expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"').optional(),
       timezone: TimeZoneName.optional(),
+      when_unchanged: z.enum(['say', 'skip'], { error: 'expected say (post "Nothing new since …") or skip (post nothing)' }).optional(),
     })
     .check(z.refine((d) => (d.cron === undefined) !== (d.time === undefined), {
       message: 'expected either time (daily, as "08:00") or cron (as "0 8 * * 1-5"), not both and not neither',
@@ -118,7 +136,28 @@ const ConfigBase = (known: Known) =>
       })
       .default({ managers: [] }),
     digests: z.array(digestSchema(known), { error: 'expected a list of digests' }).default([]),
+    ingest: strict({
+        allow_private: z.boolean({ error: 'expected true or false' }).default(false),
+        allow_hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'expected a host name, such as feeds.intranet.example')).default([]),
+        timeout: Duration.default(INGEST_DEFAULTS.timeoutMs),
+        max_size: z.string({ error: 'expected a size such as 5MB or 500KB' }).transform((t, ctx) => {
+          const bytes = parseSize(t);
+          if (bytes === undefined) ctx.issues.push({ code: 'custom', input: t, message: `expected a size such as 5MB or 500KB; got "${t}"` });
+          return bytes ?? 0;
+        }).default(INGEST_DEFAULTS.maxBytes),
+        redirects: Integer.pipe(z.number().min(0).max(20, 'expected at most 20 redirects')).default(INGEST_DEFAULTS.maxRedirects),
+        attempts: Integer.pipe(z.number().min(1, 'expected at least 1 try').max(10, 'expected at most 10 tries')).default(INGEST_DEFAULTS.attempts),
+      })
+      .default({ allow_private: false, allow_hosts: [], timeout: INGEST_DEFAULTS.timeoutMs, max_size: INGEST_DEFAULTS.maxBytes, redirects: INGEST_DEFAULTS.maxRedirects, attempts: INGEST_DEFAULTS.attempts }),
   });
+
+/** `5MB`, `500KB`, `1GB`, `1048576` -> bytes. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.round(Number(m[1]) * unit);
+}
 
 /** `ecuador-homicides-console-terminal`: an id for a digest that names none. */
 const derivedId = (d: { subject: string; topic?: string | undefined; platform: string; channel: string }): string =>
@@ -150,6 +189,7 @@ export function configSchema(known: Known) {
       timeZone: c.timezone,
       schedule: { graceMs: c.schedule.grace, attempts: c.schedule.attempts, backoffMs: c.schedule.backoff, maxBackoffMs: c.schedule.max_backoff },
       slackManagers: c.slack.managers,
+      ingest: { allowPrivate: c.ingest.allow_private, allowHosts: c.ingest.allow_hosts, timeoutMs: c.ingest.timeout, maxBytes: c.ingest.max_size, maxRedirects: c.ingest.redirects, attempts: c.ingest.attempts },
       digests: c.digests.map((d): Digest => {
         const [hour, minute] = (d.time ?? '').split(':').map(Number);
         return {
@@ -161,6 +201,7 @@ export function configSchema(known: Known) {
           cron: d.cron ?? dailyCron(hour ?? 0, minute ?? 0),
           timeZone: d.timezone ?? c.timezone,
           origin: 'config',
+          ...(d.when_unchanged ? { whenUnchanged: d.when_unchanged } : {}),
         };
       }),
     }));

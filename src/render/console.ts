@@ -23,6 +23,7 @@ export function renderConsole(reply: Reply): string {
         `  ${c} topics | sources     the topics and their words; the numbered sources`,
         `  ${c} subscribe daily 08:00 [topic] [time zone]   a digest in this channel`,
         `  ${c} unsubscribe [topic] | schedule              stop it; list this channel's digests`,
+        `  ${c} add <url>                                    add a page to the subject (admins)`,
         '',
       ].join('\n');
     }

@@ -15,6 +15,8 @@ export interface Digest {
   origin: 'config' | 'subscription';
   /** Runs before this instant are not caught up (a subscription made at 08:30 does not owe the 08:00 run). */
   since?: number | undefined;
+  /** With nothing new since the last run: `say` so in one line (the default), or `skip` the post. */
+  whenUnchanged?: 'say' | 'skip' | undefined;
 }
 
 /** A run's key: the digest id and the scheduled instant, to the minute in UTC (`daily-news@2025-03-09T12:00Z`). */

@@ -26,6 +26,7 @@
 import { randomUUID } from 'node:crypto';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { PostError, Posted } from '../adapters/adapter.js';
+import type { Coverage } from '../core/briefing/changes.js';
 import { err, type Result } from '../core/result.js';
 import type { Logger } from '../log.js';
 import type { DigestRun, NewRun, RunStore } from '../store/store.js';
@@ -50,12 +51,21 @@ export interface SchedulerDeps {
   /** The digests to run now: config and subscriptions, on platforms that are running. Asked at every sweep. */
   digests: () => Promise<Digest[]>;
   /** Posts `digest` under the run `key`. */
-  post: (digest: Digest, key: string) => Promise<Result<Posted, PostError>>;
+  post: (digest: Digest, key: string) => Promise<Result<DigestPosted, PostError>>;
   logger: Logger;
   options: SchedulerOptions;
   now?: () => number;
   /** This instance's name in claims; random by default. */
   instance?: string;
+}
+
+/**
+ * A digest's outcome: posted (with what it covered, recorded with the run), or deliberately not
+ * posted (`skipped` says why: nothing new, and the digest is set to skip then).
+ */
+export interface DigestPosted extends Posted {
+  coverage?: Coverage | undefined;
+  skipped?: string | undefined;
 }
 
 /** The running scheduler. */
@@ -127,8 +137,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const r = await deps.post(digest, run.key)
         .catch((e: unknown) => err<PostError>({ code: 'unavailable', message: e instanceof Error ? e.message : String(e) }))
         .finally(() => { clearInterval(renewing); });
+      if (r.ok && r.value.skipped !== undefined) {
+        await runs.update(run.key, owner, { state: 'skipped', attempts, error: r.value.skipped }, clock());
+        logger.info({ ...fields(run), reason: r.value.skipped }, `digests: ${run.digestId} not posted: ${r.value.skipped}`);
+        return;
+      }
       if (r.ok) {
-        const kept = await runs.update(run.key, owner, { state: 'posted', attempts, messageId: r.value.messageId }, clock());
+        const kept = await runs.update(run.key, owner, { state: 'posted', attempts, messageId: r.value.messageId, coverage: r.value.coverage }, clock());
         logger.info({ ...fields(run), attempts, messageId: r.value.messageId }, `digests: posted ${run.digestId} to ${run.platform} ${run.channel}`);
         if (!kept) logger.warn(fields(run), 'digests: another instance took this run over while it was posting; the platform was given the same key to refuse a duplicate');
         return;

@@ -4,6 +4,8 @@
  * `handle` with who asked and where; they parse nothing themselves.
  */
 import { resolveTopic } from '../core/briefing/set.js';
+import type { Result } from '../core/result.js';
+import type { AddError, Stored } from '../ingest/ingest.js';
 import { dailyCron, cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
@@ -68,6 +70,14 @@ export interface ChatDeps {
   defaultTimeZone: string;
   permission: Permission;
   now?: () => number;
+  /** Takes a page into a subject and serves it (`/ecuador add <url>`); absent, adding from chat is off. */
+  addPage?: ((subject: string, url: string) => Promise<Result<Stored, AddError>>) | undefined;
+}
+
+/** `add <url>` after a subject's command: the url, or '' when none is given. */
+export function parseAddCommand(text: string): string | undefined {
+  const m = /^add(?:\s+(\S+))?\s*$/i.exec(text.trim());
+  return m ? (m[1] ?? '') : undefined;
 }
 
 const notice = (subject: ServedSubject, title: string, lines: string[]): Reply => ({ kind: 'notice', subject, title, lines });
@@ -125,9 +135,25 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
     return notice(subject, `Digests in this channel`, lines);
   }
 
+  async function add(ctx: CommandContext, subject: ServedSubject, url: string): Promise<Reply> {
+    if (!deps.addPage) return notice(subject, 'Not added', ['Adding pages from chat is not enabled on this Sitrep.']);
+    if (!/^https?:\/\/\S+$/i.test(url)) return notice(subject, 'Not added', [`Give the page's web address, as in /${subject.command} add https://example.com/news/story.`]);
+    const allowed = await deps.permission(ctx);
+    if (!allowed.ok) return notice(subject, 'Not allowed', [allowed.why.replace("change this channel's digests", 'add pages').replace('change its digests', 'add pages')]);
+    const r = await deps.addPage(subject.name, url);
+    if (!r.ok) return notice(subject, 'Not added', [`${url}: ${r.error.message}`]);
+    const s = r.value;
+    const outlets = s.outlets.map((o) => o.outlet ?? o.url ?? '').filter(Boolean);
+    if (s.kind === 'added') return notice(subject, 'Added', [`“${s.headline}”${outlets[0] ? ` — ${outlets[0]}` : ''}`, `/${subject.command} briefings include it now.`]);
+    if (s.kind === 'folded') return notice(subject, 'Added as a wire copy', [`Same story as “${s.headline}”, already in /${subject.command}: it counts once, and now lists ${outlets.join(', ')}.`]);
+    return notice(subject, 'Already there', [`“${s.headline}” is already in /${subject.command}.`]);
+  }
+
   return {
     async handle(ctx, command, text) {
       const subject = deps.library.byCommand(command);
+      const addUrl = parseAddCommand(text);
+      if (subject && addUrl !== undefined) return add(ctx, subject, addUrl);
       const parsed = parseSubscriptionCommand(text);
       if (!subject || !parsed) return answer(deps.library, command, text);
       if (!parsed.ok) return notice(subject, 'Not subscribed', describeSyntaxError(parsed.error, subject.command));

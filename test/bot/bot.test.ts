@@ -140,7 +140,7 @@ describe('the bot commands\' arguments', () => {
     [['doctor', '--json'], "--json works only with 'sitrep brief'."],
     [['digests', '--limit', '0'], "Option --limit takes a whole number above 0, as in --limit 50; got '0'."],
     [['start', '--failed'], "--failed works only with 'sitrep digests'."],
-    [['brief', '--config', 'x.yaml'], "--config works only with 'sitrep start', 'doctor' and 'digests'."],
+    [['brief', '--config', 'x.yaml'], "--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'."],
     [['start', '--colour'], "Unknown option '--colour'. Options: --config FILE, --help."],
     [['digests', '--config'], 'Option --config needs a value, as in --config config/sitrep.yaml.'],
   ])('answers %j with exit code 2: %s', async (argv, message) => {

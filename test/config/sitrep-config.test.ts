@@ -22,6 +22,7 @@ describe('config/sitrep.yaml', () => {
         timeZone: 'UTC',
         schedule: { graceMs: 2 * 3600_000, attempts: 5, backoffMs: 30_000, maxBackoffMs: 600_000 },
         slackManagers: [],
+        ingest: { allowPrivate: false, allowHosts: [], timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, attempts: 3 },
         digests: [{ id: 'ecuador-hourly', platform: 'console', channel: 'terminal', subject: 'ecuador', topic: 'homicides', cron: '0 * * * *', timeZone: 'UTC', origin: 'config' }],
       },
     });
@@ -73,7 +74,7 @@ digests:
       '  digests[2].channel: expected a channel: a Slack channel id (C…), a Discord channel id, or any name on the console',
       '  digests[3].id: expected an id of lower-case letters, digits, - _ or . (at most 64), such as ecuador-morning',
       '  digests[3].cron: L, W and # are not supported here; use numbers, ranges (1-5), steps (*/2) and lists (1,15); got "0 8 L * *"',
-      '  digests[3]: unknown key "colour"; expected id, platform, channel, subject, topic, cron, time, timezone',
+      '  digests[3]: unknown key "colour"; expected id, platform, channel, subject, topic, cron, time, timezone, when_unchanged',
     ]);
     expect(describeConfigError(r.error).split('\n')[0]).toMatch(/sitrep\.yaml has 16 problems:$/);
   });

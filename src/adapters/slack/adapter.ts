@@ -69,7 +69,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   };
   const { commands } = deps;
   const answer: Answer = commands ? (ctx, command, text) => commands.handle(ctx, command, text) : (_ctx, command, text) => answerFrom(deps.library, command, text);
-  registerHandlers(app, { answer, logger, ackBudgetMs: deps.ackBudgetMs ?? 2000, track, cache: createReplyCache(deps.cacheSize ?? 500), memberOf: groupMembership(app, logger) });
+  registerHandlers(app, { answer, logger, ackBudgetMs: deps.ackBudgetMs ?? 2000, track, cache: createReplyCache(deps.cacheSize ?? 500, () => deps.library.version()), memberOf: groupMembership(app, logger) });
 
   // Digests get their own client: it hands 429s back to the poster instead of waiting inside.
   const postClient = new webApi.WebClient(settings.botToken, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });

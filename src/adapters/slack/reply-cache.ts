@@ -1,6 +1,6 @@
 /**
- * Rendered answers by command and text. A subject's set does not change while the bot runs, so the
- * same question always gets the same message: repeats (a team asking for today's topic) cost a lookup.
+ * Rendered answers by command and text. Until an ingest rebuilds a subject, the same question gets
+ * the same message: repeats (a team asking for today's topic) cost a lookup.
  */
 import type { SlackMessage } from '../../render/slack/assertions.js';
 
@@ -10,10 +10,13 @@ export interface ReplyCache {
   set(command: string, text: string, message: SlackMessage): void;
 }
 
-/** A cache of at most `limit` messages; 0 turns it off. */
-export function createReplyCache(limit: number): ReplyCache {
+/**
+ * A cache of at most `limit` messages; 0 turns it off. `version` (the library's) is part of every
+ * key: when an ingest rebuilds a subject, answers made before it are no longer served.
+ */
+export function createReplyCache(limit: number, version: () => number = () => 0): ReplyCache {
   const entries = new Map<string, SlackMessage>();
-  const key = (command: string, text: string): string => `${command.replace(/^\//, '').toLowerCase()}\n${text.trim().replace(/\s+/g, ' ')}`;
+  const key = (command: string, text: string): string => `${String(version())}\n${command.replace(/^\//, '').toLowerCase()}\n${text.trim().replace(/\s+/g, ' ')}`;
   return {
     get(command, text) {
       const k = key(command, text);

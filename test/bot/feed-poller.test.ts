@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createFeedPoller } from '../../src/bot/feed-poller.js';
+import { buildSet } from '../../src/core/briefing/set.js';
+import type { IngestReport, IngestSubject, Ingestor } from '../../src/ingest/ingest.js';
+import { createLibrary, type ServedSubject } from '../../src/service/library.js';
+import { memoryLog } from '../schedule/harness.js';
+
+const subject = (name: string, live?: ServedSubject['live']): ServedSubject => ({ name, command: name, title: name, warnings: [], set: buildSet({ title: name, topics: [], articles: [] }), live });
+
+/** An ingestor whose polls report `added` new articles, and a failed feed. */
+function fakeIngestor(added: number): Ingestor & { polled: IngestSubject[] } {
+  const polled: IngestSubject[] = [];
+  return {
+    polled,
+    poll(s) {
+      polled.push(s);
+      const report: IngestReport = { subject: s.name, added, folded: 0, feeds: [{ url: 'https://x/bad.xml', status: 'failed', error: 'HTTP 404 Not Found', items: 0, matched: 0, added: 0, folded: 0, duplicates: 0, seen: 0, failures: [] }] };
+      return Promise.resolve(report);
+    },
+    addUrl: () => Promise.reject(new Error('unused')),
+    addText: () => Promise.reject(new Error('unused')),
+  };
+}
+
+describe('the feed poller', () => {
+  it('polls only subjects with feeds, rebuilds a subject that got new articles, and logs a failed feed by name', async () => {
+    const library = createLibrary([subject('live', { feeds: ['https://x/bad.xml'], match: ['Ecuador'], pollMs: 60_000 }), subject('static')]);
+    const ingestor = fakeIngestor(2);
+    const refreshed: string[] = [];
+    const log = memoryLog();
+    const poller = createFeedPoller({ library, ingestor, refresh: (s) => { refreshed.push(s); return Promise.resolve(); }, logger: log.logger });
+    poller.start();
+    await poller.stop();
+    expect(ingestor.polled).toEqual([{ name: 'live', feeds: ['https://x/bad.xml'], match: ['Ecuador'] }]);
+    expect(refreshed).toEqual(['live']);
+    expect(log.messages()).toEqual([
+      'ingest live: polling 1 feed(s) every 1 min',
+      'ingest live: feed https://x/bad.xml failed: HTTP 404 Not Found',
+      'ingest live: 2 new article(s), 0 wire copies folded, from 1 feed(s)',
+    ]);
+    expect(await poller.poll('static')).toBeUndefined();
+  });
+
+  it('rebuilds when articles were added beside it (sitrep add), though its own poll found none', async () => {
+    const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
+    let stored = 3;
+    const refreshed: string[] = [];
+    const poller = createFeedPoller({ library, ingestor: fakeIngestor(0), refresh: (s) => { refreshed.push(s); return Promise.resolve(); }, storedCount: () => Promise.resolve(stored), logger: memoryLog().logger });
+    await poller.poll('live');
+    expect(refreshed).toEqual([]);
+    stored = 4;
+    await poller.poll('live');
+    expect(refreshed).toEqual(['live']);
+    await poller.stop();
+  });
+});
