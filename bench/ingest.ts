@@ -3,7 +3,7 @@
  * articles (bench/synthetic.ts's texts) as HTML pages with real page furniture, and an RSS feed
  * listing them; Sitrep polls the feed into a temp SQLite file (fetch, Readability, dedupe, store),
  * then builds the subject's set (Sitrep's extraction, cached in the store). Reports pages/s and the
- * memory held while ingesting. `tsx bench/ingest.ts [--pages N]` (pages from `distinctSyntheticStream`:
+ * memory held while ingesting. `tsx bench/ingest.ts [--pages N]` (pages from `syntheticStream`:
  * every one a different story, so none is folded as a copy).
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { createIngestion } from '../src/ingest/setup.js';
 import { createLogger } from '../src/log.js';
 import { loadServedSubject } from '../src/service/library.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { distinctSyntheticStream } from './synthetic.js';
+import { syntheticStream } from './synthetic.js';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '10000' } } });
 const n = Number(values.pages);
@@ -43,13 +43,13 @@ ${body.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 
 /** Pages made in order as they are asked for, a window of them kept: the server holds little itself. */
 function pages(): (i: number) => string | undefined {
-  let stream = distinctSyntheticStream(n);
+  let stream = syntheticStream(n);
   let next = 0;
   const kept = new Map<number, string>();
   return (i) => {
     if (i < 0 || i >= n) return undefined;
     if (!kept.has(i) && i < next) {
-      stream = distinctSyntheticStream(n);
+      stream = syntheticStream(n);
       next = 0;
       kept.clear();
     }

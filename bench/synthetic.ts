@@ -11,22 +11,6 @@ const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'ut
   .flatMap((p) => p.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length > 40 && !/Photo|Courtesy|Follow|Related/.test(s));
 const names = ['Noboa', 'Gonzalez', 'Correa', 'Lasso', 'Pazmiño', 'Loffredo', 'Bukele', 'Arce', 'Petro', 'Boluarte'];
 
-/** The texts of `n` synthetic articles, one at a time (so a benchmark need not hold them all); the same for the same `n`. */
-export function* syntheticStream(n: number): Generator<string> {
-  let seed = 42;
-  const rand = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k);
-  for (let i = 0; i < n; i++) {
-    const body: string[] = [];
-    const count = 25 + rand(15);
-    for (let k = 0; k < count; k++) {
-      const s = sentences[rand(sentences.length)] ?? '';
-      body.push(s.replace(/\d+(?:\.\d+)?/g, (d) => (/^(19|20)\d\d$/.test(d) ? d : String(Math.round(Number(d) * (0.5 + rand(100) / 100) * 100) / 100)))
-        .replace(/Noboa/g, names[rand(names.length)] ?? 'Noboa'));
-    }
-    yield `Synthetic story ${i}\nDate: 2025-02-${String(1 + (i % 28)).padStart(2, '0')}\n${body.join('\n')}\n`;
-  }
-}
-
 /** A 32-bit PRNG (mulberry32): integer arithmetic only, so its period is 2^32. */
 function mulberry32(seed: number): (k: number) => number {
   let a = seed >>> 0;
@@ -39,11 +23,11 @@ function mulberry32(seed: number): (k: number) => number {
 }
 
 /**
- * Like `syntheticStream`, but every article is distinct. (`syntheticStream`'s generator multiplies
- * past 2^53, loses precision and cycles: its texts repeat after about 209 articles. That is harmless
- * for extraction speed, but a deduplicating ingest would fold the repeats.)
+ * The texts of `n` distinct synthetic articles, one at a time (so a benchmark need not hold them
+ * all); the same for the same `n`. Integer-only randomness: an earlier generator lost precision
+ * past 2^53 and repeated its texts after about 209 articles.
  */
-export function* distinctSyntheticStream(n: number): Generator<string> {
+export function* syntheticStream(n: number): Generator<string> {
   const rand = mulberry32(42);
   for (let i = 0; i < n; i++) {
     const body: string[] = [];

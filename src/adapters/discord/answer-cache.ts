@@ -25,12 +25,15 @@ export interface AnswerCache {
 /** Default number of answers kept: a few topics and views of a few subjects, a few megabytes. */
 export const ANSWER_CACHE_SIZE = 256;
 
-/** A cache of `size` answers; 0 renders every time. */
-export function createAnswerCache(size = ANSWER_CACHE_SIZE): AnswerCache {
+/**
+ * A cache of `size` answers; 0 renders every time. `version` (the library's) is part of every key,
+ * so a subject rebuilt after an ingest is never answered from before it.
+ */
+export function createAnswerCache(size = ANSWER_CACHE_SIZE, version: () => number = () => 0): AnswerCache {
   const kept = new Map<string, Rendered>();
   return {
     async get(command, text, ask) {
-      const key = `${command.toLowerCase()}\u0000${text.trim().replace(/\s+/g, ' ')}`;
+      const key = `${String(version())}\u0000${command.toLowerCase()}\u0000${text.trim().replace(/\s+/g, ' ')}`;
       const hit = kept.get(key);
       if (hit) {
         // Re-inserted last, so the first key is always the least recently used.

@@ -34,7 +34,7 @@ export interface HandlerDeps {
 /** A handler over `deps`; Share ids live as long as it does. */
 export function createInteractionHandler(deps: HandlerDeps): InteractionHandler {
   const shares = createShareIds();
-  const answers = createAnswerCache(deps.answerCacheSize);
+  const answers = createAnswerCache(deps.answerCacheSize, () => deps.library.version());
   const inFlight = new Set<Promise<void>>();
   const deferAfterMs = deps.deferAfterMs ?? DEFER_AFTER_MS;
 

@@ -32,6 +32,17 @@ describe('remembered answers', () => {
     expect(asked).toEqual(['homicides', 'cocaine', 'gangs', 'cocaine']);
   });
 
+  it('answer afresh once the library is rebuilt (a new version after an ingest)', async () => {
+    let version = 1;
+    const answers = createAnswerCache(undefined, () => version);
+    const { ask, asked } = counting();
+    await answers.get('ecuador', 'homicides', ask);
+    await answers.get('ecuador', 'homicides', ask);
+    version = 2;
+    await answers.get('ecuador', 'homicides', ask);
+    expect(asked).toEqual(['homicides', 'homicides']);
+  });
+
   it('never keep notices: they depend on who asks and on the store', async () => {
     const answers = createAnswerCache();
     const { ask, asked } = counting(() => ({ kind: 'notice', title: 'Subscribed', lines: ['This channel gets it daily at 08:00.'] }));
