@@ -30,6 +30,7 @@ import { toContractJson } from './render/json.js';
 import { createLogger, type Logger } from './log.js';
 import { runPlatformCommand } from './platform-cli.js';
 import { renderMarkdown } from './render/markdown.js';
+import { sourceDate } from './render/parts.js';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite.js';
 
 /** Where output goes; tests capture it. */
@@ -308,7 +309,7 @@ function runSources(set: Loaded, io: Io): Result<void, Failure> {
   // Numbered by buildSet, exactly as a briefing cites them.
   const { sources } = buildSet({ title: set.title, topics: set.topics, articles: set.articles });
   for (const s of sources) {
-    io.stdout(`[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${s.published ?? 'date unknown'} · ${s.file}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`);
+    io.stdout(`[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`);
   }
   if (set.warnings.length) io.stdout(`Skipped or unmatched:\n${set.warnings.map((w) => `  ${w}\n`).join('')}`);
   return ok(undefined);

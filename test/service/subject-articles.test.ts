@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveSetDates } from '../../src/core/articles/dates.js';
 import { parseArticle } from '../../src/core/articles/parse.js';
 import { bodySignature, contentHash } from '../../src/ingest/article-key.js';
 import { articleText } from '../../src/ingest/page.js';
@@ -29,5 +30,12 @@ describe('a subject\'s files and stored articles, as one list', () => {
     const same = parseArticle('c.txt', text({ ...RUNOFF, site: 'Primicias' }, 'https://primicias.example/c'));
     const r = mergeArticles([a, b, same], []);
     expect(r.articles.map((x) => [x.file, x.outlet])).toEqual([['a.txt', 'El Diario (also Primicias)'], ['b.txt', 'La Prensa']]);
+  });
+
+  it('dates undated folder files among themselves, not by articles ingested months later', () => {
+    const undated = parseArticle('feb.txt', 'Gangs stage attacks\nThe attacks came on Feb. 9, 2025, officials said.\n');
+    const r = mergeArticles([undated], [stored(1, { ...PORT, date: '2025-06-30' }, 'https://diario.example/port')]);
+    // As the set builder sees them: dating the whole set again leaves the folder's date alone.
+    expect(resolveSetDates(r.articles).find((a) => a.file === 'feb.txt')?.published).toMatchObject({ iso: '2025-02-09' });
   });
 });
