@@ -101,10 +101,10 @@ const USAGE = `Usage:
   discord register   registers the subjects' slash commands (one guild at once with --guild)
 
 Examples:
-  sitrep brief ecuador
-  sitrep brief ecuador homicides
-  sitrep brief ecuador --since 7d
-  sitrep add ecuador https://example.com/news/ecuador-runoff
+  sitrep brief strikes
+  sitrep brief strikes wages
+  sitrep brief strikes --since 7d
+  sitrep add strikes https://example.com/news/port-strike
   sitrep brief --articles ./my-articles --json --all
   sitrep start
 `;
@@ -203,7 +203,7 @@ function parse(argv: string[]): Result<Args, Failure> {
     if (values.articles !== undefined && !values.articles.trim()) return err(usage('Option --articles needs a folder, as in --articles ./my-articles.'));
     if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
     if (command === 'ingest' && words.length > 1) return err(usage(`'sitrep ingest' takes at most one subject; '${words.slice(1).join(' ')}' is extra.`));
-    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add ecuador https://example.com/news/story.`));
+    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add strikes https://example.com/news/story.`));
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));
     return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed, since: values.since });

@@ -69,11 +69,11 @@ const Duration = z
 const Integer = z.union([z.number(), z.bigint()], { error: 'expected a whole number' }).transform(Number).pipe(z.number().int('expected a whole number'));
 
 /** An IANA time zone, in Intl's spelling. */
-export const TimeZoneName = z.string({ error: 'expected a time zone name such as America/Guayaquil or UTC' }).transform((s, ctx) => {
+export const TimeZoneName = z.string({ error: 'expected a time zone name such as America/Bogota or UTC' }).transform((s, ctx) => {
   const zone = canonicalZone(s);
   if (!zone) {
     const near = suggestZones(s);
-    ctx.issues.push({ code: 'custom', input: s, message: `unknown time zone "${s}"; expected an IANA name such as America/Guayaquil, Europe/Madrid or UTC${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}` });
+    ctx.issues.push({ code: 'custom', input: s, message: `unknown time zone "${s}"; expected an IANA name such as America/Bogota, Europe/Madrid or UTC${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}` });
   }
   return zone ?? s;
 });
@@ -97,7 +97,7 @@ const oneOf = (names: readonly string[]): string => names.map((n) => `'${n}'`).j
 
 function digestSchema(known: Known) {
   return strict({
-      id: z.string().regex(ID, 'expected an id of lower-case letters, digits, - _ or . (at most 64), such as ecuador-morning').optional(),
+      id: z.string().regex(ID, 'expected an id of lower-case letters, digits, - _ or . (at most 64), such as strikes-morning').optional(),
       platform: z.string({ error: `expected a platform: ${oneOf(known.platforms)}` }).refine((p) => known.platforms.includes(p), { error: (i) => `unknown platform '${String(i.input)}'; expected one of ${oneOf(known.platforms)}` }),
       channel: z.union([z.string().trim().min(1, 'expected a channel'), z.bigint(), z.number()], { error: 'expected a channel: a Slack channel id (C…), a Discord channel id, or any name on the console' })
         .superRefine((c, ctx) => {
@@ -159,7 +159,7 @@ export function parseSize(text: string): number | undefined {
   return Math.round(Number(m[1]) * unit);
 }
 
-/** `ecuador-homicides-console-terminal`: an id for a digest that names none. */
+/** `strikes-wages-console-terminal`: an id for a digest that names none. */
 const derivedId = (d: { subject: string; topic?: string | undefined; platform: string; channel: string }): string =>
   [d.subject, d.topic ?? 'overview', d.platform, d.channel].join('-').toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
 

@@ -69,7 +69,7 @@ const nameOf = (v: unknown): string | undefined => {
   return typeof name === 'string' ? squash(name) || undefined : undefined;
 };
 
-/** "Noboa wins runoff | El Diario" -> "Noboa wins runoff" when the outlet is known. */
+/** "Port strike ends | El Diario" -> "Port strike ends" when the outlet is known. */
 function stripSiteName(title: string, outlet: string | undefined): string {
   const parts = title.split(/\s+[|–—-]\s+/);
   if (parts.length < 2) return title;

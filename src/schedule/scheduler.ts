@@ -257,5 +257,5 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
 }
 
-/** A run for messages: `ecuador-daily at 2025-03-09 08:00 America/New_York`. */
+/** A run for messages: `strikes-daily at 2025-03-09 08:00 America/New_York`. */
 export const describeRun = (run: DigestRun): string => `${run.digestId} at ${formatLocal(run.scheduledAt, run.timeZone)}`;

@@ -30,7 +30,7 @@ export function canonicalZone(name: string): string | undefined {
   }
 }
 
-/** Zones whose city resembles `name` (`Guayaquil`, `new york`, `America/Guayakil`), for "did you mean". */
+/** Zones whose city resembles `name` (`Bogota`, `new york`, `America/Bogta`), for "did you mean". */
 export function suggestZones(name: string, limit = 3): string[] {
   const key = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '');
   const city = (z: string): string => key(z.split('/').pop() ?? z);

@@ -70,7 +70,7 @@ export interface ChatDeps {
   defaultTimeZone: string;
   permission: Permission;
   now?: () => number;
-  /** Takes a page into a subject and serves it (`/ecuador add <url>`); absent, adding from chat is off. */
+  /** Takes a page into a subject and serves it (`/strikes add <url>`); absent, adding from chat is off. */
   addPage?: ((subject: string, url: string) => Promise<Result<Stored, AddError>>) | undefined;
 }
 

@@ -1,6 +1,6 @@
 /**
- * What a slash command means, for every platform: `/ecuador`, `/ecuador <topic or free text>`,
- * `/ecuador topics | sources | help`. Adapters parse nothing themselves; they render the reply.
+ * What a slash command means, for every platform: `/strikes`, `/strikes <topic or free text>`,
+ * `/strikes topics | sources | help`. Adapters parse nothing themselves; they render the reply.
  */
 import { brief } from '../core/briefing/set.js';
 import type { Briefing, SourceRef, Topic } from '../core/model.js';

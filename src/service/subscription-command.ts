@@ -43,7 +43,7 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } |
   return hour <= 23 ? { hour, minute } : undefined;
 }
 
-/** Whether a word is meant as a time zone: it has a slash (`America/Guayaquil`) or is UTC/GMT. */
+/** Whether a word is meant as a time zone: it has a slash (`America/Bogota`) or is UTC/GMT. */
 const looksLikeZone = (word: string): boolean => word.includes('/') || /^(utc|gmt)$/i.test(word);
 
 function readSubscribe(words: string[]): Result<SubscriptionCommand, SubscriptionSyntaxError> {
@@ -84,7 +84,7 @@ export function parseSubscriptionCommand(text: string): Result<SubscriptionComma
 }
 
 /** How to write a subscribe command, for answers to a wrong one. */
-export const subscribeUsage = (command: string): string => `/${command} subscribe daily 08:00 [topic] [time zone], as in /${command} subscribe weekdays 07:30 homicides America/Guayaquil`;
+export const subscribeUsage = (command: string): string => `/${command} subscribe daily 08:00 [topic] [time zone], as in /${command} subscribe weekdays 07:30 homicides America/Bogota`;
 
 /** A syntax error in words, with the usage line. */
 export function describeSyntaxError(e: SubscriptionSyntaxError, command: string): string[] {
@@ -97,6 +97,6 @@ export function describeSyntaxError(e: SubscriptionSyntaxError, command: string)
     case 'bad-days':
       return [`Digests from chat run daily or on weekdays, not '${e.given}'. (Other schedules can be set in config/sitrep.yaml with cron.)`, usage];
     case 'bad-zone':
-      return [`'${e.given}' is not a time zone I know.${e.suggestions.length ? ` Did you mean ${e.suggestions.join(' or ')}?` : ''} Use an IANA name such as America/Guayaquil, Europe/Madrid or UTC.`, usage];
+      return [`'${e.given}' is not a time zone I know.${e.suggestions.length ? ` Did you mean ${e.suggestions.join(' or ')}?` : ''} Use an IANA name such as America/Bogota, Europe/Madrid or UTC.`, usage];
   }
 }

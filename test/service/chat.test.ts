@@ -49,7 +49,7 @@ describe('subscribing a channel from chat', () => {
       `${TITLE}”: daily 08:00 UTC, next 2025-06-11 08:00 UTC (in 22 h) (subscribed by U1)`,
       `${TITLE}”: daily 07:00 UTC, next 2025-06-11 07:00 UTC (in 21 h) (from config, ecuador-morning)`,
     ]]);
-    expect(await lines(slack({ channel: 'C3' }), 'schedule')).toEqual(['No digests here', ['This channel gets no /ecuador digest. Start one with /ecuador subscribe daily 08:00 [topic] [time zone], as in /ecuador subscribe weekdays 07:30 homicides America/Guayaquil.']]);
+    expect(await lines(slack({ channel: 'C3' }), 'schedule')).toEqual(['No digests here', ['This channel gets no /ecuador digest. Start one with /ecuador subscribe daily 08:00 [topic] [time zone], as in /ecuador subscribe weekdays 07:30 homicides America/Bogota.']]);
   });
 
   it('unsubscribes, and says that config digests stay', async () => {

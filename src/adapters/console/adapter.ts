@@ -1,6 +1,6 @@
 /**
  * The console adapter: what `sitrep start` runs when no chat platform is configured. It prints the
- * overview, answers slash commands typed at a prompt (`/ecuador homicides`) exactly as Slack and
+ * overview, answers slash commands typed at a prompt (`/strikes homicides`) exactly as Slack and
  * Discord would, and prints digests when they fall due.
  */
 import { createInterface, type Interface } from 'node:readline';

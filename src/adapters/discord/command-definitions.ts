@@ -1,11 +1,11 @@
 /**
- * The application commands: one chat-input command per subject, `/ecuador [topic:…] [view:…]`.
+ * The application commands: one chat-input command per subject, `/strikes [topic:…] [view:…]`.
  *
  * Options, not subcommands: Discord does not let a command with subcommands run bare or take
- * options beside them, so subcommands would turn `/ecuador topic:homicides` into
- * `/ecuador brief topic:homicides` and `/ecuador` alone would not give the overview. A `view`
- * choice keeps both as users type them, and mirrors Slack's `/ecuador topics | sources | help`.
- * Subscriptions are words like Slack's, in `topic`: `/ecuador topic:subscribe daily 08:00 homicides`.
+ * options beside them, so subcommands would turn `/strikes topic:homicides` into
+ * `/strikes brief topic:homicides` and `/strikes` alone would not give the overview. A `view`
+ * choice keeps both as users type them, and mirrors Slack's `/strikes topics | sources | help`.
+ * Subscriptions are words like Slack's, in `topic`: `/strikes topic:subscribe daily 08:00 homicides`.
  */
 import { MAX_COMMAND_TEXT, SUBCOMMANDS } from '../../service/commands.js';
 import type { ServedSubject } from '../../service/library.js';

@@ -39,7 +39,7 @@ export function furnitureReason(text: string): string | undefined {
   return FURNITURE_RULES.find((r) => r.test(text))?.reason;
 }
 
-/** A dateline such as "QUITO, Ecuador (AP) — ": the place and the length to strip. */
+/** A dateline such as "LIMA, Peru (AP) — ": the place and the length to strip. */
 export function datelineOf(text: string): { city: string; country?: string | undefined; length: number } | undefined {
   const m = /^([A-Z][A-Z .'’-]{1,40}?)(?:,\s*([A-Z][\w .'’-]{1,40}?))?\s*(?:\(([A-Za-z .&-]{1,30})\))?\s*[—–-]{1,2}\s+/.exec(text);
   if (!m?.[1]) return undefined;

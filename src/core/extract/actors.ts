@@ -93,7 +93,7 @@ function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: Ac
   let run = tokens.slice(i, j + 1);
   const text = s.text;
   const out: ActorMention[] = [];
-  // "Under Noboa", "Whether Noboa", "The Constitutional Court": a capitalised function word is not part of a name.
+  // "Under Smith", "Whether Smith", "The Constitutional Court": a capitalised function word is not part of a name.
   while (run.length && (/^(?:the|a|an)$/i.test(run[0]?.text ?? '') || (run.length > 1 && FUNCTION_POS.has(run[0]?.pos ?? '') && !TITLE.test(run[0]?.text ?? '')))) run = run.slice(1);
   if (run[0] && run[0] !== tokens[i]) return runMentions(tokens, tokens.indexOf(run[0]), j, s, ctx, quote);
   if (!run.length) return out;
@@ -112,7 +112,7 @@ function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: Ac
   }
   if (capitalOf(full) || ctx.places.has(full.toLowerCase())) return out;
 
-  // A leading country or demonym: an institution of that country, or a role ("Ecuadorian President").
+  // A leading country or demonym: an institution of that country, or a role ("Mexican President").
   const lead = words[0] ? countryOf(words[0].text) : undefined;
   let titles = 0;
   while (titles < words.length - 1 && TITLE.test(words[titles]?.text ?? '')) titles++;

@@ -46,7 +46,7 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
   const pub = article.published ?? { iso: '1970-01-01', year: 1970, month: 1, source: 'set' as const };
   const out: ArticleExtract = { article: meta, figures: [], actors: [], questions: [], sentences: [], places };
   const carry = {};
-  // The headline says what the story's actors do ("Ecuador will seek foreign military aid"): the
+  // The headline says what the story's actors do ("Peru will seek foreign military aid"): the
   // best role for a country or group, when the body names them too.
   for (const s of analyse(article.headline)) {
     const quote = s.text.trim();

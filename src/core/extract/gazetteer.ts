@@ -20,7 +20,7 @@ for (const c of countries as CountryEntry[]) {
   for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
     if (!d) continue;
     names.push(d, `${d}s`);
-    // Demonyms are spelt both ways in news copy: "Ecuadorean" and "Ecuadorian".
+    // News copy spells many "-ean" demonyms "-ian" as well; accept both.
     if (d.endsWith('ean')) names.push(`${d.slice(0, -3)}ian`, `${d.slice(0, -3)}ians`);
   }
   for (const n of names) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), name);
@@ -34,7 +34,7 @@ for (const [alias, name] of [['u.s.', 'United States'], ['u.s', 'United States']
 const CODES: Record<string, string> = { US: 'United States', USA: 'United States', UK: 'United Kingdom', UAE: 'United Arab Emirates', DRC: 'DR Congo' };
 // "American" is also the adjective of the continent; keep it, since news copy means the US.
 
-/** The country a name, alias or demonym refers to ("Ecuadorian" -> "Ecuador"). */
+/** The country a name, alias or demonym refers to ("Peruvian" -> "Peru"). */
 export function countryOf(name: string): string | undefined {
   if (/^[A-Z]{2,3}$/.test(name)) return CODES[name];
   if (!/^(?:the\s+)?[A-ZÀ-Ý]/.test(name)) return undefined;

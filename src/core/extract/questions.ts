@@ -26,7 +26,7 @@ const DET_START = /^(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Such|Som
 const lowerStart = (s: string): string => (DET_START.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
-/** "which countries Ecuador would seek help from" -> "Which countries would Ecuador seek help from?" */
+/** "which countries Peru would seek help from" -> "Which countries would Peru seek help from?" */
 function whQuestion(clause: string): string {
   const words = cut(clause).split(/\s+/);
   const wh = words[0] ?? '';
