@@ -1,17 +1,10 @@
 /** A digest: which briefing goes to which channel, and when. Config and chat subscriptions both become these. */
-import type { NewRun } from '../store/store.js';
+import type { DigestTarget, NewRun } from '../store/store.js';
 
 /** A scheduled briefing. */
-export interface Digest {
+export interface Digest extends DigestTarget {
   /** Stable id: part of every run's key, so renaming it starts a new series of runs. */
   id: string;
-  platform: string;
-  channel: string;
-  subject: string;
-  topic?: string | undefined;
-  /** Five-field cron expression, read in `timeZone`. */
-  cron: string;
-  timeZone: string;
   origin: 'config' | 'subscription';
   /** Runs before this instant are not caught up (a subscription made at 08:30 does not owe the 08:00 run). */
   since?: number | undefined;

@@ -70,16 +70,20 @@ export interface RunStore {
   setCheckedUntil(instant: number): Promise<void>;
 }
 
-/** A channel's subscription to a digest, made from chat. */
-export interface Subscription {
-  id: number;
+/** Which briefing goes to which channel, and when: what a config digest and a subscription share. */
+export interface DigestTarget {
   platform: string;
   channel: string;
   subject: string;
   topic?: string | undefined;
-  /** Five-field cron expression in `timeZone`. */
+  /** Five-field cron expression, read in `timeZone`. */
   cron: string;
   timeZone: string;
+}
+
+/** A channel's subscription to a digest, made from chat. */
+export interface Subscription extends DigestTarget {
+  id: number;
   /** Who subscribed (the platform's user id). */
   createdBy: string;
   createdAt: number;
