@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { runDiscordRegister } from './adapters/discord/register.js';
 import { runSlackManifest } from './adapters/slack/manifest.js';
 import { readEnv } from './config/env.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject } from './load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubjectSettings } from './load/subject.js';
 
 /** Where output goes. */
 export interface PlatformIo {
@@ -44,12 +44,12 @@ async function discordRegister(argv: string[], io: PlatformIo, deps: { briefings
     io.stderr(`Bad environment:\n${env.error.map((e) => `  ${e}`).join('\n')}\n`);
     return 1;
   }
-  // Registration needs each subject's command and title, not its articles' extraction.
+  // Registration needs each subject's command and title: its briefing.yaml, not its articles.
   const root = deps.briefingsDir ?? BRIEFINGS_DIR;
   const subjects = [];
   for (const name of await listSubjects(root)) {
     const dir = await findSubject(name, root);
-    const s = dir.ok ? await loadSubject(dir.value) : dir;
+    const s = dir.ok ? await loadSubjectSettings(dir.value) : dir;
     if (!s.ok) {
       io.stderr(`${s.error.message}\n`);
       return 1;

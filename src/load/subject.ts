@@ -16,7 +16,10 @@ import { COMMAND_NAME, DEFAULT_POLL_MS, describeIssues, SubjectFile } from './su
 export const BRIEFINGS_DIR = fileURLToPath(new URL('../../briefings', import.meta.url));
 
 /** A subject loaded from disk: its settings and its articles. */
-export interface Subject extends LoadedArticles {
+export interface Subject extends SubjectSettings, LoadedArticles {}
+
+/** A subject's settings from its `briefing.yaml`, without reading its articles. */
+export interface SubjectSettings {
   /** The folder's name. */
   name: string;
   dir: string;
@@ -69,11 +72,8 @@ async function readSubjectFile(file: string): Promise<Result<SubjectFile, LoadEr
   return ok(parsed.data);
 }
 
-/**
- * Loads the subject in `dir`: its `briefing.yaml` (title, command, topics, sources), then the
- * articles of `dir/articles/` with the sources' metadata.
- */
-export async function loadSubject(dir: string): Promise<Result<Subject, LoadError>> {
+/** Reads and checks the settings of the subject in `dir` (its `briefing.yaml`), not its articles. */
+export async function loadSubjectSettings(dir: string): Promise<Result<SubjectSettings & { sources: SubjectFile['sources'] }, LoadError>> {
   const file = join(dir, 'briefing.yaml');
   const read = await readSubjectFile(file);
   if (!read.ok) return read;
@@ -83,17 +83,27 @@ export async function loadSubject(dir: string): Promise<Result<Subject, LoadErro
   if (!COMMAND_NAME.test(command)) {
     return err(loadError('bad-subject', `${file} has 1 problem:\n  command: the folder name '${name}' is not a slash command name; set command: to lower-case letters, digits, - or _`));
   }
-  const live = { feeds: y.feeds, match: y.match, pollMs: y.poll ?? DEFAULT_POLL_MS };
-  const loaded = await loadArticlesDir(join(dir, 'articles'), y.sources);
+  return ok({ name, dir, title: y.title, command, topics: y.topics, feeds: y.feeds, match: y.match, pollMs: y.poll ?? DEFAULT_POLL_MS, sources: y.sources });
+}
+
+/**
+ * Loads the subject in `dir`: its `briefing.yaml` (title, command, topics, sources), then the
+ * articles of `dir/articles/` with the sources' metadata.
+ */
+export async function loadSubject(dir: string): Promise<Result<Subject, LoadError>> {
+  const read = await loadSubjectSettings(dir);
+  if (!read.ok) return read;
+  const { sources, ...settings } = read.value;
+  const loaded = await loadArticlesDir(join(dir, 'articles'), sources);
   // A subject with feeds may start with no files: its articles come from the store.
-  if (!loaded.ok && y.feeds.length) return ok({ name, dir, title: y.title, command, topics: y.topics, ...live, articles: [], warnings: [] });
+  if (!loaded.ok && settings.feeds.length) return ok({ ...settings, articles: [], warnings: [] });
   if (!loaded.ok && loaded.error.code === 'no-folder') {
     return err(loadError('bad-subject', `No articles/ folder in ${dir}. Put the subject's article files (.txt or .md) there.`));
   }
   if (!loaded.ok) return loaded;
   const files = new Set(loaded.value.articles.map((a) => a.file));
-  const unmatched = Object.keys(y.sources)
+  const unmatched = Object.keys(sources)
     .filter((f) => !files.has(f) && !loaded.value.warnings.some((w) => w.startsWith(`${f}:`)))
     .map((f) => `briefing.yaml: sources names ${f}, which is not in articles/`);
-  return ok({ name, dir, title: y.title, command, topics: y.topics, ...live, articles: loaded.value.articles, warnings: [...loaded.value.warnings, ...unmatched] });
+  return ok({ ...settings, articles: loaded.value.articles, warnings: [...loaded.value.warnings, ...unmatched] });
 }

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { Topic } from '../../core/model.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject } from '../../load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubjectSettings } from '../../load/subject.js';
 import { SLACK_EVENTS_PATH } from './settings.js';
 
 /** What the manifest needs of a subject. */
@@ -99,7 +99,7 @@ export async function runSlackManifest(argv: string[], io: ManifestIo, deps: { b
   const subjects: ManifestSubject[] = [];
   for (const name of names) {
     const dir = await findSubject(name, root);
-    const s = dir.ok ? await loadSubject(dir.value) : dir;
+    const s = dir.ok ? await loadSubjectSettings(dir.value) : dir;
     if (!s.ok) {
       io.stderr(`${s.error.message}\n`);
       return s.error.code === 'unknown-subject' ? 2 : 1;
