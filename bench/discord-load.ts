@@ -14,6 +14,11 @@ export interface LoadJob {
   port: number;
   count: number;
   concurrency: number;
+  /**
+   * `pool`: over the worker's keep-alive connections, opened by an earlier job on the same port.
+   * `new`: over connections opened for this job, all at once.
+   */
+  connections: 'pool' | 'new';
 }
 
 /** What the worker reports: latencies in ms by kind, deferred replies, seconds taken. */
@@ -64,9 +69,20 @@ function fire(agent: Agent, to: number, { body, headers }: Prepared): Promise<{ 
   });
 }
 
+/** The worker's keep-alive connections, kept from one `pool` job to the next on the same port. */
+let pool: { port: number; agent: Agent } | undefined;
+
+function pooled(port: number, concurrency: number): Agent {
+  if (pool?.port !== port) {
+    pool?.agent.destroy();
+    pool = { port, agent: new Agent({ keepAlive: true, maxSockets: concurrency }) };
+  }
+  return pool.agent;
+}
+
 async function run(job: LoadJob): Promise<LoadResult> {
   const requests = Array.from({ length: job.count }, (_, i) => prepare(i));
-  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const agent = job.connections === 'pool' ? pooled(job.port, job.concurrency) : new Agent({ keepAlive: true, maxSockets: job.concurrency });
   const out: LoadResult = { command: [], autocomplete: [], deferred: 0, secs: 0 };
   let next = 0;
   const start = performance.now();
@@ -77,7 +93,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
       if (type === 5) out.deferred++;
     }
   }));
-  agent.destroy();
+  if (agent !== pool?.agent) agent.destroy();
   return { ...out, secs: (performance.now() - start) / 1000 };
 }
 

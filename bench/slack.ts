@@ -3,6 +3,7 @@
  * signed like Slack signs, at 50 concurrent requests, over a synthetic set; request to response.
  * `tsx bench/slack.ts [--articles N] [--requests N] [--concurrency N] [--no-cache]`
  */
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createSlackAdapter } from '../src/adapters/slack/adapter.js';
@@ -35,6 +36,9 @@ const queries = ['', ...BENCH_QUERIES];
 /**
  * The load generator runs in a worker thread, as Slack runs on other machines: it must not share
  * the bot's event loop, or its own request and response handling would be counted as the bot's.
+ * One worker for every run, keeping its keep-alive connections from the warm-up on: libuv accepts
+ * one new connection per event-loop turn, so opening 50 at the start of a measured run would time
+ * the accept queue, not the bot.
  * Plain JavaScript, so the worker needs no TypeScript loader.
  */
 const LOAD = `
@@ -60,36 +64,40 @@ function fire(i) {
     req.end(body);
   });
 }
-(async () => {
-  const times = [];
-  let answered = 0;
-  let next = w.from;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < w.from + w.count) {
-      const r = await fire(next++);
-      times.push(r.ms);
-      if (r.answered) answered++;
-    }
-  };
-  await Promise.all(Array.from({ length: w.parallel }, worker));
+parentPort.on('message', async ({ from, count, parallel }) => {
+  try {
+    const times = [];
+    let answered = 0;
+    let next = from;
+    const started = performance.now();
+    const worker = async () => {
+      while (next < from + count) {
+        const r = await fire(next++);
+        times.push(r.ms);
+        if (r.answered) answered++;
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
     parentPort.postMessage({ times, answered, secs: (performance.now() - started) / 1000 });
-})().catch((e) => { throw e; });
+  } catch (e) {
+    parentPort.postMessage({ error: String(e) });
+  }
+});
 `;
 
-/** Fires `count` signed commands from a worker, `parallel` at a time; latencies sorted, and how many were answered in the response. */
-function run(from: number, count: number, parallel: number): Promise<{ times: number[]; answered: number; secs: number }> {
-  const workerData = { from, count, parallel, concurrency, port: server.port, path: SLACK_EVENTS_PATH, secret: SECRET, queries, responseUrl: fake.responseUrl('') };
-  return new Promise((resolve, reject) => {
-    const w = new Worker(LOAD, { eval: true, workerData });
-    w.once('message', (r: { times: number[]; answered: number; secs: number }) => { resolve({ ...r, times: r.times.sort((a, b) => a - b) }); });
-    w.once('error', reject);
-  });
+const loadWorker = new Worker(LOAD, { eval: true, workerData: { concurrency, port: server.port, path: SLACK_EVENTS_PATH, secret: SECRET, queries, responseUrl: fake.responseUrl('') } });
+
+/** Fires `count` signed commands from the worker, `parallel` at a time; latencies sorted, and how many were answered in the response. */
+async function run(from: number, count: number, parallel: number): Promise<{ times: number[]; answered: number; secs: number }> {
+  loadWorker.postMessage({ from, count, parallel });
+  const [r] = (await once(loadWorker, 'message')) as [{ times: number[]; answered: number; secs: number } | { error: string }];
+  if ('error' in r) throw new Error(r.error);
+  return { ...r, times: r.times.sort((a, b) => a - b) };
 }
 
 const pct = (times: number[], p: number): string => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
 
-await run(0, 200, concurrency); // warm-up: JIT, sockets
+await run(0, 200, concurrency); // warm-up: the JIT, and the connections later runs reuse
 const one = await run(1000, 220, 1);
 console.log(`1 at a time: p50 ${pct(one.times, 0.5)} ms, p99 ${pct(one.times, 0.99)} ms (the cost of one command)`);
 const r = await run(10_000, total, concurrency);
@@ -97,6 +105,7 @@ console.log(`slash commands, ${concurrency} concurrent${values['no-cache'] ? ', 
 console.log(`target p99 < 100 ms: ${Number(pct(r.times, 0.99)) < 100 ? 'met' : 'MISSED'}`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
+await loadWorker.terminate();
 await server.close();
 await adapter.stop();
 await fake.close();
