@@ -233,13 +233,14 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const shutdown = async (): Promise<void> => {
     stopping = true;
     logger.info('stopping: no new requests or digests; finishing what is in flight');
+    // Feed polls are not finished: their fetches end now, and the next start polls again.
+    live.ingestion.close();
     const drain = Promise.allSettled([scheduler.stop(), poller.stop(), ...started.map((a) => a.stop()), http?.close()]);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => { resolve('late'); }, SHUTDOWN_TIMEOUT_MS); });
     const outcome = await Promise.race([drain.then(() => 'done' as const), late]);
     clearTimeout(timer);
     if (outcome === 'late') logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
-    live.ingestion.close();
     await store.close();
     logger.info('stopped');
   };

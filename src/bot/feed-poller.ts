@@ -52,7 +52,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     const stored = await deps.storedCount?.(name);
     const grew = stored !== undefined && counts.has(name) && counts.get(name) !== stored;
     if (stored !== undefined) counts.set(name, stored);
-    if (report.added || report.folded || grew) await deps.refresh(name);
+    // Stopping: what came in is stored, and the next start builds it.
+    if (!stopped && (report.added || report.folded || grew)) await deps.refresh(name);
     return report;
   }
 

@@ -51,7 +51,7 @@ export type Fetched =
 
 /** Why a fetch failed; `message` names the URL's problem in words. */
 export interface FetchError {
-  code: 'bad-url' | 'refused-address' | 'http-status' | 'too-large' | 'timeout' | 'redirect-loop' | 'too-many-redirects' | 'wrong-content-type' | 'network';
+  code: 'bad-url' | 'refused-address' | 'http-status' | 'too-large' | 'timeout' | 'redirect-loop' | 'too-many-redirects' | 'wrong-content-type' | 'network' | 'stopped';
   url: string;
   message: string;
   status?: number | undefined;
@@ -60,7 +60,7 @@ export interface FetchError {
 /** Fetches one URL at a time per host. */
 export interface Fetcher {
   fetch(req: FetchRequest): Promise<Result<Fetched, FetchError>>;
-  /** Closes idle keep-alive connections. */
+  /** Stops: requests in flight and waiting are ended with `stopped`, and connections closed. */
   close(): void;
 }
 
@@ -110,6 +110,9 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
   const sleep = deps.sleep ?? ((ms: number) => delay(ms));
   const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
   const queues = new Map<string, PQueue>();
+  const closing = new AbortController();
+  const stopped = (url: string): FetchError => ({ code: 'stopped', url, message: 'not fetched: Sitrep is stopping' });
+  const whenClosed = new Promise<void>((resolve) => { closing.signal.addEventListener('abort', () => { resolve(); }, { once: true }); });
 
   /** Reads a response body, decoded, up to the size limit. */
   async function readBody(res: IncomingMessage, url: string, signal: AbortSignal): Promise<Buffer> {
@@ -135,6 +138,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
       }
     } catch (e) {
       if (e instanceof Failed) throw e;
+      if (closing.signal.aborted) throw new Failed(stopped(url), false);
       if (signal.aborted) throw fail('timeout', url, `no complete answer within ${String(o.timeoutMs / 1000)} s`);
       throw fail('network', url, `the connection broke while reading (${(e as Error).message})`, { retry: true });
     }
@@ -161,6 +165,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
       }, resolve);
       r.on('error', (e: NodeJS.ErrnoException) => {
         if (e.name === 'RefusedAddressError') reject(fail('refused-address', url.href, e.message));
+        else if (closing.signal.aborted) reject(new Failed(stopped(url.href), false));
         else if (signal.aborted) reject(fail('timeout', url.href, `no answer within ${String(o.timeoutMs / 1000)} s`));
         else reject(fail('network', url.href, `could not connect (${e.code ?? e.message})`, { retry: e.code !== 'ENOTFOUND' }));
       });
@@ -169,7 +174,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
 
   /** One try: follows redirects, checks status and content type, reads the body. */
   async function attempt(req: FetchRequest): Promise<Fetched> {
-    const signal = AbortSignal.timeout(o.timeoutMs);
+    const signal = AbortSignal.any([AbortSignal.timeout(o.timeoutMs), closing.signal]);
     const visited = new Set<string>();
     let url = new URL(req.url);
     for (let hop = 0; ; hop++) {
@@ -214,6 +219,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
 
   async function withRetries(req: FetchRequest): Promise<Result<Fetched, FetchError>> {
     for (let tries = 1; ; tries++) {
+      if (closing.signal.aborted) return err(stopped(req.url));
       try {
         return ok(await attempt(req));
       } catch (e) {
@@ -223,7 +229,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
         const wait = Math.max(backoff, e.retryAfterMs ?? 0);
         // A server asking for a long pause gets it by our giving up now; the next poll tries again.
         if (wait > o.maxBackoffMs) return err({ ...e.error, message: `${e.error.message}; asked to wait ${String(Math.ceil(wait / 1000))} s` });
-        await sleep(wait);
+        await Promise.race([sleep(wait), whenClosed]);
       }
     }
   }
@@ -244,6 +250,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
       return queue.add(() => withRetries(req), { throwOnTimeout: true });
     },
     close() {
+      closing.abort();
       agents['http:'].destroy();
       agents['https:'].destroy();
     },

@@ -170,6 +170,8 @@ export function createIngestor(deps: IngestDeps): Ingestor {
         const a: PageArticle = { ...page.value, published: page.value.published ?? item.published };
         return ok({ text: articleText(a), outlet: { outlet: a.outlet, url: item.url } });
       }
+      // Stopping is no reason to settle for the feed's summary: the next poll fetches the page.
+      if (page.error.code === 'stopped') return err(page.error.message);
       why = page.error.message;
     }
     const paragraphs = item.content.length ? item.content : item.summary ? [item.summary] : [];
@@ -190,6 +192,7 @@ export function createIngestor(deps: IngestDeps): Ingestor {
     const state = await store.feeds.get(subject.name, url);
     const got = await fetcher.fetch({ url, kind: 'feed', etag: state?.etag, lastModified: state?.lastModified });
     const polledAt = deps.now();
+    if (!got.ok && got.error.code === 'stopped') return { ...report, status: 'failed', error: got.error.message };
     if (!got.ok || got.value.status === 'not-modified') {
       const error = got.ok ? undefined : got.error.message;
       await store.feeds.put({ subject: subject.name, url, etag: state?.etag, lastModified: state?.lastModified, polledAt, error });

@@ -13,6 +13,8 @@ import type { ChatPlatform } from '../../src/bot/platforms.js';
 import { main, type CliDeps } from '../../src/cli.js';
 import { err, ok } from '../../src/core/result.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { itemFor, newsPage, rssFeed, RUNOFF } from '../ingest/fixtures.js';
+import { startServer } from '../ingest/server.js';
 import { memoryLog, recordingPlatform, type RecordingPlatform } from '../schedule/harness.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -119,6 +121,27 @@ describe('sitrep start', () => {
     const after = openSqliteStore(s.db);
     if (!after.ok) throw new Error(after.error);
     expect((await after.value.runs.list())[0]).toMatchObject({ state: 'posted' });
+    await after.value.close();
+  });
+
+  it('ends a feed poll in flight on SIGTERM at once, storing nothing half-fetched', async () => {
+    // The page never comes in time; its feed item carries the full text, which must not be stored in its stead.
+    const site = await startServer({ '/story': { type: 'text/html', body: newsPage(RUNOFF), delayMs: 60_000 } });
+    site.route('/feed.xml', { type: 'application/rss+xml', body: rssFeed('El Diario', [{ ...itemFor(RUNOFF, site.url('/story')), content: RUNOFF.paragraphs.map((p) => `<p>${p}</p>`).join('') }]) });
+    const s = await setup('subjects: [live]\nplatforms: [fake]\ningest: { allow_private: true, timeout: 60s, attempts: 1 }\n');
+    const briefings = await tempDir({ 'live/briefing.yaml': `title: Live\nfeeds: ["${site.url('/feed.xml')}"]\n` });
+    const running = cli(['start', '--config', s.config], { ...s.deps, briefingsDir: briefings });
+    await s.started;
+    while (site.hits('/story') === 0) await sleep(20);
+    s.signals.emit('SIGTERM');
+    expect((await running).code).toBe(0);
+    const messages = s.log.messages();
+    expect(messages).toContain('stopped');
+    expect(messages.filter((m) => m.includes('still in flight'))).toEqual([]);
+    expect(messages.filter((m) => m.includes('could not be rebuilt'))).toEqual([]);
+    const after = openSqliteStore(s.db);
+    if (!after.ok) throw new Error(after.error);
+    expect(await after.value.articles.headers('live')).toEqual([]);
     await after.value.close();
   });
 

@@ -30,6 +30,7 @@ describe('the feed poller', () => {
     const log = memoryLog();
     const poller = createFeedPoller({ library, ingestor, refresh: (s) => { refreshed.push(s); return Promise.resolve(); }, logger: log.logger });
     poller.start();
+    await poller.poll('live'); // the poll started at start, still running
     await poller.stop();
     expect(ingestor.polled).toEqual([{ name: 'live', feeds: ['https://x/bad.xml'], match: ['Ecuador'] }]);
     expect(refreshed).toEqual(['live']);
@@ -39,6 +40,17 @@ describe('the feed poller', () => {
       'ingest live: 2 new article(s), 0 wire copies folded, from 1 feed(s)',
     ]);
     expect(await poller.poll('static')).toBeUndefined();
+  });
+
+  it('does not rebuild when stopped while a poll is in flight: its articles are stored, the next start builds them', async () => {
+    const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
+    const ingestor = fakeIngestor(2);
+    const refreshed: string[] = [];
+    const poller = createFeedPoller({ library, ingestor, refresh: (s) => { refreshed.push(s); return Promise.resolve(); }, logger: memoryLog().logger });
+    poller.start();
+    await poller.stop();
+    expect(ingestor.polled.map((p) => p.name)).toEqual(['live']);
+    expect(refreshed).toEqual([]);
   });
 
   it('rebuilds when articles were added beside it (sitrep add), though its own poll found none', async () => {

@@ -87,6 +87,25 @@ describe('fetching feeds and pages', () => {
     f.close();
   });
 
+  it('ends a request in flight, one waiting for its host and one waiting to retry when closed', async () => {
+    // Without close() ending them, these would outlast the test's timeout.
+    const s = await startServer({ '/slow': { type: 'text/html', body: '<p>late</p>', delayMs: 30_000 }, '/down': { status: 503 } });
+    const { f } = fetcher({ timeoutMs: 30_000 });
+    // A real sleep here: the retry's 20 s wait must be cut short by close().
+    const r = createFetcher({ guard: createAddressGuard({ allowPrivate: true }), options: { backoffMs: 20_000 } });
+    const inFlight = f.fetch({ url: s.url('/slow'), kind: 'page' });
+    const queued = f.fetch({ url: s.url('/slow'), kind: 'page' });
+    const retrying = r.fetch({ url: s.url('/down'), kind: 'feed' });
+    await new Promise((done) => setTimeout(done, 100));
+    f.close();
+    r.close();
+    const results = await Promise.all([inFlight, queued, retrying]);
+    for (const x of results) expect(x).toMatchObject({ ok: false, error: { code: 'stopped', message: 'not fetched: Sitrep is stopping' } });
+    expect(s.hits('/slow')).toBe(1);
+    expect(s.hits('/down')).toBe(1);
+    expect(await f.fetch({ url: s.url('/down'), kind: 'feed' })).toMatchObject({ ok: false, error: { code: 'stopped' } });
+  });
+
   it('refuses what is not an http(s) address', async () => {
     const { f } = fetcher();
     expect(await f.fetch({ url: 'file:///etc/passwd', kind: 'page' })).toMatchObject({ ok: false, error: { code: 'bad-url' } });
