@@ -95,7 +95,7 @@ const USAGE = `Usage:
   add      adds one article: a web page (fetched and reduced to its text) or a file
   start    runs the bot: every chat platform whose secrets are set, or the console when none is;
            scheduled digests, subscriptions from chat, GET /healthz on PORT (3000)
-  doctor   checks config, secrets, subjects and the database, and says what to fix
+  doctor   checks config, secrets, subjects, feeds and the database, and says what to fix
   digests  lists the digests with their next run, and recent runs with why any failed
   slack manifest     prints the Slack app manifest for the subjects (Socket Mode unless --url)
   discord register   registers the subjects' slash commands (one guild at once with --guild)

@@ -1,10 +1,15 @@
 /**
- * `sitrep doctor`: checks the environment, the config, each platform's secrets, the subjects, the
- * digests and the database, without starting anything or writing anywhere, and says what to fix.
+ * `sitrep doctor`: checks the environment, the config, each platform's secrets, the subjects and
+ * their feeds, the digests and the database, without starting anything or writing anywhere, and
+ * says what to fix.
  */
+import { join } from 'node:path';
 import { readEnv, type Env } from '../config/env.js';
 import { describeConfigError, loadConfig } from '../config/load-config.js';
-import type { SitrepConfig } from '../config/sitrep-config.js';
+import type { IngestSettings, SitrepConfig } from '../config/sitrep-config.js';
+import { createAddressGuard } from '../ingest/address-guard.js';
+import { parseFeedText } from '../ingest/feeds.js';
+import { createFetcher } from '../ingest/fetcher.js';
 import { listSubjects } from '../load/subject.js';
 import { cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
@@ -74,6 +79,36 @@ function digestFindings(config: SitrepConfig, library: Library | undefined, runn
   return out;
 }
 
+/** Longest wait for one feed: doctor makes one try, and a feed slower than this would fail a poll too. */
+const FEED_CHECK_TIMEOUT_MS = 10_000;
+
+/**
+ * Fetches and parses each live subject's feeds once, as a poll would (same address rules and
+ * limits), all at once. A failing feed is a warning: the bot starts and serves what it has.
+ */
+async function feedFindings(library: Library, settings: IngestSettings): Promise<Finding[]> {
+  const feeds = library.subjects.flatMap((s) => (s.live?.feeds ?? []).map((url) => ({ subject: s.name, file: s.dir ? join(s.dir, 'briefing.yaml') : `${s.name}'s briefing.yaml`, url })));
+  if (!feeds.length) return [];
+  const fetcher = createFetcher({
+    guard: createAddressGuard({ allowPrivate: settings.allowPrivate, allowHosts: settings.allowHosts }),
+    options: { timeoutMs: Math.min(settings.timeoutMs, FEED_CHECK_TIMEOUT_MS), maxBytes: settings.maxBytes, maxRedirects: settings.maxRedirects, attempts: 1 },
+  });
+  try {
+    return await Promise.all(feeds.map(async ({ subject, file, url }): Promise<Finding> => {
+      const what = `feed ${url} (${subject})`;
+      const fix = `Check the address in ${file}; until it answers, ${subject} serves what it has.`;
+      const got = await fetcher.fetch({ url, kind: 'feed' });
+      if (!got.ok) return { level: 'warn', text: `${what}: ${got.error.message}. ${fix}` };
+      if (got.value.status !== 'ok') return { level: 'ok', text: `${what}: answers` };
+      const feed = parseFeedText(got.value.body);
+      if (!feed.ok) return { level: 'warn', text: `${what}: ${feed.error.message}. ${fix}` };
+      return { level: 'ok', text: `${what}: ${plural(feed.value.items.length, 'item')} (${feed.value.format.toUpperCase()})` };
+    }));
+  } finally {
+    fetcher.close();
+  }
+}
+
 function databaseFindings(file: string, now: number): Finding[] {
   const db = inspectSqliteStore(file, now - 7 * 24 * 3600_000);
   if (db.state === 'missing') {
@@ -115,6 +150,7 @@ export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; o
       for (const s of library.subjects) {
         findings.push({ level: s.warnings.length ? 'warn' : 'ok', text: `subject ${s.name} (/${s.command}): ${String(s.set.articleCount)} articles, ${String(s.set.topics.length)} topics${s.warnings.length ? `\n${s.warnings.join('\n')}` : ''}` });
       }
+      findings.push(...await feedFindings(library, config.value.ingest));
     }
     findings.push(...digestFindings(config.value, library, running.running, now, deps.configFile));
   }

@@ -193,6 +193,23 @@ describe('sitrep doctor', () => {
     ]));
   });
 
+  it('fetches each live subject\'s feeds once: a good one counts its items, a broken one warns with the fix, and neither stops the start', async () => {
+    const site = await startServer({ '/down.xml': { status: 503 }, '/page.xml': { type: 'text/html', body: '<html></html>' } });
+    site.route('/world.xml', { type: 'application/rss+xml', body: rssFeed('El Diario', [itemFor(RUNOFF, site.url('/story'))]) });
+    const s = await setup('subjects: [live]\nplatforms: [fake]\ningest: { allow_private: true, attempts: 3 }\n');
+    const briefings = await tempDir({ 'live/briefing.yaml': `title: Live\nfeeds: ["${site.url('/world.xml')}", "${site.url('/down.xml')}", "${site.url('/page.xml')}"]\n` });
+    const r = await cli(['doctor', '--config', s.config], { ...s.deps, briefingsDir: briefings });
+    const file = join(briefings, 'live', 'briefing.yaml');
+    expect(r.out.split('\n')).toEqual(expect.arrayContaining([
+      `✓ feed ${site.url('/world.xml')} (live): 1 item (RSS)`,
+      `! feed ${site.url('/down.xml')} (live): HTTP 503 Service Unavailable. Check the address in ${file}; until it answers, live serves what it has.`,
+      `! feed ${site.url('/page.xml')} (live): the server sent text/html, not a feed (RSS, Atom or JSON Feed). Check the address in ${file}; until it answers, live serves what it has.`,
+    ]));
+    expect(r.code).toBe(0);
+    // One try each, even where the config allows three: doctor reports, the poller retries.
+    expect([site.hits('/world.xml'), site.hits('/down.xml'), site.hits('/page.xml')]).toEqual([1, 1, 1]);
+  });
+
   it('fails, naming each problem, when secrets are half set and a digest topic is unknown', async () => {
     const s = await setup('digests:\n  - { platform: fake, channel: C1, subject: ecuador, topic: homicdes, time: "08:00" }\n', { SLACK_APP_TOKEN: 'xapp-1' });
     const r = await cli(['doctor', '--config', s.config], s.deps);
