@@ -8,12 +8,18 @@ describe('open questions', () => {
     ['Whether the plan is a political maneuver or a genuine effort remains unclear.', 'Is the plan a political maneuver or a genuine effort?'],
     ['The proposal, however, requires approval from the congress.', 'Will the proposal be approved?'],
     ['This agreement could facilitate the presence of US troops in the country, a move the president backs.', 'Could this agreement facilitate the presence of US troops in the country?'],
+    ['Farmers voiced concerns about the cost of the new water levy.', 'Are concerns about the cost of the new water levy warranted?'],
+    ['Two regulators have raised serious doubts over the merger’s effect on prices; the ministry disagrees.', 'Are concerns about the merger’s effect on prices warranted?'],
+    ['The union expressed concerns that the plan would cut 2,000 jobs.', 'Are concerns that the plan would cut 2,000 jobs warranted?'],
   ])('asks %s', (sentence, question) => {
     expect(questionOf(sentence, 'a.txt', sentence)?.question).toBe(question);
   });
 
   it('raises nothing for a plain statement of fact', () => {
     expect(questionOf('The court ruled in favor of the reform on Monday.', 'a.txt', 'x')).toBeUndefined();
+    // "concerns" as a company or a plain noun is no doubt voiced.
+    expect(questionOf('The group sold its energy concerns to a rival last year.', 'a.txt', 'x')).toBeUndefined();
+    expect(questionOf('The minister addressed concerns about the levy in a speech on Monday.', 'a.txt', 'x')).toBeUndefined();
   });
 
   it('merges the same question from two sources', () => {

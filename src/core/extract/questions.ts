@@ -18,7 +18,8 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const cut = (s: string): string => {
   const dash = s.search(/\s*[—–;]|\s+-\s+/);
   let out = dash > 0 ? s.slice(0, dash) : s;
-  const comma = out.split(',');
+  // Not at a thousands separator: "2,000 jobs" is one number.
+  const comma = out.split(/,(?!\d{3}\b)/);
   if (comma.length > 1 && (comma[0] ?? '').split(/\s+/).length >= 4) out = comma[0] ?? out;
   return clean(out);
 };
@@ -98,6 +99,10 @@ const CUES: Cue[] = [
   { cue: 'disputed', re: /\b(?:are|is|were|remain)\s+(?:mixed|divided|split|disputed|contested)\b|\bnot everyone agrees\b|\bcritics (?:say|argue|warn)\b|\bwarn(?:s|ed)? against\b|\bskeptical\b|\bsceptical\b/i, ask: (_m, s) => {
     const subj = subjectOf(s)?.replace(/^(?:local\s+)?(?:perspectives|views|opinions|attitudes)\s+(?:on|about)\s+/i, '');
     return subj && !/^(?:others?|some|they|it|this)$/i.test(subj) ? `Is there agreement on ${lowerStart(subj)}?` : undefined;
+  } },
+  { cue: 'concerns', re: /\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had)\s+(?:(?:growing|serious|some|similar|new)\s+)?(?:concerns?|doubts?|worries|reservations|misgivings)\s+(about|over|regarding|that)\s+([^.;]{5,160})/i, ask: (m) => {
+    const what = cut(clean(m[2] ?? ''));
+    return what ? `Are concerns ${m[1] === 'that' ? 'that' : 'about'} ${what} warranted?` : undefined;
   } },
   { cue: 'may', re: /^(.{3,90}?)\s+(could|may|might)\s+(?!also\b)((?:not\s+)?(?:be|have|face|determine|decide|facilitate|shift|change|follow|lead|mean|translate|affect|derail|delay|end)\b[^.;]*)/i, ask: (m) => {
     const subj = clean((m[1] ?? '').replace(/^.*\b(?:suggests?|says?|said|indicates?|shows?|believes?|thinks?|warns?|argues?)\s+(?:that\s+)?/i, '').replace(/^(?:however|but|and|yet|still),?\s+/i, ''));
