@@ -127,6 +127,8 @@ export interface Conflict {
   metric: string;
   period: string;
   kind: 'rounding' | 'contradiction';
+  /** Set when the values are dates (value `yyyymm`): their `text` is what the sources say. */
+  about?: 'date' | undefined;
   values: { value: number; text: string; sources: string[] }[];
 }
 

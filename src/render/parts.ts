@@ -15,7 +15,7 @@ export function figureValue(f: Figure): string {
   const last = f.text.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
   // "six tons", "a decade", "$81 million": the text already names what it counts.
   const textHasUnit = !/\d/.test(last) && !NUMBER_WORDS.has(last);
-  if (!unit || unit === 'count' || textHasUnit || (CURRENCY.test(f.text) && /dollar|euro|pound|yen|rupee|usd|eur|gbp/i.test(unit))) return text;
+  if (!unit || unit === 'count' || unit === 'date' || textHasUnit || (CURRENCY.test(f.text) && /dollar|euro|pound|yen|rupee|usd|eur|gbp/i.test(unit))) return text;
   if (f.text.includes('%') && /^percent\b/i.test(unit)) return `${text}${unit.replace(/^percent/i, '')}`;
   // "731 — homicides": the metric says what is counted.
   if (f.metric.toLowerCase().split(/\W+/).includes(unit.toLowerCase())) return text;

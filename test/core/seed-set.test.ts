@@ -23,6 +23,13 @@ describe('the bundled article set', () => {
     expect(c?.values.map((v) => v.value).sort()).toEqual([36.18, 38, 38.76]);
   });
 
+  it('flags that one source has Noboa taking office in October 2023 and another in November 2023', () => {
+    const c = b.conflicts.find((x) => x.about === 'date');
+    expect(c?.metric).toBe('Daniel Noboa took office');
+    expect(c?.values.map((v) => [v.text, v.sources])).toEqual([['October 2023', ['003_a4f669fbb39948c1.txt']], ['November 2023', ['004_5f90fad844f25562.txt']]]);
+    expect(b.conflicts.filter((x) => x.about === 'date')).toHaveLength(1);
+  });
+
   it('gives one figure entry with two sources when two articles report 731 homicides in January 2025', () => {
     const f = b.figures.filter((x) => x.value === 731);
     expect(f).toHaveLength(1);

@@ -57,8 +57,11 @@ const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new S
 /** Builds a set from extracts (made now, or kept from an earlier run). */
 export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
   const { extracts } = input;
-  const figures = mergeFigures(extracts.flatMap((e) => e.figures));
-  const conflicts = findConflicts(figures);
+  const merged = mergeFigures(extracts.flatMap((e) => e.figures));
+  const conflicts = findConflicts(merged);
+  // A dated event is a key figure only where sources date it differently.
+  const disputed = new Set(conflicts.filter((c) => c.about === 'date').flatMap((c) => c.values.flatMap((v) => v.sources.map((file) => `${String(v.value)}|${file}`))));
+  const figures = merged.filter((f) => f.unit !== 'date' || f.sources.some((s) => disputed.has(`${String(f.value)}|${s.file}`)));
   figures.sort((a, b) => b.weight - a.weight);
   const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
   const questions = mergeQuestions(extracts.flatMap((e) => e.questions));

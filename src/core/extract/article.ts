@@ -2,6 +2,7 @@
 import type { Article, ArticleExtract, Evidence } from '../model.js';
 import { analyse } from '../nlp.js';
 import { actorsOf } from './actors.js';
+import { eventsOf, type PersonRef } from './events.js';
 import { figuresOf } from './figures.js';
 import { countryOf } from './gazetteer.js';
 import { questionOf } from './questions.js';
@@ -55,6 +56,8 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
       if (a.kind !== 'person' && a.role) out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: intern(a.role), evidence: ev, headline: true });
     }
   }
+  // The people of the nearest earlier sentence that named any: whom a "he" or "she" can mean.
+  let previous: PersonRef[] = [];
   body.forEach((p, pi) => {
     const position = body.length > 1 ? pi / (body.length - 1) : 0;
     for (const s of analyse(p.text)) {
@@ -65,9 +68,16 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
       for (const f of figuresOf(s, article.file, quote, pub, carry, position)) {
         out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), unit: intern(f.unit), period: intern(f.period), evidence: ev });
       }
-      for (const a of actorsOf(s, ctx, quote)) {
+      const actors = actorsOf(s, ctx, quote);
+      for (const a of actors) {
         out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: a.role === undefined ? undefined : intern(a.role), evidence: ev });
       }
+      // A lone capitalised word after "in" or "from" is more likely a place than a person.
+      const persons = actors.filter((a) => a.kind === 'person' && !a.key.endsWith(':locative'));
+      for (const f of eventsOf(quote, article.file, quote, persons, previous, position)) {
+        out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), evidence: ev });
+      }
+      if (persons.length) previous = persons;
       const q = questionOf(s.text, article.file, quote);
       if (q) out.questions.push({ ...q, evidence: ev });
     }

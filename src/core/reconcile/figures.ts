@@ -54,6 +54,7 @@ export function findConflicts(figures: Figure[]): Conflict[] {
       metric: first.metric,
       period: first.period,
       kind: rounding ? 'rounding' : 'contradiction',
+      ...(first.unit === 'date' ? { about: 'date' as const } : {}),
       values: clean.map((f) => ({ value: f.value, text: f.text, sources: f.sources.map((s) => s.file) })),
     });
     for (const f of clean) f.weight += 4;

@@ -1,0 +1,96 @@
+/**
+ * Dated events sources can disagree on: when a person took office ("Noboa, in office since November
+ * 2023"; "since he took office in October 2023"). Each becomes a figure whose value is the month
+ * (unit `date`), so the same merging and conflict finding as for numbers applies; the set keeps
+ * only those that sources date differently.
+ *
+ * Precision over recall: a date must name its month; the person must be named right before the
+ * phrase, or be the one person a "he" or "she" can mean (the nearest earlier sentence naming people).
+ */
+import type { FigureMention } from '../model.js';
+
+/** A person named in a sentence, as the actor extractor read them. */
+export interface PersonRef {
+  name: string;
+  /** The actor key (`person:last:first` or `single:name:...`). */
+  key: string;
+  /** Named as the subject of its clause. */
+  subject: boolean;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+/** "October 2023", "Nov. 23, 2023", "23 November 2023", right where the phrase ends. */
+const DATE_AT = new RegExp(`(?:(\\d{1,2})\\s+)?${MONTH}(?:\\s+(\\d{1,2}),?)?\\s+(\\d{4})\\b`, 'y');
+
+/** Phrases dating the start of a term in office, each ending where its date begins. */
+const TOOK_OFFICE = /\b(?:(?:took|assumed|entered)\s+office|took\s+power|came\s+to\s+power|assumed\s+the\s+presidency|was\s+sworn\s+in|was\s+inaugurated)(?:\s+as\s+[\w' -]{2,40}?)?\s+(?:in|on)\s+|\b(?:in|at)\s+(?:office|power)\s+since\s+/gi;
+
+/** Between a name and its phrase: nothing, a comma, "who", "has been". */
+const NAME_GAP = /^\s*,?\s*(?:who\s+)?(?:(?:has|had)\s+been\s+|(?:has|had|was|is)\s+)?$/;
+const PRONOUN_BEFORE = /\b(?:he|she)\s+(?:(?:has|had)\s+been\s+|(?:has|had)\s+)?$/i;
+
+/** The surname part of a person's actor key: what a person is matched on across sources. */
+export function surnameOf(key: string): string | undefined {
+  const m = /^(?:person|single):([^:]+):/.exec(key);
+  return m?.[1];
+}
+
+/**
+ * Whom a pronoun may mean: a full name, or a single capitalised word not at the start of its
+ * sentence ("Spending has risen since she..." names no one).
+ */
+const reliable = (p: PersonRef): boolean => p.key.startsWith('person:') || !p.key.endsWith(':initial');
+
+/** The person a pronoun means: the one person of the nearest earlier sentence naming people, or its one subject. */
+function antecedent(previous: readonly PersonRef[]): PersonRef | undefined {
+  const people = previous.filter(reliable);
+  const distinct = [...new Map(people.map((p) => [surnameOf(p.key), p])).values()];
+  if (distinct.length === 1) return distinct[0];
+  const subjects = [...new Map(people.filter((p) => p.subject).map((p) => [surnameOf(p.key), p])).values()];
+  return subjects.length === 1 ? subjects[0] : undefined;
+}
+
+/** Who the phrase at `at` is about, if the sentence says so plainly. */
+function actorAt(sentence: string, at: number, persons: readonly PersonRef[], previous: readonly PersonRef[]): PersonRef | undefined {
+  const before = sentence.slice(0, at);
+  for (const p of persons) {
+    const i = before.lastIndexOf(p.name);
+    if (i >= 0 && NAME_GAP.test(before.slice(i + p.name.length))) return p;
+  }
+  if (!PRONOUN_BEFORE.test(before)) return undefined;
+  const named = persons.filter((p) => reliable(p) && before.includes(p.name));
+  if (named.length) return new Set(named.map((p) => surnameOf(p.key))).size === 1 ? named[0] : undefined;
+  return antecedent(previous);
+}
+
+/**
+ * Dated events in one sentence, as figures. `persons` are the people the sentence names;
+ * `previous` those of the nearest earlier sentence that named any.
+ */
+export function eventsOf(sentence: string, file: string, quote: string, persons: readonly PersonRef[], previous: readonly PersonRef[], position: number): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const m of sentence.matchAll(TOOK_OFFICE)) {
+    DATE_AT.lastIndex = m.index + m[0].length;
+    const d = DATE_AT.exec(sentence);
+    if (!d) continue;
+    const month = MONTHS.findIndex((name) => name.startsWith((d[2] ?? '').replace('.', '').toLowerCase().slice(0, 3)));
+    const year = Number(d[4]);
+    if (month < 0 || !year) continue;
+    const who = actorAt(sentence, m.index, persons, previous);
+    const surname = who && surnameOf(who.key);
+    if (!who || !surname) continue;
+    out.push({
+      metric: `${who.name} took office`,
+      metricKey: `event:took office:${surname}`,
+      value: year * 100 + month + 1,
+      text: d[0].trim(),
+      unit: 'date',
+      period: '',
+      evidence: { file, quote },
+      decimals: 0,
+      position,
+    });
+  }
+  return out;
+}
