@@ -34,6 +34,12 @@ describe('when a person took office', () => {
     expect(read(sentence, persons, previous)).toEqual([]);
   });
 
+  it('takes the person after a fronted clause, and reads nothing when someone named later makes "he" ambiguous', () => {
+    expect(read('Since she took office in March 2021, Ana Ruiz has cut taxes twice.', [ruiz], [soto])).toHaveLength(1);
+    expect(read('Since she took office in March 2021, Ana Ruiz has cut taxes twice.', [ruiz], [soto])[0]?.[1]).toBe('event:took office:ruiz');
+    expect(read('Taxes have risen since she took office in March 2021, Ana Ruiz said.', [ruiz], [{ ...soto, key: 'person:soto:eva', subject: true }])).toEqual([]);
+  });
+
   it('takes the subject of the previous sentence for a pronoun when it names two people', () => {
     expect(read('Crime has fallen since she took office in March 2021.', [], [ruiz, soto])).toHaveLength(1);
   });

@@ -29,6 +29,8 @@ const TOOK_OFFICE = /\b(?:(?:took|assumed|entered)\s+office|took\s+power|came\s+
 /** Between a name and its phrase: nothing, a comma, "who", "has been". */
 const NAME_GAP = /^\s*,?\s*(?:who\s+)?(?:(?:has|had)\s+been\s+|(?:has|had|was|is)\s+)?$/;
 const PRONOUN_BEFORE = /\b(?:he|she)\s+(?:(?:has|had)\s+been\s+|(?:has|had)\s+)?$/i;
+/** A sentence opening on a clause about "he" or "she" ("Since she took office..."). */
+const FRONTED = /^\s*(?:ever\s+)?(?:since|after|when|before|once)\s+(?:he|she)\b/i;
 
 /** The surname part of a person's actor key: what a person is matched on across sources. */
 export function surnameOf(key: string): string | undefined {
@@ -59,8 +61,13 @@ function actorAt(sentence: string, at: number, persons: readonly PersonRef[], pr
     if (i >= 0 && NAME_GAP.test(before.slice(i + p.name.length))) return p;
   }
   if (!PRONOUN_BEFORE.test(before)) return undefined;
+  const one = (ps: PersonRef[]): PersonRef | undefined => (new Set(ps.map((p) => surnameOf(p.key))).size === 1 ? ps[0] : undefined);
   const named = persons.filter((p) => reliable(p) && before.includes(p.name));
-  if (named.length) return new Set(named.map((p) => surnameOf(p.key))).size === 1 ? named[0] : undefined;
+  if (named.length) return one(named);
+  // "Since he took office in March 2021, Smith has...": a fronted clause means the subject after it.
+  // Anyone else named later makes the pronoun ambiguous.
+  const later = persons.filter((p) => reliable(p) && sentence.includes(p.name, at));
+  if (later.length) return FRONTED.test(sentence) ? one(later) : undefined;
   return antecedent(previous);
 }
 
