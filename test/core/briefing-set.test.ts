@@ -30,6 +30,20 @@ describe('actor roles', () => {
     expect(a?.role).toBe('maintained a military presence at a base in Manta');
   });
 
+  it.each([
+    ['The Trump administration has paused aid to the region.', 'Trump administration', 'has paused aid to the region'],
+    ['In response to the attacks on the port, the Biden administration sent coast guard cutters.', 'Biden administration', 'sent coast guard cutters'],
+    ['After weeks of talks, the Constitutional Court approved the referendum question.', 'Constitutional Court', 'approved the referendum question'],
+  ])('reads what the subject does, after an opening phrase too: %s', (body, name, role) => {
+    expect(actors(body).find((a) => a.name === name)?.role).toBe(role);
+  });
+
+  it('takes no predicate for a name inside a list or mid-sentence', () => {
+    const a = actors('In Quito, Lima and Bogota, Interpol agents arrested nine suspects.', 'Officials in the capital say the Constitutional Court approved the question.');
+    expect(a.find((x) => x.name === 'Constitutional Court')?.role ?? '').toBe('');
+    expect(a.find((x) => x.name === 'Interpol')?.role ?? '').toBe('');
+  });
+
   it('gives no role rather than a bare "said ..." or one leaning on another sentence', () => {
     const a = actors('Haiti said on Monday that it would wait.', 'Haiti looks poised to follow this trend.').find((x) => x.name === 'Haiti');
     expect(a).toBeDefined();

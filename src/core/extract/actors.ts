@@ -35,9 +35,20 @@ function joinTokens(tokens: Token[], text: string): string {
   return first && last ? text.slice(first.start, last.end) : '';
 }
 
+/** A sentence opening on a phrase before its subject: "In response to ..., the Biden administration engaged". */
+const FRONTING = /^(?:in|after|amid|despite|following|as|while|when|since|before|under|during|although|though|because|with|without|faced|facing)$/;
+
+/** Whether the mention starting at token `from` is the subject that follows an opening phrase and its comma. */
+function afterOpeningPhrase(tokens: Token[], from: number): boolean {
+  if (!FRONTING.test(tokens[0]?.lower ?? '')) return false;
+  const comma = /^(?:the|a|an)$/.test(tokens[from - 1]?.lower ?? '') ? from - 2 : from - 1;
+  // The phrase's own comma, and no other: "In Quito, Lima and Bogota, officials..." is a list.
+  return tokens[comma]?.text === ',' && tokens.slice(0, comma).every((t) => t.text !== ',');
+}
+
 /** The predicate after a mention when it is the subject: "has invited Kenyan peacekeepers ...". */
 function predicateAfter(tokens: Token[], j: number, text: string, from = 0): string | undefined {
-  if (from > 3) return undefined;
+  if (from > 3 && !afterOpeningPhrase(tokens, from)) return undefined;
   let k = j;
   if (tokens[k]?.text === ',') {
     const close = tokens.findIndex((t, x) => x > k && t.text === ',');
@@ -132,7 +143,8 @@ function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: Ac
   // "Trump administration", "Biden administration"
   if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {
     const last = norm(words.at(-1)?.text ?? '');
-    return [mention(`${full} ${next.text}`, 'institution', `admin:${last}`, ctx, quote)];
+    const does = predicateAfter(tokens, j + 2, text, i);
+    return [mention(`${full} ${next.text}`, 'institution', `admin:${last}`, ctx, quote, { role: does, subject: Boolean(does) })];
   }
   if (next && next.pos === 'NOUN' && !isCap(next) && !/^[’']s$/.test(next.text)) {
     if (isAcronym(full) || (PRODUCT.test(next.text) && words.length === 1)) return [mention(full, 'organization', `org:${norm(full)}`, ctx, quote)];
