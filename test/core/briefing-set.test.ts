@@ -38,6 +38,17 @@ describe('actor roles', () => {
     expect(actors(body).find((a) => a.name === name)?.role).toBe(role);
   });
 
+  it('cuts a role before what leans on another sentence, when a whole phrase remains', () => {
+    expect(actors('Ana Soto voiced concerns about the costs and risks of such a plan.').find((x) => x.name === 'Ana Soto')?.role).toBe('voiced concerns about the costs and risks');
+  });
+
+  it.each([
+    ['The bill now goes to the opposition-controlled National Assembly.', 'National Assembly', 'opposition-controlled'],
+    ['Workers at the state-owned Pacific Oil Company went on strike.', 'Pacific Oil Company', 'state-owned'],
+  ])('reads who runs an institution from a hyphenated modifier: %s', (body, name, role) => {
+    expect(actors(body).find((a) => a.name === name)?.role).toBe(role);
+  });
+
   it('takes no predicate for a name inside a list or mid-sentence', () => {
     const a = actors('In Quito, Lima and Bogota, Interpol agents arrested nine suspects.', 'Officials in the capital say the Constitutional Court approved the question.');
     expect(a.find((x) => x.name === 'Constitutional Court')?.role ?? '').toBe('');

@@ -58,7 +58,15 @@ function predicateAfter(tokens: Token[], j: number, text: string, from = 0): str
   const t = tokens[k];
   if (!t || (t.pos !== 'VERB' && t.pos !== 'AUX')) return undefined;
   const end = tokens.findIndex((x, y) => y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && y - k > 6)));
-  const stop = end < 0 ? tokens.length : end;
+  let stop = end < 0 ? tokens.length : end;
+  // "... the costs and priorities of such an initiative": what leans on another sentence is cut off
+  // when a whole phrase, ending on a noun, remains; otherwise the phrase stays whole (and is no role).
+  const leaning = tokens.findIndex((x, y) => y > k && y < stop && /^(?:this|these|those|such)$/.test(x.lower));
+  if (leaning > 0) {
+    let e = leaning - 1;
+    while (e > k && /^(?:ADP|DET|CCONJ|PART)$/.test(tokens[e]?.pos ?? '')) e--;
+    if (e >= k + 2 && /^(?:NOUN|PROPN)$/.test(tokens[e]?.pos ?? '')) stop = e + 1;
+  }
   if (stop <= k + 12) return joinTokens(tokens.slice(k, stop), text);
   // Cut short by the cap: end on a noun before a preposition or conjunction ("maintained a
   // military presence at a base in Manta"), or mark it, so a role is only taken from a whole phrase.
@@ -70,10 +78,20 @@ function predicateAfter(tokens: Token[], j: number, text: string, from = 0): str
   return `${joinTokens(tokens.slice(k, k + 12), text)}…`;
 }
 
+/** The second half of a hyphenated modifier that says who runs or backs something ("opposition-controlled"). */
+const HYPHEN_ROLE = /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
+
+/** "the opposition-controlled National Assembly", "state-owned Petroecuador", "US-backed forces". */
+function hyphenRole(tokens: Token[], i: number, text: string): string | undefined {
+  return tokens[i - 2]?.text === '-' && HYPHEN_ROLE.test(tokens[i - 1]?.lower ?? '') && tokens[i - 3] ? joinTokens(tokens.slice(i - 3, i), text) : undefined;
+}
+
 /** Lower-case words and titles directly before a name: its role as the article gives it. */
 function roleBefore(tokens: Token[], i: number, text: string): string | undefined {
   // "then-President Rafael Correa", tokenised as then / - / President ...
   if (tokens[i - 1]?.text === '-' && /^(?:then|ex)$/.test(tokens[i - 2]?.lower ?? '')) return 'former';
+  const modifier = hyphenRole(tokens, i, text);
+  if (modifier) return modifier;
   const parts: Token[] = [];
   for (let k = i - 1; k >= 0 && parts.length < 4; k--) {
     const t = tokens[k];
@@ -138,7 +156,7 @@ function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: Ac
     const kind: ActorKind = hasInstitution ? 'institution' : 'organization';
     const cls = institutionClass(lowerWords);
     const key = cls ? `class:${cls}:${lead ?? ''}:${norm(full)}` : `org:${norm(full)}`;
-    return [mention(full, kind, key, ctx, quote, { role: subject, subject: Boolean(subject) })];
+    return [mention(full, kind, key, ctx, quote, { role: subject ?? hyphenRole(tokens, i, text), subject: Boolean(subject) })];
   }
   // "Trump administration", "Biden administration"
   if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {
