@@ -38,6 +38,10 @@ describe('actor roles', () => {
     expect(actors(body).find((a) => a.name === name)?.role).toBe(role);
   });
 
+  it('ends a predicate role where ", but" starts another clause', () => {
+    expect(actors('After two days of talks, the Labor Ministry proposed a mediator, but neither side has accepted.').find((x) => x.name === 'Labor Ministry')?.role).toBe('proposed a mediator');
+  });
+
   it('cuts a role before what leans on another sentence, when a whole phrase remains', () => {
     expect(actors('Ana Soto voiced concerns about the costs and risks of such a plan.').find((x) => x.name === 'Ana Soto')?.role).toBe('voiced concerns about the costs and risks');
   });

@@ -75,6 +75,20 @@ describe('dates across sources', () => {
     expect(c?.values.find((v) => v.value === 'May 2021')?.quotes).toEqual([{ file: 'b.txt', quote: 'Spending has risen since she took office in May 2021.' }]);
   });
 
+  it('trusts a sentence\'s first word as a person only when the set knows it as one', () => {
+    const set = buildSet({
+      title: 'T', topics: [],
+      articles: [
+        article('a.txt', 'Union leader Marta Quiroga, in office since June 2019, called the strike.'),
+        article('b.txt', 'Quiroga has led the union since she took office in July 2019.'),
+        article('c.txt', 'Spending has risen since she took office in May 2020.'),
+        article('d.txt', 'Spending has doubled since he took office in June 2020.'),
+      ],
+    });
+    const r = brief(set);
+    expect(r.ok && r.value.conflicts.map((c) => [c.metric, c.values.map((v) => v.text)])).toEqual([['Marta Quiroga took office', ['June 2019', 'July 2019']]]);
+  });
+
   it('keeps no date as a key figure when the sources agree or only one gives it', () => {
     const agreed = brief(buildSet({ title: 'T', topics: [], articles: [article('a.txt', 'Ana Ruiz took office in March 2021 after the vote.'), article('b.txt', 'Ana Ruiz, in office since March 2021, spoke on Monday.')] }));
     expect(agreed.ok && [agreed.value.figures.filter((f) => f.unit === 'date'), agreed.value.conflicts]).toEqual([[], []]);

@@ -57,7 +57,8 @@ function predicateAfter(tokens: Token[], j: number, text: string, from = 0): str
   }
   const t = tokens[k];
   if (!t || (t.pos !== 'VERB' && t.pos !== 'AUX')) return undefined;
-  const end = tokens.findIndex((x, y) => y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && y - k > 6)));
+  // The clause ends at a stop, at a comma after a few words, or where ", but" or ", while" starts another.
+  const end = tokens.findIndex((x, y) => y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && (y - k > 6 || /^(?:but|yet|while|although|though|whereas)$/.test(tokens[y + 1]?.lower ?? '')))));
   let stop = end < 0 ? tokens.length : end;
   // "... the costs and priorities of such an initiative": what leans on another sentence is cut off
   // when a whole phrase, ending on a noun, remains; otherwise the phrase stays whole (and is no role).

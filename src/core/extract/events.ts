@@ -5,7 +5,8 @@
  * only those that sources date differently.
  *
  * Precision over recall: a date must name its month; the person must be named right before the
- * phrase, or be the one person a "he" or "she" can mean (the nearest earlier sentence naming people).
+ * phrase, or be the one person a "he" or "she" can mean (named earlier in the sentence, else in the
+ * nearest earlier sentence naming people); and the set keeps it only for someone it knows as a person.
  */
 import type { FigureMention } from '../model.js';
 
@@ -46,29 +47,39 @@ const reliable = (p: PersonRef): boolean => p.key.startsWith('person:') || !p.ke
 
 /** The person a pronoun means: the one person of the nearest earlier sentence naming people, or its one subject. */
 function antecedent(previous: readonly PersonRef[]): PersonRef | undefined {
-  const people = previous.filter(reliable);
+  const sure = previous.filter(reliable);
+  const people = sure.length ? sure : previous;
   const distinct = [...new Map(people.map((p) => [surnameOf(p.key), p])).values()];
   if (distinct.length === 1) return distinct[0];
   const subjects = [...new Map(people.filter((p) => p.subject).map((p) => [surnameOf(p.key), p])).values()];
   return subjects.length === 1 ? subjects[0] : undefined;
 }
 
-/** Who the phrase at `at` is about, if the sentence says so plainly. */
-function actorAt(sentence: string, at: number, persons: readonly PersonRef[], previous: readonly PersonRef[]): PersonRef | undefined {
+const one = (ps: PersonRef[]): PersonRef | undefined => (new Set(ps.map((p) => surnameOf(p.key))).size === 1 ? ps[0] : undefined);
+const defined = (ps: (PersonRef | undefined)[]): PersonRef[] => ps.filter((p): p is PersonRef => p !== undefined);
+
+/**
+ * Whom the phrase at `at` may be about, most likely first (empty when the sentence does not say
+ * plainly). The set keeps the first that it knows as a person: see buildSetFromExtracts.
+ */
+function actorsAt(sentence: string, at: number, persons: readonly PersonRef[], previous: readonly PersonRef[]): PersonRef[] {
   const before = sentence.slice(0, at);
   for (const p of persons) {
     const i = before.lastIndexOf(p.name);
-    if (i >= 0 && NAME_GAP.test(before.slice(i + p.name.length))) return p;
+    if (i >= 0 && NAME_GAP.test(before.slice(i + p.name.length))) return [p];
   }
-  if (!PRONOUN_BEFORE.test(before)) return undefined;
-  const one = (ps: PersonRef[]): PersonRef | undefined => (new Set(ps.map((p) => surnameOf(p.key))).size === 1 ? ps[0] : undefined);
-  const named = persons.filter((p) => reliable(p) && before.includes(p.name));
-  if (named.length) return one(named);
+  if (!PRONOUN_BEFORE.test(before)) return [];
+  // Someone named earlier in the sentence. A lone capitalised word there may be no person ("Spending
+  // has risen since she..."): then the earlier sentence's person is the second reading.
+  const named = persons.filter((p) => before.includes(p.name));
+  const sure = named.filter(reliable);
+  if (sure.length) return defined([one(sure)]);
+  if (named.length) return defined([one(named), antecedent(previous.filter(reliable))]);
   // "Since he took office in March 2021, Smith has...": a fronted clause means the subject after it.
   // Anyone else named later makes the pronoun ambiguous.
   const later = persons.filter((p) => reliable(p) && sentence.includes(p.name, at));
-  if (later.length) return FRONTED.test(sentence) ? one(later) : undefined;
-  return antecedent(previous);
+  if (later.length) return FRONTED.test(sentence) ? defined([one(later)]) : [];
+  return defined([antecedent(previous)]);
 }
 
 /**
@@ -84,20 +95,21 @@ export function eventsOf(sentence: string, file: string, quote: string, persons:
     const month = MONTHS.findIndex((name) => name.startsWith((d[2] ?? '').replace('.', '').toLowerCase().slice(0, 3)));
     const year = Number(d[4]);
     if (month < 0 || !year) continue;
-    const who = actorAt(sentence, m.index, persons, previous);
-    const surname = who && surnameOf(who.key);
-    if (!who || !surname) continue;
-    out.push({
-      metric: `${who.name} took office`,
-      metricKey: `event:took office:${surname}`,
-      value: year * 100 + month + 1,
-      text: d[0].trim(),
-      unit: 'date',
-      period: '',
-      evidence: { file, quote },
-      decimals: 0,
-      position,
-    });
+    for (const who of actorsAt(sentence, m.index, persons, previous)) {
+      const surname = surnameOf(who.key);
+      if (!surname) continue;
+      out.push({
+        metric: `${who.name} took office`,
+        metricKey: `event:took office:${surname}`,
+        value: year * 100 + month + 1,
+        text: d[0].trim(),
+        unit: 'date',
+        period: '',
+        evidence: { file, quote },
+        decimals: 0,
+        position,
+      });
+    }
   }
   return out;
 }
