@@ -20,6 +20,9 @@ describe('actor roles', () => {
     ['In 2009 then-President Rafael Correa ended an agreement with the United States.', 'Rafael Correa', 'former President'],
     ['The deal was signed under ex-President Guillermo Lasso in 2022.', 'Guillermo Lasso', 'former President'],
     ['The plan will not stop the gangs, said security expert Mario Pazmiño.', 'Mario Pazmiño', 'security expert'],
+    ['Union leader Marta Quiroga said the strike would go on.', 'Marta Quiroga', 'Union leader'],
+    ['The government-backed mediator, Pablo Ferrer, met both sides on Tuesday.', 'Pablo Ferrer', 'government-backed mediator'],
+    ['The country’s top prosecutor, Diana Salazar, opened an inquiry.', 'Diana Salazar', 'country’s top prosecutor'],
   ])('reads the title before a name: %s', (body, name, role) => {
     expect(actors(body).find((a) => a.name === name)?.role).toBe(role);
   });
@@ -51,6 +54,11 @@ describe('actor roles', () => {
     ['Workers at the state-owned Pacific Oil Company went on strike.', 'Pacific Oil Company', 'state-owned'],
   ])('reads who runs an institution from a hyphenated modifier: %s', (body, name, role) => {
     expect(actors(body).find((a) => a.name === name)?.role).toBe(role);
+  });
+
+  it('takes no role from a title that belongs to someone else before the name', () => {
+    const a = actors('After meeting the mayor, Ana Ruiz said the talks had failed.');
+    expect(a.find((x) => x.name === 'Ana Ruiz')?.role ?? '').toBe('');
   });
 
   it('takes no predicate for a name inside a list or mid-sentence', () => {

@@ -101,9 +101,26 @@ function roleBefore(tokens: Token[], i: number, text: string): string | undefine
     else if (countryOf(t.text) && parts.length) {
       parts.unshift(t);
       break;
+    } else if (parts.length && isCap(t) && /^(?:PROPN|NOUN)$/.test(t.pos) && (k === 0 || !isCap(tokens[k - 1] ?? t))) {
+      // What the role is of: "Union leader Marta Quiroga", "Hamas leader Yahya Sinwar".
+      parts.unshift(t);
+      break;
     } else break;
   }
   return parts.length ? joinTokens(parts, text).replace(/^(?:then|ex)-/i, 'former ') : undefined;
+}
+
+/**
+ * "The government-backed mediator, Pablo Ferrer, met...": a role opening the sentence, then the
+ * name set off by commas. Only at the start: in "After meeting the mayor, Ana Ruiz said" the mayor is
+ * someone else.
+ */
+function roleOpening(tokens: Token[], i: number, j: number, text: string): string | undefined {
+  if (tokens[i - 1]?.text !== ',' || tokens[j + 1]?.text !== ',' || i < 3 || i > 9) return undefined;
+  const phrase = tokens.slice(/^(?:the|a|an)$/.test(tokens[0]?.lower ?? '') ? 1 : 0, i - 1);
+  const head = phrase.at(-1);
+  if (!head || !(ROLE_WORD.test(head.lower) || TITLE.test(head.lower)) || phrase.some((t) => t.pos === 'PUNCT' && t.text !== '-' && t.text !== '’s' && t.text !== "'s") || phrase.some((t) => /^(?:VERB|AUX|PRON)$/.test(t.pos) && !HYPHEN_ROLE.test(t.lower))) return undefined;
+  return joinTokens(phrase, text);
 }
 
 /** ", a former protégé of President Rafael Correa," after a name. */
@@ -176,7 +193,7 @@ function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: Ac
   const titled = k > 0;
   const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
   if (!name || nameTokens.some((t) => /\d/.test(t.text))) return out;
-  const role = [roleBefore(tokens, i, text), titled ? joinTokens(words.slice(0, k), text) : undefined].filter(Boolean).join(' ') || appositive(tokens, j + 1, text);
+  const role = [roleBefore(tokens, i, text), titled ? joinTokens(words.slice(0, k), text) : undefined].filter(Boolean).join(' ') || appositive(tokens, j + 1, text) || roleOpening(tokens, i, j, text);
   if (isAcronym(name)) return [mention(name, 'organization', `org:${norm(name)}`, ctx, quote, { role: subject, subject: Boolean(subject) })];
   if (nameTokens.length >= 2 || titled) {
     if (nameTokens.length > 4) return out;

@@ -143,7 +143,8 @@ export function mergeActors(mentions: ActorMention[], articleCount: number): Act
       : head ? names.filter((n) => new RegExp(`\\b${head}s?$`, 'i').test(n) && n.split(/\s+/).length === 2) : names;
     const name = mostCommon(preferred.length ? preferred : names) ?? names[0] ?? key;
     const roles = b.mentions.map((m) => m.role).filter((r): r is string => Boolean(r));
-    const titled = roles.filter((r) => r.split(/\s+/).length <= 5);
+    // Short roles are titles ("Defense Minister"), but a short "said the talks had failed" is no title.
+    const titled = roles.filter((r) => r.split(/\s+/).length <= 5 && isDescription(r));
     // People are known by their titles; others by what the earliest whole, self-contained clause has them do.
     const headlineRole = kind === 'person' ? undefined : headlineRoles.get(key)?.find((m) => isDescription(m.role ?? ''));
     const role = (kind === 'person' ? mostCommon(titled.length ? titled : roles.filter(isDescription)) : headlineRole?.role ?? roles.find(isDescription)) ?? '';
