@@ -113,8 +113,18 @@ const CUES: Cue[] = [
   } },
 ];
 
+/** Stands for a dot inside the sentence while cues match: a decimal point or an abbreviation's. */
+const INNER_DOT = '\u2024';
+
 /** The open question a sentence raises, if it raises one. */
-export function questionOf(sentence: string, file: string, quote: string): QuestionMention | undefined {
+export function questionOf(raw: string, file: string, quote: string): QuestionMention | undefined {
+  // The cues stop at a dot to stay in the sentence; inside one sentence, a dot before the end is "$1.5" or "U.S.".
+  const sentence = raw.replace(/\.(?=.*\w)/g, INNER_DOT);
+  const q = questionOfMasked(sentence, file, quote);
+  return q && { ...q, question: q.question.replaceAll(INNER_DOT, '.'), terms: termsOf(raw) };
+}
+
+function questionOfMasked(sentence: string, file: string, quote: string): QuestionMention | undefined {
   if (/\?\s*$/.test(sentence) && sentence.length < 300) {
     return { question: clean(sentence).replace(/[“”"]/g, '') + (sentence.trim().endsWith('?') ? '' : '?'), cue: 'asked', terms: termsOf(sentence), evidence: { file, quote } };
   }
