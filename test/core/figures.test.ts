@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figuresOf } from '../../src/core/extract/figures.js';
-import type { PubDate } from '../../src/core/model.js';
+import type { Figure, FigureMention, PubDate } from '../../src/core/model.js';
+import { mergeFigures } from '../../src/core/reconcile/figures.js';
 import { analyse } from '../../src/core/nlp.js';
 
 const pub: PubDate = { iso: '2025-02-19', year: 2025, month: 2, source: 'metadata' };
@@ -43,5 +44,22 @@ describe('figures', () => {
   it('skips a comparison baseline when choosing the period', () => {
     const got = figures('There were 1,300 homicides in the first 50 days of 2025, a 40% increase compared to the same timeframe in the previous year.');
     expect(got.map((f) => f.period)).toEqual(['first 50 days of 2025', 'first 50 days of 2025']);
+  });
+});
+
+describe('merging figures across sources', () => {
+  const m = (metric: string, value: number, file: string, period = '2024'): FigureMention => ({
+    metric, metricKey: metric, value, text: `${String(value)}%`, unit: 'percent', period, evidence: { file, quote: `${metric} ${String(value)}%` }, decimals: 0, position: 0,
+  });
+  const lines = (fs: Figure[]) => fs.map((f) => [f.metric, f.period, f.sources.map((s) => s.file)]);
+
+  it('folds a vaguer metric into a more specific one with the same value, unit and period', () => {
+    expect(lines(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'b.txt')]))).toEqual([['quarterly revenue', '2024', ['a.txt', 'b.txt']]]);
+  });
+
+  it('keeps them apart across periods, with other words, or when one source gives both', () => {
+    expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'b.txt', '2023')])).toHaveLength(2);
+    expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('annual profit', 23, 'b.txt')])).toHaveLength(2);
+    expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'a.txt')])).toHaveLength(2);
   });
 });

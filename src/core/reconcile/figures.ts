@@ -20,7 +20,39 @@ export function mergeFigures(mentions: FigureMention[]): Figure[] {
       weight: 3 + (1 - m.position) * 2 + (UNITS_WEIGHT.test(m.unit) ? 1.5 : 0) + (m.period === 'undated' ? -1 : 0),
     });
   }
-  return [...byKey.values()];
+  return foldVaguer([...byKey.values()]);
+}
+
+/**
+ * "23% — revenue" from one source and "23% — quarterly revenue" from another are one figure: the
+ * same value, unit and period, and one metric's words all within the other's. The vaguer folds
+ * into the more specific when they share no source (one source naming both means two things).
+ */
+function foldVaguer(figures: Figure[]): Figure[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (f.unit === 'date') continue;
+    const key = `${f.unit}|${f.period}|${String(f.value)}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const folded = new Set<Figure>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const words = new Map(group.map((f) => [f, new Set(f.metricKey.split(' ').filter(Boolean))]));
+    // Most specific first, so a vague figure folds into the fullest metric that holds it.
+    const bySize = [...group].sort((a, b) => (words.get(b)?.size ?? 0) - (words.get(a)?.size ?? 0));
+    for (const vague of [...bySize].reverse()) {
+      const w = words.get(vague);
+      if (!w?.size || folded.has(vague)) continue;
+      const files = new Set(vague.sources.map((s) => s.file));
+      const into = bySize.find((f) => f !== vague && !folded.has(f) && (words.get(f)?.size ?? 0) > w.size && [...w].every((x) => words.get(f)?.has(x)) && !f.sources.some((s) => files.has(s.file)));
+      if (!into) continue;
+      into.sources.push(...vague.sources);
+      into.weight += 3 * vague.sources.length;
+      folded.add(vague);
+    }
+  }
+  return folded.size ? figures.filter((f) => !folded.has(f)) : figures;
 }
 
 const roundTo = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
