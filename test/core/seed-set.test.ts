@@ -28,6 +28,11 @@ describe('the bundled article set', () => {
     expect(c?.metric).toBe('Daniel Noboa took office');
     expect(c?.values.map((v) => [v.text, v.sources])).toEqual([['October 2023', ['003_a4f669fbb39948c1.txt']], ['November 2023', ['004_5f90fad844f25562.txt']]]);
     expect(b.conflicts.filter((x) => x.about === 'date')).toHaveLength(1);
+    // Found by whom and what it dates, not by the homicide rates in the same clause.
+    const noboa = brief(set, 'Noboa office');
+    const homicides = brief(set, 'homicides');
+    expect(noboa.ok && noboa.value.figures.some((f) => f.unit === 'date')).toBe(true);
+    expect(homicides.ok && homicides.value.figures.some((f) => f.unit === 'date')).toBe(false);
   });
 
   it('gives one figure entry with two sources when two articles report 731 homicides in January 2025', () => {

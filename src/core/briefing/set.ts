@@ -98,7 +98,8 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
       published: e.article.published?.iso,
       dateInferred: e.article.published ? e.article.published.source === 'text' || e.article.published.source === 'set' : undefined,
     })),
-    figures: figures.map((f) => index(f, [f.metric, ...f.sources.map((s) => clauseOf(s.quote, f.text))])),
+    // A date is found by whom and what it dates ("Noboa took office"), not by the words around it.
+    figures: figures.map((f) => index(f, f.unit === 'date' ? [f.metric] : [f.metric, ...f.sources.map((s) => clauseOf(s.quote, f.text))])),
     conflicts,
     actors: actors.map((a) => index(a, [a.name, a.role, ...a.sources.map((s) => s.quote)])),
     questions: questions.map((q) => index(q, [q.question, ...q.sources.map((s) => s.quote)])),
