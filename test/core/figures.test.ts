@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/articles/parse.js';
+import { brief, buildSet } from '../../src/core/briefing/set.js';
 import { figuresOf } from '../../src/core/extract/figures.js';
 import type { Figure, FigureMention, PubDate } from '../../src/core/model.js';
 import { mergeFigures } from '../../src/core/reconcile/figures.js';
@@ -61,5 +63,21 @@ describe('merging figures across sources', () => {
     expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'b.txt', '2023')])).toHaveLength(2);
     expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('annual profit', 23, 'b.txt')])).toHaveLength(2);
     expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'a.txt')])).toHaveLength(2);
+  });
+});
+
+describe('the same measure in other words', () => {
+  it('takes "1,200 jobs" and "1,200 positions", "8% of its workforce" and "8 percent of staff" as one figure each', () => {
+    const set = buildSet({
+      title: 'T', topics: [],
+      articles: [
+        parseArticle('a.txt', 'A\nDate: 2024-11-04\n\nThe company said it would cut 1,200 jobs, about 8% of its workforce, on Monday.\n'),
+        parseArticle('b.txt', 'B\nDate: 2024-11-05\n\nThe company will eliminate 1,200 positions, roughly 8 percent of staff, it said.\n'),
+      ],
+    });
+    const r = brief(set);
+    if (!r.ok) throw new Error('no briefing');
+    expect(r.value.figures.map((f) => [f.value, f.sources.map((s) => s.file)])).toEqual(expect.arrayContaining([[1200, ['a.txt', 'b.txt']], [8, ['a.txt', 'b.txt']]]));
+    expect(r.value.figures).toHaveLength(2);
   });
 });

@@ -82,10 +82,14 @@ function subjectOfChange(before: string): string | undefined {
 }
 
 const trimPhrase = (s: string, max = 8): string => s.split(/\s+/).slice(0, max).join(' ');
+/** Words reports use for the same measure: "1,200 jobs" and "1,200 positions", "8% of staff" and "8% of its workforce". */
+const SAME_MEASURE: Record<string, string> = { position: 'job', role: 'job', staff: 'workforce', employee: 'workforce', personnel: 'workforce' };
+
 const lemmaKey = (s: string): string =>
   s.toLowerCase().replace(/[’']s\b/g, '').replace(/[^a-z0-9% ]+/g, ' ').split(/\s+/)
     .filter((w) => w && !/^(?:the|a|an|of|in|by|to|for|and|its|their|his|her|that|this)$/.test(w))
     .map((w) => (w.length > 3 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
+    .map((w) => SAME_MEASURE[w] ?? w)
     .join(' ');
 
 interface Described {
