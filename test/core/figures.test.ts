@@ -49,6 +49,15 @@ describe('figures', () => {
   });
 });
 
+describe('an amount a change ends at', () => {
+  it.each([
+    ['Quarterly revenue fell 23% to $2.1 billion in 2024.', 'quarterly revenue'],
+    ['Net profit rose to about $40 million last year.', 'net profit'],
+  ])('measures what changed: %s', (sentence, metric) => {
+    expect(figures(sentence).find((f) => f.unit === 'US dollars')?.metric).toBe(metric);
+  });
+});
+
 describe('merging figures across sources', () => {
   const m = (metric: string, value: number, file: string, period = '2024'): FigureMention => ({
     metric, metricKey: metric, value, text: `${String(value)}%`, unit: 'percent', period, evidence: { file, quote: `${metric} ${String(value)}%` }, decimals: 0, position: 0,

@@ -130,6 +130,10 @@ function describe(n: NumberMention, s: Sentence, prev: Described | undefined, ca
     return { metric: chunkBefore(s.tokens, n.start) ?? 'share', unit: 'percent' };
   }
   if (n.currency) {
+    // "revenue fell 23% to $2.1 billion": the amount is the new level of what changed.
+    const level = /\b(?:fell|rose|dropped|climbed|increased|decreased|declined|grew|jumped|slumped|plunged|surged|reached|hit)\b[^.;:]*\b(?:to|at)\s*(?:about|nearly|almost|some|more than|over|roughly)?\s*$/i.exec(before);
+    const changed = level ? chunkBefore(s.tokens, level.index) : undefined;
+    if (changed && !GENERIC.test(changed)) return { metric: changed.toLowerCase(), unit: n.currency };
     const verb = /\b([a-z]+ed|spent|paid|lent|sent|given|won|lost)\b[^.]*$/.exec(before);
     const purpose = np.text && !GENERIC.test(np.text) ? np.text : '';
     return { metric: trimPhrase(words(purpose || (verb ? `amount ${verb[1]}` : 'amount'))), unit: n.currency };
