@@ -3,7 +3,7 @@ import { parseArticle } from '../../src/core/articles/parse.js';
 import { brief, buildSet } from '../../src/core/briefing/set.js';
 import { figuresOf } from '../../src/core/extract/figures.js';
 import type { Figure, FigureMention, PubDate } from '../../src/core/model.js';
-import { mergeFigures } from '../../src/core/reconcile/figures.js';
+import { findConflicts, mergeFigures } from '../../src/core/reconcile/figures.js';
 import { analyse } from '../../src/core/nlp.js';
 
 const pub: PubDate = { iso: '2025-02-19', year: 2025, month: 2, source: 'metadata' };
@@ -88,5 +88,31 @@ describe('the same measure in other words', () => {
     if (!r.ok) throw new Error('no briefing');
     expect(r.value.figures.map((f) => [f.value, f.sources.map((s) => s.file)])).toEqual(expect.arrayContaining([[1200, ['a.txt', 'b.txt']], [8, ['a.txt', 'b.txt']]]));
     expect(r.value.figures).toHaveLength(2);
+  });
+});
+
+describe('conflicts and bounds', () => {
+  const f = (value: number, file: string, qualifier?: string): Figure => ({
+    metric: 'death toll', metricKey: 'death toll', value, text: String(value), unit: 'people', period: 'September 2023', qualifier, sources: [{ file, quote: String(value) }], decimals: 0, weight: 1,
+  });
+
+  it('sees no disagreement between "at least 120" and "150", or "up to 40" and "35"', () => {
+    expect(findConflicts([f(120, 'a.txt', 'at least'), f(150, 'b.txt')])).toEqual([]);
+    expect(findConflicts([f(40, 'a.txt', 'up to'), f(35, 'b.txt')])).toEqual([]);
+  });
+
+  it('flags values no bound reconciles: "at least 120" and "100", "120" and "150"', () => {
+    expect(findConflicts([f(120, 'a.txt', 'at least'), f(100, 'b.txt')])).toHaveLength(1);
+    expect(findConflicts([f(120, 'a.txt'), f(150, 'b.txt')])).toHaveLength(1);
+  });
+});
+
+describe('casualties', () => {
+  it.each([
+    ['A magnitude 6.8 earthquake struck on Friday, killing at least 120 people and injuring more than 300.', [[120, 'death toll'], [300, 'injured']]],
+    ['The death toll rose to 150 on Sunday, with 320 people injured.', [[150, 'death toll'], [320, 'injured']]],
+    ['Twelve people were killed and 40 were wounded in the attack.', [[12, 'death toll'], [40, 'injured']]],
+  ] as const)('reads %s', (sentence, expected) => {
+    expect(figures(sentence).filter((x) => x.unit === 'people').map((x) => [x.value, x.metric])).toEqual(expected.map((e) => [...e]));
   });
 });

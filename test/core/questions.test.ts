@@ -11,6 +11,7 @@ describe('open questions', () => {
     ['Farmers voiced concerns about the cost of the new water levy.', 'Are concerns about the cost of the new water levy warranted?'],
     ['Two regulators have raised serious doubts over the merger’s effect on prices; the ministry disagrees.', 'Are concerns about the merger’s effect on prices warranted?'],
     ['The union expressed concerns that the plan would cut 2,000 jobs.', 'Are concerns that the plan would cut 2,000 jobs warranted?'],
+    ['The government has not said when the affected schools will reopen.', 'When will the affected schools reopen?'],
     // A dot inside the sentence is a decimal point or an abbreviation, not its end.
     ['The department did not say whether the $1.5 billion grant to U.S. firms would be reduced.', 'Would the $1.5 billion grant to U.S. firms be reduced?'],
   ])('asks %s', (sentence, question) => {

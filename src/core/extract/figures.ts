@@ -97,6 +97,21 @@ interface Described {
   unit: string;
 }
 
+/** A qualifier between a verb and its number: "killing at least 120". */
+const BOUND = '(?:(?:at\\s+least|more\\s+than|over|about|around|nearly|almost|some|up\\s+to|roughly|an\\s+estimated)\\s+)?';
+const KILLED_BEFORE = new RegExp(`\\b(?:killing|killed|kills)\\s+${BOUND}$`, 'i');
+const TOLL_BEFORE = new RegExp(`\\b(?:death\\s+)?toll\\b[^.;:]*\\b(?:rose|climbed|reached|jumped|increased|stood|stands|hit|to|at|of)\\s+${BOUND}$`, 'i');
+const INJURED_BEFORE = new RegExp(`\\b(?:injuring|injured|wounding|wounded)\\s+${BOUND}$`, 'i');
+const KILLED_AFTER = /^\s*(?:people|persons|civilians|residents|others)?\s*(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died)\b/i;
+const INJURED_AFTER = /^\s*(?:people|persons|civilians|residents|others)?\s*(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injured|wounded|hurt)\b/i;
+
+/** Casualties, as disaster and conflict reports give them: "killing at least 120", "320 people injured", "the toll rose to 150". */
+function casualtyOf(before: string, after: string): Described | undefined {
+  if (KILLED_BEFORE.test(before) || TOLL_BEFORE.test(before) || KILLED_AFTER.test(after)) return { metric: 'death toll', unit: 'people' };
+  if (INJURED_BEFORE.test(before) || INJURED_AFTER.test(after)) return { metric: 'injured', unit: 'people' };
+  return undefined;
+}
+
 /** What a number measures and its unit, from the words around it. */
 function describe(n: NumberMention, s: Sentence, prev: Described | undefined, carried: Described | undefined): Described | undefined {
   const text = s.text;
@@ -138,6 +153,8 @@ function describe(n: NumberMention, s: Sentence, prev: Described | undefined, ca
     const purpose = np.text && !GENERIC.test(np.text) ? np.text : '';
     return { metric: trimPhrase(words(purpose || (verb ? `amount ${verb[1]}` : 'amount'))), unit: n.currency };
   }
+  const casualty = casualtyOf(before, after);
+  if (casualty) return casualty;
   if (/^(?:a|an)\s+decade$/i.test(n.text) || /^\s*(?:years?|months?|days?|weeks?|decades?)\b/i.test(after)) {
     const subj = chunkBefore(s.tokens, n.start - 4) ?? '';
     const rest = /^\s*(?:years?|months?|days?|weeks?|decades?)?\s*([a-z]+ed\s+(?:[a-z]+\s+){0,3}[a-z]+)/i.exec(after)?.[1] ?? '';

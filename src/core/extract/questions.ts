@@ -71,7 +71,7 @@ interface Cue {
 
 /** Ordered: the first cue that matches a sentence words its question. */
 const CUES: Cue[] = [
-  { cue: 'not said', re: /\b(?:did not|didn't|does not|doesn't|would not|declined to|refused to|has not|have not|had not|did not immediately)\s+(?:say|specify|disclose|reveal|name|identify|explain|detail|confirm|clarify|indicate)\s+((?:which|what|how|when|where|who|whether|why|if)\b[^.;]*)/i, ask: (m) => (m[1] ? (/^(?:whether|if)\b/i.test(m[1]) ? yesNo(clean(m[1].replace(/^(?:whether|if)\s+/i, ''))) : whQuestion(clean(m[1]))) : undefined) },
+  { cue: 'not said', re: /\b(?:did not|didn't|does not|doesn't|would not|declined to|refused to|has not|have not|had not|did not immediately)\s+(?:say|said|specify|specified|disclose|disclosed|reveal|revealed|name|named|identify|identified|explain|explained|detail|detailed|confirm|confirmed|clarify|clarified|indicate|indicated)\s+((?:which|what|how|when|where|who|whether|why|if)\b[^.;]*)/i, ask: (m) => (m[1] ? (/^(?:whether|if)\b/i.test(m[1]) ? yesNo(clean(m[1].replace(/^(?:whether|if)\s+/i, ''))) : whQuestion(clean(m[1]))) : undefined) },
   { cue: 'unclear', re: /\b(?:remains?|is|are|was|were|still)\s+(?:unclear|unknown|uncertain|undecided|unresolved|to be seen|in doubt|undetermined|not known|not clear)\b(?:\s+(?:on|as to|about)?\s*((?:how|what|which|when|where|who|whether|why|if)\b[^.;]*))?/i, ask: (m, s) => {
     if (m[1]) return /^(?:whether|if)\b/i.test(m[1]) ? yesNo(clean(m[1].replace(/^(?:whether|if)\s+/i, ''))) : whQuestion(clean(m[1]));
     const w = /^(?:while\s+)?(?:whether|how|what|which|who|why|when)\s+(.*?)\s+(?:remains?|is|are)\s+(?:unclear|unknown|uncertain|to be seen)/i.exec(s);

@@ -57,6 +57,16 @@ function foldVaguer(figures: Figure[]): Figure[] {
 
 const roundTo = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
 
+const LOWER_BOUND = /^(?:at least|more than|over|upwards of)$/;
+const UPPER_BOUND = /^(?:up to|less than|fewer than|under|at most)$/;
+
+/** Whether two values can both be true: "at least 120" and "150" can; "120" and "150" cannot. */
+function compatible(a: Figure, b: Figure): boolean {
+  const allows = (bound: Figure, v: number): boolean =>
+    (LOWER_BOUND.test(bound.qualifier ?? '') && v >= bound.value) || (UPPER_BOUND.test(bound.qualifier ?? '') && v <= bound.value);
+  return allows(a, b.value) || allows(b, a.value);
+}
+
 /**
  * Different values for the same metric and period from different sources. Rounding when every
  * value agrees at the precision of the least precise one; otherwise a contradiction.
@@ -78,6 +88,7 @@ export function findConflicts(figures: Figure[]): Conflict[] {
     if (clean.length < 2) continue;
     const files = new Set(clean.flatMap((f) => f.sources.map((s) => s.file)));
     if (files.size < 2) continue;
+    if (clean.every((a, x) => clean.every((b, y) => x === y || compatible(a, b)))) continue;
     const d = Math.min(...clean.map((f) => f.decimals));
     const rounding = new Set(clean.map((f) => roundTo(f.value, d))).size === 1;
     const first = clean[0];
