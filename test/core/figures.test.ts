@@ -116,3 +116,9 @@ describe('casualties', () => {
     expect(figures(sentence).filter((x) => x.unit === 'people').map((x) => [x.value, x.metric])).toEqual(expected.map((e) => [...e]));
   });
 });
+
+describe('magnitude', () => {
+  it.each(['A magnitude 6.8 earthquake struck the south.', 'A 6.8-magnitude quake struck the south.'])('reads %s', (sentence) => {
+    expect(figures(sentence).map((x) => [x.value, x.metric])).toEqual([[6.8, 'magnitude']]);
+  });
+});

@@ -12,6 +12,7 @@ describe('open questions', () => {
     ['Two regulators have raised serious doubts over the merger’s effect on prices; the ministry disagrees.', 'Are concerns about the merger’s effect on prices warranted?'],
     ['The union expressed concerns that the plan would cut 2,000 jobs.', 'Are concerns that the plan would cut 2,000 jobs warranted?'],
     ['The government has not said when the affected schools will reopen.', 'When will the affected schools reopen?'],
+    ['Rescue teams were still searching collapsed buildings in the town on Saturday, and officials warned the toll could rise.', 'Could the toll rise?'],
     // A dot inside the sentence is a decimal point or an abbreviation, not its end.
     ['The department did not say whether the $1.5 billion grant to U.S. firms would be reduced.', 'Would the $1.5 billion grant to U.S. firms be reduced?'],
   ])('asks %s', (sentence, question) => {

@@ -155,6 +155,8 @@ function describe(n: NumberMention, s: Sentence, prev: Described | undefined, ca
   }
   const casualty = casualtyOf(before, after);
   if (casualty) return casualty;
+  // "a magnitude 6.8 earthquake", "a 6.8-magnitude quake"
+  if (/\bmagnitude[\s-]*$/i.test(before) || /^[\s-]*magnitude\b/i.test(after)) return { metric: 'magnitude', unit: 'magnitude' };
   if (/^(?:a|an)\s+decade$/i.test(n.text) || /^\s*(?:years?|months?|days?|weeks?|decades?)\b/i.test(after)) {
     const subj = chunkBefore(s.tokens, n.start - 4) ?? '';
     const rest = /^\s*(?:years?|months?|days?|weeks?|decades?)?\s*([a-z]+ed\s+(?:[a-z]+\s+){0,3}[a-z]+)/i.exec(after)?.[1] ?? '';

@@ -104,8 +104,8 @@ const CUES: Cue[] = [
     const what = cut(clean(m[2] ?? ''));
     return what ? `Are concerns ${m[1] === 'that' ? 'that' : 'about'} ${what} warranted?` : undefined;
   } },
-  { cue: 'may', re: /^(.{3,90}?)\s+(could|may|might)\s+(?!also\b)((?:not\s+)?(?:be|have|face|determine|decide|facilitate|shift|change|follow|lead|mean|translate|affect|derail|delay|end)\b[^.;]*)/i, ask: (m) => {
-    const subj = clean((m[1] ?? '').replace(/^.*\b(?:suggests?|says?|said|indicates?|shows?|believes?|thinks?|warns?|argues?)\s+(?:that\s+)?/i, '').replace(/^(?:however|but|and|yet|still),?\s+/i, ''));
+  { cue: 'may', re: /^(.{3,140}?)\s+(could|may|might)\s+(?!also\b)((?:not\s+)?(?:be|have|face|determine|decide|facilitate|shift|change|follow|lead|mean|translate|affect|derail|delay|end|rise|fall|climb|grow|worsen|increase)\b[^.;]*)/i, ask: (m) => {
+    const subj = clean((m[1] ?? '').replace(/^.*\b(?:suggest(?:s|ed)?|says?|said|indicat(?:es?|ed)|show(?:s|ed)?|believ(?:es?|ed)|think(?:s)?|thought|warn(?:s|ed)?|argu(?:es?|ed)|fear(?:s|ed)?)\s+(?:that\s+)?/i, '').replace(/^(?:however|but|and|yet|still),?\s+/i, ''));
     if (!subj || !m[3]) return undefined;
     const short = subj.split(/\s+/).length > 10 ? /^((?:the|this|that|these|those|a|an|its|his|her|their)\s+\w+)/i.exec(subj)?.[1] : subj;
     if (!short) return undefined;
