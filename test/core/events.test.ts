@@ -9,7 +9,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 const ruiz: PersonRef = { name: 'Ana Ruiz', key: 'person:ruiz:ana', subject: true };
 const soto: PersonRef = { name: 'Soto', key: 'single:soto:other', subject: false };
 const read = (sentence: string, persons: PersonRef[] = [], previous: PersonRef[] = []) =>
-  eventsOf(sentence, 'a.txt', sentence, persons, previous, 0).map((f) => [f.metric, f.metricKey, f.value, f.text]);
+  eventsOf(sentence, 'a.txt', persons, previous, 0).map((f) => [f.metric, f.metricKey, f.value, f.text]);
 
 describe('when a person took office', () => {
   it.each([

@@ -4,6 +4,9 @@ import type { Article, PubDate } from '../model.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** chrono's reference date: only dates that state their year are taken, so it decides nothing. */
+const REF = new Date(Date.UTC(2000, 0, 1));
+
 function toPub(year: number, month: number, day: number, source: PubDate['source']): PubDate {
   return { iso: `${year}-${pad(month)}-${pad(day)}`, year, month, source };
 }
@@ -13,9 +16,19 @@ export function parseDate(text: string | undefined, source: PubDate['source']): 
   if (!text) return undefined;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
   if (iso) return toPub(Number(iso[1]), Number(iso[2]), Number(iso[3]), source);
-  const r = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))[0];
+  const r = chrono.strict.parse(text, REF)[0];
   if (!r?.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
   return toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, r.start.isCertain('day') ? r.start.get('day') ?? 1 : 1, source);
+}
+
+/**
+ * The date a text opens with, when it states its month and year ("October 2023", "Nov. 23, 2023"),
+ * as written. chrono's casual parser: the strict one does not read a month without its day.
+ */
+export function leadingDate(text: string): { text: string; year: number; month: number } | undefined {
+  const r = chrono.parse(text, REF)[0];
+  if (r?.index !== 0 || !r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
+  return { text: r.text, year: r.start.get('year') ?? 0, month: r.start.get('month') ?? 1 };
 }
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
@@ -30,7 +43,7 @@ export function dateHintOf(lines: string[]): PubDate | undefined {
     if (!best || pub.iso > best.pub.iso || (pub.iso === best.pub.iso && precision > best.precision)) best = { pub, precision };
   };
   for (const line of lines) {
-    for (const r of chrono.strict.parse(line, new Date(Date.UTC(2000, 0, 1)))) {
+    for (const r of chrono.strict.parse(line, REF)) {
       if (!r.start.isCertain('year') || !r.start.isCertain('month')) continue;
       const day = r.start.isCertain('day') ? r.start.get('day') ?? 1 : 1;
       consider(toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, day, 'text'), r.start.isCertain('day') ? 3 : 2);

@@ -5,6 +5,7 @@ import { createInterner, extractArticle } from '../extract/article.js';
 import { termsOf } from '../extract/questions.js';
 import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Topic } from '../model.js';
 import { mergeActors } from '../reconcile/actors.js';
+import { eventsOfPeople, withDisputedDatesOnly } from '../reconcile/events.js';
 import { findConflicts, mergeFigures } from '../reconcile/figures.js';
 import { mergeQuestions } from '../reconcile/questions.js';
 import { relatedStems } from './related.js';
@@ -54,30 +55,13 @@ function clauseOf(quote: string, text: string): string {
 
 const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new Set(texts.flatMap(termsOf)) });
 
-/** A person's name as dated events key it: the last word, lower case, without accents. */
-const surnameKey = (name: string): string => (name.trim().split(/\s+/).at(-1) ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** Builds a set from extracts (made now, or kept from an earlier run). */
 export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
   const { extracts } = input;
   const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
-  // A dated event counts only for someone the set knows as a person: "Spending has risen since she
-  // took office" names no one, whatever the sentence's first word.
-  const people = new Set(actors.filter((a) => a.kind === 'person').flatMap((a) => [a.name, ...a.aliases]).map(surnameKey));
-  // A sentence may offer two readings of whom a date is about: the first naming a person counts.
-  const dated = new Set<string>();
-  const mentions = extracts.flatMap((e) => e.figures).filter((f) => {
-    if (f.unit !== 'date') return true;
-    const at = `${f.evidence.file}\u0000${f.evidence.quote}\u0000${String(f.value)}`;
-    if (dated.has(at) || !people.has(f.metricKey.slice(f.metricKey.lastIndexOf(':') + 1))) return false;
-    dated.add(at);
-    return true;
-  });
-  const merged = mergeFigures(mentions);
+  const merged = mergeFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors));
   const conflicts = findConflicts(merged);
-  // A dated event is a key figure only where sources date it differently.
-  const disputed = new Set(conflicts.filter((c) => c.about === 'date').flatMap((c) => c.values.flatMap((v) => v.sources.map((file) => `${String(v.value)}|${file}`))));
-  const figures = merged.filter((f) => f.unit !== 'date' || f.sources.some((s) => disputed.has(`${String(f.value)}|${s.file}`)));
+  const figures = withDisputedDatesOnly(merged, conflicts);
   figures.sort((a, b) => b.weight - a.weight);
   const questions = mergeQuestions(extracts.flatMap((e) => e.questions));
   const sentences = extracts.flatMap((e) => e.sentences);
@@ -98,7 +82,7 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
       published: e.article.published?.iso,
       dateInferred: e.article.published ? e.article.published.source === 'text' || e.article.published.source === 'set' : undefined,
     })),
-    // A date is found by whom and what it dates ("Noboa took office"), not by the words around it.
+    // A date is found by whom and what it dates ("Ruiz took office"), not by the words around it.
     figures: figures.map((f) => index(f, f.unit === 'date' ? [f.metric] : [f.metric, ...f.sources.map((s) => clauseOf(s.quote, f.text))])),
     conflicts,
     actors: actors.map((a) => index(a, [a.name, a.role, ...a.sources.map((s) => s.quote)])),

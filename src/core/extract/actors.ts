@@ -21,7 +21,8 @@ const CRIME = /crim|drug|gang|armed|terror|narco|traffick|mafia|cartel/i;
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'ADV', 'DET', 'PRON', 'CCONJ', 'VERB', 'AUX', 'PART', 'INTJ']);
 const isCap = (t: Token): boolean => /^(?:then-)?[A-ZÁÉÍÓÚÑÜ]/.test(t.text) && (t.type === 'word' || /^[A-Z](?:\.[A-Z])+\.?$/.test(t.text) || t.type === 'abbreviation' || /[A-Za-z]/.test(t.text));
 const isAcronym = (s: string): boolean => /^[A-Z]{3,8}$/.test(s) && !countryOf(s);
-const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** A name as actor keys hold it: lower case, without accents. */
+export const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Per-article knowledge mention extraction needs: places named "City, Country" in it. */
 export interface ActorContext {
@@ -35,14 +36,14 @@ function joinTokens(tokens: Token[], text: string): string {
   return first && last ? text.slice(first.start, last.end) : '';
 }
 
-/** A sentence opening on a phrase before its subject: "In response to ..., the Biden administration engaged". */
+/** A sentence opening on a phrase before its subject: "In response to ..., the city council voted". */
 const FRONTING = /^(?:in|after|amid|despite|following|as|while|when|since|before|under|during|although|though|because|with|without|faced|facing)$/;
 
 /** Whether the mention starting at token `from` is the subject that follows an opening phrase and its comma. */
 function afterOpeningPhrase(tokens: Token[], from: number): boolean {
   if (!FRONTING.test(tokens[0]?.lower ?? '')) return false;
   const comma = /^(?:the|a|an)$/.test(tokens[from - 1]?.lower ?? '') ? from - 2 : from - 1;
-  // The phrase's own comma, and no other: "In Quito, Lima and Bogota, officials..." is a list.
+  // The phrase's own comma, and no other: "In Lima, Santiago and Bogota, officials..." is a list.
   return tokens[comma]?.text === ',' && tokens.slice(0, comma).every((t) => t.text !== ',');
 }
 
@@ -70,7 +71,7 @@ function predicateAfter(tokens: Token[], j: number, text: string, from = 0): str
   }
   if (stop <= k + 12) return joinTokens(tokens.slice(k, stop), text);
   // Cut short by the cap: end on a noun before a preposition or conjunction ("maintained a
-  // military presence at a base in Manta"), or mark it, so a role is only taken from a whole phrase.
+  // military presence at a base on the coast"), or mark it, so a role is only taken from a whole phrase.
   for (let e = k + 11; e >= k + 3; e--) {
     const t = tokens[e];
     const after = tokens[e + 1];
@@ -82,14 +83,14 @@ function predicateAfter(tokens: Token[], j: number, text: string, from = 0): str
 /** The second half of a hyphenated modifier that says who runs or backs something ("opposition-controlled"). */
 const HYPHEN_ROLE = /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
 
-/** "the opposition-controlled National Assembly", "state-owned Petroecuador", "US-backed forces". */
+/** "the opposition-controlled National Assembly", "state-owned Pacific Oil Company", "US-backed forces". */
 function hyphenRole(tokens: Token[], i: number, text: string): string | undefined {
   return tokens[i - 2]?.text === '-' && HYPHEN_ROLE.test(tokens[i - 1]?.lower ?? '') && tokens[i - 3] ? joinTokens(tokens.slice(i - 3, i), text) : undefined;
 }
 
 /** Lower-case words and titles directly before a name: its role as the article gives it. */
 function roleBefore(tokens: Token[], i: number, text: string): string | undefined {
-  // "then-President Rafael Correa", tokenised as then / - / President ...
+  // "then-President Ana Ruiz", tokenised as then / - / President ...
   if (tokens[i - 1]?.text === '-' && /^(?:then|ex)$/.test(tokens[i - 2]?.lower ?? '')) return 'former';
   const modifier = hyphenRole(tokens, i, text);
   if (modifier) return modifier;
@@ -123,7 +124,7 @@ function roleOpening(tokens: Token[], i: number, j: number, text: string): strin
   return joinTokens(phrase, text);
 }
 
-/** ", a former protégé of President Rafael Correa," after a name. */
+/** ", a former aide of President Ana Ruiz," after a name. */
 function appositive(tokens: Token[], j: number, text: string): string | undefined {
   if (tokens[j]?.text !== ',' || !/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
   const end = tokens.findIndex((t, x) => x > j + 1 && /^[,.;:—–()]$/.test(t.text));
@@ -176,7 +177,7 @@ function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: Ac
     const key = cls ? `class:${cls}:${lead ?? ''}:${norm(full)}` : `org:${norm(full)}`;
     return [mention(full, kind, key, ctx, quote, { role: subject ?? hyphenRole(tokens, i, text), subject: Boolean(subject) })];
   }
-  // "Trump administration", "Biden administration"
+  // "the Smith administration", "the Ruiz government"
   if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {
     const last = norm(words.at(-1)?.text ?? '');
     const does = predicateAfter(tokens, j + 2, text, i);

@@ -74,7 +74,7 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
       }
       // A lone capitalised word after "in" or "from" is more likely a place than a person.
       const persons = actors.filter((a) => a.kind === 'person' && !a.key.endsWith(':locative'));
-      for (const f of eventsOf(quote, article.file, quote, persons, previous, position)) {
+      for (const f of eventsOf(quote, article.file, persons, previous, position)) {
         out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), evidence: ev });
       }
       if (persons.length) previous = persons;

@@ -1,6 +1,6 @@
 /**
- * Dated events sources can disagree on: when a person took office ("Noboa, in office since November
- * 2023"; "since he took office in October 2023"). Each becomes a figure whose value is the month
+ * Dated events sources can disagree on: when a person took office ("Ruiz, in office since November
+ * 2023"; "since she took office in October 2023"). Each becomes a figure whose value is the month
  * (unit `date`), so the same merging and conflict finding as for numbers applies; the set keeps
  * only those that sources date differently.
  *
@@ -8,7 +8,9 @@
  * phrase, or be the one person a "he" or "she" can mean (named earlier in the sentence, else in the
  * nearest earlier sentence naming people); and the set keeps it only for someone it knows as a person.
  */
+import { leadingDate } from '../articles/dates.js';
 import type { FigureMention } from '../model.js';
+import { norm } from './actors.js';
 
 /** A person named in a sentence, as the actor extractor read them. */
 export interface PersonRef {
@@ -18,11 +20,6 @@ export interface PersonRef {
   /** Named as the subject of its clause. */
   subject: boolean;
 }
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
-/** "October 2023", "Nov. 23, 2023", "23 November 2023", right where the phrase ends. */
-const DATE_AT = new RegExp(`(?:(\\d{1,2})\\s+)?${MONTH}(?:\\s+(\\d{1,2}),?)?\\s+(\\d{4})\\b`, 'y');
 
 /** Phrases dating the start of a term in office, each ending where its date begins. */
 const TOOK_OFFICE = /\b(?:(?:took|assumed|entered)\s+office|took\s+power|came\s+to\s+power|assumed\s+the\s+presidency|was\s+sworn\s+in|was\s+inaugurated)(?:\s+as\s+[\w' -]{2,40}?)?\s+(?:in|on)\s+|\b(?:in|at)\s+(?:office|power)\s+since\s+/gi;
@@ -38,6 +35,14 @@ export function surnameOf(key: string): string | undefined {
   const m = /^(?:person|single):([^:]+):/.exec(key);
   return m?.[1];
 }
+
+/** A person's name as their actor key holds its surname: "Daniel Ruiz" -> "ruiz". */
+export const surnameOfName = (name: string): string => norm(name.trim().split(/\s+/).at(-1) ?? '');
+
+const EVENT = 'event:took office:';
+
+/** Whose start in office a dated-event figure is, by surname; undefined for any other figure. */
+export const eventPerson = (metricKey: string): string | undefined => (metricKey.startsWith(EVENT) ? metricKey.slice(EVENT.length) : undefined);
 
 /**
  * Whom a pronoun may mean: a full name, or a single capitalised word not at the start of its
@@ -86,26 +91,22 @@ function actorsAt(sentence: string, at: number, persons: readonly PersonRef[], p
  * Dated events in one sentence, as figures. `persons` are the people the sentence names;
  * `previous` those of the nearest earlier sentence that named any.
  */
-export function eventsOf(sentence: string, file: string, quote: string, persons: readonly PersonRef[], previous: readonly PersonRef[], position: number): FigureMention[] {
+export function eventsOf(sentence: string, file: string, persons: readonly PersonRef[], previous: readonly PersonRef[], position: number): FigureMention[] {
   const out: FigureMention[] = [];
   for (const m of sentence.matchAll(TOOK_OFFICE)) {
-    DATE_AT.lastIndex = m.index + m[0].length;
-    const d = DATE_AT.exec(sentence);
+    const d = leadingDate(sentence.slice(m.index + m[0].length));
     if (!d) continue;
-    const month = MONTHS.findIndex((name) => name.startsWith((d[2] ?? '').replace('.', '').toLowerCase().slice(0, 3)));
-    const year = Number(d[4]);
-    if (month < 0 || !year) continue;
     for (const who of actorsAt(sentence, m.index, persons, previous)) {
       const surname = surnameOf(who.key);
       if (!surname) continue;
       out.push({
         metric: `${who.name} took office`,
-        metricKey: `event:took office:${surname}`,
-        value: year * 100 + month + 1,
-        text: d[0].trim(),
+        metricKey: `${EVENT}${surname}`,
+        value: d.year * 100 + d.month,
+        text: d.text,
         unit: 'date',
         period: '',
-        evidence: { file, quote },
+        evidence: { file, quote: sentence },
         decimals: 0,
         position,
       });

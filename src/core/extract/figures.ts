@@ -97,8 +97,14 @@ interface Described {
   unit: string;
 }
 
-/** A qualifier between a verb and its number: "killing at least 120". */
-const BOUND = '(?:(?:at\\s+least|more\\s+than|over|about|around|nearly|almost|some|up\\s+to|roughly|an\\s+estimated)\\s+)?';
+/** Words written before a number that qualify it ("about", "at least"). */
+const QUALIFIERS = 'about|around|roughly|nearly|almost|more than|over|less than|fewer than|under|at least|up to|some|an estimated|approximately|a record';
+/** A qualifier as written before its number, kept with the figure. */
+const QUALIFIER = new RegExp(`\\b(${QUALIFIERS})\\s*$`, 'i');
+/** A qualifier, if any, between a verb and its number: "killing at least 120". */
+const BOUND = `(?:(?:${QUALIFIERS})\\s+)?`;
+/** "fell 23% to", "rose to about": what follows is the new level of what changed. */
+const LEVEL_BEFORE = new RegExp(`\\b(?:fell|rose|dropped|climbed|increased|decreased|declined|grew|jumped|slumped|plunged|surged|reached|hit)\\b[^.;:]*\\b(?:to|at)\\s+${BOUND}$`, 'i');
 const KILLED_BEFORE = new RegExp(`\\b(?:killing|killed|kills)\\s+${BOUND}$`, 'i');
 const TOLL_BEFORE = new RegExp(`\\b(?:death\\s+)?toll\\b[^.;:]*\\b(?:rose|climbed|reached|jumped|increased|stood|stands|hit|to|at|of)\\s+${BOUND}$`, 'i');
 const INJURED_BEFORE = new RegExp(`\\b(?:injuring|injured|wounding|wounded)\\s+${BOUND}$`, 'i');
@@ -146,7 +152,7 @@ function describe(n: NumberMention, s: Sentence, prev: Described | undefined, ca
   }
   if (n.currency) {
     // "revenue fell 23% to $2.1 billion": the amount is the new level of what changed.
-    const level = /\b(?:fell|rose|dropped|climbed|increased|decreased|declined|grew|jumped|slumped|plunged|surged|reached|hit)\b[^.;:]*\b(?:to|at)\s*(?:about|nearly|almost|some|more than|over|roughly)?\s*$/i.exec(before);
+    const level = LEVEL_BEFORE.exec(before);
     const changed = level ? chunkBefore(s.tokens, level.index) : undefined;
     if (changed && !GENERIC.test(changed)) return { metric: changed.toLowerCase(), unit: n.currency };
     const verb = /\b([a-z]+ed|spent|paid|lent|sent|given|won|lost)\b[^.]*$/.exec(before);
@@ -194,7 +200,6 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
   return present ? asOf(pub) : 'undated';
 }
 
-const QUALIFIER = /\b(about|around|roughly|nearly|almost|more than|over|less than|fewer than|under|at least|up to|some|an estimated|approximately|a record)\s*$/i;
 
 /** Figures of one sentence. `carry` holds the last metric across sentences for "that figure". */
 export function figuresOf(s: Sentence, file: string, quote: string, pub: PubDate, carry: { last?: Described | undefined }, position = 0): FigureMention[] {

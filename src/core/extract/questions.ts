@@ -121,7 +121,7 @@ export function questionOf(raw: string, file: string, quote: string): QuestionMe
   // The cues stop at a dot to stay in the sentence; inside one sentence, a dot before the end is "$1.5" or "U.S.".
   const sentence = raw.replace(/\.(?=.*\w)/g, INNER_DOT);
   const q = questionOfMasked(sentence, file, quote);
-  return q && { ...q, question: q.question.replaceAll(INNER_DOT, '.'), terms: termsOf(raw) };
+  return q && { ...q, question: q.question.replaceAll(INNER_DOT, '.') };
 }
 
 function questionOfMasked(sentence: string, file: string, quote: string): QuestionMention | undefined {

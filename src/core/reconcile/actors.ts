@@ -1,7 +1,7 @@
 /** Merges actor mentions across sources into one entry per actor. */
+import { norm } from '../extract/actors.js';
 import type { Actor, ActorKind, ActorMention, Evidence } from '../model.js';
 
-const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const hasAccent = (s: string): boolean => s !== s.normalize('NFD').replace(/\p{M}/gu, '');
 
 interface Bucket {
@@ -35,7 +35,7 @@ function resolveKeys(mentions: ActorMention[]): Map<string, string> {
     const [, last, first] = k.split(':');
     if (first) fullBySurname.set(last ?? '', [...(fullBySurname.get(last ?? '') ?? []), k]);
   }
-  // A titled surname ("President Trump") stands for the person when no full name is known.
+  // A titled surname ("President Smith") stands for the person when no full name is known.
   for (const k of persons) {
     const [, last, first] = k.split(':');
     if (!first && !fullBySurname.has(last ?? '')) fullBySurname.set(last ?? '', [k]);

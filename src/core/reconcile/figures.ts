@@ -31,7 +31,6 @@ export function mergeFigures(mentions: FigureMention[]): Figure[] {
 function foldVaguer(figures: Figure[]): Figure[] {
   const groups = new Map<string, Figure[]>();
   for (const f of figures) {
-    if (f.unit === 'date') continue;
     const key = `${f.unit}|${f.period}|${String(f.value)}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
