@@ -13,7 +13,7 @@ export interface PubDate {
   year: number;
   /** 1-12 */
   month: number;
-  source: 'metadata' | 'date-line' | 'text' | 'set';
+  source: 'metadata' | 'date-line' | 'url' | 'text' | 'set';
 }
 
 /** Optional facts about a source that the caller knows (from briefing.yaml). */
@@ -49,16 +49,71 @@ export interface Article {
   bytes: number;
 }
 
+/** How a number is bounded as written: "at least 120", "up to 20 hours", "about 33,000". */
+export type Bound = 'exact' | 'about' | 'at-least' | 'more-than' | 'up-to' | 'fewer-than';
+
+/** What a unit measures; values are compared only within one dimension. */
+export type Dimension = 'people' | 'count' | 'money' | 'ratio' | 'length' | 'mass' | 'area' | 'volume' | 'energy' | 'power' | 'time' | 'speed' | 'temperature' | 'magnitude' | 'date';
+
+/**
+ * What kind of quantity a figure is: a count, an amount of money, a share (percent or fraction of
+ * something), a rate per N, a multiple ("fivefold"), a change with its direction, the level a change
+ * ends at, a physical quantity with a unit, or a date (when a person took office).
+ */
+export type FigureKind = 'count' | 'money' | 'share' | 'rate' | 'multiple' | 'change' | 'level' | 'quantity' | 'date';
+
+/** The unit a figure is in: its dimension, canonical id and how to convert it within the dimension. */
+export interface FigureUnit {
+  /** Canonical id: `unit.foot`, `currency.eur`, `percent`, `people`, `count`. */
+  id: string;
+  dimension: Dimension;
+  /** Factor to the dimension's base unit (feet to metres); 1 where nothing converts (currencies, counts). */
+  toBase: number;
+  /** How a figure line says it: "feet", "US dollars", "percent", "per 100,000 people". */
+  label: string;
+}
+
+/**
+ * What a figure measures, as a structured phrase: the head noun (a lemma), the words that narrow it,
+ * the state counted things are in, and whose or where. "the deaths in Kerr County" is head
+ * "deaths", scope "Kerr County"; "27 campers killed" is head "deaths" with `who` "campers".
+ */
+export interface Measure {
+  head: string;
+  /** Lower-case words before the head that narrow it ("ratification" bonus, "wage" increase). */
+  modifiers: string[];
+  /** For counts of people in a state: which people, when not people at large ("children" killed). */
+  who?: string | undefined;
+  /** Whose or where, as written ("Kerr County", "Boeing"). */
+  scope?: string | undefined;
+  /** For a change, its direction. */
+  direction?: 'up' | 'down' | undefined;
+}
+
+/** When a figure holds: a stated day, month, year or range, or else "as of" the article's date. */
+export interface Period {
+  /** ISO dates, inclusive; `from === to` for a day. */
+  from: string;
+  to: string;
+  grain: 'day' | 'month' | 'quarter' | 'year' | 'span';
+  /** Stated in the sentence; false when the figure is dated by its article ("as of"). */
+  stated: boolean;
+  /** As a figure line says it: "2024", "January 2025", "first 50 days of 2025", "as of July 8, 2025". */
+  label: string;
+}
+
 /** A number found in an article, with what it measures. */
 export interface FigureMention {
+  /** Label of what is measured, for people to read ("deaths in Kerr County", "homicide rate"). */
   metric: string;
   /** Normalised metric used to match the same measure across sources. */
   metricKey: string;
   value: number;
   /** The number as written ("six tons", "1,300"). */
   text: string;
+  /** The unit as a figure line says it. */
   unit: string;
-  /** Absolute period ("2024", "January 2025", "as of February 2025"). */
+  /** The period as a figure line says it ("2024", "January 2025", "as of February 2025"). */
   period: string;
   /** Qualifier as written: "about", "more than", "an estimated". */
   qualifier?: string | undefined;
@@ -67,6 +122,23 @@ export interface FigureMention {
   decimals: number;
   /** Where in its article it stands, 0 (top) to 1 (end): earlier is more important. */
   position: number;
+  /** The typed reading: kind, bound, unit, measure and period (absent only for dated events). */
+  typed?: TypedFigure | undefined;
+}
+
+/** The typed reading of a figure, and the rule that made it. */
+export interface TypedFigure {
+  kind: FigureKind;
+  bound: Bound;
+  /** The scale the number was written in: 1e6 for "18 million". */
+  scale: number;
+  unit: FigureUnit;
+  measure: Measure;
+  period: Period;
+  /** Id of the rule that read what the number measures (`measure.noun-after`, `state.dead`...). */
+  rule: string;
+  /** Read in the article's headline. */
+  headline?: boolean | undefined;
 }
 
 export type ActorKind = 'person' | 'organization' | 'institution' | 'group' | 'country';
@@ -120,6 +192,17 @@ export interface Figure {
   decimals: number;
   /** Rank: higher is more important. */
   weight: number;
+  /** The typed reading shared by its mentions (the most specific one's). */
+  typed?: TypedFigure | undefined;
+  /** Why it ranks where it does: independent sources, in a headline or opening paragraph. */
+  standing?: { files: number; headline: boolean; lead: boolean } | undefined;
+}
+
+/** One measure at several moments: "the death toll rose from 24 to 109". */
+export interface Timeline {
+  metric: string;
+  /** In time order; a point with several values is a moment the sources disagree on. */
+  points: { period: string; from: string; figures: Figure[] }[];
 }
 
 /** Sources giving different values for one metric and period. */
@@ -130,6 +213,8 @@ export interface Conflict {
   /** Set when the values are dates (value `yyyymm`): their `text` is what the sources say. */
   about?: 'date' | undefined;
   values: { value: number; text: string; sources: string[] }[];
+  /** The figures in conflict, so renderers never rebuild membership. */
+  figures?: Figure[] | undefined;
 }
 
 /** One actor across all sources. */
@@ -169,6 +254,8 @@ export interface Briefing {
   sources: SourceRef[];
   figures: Figure[];
   conflicts: Conflict[];
+  /** Measures given for several moments, in time order. */
+  timelines?: Timeline[] | undefined;
   actors: Actor[];
   questions: Question[];
   /** Sentences ranked for a free-text topic. */

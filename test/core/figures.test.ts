@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/articles/parse.js';
 import { brief, buildSet } from '../../src/core/briefing/set.js';
-import { figuresOf } from '../../src/core/extract/figures.js';
+import { figuresOf } from '../../src/core/extract/figures/extract.js';
 import type { Figure, FigureMention, PubDate } from '../../src/core/model.js';
 import { findConflicts, mergeFigures } from '../../src/core/reconcile/figures.js';
 import { analyse } from '../../src/core/nlp.js';

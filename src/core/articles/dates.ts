@@ -32,6 +32,37 @@ export function leadingDate(text: string): { text: string; year: number; month: 
 }
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
+/** Words that put a day ahead of the report ("as soon as Wednesday", "back by Nov. 12", "will vote on Friday"). */
+const FUTURE_BEFORE = /\b(?:as soon as|as early as|by|until|till|before|starting|beginning|from|deadline(?: of)?|due|scheduled for|set for|expected on)\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$/i;
+const FUTURE_CLAUSE = /\b(?:will|would|could|shall|is expected to|are expected to|plans? to|is set to|are set to|must)\b/i;
+/** Whether the date at `at` in a line lies ahead of the report rather than behind it. */
+const ahead = (line: string, at: number): boolean => {
+  const before = line.slice(0, at);
+  const clause = before.split(/[.;]/).at(-1) ?? before;
+  return FUTURE_BEFORE.test(before) || FUTURE_CLAUSE.test(clause);
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY = /\b(next\s+|last\s+|this\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi;
+
+/**
+ * A report that names a weekday after its latest stated date was written on or after that weekday:
+ * "flooding on July 4 ... at a Tuesday afternoon news conference" is from Tuesday, July 8, or later.
+ */
+function laterByWeekday(hint: PubDate, lines: string[]): PubDate {
+  const base = ms(hint);
+  const from = new Date(base).getUTCDay();
+  let latest = base;
+  for (const line of lines) {
+    for (const m of line.matchAll(WEEKDAY)) {
+      if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index)) continue;
+      const days = (WEEKDAYS.indexOf((m[2] ?? '').toLowerCase()) - from + 7) % 7;
+      latest = Math.max(latest, base + days * DAY);
+    }
+  }
+  if (latest === base) return hint;
+  const d = new Date(latest);
+  return toPub(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hint.source);
+}
 
 /**
  * The latest date the text states with its year ("Feb. 9, 2025", "January 2025", "in 2024").
@@ -44,13 +75,71 @@ export function dateHintOf(lines: string[]): PubDate | undefined {
   };
   for (const line of lines) {
     for (const r of chrono.strict.parse(line, REF)) {
-      if (!r.start.isCertain('year') || !r.start.isCertain('month')) continue;
+      // A year must be written: "in an hour" is certain of its year only relative to chrono's reference.
+      if (!r.start.isCertain('year') || !r.start.isCertain('month') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) continue;
       const day = r.start.isCertain('day') ? r.start.get('day') ?? 1 : 1;
       consider(toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, day, 'text'), r.start.isCertain('day') ? 3 : 2);
     }
     for (const m of line.matchAll(YEAR)) consider(toPub(Number(m[1]), 1, 1, 'text'), 1);
   }
-  return best?.pub;
+  if (!best) return undefined;
+  const found: { pub: PubDate; precision: number } = best;
+  return found.precision === 3 ? laterByWeekday(found.pub, lines) : found.pub;
+}
+
+/**
+ * The latest day an article names without its year ("the July 4 flood"), in the set's year, moved
+ * on by the weekdays it names after it: the best date an undated article's own text gives.
+ */
+function dayWithoutYear(a: Article, setDate: PubDate): PubDate | undefined {
+  const lines = [a.headline, ...a.body.map((p) => p.text)];
+  let best: PubDate | undefined;
+  for (const line of lines) {
+    if (!/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(line)) continue;
+    for (const r of chrono.casual.parse(line, REF)) {
+      if (!r.start.isCertain('month') || !r.start.isCertain('day') || r.start.isCertain('year') || ahead(line, r.index)) continue;
+      const month = r.start.get('month') ?? 1;
+      const day = r.start.get('day') ?? 1;
+      // The set's year, unless that day would fall well after the set's date: then the year before.
+      let year = setDate.year;
+      if (`${year}-${pad(month)}-${pad(day)}` > setDate.iso && month - setDate.month > 1) year--;
+      const pub = toPub(year, month, day, 'text');
+      if (!best || pub.iso > best.iso) best = pub;
+    }
+  }
+  return best ? laterByWeekday(best, lines) : undefined;
+}
+
+/**
+ * An undated article that names only weekdays ("said on Sunday") is from the latest of them, read as
+ * the days within three of the set's date: reports of one story come in one week.
+ */
+function weekdayNear(a: Article, setDate: PubDate): PubDate | undefined {
+  const base = ms(setDate);
+  const from = new Date(base).getUTCDay();
+  let latest: number | undefined;
+  for (const line of [a.headline, ...a.body.map((p) => p.text)]) {
+    for (const m of line.matchAll(WEEKDAY)) {
+      if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index)) continue;
+      let days = (WEEKDAYS.indexOf((m[2] ?? '').toLowerCase()) - from + 7) % 7;
+      if (days > 3) days -= 7;
+      latest = Math.max(latest ?? -Infinity, base + days * DAY);
+    }
+  }
+  if (latest === undefined) return undefined;
+  const d = new Date(latest);
+  return toPub(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 'text');
+}
+
+/** A date a page's address carries ("/2025/07/05/", "/2025/Apr/29/", "/202504/30/"): the day it was filed. */
+export function urlDate(url: string | undefined): PubDate | undefined {
+  if (!url) return undefined;
+  const m = /\/(20\d\d)[/-]?(\d\d|[A-Za-z]{3})[/-](\d\d)(?:\/|[^\d])/.exec(url) ?? /[/_-](20\d\d)-(\d\d)-(\d\d)(?:[/_-]|$)/.exec(url);
+  if (!m) return undefined;
+  const month = /^\d+$/.test(m[2] ?? '') ? Number(m[2]) : ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf((m[2] ?? '').toLowerCase()) + 1;
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return toPub(Number(m[1]), month, day, 'url');
 }
 
 const DAY = 86_400_000;
@@ -67,11 +156,10 @@ export function resolveSetDates(articles: Article[]): Article[] {
   const setDate = pool.reduce<PubDate | undefined>((m, p) => (!m || p.iso > m.iso ? p : m), undefined);
   return articles.map((a) => {
     if (a.published) return a;
-    const hint = a.dateHint;
-    if (!setDate) return hint ? { ...a, published: hint } : a;
-    if (!hint || ms(hint) < ms(setDate) - 45 * DAY || (hint.iso.endsWith('-01') && hint.year === setDate.year && hint.iso <= setDate.iso)) {
-      return { ...a, published: { ...setDate, source: 'set' } };
-    }
-    return { ...a, published: hint };
+    if (!setDate) return a.dateHint ? { ...a, published: a.dateHint } : a;
+    // A stated date well before the set's, or only a year or month, says less than the days the text names.
+    const vague = (h: PubDate | undefined): boolean => !h || ms(h) < ms(setDate) - 45 * DAY || (h.iso.endsWith('-01') && h.year === setDate.year && h.iso <= setDate.iso);
+    const hint = !vague(a.dateHint) ? a.dateHint : dayWithoutYear(a, setDate) ?? weekdayNear(a, setDate);
+    return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
   });
 }

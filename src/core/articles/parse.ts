@@ -1,7 +1,7 @@
 /** Parses an article file's text into headline, metadata and body paragraphs without page furniture. */
 import type { Article, Furniture, Paragraph, SourceMeta } from '../model.js';
 import { END_MARKERS, datelineOf, furnitureReason } from './furniture.js';
-import { dateHintOf, parseDate } from './dates.js';
+import { dateHintOf, parseDate, urlDate } from './dates.js';
 
 interface Line {
   text: string;
@@ -81,14 +81,16 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
       body.push({ text: line.text.slice(dl.length), start: line.start + dl.length });
     } else body.push({ text: line.text, start: line.start });
   }
-  const published = parseDate(meta.published, 'metadata') ?? parseDate(header.date, 'date-line');
+  const url = meta.url ?? header.url;
+  const published = parseDate(meta.published, 'metadata') ?? parseDate(header.date, 'date-line') ?? urlDate(url);
   return {
     file,
     headline,
     outlet: meta.outlet ?? header.outlet,
-    url: meta.url ?? header.url,
+    url,
     published,
-    dateHint: published ? undefined : dateHintOf(lines.map((l) => l.text)),
+    // Only the article's own text dates it: a sidebar's or a related story's dates are not its own.
+    dateHint: published ? undefined : dateHintOf([headline, ...body.map((p) => p.text)]),
     body,
     furniture,
     bytes: Buffer.byteLength(text),

@@ -3,10 +3,10 @@ import { closest, distance } from 'fastest-levenshtein';
 import { resolveSetDates } from '../articles/dates.js';
 import { createInterner, extractArticle } from '../extract/article.js';
 import { termsOf } from '../extract/questions.js';
-import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Topic } from '../model.js';
+import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Timeline, Topic } from '../model.js';
 import { mergeActors } from '../reconcile/actors.js';
 import { eventsOfPeople, withDisputedDatesOnly } from '../reconcile/events.js';
-import { findConflicts, mergeFigures } from '../reconcile/figures.js';
+import { reconcileFigures } from '../reconcile/figures.js';
 import { mergeQuestions } from '../reconcile/questions.js';
 import { relatedStems } from './related.js';
 import { err, ok, type Result } from '../result.js';
@@ -26,6 +26,7 @@ export interface BriefingSet {
   sources: SourceRef[];
   figures: Indexed<Figure>[];
   conflicts: Conflict[];
+  timelines: Timeline[];
   actors: Indexed<Actor>[];
   questions: Indexed<Question>[];
   /** stem -> sentences containing it, for free-text topics. */
@@ -59,8 +60,7 @@ const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new S
 export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
   const { extracts } = input;
   const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
-  const merged = mergeFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors));
-  const conflicts = findConflicts(merged);
+  const { figures: merged, conflicts, timelines } = reconcileFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors));
   const figures = withDisputedDatesOnly(merged, conflicts);
   figures.sort((a, b) => b.weight - a.weight);
   const questions = mergeQuestions(extracts.flatMap((e) => e.questions));
@@ -80,11 +80,12 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
     sources: extracts.map((e, i) => ({
       n: i + 1, file: e.article.file, headline: e.article.headline, outlet: e.article.outlet, url: e.article.url,
       published: e.article.published?.iso,
-      dateInferred: e.article.published ? e.article.published.source === 'text' || e.article.published.source === 'set' : undefined,
+      dateInferred: e.article.published ? ['url', 'text', 'set'].includes(e.article.published.source) : undefined,
     })),
     // A date is found by whom and what it dates ("Ruiz took office"), not by the words around it.
     figures: figures.map((f) => index(f, f.unit === 'date' ? [f.metric] : [f.metric, ...f.sources.map((s) => clauseOf(s.quote, f.text))])),
     conflicts,
+    timelines,
     actors: actors.map((a) => index(a, [a.name, a.role, ...a.sources.map((s) => s.quote)])),
     questions: questions.map((q) => index(q, [q.question, ...q.sources.map((s) => s.quote)])),
     sentenceIndex,
@@ -171,8 +172,9 @@ export function brief(set: BriefingSet, query?: string): Result<Briefing, Unknow
   const m = r.value;
   const keep = <T>(xs: Indexed<T>[]): T[] => (m.kind === 'all' ? xs : xs.filter((x) => matches(x.terms, m.terms))).map((x) => x.item);
   const figures = keep(set.figures);
-  const keys = new Set(figures.map((f) => `${f.metricKey}|${f.period}`));
-  const conflicts = set.conflicts.filter((c) => figures.some((f) => f.metric === c.metric && f.period === c.period) || keys.has(''));
+  const kept = new Set(figures);
+  const conflicts = set.conflicts.filter((c) => (c.figures ?? []).some((f) => kept.has(f)) || (!c.figures && figures.some((f) => f.metric === c.metric && f.period === c.period)));
+  const timelines = set.timelines.filter((t) => t.points.some((p) => p.figures.some((f) => kept.has(f))));
   let passages: Evidence[] | undefined;
   if (m.kind === 'free') {
     passages = rankSentences(set, m.words, 5).map((i) => set.sentences[i]).filter((s): s is Evidence => s !== undefined);
@@ -184,6 +186,7 @@ export function brief(set: BriefingSet, query?: string): Result<Briefing, Unknow
     sources: set.sources,
     figures,
     conflicts,
+    timelines,
     actors: keep(set.actors),
     questions: keep(set.questions),
     passages,

@@ -1,9 +1,9 @@
 /** Extracts one article once: figures, actors, open questions and its sentences. */
-import type { Article, ArticleExtract, Evidence } from '../model.js';
+import type { Article, ArticleExtract, Evidence, FigureMention } from '../model.js';
 import { analyse } from '../nlp.js';
 import { actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
-import { figuresOf } from './figures.js';
+import { readFigures, type Carry } from './figures/extract.js';
 import { countryOf } from './gazetteer.js';
 import { questionOf } from './questions.js';
 
@@ -46,15 +46,21 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
   const ctx = { file: article.file, places: new Set(places.map(([c]) => c)) };
   const pub = article.published ?? { iso: '1970-01-01', year: 1970, month: 1, source: 'set' as const };
   const out: ArticleExtract = { article: meta, figures: [], actors: [], questions: [], sentences: [], places };
-  const carry = {};
+  const carry: Carry = {};
+  const addFigures = (figures: FigureMention[], ev: Evidence): void => {
+    for (const f of figures) out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), unit: intern(f.unit), period: intern(f.period), evidence: ev });
+  };
   // The headline says what the story's actors do ("Peru will seek foreign military aid"): the
-  // best role for a country or group, when the body names them too.
+  // best role for a country or group, when the body names them too. Its figures are the story's
+  // headline numbers, kept after the body's so that a figure quotes the body's fuller sentence first.
+  const headline: { figures: FigureMention[]; ev: Evidence }[] = [];
   for (const s of analyse(article.headline)) {
     const quote = s.text.trim();
     const ev: Evidence = { file: article.file, quote };
     for (const a of actorsOf(s, ctx, quote)) {
       if (a.kind !== 'person' && a.role) out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: intern(a.role), evidence: ev, headline: true });
     }
+    headline.push({ figures: readFigures(s, pub, {}, { file: article.file, quote, position: 0, headline: true }).figures, ev });
   }
   // The people of the nearest earlier sentence that named any: whom a "he" or "she" can mean.
   let previous: PersonRef[] = [];
@@ -65,9 +71,7 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
       if (quote.length < 3) continue;
       const ev: Evidence = { file: article.file, quote };
       out.sentences.push(ev);
-      for (const f of figuresOf(s, article.file, quote, pub, carry, position)) {
-        out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), unit: intern(f.unit), period: intern(f.period), evidence: ev });
-      }
+      addFigures(readFigures(s, pub, carry, { file: article.file, quote, position }).figures, ev);
       const actors = actorsOf(s, ctx, quote);
       for (const a of actors) {
         out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: a.role === undefined ? undefined : intern(a.role), evidence: ev });
@@ -82,5 +86,7 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
       if (q) out.questions.push({ ...q, evidence: ev });
     }
   });
+  for (const h of headline) addFigures(h.figures, h.ev);
+  for (const h of headline) addFigures(h.figures, h.ev);
   return out;
 }

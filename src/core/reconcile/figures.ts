@@ -1,105 +1,241 @@
-/** Merges the same figure across sources and finds where sources disagree. */
-import type { Conflict, Figure, FigureMention } from '../model.js';
+/**
+ * Reconciliation by what is measured. Figures from different sources are one measure when their
+ * dimension and kind agree, what they measure matches (the same head noun or a synonym, the same
+ * whose and where) and their periods meet; not when their labels happen to be the same. Then the
+ * same value from several sources is one figure; different values for one moment are a conflict
+ * unless bounds or written precision allow both; values at different moments are a timeline.
+ */
+import { familyOf } from '../extract/figures/label.js';
+import { isPeopleNoun, senseOf } from '../extract/figures/lexicon.js';
+import { samePeriod } from '../extract/figures/period.js';
+import type { Conflict, Figure, FigureMention, Measure, Period, Timeline, TypedFigure } from '../model.js';
 
-const UNITS_WEIGHT = /percent|per |dollars|euros|pounds|tons|tonnes/;
+const UNITS_WEIGHT = new Set(['money', 'share', 'rate', 'change', 'multiple']);
 
-/** One entry per metric, period and value; the sources that gave it, each once. */
-export function mergeFigures(mentions: FigureMention[]): Figure[] {
-  const byKey = new Map<string, Figure>();
+/** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
+export interface Reconciled {
+  figures: Figure[];
+  conflicts: Conflict[];
+  timelines: Timeline[];
+}
+
+/** The dimension a figure is compared in: counts of people apart from counts of things. */
+function dimensionOf(t: TypedFigure): string {
+  if (t.unit.dimension !== 'count') return t.unit.dimension;
+  return t.rule.startsWith('state.') || t.measure.who || isPeopleNoun(t.measure.head) ? 'people' : 'count';
+}
+
+/** Heads that mean the same: one WordNet sense, or one directly below the other ("fatality", "death"). */
+function headKey(head: string, senses: Set<string>): string {
+  const s = senseOf(head);
+  if (!s) return head;
+  return senses.has(s.broader) ? `~${s.broader}` : `~${s.sense}`;
+}
+
+/** Words that narrow a measure and must agree for two figures to be one measure. */
+const loose = (m: Measure): string[] => m.modifiers.filter((w) => !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w)).sort();
+const norm = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/^the\s+/, '').replace(/\s+county$/, ' county');
+
+/** The measure's identity: what must match for two figures to be the same measure. */
+function identity(t: TypedFigure, senses: Set<string>): string {
+  return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', headKey(t.measure.head, senses), loose(t.measure).join(' '), t.measure.who ?? '', norm(t.measure.scope), t.measure.direction ?? ''].join('|');
+}
+
+/** Base value: in the dimension's base unit, so "39 feet" and "11.9 metres" compare. */
+const baseValue = (f: { value: number; typed?: TypedFigure | undefined }): number => f.value * (f.typed?.unit.toBase ?? 1);
+
+/** The written precision of a figure: the value of its last digit ("2.1 billion" -> 0.1e9). */
+const precisionOf = (f: Figure): number => (f.typed?.scale ?? 1) * 10 ** -f.decimals * (f.typed?.unit.toBase ?? 1);
+
+const weightOf = (m: FigureMention): number =>
+  3 + (1 - m.position) * 2 + (m.typed && UNITS_WEIGHT.has(m.typed.kind) ? 1.5 : 0) + (m.typed?.headline ? 2 : 0) + (m.typed?.period.stated === false ? -0.5 : 0);
+
+/** One figure per identity, moment and value, with every source that gave it, each once. */
+function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string): Figure[] {
+  const buckets = new Map<string, Figure[]>();
+  const figures: Figure[] = [];
   for (const m of mentions) {
-    const key = `${m.metricKey}|${m.period}|${m.value}`;
-    const f = byKey.get(key);
+    const bucket = `${idOf(m)}|${String(baseValue(m))}`;
+    const list = buckets.get(bucket) ?? [];
+    const f = list.find((x) => !x.typed || !m.typed || samePeriod(x.typed.period, m.typed.period));
     if (f) {
-      if (!f.sources.some((s) => s.file === m.evidence.file)) f.sources.push(m.evidence);
-      f.weight += 3;
+      const newFile = !f.sources.some((s) => s.file === m.evidence.file);
+      if (!f.sources.some((s) => s.file === m.evidence.file && s.quote === m.evidence.quote)) f.sources.push(m.evidence);
+      f.weight += newFile ? 3 : 0.5;
+      if (f.standing) {
+        f.standing.headline ||= Boolean(m.typed?.headline);
+        f.standing.lead ||= m.position <= 0.2;
+      }
       continue;
     }
-    byKey.set(key, {
+    const made: Figure = {
       metric: m.metric, metricKey: m.metricKey, value: m.value, text: m.text, unit: m.unit, period: m.period,
-      qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals,
-      weight: 3 + (1 - m.position) * 2 + (UNITS_WEIGHT.test(m.unit) ? 1.5 : 0) + (m.period === 'undated' ? -1 : 0),
-    });
+      qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals, weight: weightOf(m), typed: m.typed,
+      standing: { files: 1, headline: Boolean(m.typed?.headline), lead: m.position <= 0.2 },
+    };
+    list.push(made);
+    buckets.set(bucket, list);
+    figures.push(made);
   }
-  return foldVaguer([...byKey.values()]);
+  for (const f of figures) if (f.standing) f.standing.files = new Set(f.sources.map((s) => s.file)).size;
+  return figures;
 }
 
 /**
  * "23% — revenue" from one source and "23% — quarterly revenue" from another are one figure: the
- * same value, unit and period, and one metric's words all within the other's. The vaguer folds
- * into the more specific when they share no source (one source naming both means two things).
+ * same value, kind and period, heads that match, and one's words within the other's. The vaguer
+ * folds into the more specific when they share no source (one source naming both means two things).
  */
-function foldVaguer(figures: Figure[]): Figure[] {
+function foldVaguer(figures: Figure[], senses: Set<string>): Figure[] {
   const groups = new Map<string, Figure[]>();
   for (const f of figures) {
-    const key = `${f.unit}|${f.period}|${String(f.value)}`;
+    if (!f.typed) continue;
+    const key = `${familyOf(f.typed.kind)}|${dimensionOf(f.typed)}|${f.typed.unit.id}|${String(baseValue(f))}|${f.typed.measure.direction ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const folded = new Set<Figure>();
+  const words = (f: Figure): Set<string> => new Set([...loose(f.typed?.measure ?? { head: '', modifiers: [] }), headKey(f.typed?.measure.head ?? '', senses), ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : [])]);
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const words = new Map(group.map((f) => [f, new Set(f.metricKey.split(' ').filter(Boolean))]));
-    // Most specific first, so a vague figure folds into the fullest metric that holds it.
-    const bySize = [...group].sort((a, b) => (words.get(b)?.size ?? 0) - (words.get(a)?.size ?? 0));
+    const bySize = [...group].sort((a, b) => words(b).size - words(a).size || b.sources.length - a.sources.length);
     for (const vague of [...bySize].reverse()) {
-      const w = words.get(vague);
-      if (!w?.size || folded.has(vague)) continue;
+      if (folded.has(vague) || !vague.typed) continue;
+      const w = words(vague);
       const files = new Set(vague.sources.map((s) => s.file));
-      const into = bySize.find((f) => f !== vague && !folded.has(f) && (words.get(f)?.size ?? 0) > w.size && [...w].every((x) => words.get(f)?.has(x)) && !f.sources.some((s) => files.has(s.file)));
+      const into = bySize.find((f) => {
+        if (f === vague || folded.has(f) || !f.typed || !vague.typed) return false;
+        if (!samePeriod(f.typed.period, vague.typed.period) && !(f.typed.period.stated !== vague.typed.period.stated)) return false;
+        if (f.sources.some((s) => files.has(s.file))) return false;
+        if (!sameScope(f.typed.measure, vague.typed.measure) || (f.typed.measure.who ?? '') !== (vague.typed.measure.who ?? '')) return false;
+        const fw = words(f);
+        // Counts of people: "33,000 workers" and "33,000 union members" count the same people.
+        const people = dimensionOf(f.typed) === 'people' && !f.typed.rule.startsWith('state.') && !vague.typed.rule.startsWith('state.');
+        return people || [...w].every((x) => fw.has(x));
+      });
       if (!into) continue;
       into.sources.push(...vague.sources);
-      into.weight += 3 * vague.sources.length;
+      into.weight += 3 * new Set(vague.sources.map((s) => s.file)).size;
+      if (into.standing && vague.standing) {
+        into.standing.files = new Set(into.sources.map((s) => s.file)).size;
+        into.standing.headline ||= vague.standing.headline;
+        into.standing.lead ||= vague.standing.lead;
+      }
       folded.add(vague);
     }
   }
   return folded.size ? figures.filter((f) => !folded.has(f)) : figures;
 }
 
-const roundTo = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
+const sameScope = (a: Measure, b: Measure): boolean => !a.scope || !b.scope || norm(a.scope) === norm(b.scope);
 
-const LOWER_BOUND = /^(?:at least|more than|over|upwards of)$/;
-const UPPER_BOUND = /^(?:up to|less than|fewer than|under|at most)$/;
+/** Whether a bound allows another figure's value: "at least 120" allows "150"; "up to 20" allows "18". */
+function allows(bound: Figure, other: Figure): boolean {
+  const b = bound.typed?.bound ?? 'exact';
+  const v = baseValue(other);
+  const x = baseValue(bound);
+  // Two counts bounded the same way but with different values are two different counts.
+  if (other.typed?.bound === b && b !== 'exact' && b !== 'about') return false;
+  if (b === 'at-least') return v >= x;
+  if (b === 'more-than') return v > x;
+  if (b === 'up-to') return v <= x;
+  if (b === 'fewer-than') return v < x;
+  if (b === 'about') return Math.abs(v - x) <= precisionOf(bound) / 2 + 1e-9;
+  return false;
+}
 
-/** Whether two values can both be true: "at least 120" and "150" can; "120" and "150" cannot. */
-function compatible(a: Figure, b: Figure): boolean {
-  const allows = (bound: Figure, v: number): boolean =>
-    (LOWER_BOUND.test(bound.qualifier ?? '') && v >= bound.value) || (UPPER_BOUND.test(bound.qualifier ?? '') && v <= bound.value);
-  return allows(a, b.value) || allows(b, a.value);
+/** Whether two values can both be true as written. */
+const compatible = (a: Figure, b: Figure): boolean => baseValue(a) === baseValue(b) || allows(a, b) || allows(b, a);
+
+/** Whether the values agree once each is read at the precision of the least precise. */
+function rounding(figures: Figure[]): boolean {
+  const coarsest = figures.reduce((p, f) => (precisionOf(f) > precisionOf(p) ? f : p));
+  const step = precisionOf(coarsest);
+  const rounded = new Set(figures.map((f) => Math.round(baseValue(f) / step)));
+  return rounded.size === 1;
+}
+
+/** Clusters of figures at the same moment: stated days first; a figure its article dates joins a stated day one off. */
+function byMoment(figures: Figure[]): Figure[][] {
+  const clusters: { period: Period; figures: Figure[] }[] = [];
+  const ordered = [...figures].sort((a, b) => Number(b.typed?.period.stated) - Number(a.typed?.period.stated));
+  for (const f of ordered) {
+    const p = f.typed?.period;
+    if (!p) continue;
+    const exact = clusters.find((c) => c.period.label === p.label || (c.period.from === p.from && c.period.to === p.to && c.period.grain === p.grain));
+    const near = exact ?? clusters.find((c) => samePeriod(c.period, p));
+    if (near) near.figures.push(f);
+    else clusters.push({ period: p, figures: [f] });
+  }
+  return clusters.map((c) => c.figures);
 }
 
 /**
- * Different values for the same metric and period from different sources. Rounding when every
- * value agrees at the precision of the least precise one; otherwise a contradiction.
+ * Different values for one measure at one moment from different sources. Rounding when every value
+ * agrees at the precision of the least precise one; otherwise a contradiction. A source that gives
+ * two values for one measure and moment is describing two things, and is left out.
  */
-export function findConflicts(figures: Figure[]): Conflict[] {
+function conflictOf(group: Figure[]): Conflict | undefined {
+  const perFile = new Map<string, number>();
+  for (const f of group) for (const file of new Set(f.sources.map((s) => s.file))) perFile.set(file, (perFile.get(file) ?? 0) + 1);
+  const clean = group.filter((f) => f.sources.every((s) => perFile.get(s.file) === 1));
+  if (clean.length < 2 || new Set(clean.flatMap((f) => f.sources.map((s) => s.file))).size < 2) return undefined;
+  if (clean.every((a, x) => clean.every((b, y) => x === y || compatible(a, b)))) return undefined;
+  const first = clean[0];
+  if (!first) return undefined;
+  return {
+    metric: first.metric,
+    period: first.period,
+    kind: rounding(clean) ? 'rounding' : 'contradiction',
+    values: clean.map((f) => ({ value: f.value, text: f.text, sources: [...new Set(f.sources.map((s) => s.file))] })),
+    figures: clean,
+  };
+}
+
+/** Dated events ("took office in October 2023"): one figure per person, date and source; a conflict when sources date it differently. */
+function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflicts: Conflict[] } {
+  const figures = mergeSame(mentions, (m) => `${m.metricKey}|${m.period}`);
   const groups = new Map<string, Figure[]>();
-  for (const f of figures) {
-    if (f.period === 'undated' || !f.metricKey) continue;
-    const key = `${f.metricKey}|${f.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  const out: Conflict[] = [];
+  for (const f of figures) groups.set(f.metricKey, [...(groups.get(f.metricKey) ?? []), f]);
+  const conflicts: Conflict[] = [];
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    // A source that gives two values for one key is describing two things: leave it out.
-    const perFile = new Map<string, number>();
-    for (const f of group) for (const s of f.sources) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
-    const clean = group.filter((f) => f.sources.every((s) => perFile.get(s.file) === 1));
-    if (clean.length < 2) continue;
-    const files = new Set(clean.flatMap((f) => f.sources.map((s) => s.file)));
-    if (files.size < 2) continue;
-    if (clean.every((a, x) => clean.every((b, y) => x === y || compatible(a, b)))) continue;
-    const d = Math.min(...clean.map((f) => f.decimals));
-    const rounding = new Set(clean.map((f) => roundTo(f.value, d))).size === 1;
-    const first = clean[0];
-    if (!first) continue;
-    out.push({
-      metric: first.metric,
-      period: first.period,
-      kind: rounding ? 'rounding' : 'contradiction',
-      ...(first.unit === 'date' ? { about: 'date' as const } : {}),
-      values: clean.map((f) => ({ value: f.value, text: f.text, sources: f.sources.map((s) => s.file) })),
-    });
-    for (const f of clean) f.weight += 4;
+    const c = group.length > 1 ? conflictOf(group) : undefined;
+    if (!c) continue;
+    conflicts.push({ ...c, kind: 'contradiction', about: 'date' });
+    for (const f of c.figures ?? []) f.weight += 4;
   }
-  return out;
+  return { figures, conflicts };
+}
+
+/** Reconciles every figure mention of a set. */
+export function reconcileFigures(mentions: FigureMention[]): Reconciled {
+  const typed = mentions.filter((m) => m.typed);
+  const senses = new Set(typed.map((m) => senseOf(m.typed?.measure.head ?? '')?.sense).filter((s): s is string => s !== undefined));
+  const idOf = (m: { typed?: TypedFigure | undefined }): string => (m.typed ? identity(m.typed, senses) : '');
+  const figures = foldVaguer(mergeSame(typed, idOf), senses);
+  const dates = reconcileDates(mentions.filter((m) => !m.typed));
+
+  const byMeasure = new Map<string, Figure[]>();
+  for (const f of figures) byMeasure.set(idOf(f), [...(byMeasure.get(idOf(f)) ?? []), f]);
+  const conflicts: Conflict[] = [];
+  const timelines: Timeline[] = [];
+  for (const group of byMeasure.values()) {
+    const files = new Set(group.flatMap((f) => f.sources.map((s) => s.file))).size;
+    // A measure many sources give is a headline number, whatever its value.
+    for (const f of group) f.weight += Math.min(files, 6) * 0.5;
+    if (group.length < 2) continue;
+    const moments = byMoment(group);
+    for (const at of moments) {
+      const c = at.length > 1 ? conflictOf(at) : undefined;
+      if (!c) continue;
+      conflicts.push(c);
+      for (const f of c.figures ?? []) f.weight += 4;
+    }
+    if (moments.length > 1 && group[0]) {
+      const points = moments
+        .map((at) => ({ period: at[0]?.period ?? '', from: at[0]?.typed?.period.from ?? '', figures: at }))
+        .sort((a, b) => a.from.localeCompare(b.from));
+      timelines.push({ metric: group[0].metric, points });
+    }
+  }
+  return { figures: [...figures, ...dates.figures], conflicts: [...conflicts, ...dates.conflicts], timelines };
 }

@@ -1,4 +1,5 @@
-/** Finds the numbers written in a sentence, in digits or words, with their scale, currency or percent. */
+/** Finds the numbers written in a sentence, in digits or words, with their scale, currency, percent or multiple. */
+import { CURRENCIES, UNITS, type CurrencyRow } from './vocabulary.js';
 
 /** A number as written in a sentence. */
 export interface NumberMention {
@@ -9,12 +10,17 @@ export interface NumberMention {
   /** Decimal places as written, and the scale it was written in (1e6 for "18 million"). */
   decimals: number;
   scale: number;
-  currency?: string | undefined;
+  /** The currency written with it ("$", "€", "US$"). */
+  currency?: CurrencyRow | undefined;
   percent: boolean;
-  /** "one in five" */
+  /** "one in five", "half of", "two-thirds of" */
   fraction: boolean;
+  /** "fivefold", "3-fold" */
+  multiple?: boolean | undefined;
   /** Written in words ("six", "a decade"). */
   words: boolean;
+  /** A unit written against the digits ("15GW", "5km"), lower case. */
+  attachedUnit?: string | undefined;
 }
 
 const SMALL: Record<string, number> = {
@@ -22,11 +28,24 @@ const SMALL: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3 };
-const CURRENCY: Record<string, string> = { $: 'US dollars', 'us$': 'US dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, b: 1e9, mn: 1e6, m: 1e6, k: 1e3, tn: 1e12 };
 const SMALL_WORDS = Object.keys(SMALL).join('|');
 
-const DIGITS = /(US\$|\$|€|£|¥)?\s?(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/:]|\.\d|,\d{3})(?:\s?(%|percent\b|per cent\b))?(?:[\s-]+(hundred|thousand|million|billion|trillion|bn)\b)?(?:\s?(%|percent\b|per cent\b))?/gi;
+const escape = (s: string): string => s.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
+/** Currency symbols and codes written before a number, longest first ("US$" before "$"). */
+const SYMBOLS = CURRENCIES.flatMap((c) => c.symbols.map((s) => [s, c] as const)).sort((a, b) => b[0].length - a[0].length);
+const bySymbol = new Map(SYMBOLS);
+/** Codes are written in capitals ("USD 5m", "Rs 500"); symbols with letters in any case ("US$", "C$"). */
+const SYMBOL_RE = SYMBOLS.map(([s]) =>
+  /^[a-z]+$/.test(s) ? `${s.toUpperCase()}\\s|${s.charAt(0).toUpperCase()}${s.slice(1)}\\.?\\s?` : [...s].map((ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escape(ch))).join(''),
+).join('|');
+
+const DIGITS = new RegExp(
+  `(${SYMBOL_RE})?\\s?(?<![\\w.,/-])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?` +
+    // An attached scale ("1.6bn", "$5m") or a word after ("18 million", "2-billion").
+    `(?:([a-zA-Z]{1,3})(?![\\w]))?(?![\\w/:]|\\.\\d|,\\d{3})(?:\\s?(%|percent\\b|per cent\\b))?(?:[\\s-]+(hundred|thousand|million|billion|trillion|bn)\\b)?(?:\\s?(%|percent\\b|per cent\\b))?`,
+  'g',
+);
 const WORDS = new RegExp(
   `\\b(?:(a|an)\\s+(dozen|decade|hundred|thousand|million|billion|half-dozen)|((?:${SMALL_WORDS})(?:[\\s-](?:${SMALL_WORDS}))?)(?:\\s+(hundred|thousand|million|billion|dozen))?)\\b(?:\\s?(percent|per cent)\\b)?`,
   'gi',
@@ -34,6 +53,9 @@ const WORDS = new RegExp(
 const FRACTION = new RegExp(`(?<![\\d.,])\\b(${SMALL_WORDS}|\\d{1,2})\\s+(?:in|out of)\\s+(?:every\\s+)?(${SMALL_WORDS}|\\d{1,3})\\b(?![.,]\\d)`, 'gi');
 const HALF = /\b(half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters)\s+of\b/gi;
 const HALVES: Record<string, number> = { half: 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'two thirds': 2 / 3, 'a quarter': 0.25, 'one quarter': 0.25, 'three quarters': 0.75 };
+/** Unit abbreviations that may be written against the digits ("15GW", "10km", "5kg"). */
+const ATTACHED_UNITS = new Set(UNITS.flatMap((u) => u.spellings).filter((w) => /^[a-z]{1,3}$/.test(w) && w.length > 1));
+const MULTIPLE = new RegExp(`\\b(${SMALL_WORDS}|\\d+)[-\\s]?fold\\b`, 'gi');
 
 function wordValue(w: string): number | undefined {
   const parts = w.toLowerCase().split(/[\s-]+/);
@@ -46,22 +68,28 @@ function wordValue(w: string): number | undefined {
   return total;
 }
 
+const numberOf = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : wordValue(s));
+
 /** Every number mention in a sentence, left to right, without overlaps. */
 export function findNumbers(sentence: string): NumberMention[] {
   const found: NumberMention[] = [];
   const overlaps = (s: number, e: number): boolean => found.some((f) => s < f.end && f.start < e);
   for (const m of sentence.matchAll(FRACTION)) {
-    const a = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : wordValue(m[1] ?? '');
-    const b = /^\d+$/.test(m[2] ?? '') ? Number(m[2]) : wordValue(m[2] ?? '');
+    const a = numberOf(m[1] ?? '');
+    const b = numberOf(m[2] ?? '');
     if (a === undefined || !b || a >= b) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: a / b, decimals: 2, scale: 1, percent: false, fraction: true, words: true });
   }
   for (const m of sentence.matchAll(HALF)) {
-    const key = (m[1] ?? '').toLowerCase().replace('-', ' ');
-    const v = HALVES[key];
+    const v = HALVES[(m[1] ?? '').toLowerCase().replace('-', ' ')];
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
     const text = m[1] ?? '';
     found.push({ start: m.index, end: m.index + text.length, text, value: v, decimals: 2, scale: 1, percent: false, fraction: true, words: true });
+  }
+  for (const m of sentence.matchAll(MULTIPLE)) {
+    const v = numberOf((m[1] ?? '').toLowerCase());
+    if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v, decimals: 0, scale: 1, percent: false, fraction: false, multiple: true, words: !/^\d/.test(m[0]) });
   }
   for (const m of sentence.matchAll(DIGITS)) {
     const whole = m[0];
@@ -69,13 +97,17 @@ export function findNumbers(sentence: string): NumberMention[] {
     const start = m.index + lead;
     const end = m.index + whole.trimEnd().length;
     if (overlaps(start, end)) continue;
-    const scaleWord = (m[5] ?? '').toLowerCase();
-    const scale = SCALE[scaleWord] ?? 1;
+    const attached = (m[4] ?? '').toLowerCase();
+    const scaleWord = (m[6] ?? '').toLowerCase();
+    const cur = m[1] ? bySymbol.get(m[1].trim().replace(/\.$/, '').toLowerCase()) : undefined;
+    // "$5m" is five million; "5km" is five kilometres; "5G" or "F16" is a name, not a number.
+    const unit = attached && !(cur && SCALE[attached]) && ATTACHED_UNITS.has(attached) ? attached : undefined;
+    if (attached && !unit && !(cur && SCALE[attached])) continue;
+    const scale = (unit ? 1 : SCALE[attached] ?? 1) * (SCALE[scaleWord] ?? 1);
     const base = Number(`${(m[2] ?? '').replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
-    const cur = m[1] ? CURRENCY[m[1].toLowerCase()] : undefined;
     found.push({
       start, end, text: sentence.slice(start, end), value: base * scale, decimals: m[3]?.length ?? 0, scale,
-      currency: cur, percent: Boolean(m[4] ?? m[6]), fraction: false, words: false,
+      currency: cur, percent: Boolean(m[5] ?? m[7]), fraction: false, words: false, attachedUnit: unit,
     });
   }
   for (const m of sentence.matchAll(WORDS)) {
@@ -87,7 +119,6 @@ export function findNumbers(sentence: string): NumberMention[] {
     if (m[2]) {
       const unit = m[2].toLowerCase();
       value = unit === 'dozen' ? 12 : unit === 'half-dozen' ? 6 : unit === 'decade' ? 10 : SCALE[unit];
-      if (unit === 'decade') value = 10;
     } else {
       value = wordValue(m[3] ?? '');
       const s = (m[4] ?? '').toLowerCase();

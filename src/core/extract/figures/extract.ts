@@ -1,0 +1,104 @@
+/**
+ * Key figures of one sentence: each number with its quantity (bound, unit, kind), what it measures,
+ * its period, and the rule that read it; and, for `sitrep explain`, why any other number was not taken.
+ */
+import type { FigureMention, Period, PubDate } from '../../model.js';
+import type { Sentence } from '../../nlp.js';
+import { labelOf, measureKey } from './label.js';
+import { measureContext, readMeasure, type Reading } from './measure.js';
+import { exclusionOf } from './not-a-figure.js';
+import { findNumbers, type NumberMention } from './numbers.js';
+import { asOf, type TimeSpan, timeSpans } from './period.js';
+import { quantityOf } from './quantity.js';
+
+/** What became of one number in a sentence: a figure, or the reason it is none. */
+export interface FigureNote {
+  /** The number as written. */
+  text: string;
+  figure?: FigureMention | undefined;
+  /** The rule that ruled it out, and why in words. */
+  excluded?: { rule: string; reason: string } | undefined;
+}
+
+/** What one article's sentences pass on to the next: the last reading, for "that figure". */
+export interface Carry {
+  last?: Reading | undefined;
+}
+
+/** Where a sentence stands: its file, its exact quote, how far down the article, and whether it is the headline. */
+export interface SentencePlace {
+  file: string;
+  quote: string;
+  position: number;
+  headline?: boolean | undefined;
+}
+
+const BASELINE_CUE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
+
+/**
+ * A figure's period: the nearest time expression after it in its clause, else the nearest before;
+ * a comparison's baseline dates only the numbers inside the comparison ("up from 87 reported
+ * Tuesday morning"). With none, the figure holds as of the article's date.
+ */
+function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string, pub: PubDate): Period {
+  const inBaseline = BASELINE_CUE.test(text.slice(Math.max(0, n.start - 60), n.start));
+  const usable = spans.filter((t) => t.period && (inBaseline || !t.baseline));
+  const after = usable.find((t) => t.start >= n.end && (!next || t.start < next.start) && !/[;]/.test(text.slice(n.end, t.start)));
+  if (after?.period) return after.period;
+  const before = [...usable].reverse().find((t) => t.end <= n.start && (inBaseline || !BASELINE_CUE.test(text.slice(t.end, n.start))));
+  return before?.period ?? asOf(pub);
+}
+
+/** Reads every number of a sentence: the figures, and a note for each number saying what became of it. */
+export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: SentencePlace): { figures: FigureMention[]; notes: FigureNote[] } {
+  const text = s.text;
+  const spans = timeSpans(text, pub);
+  const notes: FigureNote[] = [];
+  const numbers = findNumbers(text).filter((n) => {
+    const inTime = spans.find((t) => n.start < t.end && t.start < n.end);
+    if (inTime) notes.push({ text: n.text, excluded: { rule: inTime.rule, reason: 'part of a date or time expression' } });
+    return !inTime;
+  });
+  const figures: FigureMention[] = [];
+  let previous: Reading | undefined;
+  const candidates = numbers.filter((n) => {
+    const no = exclusionOf(n, text);
+    if (no) notes.push({ text: n.text, excluded: { rule: no.id, reason: no.reason } });
+    return !no;
+  });
+  candidates.forEach((n, i) => {
+    const q = quantityOf(n, text);
+    const r = readMeasure(measureContext(s, n, q, { previous, carried: carry.last }));
+    if (!r) {
+      notes.push({ text: n.text, excluded: { rule: 'measure.none', reason: 'no rule reads what it measures' } });
+      return;
+    }
+    previous = r;
+    carry.last = r;
+    const kind = r.kind ?? q.kind;
+    // "344 of 6,000 flights ... on Monday": a part and its whole share the period after them.
+    const next = candidates.slice(i + 1).find((m) => !/^\s*(?:out\s+)?of\s+(?:the\s+)?$/i.test(text.slice(n.end, m.start)));
+    const period = periodOf(n, spans, next, text, pub);
+    const figure: FigureMention = {
+      metric: labelOf(r),
+      metricKey: measureKey(kind, r.measure),
+      value: n.value,
+      text: n.text,
+      unit: q.unit.label,
+      period: period.label,
+      qualifier: q.boundText,
+      evidence: { file: place.file, quote: place.quote },
+      decimals: n.decimals,
+      position: place.position,
+      typed: { kind, bound: q.bound, scale: n.scale, unit: q.unit, measure: r.measure, period, rule: r.rule, headline: place.headline },
+    };
+    figures.push(figure);
+    notes.push({ text: n.text, figure });
+  });
+  return { figures, notes };
+}
+
+/** Figures of one sentence. `carry` holds the last reading across sentences for "that figure". */
+export function figuresOf(s: Sentence, file: string, quote: string, pub: PubDate, carry: Carry, position = 0): FigureMention[] {
+  return readFigures(s, pub, carry, { file, quote, position }).figures;
+}

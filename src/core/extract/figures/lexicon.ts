@@ -1,0 +1,62 @@
+/**
+ * What WordNet knows that figures need (built into lexicon.json by scripts/build-lexicon.ts):
+ * which nouns name people, which nouns mean the same or one is a kind of the other, and the noun
+ * for a verb's act. Read on first use.
+ */
+import data from './lexicon.json' with { type: 'json' };
+
+interface Tables {
+  /** Noun -> [its first sense, the sense directly above it]. */
+  senses: Map<string, [string, string]>;
+  people: Set<string>;
+  nominal: Map<string, string>;
+}
+
+let tables: Tables | undefined;
+
+function load(): Tables {
+  if (tables) return tables;
+  const senses = new Map<string, [string, string]>();
+  for (const line of data.senses.split('\n')) {
+    const [sense = '', broader = '', words = ''] = line.split(' ');
+    for (const w of words.split(',')) senses.set(w, [sense, broader]);
+  }
+  const nominal = new Map<string, string>();
+  for (const pair of data.nominal.split(',')) {
+    const [verb = '', noun = ''] = pair.split(':');
+    nominal.set(verb, noun);
+  }
+  tables = { senses, people: new Set(data.people.split(',')), nominal };
+  return tables;
+}
+
+/** Whether a lower-case noun (singular or plural) names a person or a body of people ("machinists", "troops"). */
+export function isPeopleNoun(noun: string): boolean {
+  const { people } = load();
+  return people.has(noun) || people.has(singular(noun));
+}
+
+/** A noun's singular, by the regular rules ("fatalities" -> "fatality", "buses" -> "bus"). */
+export function singular(noun: string): string {
+  const { senses, people } = load();
+  const known = (w: string): boolean => senses.has(w) || people.has(w);
+  if (known(noun) && !noun.endsWith('s')) return noun;
+  for (const [suffix, repl] of [['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['s', '']] as const) {
+    if (noun.length > suffix.length + 2 && noun.endsWith(suffix)) {
+      const w = noun.slice(0, -suffix.length) + repl;
+      if (known(w)) return w;
+    }
+  }
+  return known(noun) ? noun : noun.replace(/(?<=[^s])s$/, '');
+}
+
+/** The WordNet sense of a noun, and the one above it; undefined for words it does not hold. */
+export function senseOf(noun: string): { sense: string; broader: string } | undefined {
+  const s = load().senses.get(noun) ?? load().senses.get(singular(noun));
+  return s ? { sense: s[0], broader: s[1] } : undefined;
+}
+
+/** The noun naming a verb's act or result ("invest" -> "investment"); the verb itself when WordNet has none. */
+export function nominalOf(verb: string): string {
+  return load().nominal.get(verb) ?? verb;
+}

@@ -1,0 +1,436 @@
+/**
+ * What a number measures, read by rules in a table: each row has an id and reads one construction
+ * ("82 people are dead", "a $12,000 ratification bonus", "the toll rose to 25", "59% of members
+ * approved"). Rows are tried in order, most specific first; the first that reads a measure wins.
+ */
+import type { FigureKind, Measure } from '../../model.js';
+import type { Sentence, Token } from '../../nlp.js';
+import { isPeopleNoun, nominalOf, senseOf, singular } from './lexicon.js';
+import type { NumberMention } from './numbers.js';
+import { frontedPlace, isTitleCase, type NounPhrase, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from './phrase.js';
+import type { Quantity } from './quantity.js';
+import { CHANGES, COUNT_NOUNS, GENERIC_HEADS, LEVEL_VERBS, NOMINAL_OVERRIDES, PLACE_NOUNS, SINCE_LAST, STATES, type StateRow, VOTE_CONTEXT, VOTES } from './vocabulary.js';
+
+/** What a rule read: the measure, the kind when the rule knows better than the unit, and the rule's id. */
+export interface Reading {
+  rule: string;
+  measure: Measure;
+  kind?: FigureKind | undefined;
+  /** How a figure line names the measure, when its words alone would not say it well. */
+  label?: string | undefined;
+}
+
+/** Everything a rule looks at for one number. */
+export interface MeasureContext {
+  s: Sentence;
+  n: NumberMention;
+  q: Quantity;
+  /** Text before the number, and after the number and its unit. */
+  before: string;
+  after: string;
+  /** Index of the first token after the number and its unit; of the last token before the number. */
+  next: number;
+  prev: number;
+  titleCase: boolean;
+  /** The reading of the number before this one in the sentence, for lists ("from 46 in 2023 to 38"). */
+  previous?: Reading | undefined;
+  /** The last reading of the article's previous sentences, for "that figure". */
+  carried?: Reading | undefined;
+}
+
+/** A measure rule: reads a measure from the context, or passes. */
+export interface MeasureRule {
+  id: string;
+  read: (c: MeasureContext) => Reading | undefined;
+}
+
+const GENERIC = new Set(GENERIC_HEADS);
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const words = (list: readonly string[]): string => [...list].sort((a, b) => b.length - a.length).map(esc).join('|');
+const measure = (head: string, extra: Partial<Measure> = {}): Measure => ({ head, modifiers: [], ...extra });
+const tokenAt = (c: MeasureContext, i: number): Token | undefined => c.s.tokens[i];
+/** The clause after the number: up to a semicolon, a dash or the next number's clause. */
+const clauseAfter = (c: MeasureContext): string => c.after.split(/[;:—–]|,\s(?:and|but|while|which|who)\s|\.\s/)[0] ?? c.after;
+/** The clause before the number, back to a semicolon or dash. */
+const clauseBefore = (c: MeasureContext): string => c.before.split(/[;—–]/).at(-1) ?? c.before;
+
+// --- states: killed, missing, injured ------------------------------------------------------------
+
+const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
+const STATE_AFTER = new RegExp(
+  `^\\s*((?:[A-Za-z-]+\\s+){0,3}?)(?:(?:who|that)\\s+)?(?:(?:were|are|was|is|have been|has been|had been|remain|remains|remained|still|now|are now|are still|were still|remain|being|been|later|reportedly|all)\\s+){0,3}(?:(?:reported|confirmed|known|believed|presumed|feared|listed)\\s+(?:to be\\s+)?)?(${words(STATE_WORDS.map((x) => x.w))})\\b`,
+  'i',
+);
+const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
+const STATE_VERB_BEFORE = new RegExp(`\\b(${words(STATE_VERBS.map((x) => x.w))})\\s+(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
+const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
+const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
+const TOLL_BEFORE = new RegExp(
+  `\\b(${words(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b((?:\\s+(?:in|across|from|of)\\s+[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})?)[^.;:]{0,80}?\\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached|to|at|of|was|is|now)\\s+(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
+  'i',
+);
+
+const stateRowOfWord = (w: string): StateRow | undefined => STATE_WORDS.find((x) => x.w === w.toLowerCase())?.row;
+
+/** A people noun that narrows a state count ("campers" killed), not people at large ("people", "others"). */
+function whoOf(phrase: string): string | undefined {
+  const ws = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const head = ws.at(-1);
+  if (!head || GENERIC.has(head) || !isPeopleNoun(head)) return undefined;
+  return ws.filter((w) => !/^(?:the|a|an|of|more|other|additional|another|young|elderly)$/.test(w)).join(' ') || undefined;
+}
+
+function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
+  const scope = placeAfter(c.s.tokens, from, c.s.text) ?? frontedPlace(c.s.text);
+  return { rule, measure: measure(row.head, { who, scope }), kind: 'count' };
+}
+
+// --- the rows -----------------------------------------------------------------------------------
+
+/** The rule table, in the order rows are tried. */
+export const MEASURE_RULES: readonly MeasureRule[] = [
+  {
+    // "That figure dropped to 38 per 100,000": the measure of the sentence before.
+    id: 'measure.anaphor',
+    read: (c) => (/\b(?:that|this|the)\s+(?:figure|number|rate|level|total|count|tally)\b/i.test(c.before) && c.carried && !/\b(?:rate|figure|number|total)\s+of\b/i.test(c.before) ? { ...c.carried, rule: 'measure.anaphor' } : undefined),
+  },
+  {
+    // "94 fatalities, up from 87", "an increase from 43 deaths": a baseline measures what the value before it does.
+    id: 'measure.baseline',
+    read: (c) => (c.previous && /\b(?:up|down)\s+from\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before) ? { ...c.previous, rule: 'measure.baseline' } : undefined),
+  },
+  {
+    // "46.18 per 100,000 people", "13.7 murders per 100,000", "the homicide rate ... 38 per 100,000".
+    id: 'measure.rate',
+    read: (c) => {
+      if (c.q.kind !== 'rate') return undefined;
+      const named = namedRate(c.s.tokens);
+      if (named) return { rule: 'measure.rate', measure: measure('rate', { modifiers: named }), kind: 'rate' };
+      const counted = /^\s*((?:[a-z]+\s+){0,2}?)per\b/i.exec(c.s.text.slice(c.n.end))?.[1]?.trim();
+      if (counted && !GENERIC.has(counted.toLowerCase())) return { rule: 'measure.rate', measure: measure('rate', { modifiers: [singular(counted.toLowerCase())] }), kind: 'rate' };
+      const subject = /^\s*([A-Z][a-z]+)\s/.exec(c.s.text)?.[1];
+      if (subject && /s$/.test(subject)) return { rule: 'measure.rate', measure: measure('rate', { modifiers: [singular(subject.toLowerCase())] }), kind: 'rate' };
+      const prior = c.previous ?? c.carried;
+      return prior?.measure.head === 'rate' ? { ...prior, rule: 'measure.rate' } : undefined;
+    },
+  },
+  {
+    // "59% of members approved", "voted by 59% to accept", "64% voted against", "three-quarters of the members voted".
+    id: 'measure.vote',
+    read: (c) => {
+      if (c.q.kind !== 'share' || !VOTE_CONTEXT.test(c.s.text)) return undefined;
+      if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
+      const clause = `${clauseBefore(c).slice(-80)} ${clauseAfter(c).slice(0, 120)}`.toLowerCase();
+      for (const row of VOTES) {
+        if (row.words.some((w) => new RegExp(`\\b${esc(w)}\\b`).test(clause))) return { rule: row.id, measure: measure(row.label), label: row.label };
+      }
+      return undefined;
+    },
+  },
+  {
+    // "killing at least 120", "claimed the lives of 27 young girls".
+    id: 'state.verb-before',
+    read: (c) => {
+      const m = STATE_VERB_BEFORE.exec(c.before);
+      const row = m?.[1] ? STATE_VERBS.find((x) => x.w === m[1]?.toLowerCase())?.row : undefined;
+      if (!row || c.q.kind !== 'count') return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
+    },
+  },
+  {
+    // "82 people are dead", "161 remain missing in Kerr County", "Three elderly people died", "109 dead".
+    id: 'state.after',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const m = STATE_AFTER.exec(c.after);
+      if (!m?.[2]) return undefined;
+      const row = stateRowOfWord(m[2]);
+      const between = (m[1] ?? '').trim();
+      // What stands between the number and the state must be people ("people", "young girls"), or nothing.
+      if (!row || (between && !between.split(/\s+/).some((w) => isPeopleNoun(w.toLowerCase())))) return undefined;
+      const end = c.q.end + m[0].length;
+      const from = c.s.tokens.findIndex((t) => t.start >= end);
+      return stateReading(c, row, between ? whoOf(between) : undefined, row.id, from < 0 ? c.s.tokens.length : from);
+    },
+  },
+  {
+    // "the death toll rose to 25", "the toll in Kerr County has reached at least 111", "a death toll of 82".
+    id: 'state.toll',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const m = TOLL_BEFORE.exec(clauseBefore(c));
+      const row = m?.[1] ? STATE_NOUN.get(m[1].toLowerCase()) : undefined;
+      if (!m || !row) return undefined;
+      const scope = /^\s+(?:in|across|from|of)\s+(.+)$/i.exec(m[2] ?? '')?.[1]?.trim();
+      return { rule: `${row.id}.toll`, measure: measure(row.head, { scope: scope ?? placeAfter(c.s.tokens, c.next, c.s.text) ?? frontedPlace(c.s.text) }), kind: 'count' };
+    },
+  },
+  {
+    // "94 confirmed fatalities in Kerr County", "731 deaths", "15 injuries".
+    id: 'state.noun-after',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      const row = np ? STATE_NOUN.get(np.head.toLowerCase()) ?? STATE_NOUN.get(`${np.modifiers.at(-1) ?? ''} ${np.head.toLowerCase()}`) : undefined;
+      return row && np ? stateReading(c, row, undefined, `${row.id}.noun`, np.next) : undefined;
+    },
+  },
+  {
+    // "a town of less than 1,500", "a country of 18 million": a place's population.
+    id: 'measure.population',
+    read: (c) => {
+      const m = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over)\\s+)?$`, 'i').exec(c.before);
+      if (!m || (c.q.kind !== 'count' && c.q.kind !== 'quantity')) return undefined;
+      return { rule: 'measure.population', measure: measure('population'), kind: 'count', label: 'population' };
+    },
+  },
+  {
+    // "the first strike in 16 years", "the costliest strike in more than 25 years".
+    id: 'measure.since-last',
+    read: (c) => {
+      if (c.q.unit.dimension !== 'time') return undefined;
+      const m = SINCE_LAST.exec(c.before);
+      if (!m) return undefined;
+      const what = (m[2] ?? '').trim().toLowerCase();
+      const head = what ? singular(what.split(' ').at(-1) ?? what) : 'record';
+      return { rule: 'measure.since-last', measure: measure(head, { modifiers: ['since'] }), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
+    },
+  },
+  {
+    // "a ratification bonus of $12,000", "a crest of more than 39 feet", "losses of $2 billion".
+    id: 'measure.of-before',
+    read: (c) => {
+      if (!/\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i.test(c.before)) return undefined;
+      const of = c.s.tokens.findLastIndex((t) => t.end <= c.n.start && t.lower === 'of');
+      const np = phraseEndingAt(c.s.tokens, of - 1, c.titleCase);
+      if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) return undefined;
+      const row = STATE_NOUN.get(np.head.toLowerCase());
+      if (row) return stateReading(c, row, undefined, `${row.id}.of`);
+      return { rule: 'measure.of-before', measure: fromPhrase(np, placeAfter(c.s.tokens, c.next, c.s.text)), label: phraseLabel(np) };
+    },
+  },
+  {
+    // "60% of its national demand", "10% of Boeing's global workforce", "half of the residents".
+    id: 'measure.share-of',
+    read: (c) => {
+      if (c.q.kind !== 'share' || !/^\s*of\s/i.test(c.after)) return undefined;
+      let i = c.next + 1;
+      while (tokenAt(c, i) && (/^(?:DET|PRON)$/.test(tokenAt(c, i)?.pos ?? '') || tokenAt(c, i)?.text === '’s' || tokenAt(c, i)?.text === "'s" || (tokenAt(c, i)?.pos === 'PROPN' && /^(?:’s|'s)$/.test(tokenAt(c, i + 1)?.text ?? '')))) i++;
+      const np = phraseAt(c.s.tokens, i, c.titleCase);
+      if (!np) return undefined;
+      const done = predicateAfter(c.s.tokens, np.next);
+      return { rule: 'measure.share-of', measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) }, kind: 'share', label: `share of ${[...np.modifiers, np.head.toLowerCase()].join(' ')}${done ? ` ${done}` : ''}` };
+    },
+  },
+  {
+    // "a 38% wage increase", "a $12,000 ratification bonus", "a 52-day strike", "a 1.9% rise".
+    id: 'measure.compound',
+    read: (c) => {
+      if (c.q.kind === 'count' || c.q.kind === 'rate') return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase, 4);
+      if (!np || GENERIC.has(np.lemma) || tokenAt(c, c.next)?.pos === 'VERB') return undefined;
+      const change = changeOfNoun([...np.modifiers, np.head.toLowerCase()].join(' '));
+      if (c.q.kind === 'share' && change) {
+        const what = np.modifiers.length ? undefined : c.previous?.measure.head ?? thingChanged(c, np.next);
+        return { rule: 'measure.compound.change', measure: { ...fromPhrase(np), direction: change, ...(what ? { modifiers: [what] } : {}) }, kind: 'change', label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np) };
+      }
+      if (c.q.unit.dimension === 'time') return { rule: 'measure.compound.duration', measure: fromPhrase(np), kind: 'quantity', label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length` };
+      if (c.q.kind === 'money' || c.q.kind === 'quantity') return { rule: 'measure.compound', measure: fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), label: phraseLabel(np) };
+      return undefined;
+    },
+  },
+  {
+    // "€1.6bn in damages", "$600 million in combined wages", "$100 million a day in revenue".
+    id: 'measure.money-in',
+    read: (c) => {
+      if (c.q.kind !== 'money') return undefined;
+      const m = /^\s*(?:(?:a|per)\s+(?:day|week|month|year)\s+)?in\s+/i.exec(c.after);
+      if (!m) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      return np && !GENERIC.has(np.lemma) ? { rule: 'measure.money-in', measure: fromPhrase(np), label: phraseLabel(np) } : undefined;
+    },
+  },
+  {
+    // "Boeing shares rose by 1.9%", "crime reduced by 16%", "Shares of Boeing have plummeted 40%", "the river swelled 26 feet".
+    id: 'measure.change-verb',
+    read: (c) => {
+      if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
+      const v = verbBefore(c, 3);
+      const direction = v ? changeOfVerb(v.token.lower) : undefined;
+      if (!v || !direction) return undefined;
+      const subject = subjectBefore(c.s.tokens, v.index, c.titleCase);
+      if (!subject || GENERIC.has(subject.lemma)) return undefined;
+      const label = `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`;
+      return { rule: 'measure.change-verb', measure: { ...fromPhrase(subject, subject.scope), direction }, kind: c.q.kind === 'share' ? 'change' : c.q.kind, label };
+    },
+  },
+  {
+    // "the toll rose to 25", "unemployment rose to 7.5%", "revenue fell 23% to $2.1 billion", "deaths pass 100".
+    id: 'measure.level',
+    read: (c) => {
+      const v = verbBefore(c, 4, LEVEL_VERBS);
+      if (!v) return undefined;
+      const subject = subjectBefore(c.s.tokens, v.index, c.titleCase);
+      if (!subject || GENERIC.has(subject.lemma)) return undefined;
+      const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
+      if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);
+      return { rule: 'measure.level', measure: fromPhrase(subject, subject.scope ?? placeAfter(c.s.tokens, c.next, c.s.text)), kind: c.q.kind === 'share' || c.q.kind === 'money' ? 'level' : c.q.kind, label: phraseLabel(subject) };
+    },
+  },
+  {
+    // "344 of 6,000 flights were canceled": the part counts what the whole counts.
+    id: 'measure.partitive',
+    read: (c) => {
+      const m = /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:[\d,.]+|[a-z]+)\s+/i.exec(c.after);
+      if (!m || c.q.kind !== 'count') return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma)) return undefined;
+      const done = predicateAfter(c.s.tokens, np.next);
+      return { rule: 'measure.partitive', measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) }, kind: 'count', label: phraseLabel(np, done) };
+    },
+  },
+  {
+    // "33,000 union members", "six tons of cocaine", "15 gigawatts of power", "35,000 passengers trapped".
+    id: 'measure.noun-after',
+    read: (c) => {
+      let at = c.next;
+      // "six tons of cocaine": after a unit, what it is of.
+      if (c.q.kind === 'quantity' && tokenAt(c, at)?.lower === 'of') at++;
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma) || (c.q.kind !== 'count' && c.q.kind !== 'quantity')) return undefined;
+      if (c.q.kind === 'quantity' && at === c.next) return undefined;
+      const done = predicateAfter(c.s.tokens, np.next);
+      const m = fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text));
+      return { rule: 'measure.noun-after', measure: done ? { ...m, modifiers: [...m.modifiers, done] } : m, label: phraseLabel(np, done) };
+    },
+  },
+  {
+    // "lasted up to 20 hours", "for 29 minutes": what lasted.
+    id: 'measure.duration',
+    read: (c) => {
+      if (c.q.unit.dimension !== 'time') return undefined;
+      const lasted = /\b(?:last(?:ed|s|ing)?|went on|continued|persisted)\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|for)\s+)*$/i.exec(c.before);
+      const v = verbBefore(c, 6);
+      if (lasted && v) {
+        const subject = subjectBefore(c.s.tokens, v.index, c.titleCase);
+        if (subject && !GENERIC.has(subject.lemma)) return { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${[...subject.modifiers, subject.head.toLowerCase()].join(' ')} duration` };
+      }
+      return undefined;
+    },
+  },
+  {
+    // "invested $81 million", "lost about $5.5 billion", "could cost the economy as much as €1 billion", "lost 15 gigawatts".
+    id: 'measure.verb-object',
+    read: (c) => {
+      if (c.q.kind !== 'money' && c.q.kind !== 'quantity') return undefined;
+      const v = verbBefore(c, 6);
+      if (v && c.s.tokens.slice(v.index + 1, c.prev + 1).some((t) => t.pos === 'ADP' && !/^(?:than|of|as)$/.test(t.lower))) return undefined;
+      if (!v || /^(?:be|have|do|say|tell|include|provide|give|get|make|take|reach|total|estimate|put|see|show|bring|offer|deliver|receive|exceed|top|hit|pass)$/.test(v.token.lemma)) return undefined;
+      const noun = NOMINAL_OVERRIDES[v.token.lemma] ?? nominalOf(v.token.lemma);
+      if (noun === v.token.lemma && !senseOf(noun)) return undefined;
+      return { rule: 'measure.verb-object', measure: measure(singular(noun), { scope: placeAfter(c.s.tokens, c.next, c.s.text) }), label: noun };
+    },
+  },
+  {
+    // "an increase in X ... from 24,936 in 2022 to 124,023 in 2024": the next value in a list.
+    id: 'measure.list',
+    read: (c) => {
+      const prior = c.previous;
+      if (!prior || prior.kind === 'change') return undefined;
+      const bare = /^\s*(?:$|[,.;:)—–]|(?:in|last|this|next|since|during|from|to|on|at|and|or|a|the|per|according)\b)/i.test(c.after);
+      return bare && /\b(?:to|and|or|from|then|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least)\s+)?(?:record\s+)?$/i.test(c.before) ? { ...prior, rule: 'measure.list' } : undefined;
+    },
+  },
+  {
+    // "an increase in the number of homicides: from 2,000 ...", "the number of migrants ... 124,023".
+    id: 'measure.number-of',
+    read: (c) => {
+      const m = /\b(?:increase|rise|jump|surge|growth|decrease|decline|drop|fall|reduction|number|count|total|share)\s+(?:in|of)\s+(?:the\s+)?((?:[a-z-]+\s+){0,3}[a-z-]+)\s*(?::|,|—|–|\s+(?:rose|fell|reached|was|is|stood|climbed|increased|dropped|jumped|from|to|at|hit)\b)/i.exec(clauseBefore(c));
+      if (!m?.[1]) return undefined;
+      const ws = m[1].toLowerCase().split(/\s+/);
+      const head = ws.at(-1) ?? '';
+      if (GENERIC.has(head)) return undefined;
+      const row = STATE_NOUN.get(head);
+      if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.number-of`);
+      return { rule: 'measure.number-of', measure: measure(singular(head), { modifiers: ws.slice(0, -1) }), label: m[1].toLowerCase() };
+    },
+  },
+];
+
+/** The measure of a noun phrase: its head's singular, its modifiers, and where. */
+function fromPhrase(np: NounPhrase, scope?: string): Measure {
+  return measure(np.lemma, { modifiers: np.modifiers, scope });
+}
+
+/** A noun phrase as a figure line names it: its words as written, lower case ("union members"). */
+const phraseLabel = (np: NounPhrase, extra?: string): string => [...np.modifiers, np.head.toLowerCase(), ...(extra ? [extra] : [])].join(' ');
+
+/** "homicide rate" when the sentence names a rate with nouns before it; not "the rate". */
+function namedRate(tokens: Token[]): string[] | undefined {
+  const i = tokens.findIndex((t) => t.lower === 'rate' || t.lower === 'rates');
+  if (i < 1) return undefined;
+  const parts: string[] = [];
+  for (let j = i - 1; j >= 0 && parts.length < 3; j--) {
+    const t = tokens[j];
+    if (!t || !['NOUN', 'ADJ'].includes(t.pos) || /^(?:annual|average|overall|current|new)$/i.test(t.lower)) break;
+    parts.unshift(singular(t.lower));
+  }
+  return parts.length ? parts : undefined;
+}
+
+const CHANGE_NOUN = new Map(CHANGES.flatMap((r) => r.nouns.map((w) => [w, r.direction] as const)));
+const CHANGE_VERB = new Map(CHANGES.flatMap((r) => r.verbs.map((w) => [w, r.direction] as const)));
+/** The direction a change noun phrase gives ("wage increase" -> up), if its last word or words are a change. */
+function changeOfNoun(phrase: string): 'up' | 'down' | undefined {
+  const ws = phrase.split(' ');
+  return CHANGE_NOUN.get(ws.slice(-2).join(' ')) ?? CHANGE_NOUN.get(ws.at(-1) ?? '');
+}
+const changeOfVerb = (verb: string): 'up' | 'down' | undefined => CHANGE_VERB.get(verb);
+
+/** What a change is in: "an increase in homicides" after the noun. */
+function thingChanged(c: MeasureContext, i: number): string | undefined {
+  if (tokenAt(c, i)?.lower !== 'in') return undefined;
+  const np = phraseAt(c.s.tokens, i + 1, c.titleCase);
+  return np ? np.lemma : undefined;
+}
+
+/** The verb governing the number: the nearest verb within `reach` tokens before it, skipping bounds and objects. */
+function verbBefore(c: MeasureContext, reach: number, only?: readonly string[]): { token: Token; index: number } | undefined {
+  for (let k = c.prev; k >= 0 && k >= c.prev - reach; k--) {
+    const t = c.s.tokens[k];
+    if (!t || /^[,.;:!?()]$/.test(t.text)) return undefined;
+    if (t.pos === 'VERB' || (only && only.includes(t.lower))) return !only || only.includes(t.lower) ? { token: t, index: k } : undefined;
+  }
+  return undefined;
+}
+
+/** A participle right after a phrase that says what happened to the things counted ("flights cancelled", "were restored"). */
+function predicateAfter(tokens: Token[], i: number): string | undefined {
+  let k = i;
+  while (tokens[k] && /^(?:AUX|ADV|PART)$/.test(tokens[k]?.pos ?? '') && k < i + 3) k++;
+  const t = tokens[k];
+  if (t?.pos === 'VERB' && /(?:ed|en|lt|wn)$/.test(t.lower) && !/^(?:said|told|added|noted|reported|according)$/.test(t.lower)) return t.lower;
+  return undefined;
+}
+
+/** Reads what one number measures: the first rule that reads it, or undefined when none does. */
+export function readMeasure(c: MeasureContext): Reading | undefined {
+  for (const rule of MEASURE_RULES) {
+    const r = rule.read(c);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** The context of a number in a sentence, for the rules. */
+export function measureContext(s: Sentence, n: NumberMention, q: Quantity, extra: { previous?: Reading | undefined; carried?: Reading | undefined }): MeasureContext {
+  const next = s.tokens.findIndex((t) => t.start >= q.end);
+  const prev = s.tokens.findLastIndex((t) => t.end <= n.start);
+  return {
+    s, n, q, before: s.text.slice(0, n.start), after: s.text.slice(q.end),
+    next: next < 0 ? s.tokens.length : next, prev, titleCase: isTitleCase(s.tokens), ...extra,
+  };
+}

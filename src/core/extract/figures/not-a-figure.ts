@@ -1,0 +1,52 @@
+/** Numbers that are not figures (years, days of a month, clock times, ages, names), as rule rows with ids. */
+import type { NumberMention } from './numbers.js';
+
+/** Why a number is not a figure, with the text just before and after it in its sentence. */
+export interface ExclusionRule {
+  id: string;
+  reason: string;
+  test: (n: NumberMention, before: string, after: string) => boolean;
+}
+
+const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+const MONTH_AFTER = /^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+const CLOCK_AFTER = /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|BST|EST|EDT|CST|CDT|PST|PDT|local time|hrs\b|h\b|o'clock)/i;
+/** Words before a number that make it a label, not a quantity ("page 12", "Line 7", "District 751"). */
+const LABEL_BEFORE = /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section|article|vol\.|volume|episode|season|part|item|clause|paragraph|line|room|flight|route|highway|interstate|district|ward|gate|platform|terminal|lot|unit|grade|level|phase|stage|round|game|week|day|channel|resolution|decree|bill|act|law|amendment|case|docket|file|code|#)\s*$/i;
+/** Capitalised words that introduce a number as a quantity, not as part of a name. */
+const SENTENCE_WORD = /\b(?:In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since|And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than|After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another)\s$/;
+const PERSON_NOUN_COMMA = /(?:\b[A-Z][a-z’'-]+|\b(?:man|woman|wife|husband|son|daughter|father|mother|girl|boy|child|brother|sister|grandmother|grandfather|niece|nephew|victim|driver|resident|teen|teenager|student|worker)),\s*$/;
+
+/** Checked in order; the first that holds names the reason. */
+export const NOT_A_FIGURE: readonly ExclusionRule[] = [
+  { id: 'not.year', reason: 'a year', test: (n) => !n.words && !n.currency && !n.percent && n.scale === 1 && n.decimals === 0 && /^\d{4}$/.test(n.text) && n.value >= 1800 && n.value <= 2100 },
+  { id: 'not.rate-base', reason: 'the base of a rate ("per 100,000")', test: (_n, before) => /\bper\s*$/i.test(before) },
+  { id: 'not.day-of-month', reason: 'a day of a month', test: (n, before, after) => !n.words && n.value <= 31 && n.decimals === 0 && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) },
+  { id: 'not.clock-time', reason: 'a time of day', test: (n, _before, after) => CLOCK_AFTER.test(after) || (!n.words && /^\s*(?:to|and|-|–)\s*\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) || /\d:\s*$/.test(_before) },
+  { id: 'not.label-number', reason: 'a page, item or place number', test: (_n, before) => LABEL_BEFORE.test(before) },
+  { id: 'not.list-number', reason: 'a list or subhead number', test: (n, before, after) => !n.words && before.trim() === '' && /^[.)]\s/.test(after) },
+  { id: 'not.code', reason: 'part of a code ("401(k)")', test: (n, _before, after) => !n.words && /^\(\w\)/.test(after) },
+  {
+    id: 'not.name-part',
+    reason: 'part of a name ("Resolute Sentinel 24")',
+    test: (n, before, after) =>
+      !n.words && !n.currency && !n.percent && n.decimals === 0 && !/,/.test(n.text) &&
+      /(?:^|[^.!?]\s)[A-Z][\w-]*\s$/.test(before) && !/^\s*(?:%|per\b|[a-z]+\s+per\b)/.test(after) && !SENTENCE_WORD.test(before),
+  },
+  { id: 'not.age', reason: 'an age', test: (n, before, after) => /^[\s-]*years?[\s-]old\b/i.test(after) || /\baged?\s*$/i.test(before) || (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) },
+  {
+    id: 'not.idiom',
+    reason: 'a word, not a count ("one of", "no one")',
+    test: (n, before, after) =>
+      n.words && /^(?:one|a|an)$/i.test(n.text) && (/^\s+(?:of|another|day|thing|point|side|way|time|more|by|hand|or|another|must|can|could|would|should|will|may)\b/i.test(after) || /\b(?:no|any|some|every|each|the|that|this|which|only|just)\s+$/i.test(before)),
+  },
+  { id: 'not.one-of', reason: '"one of" a group', test: (n, before) => n.words && /\bone\s+of\s+(?:the\s+)?$/i.test(before) },
+  { id: 'not.once', reason: '"once" or "twice"', test: (n) => /^(?:twice|once)$/i.test(n.text) },
+];
+
+/** The first rule a number meets, if any. */
+export function exclusionOf(n: NumberMention, sentence: string): ExclusionRule | undefined {
+  const before = sentence.slice(0, n.start);
+  const after = sentence.slice(n.end);
+  return NOT_A_FIGURE.find((r) => r.test(n, before, after));
+}

@@ -1,0 +1,250 @@
+/**
+ * Time expressions in a sentence, resolved to structured periods against the publication date:
+ * "last year" in a February 2025 article is 2024; "late Tuesday" is the Tuesday on or before it;
+ * "between January and July last year" is a range of months. Rules are table rows with ids.
+ */
+import * as chrono from 'chrono-node';
+import type { Period, PubDate } from '../../model.js';
+
+/** A time expression: where it is in the sentence and the period it names (none when it names no fixed one). */
+export interface TimeSpan {
+  start: number;
+  end: number;
+  period?: Period | undefined;
+  /** A comparison baseline ("compared to the previous year"): never a figure's own period. */
+  baseline: boolean;
+  rule: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** 0-11 from a month name or abbreviation. */
+const monthIndex = (word: string): number => MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().replace('.', '').slice(0, 3)));
+const monthName = (i: number): string => cap(MONTHS[i] ?? '');
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+/** ISO date of a year, month (0-11, may overflow) and day (may overflow). */
+function iso(year: number, month: number, day: number): string {
+  const d = new Date(Date.UTC(year, month, day));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+const lastDay = (year: number, month: number): string => iso(year, month + 1, 0);
+const dayOf = (s: string): number => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
+/** Days between two ISO dates. */
+export const daysBetween = (a: string, b: string): number => Math.round(dayOf(b) - dayOf(a));
+/** A day's label: "July 8, 2025". */
+export const dayLabel = (d: string): string => {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${monthName((m ?? 1) - 1)} ${day ?? 1}, ${y ?? 0}`;
+};
+
+const year = (y: number, label = String(y)): Period => ({ from: `${y}-01-01`, to: `${y}-12-31`, grain: 'year', stated: true, label });
+const month = (y: number, m: number): Period => ({ from: iso(y, m, 1), to: lastDay(y, m), grain: 'month', stated: true, label: `${monthName(m)} ${y}` });
+const day = (d: string): Period => ({ from: d, to: d, grain: 'day', stated: true, label: dayLabel(d) });
+const span = (from: string, to: string, label: string): Period => ({ from, to, grain: 'span', stated: true, label });
+
+/** The most recent occurrence of a month on or before the publication month (strictly before with "last"). */
+function pastMonth(m: number, pub: PubDate, strict: boolean): Period {
+  const y = m < pub.month - 1 + (strict ? 0 : 1) ? pub.year : pub.year - 1;
+  return month(y, m);
+}
+
+/** A month and day without a year: this year's, unless that is after the publication date. */
+function pastDay(m: number, d: number, pub: PubDate): string {
+  const same = iso(pub.year, m, d);
+  return same > pub.iso ? iso(pub.year - 1, m, d) : same;
+}
+
+/** The weekday (0 Sunday) on or before the publication date: news tells of days just past. */
+function pastWeekday(weekday: number, pub: PubDate): string {
+  const pubDay = new Date(`${pub.iso}T00:00:00Z`).getUTCDay();
+  const back = (pubDay - weekday + 7) % 7;
+  const [y, m, d] = pub.iso.split('-').map(Number);
+  return iso(y ?? 0, (m ?? 1) - 1, (d ?? 1) - back);
+}
+
+interface Pattern {
+  id: string;
+  re: RegExp;
+  /** The period, or undefined for an expression that names no fixed period ("the past four years"). */
+  resolve: (m: RegExpExecArray, pub: PubDate) => Period | undefined;
+}
+
+const UNIT = '(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)';
+const NUM = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)';
+const WORD_NUM: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100 };
+const num = (s: string): number => WORD_NUM[s.toLowerCase()] ?? Number(s);
+const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const quarter = (y: number, q: number, label: string): Period => ({ from: iso(y, (q - 1) * 3, 1), to: lastDay(y, q * 3 - 1), grain: 'quarter', stated: true, label });
+
+/** Ordered: longer, more specific patterns first; a later match may not overlap an earlier one. */
+const PATTERNS: Pattern[] = [
+  {
+    id: 'period.first-n-of',
+    re: new RegExp(`\\b(?:the\\s+)?(first|last|final)\\s+(${NUM})\\s+(${UNIT})\\s+of\\s+(?:(${MONTH_RE})\\s+)?((?:19|20)\\d\\d)\\b`, 'gi'),
+    resolve: (m) => {
+      const y = Number(m[5]);
+      const label = `${(m[1] ?? '').toLowerCase()} ${m[2] ?? ''} ${m[3] ?? ''} of ${m[4] ? `${monthName(monthIndex(m[4]))} ` : ''}${y}`;
+      const first = (m[1] ?? '').toLowerCase() === 'first';
+      const n = num(m[2] ?? '0');
+      const unit = (m[3] ?? '').toLowerCase().replace(/s$/, '');
+      const days = unit === 'day' ? n : unit === 'week' ? n * 7 : unit === 'month' ? n * 30 : n * 365;
+      const base = m[4] ? monthIndex(m[4]) : 0;
+      return first ? span(iso(y, base, 1), iso(y, base, days), label) : span(iso(y, m[4] ? base + 1 : 12, 1 - days), m[4] ? lastDay(y, base) : `${y}-12-31`, label);
+    },
+  },
+  { id: 'period.past-n', re: new RegExp(`\\b(?:the\\s+)?(past|last|previous|next|coming|first)\\s+(${NUM})\\s+(${UNIT})\\b`, 'gi'), resolve: () => undefined },
+  { id: 'period.n-ago', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+ago\\b`, 'gi'), resolve: () => undefined },
+  {
+    id: 'period.quarter',
+    re: /\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?|Q([1-4]))\s+((?:19|20)\d\d)\b/gi,
+    resolve: (m) => {
+      const q = m[2] ? Number(m[2]) : ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1;
+      return quarter(Number(m[3]), q, `Q${q} ${m[3] ?? ''}`);
+    },
+  },
+  {
+    id: 'period.half',
+    re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+((?:19|20)\d\d)\b/gi,
+    resolve: (m) => {
+      const y = Number(m[2]);
+      const first = (m[1] ?? '').toLowerCase() === 'first';
+      return span(first ? `${y}-01-01` : `${y}-07-01`, first ? `${y}-06-30` : `${y}-12-31`, `${first ? 'first' : 'second'} half of ${y}`);
+    },
+  },
+  {
+    id: 'period.since-until',
+    re: new RegExp(`\\b(since|until|till|through|before|after)\\s+(${MONTH_RE}\\s+)?((?:19|20)\\d\\d)\\b`, 'gi'),
+    resolve: (m, pub) => {
+      const w = (m[1] ?? '').toLowerCase();
+      const y = Number(m[3]);
+      const mi = m[2] ? monthIndex(m[2].trim()) : undefined;
+      const label = `${w} ${mi === undefined ? '' : `${monthName(mi)} `}${y}`;
+      const start = mi === undefined ? `${y}-01-01` : iso(y, mi, 1);
+      const end = mi === undefined ? `${y}-12-31` : lastDay(y, mi);
+      return w === 'since' || w === 'after' ? span(start, pub.iso, label) : span('0001-01-01', end, label);
+    },
+  },
+  {
+    id: 'period.between-years',
+    re: /\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b/gi,
+    resolve: (m) => span(`${m[1] ?? ''}-01-01`, `${m[2] ?? ''}-12-31`, `${m[1] ?? ''}–${m[2] ?? ''}`),
+  },
+  {
+    id: 'period.between-months',
+    re: new RegExp(`\\b(?:between|from)\\s+(${MONTH_RE})\\s+(?:and|to|through|-|–)\\s+(${MONTH_RE})(?:\\s+(?:of\\s+)?(last year|this year|(?:19|20)\\d\\d))?`, 'gi'),
+    resolve: (m, pub) => {
+      const a = monthIndex(m[1] ?? '');
+      const b = monthIndex(m[2] ?? '');
+      const y = !m[3] ? (b <= pub.month - 1 ? pub.year : pub.year - 1) : /last/i.test(m[3]) ? pub.year - 1 : /this/i.test(m[3]) ? pub.year : Number(m[3]);
+      return span(iso(y, a, 1), lastDay(y, b), `${monthName(a)}–${monthName(b)} ${y}`);
+    },
+  },
+  { id: 'period.full-date', re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))) },
+  { id: 'period.full-date-dmy', re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))) },
+  { id: 'period.month-year', re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => month(Number(m[2]), monthIndex(m[1] ?? '')) },
+  {
+    id: 'period.year',
+    re: /\b(?:in\s+)?(?:the\s+)?(fiscal\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?\b(?![,.]?\d)/g,
+    resolve: (m) => {
+      if (!m[3]) return year(Number(m[2]));
+      const end = m[3].length === 2 ? Number(`${(m[2] ?? '').slice(0, 2)}${m[3]}`) : Number(m[3]);
+      return span(`${m[2] ?? ''}-01-01`, `${end}-12-31`, `${m[2] ?? ''}–${m[3]}`);
+    },
+  },
+  { id: 'period.relative', re: /\b(last|this|next|the previous|the past|the current)\s+(year|month)\b/gi, resolve: (m, pub) => relative(m[1] ?? '', m[2] ?? '', pub) },
+  { id: 'period.relative-day', re: /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today)\b/gi, resolve: (m, pub) => day(/yesterday|last night/i.test(m[1] ?? '') ? iso(pub.year, pub.month - 1, Number(pub.iso.slice(8)) - 1) : pub.iso) },
+  { id: 'period.named-month', re: new RegExp(`\\b(last|this|next)\\s+(${MONTH_RE})(?![a-z])`, 'gi'), resolve: (m, pub) => ((m[1] ?? '').toLowerCase() === 'next' ? undefined : pastMonth(monthIndex(m[2] ?? ''), pub, (m[1] ?? '').toLowerCase() === 'last')) },
+  {
+    id: 'period.tenure',
+    re: /\b(?:during|under|in)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?[’']s?\s+(?:tenure|term|presidency|government|administration|watch|rule|time in office))\b/g,
+    resolve: (m, pub) => span('0001-01-01', pub.iso, `during ${m[1] ?? ''}`),
+  },
+];
+
+/** A bare capitalised month ("in November", "January was"): the latest one on or before the article. */
+const BARE_MONTH: Pattern = {
+  id: 'period.bare-month',
+  re: new RegExp(`\\b(${MONTH_RE})(?:[’']s)?(?![a-z])`, 'gi'),
+  resolve: (m, pub) => (/^[A-Z]/.test(m[1] ?? '') && m[1] !== 'May' ? pastMonth(monthIndex(m[1] ?? ''), pub, false) : undefined),
+};
+
+function relative(which: string, unit: string, pub: PubDate): Period | undefined {
+  const w = which.toLowerCase();
+  const back = w === 'last' || w === 'the previous' || w === 'the past' ? 1 : w === 'this' || w === 'the current' ? 0 : -1;
+  if (back < 0) return undefined;
+  if (unit.toLowerCase() === 'year') return year(pub.year - back);
+  const m = pub.month - 1 - back;
+  return m >= 0 ? month(pub.year, m) : month(pub.year - 1, m + 12);
+}
+
+// "than" is left out: in "higher than the 6.85 in 2019" the year belongs to the number after it.
+const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|an increase from|a decrease from|from a)\s[^,;]*$/i;
+/** Cheap test for what chrono alone reads: a weekday, or a month with a day and no year. */
+const DAYS_HINT = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
+
+/** Days and weekdays, as chrono reads them, resolved to the latest such day on or before the article. */
+function chronoDays(sentence: string, pub: PubDate): { start: number; end: number; period: Period; rule: string }[] {
+  if (!DAYS_HINT.test(sentence)) return [];
+  const out: { start: number; end: number; period: Period; rule: string }[] = [];
+  for (const r of chrono.casual.parse(sentence, CHRONO_REF)) {
+    const known = (c: 'year' | 'month' | 'day' | 'weekday'): number | undefined => (r.start.isCertain(c) ? r.start.get(c) ?? undefined : undefined);
+    const [y, m, dd, wd] = [known('year'), known('month'), known('day'), known('weekday')];
+    let d: string | undefined;
+    let rule = '';
+    if (m !== undefined && dd !== undefined) {
+      d = y !== undefined ? iso(y, m - 1, dd) : pastDay(m - 1, dd, pub);
+      rule = 'period.month-day';
+    } else if (wd !== undefined && dd === undefined) {
+      // "next Tuesday" is ahead: no fixed period for a figure.
+      if (/\bnext\b/i.test(sentence.slice(Math.max(0, r.index - 6), r.index))) continue;
+      d = pastWeekday(wd, pub);
+      rule = 'period.weekday';
+    }
+    if (!d) continue;
+    const lead = /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
+    out.push({ start: r.index + lead, end: r.index + r.text.length, period: day(d), rule });
+  }
+  return out;
+}
+
+/** Finds the time expressions of a sentence; those that resolve to no fixed period still mark their span. */
+export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
+  const all: TimeSpan[] = [];
+  const free = (start: number, end: number): boolean => !all.some((t) => start < t.end && t.start < end);
+  const add = (start: number, end: number, period: Period | undefined, rule: string): void => {
+    if (!free(start, end)) return;
+    all.push({ start, end, period, baseline: BASELINE.test(sentence.slice(Math.max(0, start - 60), start)), rule });
+  };
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) add(m.index, m.index + m[0].length, p.resolve(m, pub), p.id);
+  }
+  for (const c of chronoDays(sentence, pub)) add(c.start, c.end, c.period, c.rule);
+  BARE_MONTH.re.lastIndex = 0;
+  for (let m = BARE_MONTH.re.exec(sentence); m; m = BARE_MONTH.re.exec(sentence)) add(m.index, m.index + m[0].length, BARE_MONTH.resolve(m, pub), BARE_MONTH.id);
+  return all.sort((a, b) => a.start - b.start);
+}
+
+/** The period of a figure no time expression dates: as of its article's date. */
+export function asOf(pub: PubDate): Period {
+  return { from: pub.iso, to: pub.iso, grain: 'day', stated: false, label: `as of ${dayLabel(pub.iso)}` };
+}
+
+/** Whether two periods are the same moment or stretch of time, for telling a disagreement from a timeline. */
+export function samePeriod(a: Period, b: Period): boolean {
+  if (a.grain === 'day' && b.grain === 'day') {
+    // A day the article is dated by may be a day off the one another states: reports of one news cycle.
+    const gap = Math.abs(daysBetween(a.from, b.from));
+    return gap === 0 || (gap === 1 && (!a.stated || !b.stated));
+  }
+  if (a.grain === 'span' || b.grain === 'span') return a.label === b.label || (a.from === b.from && a.to === b.to);
+  return a.from === b.from && a.to === b.to;
+}
+
+/** Whether two periods share any time (a figure told for "2024" and for "as of March 2024"). */
+export function overlaps(a: Period, b: Period): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}

@@ -1,0 +1,152 @@
+/**
+ * Noun phrases around a number, from part-of-speech tags: the phrase after it ("33,000 union
+ * members"), the subject before a verb ("the death toll rose to"), and whose or where ("in Kerr County").
+ */
+import type { Token } from '../../nlp.js';
+import { senseOf, singular } from './lexicon.js';
+
+/** A noun phrase: its head noun, the words before the head, and where it ends. */
+export interface NounPhrase {
+  /** The head as written ("members"). */
+  head: string;
+  /** The head's singular, lower case ("member"). */
+  lemma: string;
+  /** Lower-case words before the head ("union"). */
+  modifiers: string[];
+  /** Token index of the head, and just after the phrase. */
+  at: number;
+  next: number;
+}
+
+const FUNCTION = /^(?:DET|PRON|ADP|CCONJ|SCONJ|PART|AUX|PUNCT|SYM|NUM|ADV|INTJ)$/;
+/** Modifiers that say nothing about what is measured. */
+const EMPTY_MODIFIER = /^(?:more|most|other|such|same|total|overall|further|additional|another|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly)$/;
+
+/**
+ * Whether a token is a common noun: tagged so, or a capitalised word the lexicon knows that starts
+ * its sentence or sits in a headline's title case ("Deaths In Spain").
+ */
+export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean {
+  const t = tokens[i];
+  if (!t || !/[a-z]/i.test(t.text)) return false;
+  if (t.pos === 'NOUN') return true;
+  return t.pos === 'PROPN' && (i === 0 || titleCase) && senseOf(t.lower) !== undefined;
+}
+
+/** Whether most words of a text are capitalised, as in a headline's title case. */
+export function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /^[A-Za-z]{4,}$/.test(t.text));
+  return words.length >= 3 && words.filter((t) => /^[A-Z]/.test(t.text)).length / words.length > 0.7;
+}
+
+const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night)$/;
+const modifierOk = (t: Token): boolean => !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
+
+/**
+ * The noun phrase starting at token `i`: modifiers (adjectives, nouns, participles) and a head noun,
+ * the last noun before anything else. Undefined when no noun comes first.
+ */
+export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5): NounPhrase | undefined {
+  let j = i;
+  while (tokens[j]?.pos === 'DET' && j < i + 2) j++;
+  const parts: number[] = [];
+  while (j < tokens.length && parts.length < max) {
+    const t = tokens[j];
+    if (!t) break;
+    // "union" in "union members", "combined" in "combined wages", a hyphen inside "family-of-three".
+    if (CALENDAR.test(t.lower)) break;
+    // A participle is a modifier only before a noun or adjective ("confirmed fatalities"); else it is a predicate ("reported Tuesday").
+    const participle = t.pos === 'VERB' && !(isNoun(tokens, j + 1, titleCase) || tokens[j + 1]?.pos === 'ADJ');
+    if (participle) break;
+    if (isNoun(tokens, j, titleCase) || (modifierOk(t) && t.pos !== 'PROPN') || (t.pos === 'PROPN' && parts.length > 0 && isNoun(tokens, j + 1, titleCase))) {
+      parts.push(j);
+      j++;
+      continue;
+    }
+    // "Boeing workers": a name before a noun narrows it.
+    if (t.pos === 'PROPN' && isNoun(tokens, j + 1, titleCase)) {
+      parts.push(j);
+      j++;
+      continue;
+    }
+    break;
+  }
+  let h = parts.length - 1;
+  while (h >= 0 && !isNoun(tokens, parts[h] ?? -1, titleCase)) h--;
+  if (h < 0) return undefined;
+  const headIdx = parts[h] ?? 0;
+  const head = tokens[headIdx];
+  if (!head) return undefined;
+  const modifiers = parts.slice(0, h).map((k) => tokens[k]?.lower ?? '').filter((w) => w && !EMPTY_MODIFIER.test(w));
+  return { head: head.text, lemma: singular(head.lower), modifiers, at: headIdx, next: headIdx + 1 };
+}
+
+/** The noun phrase ending at token `j` (its head), read backwards: "the latest contract offer" <- "offer". */
+export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): NounPhrase | undefined {
+  const named = tokens[j]?.pos === 'PROPN' && senseOf(tokens[j]?.lower ?? '') !== undefined;
+  if (!isNoun(tokens, j, titleCase) && !named) return undefined;
+  const head = tokens[j];
+  if (!head) return undefined;
+  const mods: string[] = [];
+  for (let k = j - 1; k >= 0 && mods.length < 3; k--) {
+    const t = tokens[k];
+    if (!t || FUNCTION.test(t.pos) || t.text === '’s' || t.text === "'s") break;
+    if (!(modifierOk(t) || isNoun(tokens, k, titleCase))) break;
+    mods.unshift(t.lower);
+  }
+  return { head: head.text, lemma: singular(head.lower), modifiers: mods.filter((w) => !EMPTY_MODIFIER.test(w)), at: j, next: j + 1 };
+}
+
+/**
+ * The subject of the verb group that ends just before token `i` ("the death toll has risen to" ->
+ * "death toll"; "Shares of Boeing have plummeted" -> "Shares", whose "Boeing").
+ */
+export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (NounPhrase & { scope?: string | undefined }) | undefined {
+  let j = i - 1;
+  let verbs = 0;
+  while (j >= 0 && /^(?:VERB|AUX|ADV|PART)$/.test(tokens[j]?.pos ?? '') && !isNoun(tokens, j, titleCase)) {
+    if (tokens[j]?.pos === 'VERB') verbs++;
+    if (verbs > 2) return undefined;
+    j--;
+  }
+  // "Shares of Boeing have...": the subject's head comes before "of".
+  const owner = tokens[j]?.pos === 'PROPN' && tokens[j - 1]?.lower === 'of' ? j : -1;
+  if (owner >= 0) {
+    let k = owner;
+    while (k > 0 && tokens[k - 1]?.pos === 'PROPN') k--;
+    const np = phraseEndingAt(tokens, k - 2, titleCase);
+    return np && { ...np, scope: tokens.slice(k, owner + 1).map((t) => t.text).join(' ') };
+  }
+  return phraseEndingAt(tokens, j, titleCase);
+}
+
+const PLACE_PREP = /^(?:in|across|throughout|within|near|outside|around|from)$/;
+
+/**
+ * Where a count holds, from a prepositional phrase of capitalised words after token `i` ("in Kerr
+ * County", "across Texas"): a named place or body, not a time ("in July") or a quantity ("in six counties").
+ */
+export function placeAfter(tokens: Token[], i: number, text: string, limit = 6): string | undefined {
+  for (let k = i; k < Math.min(tokens.length, i + limit); k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (/^[.;:!?,]$/.test(t.text)) break;
+    if (!PLACE_PREP.test(t.lower)) continue;
+    let a = k + 1;
+    while (tokens[a]?.pos === 'DET' || tokens[a]?.lower === 'neighboring' || tokens[a]?.lower === 'neighbouring') a++;
+    let b = a;
+    while (tokens[b] && /^[A-Z]/.test(tokens[b]?.text ?? '') && tokens[b]?.pos === 'PROPN') b++;
+    if (b === a) continue;
+    const first = tokens[a];
+    const last = tokens[b - 1];
+    if (!first || !last || /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(first.text)) continue;
+    return text.slice(first.start, last.end);
+  }
+  return undefined;
+}
+
+/** "In Kerr County, ...": a place that opens the sentence. */
+export function frontedPlace(text: string): string | undefined {
+  const m = /^(?:In|Across|Throughout)\s+((?:[A-Z][\w’'-]+\s?){1,4}),/.exec(text);
+  return m?.[1]?.trim();
+}
