@@ -61,6 +61,8 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   });
   const figures: FigureMention[] = [];
   let previous: Reading | undefined;
+  // Time expressions are no part of what a number measures: "declining to 36.18 last year" measures no "year".
+  const masked: Sentence = { ...s, tokens: s.tokens.map((t) => (spans.some((x) => t.start < x.end && x.start < t.end) ? { ...t, pos: 'TIME' } : t)) };
   const candidates = numbers.filter((n) => {
     const no = exclusionOf(n, text);
     if (no) notes.push({ text: n.text, excluded: { rule: no.id, reason: no.reason } });
@@ -68,7 +70,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   });
   candidates.forEach((n, i) => {
     const q = quantityOf(n, text);
-    const r = readMeasure(measureContext(s, n, q, { previous, carried: carry.last }));
+    const r = readMeasure(measureContext(masked, n, q, { previous, carried: carry.last }));
     if (!r) {
       notes.push({ text: n.text, excluded: { rule: 'measure.none', reason: 'no rule reads what it measures' } });
       return;

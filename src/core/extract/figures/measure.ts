@@ -7,9 +7,9 @@ import type { FigureKind, Measure } from '../../model.js';
 import type { Sentence, Token } from '../../nlp.js';
 import { isPeopleNoun, nominalOf, senseOf, singular } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
-import { frontedPlace, isTitleCase, type NounPhrase, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from './phrase.js';
+import { clauseSubject, frontedPlace, headBefore, isTitleCase, type NounPhrase, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from './phrase.js';
 import type { Quantity } from './quantity.js';
-import { CHANGES, COUNT_NOUNS, GENERIC_HEADS, LEVEL_VERBS, NOMINAL_OVERRIDES, PLACE_NOUNS, SINCE_LAST, STATES, type StateRow, VOTE_CONTEXT, VOTES } from './vocabulary.js';
+import { CHANGES, COUNT_NOUNS, GENERIC_HEADS, LEVEL_VERBS, NOMINAL_OVERRIDES, PLACE_NOUNS, SHARE_VERBS, SINCE_LAST, SIZE_VERBS, STATES, type StateRow, VOTE_CONTEXT, VOTES } from './vocabulary.js';
 
 /** What a rule read: the measure, the kind when the rule knows better than the unit, and the rule's id. */
 export interface Reading {
@@ -92,12 +92,49 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   {
     // "That figure dropped to 38 per 100,000": the measure of the sentence before.
     id: 'measure.anaphor',
-    read: (c) => (/\b(?:that|this|the)\s+(?:figure|number|rate|level|total|count|tally)\b/i.test(c.before) && c.carried && !/\b(?:rate|figure|number|total)\s+of\b/i.test(c.before) ? { ...c.carried, rule: 'measure.anaphor' } : undefined),
+    read: (c) => {
+      const prior = c.carried;
+      if (!prior || !/\b(?:that|this|the)\s+(?:figure|number|rate|level|total|count|tally)\b/i.test(c.before) || /\b(?:rate|figure|number|total)\s+of\b/i.test(c.before)) return undefined;
+      return (prior.kind === 'rate') === (c.q.kind === 'rate') ? { ...prior, rule: 'measure.anaphor' } : undefined;
+    },
   },
   {
     // "94 fatalities, up from 87", "an increase from 43 deaths": a baseline measures what the value before it does.
     id: 'measure.baseline',
     read: (c) => (c.previous && /\b(?:up|down)\s+from\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before) ? { ...c.previous, rule: 'measure.baseline' } : undefined),
+  },
+  {
+    // "rising from 13.7 per 100,000 in 2021 to 46.18 in 2023": the value a change ends at measures what it starts at.
+    id: 'measure.from-to',
+    read: (c) => (c.previous && /\bfrom\s+[^;]*?\bto\s+(?:(?:a|an|the|about|nearly|some|more than|at least|almost)\s+)?(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?$/i.test(c.before) && (c.previous.kind ?? c.q.kind) !== 'change' ? { ...c.previous, rule: 'measure.from-to' } : undefined),
+  },
+  {
+    // "33,000 members, including 17,000 in Everett": a part of what the value before counts.
+    id: 'measure.including',
+    read: (c) => {
+      if (!c.previous || !/\b(?:including|of whom|of which|among them)\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before) || phraseAt(c.s.tokens, c.next, c.titleCase)) return undefined;
+      const scope = placeAfter(c.s.tokens, c.next, c.s.text);
+      return scope ? { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: undefined } : undefined;
+    },
+  },
+  {
+    // "€1.6 billion ($1.8 billion)", "roughly 14% (€575 million)": the same measure in another unit.
+    id: 'measure.conversion',
+    read: (c) => (c.previous && /\(\s*$/.test(c.before) ? { ...c.previous, rule: 'measure.conversion', kind: c.q.kind === c.previous.kind ? c.previous.kind : c.q.kind } : undefined),
+  },
+  {
+    // "called out at least nine times to carbon monoxide emergencies": how often something happened.
+    id: 'measure.times',
+    read: (c) => {
+      if (c.q.kind !== 'count' || !/^\s*times\b/i.test(c.s.text.slice(c.n.end))) return undefined;
+      const v = verbBefore(c, 5);
+      if (!v) return undefined;
+      const particle = tokenAt(c, v.index + 1)?.pos === 'ADP' && tokenAt(c, v.index + 1)?.lower === 'out' ? ' out' : '';
+      const at = c.s.tokens.findIndex((t) => t.start >= c.n.end + (/^\s*times/i.exec(c.s.text.slice(c.n.end))?.[0].length ?? 0));
+      const to = /^(?:to|for|over|on)$/.test(tokenAt(c, at)?.lower ?? '') ? phraseAt(c.s.tokens, at + 1, c.titleCase) : undefined;
+      const label = `times ${v.token.lower}${particle}${to ? ` ${tokenAt(c, at)?.lower ?? ''} ${phraseLabel(to)}` : ''}`;
+      return { rule: 'measure.times', measure: measure('time', { modifiers: [v.token.lemma, ...(to ? [to.lemma] : [])] }), kind: 'count', label };
+    },
   },
   {
     // "46.18 per 100,000 people", "13.7 murders per 100,000", "the homicide rate ... 38 per 100,000".
@@ -118,13 +155,27 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     // "59% of members approved", "voted by 59% to accept", "64% voted against", "three-quarters of the members voted".
     id: 'measure.vote',
     read: (c) => {
-      if (c.q.kind !== 'share' || !VOTE_CONTEXT.test(c.s.text)) return undefined;
+      if (c.q.kind !== 'share') return undefined;
+      const by = /\b(approved|backed|endorsed|supported|ratified|rejected|opposed)\s+by\s+(?:(?:more than|nearly|almost|about|some|just over|over)\s+)?$/i.exec(c.before);
+      if (!VOTE_CONTEXT.test(c.s.text) && !by) return undefined;
       if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
+      // "a 38% wage increase" in a sentence about a vote is still a wage increase.
+      if (phraseAt(c.s.tokens, c.next, c.titleCase)) return undefined;
       const clause = `${clauseBefore(c).slice(-80)} ${clauseAfter(c).slice(0, 120)}`.toLowerCase();
       for (const row of VOTES) {
         if (row.words.some((w) => new RegExp(`\\b${esc(w)}\\b`).test(clause))) return { rule: row.id, measure: measure(row.label), label: row.label };
       }
       return undefined;
+    },
+  },
+  {
+    // "a town of less than 1,500", "a country of 18 million", "the Iberian Peninsula, with about 60 million people".
+    id: 'measure.population',
+    read: (c) => {
+      if (c.q.kind !== 'count' && c.q.kind !== 'quantity') return undefined;
+      const of = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i').test(c.before);
+      const home = /\b(?:with|home to|population of)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/i.test(c.before) && /^\s*(?:people|inhabitants|residents|citizens)\b/i.test(c.after);
+      return of || home ? { rule: 'measure.population', measure: measure('population'), kind: 'count', label: 'population' } : undefined;
     },
   },
   {
@@ -177,15 +228,6 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "a town of less than 1,500", "a country of 18 million": a place's population.
-    id: 'measure.population',
-    read: (c) => {
-      const m = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over)\\s+)?$`, 'i').exec(c.before);
-      if (!m || (c.q.kind !== 'count' && c.q.kind !== 'quantity')) return undefined;
-      return { rule: 'measure.population', measure: measure('population'), kind: 'count', label: 'population' };
-    },
-  },
-  {
     // "the first strike in 16 years", "the costliest strike in more than 25 years".
     id: 'measure.since-last',
     read: (c) => {
@@ -202,6 +244,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.of-before',
     read: (c) => {
       if (!/\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i.test(c.before)) return undefined;
+      const after = phraseAt(c.s.tokens, c.q.kind === 'quantity' && tokenAt(c, c.next)?.lower === 'of' ? c.next + 1 : c.next, c.titleCase);
+      if (after && !GENERIC.has(after.lemma) && c.q.kind !== 'money') return undefined;
       const of = c.s.tokens.findLastIndex((t) => t.end <= c.n.start && t.lower === 'of');
       const np = phraseEndingAt(c.s.tokens, of - 1, c.titleCase);
       if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) return undefined;
@@ -214,8 +258,10 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     // "60% of its national demand", "10% of Boeing's global workforce", "half of the residents".
     id: 'measure.share-of',
     read: (c) => {
-      if (c.q.kind !== 'share' || !/^\s*of\s/i.test(c.after)) return undefined;
-      let i = c.next + 1;
+      if (c.q.kind !== 'share') return undefined;
+      const partOf = /^\s*of\s/i.test(c.after);
+      if (!partOf && !(c.n.fraction && /\b(?:in|out of)\b/.test(c.n.text))) return undefined;
+      let i = partOf ? c.next + 1 : c.next;
       while (tokenAt(c, i) && (/^(?:DET|PRON)$/.test(tokenAt(c, i)?.pos ?? '') || tokenAt(c, i)?.text === '’s' || tokenAt(c, i)?.text === "'s" || (tokenAt(c, i)?.pos === 'PROPN' && /^(?:’s|'s)$/.test(tokenAt(c, i + 1)?.text ?? '')))) i++;
       const np = phraseAt(c.s.tokens, i, c.titleCase);
       if (!np) return undefined;
@@ -229,7 +275,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase, 4);
-      if (!np || GENERIC.has(np.lemma) || tokenAt(c, c.next)?.pos === 'VERB') return undefined;
+      if (!np || GENERIC.has(np.lemma) || (tokenAt(c, c.next)?.pos === 'VERB' && np.at !== c.next)) return undefined;
       const change = changeOfNoun([...np.modifiers, np.head.toLowerCase()].join(' '));
       if (c.q.kind === 'share' && change) {
         const what = np.modifiers.length ? undefined : c.previous?.measure.head ?? thingChanged(c, np.next);
@@ -257,10 +303,12 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.change-verb',
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
-      const v = verbBefore(c, 3);
+      const v = verbBefore(c, 6);
       const direction = v ? changeOfVerb(v.token.lower) : undefined;
       if (!v || !direction) return undefined;
-      const subject = subjectBefore(c.s.tokens, v.index, c.titleCase);
+      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
+      const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const label = `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`;
       return { rule: 'measure.change-verb', measure: { ...fromPhrase(subject, subject.scope), direction }, kind: c.q.kind === 'share' ? 'change' : c.q.kind, label };
@@ -270,9 +318,15 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     // "the toll rose to 25", "unemployment rose to 7.5%", "revenue fell 23% to $2.1 billion", "deaths pass 100".
     id: 'measure.level',
     read: (c) => {
-      const v = verbBefore(c, 4, LEVEL_VERBS);
+      const v = verbBefore(c, 10, LEVEL_VERBS);
       if (!v) return undefined;
-      const subject = subjectBefore(c.s.tokens, v.index, c.titleCase);
+      // "raise machinists' average annual pay to $119,309", "puts Boeing's losses through last week at $6.5 billion".
+      let k = v.index + 1;
+      while (tokenAt(c, k) && (tokenAt(c, k)?.pos === 'PROPN' || /^(?:’s|'s|’|')$/.test(tokenAt(c, k)?.text ?? '') || tokenAt(c, k)?.pos === 'DET')) k++;
+      const object = k < c.prev ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = object && !GENERIC.has(object.lemma) ? object : subjectBefore(c.s.tokens, v.index, c.titleCase);
+      // "is currently $75,608 and will rise to $119,309": the same measure as the value before.
+      if ((!subject || GENERIC.has(subject.lemma)) && c.previous) return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);
@@ -283,7 +337,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     // "344 of 6,000 flights were canceled": the part counts what the whole counts.
     id: 'measure.partitive',
     read: (c) => {
-      const m = /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:[\d,.]+|[a-z]+)\s+/i.exec(c.after);
+      const m = /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:[\d,.]+(?:\s+(?:thousand|million|billion))?|[a-z]+)\s+/i.exec(c.after);
       if (!m || c.q.kind !== 'count') return undefined;
       const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
       const np = phraseAt(c.s.tokens, at, c.titleCase);
@@ -308,17 +362,51 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "lasted up to 20 hours", "for 29 minutes": what lasted.
+    // "economic damage in Spain amounting to approximately €1.6 billion", "Spain's daily GDP is estimated at over €4 billion", "losses ranging from €2.25 billion".
+    id: 'measure.size',
+    read: (c) => {
+      if (c.q.kind !== 'money' && c.q.kind !== 'quantity' && c.q.kind !== 'count') return undefined;
+      const m = SIZE_VERBS.exec(c.before);
+      if (!m) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= m.index);
+      const np = headBefore(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) return undefined;
+      const row = STATE_NOUN.get(np.head.toLowerCase());
+      if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.size`);
+      return { rule: 'measure.size', measure: fromPhrase(np, np.scope), label: phraseLabel(np) };
+    },
+  },
+  {
+    // "the industrial sector accounting for roughly 14%", "... and the service sector for about 12%".
+    id: 'measure.share-verb',
+    read: (c) => {
+      if (c.q.kind !== 'share') return undefined;
+      const m = SHARE_VERBS.exec(c.before) ?? (SHARE_VERBS.source && /\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before) ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before) : null);
+      if (!m) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= m.index + (m[0].length - m[0].trimStart().length));
+      const np = headBefore(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma)) return undefined;
+      return { rule: 'measure.share-verb', measure: fromPhrase(np, np.scope), kind: 'share', label: `${phraseLabel(np)} share` };
+    },
+  },
+  {
+    // "the outage that struck on Monday and lasted up to 20 hours", "paralysed the country for more than 10 hours", "attempted CPR for 29 minutes".
     id: 'measure.duration',
     read: (c) => {
       if (c.q.unit.dimension !== 'time') return undefined;
-      const lasted = /\b(?:last(?:ed|s|ing)?|went on|continued|persisted)\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|for)\s+)*$/i.exec(c.before);
-      const v = verbBefore(c, 6);
-      if (lasted && v) {
-        const subject = subjectBefore(c.s.tokens, v.index, c.titleCase);
-        if (subject && !GENERIC.has(subject.lemma)) return { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${[...subject.modifiers, subject.head.toLowerCase()].join(' ')} duration` };
+      const lasted = /\b(?:last(?:ed|s|ing)?|went on|continued|persisted)\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|for)\s+)*$/i.test(c.before);
+      const spanFor = /\bfor\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|just)\s+)*$/i.test(c.before);
+      const v = verbBefore(c, 8);
+      if (!v || (!lasted && !spanFor)) return undefined;
+      if (lasted) {
+        const subject = clauseSubject(c.s.tokens, v.index, c.titleCase);
+        return subject && !GENERIC.has(subject.lemma) ? { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${phraseLabel(subject)} duration` } : undefined;
       }
-      return undefined;
+      // "for N hours": what was done that long, the verb and its object ("country paralysed", "CPR attempted"), else its subject.
+      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
+      const what = object && object.next <= c.prev ? object : clauseSubject(c.s.tokens, v.index, c.titleCase);
+      if (!what || GENERIC.has(what.lemma)) return undefined;
+      return { rule: 'measure.duration', measure: fromPhrase(what), kind: 'quantity', label: `${phraseLabel(what)} ${v.token.lower}` };
     },
   },
   {
@@ -341,21 +429,22 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const prior = c.previous;
       if (!prior || prior.kind === 'change') return undefined;
       const bare = /^\s*(?:$|[,.;:)—–]|(?:in|last|this|next|since|during|from|to|on|at|and|or|a|the|per|according)\b)/i.test(c.after);
-      return bare && /\b(?:to|and|or|from|then|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least)\s+)?(?:record\s+)?$/i.test(c.before) ? { ...prior, rule: 'measure.list' } : undefined;
+      return bare && /(?:\b(?:to|and|or|from|then)|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least|another)\s+)?(?:record\s+)?$/i.test(c.before) ? { ...prior, rule: 'measure.list' } : undefined;
     },
   },
   {
-    // "an increase in the number of homicides: from 2,000 ...", "the number of migrants ... 124,023".
+    // "a dramatic increase in undocumented travellers intercepted at the border: from 24,936 in 2022", "the number of migrants ... 124,023".
     id: 'measure.number-of',
     read: (c) => {
-      const m = /\b(?:increase|rise|jump|surge|growth|decrease|decline|drop|fall|reduction|number|count|total|share)\s+(?:in|of)\s+(?:the\s+)?((?:[a-z-]+\s+){0,3}[a-z-]+)\s*(?::|,|—|–|\s+(?:rose|fell|reached|was|is|stood|climbed|increased|dropped|jumped|from|to|at|hit)\b)/i.exec(clauseBefore(c));
-      if (!m?.[1]) return undefined;
-      const ws = m[1].toLowerCase().split(/\s+/);
-      const head = ws.at(-1) ?? '';
-      if (GENERIC.has(head)) return undefined;
-      const row = STATE_NOUN.get(head);
+      const t = c.s.tokens;
+      const at = t.findLastIndex((x, i) => i < c.prev && /^(?:increase|rise|jump|surge|growth|decrease|decline|drop|fall|reduction|number|count|total)s?$/.test(x.lower) && /^(?:in|of)$/.test(t[i + 1]?.lower ?? ''));
+      if (at < 0 || t.slice(at, c.prev).some((x) => x.text === ';')) return undefined;
+      const np = phraseAt(t, at + 2, c.titleCase);
+      if (!np || GENERIC.has(np.lemma)) return undefined;
+      const row = STATE_NOUN.get(np.head.toLowerCase());
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.number-of`);
-      return { rule: 'measure.number-of', measure: measure(singular(head), { modifiers: ws.slice(0, -1) }), label: m[1].toLowerCase() };
+      const done = predicateAfter(t, np.next);
+      return { rule: 'measure.number-of', measure: fromPhrase(np), kind: c.q.kind === 'share' ? 'share' : 'count', label: phraseLabel(np, done) };
     },
   },
 ];
@@ -410,10 +499,15 @@ function verbBefore(c: MeasureContext, reach: number, only?: readonly string[]):
 /** A participle right after a phrase that says what happened to the things counted ("flights cancelled", "were restored"). */
 function predicateAfter(tokens: Token[], i: number): string | undefined {
   let k = i;
-  while (tokens[k] && /^(?:AUX|ADV|PART)$/.test(tokens[k]?.pos ?? '') && k < i + 3) k++;
+  let passive = false;
+  while (tokens[k] && /^(?:AUX|ADV|PART)$/.test(tokens[k]?.pos ?? '') && k < i + 3) {
+    if (tokens[k]?.pos === 'AUX') passive = true;
+    k++;
+  }
   const t = tokens[k];
-  if (t?.pos === 'VERB' && /(?:ed|en|lt|wn)$/.test(t.lower) && !/^(?:said|told|added|noted|reported|according)$/.test(t.lower)) return t.lower;
-  return undefined;
+  if (t?.pos !== 'VERB' || !/(?:ed|en|lt|wn)$/.test(t.lower) || /^(?:said|told|added|noted|reported|according)$/.test(t.lower)) return undefined;
+  // "flights were canceled", "flights scheduled throughout": said of the things counted; not "machinists ended their strike".
+  return passive || /^(?:ADP|PUNCT)$/.test(tokens[k + 1]?.pos ?? 'PUNCT') ? t.lower : undefined;
 }
 
 /** Reads what one number measures: the first rule that reads it, or undefined when none does. */

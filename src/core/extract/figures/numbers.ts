@@ -77,7 +77,8 @@ export function findNumbers(sentence: string): NumberMention[] {
   for (const m of sentence.matchAll(FRACTION)) {
     const a = numberOf(m[1] ?? '');
     const b = numberOf(m[2] ?? '');
-    if (a === undefined || !b || a >= b) continue;
+    // "one in five", "nine out of 10": a proportion. "85 out of 89" is two counts.
+    if (a === undefined || !b || a >= b || (b > 10 && b !== 20 && b !== 100 && b !== 1000)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: a / b, decimals: 2, scale: 1, percent: false, fraction: true, words: true });
   }
   for (const m of sentence.matchAll(HALF)) {

@@ -96,6 +96,17 @@ const PATTERNS: Pattern[] = [
   },
   { id: 'period.past-n', re: new RegExp(`\\b(?:the\\s+)?(past|last|previous|next|coming|first)\\s+(${NUM})\\s+(${UNIT})\\b`, 'gi'), resolve: () => undefined },
   { id: 'period.n-ago', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+ago\\b`, 'gi'), resolve: () => undefined },
+  { id: 'period.n-after', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+(?:after|before|later|earlier|into|since)\\b`, 'gi'), resolve: () => undefined },
+  {
+    id: 'period.months-ended',
+    re: new RegExp(`\\b(?:in\\s+)?the\\s+(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:that\\s+|which\\s+)?(?:ended|ending|to|through)\\s+(?:in\\s+)?(${MONTH_RE})(?:\\s+((?:19|20)\\d\\d))?`, 'gi'),
+    resolve: (m, pub) => {
+      const end = monthIndex(m[2] ?? '');
+      const y = m[3] ? Number(m[3]) : end <= pub.month - 1 ? pub.year : pub.year - 1;
+      const n = num(m[1] ?? '3');
+      return span(iso(y, end - n + 1, 1), lastDay(y, end), `${n} months to ${monthName(end)} ${y}`);
+    },
+  },
   {
     id: 'period.quarter',
     re: /\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?|Q([1-4]))\s+((?:19|20)\d\d)\b/gi,
@@ -190,6 +201,8 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
   if (!DAYS_HINT.test(sentence)) return [];
   const out: { start: number; end: number; period: Period; rule: string }[] = [];
   for (const r of chrono.casual.parse(sentence, CHRONO_REF)) {
+    // "in five seconds" is a date only relative to chrono's reference: a day needs a month or weekday named.
+    if (!DAYS_HINT.test(r.text) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(r.text)) continue;
     const known = (c: 'year' | 'month' | 'day' | 'weekday'): number | undefined => (r.start.isCertain(c) ? r.start.get(c) ?? undefined : undefined);
     const [y, m, dd, wd] = [known('year'), known('month'), known('day'), known('weekday')];
     let d: string | undefined;

@@ -7,6 +7,8 @@ import { senseOf, singular } from './lexicon.js';
 
 /** A noun phrase: its head noun, the words before the head, and where it ends. */
 export interface NounPhrase {
+  /** Whose, when a possessive stands before it ("the country's gross domestic product" -> "country"). */
+  owner?: string | undefined;
   /** The head as written ("members"). */
   head: string;
   /** The head's singular, lower case ("member"). */
@@ -20,7 +22,7 @@ export interface NounPhrase {
 
 const FUNCTION = /^(?:DET|PRON|ADP|CCONJ|SCONJ|PART|AUX|PUNCT|SYM|NUM|ADV|INTJ)$/;
 /** Modifiers that say nothing about what is measured. */
-const EMPTY_MODIFIER = /^(?:more|most|other|such|same|total|overall|further|additional|another|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly)$/;
+const EMPTY_MODIFIER = /^(?:more|most|other|such|same|total|overall|further|additional|another|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly|long|bitter|punishing|prolonged|costly|massive|huge|major)$/;
 
 /**
  * Whether a token is a common noun: tagged so, or a capitalised word the lexicon knows that starts
@@ -30,6 +32,14 @@ export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean 
   const t = tokens[i];
   if (!t || !/[a-z]/i.test(t.text)) return false;
   if (t.pos === 'NOUN') return true;
+  // The tagger reads some nouns as verbs: "contract offers from", "raises of 9%", "a 25% raise", "a pay increase".
+  if (t.pos === 'VERB' && senseOf(t.lower) !== undefined && !/(?:ed|ing)$/.test(t.lower)) {
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const nominal = !before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower);
+    const ends = !after || /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) || after.lower === 'that' || after.lower === 'which';
+    if (nominal && ends) return true;
+  }
   return t.pos === 'PROPN' && (i === 0 || titleCase) && senseOf(t.lower) !== undefined;
 }
 
@@ -71,6 +81,11 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
     }
     break;
   }
+  // "the country's gross domestic product", "Boeing's global workforce": the possessor is whose, the head comes after.
+  if (parts.length && /^(?:’s|'s|’|')$/.test(tokens[j]?.text ?? '') && j < i + 6) {
+    const after = phraseAt(tokens, j + 1, titleCase, max);
+    if (after) return { ...after, owner: tokens.slice(parts[0] ?? j, j).map((t) => t.text).join(' ') };
+  }
   let h = parts.length - 1;
   while (h >= 0 && !isNoun(tokens, parts[h] ?? -1, titleCase)) h--;
   if (h < 0) return undefined;
@@ -83,7 +98,8 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
 
 /** The noun phrase ending at token `j` (its head), read backwards: "the latest contract offer" <- "offer". */
 export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): NounPhrase | undefined {
-  const named = tokens[j]?.pos === 'PROPN' && senseOf(tokens[j]?.lower ?? '') !== undefined;
+  const acronym = /^[A-Z]{2,5}$/.test(tokens[j]?.text ?? '') && /^(?:ADJ|PART)$/.test(tokens[j - 1]?.pos ?? '');
+  const named = (tokens[j]?.pos === 'PROPN' && senseOf(tokens[j]?.lower ?? '') !== undefined) || acronym;
   if (!isNoun(tokens, j, titleCase) && !named) return undefined;
   const head = tokens[j];
   if (!head) return undefined;
@@ -109,6 +125,7 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
     if (verbs > 2) return undefined;
     j--;
   }
+  if (/^(?:that|which|who)$/.test(tokens[j]?.lower ?? '')) j--;
   // "Shares of Boeing have...": the subject's head comes before "of".
   const owner = tokens[j]?.pos === 'PROPN' && tokens[j - 1]?.lower === 'of' ? j : -1;
   if (owner >= 0) {
@@ -120,7 +137,7 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
   return phraseEndingAt(tokens, j, titleCase);
 }
 
-const PLACE_PREP = /^(?:in|across|throughout|within|near|outside|around|from)$/;
+const PLACE_PREP = /^(?:in|across|throughout|within)$/;
 
 /**
  * Where a count holds, from a prepositional phrase of capitalised words after token `i` ("in Kerr
@@ -149,4 +166,46 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
 export function frontedPlace(text: string): string | undefined {
   const m = /^(?:In|Across|Throughout)\s+((?:[A-Z][\w’'-]+\s?){1,4}),/.exec(text);
   return m?.[1]?.trim();
+}
+
+/**
+ * The noun a clause before token `i` is about, past a verb group, a relative pronoun and a place
+ * ("economic damage in Spain amounting to", "the outage that struck on Monday and lasted",
+ * "Spain's daily GDP is estimated at"): the phrase and the place or owner it carries.
+ */
+export function headBefore(tokens: Token[], i: number, titleCase: boolean): (NounPhrase & { scope?: string | undefined }) | undefined {
+  let j = i - 1;
+  while (j >= 0 && (/^(?:VERB|AUX|ADV|PART)$/.test(tokens[j]?.pos ?? '') || /^(?:that|which|who|,)$/.test(tokens[j]?.lower ?? '')) && !isNoun(tokens, j, titleCase)) j--;
+  let scope: string | undefined;
+  // A place after the noun: "damage in Spain".
+  let k = j;
+  while (k >= 0 && tokens[k]?.pos === 'PROPN' && !isNoun(tokens, k, titleCase)) k--;
+  if (k < j && /^(?:in|across|of|for)$/.test(tokens[k]?.lower ?? '')) {
+    scope = tokens.slice(k + 1, j + 1).map((t) => t.text).join(' ');
+    j = k - 1;
+  }
+  const np = phraseEndingAt(tokens, j, titleCase);
+  if (!np) return undefined;
+  // "Spain's daily GDP": whose it is.
+  let m = j - np.modifiers.length - 1;
+  if (/^(?:’s|'s)$/.test(tokens[m]?.text ?? '')) {
+    m--;
+    const owner: string[] = [];
+    while (m >= 0 && tokens[m]?.pos === 'PROPN') owner.unshift(tokens[m--]?.text ?? '');
+    if (owner.length) scope ??= owner.join(' ');
+  }
+  return { ...np, scope };
+}
+
+/** The subject of the clause a verb at `i` belongs to, past coordinated verbs ("the outage that struck on Monday and lasted"). */
+export function clauseSubject(tokens: Token[], i: number, titleCase: boolean): (NounPhrase & { scope?: string | undefined }) | undefined {
+  const direct = headBefore(tokens, i, titleCase);
+  if (direct) return direct;
+  for (let k = i - 1; k >= 0 && k > i - 16; k--) {
+    const t = tokens[k];
+    if (!t || /^[.;:]$/.test(t.text)) break;
+    if (/^(?:that|which)$/.test(t.lower)) return headBefore(tokens, k, titleCase);
+  }
+  const first = phraseAt(tokens, 0, titleCase);
+  return first && /^(?:VERB|AUX)$/.test(tokens[first.next]?.pos ?? '') ? first : undefined;
 }

@@ -134,7 +134,7 @@ export interface StateRow {
 /** Casualty and displacement states, the counts disaster, conflict and accident reports are built on. */
 export const STATES: readonly StateRow[] = [
   { id: 'state.dead', head: 'deaths', states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered'], verbs: ['killing', 'killed', 'kills', 'claiming the lives of', 'claimed the lives of', 'left dead'], nouns: ['death', 'deaths', 'fatality', 'fatalities', 'death toll', 'toll', 'dead', 'casualties', 'lives lost', 'killings'], of: '{who} killed' },
-  { id: 'state.missing', head: 'missing', states: ['missing', 'unaccounted for', 'known missing', 'confirmed missing', 'still missing', 'reported missing', 'lost'], verbs: [], nouns: ['missing', 'missing persons', 'people missing'], of: '{who} missing' },
+  { id: 'state.missing', head: 'missing', states: ['missing', 'unaccounted for', 'known missing', 'confirmed missing', 'still missing', 'reported missing'], verbs: [], nouns: ['missing', 'missing persons', 'people missing'], of: '{who} missing' },
   { id: 'state.injured', head: 'injured', states: ['injured', 'wounded', 'hurt', 'hospitalized', 'hospitalised'], verbs: ['injuring', 'wounding'], nouns: ['injuries', 'injured', 'wounded'], of: '{who} injured' },
   { id: 'state.rescued', head: 'rescued', states: ['rescued', 'saved'], verbs: ['rescuing', 'rescued'], nouns: ['rescues'], of: '{who} rescued' },
   { id: 'state.evacuated', head: 'evacuated', states: ['evacuated', 'displaced', 'homeless', 'forced to flee'], verbs: ['evacuating', 'displacing'], nouns: ['evacuations', 'evacuees', 'displaced'], of: '{who} evacuated' },
@@ -161,7 +161,8 @@ export const CHANGES: readonly ChangeRow[] = [
 export const LEVEL_VERBS: readonly string[] = [
   'rose', 'rise', 'rises', 'risen', 'climbed', 'climbs', 'increased', 'grew', 'jumped', 'surged', 'soared', 'fell', 'falls', 'dropped', 'declined',
   'decreased', 'reached', 'reaches', 'hit', 'hits', 'stood', 'stands', 'stand', 'totalled', 'totaled', 'totals', 'topped', 'passed', 'exceeded', 'surpassed',
-  'rising', 'climbing', 'bringing', 'brought', 'raising', 'lifting', 'pushing', 'put', 'puts', 'reaching',
+  'rising', 'climbing', 'bringing', 'brought', 'raising', 'lifting', 'pushing', 'put', 'puts', 'reaching', 'declining', 'falling', 'dropping',
+  'increasing', 'decreasing', 'growing', 'jumping', 'raise', 'raised', 'raises', 'cut', 'cuts', 'lifted', 'lifts', 'pushed', 'estimated', 'estimates', 'valued', 'pegged',
 ];
 
 /** Nouns that count nothing themselves: a figure's measure is found elsewhere ("1,300 people" counts people only when nothing better is said). */
@@ -203,3 +204,18 @@ export const NOMINAL_OVERRIDES: Readonly<Record<string, string>> = { lose: 'loss
 
 /** Words before a number that mark a superlative gap: "the first strike in 16 years", "the costliest in more than 25 years". */
 export const SINCE_LAST = /\b(first|largest|biggest|longest|worst|costliest|deadliest|highest|lowest|strongest|heaviest|most\s+\w+)\s+(?:([a-z]+(?:\s[a-z]+)?)\s+)?(?:[a-z\s]{0,40}?)\b(?:in|since)\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?$/i;
+
+/**
+ * Words the same measure goes by in news copy, beyond what WordNet joins: an event's economic cost
+ * is reported as its cost, damage, losses or impact.
+ */
+export const SYNONYMS: readonly { id: string; head: string; words: readonly string[] }[] = [
+  { id: 'synonym.cost', head: 'cost', words: ['cost', 'costs', 'damage', 'damages', 'loss', 'losses', 'impact', 'bill', 'price tag', 'hit'] },
+  { id: 'synonym.population', head: 'population', words: ['population', 'inhabitants', 'residents', 'people'] },
+];
+
+/** Verbs that give a number as the size of the noun phrase before them ("damage amounting to €1.6 billion", "GDP is estimated at €4 billion"). */
+export const SIZE_VERBS = /\b(?:amount(?:s|ed|ing)?\s+to|total(?:s|led|ed|ling|ing)?|ranging\s+from|rang(?:e|es|ed)\s+from|worth|valued\s+at|estimated\s+at|put\s+at|came\s+to|comes\s+to|stood\s+at|stands\s+at|is|was|are|were|will\s+be|would\s+be|could\s+be|of\s+about)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|up to|at least|some|an estimated|as much as)\s+)?$/i;
+
+/** Verbs by which a part is a share of a whole ("the industrial sector accounting for roughly 14%"). */
+export const SHARE_VERBS = /\b(?:account(?:s|ed|ing)?\s+for|make(?:s)?\s+up|made\s+up|making\s+up|represent(?:s|ed|ing)?|comprise(?:s|d)?|comprising)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|up to|at least|some|an estimated|just)\s+)?$/i;
