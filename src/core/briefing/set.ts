@@ -60,7 +60,7 @@ const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new S
 export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
   const { extracts } = input;
   const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
-  const { figures: merged, conflicts, timelines } = reconcileFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors));
+  const { figures: merged, conflicts, timelines } = reconcileFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors), extracts.map((e) => e.article.headline));
   const figures = withDisputedDatesOnly(merged, conflicts);
   figures.sort((a, b) => b.weight - a.weight);
   const questions = mergeQuestions(extracts.flatMap((e) => e.questions));

@@ -6,8 +6,9 @@
  * unless bounds or written precision allow both; values at different moments are a timeline.
  */
 import { familyOf } from '../extract/figures/label.js';
-import { isPeopleNoun, senseOf } from '../extract/figures/lexicon.js';
-import { samePeriod } from '../extract/figures/period.js';
+import { isPeopleNoun, senseOf, singular } from '../extract/figures/lexicon.js';
+import { daysBetween, samePeriod } from '../extract/figures/period.js';
+import { SYNONYMS } from '../extract/figures/vocabulary.js';
 import type { Conflict, Figure, FigureMention, Measure, Period, Timeline, TypedFigure } from '../model.js';
 
 const UNITS_WEIGHT = new Set(['money', 'share', 'rate', 'change', 'multiple']);
@@ -25,8 +26,12 @@ function dimensionOf(t: TypedFigure): string {
   return t.rule.startsWith('state.') || t.measure.who || isPeopleNoun(t.measure.head) ? 'people' : 'count';
 }
 
-/** Heads that mean the same: one WordNet sense, or one directly below the other ("fatality", "death"). */
+const SYNONYM = new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)));
+
+/** Heads that mean the same: the vocabulary's synonyms, one WordNet sense, or one directly below the other ("fatality", "death"). */
 function headKey(head: string, senses: Set<string>): string {
+  const synonym = SYNONYM.get(head);
+  if (synonym) return synonym;
   const s = senseOf(head);
   if (!s) return head;
   return senses.has(s.broader) ? `~${s.broader}` : `~${s.sense}`;
@@ -36,9 +41,30 @@ function headKey(head: string, senses: Set<string>): string {
 const loose = (m: Measure): string[] => m.modifiers.filter((w) => !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w)).sort();
 const norm = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/^the\s+/, '').replace(/\s+county$/, ' county');
 
+/** What the set knows that reconciling needs: the senses its heads use, and the places its story is about. */
+interface SetContext {
+  senses: Set<string>;
+  /** Places named in many headlines, lower case: "deaths in Spain" in a story about Spain is the deaths. */
+  storyPlaces: Set<string>;
+}
+
+const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(norm(m.scope)) ? '' : norm(m.scope));
+
 /** The measure's identity: what must match for two figures to be the same measure. */
-function identity(t: TypedFigure, senses: Set<string>): string {
-  return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', headKey(t.measure.head, senses), loose(t.measure).join(' '), t.measure.who ?? '', norm(t.measure.scope), t.measure.direction ?? ''].join('|');
+function identity(t: TypedFigure, ctx: SetContext): string {
+  return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', headKey(t.measure.head, ctx.senses), loose(t.measure).join(' '), t.measure.who ?? '', scopeOf(t.measure, ctx), t.measure.direction ?? ''].join('|');
+}
+
+/**
+ * Whether two periods hold one value of a measure. A state count (the dead, the missing) changes
+ * by the hour; other figures an article dates only by its own date ("750 children at the camp")
+ * hold through one news week.
+ */
+function sameTime(a: TypedFigure, b: TypedFigure): boolean {
+  if (samePeriod(a.period, b.period)) return true;
+  if (a.rule.startsWith('state.') || b.rule.startsWith('state.')) return false;
+  const asOf = (p: Period): boolean => !p.stated && p.grain === 'day';
+  return asOf(a.period) && asOf(b.period) && Math.abs(daysBetween(a.period.from, b.period.from)) <= 7;
 }
 
 /** Base value: in the dimension's base unit, so "39 feet" and "11.9 metres" compare. */
@@ -57,7 +83,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
   for (const m of mentions) {
     const bucket = `${idOf(m)}|${String(baseValue(m))}`;
     const list = buckets.get(bucket) ?? [];
-    const f = list.find((x) => !x.typed || !m.typed || samePeriod(x.typed.period, m.typed.period));
+    const f = list.find((x) => !x.typed || !m.typed || sameTime(x.typed, m.typed));
     if (f) {
       const newFile = !f.sources.some((s) => s.file === m.evidence.file);
       if (!f.sources.some((s) => s.file === m.evidence.file && s.quote === m.evidence.quote)) f.sources.push(m.evidence);
@@ -86,7 +112,8 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
  * same value, kind and period, heads that match, and one's words within the other's. The vaguer
  * folds into the more specific when they share no source (one source naming both means two things).
  */
-function foldVaguer(figures: Figure[], senses: Set<string>): Figure[] {
+function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
+  const senses = ctx.senses;
   const groups = new Map<string, Figure[]>();
   for (const f of figures) {
     if (!f.typed) continue;
@@ -104,13 +131,19 @@ function foldVaguer(figures: Figure[], senses: Set<string>): Figure[] {
       const files = new Set(vague.sources.map((s) => s.file));
       const into = bySize.find((f) => {
         if (f === vague || folded.has(f) || !f.typed || !vague.typed) return false;
-        if (!samePeriod(f.typed.period, vague.typed.period) && !(f.typed.period.stated !== vague.typed.period.stated)) return false;
-        if (f.sources.some((s) => files.has(s.file))) return false;
-        if (!sameScope(f.typed.measure, vague.typed.measure) || (f.typed.measure.who ?? '') !== (vague.typed.measure.who ?? '')) return false;
+        if (!sameTime(f.typed, vague.typed) && f.typed.period.stated === vague.typed.period.stated) return false;
+        if (scopeOf(f.typed.measure, ctx) && scopeOf(vague.typed.measure, ctx) && scopeOf(f.typed.measure, ctx) !== scopeOf(vague.typed.measure, ctx)) return false;
+        if ((f.typed.measure.who ?? '') !== (vague.typed.measure.who ?? '')) return false;
+        const state = f.typed.rule.startsWith('state.') || vague.typed.rule.startsWith('state.');
+        if (state && headKey(f.typed.measure.head, senses) !== headKey(vague.typed.measure.head, senses)) return false;
+        // One article giving one uncommon value twice means one thing ("€1 billion economic impact" and "could cost as much as €1 billion").
+        const sameArticle = f.sources.some((s) => files.has(s.file));
+        if (sameArticle) return !state && (f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity' || dimensionOf(f.typed) === 'people') && !roundSmall(f);
+        // Counts of people: "33,000 workers" and "33,000 union members" count the same people. Money and shares of one value
+        // at one moment of one story are one figure told in other words ("60% of demand", "60% of the grid").
+        if ((dimensionOf(f.typed) === 'people' && !state) || ((f.typed.kind === 'money' || f.typed.kind === 'share') && !roundSmall(f))) return true;
         const fw = words(f);
-        // Counts of people: "33,000 workers" and "33,000 union members" count the same people.
-        const people = dimensionOf(f.typed) === 'people' && !f.typed.rule.startsWith('state.') && !vague.typed.rule.startsWith('state.');
-        return people || [...w].every((x) => fw.has(x));
+        return [...w].every((x) => fw.has(x));
       });
       if (!into) continue;
       into.sources.push(...vague.sources);
@@ -126,7 +159,8 @@ function foldVaguer(figures: Figure[], senses: Set<string>): Figure[] {
   return folded.size ? figures.filter((f) => !folded.has(f)) : figures;
 }
 
-const sameScope = (a: Measure, b: Measure): boolean => !a.scope || !b.scope || norm(a.scope) === norm(b.scope);
+/** A small round value ("10", "5%", "two") is said of many things in one story; an uncommon one ("€1.6bn", "33,000", "60%"?) rarely. */
+const roundSmall = (f: Figure): boolean => f.decimals === 0 && (f.typed?.scale ?? 1) === 1 && f.value < 20;
 
 /** Whether a bound allows another figure's value: "at least 120" allows "150"; "up to 20" allows "18". */
 function allows(bound: Figure, other: Figure): boolean {
@@ -206,12 +240,38 @@ function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflic
   return { figures, conflicts };
 }
 
-/** Reconciles every figure mention of a set. */
-export function reconcileFigures(mentions: FigureMention[]): Reconciled {
-  const typed = mentions.filter((m) => m.typed);
+/** Places named as scopes that a third or more of the headlines name too. */
+function storyPlaces(mentions: FigureMention[], headlines: readonly string[]): Set<string> {
+  const scopes = new Set(mentions.map((m) => m.typed?.measure.scope).filter((s): s is string => Boolean(s)));
+  const out = new Set<string>();
+  for (const scope of scopes) {
+    const named = headlines.filter((h) => h.toLowerCase().includes(scope.toLowerCase())).length;
+    if (headlines.length && named * 3 >= headlines.length) out.add(norm(scope));
+  }
+  return out;
+}
+
+/**
+ * A headline's bounded number that its own article gives exactly ("More than 60 dead" over a body's
+ * 67; "deaths pass 100" over 104) is the body's figure rounded for the headline: the body's stands.
+ */
+function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
+  const body = mentions.filter((m) => !m.typed?.headline);
+  return mentions.filter((m) => {
+    const t = m.typed;
+    if (!t?.headline || t.bound === 'exact') return true;
+    const rounded = { value: m.value, decimals: m.decimals, typed: t } as Figure;
+    return !body.some((b) => b.evidence.file === m.evidence.file && b.typed && b.value !== m.value && headKey(b.typed.measure.head, new Set()) === headKey(t.measure.head, new Set()) && familyOf(b.typed.kind) === familyOf(t.kind) && allows(rounded, { value: b.value, decimals: b.decimals, typed: b.typed } as Figure));
+  });
+}
+
+/** Reconciles every figure mention of a set. `headlines` are its articles' headlines: places many name are the story's own. */
+export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = []): Reconciled {
+  const typed = withoutRoundedHeadlines(mentions.filter((m) => m.typed));
   const senses = new Set(typed.map((m) => senseOf(m.typed?.measure.head ?? '')?.sense).filter((s): s is string => s !== undefined));
-  const idOf = (m: { typed?: TypedFigure | undefined }): string => (m.typed ? identity(m.typed, senses) : '');
-  const figures = foldVaguer(mergeSame(typed, idOf), senses);
+  const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines) };
+  const idOf = (m: { typed?: TypedFigure | undefined }): string => (m.typed ? identity(m.typed, ctx) : '');
+  const figures = foldVaguer(mergeSame(typed, idOf), ctx);
   const dates = reconcileDates(mentions.filter((m) => !m.typed));
 
   const byMeasure = new Map<string, Figure[]>();

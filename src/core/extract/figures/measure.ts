@@ -66,7 +66,7 @@ const STATE_VERB_BEFORE = new RegExp(`\\b(${words(STATE_VERBS.map((x) => x.w))})
 const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
 const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
 const TOLL_BEFORE = new RegExp(
-  `\\b(${words(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b((?:\\s+(?:in|across|from|of)\\s+[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})?)[^.;:]{0,80}?\\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached|to|at|of|was|is|now)\\s+(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
+  `\\b(${words(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b()[^.;:]{0,80}?\\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached|to|at|of|was|is|now)\\s+(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
   'i',
 );
 
@@ -94,7 +94,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.anaphor',
     read: (c) => {
       const prior = c.carried;
-      if (!prior || !/\b(?:that|this|the)\s+(?:figure|number|rate|level|total|count|tally)\b/i.test(c.before) || /\b(?:rate|figure|number|total)\s+of\b/i.test(c.before)) return undefined;
+      if (!prior || !/\b(?:that|this|the same)\s+(?:figure|number|rate|level|total|count|tally)\b/i.test(c.before) || /\b(?:rate|figure|number|total)\s+of\b/i.test(c.before)) return undefined;
       return (prior.kind === 'rate') === (c.q.kind === 'rate') ? { ...prior, rule: 'measure.anaphor' } : undefined;
     },
   },
@@ -114,7 +114,12 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (!c.previous || !/\b(?:including|of whom|of which|among them)\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before) || phraseAt(c.s.tokens, c.next, c.titleCase)) return undefined;
       const scope = placeAfter(c.s.tokens, c.next, c.s.text);
-      return scope ? { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: undefined } : undefined;
+      if (scope) return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: c.previous.label && `${c.previous.label.replace(/ in .*$/, '')}` };
+      // "At least 237 have been rescued, including 167 by helicopter".
+      const by = /^\s*(by|via|in|on)\s+((?:[a-z-]+\s?){1,3})/i.exec(c.after);
+      if (!by?.[2]) return undefined;
+      const how = `${(by[1] ?? '').toLowerCase()} ${by[2].trim().toLowerCase()}`;
+      return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, modifiers: [...c.previous.measure.modifiers, how] }, label: `${labelOfPrevious(c.previous)} ${how}` };
     },
   },
   {
@@ -190,19 +195,52 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "82 people are dead", "161 remain missing in Kerr County", "Three elderly people died", "109 dead".
+    // "82 people are dead", "161 remain missing in Kerr County", "Eleven people from the camp remain unaccounted for", "109 dead".
     id: 'state.after',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
-      const m = STATE_AFTER.exec(c.after);
-      if (!m?.[2]) return undefined;
-      const row = stateRowOfWord(m[2]);
-      const between = (m[1] ?? '').trim();
-      // What stands between the number and the state must be people ("people", "young girls"), or nothing.
-      if (!row || (between && !between.split(/\s+/).some((w) => isPeopleNoun(w.toLowerCase())))) return undefined;
-      const end = c.q.end + m[0].length;
-      const from = c.s.tokens.findIndex((t) => t.start >= end);
-      return stateReading(c, row, between ? whoOf(between) : undefined, row.id, from < 0 ? c.s.tokens.length : from);
+      const t = c.s.tokens;
+      const np = phraseAt(t, c.next, c.titleCase);
+      if (np && !isPeopleNoun(np.head.toLowerCase())) return undefined;
+      let k = np ? np.next : c.next;
+      for (let steps = 0; k < t.length && steps < 12; k++, steps++) {
+        const x = t[k];
+        if (!x || (x.pos === 'PUNCT' && x.text !== '-') || x.lower === 'and' || x.lower === 'but') return undefined;
+        const two = `${x.lower} ${t[k + 1]?.lower ?? ''}`;
+        const row = stateRowOfWord(two) ?? stateRowOfWord(x.lower);
+        if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, k + 1);
+        // Between them only a place or group ("from the camp"), verbs of being and reporting.
+        if (x.pos === 'VERB' && !/^(?:remain|remains|remained|confirmed|reported|believed|known|feared|presumed|listed|been|being|left|found)$/.test(x.lower)) return undefined;
+      }
+      return undefined;
+    },
+  },
+  {
+    // "The dead include 40 adults and 28 children", "at least 30 among the dead", "Of the fatalities so far, 68 have occurred in Kerr County".
+    id: 'state.among',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const include = new RegExp(`\\b(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\s+(?:so far\\s+)?(?:include|includes|included|including|were|are)\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(clauseBefore(c));
+      const among = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${words(STATE_NOUNS.map((x) => x.w))})\\b`, 'i').exec(c.after);
+      const of = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(c.before);
+      const word = include?.[1] ?? among?.[1] ?? of?.[1];
+      const row = word ? STATE_NOUN.get(word.toLowerCase()) : undefined;
+      if (!row) return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, `${row.id}.among`, np?.next ?? c.next);
+    },
+  },
+  {
+    // "The number missing from the camp totals five campers": a count of people in a state, named after "the number".
+    id: 'state.number',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const m = new RegExp(`\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${words(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`, 'i').exec(clauseBefore(c));
+      const row = m?.[1] ? stateRowOfWord(m[1]) : undefined;
+      if (!row) return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      const at = c.s.tokens.findIndex((t) => t.start >= (m?.index ?? 0) + (c.before.length - clauseBefore(c).length));
+      return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, `${row.id}.number`, at + 3);
     },
   },
   {
@@ -213,7 +251,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const m = TOLL_BEFORE.exec(clauseBefore(c));
       const row = m?.[1] ? STATE_NOUN.get(m[1].toLowerCase()) : undefined;
       if (!m || !row) return undefined;
-      const scope = /^\s+(?:in|across|from|of)\s+(.+)$/i.exec(m[2] ?? '')?.[1]?.trim();
+      const toll = c.s.tokens.findIndex((t) => t.start >= m.index + (c.before.length - clauseBefore(c).length) + (m[0].length - m[0].trimStart().length));
+      const scope = placeAfter(c.s.tokens, toll + (m[1]?.split(' ').length ?? 1), c.s.text, 3);
       return { rule: `${row.id}.toll`, measure: measure(row.head, { scope: scope ?? placeAfter(c.s.tokens, c.next, c.s.text) ?? frontedPlace(c.s.text) }), kind: 'count' };
     },
   },
@@ -304,7 +343,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
       const v = verbBefore(c, 6);
-      const direction = v ? changeOfVerb(v.token.lower) : undefined;
+      const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
+      const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
       if (!v || !direction) return undefined;
       const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
@@ -324,7 +364,10 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       let k = v.index + 1;
       while (tokenAt(c, k) && (tokenAt(c, k)?.pos === 'PROPN' || /^(?:’s|'s|’|')$/.test(tokenAt(c, k)?.text ?? '') || tokenAt(c, k)?.pos === 'DET')) k++;
       const object = k < c.prev ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
-      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = object && !GENERIC.has(object.lemma) ? object : subjectBefore(c.s.tokens, v.index, c.titleCase);
+      // ", reaching 29.45 feet": a participle after a comma says more of the sentence's subject.
+      const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const participle = tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = object && !GENERIC.has(object.lemma) ? object : participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       // "is currently $75,608 and will rise to $119,309": the same measure as the value before.
       if ((!subject || GENERIC.has(subject.lemma)) && c.previous) return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
@@ -448,6 +491,12 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     },
   },
 ];
+
+/** The words a reading goes by, for a part of it ("rescued" -> "rescued by helicopter"). */
+function labelOfPrevious(r: Reading): string {
+  const row = STATES.find((x) => x.head === r.measure.head);
+  return r.label ?? (row ? (r.measure.who ? row.of.replace('{who}', r.measure.who) : row.head) : [...r.measure.modifiers, r.measure.head].join(' '));
+}
 
 /** The measure of a noun phrase: its head's singular, its modifiers, and where. */
 function fromPhrase(np: NounPhrase, scope?: string): Measure {

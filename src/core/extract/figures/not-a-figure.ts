@@ -38,7 +38,7 @@ export const NOT_A_FIGURE: readonly ExclusionRule[] = [
     id: 'not.idiom',
     reason: 'a word, not a count ("one of", "no one")',
     test: (n, before, after) =>
-      n.words && /^(?:one|a|an)$/i.test(n.text) && (/^\s+(?:of|another|day|thing|point|side|way|time|more|by|hand|or|another|must|can|could|would|should|will|may)\b/i.test(after) || /\b(?:no|any|some|every|each|the|that|this|which|only|just)\s+$/i.test(before)),
+      n.words && /^(?:one|a|an)$/i.test(n.text) && (/^\s+(?:of|another|day|thing|point|side|way|time|more|by|hand|or|another|must|can|could|would|should|will|may)\b/i.test(after) || /\b(?:no|any|some|every|each|the|this|which|only|just)\s+$/i.test(before)),
   },
   { id: 'not.one-of', reason: '"one of" a group', test: (n, before) => n.words && /\bone\s+of\s+(?:the\s+)?$/i.test(before) },
   { id: 'not.once', reason: '"once" or "twice"', test: (n) => /^(?:twice|once)$/i.test(n.text) },
