@@ -96,8 +96,12 @@ export interface Period {
   from: string;
   to: string;
   grain: 'day' | 'month' | 'quarter' | 'year' | 'span';
+  /** For a day, the part a sentence names ("Tuesday morning"): counts change through a day. */
+  part?: 'morning' | 'afternoon' | 'evening' | 'night' | undefined;
   /** Stated in the sentence; false when the figure is dated by its article ("as of"). */
   stated: boolean;
+  /** A total from a start until the report ("since September"): it holds as of the report's date. */
+  since?: boolean | undefined;
   /** As a figure line says it: "2024", "January 2025", "first 50 days of 2025", "as of July 8, 2025". */
   label: string;
 }
@@ -139,6 +143,8 @@ export interface TypedFigure {
   rule: string;
   /** Read in the article's headline. */
   headline?: boolean | undefined;
+  /** The base of a comparison ("up from 87"): an earlier value than its sentence's. */
+  baseline?: boolean | undefined;
 }
 
 export type ActorKind = 'person' | 'organization' | 'institution' | 'group' | 'country';
@@ -209,7 +215,11 @@ export interface Timeline {
 export interface Conflict {
   metric: string;
   period: string;
-  kind: 'rounding' | 'contradiction';
+  /**
+   * How the values differ: they agree once rounded to the coarser one's precision (`rounding`), a
+   * bound allows both ("at least 24" and "25": `bounds`), or nothing reconciles them (`contradiction`).
+   */
+  kind: 'rounding' | 'bounds' | 'contradiction';
   /** Set when the values are dates (value `yyyymm`): their `text` is what the sources say. */
   about?: 'date' | undefined;
   values: { value: number; text: string; sources: string[] }[];

@@ -14,7 +14,7 @@ export interface ContractBriefing {
   sources: { n: number; file: string; headline: string; outlet: string | null; url: string | null; published: string | null }[];
   figures: { metric: string; value: number; unit: string; period: string; text: string; qualifier: string | null; sources: ContractEvidence[] }[];
   /** A date conflict ("took office": October 2023 vs November 2023) gives each value as its text, with the sentences saying it. */
-  conflicts: { metric: string; period: string; kind: 'rounding' | 'contradiction'; values: { value: number | string; text: string; sources: string[]; quotes?: ContractEvidence[] }[] }[];
+  conflicts: { metric: string; period: string; kind: 'rounding' | 'bounds' | 'contradiction'; values: { value: number | string; text: string; sources: string[]; quotes?: ContractEvidence[] }[] }[];
   actors: { name: string; aliases: string[]; kind: ActorKind; role: string; salience: 'core' | 'minor'; sources: ContractEvidence[] }[];
   questions: { question: string; sources: ContractEvidence[] }[];
   /** Only for a free-text topic: the sentences that answer it best. */

@@ -109,7 +109,9 @@ function leadOf(group: Figure[], number: ReadonlyMap<string, number>): Figure | 
 /** Every value of a conflict and who gave it, so a reader sees the disagreement on one line. */
 export function conflictMarker(c: Conflict, refs: (files: string[]) => string): string {
   const values = c.values.map((v) => `${v.text} ${refs(v.sources)}`).join(' · ');
-  return c.kind === 'rounding' ? `≈ sources round differently: ${values} (rounding)` : `⚠ sources disagree: ${values} (contradiction)`;
+  if (c.kind === 'rounding') return `≈ sources round differently: ${values} (rounding)`;
+  if (c.kind === 'bounds') return `≈ sources differ: ${values} (the bounds allow both)`;
+  return `⚠ sources disagree: ${values} (contradiction)`;
 }
 
 export const actorText = (a: Actor): string => `${a.name}${a.role ? ` — ${a.role}` : ''}`;

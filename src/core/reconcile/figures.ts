@@ -27,6 +27,7 @@ function dimensionOf(t: TypedFigure): string {
 }
 
 const SYNONYM = new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)));
+const SYNONYM_HEADS = new Set(SYNONYMS.map((r) => r.head));
 
 /** Heads that mean the same: the vocabulary's synonyms, one WordNet sense, or one directly below the other ("fatality", "death"). */
 function headKey(head: string, senses: Set<string>): string {
@@ -52,7 +53,10 @@ const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(no
 
 /** The measure's identity: what must match for two figures to be the same measure. */
 function identity(t: TypedFigure, ctx: SetContext): string {
-  return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', headKey(t.measure.head, ctx.senses), loose(t.measure).join(' '), t.measure.who ?? '', scopeOf(t.measure, ctx), t.measure.direction ?? ''].join('|');
+  const head = headKey(t.measure.head, ctx.senses);
+  // A measure the vocabulary names by several words ("cost", "damage", "losses") is one concept whatever narrows its wording.
+  const modifiers = SYNONYM_HEADS.has(head) ? '' : loose(t.measure).join(' ');
+  return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', head, modifiers, t.measure.who ?? '', scopeOf(t.measure, ctx), t.measure.direction ?? ''].join('|');
 }
 
 /**
@@ -60,11 +64,21 @@ function identity(t: TypedFigure, ctx: SetContext): string {
  * by the hour; other figures an article dates only by its own date ("750 children at the camp")
  * hold through one news week.
  */
-function sameTime(a: TypedFigure, b: TypedFigure): boolean {
+function sameTime(x: TypedFigure, y: TypedFigure): boolean {
+  // "94 fatalities, up from 87 reported this morning": a comparison's base is an earlier moment.
+  if (Boolean(x.baseline) !== Boolean(y.baseline)) return false;
+  if (samePeriod(x.period, y.period)) return true;
+  // A total "since September" is the total as of its report.
+  const asReported = (t: TypedFigure): TypedFigure => (t.period.since ? { ...t, period: { ...t.period, from: t.period.to, grain: 'day', stated: false } } : t);
+  const a = asReported(x);
+  const b = asReported(y);
   if (samePeriod(a.period, b.period)) return true;
-  if (a.rule.startsWith('state.') || b.rule.startsWith('state.')) return false;
-  const asOf = (p: Period): boolean => !p.stated && p.grain === 'day';
-  return asOf(a.period) && asOf(b.period) && Math.abs(daysBetween(a.period.from, b.period.from)) <= 7;
+  if (a.rule.startsWith('state.') || b.rule.startsWith('state.') || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
+  if (a.period.stated && b.period.stated) return false;
+  // An article's own date, and a stated day up to a week before it: the report came after the event.
+  const [stated, dated] = a.period.stated ? [a.period, b.period] : [b.period, a.period];
+  const gap = daysBetween(stated.from, dated.from);
+  return stated === dated ? false : stated.stated ? gap >= 0 && gap <= 7 : Math.abs(gap) <= 7;
 }
 
 /** Base value: in the dimension's base unit, so "39 feet" and "11.9 metres" compare. */
@@ -188,17 +202,16 @@ function rounding(figures: Figure[]): boolean {
   return rounded.size === 1;
 }
 
-/** Clusters of figures at the same moment: stated days first; a figure its article dates joins a stated day one off. */
+/** Clusters of figures at one moment: the same stated period, or (for figures that hold a news week) dates a week apart at most. */
 function byMoment(figures: Figure[]): Figure[][] {
-  const clusters: { period: Period; figures: Figure[] }[] = [];
-  const ordered = [...figures].sort((a, b) => Number(b.typed?.period.stated) - Number(a.typed?.period.stated));
+  const clusters: { first: TypedFigure; figures: Figure[] }[] = [];
+  const ordered = [...figures].sort((a, b) => (a.typed?.period.from ?? '').localeCompare(b.typed?.period.from ?? ''));
   for (const f of ordered) {
-    const p = f.typed?.period;
-    if (!p) continue;
-    const exact = clusters.find((c) => c.period.label === p.label || (c.period.from === p.from && c.period.to === p.to && c.period.grain === p.grain));
-    const near = exact ?? clusters.find((c) => samePeriod(c.period, p));
-    if (near) near.figures.push(f);
-    else clusters.push({ period: p, figures: [f] });
+    const t = f.typed;
+    if (!t) continue;
+    const at = clusters.find((c) => sameTime(c.first, t));
+    if (at) at.figures.push(f);
+    else clusters.push({ first: t, figures: [f] });
   }
   return clusters.map((c) => c.figures);
 }
@@ -208,21 +221,52 @@ function byMoment(figures: Figure[]): Figure[][] {
  * agrees at the precision of the least precise one; otherwise a contradiction. A source that gives
  * two values for one measure and moment is describing two things, and is left out.
  */
-function conflictOf(group: Figure[]): Conflict | undefined {
-  const perFile = new Map<string, number>();
-  for (const f of group) for (const file of new Set(f.sources.map((s) => s.file))) perFile.set(file, (perFile.get(file) ?? 0) + 1);
-  const clean = group.filter((f) => f.sources.every((s) => perFile.get(s.file) === 1));
+function conflictOf(all: Figure[]): Conflict | undefined {
+  const clean = talkingOfOneThing(all);
+  // Values from one source alone are its own figures, not a disagreement between sources.
   if (clean.length < 2 || new Set(clean.flatMap((f) => f.sources.map((s) => s.file))).size < 2) return undefined;
-  if (clean.every((a, x) => clean.every((b, y) => x === y || compatible(a, b)))) return undefined;
+  if (clean.every((f) => f.sources.every((s) => s.file === clean[0]?.sources[0]?.file))) return undefined;
   const first = clean[0];
   if (!first) return undefined;
+  const bounded = clean.every((a, x) => clean.every((b, y) => x === y || compatible(a, b)));
   return {
     metric: first.metric,
     period: first.period,
-    kind: rounding(clean) ? 'rounding' : 'contradiction',
-    values: clean.map((f) => ({ value: f.value, text: f.text, sources: [...new Set(f.sources.map((s) => s.file))] })),
+    kind: bounded ? 'bounds' : rounding(clean) ? 'rounding' : 'contradiction',
+    values: clean.map((f) => ({ value: f.value, text: f.qualifier ? `${f.qualifier} ${f.text}` : f.text, sources: [...new Set(f.sources.map((s) => s.file))] })),
     figures: clean,
   };
+}
+
+/** Readings that type a figure fully: a state, a vote, a rate, a named change. A plain count ("750 children") needs its sentences to agree. */
+const TYPED_RULE = /^(?:state\.|vote\.|measure\.(?:rate|vote|change-verb|compound|size|share-of|share-verb|population|since-last|distance|duration|times|of-before|money-in|verb-object|level))/;
+const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been has have had that this which who it its their his her they he she we said says not no more than about over after before also were will would could may might can'.split(' '));
+/** Content words near the number in each of its sentences: what a plain count is said of. */
+function contextOf(f: Figure): Set<string> {
+  const near = f.sources.flatMap((s) => {
+    const at = s.quote.indexOf(f.text);
+    const window = at < 0 ? s.quote : s.quote.slice(Math.max(0, at - 50), at + f.text.length + 60);
+    return window.toLowerCase().split(/[^a-z]+/);
+  });
+  return new Set(near.filter((w) => w.length > 3 && !STOP.has(w) && !(f.typed?.measure.head ?? '').startsWith(w.replace(/s$/, ''))));
+}
+
+/**
+ * The figures of one moment that speak of one thing: plain counts ("750 children were at the camp",
+ * "identification is pending for 10 children") only when their sentences share a content word
+ * besides the counted noun.
+ */
+function talkingOfOneThing(group: Figure[]): Figure[] {
+  if (group.every((f) => TYPED_RULE.test(f.typed?.rule ?? ''))) return group;
+  const ctx = new Map(group.map((f) => [f, contextOf(f)]));
+  const linked = (a: Figure, b: Figure): boolean => TYPED_RULE.test(a.typed?.rule ?? '') && TYPED_RULE.test(b.typed?.rule ?? '') ? true : [...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w));
+  // The largest set linked to its first member.
+  let best: Figure[] = [];
+  for (const f of group) {
+    const component = group.filter((g) => g === f || linked(f, g));
+    if (component.length > best.length) best = component;
+  }
+  return best;
 }
 
 /** Dated events ("took office in October 2023"): one figure per person, date and source; a conflict when sources date it differently. */
@@ -257,11 +301,14 @@ function storyPlaces(mentions: FigureMention[], headlines: readonly string[]): S
  */
 function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
   const body = mentions.filter((m) => !m.typed?.headline);
+  const others = (m: FigureMention): FigureMention[] => body.filter((b) => b !== m && (b.typed?.bound === 'exact' || ((b.typed?.bound === 'at-least' || b.typed?.bound === 'more-than') && b.value > m.value)));
   return mentions.filter((m) => {
     const t = m.typed;
-    if (!t?.headline || t.bound === 'exact') return true;
+    if (!t || (t.bound !== 'more-than' && t.bound !== 'at-least')) return true;
     const rounded = { value: m.value, decimals: m.decimals, typed: t } as Figure;
-    return !body.some((b) => b.evidence.file === m.evidence.file && b.typed && b.value !== m.value && headKey(b.typed.measure.head, new Set()) === headKey(t.measure.head, new Set()) && familyOf(b.typed.kind) === familyOf(t.kind) && allows(rounded, { value: b.value, decimals: b.decimals, typed: b.typed } as Figure));
+    // Only a round bound is a rounding: "surpassed 100", "more than 60".
+    if (!t.headline && (m.value % 10 !== 0 || m.decimals)) return true;
+    return !others(m).some((b) => b.evidence.file === m.evidence.file && b.typed && b.value !== m.value && headKey(b.typed.measure.head, new Set()) === headKey(t.measure.head, new Set()) && (b.typed.measure.scope ?? '') === (t.measure.scope ?? '') && familyOf(b.typed.kind) === familyOf(t.kind) && allows(rounded, { value: b.value, decimals: b.decimals, typed: b.typed } as Figure));
   });
 }
 

@@ -46,7 +46,10 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
   const after = usable.find((t) => t.start >= n.end && (!next || t.start < next.start) && !/[;]/.test(text.slice(n.end, t.start)));
   if (after?.period) return after.period;
   const before = [...usable].reverse().find((t) => t.end <= n.start && (inBaseline || !BASELINE_CUE.test(text.slice(t.end, n.start))));
-  return before?.period ?? asOf(pub);
+  if (before?.period) return before.period;
+  // "At least 78 people are dead and another 41 are missing, officials said on Sunday": a closing attribution dates them all.
+  const attributed = usable.find((t) => t.start >= n.end && /\b(?:said|says|told|announced|reported|confirmed|according to)\b[^,;()]*$/i.test(text.slice(0, t.start)) && !/[;]/.test(text.slice(n.end, t.start)));
+  return attributed?.period ?? asOf(pub);
 }
 
 /** Reads every number of a sentence: the figures, and a note for each number saying what became of it. */
@@ -75,6 +78,11 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       notes.push({ text: n.text, excluded: { rule: 'measure.none', reason: 'no rule reads what it measures' } });
       return;
     }
+    // "more than 39 feet (11.8 meters)": the same figure in another unit of its dimension, told once.
+    if (r.rule === 'measure.conversion' && figures.at(-1)?.typed?.unit.dimension === q.unit.dimension && q.kind !== 'money') {
+      notes.push({ text: n.text, excluded: { rule: 'measure.conversion', reason: 'the figure before it in another unit' } });
+      return;
+    }
     previous = r;
     carry.last = r;
     const kind = r.kind ?? q.kind;
@@ -92,7 +100,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       evidence: { file: place.file, quote: place.quote },
       decimals: n.decimals,
       position: place.position,
-      typed: { kind, bound: q.bound, scale: n.scale, unit: q.unit, measure: r.measure, period, rule: r.rule, headline: place.headline },
+      typed: { kind, bound: q.bound, scale: n.scale, unit: q.unit, measure: r.measure, period, rule: r.rule, headline: place.headline, baseline: r.rule === 'measure.baseline' || undefined },
     };
     figures.push(figure);
     notes.push({ text: n.text, figure });

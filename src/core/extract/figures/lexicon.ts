@@ -41,7 +41,7 @@ export function singular(noun: string): string {
   const { senses, people } = load();
   const known = (w: string): boolean => senses.has(w) || people.has(w);
   if (known(noun) && !noun.endsWith('s')) return noun;
-  for (const [suffix, repl] of [['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['s', '']] as const) {
+  for (const [suffix, repl] of [['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ren', ''], ['people', 'person'], ['s', '']] as const) {
     if (noun.length > suffix.length + 2 && noun.endsWith(suffix)) {
       const w = noun.slice(0, -suffix.length) + repl;
       if (known(w)) return w;

@@ -81,8 +81,15 @@ function whoOf(phrase: string): string | undefined {
 }
 
 function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
-  const scope = placeAfter(c.s.tokens, from, c.s.text) ?? frontedPlace(c.s.text);
-  return { rule, measure: measure(row.head, { who, scope }), kind: 'count' };
+  // "in five other counties": the rest of a place's parts, not a place.
+  const others = /\bin\s+(?:(?:\w+)\s+)?other\s+(counties|states|provinces|regions|countries|areas|districts|cities|towns|communities)\b/i.exec(c.after)?.[1];
+  // "in his county alone": the one the sentence names ("Kerr County Sheriff ..."), else that kind of place.
+  const own = /\bin\s+(?:his|her|its|their|the)\s+(county|city|state|country|province|region|district|town|village)\b/i.exec(c.after)?.[1];
+  const named = own ? new RegExp(`\\b((?:[A-Z][\\w’'-]*\\s)+${own.charAt(0).toUpperCase()}${own.slice(1)})\\b`).exec(c.s.text)?.[1] : undefined;
+  const scope = placeAfter(c.s.tokens, from, c.s.text) ?? (others ? `other ${others.toLowerCase()}` : undefined) ?? named ?? (own ? own.toLowerCase() : undefined) ?? frontedPlace(c.s.text);
+  // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
+  const cause = /^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}(?:poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses|illness|disease|exposure|injuries|crash|crashes|collapse|landslide|landslides|avalanche))\b/i.exec(c.s.text.slice(c.q.end))?.[1];
+  return { rule, measure: measure(row.head, { who, scope, ...(cause ? { modifiers: [cause.toLowerCase()] } : {}) }), kind: 'count', ...(cause ? { label: `${who ? row.of.replace('{who}', who) : row.head} from ${cause.toLowerCase()}` } : {}) };
 }
 
 // --- the rows -----------------------------------------------------------------------------------
@@ -112,7 +119,12 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     // "33,000 members, including 17,000 in Everett": a part of what the value before counts.
     id: 'measure.including',
     read: (c) => {
-      if (!c.previous || !/\b(?:including|of whom|of which|among them)\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before) || phraseAt(c.s.tokens, c.next, c.titleCase)) return undefined;
+      if (!c.previous || !/\b(?:including|of whom|of which|among them)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i.test(c.before)) return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      const row = STATES.find((x) => x.head === c.previous?.measure.head);
+      // "... confirmed dead, including 38 adults and 21 children": which people a state count holds.
+      if (np && row && isPeopleNoun(np.head.toLowerCase())) return { rule: 'measure.including', measure: { ...c.previous.measure, who: whoOf([...np.modifiers, np.head].join(' ')) }, kind: 'count' };
+      if (np) return undefined;
       const scope = placeAfter(c.s.tokens, c.next, c.s.text);
       if (scope) return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: c.previous.label && `${c.previous.label.replace(/ in .*$/, '')}` };
       // "At least 237 have been rescued, including 167 by helicopter".
@@ -178,9 +190,13 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.population',
     read: (c) => {
       if (c.q.kind !== 'count' && c.q.kind !== 'quantity') return undefined;
-      const of = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i').test(c.before);
+      const of = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i').exec(c.before);
       const home = /\b(?:with|home to|population of)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/i.test(c.before) && /^\s*(?:people|inhabitants|residents|citizens)\b/i.test(c.after);
-      return of || home ? { rule: 'measure.population', measure: measure('population'), kind: 'count', label: 'population' } : undefined;
+      if (!of && !home) return undefined;
+      // Whose: the place named just before ("Taboadela, a town of 1,500"; "On the Iberian Peninsula, with 60 million people"), else the kind of place.
+      const named = /((?:[A-Z][\w’'-]+\s?){1,3}),\s+(?:a|an|the)?\s*(?:[a-z-]+\s+){0,3}$/.exec(c.before.slice(0, of?.index ?? c.before.length))?.[1]?.trim();
+      const where = named ?? (of?.[1] && of[1].toLowerCase() !== 'population' ? of[1].toLowerCase() : undefined);
+      return { rule: 'measure.population', measure: measure('population', { scope: where }), kind: 'count', label: where ? `population of ${where}` : 'population' };
     },
   },
   {
@@ -192,6 +208,24 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (!row || c.q.kind !== 'count') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
+    },
+  },
+  {
+    // "The dead include 40 adults and 28 children", "at least 30 among the dead", "Of the fatalities so far, 68 have occurred in Kerr County".
+    id: 'state.among',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const include = new RegExp(`\\b(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(clauseBefore(c));
+      const among = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${words(STATE_NOUNS.map((x) => x.w))})\\b`, 'i').exec(c.after);
+      const of = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(c.before);
+      const word = include?.[1] ?? among?.[1] ?? of?.[1];
+      const row = word ? STATE_NOUN.get(word.toLowerCase()) : undefined;
+      if (!row) return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      // "Children make up a share of the casualties, with at least 30 among the dead".
+      const subject = np ? undefined : phraseAt(c.s.tokens, 0, c.titleCase);
+      const who = np ? whoOf([...np.modifiers, np.head].join(' ')) : subject && /^(?:VERB|AUX)$/.test(c.s.tokens[subject.next]?.pos ?? '') ? whoOf(subject.head) : undefined;
+      return stateReading(c, row, who, `${row.id}.among`, np?.next ?? c.next);
     },
   },
   {
@@ -213,21 +247,6 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
         if (x.pos === 'VERB' && !/^(?:remain|remains|remained|confirmed|reported|believed|known|feared|presumed|listed|been|being|left|found)$/.test(x.lower)) return undefined;
       }
       return undefined;
-    },
-  },
-  {
-    // "The dead include 40 adults and 28 children", "at least 30 among the dead", "Of the fatalities so far, 68 have occurred in Kerr County".
-    id: 'state.among',
-    read: (c) => {
-      if (c.q.kind !== 'count') return undefined;
-      const include = new RegExp(`\\b(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\s+(?:so far\\s+)?(?:include|includes|included|including|were|are)\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(clauseBefore(c));
-      const among = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${words(STATE_NOUNS.map((x) => x.w))})\\b`, 'i').exec(c.after);
-      const of = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(c.before);
-      const word = include?.[1] ?? among?.[1] ?? of?.[1];
-      const row = word ? STATE_NOUN.get(word.toLowerCase()) : undefined;
-      if (!row) return undefined;
-      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
-      return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, `${row.id}.among`, np?.next ?? c.next);
     },
   },
   {
@@ -276,6 +295,18 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const what = (m[2] ?? '').trim().toLowerCase();
       const head = what ? singular(what.split(' ').at(-1) ?? what) : 'record';
       return { rule: 'measure.since-last', measure: measure(head, { modifiers: ['since'] }), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
+    },
+  },
+  {
+    // "65 miles north of San Antonio", "about 300 km from the capital": a distance, and from where.
+    id: 'measure.distance',
+    read: (c) => {
+      if (c.q.unit.dimension !== 'length') return undefined;
+      const m = /^\s*((?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:east|west)?|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?){1,4})/.exec(c.after);
+      if (!m?.[2]) return undefined;
+      const where = m[2].trim();
+      const dir = /^(?:away|outside|from)$/i.test(m[1] ?? '') ? 'from' : `${(m[1] ?? '').toLowerCase()} of`;
+      return { rule: 'measure.distance', measure: measure('distance', { modifiers: [dir], scope: where }), kind: 'quantity', label: `distance ${dir} ${where}` };
     },
   },
   {

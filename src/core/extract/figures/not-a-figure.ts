@@ -1,5 +1,16 @@
 /** Numbers that are not figures (years, days of a month, clock times, ages, names), as rule rows with ids. */
+import { isPeopleNoun } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
+import { STATES } from './vocabulary.js';
+
+const STATE_WORDS = new Set(STATES.flatMap((r) => [...r.states, ...r.nouns]));
+/** Whether the words after "one" name a person or a casualty ("one counselor", "one death", "one remains missing"). */
+function countsSomeone(after: string): boolean {
+  const ws = after.trim().toLowerCase().split(/[^a-z-]+/).filter(Boolean).slice(0, 3);
+  const first = ws[0] ?? '';
+  if (/^(?:is|was|has|had|remains|remained|died|more|other|additional)$/.test(first)) return true;
+  return ws.slice(0, 2).some((w) => isPeopleNoun(w) || STATE_WORDS.has(w));
+}
 
 /** Why a number is not a figure, with the text just before and after it in its sentence. */
 export interface ExclusionRule {
@@ -41,6 +52,8 @@ export const NOT_A_FIGURE: readonly ExclusionRule[] = [
       n.words && /^(?:one|a|an)$/i.test(n.text) && (/^\s+(?:of|another|day|thing|point|side|way|time|more|by|hand|or|another|must|can|could|would|should|will|may)\b/i.test(after) || /\b(?:no|any|some|every|each|the|this|which|only|just)\s+$/i.test(before)),
   },
   { id: 'not.one-of', reason: '"one of" a group', test: (n, before) => n.words && /\bone\s+of\s+(?:the\s+)?$/i.test(before) },
+  // "a camp missing one entire side", "one setback after another": "one" counts people or casualties in news, little else.
+  { id: 'not.one-thing', reason: '"one" of a thing, not a count that matters', test: (n, _before, after) => /^(?:one|a|an)$/i.test(n.text) && !countsSomeone(after) },
   { id: 'not.once', reason: '"once" or "twice"', test: (n) => /^(?:twice|once)$/i.test(n.text) },
 ];
 

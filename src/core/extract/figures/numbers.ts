@@ -53,6 +53,7 @@ const WORDS = new RegExp(
 const FRACTION = new RegExp(`(?<![\\d.,])\\b(${SMALL_WORDS}|\\d{1,2})\\s+(?:in|out of)\\s+(?:every\\s+)?(${SMALL_WORDS}|\\d{1,3})\\b(?![.,]\\d)`, 'gi');
 const HALF = /\b(half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters)\s+of\b/gi;
 const HALVES: Record<string, number> = { half: 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'two thirds': 2 / 3, 'a quarter': 0.25, 'one quarter': 0.25, 'three quarters': 0.75 };
+const AND_A_HALF = new RegExp(`\\b(\\d+|${SMALL_WORDS})\\s+and\\s+(?:a\\s+)?half\\b`, 'gi');
 /** Unit abbreviations that may be written against the digits ("15GW", "10km", "5kg"). */
 const ATTACHED_UNITS = new Set(UNITS.flatMap((u) => u.spellings).filter((w) => /^[a-z]{1,3}$/.test(w) && w.length > 1));
 const MULTIPLE = new RegExp(`\\b(${SMALL_WORDS}|\\d+)[-\\s]?fold\\b`, 'gi');
@@ -91,6 +92,12 @@ export function findNumbers(sentence: string): NumberMention[] {
     const v = numberOf((m[1] ?? '').toLowerCase());
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v, decimals: 0, scale: 1, percent: false, fraction: false, multiple: true, words: !/^\d/.test(m[0]) });
+  }
+  // "29 and a half feet", "three and a half hours".
+  for (const m of sentence.matchAll(AND_A_HALF)) {
+    const v = numberOf((m[1] ?? '').toLowerCase());
+    if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v + 0.5, decimals: 1, scale: 1, percent: false, fraction: false, words: !/^\d/.test(m[0]) });
   }
   for (const m of sentence.matchAll(DIGITS)) {
     const whole = m[0];

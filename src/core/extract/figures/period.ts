@@ -134,7 +134,7 @@ const PATTERNS: Pattern[] = [
       const label = `${w} ${mi === undefined ? '' : `${monthName(mi)} `}${y}`;
       const start = mi === undefined ? `${y}-01-01` : iso(y, mi, 1);
       const end = mi === undefined ? `${y}-12-31` : lastDay(y, mi);
-      return w === 'since' || w === 'after' ? span(start, pub.iso, label) : span('0001-01-01', end, label);
+      return w === 'since' || w === 'after' ? { ...span(start, pub.iso, label), since: true } : span('0001-01-01', end, label);
     },
   },
   {
@@ -165,7 +165,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { id: 'period.relative', re: /\b(last|this|next|the previous|the past|the current)\s+(year|month)\b/gi, resolve: (m, pub) => relative(m[1] ?? '', m[2] ?? '', pub) },
-  { id: 'period.relative-day', re: /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today)\b/gi, resolve: (m, pub) => day(/yesterday|last night/i.test(m[1] ?? '') ? iso(pub.year, pub.month - 1, Number(pub.iso.slice(8)) - 1) : pub.iso) },
+  { id: 'period.relative-day', re: /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|the previous (?:night|day|evening)|the night before|the day before)\b/gi, resolve: (m, pub) => day(/yesterday|last night|previous|before/i.test(m[1] ?? '') ? iso(pub.year, pub.month - 1, Number(pub.iso.slice(8)) - 1) : pub.iso) },
   { id: 'period.named-month', re: new RegExp(`\\b(last|this|next)\\s+(${MONTH_RE})(?![a-z])`, 'gi'), resolve: (m, pub) => ((m[1] ?? '').toLowerCase() === 'next' ? undefined : pastMonth(monthIndex(m[2] ?? ''), pub, (m[1] ?? '').toLowerCase() === 'last')) },
   {
     id: 'period.tenure',
@@ -197,9 +197,9 @@ const DAYS_HINT = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
 
 /** Days and weekdays, as chrono reads them, resolved to the latest such day on or before the article. */
-function chronoDays(sentence: string, pub: PubDate): { start: number; end: number; period: Period; rule: string }[] {
+function chronoDays(sentence: string, pub: PubDate): { start: number; end: number; period: Period | undefined; rule: string }[] {
   if (!DAYS_HINT.test(sentence)) return [];
-  const out: { start: number; end: number; period: Period; rule: string }[] = [];
+  const out: { start: number; end: number; period: Period | undefined; rule: string }[] = [];
   for (const r of chrono.casual.parse(sentence, CHRONO_REF)) {
     // "in five seconds" is a date only relative to chrono's reference: a day needs a month or weekday named.
     if (!DAYS_HINT.test(r.text) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(r.text)) continue;
@@ -218,7 +218,12 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
     }
     if (!d) continue;
     const lead = /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
-    out.push({ start: r.index + lead, end: r.index + r.text.length, period: day(d), rule });
+    const end = r.index + r.text.length;
+    // "the July 4 flood", "from July 4 flooding": a date naming an event dates the event, not a figure.
+    const attributive = /\b(?:the|from|of|since|after|before|during|by)\s+$/i.test(sentence.slice(0, r.index + lead)) && /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(sentence.slice(end));
+    const part = /\b(morning|afternoon|evening|night)\b/i.exec(`${r.text} ${sentence.slice(end, end + 12)}`.slice(0, r.text.length + 12))?.[1]?.toLowerCase() as Period['part'];
+    const when = day(d);
+    out.push({ start: r.index + lead, end, period: attributive ? undefined : { ...when, ...(part ? { part, label: `${when.label} (${part})` } : {}) }, rule: attributive ? 'period.event-date' : rule });
   }
   return out;
 }
@@ -238,6 +243,12 @@ export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
   for (const c of chronoDays(sentence, pub)) add(c.start, c.end, c.period, c.rule);
   BARE_MONTH.re.lastIndex = 0;
   for (let m = BARE_MONTH.re.exec(sentence); m; m = BARE_MONTH.re.exec(sentence)) add(m.index, m.index + m[0].length, BARE_MONTH.resolve(m, pub), BARE_MONTH.id);
+  // "since the strike began in September": a total from then until the report.
+  for (const t of all) {
+    const p = t.period;
+    if (!p || p.grain === 'span' || !/\bsince\b[^,;.]{0,40}$/i.test(sentence.slice(Math.max(0, t.start - 45), t.start))) continue;
+    t.period = { from: p.from, to: pub.iso, grain: 'span', stated: true, label: `since ${p.label}`, since: true };
+  }
   return all.sort((a, b) => a.start - b.start);
 }
 
@@ -246,15 +257,11 @@ export function asOf(pub: PubDate): Period {
   return { from: pub.iso, to: pub.iso, grain: 'day', stated: false, label: `as of ${dayLabel(pub.iso)}` };
 }
 
-/** Whether two periods are the same moment or stretch of time, for telling a disagreement from a timeline. */
+/** Whether two periods are the same day, month, year or stretch of time. */
 export function samePeriod(a: Period, b: Period): boolean {
-  if (a.grain === 'day' && b.grain === 'day') {
-    // A day the article is dated by may be a day off the one another states: reports of one news cycle.
-    const gap = Math.abs(daysBetween(a.from, b.from));
-    return gap === 0 || (gap === 1 && (!a.stated || !b.stated));
-  }
   if (a.grain === 'span' || b.grain === 'span') return a.label === b.label || (a.from === b.from && a.to === b.to);
-  return a.from === b.from && a.to === b.to;
+  // Parts of a day tell counts apart only when both sentences name one: "late Friday" is "Friday evening".
+  return a.from === b.from && a.to === b.to && (!a.part || !b.part || a.part === b.part);
 }
 
 /** Whether two periods share any time (a figure told for "2024" and for "as of March 2024"). */

@@ -150,7 +150,8 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
     if (/^[.;:!?,]$/.test(t.text)) break;
     if (!PLACE_PREP.test(t.lower)) continue;
     let a = k + 1;
-    while (tokens[a]?.pos === 'DET' || tokens[a]?.lower === 'neighboring' || tokens[a]?.lower === 'neighbouring') a++;
+    // "in neighboring Kendall County", "in hardest-hit Kerr County", "in central Texas".
+    while (tokens[a]?.pos === 'DET' || (tokens[a]?.pos === 'ADJ' && /^[a-z]/.test(tokens[a]?.text ?? '')) || (tokens[a]?.text === '-' && a > k + 1) || (tokens[a + 1]?.text === '-' && /^[a-z]/.test(tokens[a]?.text ?? ''))) a++;
     let b = a;
     while (tokens[b] && /^[A-Z]/.test(tokens[b]?.text ?? '') && tokens[b]?.pos === 'PROPN') b++;
     if (b === a) continue;
