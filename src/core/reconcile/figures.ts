@@ -238,8 +238,8 @@ function conflictOf(all: Figure[]): Conflict | undefined {
   };
 }
 
-/** Readings that type a figure fully: a state, a vote, a rate, a named change. A plain count ("750 children") needs its sentences to agree. */
-const TYPED_RULE = /^(?:state\.|vote\.|measure\.(?:rate|vote|change-verb|compound|size|share-of|share-verb|population|since-last|distance|duration|times|of-before|money-in|verb-object|level))/;
+/** Whether a reading types its figure fully (a rate, a share, money, a state count); a plain count ("750 children") needs its sentences to agree. */
+const fullyTyped = (t: TypedFigure | undefined): boolean => !t || t.kind !== 'count' || t.rule.startsWith('state.') || t.rule.startsWith('vote.') || t.rule === 'measure.population';
 const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been has have had that this which who it its their his her they he she we said says not no more than about over after before also were will would could may might can'.split(' '));
 /** Content words near the number in each of its sentences: what a plain count is said of. */
 function contextOf(f: Figure): Set<string> {
@@ -257,9 +257,9 @@ function contextOf(f: Figure): Set<string> {
  * besides the counted noun.
  */
 function talkingOfOneThing(group: Figure[]): Figure[] {
-  if (group.every((f) => TYPED_RULE.test(f.typed?.rule ?? ''))) return group;
+  if (group.every((f) => fullyTyped(f.typed))) return group;
   const ctx = new Map(group.map((f) => [f, contextOf(f)]));
-  const linked = (a: Figure, b: Figure): boolean => TYPED_RULE.test(a.typed?.rule ?? '') && TYPED_RULE.test(b.typed?.rule ?? '') ? true : [...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w));
+  const linked = (a: Figure, b: Figure): boolean => (fullyTyped(a.typed) && fullyTyped(b.typed)) || [...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w));
   // The largest set linked to its first member.
   let best: Figure[] = [];
   for (const f of group) {

@@ -33,6 +33,9 @@ export interface SentencePlace {
   headline?: boolean | undefined;
 }
 
+/** Rules that give a number the measure of another: its unit carries over when it has none of its own. */
+const COPIES = new Set(['measure.from-to', 'measure.list', 'measure.anaphor', 'measure.baseline', 'measure.level', 'measure.including']);
+
 const BASELINE_CUE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
 
 /**
@@ -72,8 +75,12 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     return !no;
   });
   candidates.forEach((n, i) => {
-    const q = quantityOf(n, text);
-    const r = readMeasure(measureContext(masked, n, q, { previous, carried: carry.last }));
+    const read = quantityOf(n, text);
+    const found = readMeasure(measureContext(masked, n, read, { previous, carried: carry.last }));
+    // A bare number that continues another's measure ("from six per 100,000 in 2018 to 47 in 2023") is in its unit.
+    const inherits = found && COPIES.has(found.rule) && read.unit.id === 'count' && found.unit && found.unit.id !== 'count';
+    const q = inherits && found.unit ? { ...read, unit: found.unit, kind: found.kind ?? read.kind } : read;
+    const r = found && { ...found, unit: q.unit };
     if (!r) {
       notes.push({ text: n.text, excluded: { rule: 'measure.none', reason: 'no rule reads what it measures' } });
       return;

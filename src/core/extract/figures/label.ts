@@ -11,7 +11,6 @@ export function labelOf(r: Reading): string {
   const row = STATE_BY_HEAD.get(m.head);
   let base = r.label;
   if (!base && row) base = m.who ? row.of.replace('{who}', m.who) : row.head;
-  if (!base && m.head === 'rate') base = `${m.modifiers.join(' ')} rate`.trim();
   base ??= [...m.modifiers, m.head].join(' ');
   return m.scope && !base.toLowerCase().includes(m.scope.toLowerCase()) ? `${base} in ${m.scope}` : base;
 }

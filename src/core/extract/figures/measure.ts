@@ -3,7 +3,7 @@
  * ("82 people are dead", "a $12,000 ratification bonus", "the toll rose to 25", "59% of members
  * approved"). Rows are tried in order, most specific first; the first that reads a measure wins.
  */
-import type { FigureKind, Measure } from '../../model.js';
+import type { FigureKind, FigureUnit, Measure } from '../../model.js';
 import type { Sentence, Token } from '../../nlp.js';
 import { isPeopleNoun, nominalOf, senseOf, singular } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
@@ -18,6 +18,8 @@ export interface Reading {
   kind?: FigureKind | undefined;
   /** How a figure line names the measure, when its words alone would not say it well. */
   label?: string | undefined;
+  /** The unit the reading's number was in: a later bare number in the same list ("to 47 in 2023") is in it too. */
+  unit?: FigureUnit | undefined;
 }
 
 /** Everything a rule looks at for one number. */
@@ -158,14 +160,19 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.rate',
     read: (c) => {
       if (c.q.kind !== 'rate') return undefined;
+      // What the rate counts is its head ("homicide", "murder"), so "homicide rate" and "13.7 murders per 100,000" are one measure.
+      const rate = (words: string[], rule = 'measure.rate'): Reading => {
+        const head = singular(words.at(-1) ?? 'rate');
+        return { rule, measure: measure(head, { modifiers: ['rate', ...words.slice(0, -1)] }), kind: 'rate', label: `${[...words.slice(0, -1), head].join(' ')} rate` };
+      };
       const named = namedRate(c.s.tokens);
-      if (named) return { rule: 'measure.rate', measure: measure('rate', { modifiers: named }), kind: 'rate' };
-      const counted = /^\s*((?:[a-z]+\s+){0,2}?)per\b/i.exec(c.s.text.slice(c.n.end))?.[1]?.trim();
-      if (counted && !GENERIC.has(counted.toLowerCase())) return { rule: 'measure.rate', measure: measure('rate', { modifiers: [singular(counted.toLowerCase())] }), kind: 'rate' };
+      if (named) return rate(named);
+      const counted = /^\s*((?:[a-z]+\s+){0,2}?)per\b/i.exec(c.s.text.slice(c.n.end))?.[1]?.trim().toLowerCase();
+      if (counted && !GENERIC.has(counted)) return rate(counted.split(/\s+/));
       const subject = /^\s*([A-Z][a-z]+)\s/.exec(c.s.text)?.[1];
-      if (subject && /s$/.test(subject)) return { rule: 'measure.rate', measure: measure('rate', { modifiers: [singular(subject.toLowerCase())] }), kind: 'rate' };
+      if (subject && /s$/.test(subject)) return rate([subject.toLowerCase()]);
       const prior = c.previous ?? c.carried;
-      return prior?.measure.head === 'rate' ? { ...prior, rule: 'measure.rate' } : undefined;
+      return prior?.kind === 'rate' ? { ...prior, rule: 'measure.rate' } : undefined;
     },
   },
   {
@@ -545,7 +552,7 @@ function namedRate(tokens: Token[]): string[] | undefined {
   for (let j = i - 1; j >= 0 && parts.length < 3; j--) {
     const t = tokens[j];
     if (!t || !['NOUN', 'ADJ'].includes(t.pos) || /^(?:annual|average|overall|current|new)$/i.test(t.lower)) break;
-    parts.unshift(singular(t.lower));
+    parts.unshift(t.lower);
   }
   return parts.length ? parts : undefined;
 }
