@@ -53,6 +53,8 @@ const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(no
 
 /** The measure's identity: what must match for two figures to be the same measure. */
 function identity(t: TypedFigure, ctx: SetContext): string {
+  // Plain counts of people ("33,000 union members", "32,000 machinists") are told apart by their sentences, not their nouns.
+  if (plainPeople(t)) return 'amount|people';
   const head = headKey(t.measure.head, ctx.senses);
   // A measure the vocabulary names by several words ("cost", "damage", "losses") is one concept whatever narrows its wording.
   const modifiers = SYNONYM_HEADS.has(head) ? '' : loose(t.measure).join(' ');
@@ -64,7 +66,10 @@ function identity(t: TypedFigure, ctx: SetContext): string {
  * by the hour; other figures an article dates only by its own date ("750 children at the camp")
  * hold through one news week.
  */
-function sameTime(x: TypedFigure, y: TypedFigure): boolean {
+function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boolean {
+  // One value said as current by one source and as projected by another is one figure; two values are a timeline.
+  const projected = (t: TypedFigure): boolean => t.period.to === '9999-12-31';
+  if (projected(x) !== projected(y)) return merging && !(projected(x) ? y : x).period.stated;
   // "94 fatalities, up from 87 reported this morning": a comparison's base is an earlier moment.
   if (Boolean(x.baseline) !== Boolean(y.baseline)) return false;
   if (samePeriod(x.period, y.period)) return true;
@@ -90,6 +95,28 @@ const precisionOf = (f: Figure): number => (f.typed?.scale ?? 1) * 10 ** -f.deci
 const weightOf = (m: FigureMention): number =>
   3 + (1 - m.position) * 2 + (m.typed && UNITS_WEIGHT.has(m.typed.kind) ? 1.5 : 0) + (m.typed?.headline ? 2 : 0) + (m.typed?.period.stated === false ? -0.5 : 0);
 
+/** The nouns and narrowing words every mention of a figure used: "33,000 union members" and "33,000 workers" are one figure of both. */
+const wording = new WeakMap<Figure, { heads: Set<string>; mods: Set<string> }>();
+function addWording(f: Figure, m: Measure): void {
+  const w = wording.get(f) ?? { heads: new Set<string>(), mods: new Set<string>() };
+  w.heads.add(m.head);
+  for (const x of loose(m)) w.mods.add(x);
+  wording.set(f, w);
+}
+
+/** How often each label names a figure's mentions: the figure goes by the most common. */
+const labels = new WeakMap<Figure, Map<string, number>>();
+function countLabel(f: Figure, label: string): void {
+  const m = labels.get(f) ?? new Map<string, number>();
+  m.set(label, (m.get(label) ?? 0) + 1);
+  labels.set(f, m);
+}
+/** The label most of a figure's mentions use; the shortest on a tie (the plainest wording). */
+function commonLabel(f: Figure): string {
+  const m = labels.get(f);
+  return m ? [...m].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? f.metric : f.metric;
+}
+
 /** One figure per identity, moment and value, with every source that gave it, each once. */
 function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string): Figure[] {
   const buckets = new Map<string, Figure[]>();
@@ -97,8 +124,10 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
   for (const m of mentions) {
     const bucket = `${idOf(m)}|${String(baseValue(m))}`;
     const list = buckets.get(bucket) ?? [];
-    const f = list.find((x) => !x.typed || !m.typed || sameTime(x.typed, m.typed));
+    const f = list.find((x) => !x.typed || !m.typed || sameTime(x.typed, m.typed, true));
     if (f) {
+      if (m.typed) addWording(f, m.typed.measure);
+      countLabel(f, m.metric);
       const newFile = !f.sources.some((s) => s.file === m.evidence.file);
       if (!f.sources.some((s) => s.file === m.evidence.file && s.quote === m.evidence.quote)) f.sources.push(m.evidence);
       f.weight += newFile ? 3 : 0.5;
@@ -113,6 +142,8 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
       qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals, weight: weightOf(m), typed: m.typed,
       standing: { files: 1, headline: Boolean(m.typed?.headline), lead: m.position <= 0.2 },
     };
+    if (m.typed) addWording(made, m.typed.measure);
+    countLabel(made, m.metric);
     list.push(made);
     buckets.set(bucket, list);
     figures.push(made);
@@ -145,7 +176,7 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       const files = new Set(vague.sources.map((s) => s.file));
       const into = bySize.find((f) => {
         if (f === vague || folded.has(f) || !f.typed || !vague.typed) return false;
-        if (!sameTime(f.typed, vague.typed) && f.typed.period.stated === vague.typed.period.stated) return false;
+        if (!sameTime(f.typed, vague.typed, true) && f.typed.period.stated === vague.typed.period.stated) return false;
         if (scopeOf(f.typed.measure, ctx) && scopeOf(vague.typed.measure, ctx) && scopeOf(f.typed.measure, ctx) !== scopeOf(vague.typed.measure, ctx)) return false;
         if ((f.typed.measure.who ?? '') !== (vague.typed.measure.who ?? '')) return false;
         const state = f.typed.rule.startsWith('state.') || vague.typed.rule.startsWith('state.');
@@ -161,6 +192,9 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       });
       if (!into) continue;
       into.sources.push(...vague.sources);
+      for (const [label, n] of labels.get(vague) ?? []) for (let i = 0; i < n; i++) countLabel(into, label);
+      const had = wording.get(vague);
+      if (had) for (const h of had.heads) addWording(into, { head: h, modifiers: [...had.mods] });
       into.weight += 3 * new Set(vague.sources.map((s) => s.file)).size;
       if (into.standing && vague.standing) {
         into.standing.files = new Set(into.sources.map((s) => s.file)).size;
@@ -233,10 +267,13 @@ function conflictOf(all: Figure[]): Conflict | undefined {
     metric: first.metric,
     period: first.period,
     kind: bounded ? 'bounds' : rounding(clean) ? 'rounding' : 'contradiction',
-    values: clean.map((f) => ({ value: f.value, text: f.qualifier ? `${f.qualifier} ${f.text}` : f.text, sources: [...new Set(f.sources.map((s) => s.file))] })),
+    values: clean.map((f) => ({ value: f.value, text: valueText(f), sources: [...new Set(f.sources.map((s) => s.file))] })),
     figures: clean,
   };
 }
+
+/** A count of people that no state, vote or population reading types: "33,000 workers". */
+const plainPeople = (t: TypedFigure): boolean => t.kind === 'count' && dimensionOf(t) === 'people' && !fullyTyped(t);
 
 /** Whether a reading types its figure fully (a rate, a share, money, a state count); a plain count ("750 children") needs its sentences to agree. */
 const fullyTyped = (t: TypedFigure | undefined): boolean => !t || t.kind !== 'count' || t.rule.startsWith('state.') || t.rule.startsWith('vote.') || t.rule === 'measure.population';
@@ -259,7 +296,15 @@ function contextOf(f: Figure): Set<string> {
 function talkingOfOneThing(group: Figure[]): Figure[] {
   if (group.every((f) => fullyTyped(f.typed))) return group;
   const ctx = new Map(group.map((f) => [f, contextOf(f)]));
-  const linked = (a: Figure, b: Figure): boolean => (fullyTyped(a.typed) && fullyTyped(b.typed)) || [...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w));
+  // Plain counts of people must count the same people: a noun in common ("machinists"), and words that narrow
+  // one within the other's ("union members" and "members", not "voting members").
+  const narrowedAlike = (a: Figure, b: Figure): boolean => {
+    const [x, y] = [wording.get(a), wording.get(b)];
+    if (!x || !y || ![...x.heads].some((h) => y.heads.has(h))) return false;
+    return [...x.mods].every((w) => y.mods.has(w)) || [...y.mods].every((w) => x.mods.has(w));
+  };
+  const sameWhere = (a: Figure, b: Figure): boolean => !a.typed?.measure.scope || !b.typed?.measure.scope || norm(a.typed.measure.scope) === norm(b.typed.measure.scope);
+  const linked = (a: Figure, b: Figure): boolean => (fullyTyped(a.typed) && fullyTyped(b.typed)) || ([...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w)) && narrowedAlike(a, b) && sameWhere(a, b));
   // The largest set linked to its first member.
   let best: Figure[] = [];
   for (const f of group) {
@@ -267,6 +312,13 @@ function talkingOfOneThing(group: Figure[]): Figure[] {
     if (component.length > best.length) best = component;
   }
   return best;
+}
+
+/** A value as a conflict line says it: its bound and its unit where the number alone does not ("more than 7 weeks"). */
+function valueText(f: Figure): string {
+  const unit = f.typed?.unit;
+  const needsUnit = unit && unit.dimension !== 'count' && unit.dimension !== 'people' && unit.dimension !== 'money' && unit.id !== 'percent' && !f.text.toLowerCase().includes(unit.label.toLowerCase().slice(0, 3));
+  return `${f.qualifier ? `${f.qualifier} ` : ''}${f.text}${needsUnit ? ` ${unit.label}` : ''}`;
 }
 
 /** Dated events ("took office in October 2023"): one figure per person, date and source; a conflict when sources date it differently. */
@@ -319,6 +371,7 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines) };
   const idOf = (m: { typed?: TypedFigure | undefined }): string => (m.typed ? identity(m.typed, ctx) : '');
   const figures = foldVaguer(mergeSame(typed, idOf), ctx);
+  for (const f of figures) f.metric = commonLabel(f);
   const dates = reconcileDates(mentions.filter((m) => !m.typed));
 
   const byMeasure = new Map<string, Figure[]>();

@@ -43,7 +43,22 @@ const BASELINE_CUE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|up from|down from
  * a comparison's baseline dates only the numbers inside the comparison ("up from 87 reported
  * Tuesday morning"). With none, the figure holds as of the article's date.
  */
+/** A clause about what will be ("will rise to", "is expected to reach", "would have to"): its figures are projections. */
+const FUTURE = /\b(?:will|would|shall|is expected to|are expected to|is projected to|are projected to|is forecast to|are forecast to|is set to|are set to|could reach|plans? to|aims? to)\b[^,;.]*$/i;
+
+/** "by the contract's end", "by the end of the decade": a value reached later. */
+const BY_THE_END = /^[^,;.]{0,30}\bby\s+(?:the\s+)?(?:(?:[a-z]+[’']s\s+)?end|close|end\s+of)\b/i;
+
 function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string, pub: PubDate): Period {
+  const own = periodStated(n, spans, next, text);
+  if (own) return own;
+  const clause = text.slice(0, n.start).split(/[;,—–]\s|\band\b/).at(-1) ?? '';
+  // "is currently $75,608 and will rise to $119,309": a projection is not the current value.
+  if (FUTURE.test(clause) || BY_THE_END.test(text.slice(n.end, n.end + 60))) return { from: pub.iso, to: '9999-12-31', grain: 'span', stated: true, label: 'projected' };
+  return asOf(pub);
+}
+
+function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string): Period | undefined {
   const inBaseline = BASELINE_CUE.test(text.slice(Math.max(0, n.start - 60), n.start));
   const usable = spans.filter((t) => t.period && (inBaseline || !t.baseline));
   const after = usable.find((t) => t.start >= n.end && (!next || t.start < next.start) && !/[;]/.test(text.slice(n.end, t.start)));
@@ -52,7 +67,7 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
   if (before?.period) return before.period;
   // "At least 78 people are dead and another 41 are missing, officials said on Sunday": a closing attribution dates them all.
   const attributed = usable.find((t) => t.start >= n.end && /\b(?:said|says|told|announced|reported|confirmed|according to)\b[^,;()]*$/i.test(text.slice(0, t.start)) && !/[;]/.test(text.slice(n.end, t.start)));
-  return attributed?.period ?? asOf(pub);
+  return attributed?.period;
 }
 
 /** Reads every number of a sentence: the figures, and a note for each number saying what became of it. */

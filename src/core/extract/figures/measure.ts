@@ -185,7 +185,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
       // "a 38% wage increase" in a sentence about a vote is still a wage increase.
       if (phraseAt(c.s.tokens, c.next, c.titleCase)) return undefined;
-      const clause = `${clauseBefore(c).slice(-80)} ${clauseAfter(c).slice(0, 120)}`.toLowerCase();
+      const own = (c.before.split(/[;,—–(]|\b(?:which|that)\b/).at(-1) ?? '').slice(-80);
+      const clause = `${own} ${clauseAfter(c).slice(0, 120)}`.toLowerCase();
       for (const row of VOTES) {
         if (row.words.some((w) => new RegExp(`\\b${esc(w)}\\b`).test(clause))) return { rule: row.id, measure: measure(row.label), label: row.label };
       }
@@ -376,6 +377,19 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     },
   },
   {
+    // "have received $250 per week from a strike fund": payments and where they come from.
+    id: 'measure.money-from',
+    read: (c) => {
+      if (c.q.kind !== 'money') return undefined;
+      const m = /^\s*from\s+(?:a|an|the|its|their)\s+/i.exec(c.after);
+      const v = verbBefore(c, 3);
+      if (!m || !v || !/^(?:receive|get|pay|earn|draw|collect|give)$/.test(v.token.lemma)) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      return np ? { rule: 'measure.money-from', measure: measure('payment', { modifiers: [np.lemma] }), label: `payments from ${phraseLabel(np)}` } : undefined;
+    },
+  },
+  {
     // "Boeing shares rose by 1.9%", "crime reduced by 16%", "Shares of Boeing have plummeted 40%", "the river swelled 26 feet".
     id: 'measure.change-verb',
     read: (c) => {
@@ -397,7 +411,10 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.level',
     read: (c) => {
       const v = verbBefore(c, 10, LEVEL_VERBS);
-      if (!v) return undefined;
+      if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX')) return undefined;
+      // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
+      const after = phraseAt(c.s.tokens, c.next, c.titleCase);
+      if (c.q.kind === 'count' && after && !GENERIC.has(after.lemma)) return undefined;
       // "raise machinists' average annual pay to $119,309", "puts Boeing's losses through last week at $6.5 billion".
       let k = v.index + 1;
       while (tokenAt(c, k) && (tokenAt(c, k)?.pos === 'PROPN' || /^(?:’s|'s|’|')$/.test(tokenAt(c, k)?.text ?? '') || tokenAt(c, k)?.pos === 'DET')) k++;
@@ -407,7 +424,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const participle = tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined = object && !GENERIC.has(object.lemma) ? object : participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       // "is currently $75,608 and will rise to $119,309": the same measure as the value before.
-      if ((!subject || GENERIC.has(subject.lemma)) && c.previous) return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
+      if ((!subject || GENERIC.has(subject.lemma)) && c.previous && /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)) return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);

@@ -37,7 +37,7 @@ export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean 
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     const nominal = !before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower);
-    const ends = !after || /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) || after.lower === 'that' || after.lower === 'which';
+    const ends = !after || /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) || after.lower === 'that' || after.lower === 'which' || (after.pos === 'NOUN' && /^(?:SYM|DET|ADJ)$/.test(before?.pos ?? 'X'));
     if (nominal && ends) return true;
   }
   return t.pos === 'PROPN' && (i === 0 || titleCase) && senseOf(t.lower) !== undefined;
@@ -66,7 +66,7 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
     // "union" in "union members", "combined" in "combined wages", a hyphen inside "family-of-three".
     if (CALENDAR.test(t.lower)) break;
     // A participle is a modifier only before a noun or adjective ("confirmed fatalities"); else it is a predicate ("reported Tuesday").
-    const participle = t.pos === 'VERB' && !(isNoun(tokens, j + 1, titleCase) || tokens[j + 1]?.pos === 'ADJ');
+    const participle = t.pos === 'VERB' && !isNoun(tokens, j, titleCase) && !(isNoun(tokens, j + 1, titleCase) || tokens[j + 1]?.pos === 'ADJ');
     if (participle) break;
     if (isNoun(tokens, j, titleCase) || (modifierOk(t) && t.pos !== 'PROPN') || (t.pos === 'PROPN' && parts.length > 0 && isNoun(tokens, j + 1, titleCase))) {
       parts.push(j);

@@ -4,7 +4,7 @@
  */
 import type { Bound, FigureKind, FigureUnit } from '../../model.js';
 import type { NumberMention } from './numbers.js';
-import { BOUNDS, CURRENCIES, UNITS, type UnitRow } from './vocabulary.js';
+import { BOUNDS, CURRENCIES, type CurrencyRow, UNITS, type UnitRow } from './vocabulary.js';
 
 /** The quantity read around one number. */
 export interface Quantity {
@@ -36,6 +36,7 @@ const CURRENCY_WORDS = new RegExp(`^\\s*(${alternation(CURRENCIES.flatMap((c) =>
 const CURRENCY_BY_WORD = new Map(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c] as const)));
 const RATE = /^\s*((?:[a-z]+\s+){0,2}?)per\s+(\d{1,3}(?:,\d{3})+|\d+|capita|cent)(?:\s+(?!in\b|last\b|this\b|and\b|to\b|from\b|of\b|the\b)([a-z]+))?/i;
 
+const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b/i;
 const COUNT: FigureUnit = { id: 'count', dimension: 'count', toBase: 1, label: '' };
 const PERCENT: FigureUnit = { id: 'percent', dimension: 'ratio', toBase: 1, label: 'percent' };
 const FRACTION: FigureUnit = { id: 'fraction', dimension: 'ratio', toBase: 100, label: 'fraction' };
@@ -66,10 +67,17 @@ export function quantityOf(n: NumberMention, sentence: string): Quantity {
     const label = `per ${rate[2] ?? ''}${of ? ` ${of}` : ''}`;
     return finish({ id: `rate.${rate[2] ?? ''}`, dimension: 'ratio', toBase: 1, label }, 'rate', n.end + rate[0].length, { base: rate[2] ?? '', of });
   }
-  if (n.currency) return finish({ id: n.currency.id, dimension: 'money', toBase: 1, label: n.currency.label }, 'money', n.end);
+  // "$50 million a day", "$250 per week": money over time is its own unit.
+  const money = (c: CurrencyRow, end: number): Quantity => {
+    const per = PER_TIME.exec(sentence.slice(end));
+    return per?.[1]
+      ? finish({ id: `${c.id}/${per[1].toLowerCase()}`, dimension: 'money', toBase: 1, label: `${c.label} a ${per[1].toLowerCase()}` }, 'money', end + per[0].length)
+      : finish({ id: c.id, dimension: 'money', toBase: 1, label: c.label }, 'money', end);
+  };
+  if (n.currency) return money(n.currency, n.end);
   const word = CURRENCY_WORDS.exec(after);
   const currency = word?.[1] ? CURRENCY_BY_WORD.get(word[1].toLowerCase()) : undefined;
-  if (word && currency) return finish({ id: currency.id, dimension: 'money', toBase: 1, label: currency.label }, 'money', n.end + word[0].length);
+  if (word && currency) return money(currency, n.end + word[0].length);
   const attached = n.attachedUnit ? UNIT_BY_SPELLING.get(n.attachedUnit) : undefined;
   if (attached) return finish(unitOf(attached), 'quantity', n.end);
   const u = UNIT_WORDS.exec(after);
