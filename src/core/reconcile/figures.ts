@@ -55,6 +55,8 @@ const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(no
 function identity(t: TypedFigure, ctx: SetContext): string {
   // Plain counts of people ("33,000 union members", "32,000 machinists") are told apart by their sentences, not their nouns.
   if (plainPeople(t)) return 'amount|people';
+  // Plain counts of things ("two previous offers", "three offers rejected") by their noun; the words that narrow them are checked apart.
+  if (plainCount(t)) return `amount|count|${headKey(t.measure.head, ctx.senses)}|${scopeOf(t.measure, ctx)}`;
   const head = headKey(t.measure.head, ctx.senses);
   // A measure the vocabulary names by several words ("cost", "damage", "losses") is one concept whatever narrows its wording.
   const modifiers = SYNONYM_HEADS.has(head) ? '' : loose(t.measure).join(' ');
@@ -274,6 +276,8 @@ function conflictOf(all: Figure[]): Conflict | undefined {
 
 /** A count of people that no state, vote or population reading types: "33,000 workers". */
 const plainPeople = (t: TypedFigure): boolean => t.kind === 'count' && dimensionOf(t) === 'people' && !fullyTyped(t);
+/** A count of things no rule types further: "344 flights", "two previous offers". */
+const plainCount = (t: TypedFigure): boolean => t.kind === 'count' && dimensionOf(t) === 'count' && !fullyTyped(t);
 
 /** Whether a reading types its figure fully (a rate, a share, money, a state count); a plain count ("750 children") needs its sentences to agree. */
 const fullyTyped = (t: TypedFigure | undefined): boolean => !t || t.kind !== 'count' || t.rule.startsWith('state.') || t.rule.startsWith('vote.') || t.rule === 'measure.population';
@@ -300,7 +304,7 @@ function talkingOfOneThing(group: Figure[]): Figure[] {
   // one within the other's ("union members" and "members", not "voting members").
   const narrowedAlike = (a: Figure, b: Figure): boolean => {
     const [x, y] = [wording.get(a), wording.get(b)];
-    if (!x || !y || ![...x.heads].some((h) => y.heads.has(h))) return false;
+    if (!x || !y || ![...x.heads].some((h) => y.heads.has(h) || headKey(h, new Set()) === [...y.heads].map((k) => headKey(k, new Set()))[0])) return false;
     return [...x.mods].every((w) => y.mods.has(w)) || [...y.mods].every((w) => x.mods.has(w));
   };
   const sameWhere = (a: Figure, b: Figure): boolean => !a.typed?.measure.scope || !b.typed?.measure.scope || norm(a.typed.measure.scope) === norm(b.typed.measure.scope);

@@ -2,7 +2,7 @@
  * Key figures of one sentence: each number with its quantity (bound, unit, kind), what it measures,
  * its period, and the rule that read it; and, for `sitrep explain`, why any other number was not taken.
  */
-import type { FigureMention, Period, PubDate } from '../../model.js';
+import type { FigureKind, FigureMention, Period, PubDate } from '../../model.js';
 import type { Sentence } from '../../nlp.js';
 import { labelOf, measureKey } from './label.js';
 import { measureContext, readMeasure, type Reading } from './measure.js';
@@ -49,9 +49,11 @@ const FUTURE = /\b(?:will|would|shall|is expected to|are expected to|is projecte
 /** "by the contract's end", "by the end of the decade": a value reached later. */
 const BY_THE_END = /^[^,;.]{0,30}\bby\s+(?:the\s+)?(?:(?:[a-z]+[’']s\s+)?end|close|end\s+of)\b/i;
 
-function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string, pub: PubDate): Period {
+function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string, pub: PubDate, kind: FigureKind): Period {
   const own = periodStated(n, spans, next, text);
   if (own) return own;
+  // A change is what a deal or plan brings, told alike in the future ("will raise wages 43%") and the present.
+  if (kind === 'change' || kind === 'share') return asOf(pub);
   const clause = text.slice(0, n.start).split(/[;,—–]\s|\band\b/).at(-1) ?? '';
   // "is currently $75,608 and will rise to $119,309": a projection is not the current value.
   if (FUTURE.test(clause) || BY_THE_END.test(text.slice(n.end, n.end + 60))) return { from: pub.iso, to: '9999-12-31', grain: 'span', stated: true, label: 'projected' };
@@ -110,7 +112,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const kind = r.kind ?? q.kind;
     // "344 of 6,000 flights ... on Monday": a part and its whole share the period after them.
     const next = candidates.slice(i + 1).find((m) => !/^\s*(?:out\s+)?of\s+(?:the\s+)?$/i.test(text.slice(n.end, m.start)));
-    const period = periodOf(n, spans, next, text, pub);
+    const period = periodOf(n, spans, next, text, pub, kind);
     const figure: FigureMention = {
       metric: labelOf(r),
       metricKey: measureKey(kind, r.measure),

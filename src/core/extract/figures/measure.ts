@@ -356,8 +356,11 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (!np || GENERIC.has(np.lemma) || (tokenAt(c, c.next)?.pos === 'VERB' && np.at !== c.next)) return undefined;
       const change = changeOfNoun([...np.modifiers, np.head.toLowerCase()].join(' '));
       if (c.q.kind === 'share' && change) {
-        const what = np.modifiers.length ? undefined : c.previous?.measure.head ?? thingChanged(c, np.next);
-        return { rule: 'measure.compound.change', measure: { ...fromPhrase(np), direction: change, ...(what ? { modifiers: [what] } : {}) }, kind: 'change', label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np) };
+        // "a 38% wage increase" measures a change in wages, as "raise wages 38%" does: the word before the change is what changed.
+        const changed = np.modifiers.at(-1);
+        if (changed && !CHANGE_NOUN.has(changed)) return { rule: 'measure.compound.change', measure: { head: singular(changed), modifiers: np.modifiers.slice(0, -1), direction: change }, kind: 'change', label: phraseLabel(np) };
+        const what = c.previous?.measure.head ?? thingChanged(c, np.next);
+        return { rule: 'measure.compound.change', measure: { ...fromPhrase(np), direction: change, ...(what ? { head: what, modifiers: [] } : {}) }, kind: 'change', label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np) };
       }
       if (c.q.unit.dimension === 'time') return { rule: 'measure.compound.duration', measure: fromPhrase(np), kind: 'quantity', label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length` };
       if (c.q.kind === 'money' || c.q.kind === 'quantity') return { rule: 'measure.compound', measure: fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), label: phraseLabel(np) };
