@@ -368,6 +368,26 @@ function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
   });
 }
 
+/** Kinds a newsroom leads with: casualties, money, shares and changes before plain counts. */
+function kindWeight(t: TypedFigure | undefined): number {
+  if (!t) return 0;
+  if (t.rule.startsWith('state.dead') || t.rule.startsWith('state.missing')) return 2;
+  if (t.rule.startsWith('vote.')) return 1.5;
+  if (t.kind === 'money' || t.kind === 'share' || t.kind === 'change' || t.kind === 'rate') return 1;
+  return t.kind === 'quantity' ? 0.5 : 0;
+}
+
+/**
+ * How far up the briefing a figure goes: independent sources for its value and for its measure,
+ * a headline or the opening paragraph, its kind, whether it is the measure's latest value, and
+ * whether sources disagree on it.
+ */
+function rank(f: Figure, measureFiles: number, recency: number, disputed: boolean): number {
+  const files = new Set(f.sources.map((s) => s.file)).size;
+  const s = f.standing;
+  return 3 * files + 0.75 * Math.min(measureFiles, 8) + (s?.headline ? 2 : 0) + (s?.lead ? 1 : 0) + kindWeight(f.typed) + recency + (disputed ? 2 : 0) - (f.typed?.period.stated === false ? 0 : 0.5);
+}
+
 /** Reconciles every figure mention of a set. `headlines` are its articles' headlines: places many name are the story's own. */
 export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = []): Reconciled {
   const typed = withoutRoundedHeadlines(mentions.filter((m) => m.typed));
@@ -382,22 +402,24 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   for (const f of figures) byMeasure.set(idOf(f), [...(byMeasure.get(idOf(f)) ?? []), f]);
   const conflicts: Conflict[] = [];
   const timelines: Timeline[] = [];
+  const disputed = new Set<Figure>();
   for (const group of byMeasure.values()) {
-    const files = new Set(group.flatMap((f) => f.sources.map((s) => s.file))).size;
-    // A measure many sources give is a headline number, whatever its value.
-    for (const f of group) f.weight += Math.min(files, 6) * 0.5;
-    if (group.length < 2) continue;
-    const moments = byMoment(group);
+    const measureFiles = new Set(group.flatMap((f) => f.sources.map((s) => s.file))).size;
+    const moments = group.length > 1 ? byMoment(group) : [group];
     for (const at of moments) {
       const c = at.length > 1 ? conflictOf(at) : undefined;
       if (!c) continue;
       conflicts.push(c);
-      for (const f of c.figures ?? []) f.weight += 4;
+      for (const f of c.figures ?? []) disputed.add(f);
     }
+    const ordered = [...moments].sort((a, b) => (a[0]?.typed?.period.from ?? '').localeCompare(b[0]?.typed?.period.from ?? ''));
+    ordered.forEach((at, i) => {
+      // The latest value of a measure is its news; earlier ones are its history.
+      const recency = ordered.length < 2 ? 0 : i === ordered.length - 1 ? 3 : i === ordered.length - 2 ? 1 : -2;
+      for (const f of at) f.weight = rank(f, measureFiles, recency, disputed.has(f));
+    });
     if (moments.length > 1 && group[0]) {
-      const points = moments
-        .map((at) => ({ period: at[0]?.period ?? '', from: at[0]?.typed?.period.from ?? '', figures: at }))
-        .sort((a, b) => a.from.localeCompare(b.from));
+      const points = ordered.map((at) => ({ period: at[0]?.period ?? '', from: at[0]?.typed?.period.from ?? '', figures: at }));
       timelines.push({ metric: group[0].metric, points });
     }
   }
