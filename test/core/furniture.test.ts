@@ -23,6 +23,13 @@ describe('furnitureReason', () => {
     ['What comes next?', 'subhead'],
     ['SHARE NOW', 'navigation'],
     ['Recommended Stories', 'navigation'],
+    ['Reporting by Ana Ruiz; Editing by Tom Vale', 'credit line'],
+    ['By TOM VALE, Northern Wire Published 3:45 PM, March 4, 2024', 'byline'],
+    ['Read more: Floods close the river port for a week', 'link'],
+    ['FILE - Firefighters battle a blaze near the harbour on June 3, 2021.', 'photo caption'],
+    ['Image caption, Volunteers fill sandbags outside the town hall', 'photo caption'],
+    ["Editor's note: This story contains descriptions of violence.", 'page note'],
+    ['Contact the reporter at tvale@example.com', 'contact line'],
   ])('calls %j furniture (%s)', (text, reason) => {
     expect(furnitureReason(text)).toBe(reason);
   });

@@ -55,7 +55,16 @@ const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s*\d{4})/i;
 const DISCLAIMER = /\b(?:provides? (?:the|this|such) information ["'“]?as is|(?:is|are) provided ["'“]?as is|without warranty|for (?:general )?informational purposes only|does not constitute (?:financial|investment|legal|medical) advice|not investment advice|may not be (?:published|reproduced|broadcast|rewritten|redistributed)|the views (?:and opinions )?expressed (?:here|herein|in this))\b/i;
 const CONTRIBUTOR = /\b(?:contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is|are) solely responsible for all content)\b/i;
 const FOLLOW = /^(?:follow|sign up|subscribe|click here|download|listen|watch|read|get|find)\b[^.]{0,200}(?:https?:\/\/|www\.|\bat\s+\S+\.\w{2,})/i;
-const SOURCE_LINE = /^(?:original\s+)?(?:source|sources|via|credit|reporting by|additional reporting|edited by|editing by|writing by|related)\s*:/i;
+const SOURCE_LINE = /^(?:original\s+)?(?:source|sources|via|credit|reporting by|additional reporting|edited by|editing by|writing by|related|our standards)\s*:/i;
+/** "Reporting by Ana Ruiz; Editing by Tom Vale": the wire's credits. */
+const CREDIT_LINE = /^(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|edited|graphics?)\s+by\s+[A-Z]/i;
+/** "Read more: Floods close the port": one link with its label. */
+const LINK_LABEL = /^(?:read more|read also|also read|related|see also|more|watch|listen|read next|recommended|must read)\s*:\s*\S/i;
+/** "FILE - Firefighters battle ...": an archive photo's caption; "Image caption, ..." says so itself. */
+const CAPTION_LABEL = /^(?:FILE\s*[-–—]\s|(?:image|photo|video|picture)\s+(?:caption|source|credit)\b)/i;
+/** "Editor's note: ...", "This story has been updated": notes about the page, not the story. */
+const PAGE_NOTE = /^(?:editor['’]s note\b|this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b)/i;
+const CONTACT = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|^(?:contact|email|e-mail|reach)\s+(?:the\s+)?(?:reporter|writer|author|us|[A-Z]\w+)\b.*(?:@|\bat\b)/i;
 const BYLINE = /^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,5}(?:\s*,\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})?\s*$/;
 const TIMESTAMP = /^(?:updated|published|posted|last updated|first published|modified|created)\b[^.!?]{0,60}\d/i;
 const NUMBERED_SUBHEAD = /^\d{1,2}[.)]\s+\S/;
@@ -67,7 +76,11 @@ export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'navigation', test: (t) => LIST_HEADING.test(t.trim()) || PAGE_LABEL.test(t.trim()) },
   { reason: 'ad label', test: (t) => AD_PREFIX.test(t.trim()) && words(t) <= 12 },
   { reason: 'image url', test: (t) => IMAGE_URL.test(t) && words(t) < 30 },
-  { reason: 'byline', test: (t) => BYLINE.test(t.trim()) },
+  { reason: 'byline', test: (t) => BYLINE.test(t.trim()) || (/^(?:By|BY)\s+[A-Z]/.test(t.trim()) && words(t) <= 12 && !/[.!?"”]$/.test(t.trim())) },
+  { reason: 'credit line', test: (t) => CREDIT_LINE.test(t.trim()) && words(t) < 30 },
+  { reason: 'page note', test: (t) => PAGE_NOTE.test(t.trim()) },
+  { reason: 'contact line', test: (t) => CONTACT.test(t) && words(t) < 25 },
+  { reason: 'link', test: (t) => LINK_LABEL.test(t.trim()) && words(t) < 25 },
   { reason: 'timestamp', test: (t) => TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) && words(t) <= 12 },
   { reason: 'copyright', test: (t) => words(t) < 30 && ((COPYRIGHT.test(t.trim()) && (/\d{4}/.test(t) || !/[.!?]$/.test(t.trim()))) || /\ball rights reserved\b/i.test(t)) },
   { reason: 'disclaimer', test: (t) => DISCLAIMER.test(t) && words(t) < 80 },
@@ -78,7 +91,7 @@ export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'reader prompt', test: (t) => words(t) < 40 && ((PROMPT.test(t) && (READER.test(t) || IMPERATIVE.test(t.trim()))) || (IMPERATIVE.test(t.trim()) && /\b(?:you|your)\b/i.test(t))) },
   {
     reason: 'photo caption',
-    test: (t) => CREDIT_IN_PARENS.test(t) || CREDIT_BY.test(t.trim()) || SLASH_CREDIT.test(t.trim()) || AGENCY_SLASH.test(t) || TRAILING_AGENCY_CREDIT.test(t.trim()) || (CREDIT_LABEL.test(t) && words(t) < 80),
+    test: (t) => CAPTION_LABEL.test(t.trim()) || CREDIT_IN_PARENS.test(t) || CREDIT_BY.test(t.trim()) || SLASH_CREDIT.test(t.trim()) || AGENCY_SLASH.test(t) || TRAILING_AGENCY_CREDIT.test(t.trim()) || (CREDIT_LABEL.test(t) && words(t) < 80),
   },
   { reason: 'numbered subhead', test: (t) => NUMBERED_SUBHEAD.test(t.trim()) && !/[.!"”]$/.test(t.trim()) && words(t) <= 15 },
   // "What next?", "Why it matters?": a subhead, not a question the story asks.
