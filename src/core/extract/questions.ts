@@ -30,6 +30,13 @@ interface Cue {
 const WH_CLAUSE = '((?:which|what|how|when|where|who|whom|whose|whether|why|if)\\b[^;]*)';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
+/** Who did not, would not or could not tell: "did not say", "declined to", "has yet to". */
+const WITHHELD: readonly string[] = ["(?:did|does|do|would|could|has|have|had)(?:\\s+not|n['’]t)", 'declined to', 'refused to', '(?:was|were|is|are) unable to', '(?:has|have) yet to'];
+/** What they did not do: say, specify, explain... (base and past forms). */
+const TELL: readonly string[] = 'say said specify specified disclose disclosed reveal revealed name named identify identified explain explained detail detailed confirm confirmed clarify clarified indicate indicated announce announced determine determined establish established know known decide decided provide provided give given offer offered'.split(' ');
+/** What they did not give: "did not provide details on how", "no explanation for why". */
+const TOLD: readonly string[] = ['details?', 'explanations?', 'information', 'reasons?', 'timeline', 'breakdown', 'figures', 'numbers', 'word', 'indication'];
+
 /** "Not (immediately) clear", "unknown", "uncertain": what says a thing is not known. */
 const NOT_KNOWN = "(?:unclear|unknown|uncertain|undetermined|not\\s+(?:immediately\\s+|yet\\s+|entirely\\s+|fully\\s+)?(?:clear|known|certain))";
 
@@ -44,8 +51,17 @@ const UNKNOWN_FRAMES: readonly string[] = [
   '(?:uncertainty|doubts?)\\s+(?:remains?\\s+)?(?:about|over|as\\s+to)',
   '(?:under|over)(?:represent|state|estimate|count)s?',
   '(?:is|are|was|were)\\s+(?:still\\s+)?(?:investigating|examining|looking\\s+into|trying\\s+to\\s+(?:determine|establish|understand|find\\s+out))',
+  // People asking: "residents questioned why", "families want to know how".
+  '(?:questioned|questioning|wondered|wondering|(?:want|wants|wanted|demanded|demanding|demand)\\s+to\\s+know)',
   // A decision still to come: "the court will decide whether", "regulators must determine how".
   '(?:will|would|must|to|yet\\s+to)\\s+(?:decide|determine|rule\\s+on|weigh|assess)',
+];
+
+/** How a thing is said to be not yet explained: "the cause remains unclear", "the future of X is in doubt". */
+const UNEXPLAINED: readonly string[] = [
+  'unclear', 'unknown', 'uncertain', 'undetermined', 'unexplained', 'unconfirmed', 'a mystery', 'not known', 'not clear', 'not yet known', 'not yet clear',
+  'under investigation', 'being investigated', 'yet to be (?:determined|established|confirmed)', 'to be determined',
+  'being (?:determined|investigated|analy[sz]ed|examined|assessed|established)', 'in doubt', 'in question', 'in limbo', 'up in the air',
 ];
 
 /** An embedded wh- or whether-clause as a question; a pronoun subject becomes the sentence's subject. */
@@ -97,7 +113,7 @@ function when(m: RegExpExecArray, sentence: string): string | undefined {
 const CUES: readonly Cue[] = [
   {
     id: 'not said',
-    re: new RegExp(`\\b(?:did not|didn't|does not|doesn't|do not|don't|would not|wouldn't|could not|couldn't|declined to|refused to|has not|hasn't|have not|haven't|had not|hadn't|(?:was|were|is|are) unable to|(?:has|have) yet to)\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?(?:say|said|specify|specified|disclose|disclosed|reveal|revealed|name|named|identify|identified|explain|explained|detail|detailed|confirm|confirmed|clarify|clarified|indicate|indicated|announce|announced|determine|determined|establish|established|know|known|decide|decided|provide|provided|give|given|offer|offered)\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*(?:(?:details?|explanations?|information|reasons?|timeline|breakdown|figures|numbers|word|indication)\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`, 'i'),
+    re: new RegExp(`\\b(?:${WITHHELD.join('|')})\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?(?:${TELL.join('|')})(?:\\s+yet)?\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*(?:(?:${TOLD.join('|')})\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`, 'i'),
     ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
   },
   { id: 'unknown', re: new RegExp(`\\b(?:${UNKNOWN_FRAMES.join('|')})\\s+${WH_CLAUSE}`, 'i'), ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined) },
@@ -108,7 +124,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'unexplained',
-    re: /(?:^|[,;—–]\s*|\b(?:but|and|said|says|adding|noting|while)\s+(?:that\s+)?)((?:the|its|their|his|her)\s+[^,;]{2,120}?)\s+(?:remains?|remained|is|are|was|were)\s+(?:still\s+|as yet\s+|so far\s+)?(?:unclear|unknown|uncertain|undetermined|unexplained|unconfirmed|a mystery|not known|not clear|not yet known|not yet clear|under investigation|being investigated|yet to be (?:determined|established|confirmed)|to be determined|being (?:determined|investigated|analy[sz]ed|examined|assessed|established)|in doubt|in question|in limbo|up in the air)\b/i,
+    re: new RegExp(`(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`, 'i'),
     ask: (m) => explained(m[1]),
   },
   {
@@ -140,7 +156,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'cause sought',
-    re: /\b(?:investigat[a-z]*|prob(?:e|es|ing)|look(?:s|ing)?\s+into|examin[a-z]+|(?:trying|working|seeking|sought|tried)\s+to\s+(?:determine|establish|identify|understand))\s+(?:into\s+)?(?:what\s+caused\s+([^,;]{3,100})|(?:the\s+)?(?:exact\s+|possible\s+)?(?:cause|causes|origin)\s+of\s+([^,;]{3,100}))/i,
+    re: /\b(?:investigat[a-z]*|prob(?:e|es|ing)|look(?:s|ing)?\s+into|examin[a-z]+|to\s+(?:determine|establish|identify|understand|find|pin\s+down))\s+(?:into\s+)?(?:what\s+caused\s+([^,;]{3,100})|(?:the\s+)?(?:exact\s+|possible\s+)?(?:cause|causes|origin)\s+of\s+([^,;]{3,100}))/i,
     ask: (m) => explained(`the cause of ${m[1] ?? m[2] ?? ''}`),
   },
   {
