@@ -30,6 +30,9 @@ describe('furnitureReason', () => {
     ['Image caption, Volunteers fill sandbags outside the town hall', 'photo caption'],
     ["Editor's note: This story contains descriptions of violence.", 'page note'],
     ['Contact the reporter at tvale@example.com', 'contact line'],
+    ['This article originally appeared on Harbour Weekly.', 'page note'],
+    ['Tags: ferries, strikes, harbour', 'tags or form'],
+    ['Your email address will not be published. Required fields are marked *', 'tags or form'],
   ])('calls %j furniture (%s)', (text, reason) => {
     expect(furnitureReason(text)).toBe(reason);
   });

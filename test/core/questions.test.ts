@@ -48,6 +48,9 @@ describe('open questions', () => {
     ['There is no evidence that the water supply was contaminated.', 'Was the water supply contaminated?'],
     // What is pending, and when it will happen
     ['The names of the victims were not immediately released.', 'When will the names of the victims be released?'],
+    ['Police said they had not yet identified the driver.', 'When will the driver be identified?'],
+    ['Neither side would say whether talks would resume next week.', 'Would talks resume next week?'],
+    ['Scientists said the virus may have jumped from bats to humans.', 'Could the virus have jumped from bats to humans?'],
     ['Two of the miners have not yet been located, the company said.', 'When will two of the miners be located?'],
     ['Authorities have yet to release the names of the dead.', 'When will authorities release the names of the dead?'],
     ['Identification is pending for 14 passengers as the search continues.', 'When will 14 passengers be identified?'],
@@ -103,6 +106,12 @@ describe('open questions', () => {
     'What comes next?',
     'Can Small Towns Survive the Drought? A Study Says Yes',
     'The storm killed 12 people and left 40,000 homes without power.',
+    // Leave and capacity, not possibility.
+    'Voters may cast ballots until 8 p.m. on Sunday.',
+    'Families who lost homes may qualify for grants of up to $40,000.',
+    'The new arena could hold 60,000 fans, the architect said.',
+    'Officials said residents could apply for aid online starting Monday.',
+    'The company declined to comment.',
   ])('raises nothing for %j', (sentence) => {
     expect(ask(sentence)).toBeUndefined();
   });

@@ -63,7 +63,9 @@ const LINK_LABEL = /^(?:read more|read also|also read|related|see also|more|watc
 /** "FILE - Firefighters battle ...": an archive photo's caption; "Image caption, ..." says so itself. */
 const CAPTION_LABEL = /^(?:FILE\s*[-–—]\s|(?:image|photo|video|picture)\s+(?:caption|source|credit)\b)/i;
 /** "Editor's note: ...", "This story has been updated": notes about the page, not the story. */
-const PAGE_NOTE = /^(?:editor['’]s note\b|this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b)/i;
+const PAGE_NOTE = /^(?:editor['’]s note\b|this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b|(?:this (?:story|article) )?(?:originally|first) (?:appeared|published) (?:on|in)\b)/i;
+/** Tag lists and comment forms: "Tags: floods, rescue", "Your email address will not be published." */
+const PAGE_FORM = /^(?:tags?|topics?|filed under|categories|category)\s*:|^(?:leave a reply|leave a comment|cancel reply|your email address will not be published|required fields are marked)/i;
 const CONTACT = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|^(?:contact|email|e-mail|reach)\s+(?:the\s+)?(?:reporter|writer|author|us|[A-Z]\w+)\b.*(?:@|\bat\b)/i;
 const BYLINE = /^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,5}(?:\s*,\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})?\s*$/;
 const TIMESTAMP = /^(?:updated|published|posted|last updated|first published|modified|created)\b[^.!?]{0,60}\d/i;
@@ -78,7 +80,8 @@ export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'image url', test: (t) => IMAGE_URL.test(t) && words(t) < 30 },
   { reason: 'byline', test: (t) => BYLINE.test(t.trim()) || (/^(?:By|BY)\s+[A-Z]/.test(t.trim()) && words(t) <= 12 && !/[.!?"”]$/.test(t.trim())) },
   { reason: 'credit line', test: (t) => CREDIT_LINE.test(t.trim()) && words(t) < 30 },
-  { reason: 'page note', test: (t) => PAGE_NOTE.test(t.trim()) },
+  { reason: 'page note', test: (t) => PAGE_NOTE.test(t.trim()) && words(t) < 40 },
+  { reason: 'tags or form', test: (t) => PAGE_FORM.test(t.trim()) && words(t) < 40 },
   { reason: 'contact line', test: (t) => CONTACT.test(t) && words(t) < 25 },
   { reason: 'link', test: (t) => LINK_LABEL.test(t.trim()) && words(t) < 25 },
   { reason: 'timestamp', test: (t) => TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) && words(t) <= 12 },

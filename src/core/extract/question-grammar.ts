@@ -29,7 +29,7 @@ export function tidy(q: string): string {
 }
 
 /** Words that open a clause of reason, concession or circumstance: the question stops before them. */
-const SUBORDINATE = /\s+(?:in part because|because|although|though|while|according to|despite|amid|given that|so that|(?<!\b(?:as|so|soon|much|many|high|early|late|long|far|well|little|such|same|just)\s+)as(?=\s+(?:the|a|an|it|he|she|they|we|its|their|his|her)\s|\s+[A-Z][\w’'-]*\s+(?:is|are|was|were|has|have|had)\s))\s+/;
+const SUBORDINATE = /\s+(?:in part because|because|but|although|though|while|according to|despite|amid|given that|so that|(?<!\b(?:as|so|soon|much|many|high|early|late|long|far|well|little|such|same|just)\s+)as(?=\s+(?:the|a|an|it|he|she|they|we|its|their|his|her)\s|\s+[A-Z][\w’'-]*\s+(?:is|are|was|were|has|have|had)\s))\s+/;
 
 /** Where a clause stops being the question: a dash, a semicolon, a comma after a few words, "because". */
 export function cutClause(s: string): string {
@@ -192,7 +192,7 @@ export function subjectAt(sentence: string, at: number): string | undefined {
     for (let j = i - 1; j > 0; j--) {
       const x = t[j];
       if (!x || x.text === ';' || x.text === '.') break;
-      if (/^(?:that|which)$/i.test(x.lower) && x.pos !== 'SCONJ') return npBefore(t, j, sentence)?.np;
+      if (/^(?:that|which|who)$/i.test(x.lower) && x.pos !== 'SCONJ') return npBefore(t, j, sentence)?.np;
       if (/^(?:that|which)$/i.test(x.lower)) {
         const head = npBefore(t, j, sentence);
         if (head && t.slice(j + 1, i).some((y) => y.pos === 'VERB')) return head.np;

@@ -31,7 +31,7 @@ const WH_CLAUSE = '((?:which|what|how|when|where|who|whom|whose|whether|why|if)\
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
 /** Who did not, would not or could not tell: "did not say", "declined to", "has yet to". */
-const WITHHELD: readonly string[] = ["(?:did|does|do|would|could|has|have|had)(?:\\s+not|n['’]t)", 'declined to', 'refused to', '(?:was|were|is|are) unable to', '(?:has|have) yet to'];
+const WITHHELD: readonly string[] = ['(?:neither|nobody|no one|none)\\b[^,;]{0,30}?\\s+(?:would|could|did|will|was able to)', "(?:did|does|do|would|could|has|have|had)(?:\\s+not|n['’]t)", 'declined to', 'refused to', '(?:was|were|is|are) unable to', '(?:has|have) yet to'];
 /** What they did not do: say, specify, explain... (base and past forms). */
 const TELL: readonly string[] = 'say said specify specified disclose disclosed reveal revealed name named identify identified explain explained detail detailed confirm confirmed clarify clarified indicate indicated announce announced determine determined establish established know known decide decided provide provided give given offer offered'.split(' ');
 /** What they did not give: "did not provide details on how", "no explanation for why". */
@@ -215,6 +215,11 @@ const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'not yet named',
+    re: /\b(?:has|have|had)\s+not\s+(?:yet\s+)?(identified|named|found|located|recovered|released|confirmed|determined|disclosed)\s+((?:the|a|an|its|their|his|her)\s+[^,;]{2,60})/i,
+    ask: (m) => (m[1] && m[2] ? tidy(`When will ${asSubject(cutClause(m[2]))} be ${m[1].toLowerCase()}`) : undefined),
+  },
+  {
     id: 'awaited',
     re: /\b((?:a|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:decision|verdict|ruling|results?|outcome|findings|report|response)(?:\s+(?:on|of|in|over|from)\s+[^,;]{2,60}?)?)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:expected|due|awaited|pending)\b/i,
     ask: (m) => (m[1] ? tidy(`What will ${asSubject(m[1])} be`) : undefined),
@@ -310,6 +315,19 @@ function explained(np: string | undefined): Asked | undefined {
 /** Words before a modal that make it narrate the past, not open a question. */
 const BACKGROUND = /\b(?:had\s+(?:warned|said|feared|predicted|suggested|argued|cautioned|estimated|expected)\b[^;]*|(?:after|before|since|until|once)\s+(?:[a-z]+ing\b|[a-z]+\s+[a-z]+ed\b)[^,;]*|so\s+(?:that\s+)?[a-z]+|if\s+[^,;]*)$/i;
 
+/**
+ * Verbs that say what could happen to a story, not what someone may do: after "could" or "may" they
+ * speculate ("prices could rise") where other verbs grant leave ("voters may cast ballots until 8").
+ */
+const OUTCOME_VERBS = new Set(
+  ('rise fall climb grow increase decrease drop decline double triple worsen improve reach exceed top hit cost last take spread affect hurt harm ' +
+    'damage delay derail disrupt threaten undermine trigger spark prompt force lead mean change shift determine decide end face lose see push ' +
+    'strengthen weaken collapse fail halt stall slow jeopardize jeopardise complicate escalate resume continue facilitate pave cause result ' +
+    'translate weigh dampen boost drive send leave run become come happen occur follow emerge signal cut reduce raise limit prevent stop ' +
+    'block delay postpone derail collapse surge soar plunge sink tumble jump widen deepen intensify persist linger return recover reopen ' +
+    'cripple overwhelm flood destroy kill wipe spell upend reshape alter fuel worsen exacerbate undercut erode struggle need require').split(' '),
+);
+
 /** "officials warn the toll could rise" -> "Could the toll rise?" */
 function modalQuestion(m: RegExpExecArray, sentence: string): string | undefined {
   const before = sentence.slice(0, m.index).trim();
@@ -317,8 +335,10 @@ function modalQuestion(m: RegExpExecArray, sentence: string): string | undefined
   const subj = subjectAt(sentence, m.index);
   if (!subj || /^(?:it|this|that|they|which|who|some|others|he|she|we|you|i)$/i.test(subj)) return undefined;
   const rest = cutClause((m[2] ?? '').replace(/^not\s+/i, ''));
-  const verb = rest.split(/\s+/)[0] ?? '';
+  const verb = (rest.replace(/^(?:still|well|even|yet)\s+/i, '').split(/\s+/)[0] ?? '').toLowerCase();
   if (!verb || /^(?:be|have)$/i.test(rest)) return undefined;
+  // "could be", "may have been" and "might" speculate; "could apply" or "may cast ballots" grant leave.
+  if (m[1] !== 'might' && !/^(?:be|have)$/.test(verb) && !OUTCOME_VERBS.has(verb)) return undefined;
   const words = subj.split(/\s+/);
   // A long subject keeps its head: "a massive power outage that struck ..." -> "the massive power outage".
   const head = words.length > 8 ? subj.replace(/\s+(?:that|which|who)\s+.*$/i, '') : subj;
