@@ -50,6 +50,7 @@ describe('open questions', () => {
     ['The names of the victims were not immediately released.', 'When will the names of the victims be released?'],
     ['Police said they had not yet identified the driver.', 'When will the driver be identified?'],
     ['Neither side would say whether talks would resume next week.', 'Would talks resume next week?'],
+    ['The ministry did not say whether US troops would be deployed.', 'Would US troops be deployed?'],
     ['Scientists said the virus may have jumped from bats to humans.', 'Could the virus have jumped from bats to humans?'],
     ['Two of the miners have not yet been located, the company said.', 'When will two of the miners be located?'],
     ['Authorities have yet to release the names of the dead.', 'When will authorities release the names of the dead?'],
@@ -112,6 +113,8 @@ describe('open questions', () => {
     'The new arena could hold 60,000 fans, the architect said.',
     'Officials said residents could apply for aid online starting Monday.',
     'The company declined to comment.',
+    // The speaker's own doubt, in the first person, is no question for the reader.
+    'The chief said: "It is unclear whether we can reopen the mill."',
   ])('raises nothing for %j', (sentence) => {
     expect(ask(sentence)).toBeUndefined();
   });

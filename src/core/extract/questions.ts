@@ -64,12 +64,17 @@ const UNEXPLAINED: readonly string[] = [
   'being (?:determined|investigated|analy[sz]ed|examined|assessed|established)', 'in doubt', 'in question', 'in limbo', 'up in the air',
 ];
 
+const FIRST_PERSON = /\b(?:I|[Ww]e|[Yy]ou|us|me|[Oo]ur|[Mm]y|[Yy]our)\b/;
+
 /** An embedded wh- or whether-clause as a question; a pronoun subject becomes the sentence's subject. */
 function embedded(clause: string, sentence: string): string | undefined {
-  if (/^(?:whether|if)\b/i.test(clause)) return yesNoQuestion(clause);
+  if (/^(?:whether|if)\b/i.test(clause)) {
+    const q = yesNoQuestion(clause);
+    return q && !FIRST_PERSON.test(q) ? q : undefined;
+  }
   const q = whQuestion(clause, mainSubject(sentence));
-  // "What happened?" asks nothing a reader can act on.
-  return /^what happened\b/i.test(q) || q.split(/\s+/).length < 3 ? undefined : q;
+  // "What happened?" asks nothing a reader can act on; "Can we reopen?" is the speaker's, not the reader's.
+  return /^what happened\b/i.test(q) || q.split(/\s+/).length < 3 || FIRST_PERSON.test(q) ? undefined : q;
 }
 
 /** The subject behind a pending decision: "the proposal, however, requires" -> "the proposal". */
@@ -124,8 +129,8 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'unexplained',
-    re: new RegExp(`(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`, 'i'),
-    ask: (m) => explained(m[1]),
+    re: new RegExp(`(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;:"“”]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`, 'i'),
+    ask: (m) => (/\b(?:said|says|told|added|noted)\b/i.test(m[1] ?? '') ? undefined : explained(m[1])),
   },
   {
     id: 'no explanation',
@@ -365,6 +370,7 @@ const INNER_DOT = '\u2024';
 function askedOutright(sentence: string): string | undefined {
   const s = sentence.trim();
   if (!/\?["”’]?$/.test(s) || s.length > 300 || /^["“‘]|["”’]$/.test(s)) return undefined;
+  if (FIRST_PERSON.test(s)) return undefined;
   const words = s.split(/\s+/);
   const capitals = words.filter((w) => /^[A-Z]/.test(w)).length;
   if (words.length < 5 || capitals / words.length > 0.5) return undefined;
