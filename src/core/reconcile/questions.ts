@@ -8,11 +8,11 @@ function overlap(a: readonly string[], b: readonly string[]): { shared: number; 
   return { shared, jaccard: shared / (A.size + b.length - shared || 1) };
 }
 
-/** The question worded most often, then with the most detail ("the April 13 runoff" over "the runoff"). */
+/** The question with the most detail ("the April 13 runoff" over "the runoff"), then the wording most sources use. */
 function wording(members: QuestionMention[]): string {
   const count = new Map<string, number>();
   for (const m of members) count.set(m.question, (count.get(m.question) ?? 0) + 1);
-  const score = (q: string): number => (count.get(q) ?? 0) * 1000 + (/\d/.test(q) ? 200 : 0) + Math.min(q.length, 90);
+  const score = (q: string): number => (/\d/.test(q) ? 2000 : 0) + (count.get(q) ?? 0) * 100 + Math.min(q.length, 90);
   return [...count.keys()].sort((a, b) => score(b) - score(a))[0] ?? '';
 }
 
