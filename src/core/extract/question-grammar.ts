@@ -53,10 +53,13 @@ const GROUP_NOUNS = new Set(
   'officials authorities shoppers workers residents experts analysts critics police rescuers investigators scientists economists doctors lawmakers legislators prosecutors voters members employees students parents families people victims survivors researchers engineers firefighters forecasters regulators shareholders investors unions companies farmers officers troops soldiers leaders negotiators diplomats teachers nurses drivers passengers customers consumers owners managers executives protesters demonstrators lawyers judges ministers governments countries states cities schools hospitals airlines banks markets prices talks negotiations'.split(' '),
 );
 
-/** A subject inside a question: "A storm" -> "the storm", "Officials" -> "officials"; names keep their capitals. */
-export function asSubject(np: string): string {
+/**
+ * A subject inside a question: "A storm" -> "the storm" (or "a storm" when `indefinite`, for what
+ * may not exist yet: "Could a shift in policy come?"), "Officials" -> "officials"; names keep their capitals.
+ */
+export function asSubject(np: string, indefinite = false): string {
   const s = np.trim().replace(/^(?:however|but|and|yet|still|meanwhile|also),?\s+/i, '');
-  if (/^(?:a|an)\s/i.test(s)) return `the ${s.replace(/^(?:a|an)\s+/i, '')}`;
+  if (/^(?:a|an)\s/i.test(s)) return indefinite ? s.charAt(0).toLowerCase() + s.slice(1) : `the ${s.replace(/^(?:a|an)\s+/i, '')}`;
   const first = s.split(/\s+/)[0] ?? '';
   // A plural common noun that opens the sentence ("Repairs could take months"): names are rarely plural.
   const tok = /^[A-Z][a-z]+s$/.test(first) ? tokensOf(first.toLowerCase())[0] : undefined;

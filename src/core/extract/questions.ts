@@ -348,7 +348,9 @@ function modalQuestion(m: RegExpExecArray, sentence: string): string | undefined
   // A long subject keeps its head: "a massive power outage that struck ..." -> "the massive power outage".
   const head = words.length > 8 ? subj.replace(/\s+(?:that|which|who)\s+.*$/i, '') : subj;
   if (head.split(/\s+/).length > 8) return undefined;
-  return tidy(`Could ${asSubject(head)} ${rest}`);
+  // "A landslide that buried the road" is a known one; "a shift in policy" may never come.
+  const known = new RegExp(`${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:that|which|who)\\b`).test(sentence);
+  return tidy(`Could ${asSubject(head, !known)} ${rest}`);
 }
 
 /**
