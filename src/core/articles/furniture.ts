@@ -1,6 +1,6 @@
-/** Rules that tell page furniture (captions, credits, bylines, navigation) from an article's prose. */
+/** Rules that tell page furniture (captions, credits, bylines, navigation, prompts) from an article's prose. */
 
-/** A paragraph-level rule: when `test` holds, the paragraph is furniture for `reason`. */
+/** A paragraph-level rule: when `test` holds, the paragraph is furniture; `reason` says why (its id). */
 interface Rule {
   reason: string;
   test: (text: string) => boolean;
@@ -8,42 +8,162 @@ interface Rule {
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 const endsLikeProse = (s: string): boolean => /[.!?…"”’')\]]$/.test(s.trim());
+const anyOf = (phrases: readonly string[]): string => phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+
+/** Headings that open a list of links to other stories: what follows them is not the article. */
+export const LIST_HEADINGS: readonly string[] = [
+  'related', 'related posts', 'related articles', 'related stories', 'related content', 'related coverage', 'related news', 'related links',
+  'recent posts', 'recent stories', 'recent articles', 'latest posts', 'latest news', 'latest stories', 'latest articles', 'the latest',
+  'more stories', 'more news', 'more articles', 'more coverage', 'more on this story', 'more in this section',
+  'read more', 'read next', 'read also', 'also read', 'see also', 'further reading', 'up next', 'next', 'previous', 'prev',
+  'recommended', 'recommended stories', 'recommended for you', 'recommended reading', 'recommended articles', "editor's picks", 'editors picks',
+  'you may also like', 'you might also like', 'you may have missed', 'in case you missed it', "don't miss", 'must read', 'top stories',
+  'trending', 'trending now', 'trending stories', 'most read', 'most popular', 'most viewed', 'popular', 'popular posts', 'popular stories',
+];
+const LIST_HEADING = new RegExp(`^(?:${anyOf(LIST_HEADINGS)}|more from .{1,40})\\s*:?$`, 'i');
+
+/** One-line page labels: sharing, ads, comments, site chrome. */
+export const PAGE_LABELS: readonly string[] = [
+  'share', 'share now', 'share this', 'share this article', 'share this story', 'share on facebook', 'share on x', 'share via email',
+  'advertisement', 'ad', 'hide ad', 'sponsored', 'sponsored content', 'paid content', 'partner content', 'promoted', 'story continues below',
+  'story continues below advertisement', 'continue reading', 'continue reading below', 'scroll to continue', 'skip to content', 'skip ad',
+  'comments', 'comment', 'leave a comment', 'view comments', 'show comments', 'print', 'email', 'close', 'menu', 'listen', 'listen to this article',
+  'watch', 'watch live', 'play video', 'subscribe', 'subscribe now', 'log in', 'sign in', 'register', 'already a subscriber?', 'already a subscriber',
+];
+const PAGE_LABEL = new RegExp(`^(?:${anyOf(PAGE_LABELS)})\\s*[.!:]?$`, 'i');
+
+/** Paywall prompts: unambiguous wherever they stand. */
+const PAYWALL = /\b(?:already a subscriber|already have an account|subscribe (?:now|today) to|to continue reading|subscribe to (?:continue|read)|log in to (?:continue|read)|sign in to (?:continue|read)|create a free account|you have reached your (?:limit|free))\b/i;
+/** Newsletter and app prompts: their words, said to the reader ("your inbox", "free"). */
+const PROMPT = /\b(?:subscribe|sign(?:ing)? up|newsletters?|inbox(?:es)?|(?:daily|weekly|free) (?:e-?mail|briefing|digest|edition)|download (?:our|the) app|push (?:notifications|alerts)|free articles?)\b/i;
+const READER = /\b(?:you|your|you're|you'll|free|delivered)\b/i;
+/** An imperative addressed to the reader: "Escape your echo chamber.", "Get the facts ... for you." */
+const IMPERATIVE = /^(?:get|escape|join|download|try|start|stay|discover|explore|unlock|become|support|donate|tap|click|share|follow|subscribe|sign up|never miss|don't miss|listen|watch|read|find|learn|enjoy|upgrade|register)\b/i;
 
 const CREDIT_IN_PARENS =
   /\((?:[^()]{0,120}\b(?:photo|photos|photograph|image|picture|courtesy|credit|illustration|file|handout|getty|reuters|afp|ap)\b[^()]{0,120})\)\s*\S{0,30}$/i;
+/** A trailing "(Name Surname / Outlet)" or "(Name/Outlet)": how many sites credit a photographer. */
+const SLASH_CREDIT = /\(\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\/\s*[A-Z][^()]{1,60}\)\s*$/;
+/** "... near the ridge. Photo by Lee Park/Valley Herald": a credit that ends the line. */
+const CREDIT_BY = /\b(?:photo|photograph|image|picture|video)s?\s+by\s+[A-Z][^.!?]{1,80}$/i;
 const CREDIT_LABEL = /(?:^|[\s.])(?:photo|photograph|image|picture|credit|illustration|video)s?\s*(?:by)?\s*:\s*\S/i;
 const AGENCY_SLASH = /\b(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg)\s*(?:Photo|Images?)?\s*\/\s*[A-Z]/;
-const NAV = /^(?:related(?: posts| articles| stories| content| coverage)?|next|previous|prev|read more|read next|more from .{1,40}|more on this story|see also|share(?: this)?(?: article| story)?|advertisement|sponsored|subscribe.*|sign up.*|newsletter.*|recommended(?: for you)?|you may also like|trending(?: now)?|most read|popular|comments?|leave a comment|tags?:.*|filed under.*|topics?:.*)$/i;
-const FOLLOW = /^(?:follow|sign up|subscribe|click here|download|listen|watch|read|get)\b[^.]{0,200}(?:https?:\/\/|www\.|\bat\s+\S+\.\w{2,})/i;
-const SOURCE_LINE = /^(?:original\s+)?(?:source|sources|via|credit|reporting by|additional reporting|edited by|writing by)\s*:/i;
-const BYLINE = /^by\b(?:\s+[A-Z][\w.'-]*(?:\s+(?:and\s+)?[A-Z][\w.'-]*){0,5})?\s*$/i;
-const SEPARATOR = /^[\s_*=~#·•|-]*$/;
+const TRAILING_AGENCY_CREDIT = /\b(?:via Getty Images|Getty Images|Shutterstock|Alamy(?: Stock Photo)?|AP Photo|Reuters Photo|AFP Photo)\s*\)?\s*$/;
+const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|\b)|[?&](?:crop|width|height|quality|fit|resize|auto|format|w|h|q)=\S/i;
+const AD_PREFIX = /^(?:advertisement|hide ad)/i;
+const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s*\d{4})/i;
+const DISCLAIMER = /\b(?:provides? (?:the|this|such) information ["'“]?as is|(?:is|are) provided ["'“]?as is|without warranty|for (?:general )?informational purposes only|does not constitute (?:financial|investment|legal|medical) advice|not investment advice|may not be (?:published|reproduced|broadcast|rewritten|redistributed)|the views (?:and opinions )?expressed (?:here|herein|in this))\b/i;
+const CONTRIBUTOR = /\b(?:contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is|are) solely responsible for all content)\b/i;
+const FOLLOW = /^(?:follow|sign up|subscribe|click here|download|listen|watch|read|get|find)\b[^.]{0,200}(?:https?:\/\/|www\.|\bat\s+\S+\.\w{2,})/i;
+const SOURCE_LINE = /^(?:original\s+)?(?:source|sources|via|credit|reporting by|additional reporting|edited by|editing by|writing by|related|our standards)\s*:/i;
+/** "Reporting by Ana Ruiz; Editing by Tom Vale": the wire's credits. */
+const CREDIT_LINE = /^(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|edited|graphics?)\s+by\s+[A-Z]/i;
+/** "Read more: Floods close the port": one link with its label. */
+const LINK_LABEL = /^(?:read more|read also|also read|related|see also|more|watch|listen|read next|recommended|must read)\s*:\s*\S/i;
+/** "FILE - Firefighters battle ...": an archive photo's caption; "Image caption, ..." says so itself. */
+const CAPTION_LABEL = /^(?:FILE\s*[-–—]\s|(?:image|photo|video|picture)\s+(?:caption|source|credit)\b)/i;
+/** "Editor's note: ...", "This story has been updated": notes about the page, not the story. */
+const PAGE_NOTE = /^(?:editor['’]s note\b|this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b|(?:this (?:story|article) )?(?:originally|first) (?:appeared|published) (?:on|in)\b)/i;
+/** Tag lists and comment forms: "Tags: floods, rescue", "Your email address will not be published." */
+const PAGE_FORM = /^(?:tags?|topics?|filed under|categories|category)\s*:|^(?:leave a reply|leave a comment|cancel reply|your email address will not be published|required fields are marked)/i;
+const CONTACT = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|^(?:contact|email|e-mail|reach)\s+(?:the\s+)?(?:reporter|writer|author|us|[A-Z]\w+)\b.*(?:@|\bat\b)/i;
+const BYLINE = /^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,5}(?:\s*,\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})?\s*$/;
+const TIMESTAMP = /^(?:updated|published|posted|last updated|first published|modified|created)\b[^.!?]{0,60}\d/i;
+const NUMBERED_SUBHEAD = /^\d{1,2}[.)]\s+\S/;
+const SEPARATOR = /^[\s_*=~#·•|×✕-]*$/;
 
 /** Checked in order; the first that matches names the reason. */
 export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'separator', test: (t) => SEPARATOR.test(t) },
-  { reason: 'navigation', test: (t) => NAV.test(t.trim()) },
-  { reason: 'byline', test: (t) => BYLINE.test(t.trim()) },
+  { reason: 'navigation', test: (t) => LIST_HEADING.test(t.trim()) || PAGE_LABEL.test(t.trim()) },
+  { reason: 'ad label', test: (t) => AD_PREFIX.test(t.trim()) && words(t) <= 12 },
+  { reason: 'image url', test: (t) => IMAGE_URL.test(t) && words(t) < 30 },
+  { reason: 'byline', test: (t) => BYLINE.test(t.trim()) || (/^(?:By|BY)\s+[A-Z]/.test(t.trim()) && words(t) <= 12 && !/[.!?"”]$/.test(t.trim())) },
+  { reason: 'credit line', test: (t) => CREDIT_LINE.test(t.trim()) && words(t) < 30 },
+  { reason: 'page note', test: (t) => PAGE_NOTE.test(t.trim()) && words(t) < 40 },
+  { reason: 'tags or form', test: (t) => PAGE_FORM.test(t.trim()) && words(t) < 40 },
+  { reason: 'contact line', test: (t) => CONTACT.test(t) && words(t) < 25 },
+  { reason: 'link', test: (t) => LINK_LABEL.test(t.trim()) && words(t) < 25 },
+  { reason: 'timestamp', test: (t) => TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) && words(t) <= 12 },
+  { reason: 'copyright', test: (t) => words(t) < 30 && ((COPYRIGHT.test(t.trim()) && (/\d{4}/.test(t) || !/[.!?]$/.test(t.trim()))) || /\ball rights reserved\b/i.test(t)) },
+  { reason: 'disclaimer', test: (t) => DISCLAIMER.test(t) && words(t) < 80 },
+  { reason: 'contributor line', test: (t) => CONTRIBUTOR.test(t) && words(t) < 40 },
   { reason: 'source line', test: (t) => SOURCE_LINE.test(t.trim()) },
   { reason: 'follow-us line', test: (t) => FOLLOW.test(t.trim()) },
-  { reason: 'photo caption', test: (t) => CREDIT_IN_PARENS.test(t) || AGENCY_SLASH.test(t) || (CREDIT_LABEL.test(t) && words(t) < 80) },
+  { reason: 'paywall prompt', test: (t) => PAYWALL.test(t) && words(t) < 40 },
+  { reason: 'reader prompt', test: (t) => words(t) < 40 && ((PROMPT.test(t) && (READER.test(t) || IMPERATIVE.test(t.trim()))) || (IMPERATIVE.test(t.trim()) && /\b(?:you|your)\b/i.test(t))) },
+  {
+    reason: 'photo caption',
+    test: (t) => CAPTION_LABEL.test(t.trim()) || CREDIT_IN_PARENS.test(t) || CREDIT_BY.test(t.trim()) || SLASH_CREDIT.test(t.trim()) || AGENCY_SLASH.test(t) || TRAILING_AGENCY_CREDIT.test(t.trim()) || (CREDIT_LABEL.test(t) && words(t) < 80),
+  },
+  { reason: 'numbered subhead', test: (t) => NUMBERED_SUBHEAD.test(t.trim()) && !/[.!"”]$/.test(t.trim()) && words(t) <= 15 },
+  // "What next?", "Why it matters?": a subhead, not a question the story asks.
+  { reason: 'subhead', test: (t) => /\?$/.test(t.trim()) && words(t) <= 4 },
   { reason: 'short label', test: (t) => words(t) <= 6 && !endsLikeProse(t) },
   { reason: 'link', test: (t) => /https?:\/\/\S+/.test(t) && words(t) < 30 },
 ];
 
 /** Markers after which the rest of a page is navigation, when what follows is short. */
-export const END_MARKERS = /^(?:related(?: posts| articles| stories| content| coverage)?|next|read more|read next|more from .{1,40}|more on this story|see also|you may also like|recommended(?: for you)?|trending(?: now)?|most read)$/i;
+export const END_MARKERS = LIST_HEADING;
 
 /** Returns the reason a paragraph is furniture, or undefined for prose. */
 export function furnitureReason(text: string): string | undefined {
   return FURNITURE_RULES.find((r) => r.test(text))?.reason;
 }
 
-/** A dateline such as "LIMA, Peru (AP) — ": the place and the length to strip. */
+/** A line inside a list of links: a bullet, a bare headline, a date. */
+export function isListItem(text: string): boolean {
+  const t = text.trim();
+  if (/^[-•*·▪►»–—]\s/.test(t)) return true;
+  if (!/[.!"”]$/.test(t)) return true;
+  return words(t) < 8;
+}
+
+/**
+ * Present-tense scene verbs of photo captions ("stands outside", "are pictured"): with repetition on
+ * the page, they tell a caption printed twice from a paragraph that a site repeats.
+ */
+const CAPTION_VERBS = /\b(?:stands?|sits?|walks?|holds?|looks? on|waits?|poses?|gathers?|speaks?|arrives?|attends?|watches|carries|carry|lies|rests?|passes|is pictured|are pictured|is seen|are seen|is shown|are shown|smiles?|waves?|listens?|reacts?|prays?|hugs?|embraces?|marches|wades?|surveys?|inspects?|clears?|cleans?|searches)\b/;
+
+/** Whether a paragraph that the page prints more than once reads like a photo caption. */
+export function looksLikeCaption(text: string): boolean {
+  return CAPTION_VERBS.test(text) || furnitureReason(text) === 'photo caption';
+}
+
+/** A site-name suffix on a headline: " – The Site", " | Site News". */
+const SITE_SUFFIX = /\s+[–—|·:-]\s+[^–—|·:]{2,40}$/;
+const headlineKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Whether a line repeats the headline, with or without a site name after it. */
+export function repeatsHeadline(line: string, headline: string): boolean {
+  if (line === headline) return true;
+  const h = headlineKey(headline);
+  if (!h) return false;
+  const bare = (s: string): string => {
+    const m = SITE_SUFFIX.exec(s);
+    return m && words(m[0]) <= 6 ? s.slice(0, m.index) : s;
+  };
+  const l = headlineKey(line);
+  return l === h || headlineKey(bare(line)) === h || headlineKey(bare(headline)) === l;
+}
+
+const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+/** "July 5 (UPI) --", "LONDON, March 3 (Reuters) -": a dated dateline, with or without a city. */
+const DATED_DATELINE = new RegExp(`^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*(?:\\(([A-Za-z .&-]{1,30})\\))?\\s*[—–-]{1,2}\\s*(?=\\S)`);
+/** "MADRID: Power was...", "SEATTLE—Boeing workers...": an all-caps city and a colon or a dash. */
+const TIGHT_DATELINE = /^([A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*)(?::\s+|\s*[—–]\s*)(?=[A-Z“"])/;
+/** Labels that look like a dateline but name none. */
+const NOT_A_CITY = /^(?:UPDATE|UPDATED|BREAKING|WATCH|NOTE|EDITOR'?S NOTE|CORRECTION|LIVE|EXCLUSIVE|ANALYSIS|OPINION|FACT CHECK|VIDEO|PHOTOS|AUDIO)$/;
+
+/** A dateline such as "LIMA, Peru (AP) — " or "July 5 (UPI) -- ": the place (if any) and the length to strip. */
 export function datelineOf(text: string): { city: string; country?: string | undefined; length: number } | undefined {
   const m = /^([A-Z][A-Z .'’-]{1,40}?)(?:,\s*([A-Z][\w .'’-]{1,40}?))?\s*(?:\(([A-Za-z .&-]{1,30})\))?\s*[—–-]{1,2}\s+/.exec(text);
-  if (!m?.[1]) return undefined;
   // Need an all-caps city and either an agency tag or a dash right after it.
-  if (!/[A-Z]{3,}/.test(m[1]) || (!m[3] && !m[2])) return undefined;
-  return { city: m[1].trim(), country: m[2]?.trim(), length: m[0].length };
+  if (m?.[1] && /[A-Z]{3,}/.test(m[1]) && (m[3] || m[2])) return { city: m[1].trim(), country: m[2]?.trim(), length: m[0].length };
+  const d = DATED_DATELINE.exec(text);
+  // A date alone is a dateline only with an agency tag or a double dash ("July 5 (UPI) --").
+  if (d && (d[1] || d[2] || /--/.test(d[0]))) return { city: d[1]?.trim() ?? '', length: d[0].length };
+  const t = TIGHT_DATELINE.exec(text);
+  if (t?.[1] && !NOT_A_CITY.test(t[1].trim())) return { city: t[1].trim(), length: t[0].length };
+  return undefined;
 }

@@ -1,6 +1,6 @@
 /** Parses an article file's text into headline, metadata and body paragraphs without page furniture. */
 import type { Article, Furniture, Paragraph, SourceMeta } from '../model.js';
-import { END_MARKERS, datelineOf, furnitureReason } from './furniture.js';
+import { END_MARKERS, LIST_HEADINGS, datelineOf, furnitureReason, isListItem, looksLikeCaption, repeatsHeadline } from './furniture.js';
 import { dateHintOf, parseDate, urlDate } from './dates.js';
 
 interface Line {
@@ -62,16 +62,27 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
   // A long, multi-sentence first line is a summary (a dek) doing duty as headline: keep it as prose too.
   if (first && sentenceCount(first.text) >= 2) rest.unshift(first);
   const seen = new Set<string>();
+  // How often each line is printed: a caption printed twice is furniture in both places.
+  const printed = new Map<string, number>();
+  for (const l of rest) printed.set(l.text, (printed.get(l.text) ?? 0) + 1);
+  let inList = false;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i];
     if (!line) continue;
-    const reason = paragraphReason(line, rest.slice(i + 1), headline, first === line, seen);
+    // The items under "Recommended Stories" or "Related" run until the article's prose resumes.
+    if (inList && isListItem(line.text)) {
+      furniture.push({ text: line.text, reason: 'link list' });
+      continue;
+    }
+    inList = false;
+    const reason = paragraphReason(line, rest.slice(i + 1), headline, first === line, seen, (printed.get(line.text) ?? 0) > 1);
     if (reason === 'end of article') {
       for (const l of rest.slice(i)) furniture.push({ text: l.text, reason });
       break;
     }
     if (reason) {
       furniture.push({ text: line.text, reason });
+      if (reason === 'navigation' && LIST_HEADING_SET.has(line.text.toLowerCase().replace(/\s*:$/, ''))) inList = true;
       continue;
     }
     seen.add(line.text);
@@ -97,10 +108,13 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
   };
 }
 
-function paragraphReason(line: Line, later: Line[], headline: string, isDek: boolean, seen: Set<string>): string | undefined {
+const LIST_HEADING_SET = new Set(LIST_HEADINGS);
+
+function paragraphReason(line: Line, later: Line[], headline: string, isDek: boolean, seen: Set<string>, repeated: boolean): string | undefined {
   if (isDek) return undefined;
   if (END_MARKERS.test(line.text) && later.length <= 4 && later.every((l) => l.text.split(/\s+/).length < 30)) return 'end of article';
-  if (line.text === headline) return 'repeated headline';
+  if (repeatsHeadline(line.text, headline)) return 'repeated headline';
+  if (repeated && looksLikeCaption(line.text)) return 'repeated caption';
   if (seen.has(line.text)) return 'repeated paragraph';
   if (isTeaser(line, later)) return 'teaser';
   return furnitureReason(line.text);

@@ -1,8 +1,10 @@
-/** Open questions: sentences saying something is unknown, undecided, pending or disputed. */
+/** Open questions: sentences saying something is unknown, undecided, pending, disputed or could still happen. */
 import type { QuestionMention } from '../model.js';
 import { stem } from '../nlp.js';
+import {
+  asSubject, cutClause, firstVerb, mainSubject, nounQuestion, participle, processParticiple, subjectAt, tidy, whQuestion, yesNoQuestion,
+} from './question-grammar.js';
 
-const AUX = /^(?:would|will|could|can|might|may|should|must|is|are|was|were|has|have|had|does|do|did)$/i;
 const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been being that this which who whom whose it its their his her they he she we our not no did does do would will could can might may should must has have had than then so such into over under about after before while if whether how what when where why also more most very just only said says say there these those'.split(' '));
 
 /** Content words of a text, stemmed, for matching topics and merging the same question across sources. */
@@ -12,130 +14,387 @@ export function termsOf(text: string): string[] {
     .map(stem))];
 }
 
-const clean = (s: string): string => s.replace(/\s+/g, ' ').replace(/^[\s,;:“”"‘’—–-]+|[\s,;:.“”"‘’—–-]+$/g, '').trim();
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-/** A question stays on one clause: cut at a dash, semicolon, or a comma after a few words. */
-const cut = (s: string): string => {
-  const dash = s.search(/\s*[—–;]|\s+-\s+/);
-  let out = dash > 0 ? s.slice(0, dash) : s;
-  // Not at a thousands separator: "2,000 jobs" is one number.
-  const comma = out.split(/,(?!\d{3}\b)/);
-  if (comma.length > 1 && (comma[0] ?? '').split(/\s+/).length >= 4) out = comma[0] ?? out;
-  return clean(out);
-};
-const DET_START = /^(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Such|Some|Many)\b/;
-const lowerStart = (s: string): string => (DET_START.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+/** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */
+interface Asked {
+  question: string;
+  key?: string | undefined;
+}
+
+/** A rule: when `re` matches a sentence, `ask` words its question (or declines). */
+interface Cue {
+  id: string;
+  re: RegExp;
+  ask: (m: RegExpExecArray, sentence: string) => Asked | string | undefined;
+}
+
+const WH_CLAUSE = '((?:which|what|how|when|where|who|whom|whose|whether|why|if)\\b[^;]*)';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
-/** "which countries Peru would seek help from" -> "Which countries would Peru seek help from?" */
-function whQuestion(clause: string): string {
-  const words = cut(clause).split(/\s+/);
-  const wh = words[0] ?? '';
-  let k = 1;
-  if (/^(?:which|what|whose)$/i.test(wh) && words[1] && !AUX.test(words[1])) k = 2;
-  if (/^how$/i.test(wh) && /^(?:many|much|long|often|far)$/i.test(words[1] ?? '')) k = 2;
-  const auxAt = words.findIndex((w, i) => i >= k && AUX.test(w));
-  if (auxAt > k) {
-    const aux = words[auxAt] ?? '';
-    const moved = [...words.slice(0, k), aux, ...words.slice(k, auxAt), ...words.slice(auxAt + 1)];
-    return `${cap(moved.join(' '))}?`;
+/** Who did not, would not or could not tell: "did not say", "declined to", "has yet to". */
+const WITHHELD: readonly string[] = ['(?:neither|nobody|no one|none)\\b[^,;]{0,30}?\\s+(?:would|could|did|will|was able to)', "(?:did|does|do|would|could|has|have|had)(?:\\s+not|n['’]t)", 'declined to', 'refused to', '(?:was|were|is|are) unable to', '(?:has|have) yet to'];
+/** What they did not do: say, specify, explain... (base and past forms). */
+const TELL: readonly string[] = 'say said specify specified disclose disclosed reveal revealed name named identify identified explain explained detail detailed confirm confirmed clarify clarified indicate indicated announce announced determine determined establish established know known decide decided provide provided give given offer offered'.split(' ');
+/** What they did not give: "did not provide details on how", "no explanation for why". */
+const TOLD: readonly string[] = ['details?', 'explanations?', 'information', 'reasons?', 'timeline', 'breakdown', 'figures', 'numbers', 'word', 'indication'];
+
+/** "Not (immediately) clear", "unknown", "uncertain": what says a thing is not known. */
+const NOT_KNOWN = "(?:unclear|unknown|uncertain|undetermined|not\\s+(?:immediately\\s+|yet\\s+|entirely\\s+|fully\\s+)?(?:clear|known|certain))";
+
+/** Frames that put a wh- or whether-clause in doubt: "it is unclear whether", "hard to say how many". */
+const UNKNOWN_FRAMES: readonly string[] = [
+  `(?:it|this)(?:\\s+|['’])(?:s|is|was|remains|remained)\\s+(?:still\\s+|also\\s+)?${NOT_KNOWN}`,
+  `(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+)?${NOT_KNOWN}\\s+(?:on|as to|about|over)?`,
+  '(?:it\\s+)?remains\\s+to\\s+be\\s+seen',
+  '(?:hard|difficult|impossible|too early|too soon)\\s+to\\s+(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)',
+  '(?:many\\s+|serious\\s+|new\\s+)?questions?\\s+(?:remain|remained|swirl|swirled|swirling|linger|lingered|persist|persisted|mount|mounted|grow|grew|arose|arise|were\\s+raised|have\\s+been\\s+raised|are\\s+being\\s+asked)\\s*(?:about|over|as\\s+to|on)?',
+  '(?:no one|nobody)\\s+(?:knows|knew|can\\s+say|could\\s+say)',
+  '(?:uncertainty|doubts?)\\s+(?:remains?\\s+)?(?:about|over|as\\s+to)',
+  '(?:under|over)(?:represent|state|estimate|count)s?',
+  '(?:is|are|was|were)\\s+(?:still\\s+)?(?:investigating|examining|looking\\s+into|trying\\s+to\\s+(?:determine|establish|understand|find\\s+out))',
+  // People asking: "residents questioned why", "families want to know how".
+  '(?:questioned|questioning|wondered|wondering|(?:want|wants|wanted|demanded|demanding|demand)\\s+to\\s+know)',
+  // A decision still to come: "the court will decide whether", "regulators must determine how".
+  '(?:will|would|must|to|yet\\s+to)\\s+(?:decide|determine|rule\\s+on|weigh|assess)',
+];
+
+/** How a thing is said to be not yet explained: "the cause remains unclear", "the future of X is in doubt". */
+const UNEXPLAINED: readonly string[] = [
+  'unclear', 'unknown', 'uncertain', 'undetermined', 'unexplained', 'unconfirmed', 'a mystery', 'not known', 'not clear', 'not yet known', 'not yet clear',
+  'under investigation', 'being investigated', 'yet to be (?:determined|established|confirmed)', 'to be determined',
+  'being (?:determined|investigated|analy[sz]ed|examined|assessed|established)', 'in doubt', 'in question', 'in limbo', 'up in the air',
+];
+
+const FIRST_PERSON = /\b(?:I|[Ww]e|[Yy]ou|us|me|[Oo]ur|[Mm]y|[Yy]our)\b/;
+
+/** An embedded wh- or whether-clause as a question; a pronoun subject becomes the sentence's subject. */
+function embedded(clause: string, sentence: string): string | undefined {
+  if (/^(?:whether|if)\b/i.test(clause)) {
+    const q = yesNoQuestion(clause);
+    return q && !FIRST_PERSON.test(q) ? q : undefined;
   }
-  return `${cap(words.join(' '))}?`;
+  const q = whQuestion(clause, mainSubject(sentence));
+  // "What happened?" asks nothing a reader can act on; "Can we reopen?" is the speaker's, not the reader's.
+  return /^what happened\b/i.test(q) || q.split(/\s+/).length < 3 || FIRST_PERSON.test(q) ? undefined : q;
 }
 
-/** "whether X is Y or Z" -> "Is X Y or Z?" */
-function yesNo(clause: string): string {
-  const words = cut(clause).split(/\s+/);
-  const auxAt = words.findIndex((w) => AUX.test(w));
-  if (auxAt > 0 && auxAt < 8) {
-    const aux = words[auxAt] ?? '';
-    return `${cap([aux.toLowerCase(), ...words.slice(0, auxAt), ...words.slice(auxAt + 1)].join(' '))}?`;
-  }
-  return `Will ${clause}?`;
-}
-
-/** Subject of a sentence: the words before its first auxiliary or modal. */
-function subjectOf(sentence: string): string | undefined {
+/** The subject behind a pending decision: "the proposal, however, requires" -> "the proposal". */
+function decisionSubject(sentence: string): string | undefined {
   const which = /\b((?:his|her|its|their|the|this|that)\s+[a-z]+(?:\s+[a-z]+)?),\s+which\s+(?:now\s+)?(?:must|requires|needs|would)/i.exec(sentence);
   if (which?.[1]) return which[1];
   const m = /^(.{3,80}?)\s+(?:would|will|could|can|might|may|must|is|are|was|were|has|have|had|requires|remains?|faces|needs?)\b/i.exec(sentence);
-  const subj = m?.[1] ? clean(m[1].replace(/^(?:however|but|and|yet|still|meanwhile|although|while),?\s+/i, '').replace(/,?\s+however,?/i, '')) : undefined;
+  const subj = m?.[1] ? m[1].replace(/^(?:however|but|and|yet|still|meanwhile|although|while),?\s+/i, '').replace(/,?\s+however,?/i, '').trim() : undefined;
   return subj && subj.split(/\s+/).length <= 8 && !/\b[a-z]+ed\b|,/.test(subj) ? subj : undefined;
 }
 
-interface Cue {
-  cue: string;
-  re: RegExp;
-  ask: (m: RegExpExecArray, sentence: string) => string | undefined;
+/** "How long will production take to ramp up?" from a sentence that says it will take time. */
+function howLong(m: RegExpExecArray, sentence: string): string | undefined {
+  const forWhom = m[2];
+  const vp = m[3] ? cutClause(m[3]) : undefined;
+  if (forWhom && vp) return tidy(`How long will it take for ${asSubject(forWhom)} to ${vp}`);
+  const subj = subjectAt(sentence, m.index);
+  const dummy = !subj || /^it$/i.test(subj) || /\bit\s*$/i.test(sentence.slice(0, m.index));
+  if (vp) return tidy(dummy ? `How long will it take to ${vp}` : `How long will ${asSubject(subj)} take to ${vp}`);
+  // "many factories will recover activity tomorrow, although some will take longer"
+  const before = sentence.slice(0, m.index);
+  const ellipsis = /\b(?:many|most|several|some|all)\s+([a-z]+)\s+(?:will|would|can|could|should|may|might)\s+([a-z]+(?:\s+[a-z]+)*)/i.exec(before);
+  if (ellipsis?.[1] && ellipsis[2] && /\b(?:some|others|many|several)\s*$/i.test(before)) {
+    const verb = ellipsis[2].replace(/\s+(?:on|by|next|this|from|until|in|within|tomorrow|today|tonight|soon|again|later)\b.*$/i, '');
+    return tidy(`How long will some ${ellipsis[1]} take to ${verb}`);
+  }
+  return dummy || /^(?:some|others|many|several|they|this|that)$/i.test(subj) ? undefined : tidy(`How long will ${asSubject(subj)} take`);
 }
 
-/** Ordered: the first cue that matches a sentence words its question. */
-const CUES: Cue[] = [
-  { cue: 'not said', re: /\b(?:did not|didn't|does not|doesn't|would not|declined to|refused to|has not|have not|had not|did not immediately)\s+(?:say|said|specify|specified|disclose|disclosed|reveal|revealed|name|named|identify|identified|explain|explained|detail|detailed|confirm|confirmed|clarify|clarified|indicate|indicated)\s+((?:which|what|how|when|where|who|whether|why|if)\b[^.;]*)/i, ask: (m) => (m[1] ? (/^(?:whether|if)\b/i.test(m[1]) ? yesNo(clean(m[1].replace(/^(?:whether|if)\s+/i, ''))) : whQuestion(clean(m[1]))) : undefined) },
-  { cue: 'unclear', re: /\b(?:remains?|is|are|was|were|still)\s+(?:unclear|unknown|uncertain|undecided|unresolved|to be seen|in doubt|undetermined|not known|not clear)\b(?:\s+(?:on|as to|about)?\s*((?:how|what|which|when|where|who|whether|why|if)\b[^.;]*))?/i, ask: (m, s) => {
-    if (m[1]) return /^(?:whether|if)\b/i.test(m[1]) ? yesNo(clean(m[1].replace(/^(?:whether|if)\s+/i, ''))) : whQuestion(clean(m[1]));
-    const w = /^(?:while\s+)?(?:whether|how|what|which|who|why|when)\s+(.*?)\s+(?:remains?|is|are)\s+(?:unclear|unknown|uncertain|to be seen)/i.exec(s);
-    if (w?.[1]) return /^whether/i.test(s.trim()) ? yesNo(clean(w[1])) : whQuestion(clean(s.slice(0, s.search(/\s+(?:remains?|is|are)\s+(?:unclear|unknown)/i))));
-    const subj = subjectOf(s);
-    return subj ? `What is known about ${subj.replace(/^(?:the|details?)\s+/i, '')}?` : undefined;
-  } },
-  { cue: 'whether', re: /\b(?:whether|if)\s+([^.;]{10,})\s+(?:remains|is|are)\s+(?:unclear|unknown|uncertain|to be seen|an open question)/i, ask: (m) => (m[1] ? yesNo(clean(m[1])) : undefined) },
-  { cue: 'pending approval', re: /\b(?:must|would have to|has to|needs? to|still needs? to)\s+be\s+(?:approved|debated|ratified|passed|signed|confirmed|voted on|reviewed|decided)|\brequires?\s+(?:the\s+)?approval\b|\bif approved\b|\bawaits?\b|\bpending\b|\bhas yet to\b|\bhave yet to\b|\bnot yet\b/i, ask: (_m, s) => {
-    const subj = subjectOf(s);
-    return subj ? `Will ${lowerStart(subj)} be approved?` : undefined;
-  } },
-  { cue: 'upcoming vote', re: /\b(?:runoff|run-off|referendum|upcoming (?:election|vote|elections)|second round|will go to (?:a )?(?:runoff|vote|the polls)|prepares? for (?:its |the )?(?:\w+ )?elections?|inconclusive)\b/i, ask: (_m, s) => {
-    const when = new RegExp(`\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`).exec(s);
-    const what = /\brunoff|run-off|second round/i.test(s) ? 'runoff' : /\breferendum/i.test(s) ? 'referendum' : 'election';
-    const at = when?.[1] ?? when?.[2];
-    return `Who will win the ${at ? `${at} ` : ''}${what}, and what will it change?`;
-  } },
-  { cue: 'alternative', re: /\b(?:suggest|recommend|urge|advocate|argue|propose)s?\s+(?:that\s+)?([^.;]{5,160}?)\s+rather than\s+([^.;,]{3,80})/i, ask: (m) => {
-    const x = clean(m[1] ?? '');
-    if (/\bshould\b/.test(x)) return `${yesNo(x).replace(/\?$/, '')} rather than ${clean(m[2] ?? '')}?`;
-    return `Should ${x} come before ${clean(m[2] ?? '')}?`;
-  } },
-  { cue: 'warning', re: /\bwarn(?:s|ed)?\s+against\s+(\w+ing\b[^.;,]{5,120})/i, ask: (m) => `Is ${clean(m[1] ?? '')} the right approach?` },
-  { cue: 'disputed', re: /\b(?:are|is|were|remain)\s+(?:mixed|divided|split|disputed|contested)\b|\bnot everyone agrees\b|\bcritics (?:say|argue|warn)\b|\bwarn(?:s|ed)? against\b|\bskeptical\b|\bsceptical\b/i, ask: (_m, s) => {
-    const subj = subjectOf(s)?.replace(/^(?:local\s+)?(?:perspectives|views|opinions|attitudes)\s+(?:on|about)\s+/i, '');
-    return subj && !/^(?:others?|some|they|it|this)$/i.test(subj) ? `Is there agreement on ${lowerStart(subj)}?` : undefined;
-  } },
-  { cue: 'concerns', re: /\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had)\s+(?:(?:growing|serious|some|similar|new)\s+)?(?:concerns?|doubts?|worries|reservations|misgivings)\s+(about|over|regarding|that)\s+([^.;]{5,160})/i, ask: (m) => {
-    const what = cut(clean(m[2] ?? ''));
-    return what ? `Are concerns ${m[1] === 'that' ? 'that' : 'about'} ${what} warranted?` : undefined;
-  } },
-  { cue: 'may', re: /^(.{3,140}?)\s+(could|may|might)\s+(?!also\b)((?:not\s+)?(?:be|have|face|determine|decide|facilitate|shift|change|follow|lead|mean|translate|affect|derail|delay|end|rise|fall|climb|grow|worsen|increase)\b[^.;]*)/i, ask: (m) => {
-    const subj = clean((m[1] ?? '').replace(/^.*\b(?:suggest(?:s|ed)?|says?|said|indicat(?:es?|ed)|show(?:s|ed)?|believ(?:es?|ed)|think(?:s)?|thought|warn(?:s|ed)?|argu(?:es?|ed)|fear(?:s|ed)?)\s+(?:that\s+)?/i, '').replace(/^(?:however|but|and|yet|still),?\s+/i, ''));
-    if (!subj || !m[3]) return undefined;
-    const short = subj.split(/\s+/).length > 10 ? /^((?:the|this|that|these|those|a|an|its|his|her|their)\s+\w+)/i.exec(subj)?.[1] : subj;
-    if (!short) return undefined;
-    return `${cap(m[2]?.toLowerCase() === 'could' ? 'could' : 'will')} ${lowerStart(short)} ${cut(m[3].replace(/^not\s+/i, ''))}?`;
-  } },
+/** "workers can return as soon as Wednesday or as late as Friday" -> "When will workers return?" */
+function when(m: RegExpExecArray, sentence: string): string | undefined {
+  const before = sentence.slice(0, m.index);
+  const modal = /\b(can|could|will|would|may|might|should|are (?:expected|set|due) to|is (?:expected|set|due) to)\s+((?:[a-z]+\s+){0,6}?[a-z]+)\s*$/i.exec(before);
+  if (!modal?.[2]) return undefined;
+  const subj = subjectAt(sentence, modal.index);
+  if (!subj) return undefined;
+  return tidy(`When will ${asSubject(subj.replace(/^according to [^,]+,\s*/i, ''))} ${modal[2]}`);
+}
+
+/** Ordered: the first cue that words a question for a sentence wins. */
+const CUES: readonly Cue[] = [
+  {
+    id: 'not said',
+    re: new RegExp(`\\b(?:${WITHHELD.join('|')})\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?(?:${TELL.join('|')})(?:\\s+yet)?\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*(?:(?:${TOLD.join('|')})\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`, 'i'),
+    ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
+  },
+  { id: 'unknown', re: new RegExp(`\\b(?:${UNKNOWN_FRAMES.join('|')})\\s+${WH_CLAUSE}`, 'i'), ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined) },
+  {
+    id: 'whether unclear',
+    re: /^(?:while\s+)?((?:whether|how|what|which|who|why|when)\s+.{10,}?)\s+(?:remains|is|are|was)\s+(?:still\s+)?(?:unclear|unknown|uncertain|to be seen|an open question|not known)/i,
+    ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
+  },
+  {
+    id: 'unexplained',
+    re: new RegExp(`(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;:"“”]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`, 'i'),
+    ask: (m) => (/\b(?:said|says|told|added|noted)\b/i.test(m[1] ?? '') ? undefined : explained(m[1])),
+  },
+  {
+    id: 'no explanation',
+    re: /\b(?:no|No)\s+(?:firm|clear|official|definitive|confirmed|obvious)?\s*((?:causes?|explanations?|reasons?|motives?)\s+(?:for|of|behind)\s+[^,;]{3,120}?)\s+(?:has|have|had)?\s*(?:yet\s+)?(?:emerged|been\s+(?:given|found|established|identified|determined|offered|announced))/,
+    ask: (m) => explained(m[1]),
+  },
+  {
+    id: 'no details',
+    re: /\b(?:no|No)\s+(?:confirmed|official|further|new|clear|immediate)?\s*(?:details|information|word)\s+(?:yet\s+)?(?:about|on|of|as to)\s+([^;]{3,160})/,
+    ask: (m) => explained(m[1]),
+  },
+  {
+    id: 'unknown cause',
+    re: /\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}[\w-]+)\s+(?:of|from)\s+(?:unknown|unexplained|undetermined)\s+(?:causes?|origins?)/i,
+    ask: (m) => (m[1] ? { question: tidy(`What caused ${asSubject(m[1])}`), key: 'about:cause' } : undefined),
+  },
+  {
+    id: 'not ruled out',
+    re: /\b(?:not|never|nor)\s+(?:rule|rules|ruled|ruling)\s+out\b|\bwithout\s+ruling\s+out\b/i,
+    ask: (m, s) => {
+      const cause = /\bcauses?\s+of\s+((?:the\s+)?[^,;.]{3,80})/i.exec(s);
+      if (cause?.[1]) return explained(`the cause of ${cause[1]}`);
+      // "Police have not ruled out arson": can they?
+      const what = cutClause(s.slice(m.index + m[0].length)).replace(/\s+(?:as|in|at|for)\s+(?:a|an|the)\s+(?:cause|possibility|factor|motive)\b.*$/i, '');
+      if (!what || /^(?:any|anything|nothing|all|every)\b/i.test(what) || what.split(/\s+/).length > 8) return undefined;
+      return tidy(`Can ${what} be ruled out`);
+    },
+  },
+  {
+    id: 'cause sought',
+    re: /\b(?:investigat[a-z]*|prob(?:e|es|ing)|look(?:s|ing)?\s+into|examin[a-z]+|to\s+(?:determine|establish|identify|understand|find|pin\s+down))\s+(?:into\s+)?(?:what\s+caused\s+([^,;]{3,100})|(?:the\s+)?(?:exact\s+|possible\s+)?(?:cause|causes|origin)\s+of\s+([^,;]{3,100}))/i,
+    ask: (m) => explained(`the cause of ${m[1] ?? m[2] ?? ''}`),
+  },
+  {
+    id: 'no evidence',
+    re: /\b(?:no|little|scant)\s+["“]?(?:indication|evidence|sign|proof)["”]?\s+(?:yet\s+)?(of|that)\s+([^;]{3,120})|\b(?:rumou?rs?|speculation|unconfirmed reports)\s+(?:[a-z]+\s+){0,4}?(about|of|over|that)\s+([^;,]{3,100})/i,
+    ask: (m) => {
+      const prep = m[1] ?? m[3];
+      const what = m[2] ?? m[4];
+      if (!what) return undefined;
+      if (prep === 'that') return yesNoQuestion(what);
+      const np = cutClause(what).replace(/\s+and\s+.*$/, '');
+      return { question: tidy(`Is there evidence of ${np}`), key: `evidence:${termsOf(np).join(' ')}` };
+    },
+  },
+  {
+    id: 'how long',
+    re: /\b(?:(?:might|may|could|will|would|should|is expected to|are expected to|was expected to|were expected to|is likely to|are likely to)\s+(?:still\s+)?)take\s+(longer|(?:some\s+)?time|a while|(?:a\s+)?(?:few|couple of|several|many)?\s*(?:days|weeks|months|years)|["“][^"”]{1,30}["”]|(?:up to|at least|about|around|more than)?\s*[\w-]+\s+(?:hours|days|weeks|months|years))(?:\s+(?:for\s+([^;,]+?)\s+)?to\s+([^;,]+))?/i,
+    ask: (m, s) => howLong(m, s),
+  },
+  {
+    id: 'when',
+    re: /\bas\s+(?:soon|early)\s+as\s+[^,;]+?,?\s+(?:or|and|but)\s+(?:as\s+late\s+as|no\s+later\s+than|(?:[a-z]+\s+){0,8}?(?:by|before|until))\s+/i,
+    ask: (m, s) => when(m, s),
+  },
+  {
+    id: 'pending approval',
+    re: /\b(?:must|would have to|has to|needs? to|still needs? to)\s+be\s+(?:approved|debated|ratified|passed|signed|confirmed|voted on|reviewed|decided)|\brequires?\s+(?:the\s+)?approval\b|\bif approved\b|\bsubject to (?:the\s+)?approval\b|\bpending (?:approval|ratification|a vote|review)\b/i,
+    ask: (_m, s) => {
+      const subj = decisionSubject(s);
+      return subj ? `Will ${asSubject(subj)} be approved?` : undefined;
+    },
+  },
+  {
+    id: 'pending',
+    re: /\b([A-Za-z]+)\s+(?:is|are|remains?|was|were)\s+(?:still\s+)?pending\s+for\s+([^,;]{3,80})/,
+    ask: (m) => {
+      const done = processParticiple(m[1] ?? '');
+      return done && m[2] ? tidy(`When will ${asSubject(cutClause(m[2]))} be ${done}`) : undefined;
+    },
+  },
+  {
+    id: 'under way',
+    re: /\b(?:process|work|task|effort)\s+of\s+([a-z]+ing\s+[^,;]{2,80}?)\s+(?:is|was|remains?|remained)\s+(?:still\s+)?(?:ongoing|under\s?way|continuing|in progress|not (?:yet )?complete)/i,
+    ask: (m) => {
+      const v = firstVerb(m[1] ?? '');
+      return v?.rest ? tidy(`When will ${asSubject(v.rest.startsWith('the ') ? v.rest : `the ${v.rest}`)} be ${participle(v.lemma)}`) : undefined;
+    },
+  },
+  {
+    id: 'not yet done',
+    re: /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?been|(?:was|were|is|are)\s+not\s+(?:immediately|yet))\s+(identified|found|located|recovered|released|named|determined|confirmed|established|disclosed|made public|accounted for|known|restored|reopened|repaired)\b/i,
+    ask: (m, s) => {
+      const subj = subjectAt(s, m.index);
+      if (!subj || /^(?:it|this|that|they|he|she)$/i.test(subj)) return undefined;
+      return tidy(`When will ${asSubject(subj)} be ${m[1] ?? ''}`);
+    },
+  },
+  {
+    id: 'not yet named',
+    re: /\b(?:has|have|had)\s+not\s+(?:yet\s+)?(identified|named|found|located|recovered|released|confirmed|determined|disclosed)\s+((?:the|a|an|its|their|his|her)\s+[^,;]{2,60})/i,
+    ask: (m) => (m[1] && m[2] ? tidy(`When will ${asSubject(cutClause(m[2]))} be ${m[1].toLowerCase()}`) : undefined),
+  },
+  {
+    id: 'awaited',
+    re: /\b((?:a|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:decision|verdict|ruling|results?|outcome|findings|report|response)(?:\s+(?:on|of|in|over|from)\s+[^,;]{2,60}?)?)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:expected|due|awaited|pending)\b/i,
+    ask: (m) => (m[1] ? tidy(`What will ${asSubject(m[1])} be`) : undefined),
+  },
+  {
+    id: 'yet to',
+    re: /\b(?:has|have|had)\s+yet\s+to\s+(?!respond|comment|reply|return (?:calls|messages|requests))([a-z]+\s[^;,]{2,100})/i,
+    ask: (m, s) => {
+      const subj = subjectAt(s, m.index);
+      return subj && m[1] ? tidy(`When will ${asSubject(subj)} ${cutClause(m[1])}`) : undefined;
+    },
+  },
+  {
+    id: 'under pressure',
+    re: /\bunder\s+(?:growing\s+|mounting\s+|intense\s+|heavy\s+|increasing\s+)?(?:pressure|scrutiny)\s+(?:from\s+[^,;]{2,60}?\s+)?to\s+([^;]{3,120})/i,
+    ask: (m, s) => {
+      const subj = mainSubject(s);
+      return subj && m[1] ? tidy(`Can ${asSubject(subj)} ${cutClause(m[1])}`) : undefined;
+    },
+  },
+  {
+    id: 'criticism',
+    re: /\b(?:fac(?:es|ed|ing)|drew|draws|drawn|under|amid|receiv(?:es|ed|ing))\s+(?:growing\s+|mounting\s+|heavy\s+|sharp\s+|fierce\s+|widespread\s+|intense\s+)?(?:criticism|accusations?|allegations?|backlash)\s+(about|over|for|that|regarding|on)\s+([^;]{5,200})/i,
+    ask: (m, s) => {
+      const what = cutClause(m[2] ?? '').replace(/\s+and\s+.*$/, '');
+      if (!what) return undefined;
+      if (m[1] === 'that') return tidy(`Are the accusations that ${what} justified`);
+      const subj = mainSubject(s);
+      return tidy(`Is the criticism ${subj ? `of ${asSubject(subj)} ` : ''}over ${what} justified`);
+    },
+  },
+  {
+    id: 'upcoming vote',
+    re: /\b(?:runoff|run-off|referendum|upcoming (?:election|vote|elections)|second round|will go to (?:a )?(?:runoff|vote|the polls)|prepares? for (?:its |the )?(?:\w+ )?elections?|inconclusive)\b/i,
+    ask: (_m, s) => {
+      const at = new RegExp(`\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`).exec(s);
+      const what = /\brunoff|run-off|second round/i.test(s) ? 'runoff' : /\breferendum/i.test(s) ? 'referendum' : 'election';
+      const date = at?.[1] ?? at?.[2];
+      return { question: `Who will win the ${date ? `${date} ` : ''}${what}, and what will it change?`, key: 'upcoming vote' };
+    },
+  },
+  {
+    id: 'alternative',
+    re: /\b(?:suggest|recommend|urge|advocate|argue|propose)s?\s+(?:that\s+)?([^.;]{5,160}?)\s+rather than\s+([^.;,]{3,80})/i,
+    ask: (m) => {
+      const x = cutClause(m[1] ?? '');
+      const y = cutClause(m[2] ?? '');
+      if (/\bshould\b/.test(x)) return tidy(`${(yesNoQuestion(x) ?? x).replace(/\?$/, '')} rather than ${y}`);
+      return tidy(`Should ${x} come before ${y}`);
+    },
+  },
+  { id: 'warning', re: /\bwarn(?:s|ed)?\s+against\s+(\w+ing\b[^.;,]{5,120})/i, ask: (m) => tidy(`Is ${cutClause(m[1] ?? '')} the right approach`) },
+  {
+    id: 'disputed',
+    re: /\b(?:are|is|were|remain)\s+(?:mixed|divided|split|disputed|contested)\b|\bnot everyone agrees\b|\bcritics (?:say|argue|warn)\b|\bskeptical\b|\bsceptical\b/i,
+    ask: (_m, s) => {
+      const subj = decisionSubject(s)?.replace(/^(?:local\s+)?(?:perspectives|views|opinions|attitudes)\s+(?:on|about)\s+/i, '');
+      return subj && !/^(?:others?|some|they|it|this)$/i.test(subj) ? tidy(`Is there agreement on ${asSubject(subj)}`) : undefined;
+    },
+  },
+  {
+    id: 'concerns',
+    re: /\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had)\s+(?:(?:growing|serious|some|similar|new)\s+)?(?:concerns?|doubts?|worries|reservations|misgivings)\s+(about|over|regarding|that)\s+([^.;]{5,160})/i,
+    ask: (m) => {
+      const what = cutClause(m[2] ?? '');
+      return what ? tidy(`Are concerns ${m[1] === 'that' ? 'that' : 'about'} ${what} warranted`) : undefined;
+    },
+  },
+  {
+    id: 'could rise',
+    re: /\b(?:expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|predict(?:s|ed)?)\s+(?:that\s+)?((?:the|a)\s+[^,;]{2,50}?)\s+(?:to|will|would)\s+(?:still\s+|further\s+)?(rise|climb|increase|grow|go up|worsen|spread)\b/i,
+    ask: (m) => (m[1] && m[2] ? tidy(`Will ${asSubject(m[1])} ${m[2]} further`) : undefined),
+  },
+  {
+    id: 'likely',
+    re: /\b(?:is|are)\s+(?:also\s+|still\s+)?(likely|unlikely|expected|poised)\s+to\s+([a-z]+\b[^;]{2,120})/,
+    ask: (m, s) => {
+      const subj = subjectAt(s, m.index);
+      // Only the sentence's own subject: "the deal the workforce is likely to receive" forecasts nothing.
+      if (!subj || !s.trimStart().startsWith(subj) || /^(?:it|this|that|they)$/i.test(subj)) return undefined;
+      return tidy(`Will ${asSubject(subj)} ${cutClause(m[2] ?? '')}`);
+    },
+  },
+  { id: 'may', re: /\b(could|may|might)\s+(?!not\b|also\b|only\b|barely\b|hardly\b|scarcely\b)((?:still\s+|well\s+|even\s+|yet\s+)?(?:have\s+(?:been\s+)?)?[a-z]+\b[^;]*)/, ask: (m, s) => modalQuestion(m, s) },
 ];
+
+/** A question about a noun phrase that is not yet explained; causes share one key across a set. */
+function explained(np: string | undefined): Asked | undefined {
+  const q = np ? nounQuestion(np.replace(/\s+(?:at the moment|at this time|at this stage|so far|yet|for now|for the moment)$/i, '')) : undefined;
+  return q && { question: q.question, key: q.id === 'cause' ? 'about:cause' : undefined };
+}
+
+/** Words before a modal that make it narrate the past, not open a question. */
+const BACKGROUND = /\b(?:had\s+(?:warned|said|feared|predicted|suggested|argued|cautioned|estimated|expected)\b[^;]*|(?:after|before|since|until|once)\s+(?:[a-z]+ing\b|[a-z]+\s+[a-z]+ed\b)[^,;]*|so\s+(?:that\s+)?[a-z]+|if\s+[^,;]*)$/i;
+
+/**
+ * Verbs that say what could happen to a story, not what someone may do: after "could" or "may" they
+ * speculate ("prices could rise") where other verbs grant leave ("voters may cast ballots until 8").
+ */
+const OUTCOME_VERBS = new Set(
+  ('rise fall climb grow increase decrease drop decline double triple worsen improve reach exceed top hit cost last take spread affect hurt harm ' +
+    'damage delay derail disrupt threaten undermine trigger spark prompt force lead mean change shift determine decide end face lose see push ' +
+    'strengthen weaken collapse fail halt stall slow jeopardize jeopardise complicate escalate resume continue facilitate pave cause result ' +
+    'translate weigh dampen boost drive send leave run become come happen occur follow emerge signal cut reduce raise limit prevent stop ' +
+    'block delay postpone derail collapse surge soar plunge sink tumble jump widen deepen intensify persist linger return recover reopen ' +
+    'cripple overwhelm flood destroy kill wipe spell upend reshape alter fuel worsen exacerbate undercut erode struggle need require').split(' '),
+);
+
+/** "officials warn the toll could rise" -> "Could the toll rise?" */
+function modalQuestion(m: RegExpExecArray, sentence: string): string | undefined {
+  const before = sentence.slice(0, m.index).trim();
+  if (BACKGROUND.test(before) || /\b(?:couldn't|cannot|can't)\b/.test(m[0])) return undefined;
+  const subj = subjectAt(sentence, m.index);
+  if (!subj || /^(?:it|this|that|they|which|who|some|others|he|she|we|you|i)$/i.test(subj)) return undefined;
+  const rest = cutClause((m[2] ?? '').replace(/^not\s+/i, ''));
+  const verb = (rest.replace(/^(?:still|well|even|yet)\s+/i, '').split(/\s+/)[0] ?? '').toLowerCase();
+  if (!verb || /^(?:be|have)$/i.test(rest)) return undefined;
+  // "could be", "may have been" and "might" speculate; "could apply" or "may cast ballots" grant leave.
+  if (m[1] !== 'might' && !/^(?:be|have)$/.test(verb) && !OUTCOME_VERBS.has(verb)) return undefined;
+  const words = subj.split(/\s+/);
+  // A long subject keeps its head: "a massive power outage that struck ..." -> "the massive power outage".
+  const head = words.length > 8 ? subj.replace(/\s+(?:that|which|who)\s+.*$/i, '') : subj;
+  if (head.split(/\s+/).length > 8) return undefined;
+  // "A landslide that buried the road" is a known one; "a shift in policy" may never come.
+  const known = new RegExp(`${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:that|which|who)\\b`).test(sentence);
+  return tidy(`Could ${asSubject(head, !known)} ${rest}`);
+}
+
+/**
+ * Questions whose opening names what they ask share a key across a set: every "What caused ...?"
+ * is about the event; "Which countries ...?" and "How many people ...?" ask one thing each.
+ */
+function keyOf(question: string): string | undefined {
+  if (/^what caused\b/i.test(question)) return 'about:cause';
+  const wh = /^(?:(which|what|whose)|how (many|much))\s+([a-z]+)/i.exec(question);
+  const word = wh?.[3]?.toLowerCase();
+  if (!word || /^(?:is|are|was|were|will|would|could|can|might|may|should|must|has|have|had|do|does|did|the|a|an)$/.test(word)) return undefined;
+  return `wh:${(wh?.[1] ?? `how ${wh?.[2] ?? ''}`).toLowerCase()} ${stem(word)}`;
+}
 
 /** Stands for a dot inside the sentence while cues match: a decimal point or an abbreviation's. */
 const INNER_DOT = '\u2024';
+
+/** A question the sentence asks outright: the writer's own, not a quote, a headline or a subhead. */
+function askedOutright(sentence: string): string | undefined {
+  const s = sentence.trim();
+  if (!/\?["”’]?$/.test(s) || s.length > 300 || /^["“‘]|["”’]$/.test(s)) return undefined;
+  if (FIRST_PERSON.test(s)) return undefined;
+  const words = s.split(/\s+/);
+  const capitals = words.filter((w) => /^[A-Z]/.test(w)).length;
+  if (words.length < 5 || capitals / words.length > 0.5) return undefined;
+  return tidy(s.replace(/\?$/, ''));
+}
 
 /** The open question a sentence raises, if it raises one. */
 export function questionOf(raw: string, file: string, quote: string): QuestionMention | undefined {
   // The cues stop at a dot to stay in the sentence; inside one sentence, a dot before the end is "$1.5" or "U.S.".
   const sentence = raw.replace(/\.(?=.*\w)/g, INNER_DOT);
-  const q = questionOfMasked(sentence, file, quote);
-  return q && { ...q, question: q.question.replaceAll(INNER_DOT, '.') };
-}
-
-function questionOfMasked(sentence: string, file: string, quote: string): QuestionMention | undefined {
-  if (/\?\s*$/.test(sentence) && sentence.length < 300) {
-    return { question: clean(sentence).replace(/[“”"]/g, '') + (sentence.trim().endsWith('?') ? '' : '?'), cue: 'asked', terms: termsOf(sentence), evidence: { file, quote } };
-  }
+  const terms = termsOf(raw);
+  const outright = askedOutright(sentence);
+  if (outright) return { question: outright.replaceAll(INNER_DOT, '.'), cue: 'asked', terms, evidence: { file, quote } };
+  if (/\?\s*$/.test(sentence)) return undefined;
   for (const c of CUES) {
     const m = c.re.exec(sentence);
     if (!m) continue;
-    const q = c.ask(m, sentence);
-    if (!q) continue;
-    // Questions about the same thing share a key: "not said:which countries", "upcoming vote".
-    const key = c.cue === 'not said' ? `${c.cue}:${q.split(/\s+/).slice(0, 2).join(' ').toLowerCase()}` : c.cue === 'upcoming vote' ? c.cue : c.cue;
-    return { question: q.replace(/\s+([,.?])/g, '$1').replace(/\?+$/, '?'), cue: key, terms: termsOf(sentence), evidence: { file, quote } };
+    const got = c.ask(m, sentence);
+    const asked: Asked | undefined = typeof got === 'string' ? { question: got } : got;
+    if (!asked?.question || asked.question.split(/\s+/).length < 3) continue;
+    const question = asked.question.replaceAll(INNER_DOT, '.');
+    return { question, cue: asked.key ?? keyOf(question) ?? c.id, terms, evidence: { file, quote } };
   }
   return undefined;
 }

@@ -1,29 +1,84 @@
 /** Merges open questions that several sources raise into one, with every sentence behind it. */
+import { termsOf } from '../extract/questions.js';
 import type { Question, QuestionMention } from '../model.js';
 
-function jaccard(a: string[], b: string[]): number {
+function overlap(a: readonly string[], b: readonly string[]): { shared: number; jaccard: number } {
   const A = new Set(a);
-  const inter = b.filter((x) => A.has(x)).length;
-  return inter / (A.size + b.length - inter || 1);
+  const shared = b.filter((x) => A.has(x)).length;
+  return { shared, jaccard: shared / (A.size + b.length - shared || 1) };
 }
 
-/** The question worded with the most detail ("the April 13 runoff" over "the runoff"). */
-function longestSpecific(members: QuestionMention[]): string {
-  const score = (q: string): number => (/\d/.test(q) ? 200 : 0) + Math.min(q.length, 90);
-  return members.map((m) => m.question).sort((a, b) => score(b) - score(a))[0] ?? '';
+/** The question with the most detail ("the April 13 runoff" over "the runoff"), then the wording most sources use. */
+function wording(members: QuestionMention[]): string {
+  const count = new Map<string, number>();
+  for (const m of members) count.set(m.question, (count.get(m.question) ?? 0) + 1);
+  const score = (q: string): number => (/\d/.test(q) ? 2000 : 0) + (count.get(q) ?? 0) * 100 + Math.min(q.length, 90);
+  return [...count.keys()].sort((a, b) => score(b) - score(a))[0] ?? '';
 }
 
-/** Greedy clustering: same cue and some shared words, or many shared words. */
+interface Cluster {
+  order: number;
+  first: QuestionMention;
+  /** Content words of the first question's wording, and its opening ("when will", "how long"). */
+  asks: string[];
+  head: string;
+  members: QuestionMention[];
+}
+
+/** Words the question templates add ("Are concerns about ... warranted?"): they say nothing about the subject. */
+const TEMPLATE = new Set(termsOf('concerns warranted justified criticism accusations evidence agreement approved known right approach come before win change how long take'));
+
+const headOf = (q: string): string => q.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+/** Cues that say which question they ask: every mention with the cue is the same question. */
+const keyed = (cue: string): boolean => cue.includes(':') || cue === 'upcoming vote';
+
+/** Whether a mention asks what a cluster asks. */
+function sameQuestion(c: Cluster, m: QuestionMention, asks: string[]): boolean {
+  if (c.first.question === m.question) return true;
+  if (c.first.cue === m.cue && keyed(m.cue)) return true;
+  // Same opening and the same subject: "When will workers return to work?" / "When will the 33,000 workers go back to work?"
+  const q = overlap(c.asks, asks);
+  if (c.head === headOf(m.question) && (q.shared >= 2 || (q.shared >= 1 && q.jaccard >= 0.15))) return true;
+  const s = overlap(c.first.terms, m.terms);
+  return s.jaccard >= 0.4 || (c.first.cue === m.cue && s.jaccard >= 0.2);
+}
+
+const COMMON = 300;
+
+/**
+ * Greedy clustering. Each mention is compared only with clusters that share a word with it (an
+ * index from word to clusters), so a large set stays far from quadratic.
+ */
 export function mergeQuestions(mentions: QuestionMention[]): Question[] {
-  const clusters: { q: QuestionMention; members: QuestionMention[] }[] = [];
+  const clusters: Cluster[] = [];
+  const byWord = new Map<string, Set<Cluster>>();
+  const byCue = new Map<string, Cluster>();
   for (const m of mentions) {
-    const keyed = (cue: string): boolean => cue.includes(':') || cue === 'upcoming vote';
-    const c = clusters.find((x) => x.q.question === m.question || (x.q.cue === m.cue && (keyed(m.cue) || jaccard(x.q.terms, m.terms) >= 0.2)) || jaccard(x.q.terms, m.terms) >= 0.4);
-    if (c) c.members.push(m);
-    else clusters.push({ q: m, members: [m] });
+    const asks = termsOf(m.question).filter((w) => !TEMPLATE.has(w));
+    const candidates = new Set<Cluster>();
+    const cued = byCue.get(m.cue);
+    if (cued) candidates.add(cued);
+    for (const w of [...m.terms, ...asks]) {
+      const list = byWord.get(w);
+      // A word in hundreds of questions (the story's own name) tells none apart; rarer shared words will.
+      if (list && list.size <= COMMON) for (const c of list) candidates.add(c);
+    }
+    const found = [...candidates].sort((a, b) => a.order - b.order).find((c) => sameQuestion(c, m, asks));
+    if (found) {
+      found.members.push(m);
+      continue;
+    }
+    const c: Cluster = { order: clusters.length, first: m, asks, head: headOf(m.question), members: [m] };
+    clusters.push(c);
+    if (keyed(m.cue)) byCue.set(m.cue, c);
+    for (const w of new Set([...m.terms, ...asks])) {
+      const list = byWord.get(w);
+      if (list) list.add(c);
+      else byWord.set(w, new Set([c]));
+    }
   }
   return clusters
-    .map((c) => ({ question: longestSpecific(c.members), sources: c.members.map((m) => m.evidence), n: new Set(c.members.map((m) => m.evidence.file)).size }))
+    .map((c) => ({ question: wording(c.members), sources: c.members.map((m) => m.evidence), n: new Set(c.members.map((m) => m.evidence.file)).size }))
     .sort((a, b) => b.n - a.n)
     .map(({ question, sources }) => ({ question, sources }));
 }
