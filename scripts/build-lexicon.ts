@@ -25,6 +25,8 @@ export interface LexiconFile {
   senses: string;
   people: string;
   nominal: string;
+  /** Other common nouns (no proper names), comma-separated: a capitalised first word the tagger calls a name may be one. */
+  nouns: string;
 }
 
 interface Synset {
@@ -153,6 +155,12 @@ for (const [verb, senses] of [...verbIndex.entries()].sort(([a], [b]) => a.local
   if (best && best !== verb && shared(best) >= 3) lexicon.nominal[verb] = best;
 }
 
+// Common nouns: a sense that is not an instance of something (a proper name: "texas" is an instance of a state).
+const peopleSet = new Set(lexicon.people);
+const commonNouns = [...nounIndex.entries()]
+  .filter(([lemma, senses]) => /^[a-z]{3,}$/.test(lemma) && senses.some((o) => !(nouns.get(o)?.pointers ?? []).some((p) => p.symbol === '@i')))
+  .map(([lemma]) => lemma)
+  .sort();
 const groups = new Map<string, string[]>();
 for (const [word, [sense, broader]] of Object.entries(lexicon.nouns)) {
   const key = `${sense.toString(36)} ${broader.toString(36)}`;
@@ -162,6 +170,7 @@ const file: LexiconFile = {
   senses: [...groups].map(([key, words]) => `${key} ${words.join(',')}`).join('\n'),
   people: lexicon.people.join(','),
   nominal: Object.entries(lexicon.nominal).map(([verb, noun]) => `${verb}:${noun}`).join(','),
+  nouns: commonNouns.filter((w) => !(w in lexicon.nouns) && !peopleSet.has(w)).join(','),
 };
 const out = join(import.meta.dirname, '../src/core/extract/figures/lexicon.json');
 writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);

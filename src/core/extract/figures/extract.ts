@@ -85,7 +85,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   const figures: FigureMention[] = [];
   let previous: Reading | undefined;
   // Time expressions are no part of what a number measures: "declining to 36.18 last year" measures no "year".
-  const masked: Sentence = { ...s, tokens: s.tokens.map((t) => (spans.some((x) => t.start < x.end && x.start < t.end) ? { ...t, pos: 'TIME' } : t)) };
+  const masked: Sentence = { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? { ...t, pos: 'TIME' } : t)) };
   const candidates = numbers.filter((n) => {
     const no = exclusionOf(n, text);
     if (no) notes.push({ text: n.text, excluded: { rule: no.id, reason: no.reason } });
@@ -95,7 +95,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const read = quantityOf(n, text);
     const found = readMeasure(measureContext(masked, n, read, { previous, carried: carry.last }));
     // A bare number that continues another's measure ("from six per 100,000 in 2018 to 47 in 2023") is in its unit.
-    const inherits = found && COPIES.has(found.rule) && read.unit.id === 'count' && found.unit && found.unit.id !== 'count';
+    const inherits = found && (COPIES.has(found.rule) || found.rule === 'measure.magnitude') && read.unit.id === 'count' && found.unit && found.unit.id !== 'count';
     const q = inherits && found.unit ? { ...read, unit: found.unit, kind: found.kind ?? read.kind } : read;
     const r = found && { ...found, unit: q.unit };
     if (!r) {

@@ -10,6 +10,7 @@ interface Tables {
   senses: Map<string, [string, string]>;
   people: Set<string>;
   nominal: Map<string, string>;
+  nouns: Set<string>;
 }
 
 let tables: Tables | undefined;
@@ -26,7 +27,7 @@ function load(): Tables {
     const [verb = '', noun = ''] = pair.split(':');
     nominal.set(verb, noun);
   }
-  tables = { senses, people: new Set(data.people.split(',')), nominal };
+  tables = { senses, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
   return tables;
 }
 
@@ -59,4 +60,11 @@ export function senseOf(noun: string): { sense: string; broader: string } | unde
 /** The noun naming a verb's act or result ("invest" -> "investment"); the verb itself when WordNet has none. */
 export function nominalOf(verb: string): string {
   return load().nominal.get(verb) ?? verb;
+}
+
+/** Whether a lower-case word is a common noun (singular or plural), not only a name: "unemployment", "shares". */
+export function isCommonNoun(word: string): boolean {
+  const t = load();
+  const w = singular(word);
+  return t.senses.has(word) || t.senses.has(w) || t.people.has(w) || t.nouns.has(word) || t.nouns.has(w);
 }

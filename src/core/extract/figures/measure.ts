@@ -194,12 +194,18 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     },
   },
   {
+    // "a magnitude 6.8 earthquake", "a 6.8-magnitude quake": an earthquake's magnitude.
+    id: 'measure.magnitude',
+    read: (c) => (/\bmagnitude[\s-]*$/i.test(c.before) || /^[\s-]*magnitude\b/i.test(c.s.text.slice(c.n.end)) ? { rule: 'measure.magnitude', measure: measure('magnitude'), kind: 'quantity', label: 'magnitude', unit: { id: 'magnitude', dimension: 'magnitude', toBase: 1, label: 'magnitude' } } : undefined),
+  },
+  {
     // "a town of less than 1,500", "a country of 18 million", "the Iberian Peninsula, with about 60 million people".
     id: 'measure.population',
     read: (c) => {
       if (c.q.kind !== 'count' && c.q.kind !== 'quantity') return undefined;
       const of = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i').exec(c.before);
-      const home = /\b(?:with|home to|population of)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/i.test(c.before) && /^\s*(?:people|inhabitants|residents|citizens)\b/i.test(c.after);
+      // "On the Iberian Peninsula, with about 60 million people": a place, then its people; not "with 320 people injured".
+      const home = /[A-Z][\w’'-]*,\s+(?:with|home to)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/.test(c.before) && /^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*(?:killed|injured|dead|missing|hurt|affected|evacuated|displaced|stranded))/i.test(c.after);
       if (!of && !home) return undefined;
       // Whose: the place named just before ("Taboadela, a town of 1,500"; "On the Iberian Peninsula, with 60 million people"), else the kind of place.
       const named = /((?:[A-Z][\w’'-]+\s?){1,3}),\s+(?:a|an|the)?\s*(?:[a-z-]+\s+){0,3}$/.exec(c.before.slice(0, of?.index ?? c.before.length))?.[1]?.trim();

@@ -3,7 +3,7 @@
  * members"), the subject before a verb ("the death toll rose to"), and whose or where ("in Kerr County").
  */
 import type { Token } from '../../nlp.js';
-import { senseOf, singular } from './lexicon.js';
+import { isCommonNoun, senseOf, singular } from './lexicon.js';
 
 /** A noun phrase: its head noun, the words before the head, and where it ends. */
 export interface NounPhrase {
@@ -40,7 +40,7 @@ export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean 
     const ends = !after || /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) || after.lower === 'that' || after.lower === 'which' || (after.pos === 'NOUN' && /^(?:SYM|DET|ADJ)$/.test(before?.pos ?? 'X'));
     if (nominal && ends) return true;
   }
-  return t.pos === 'PROPN' && (i === 0 || titleCase) && senseOf(t.lower) !== undefined;
+  return t.pos === 'PROPN' && (i === 0 || titleCase) && isCommonNoun(t.lower);
 }
 
 /** Whether most words of a text are capitalised, as in a headline's title case. */
@@ -99,7 +99,7 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
 /** The noun phrase ending at token `j` (its head), read backwards: "the latest contract offer" <- "offer". */
 export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): NounPhrase | undefined {
   const acronym = /^[A-Z]{2,5}$/.test(tokens[j]?.text ?? '') && /^(?:ADJ|PART)$/.test(tokens[j - 1]?.pos ?? '');
-  const named = (tokens[j]?.pos === 'PROPN' && senseOf(tokens[j]?.lower ?? '') !== undefined) || acronym;
+  const named = (tokens[j]?.pos === 'PROPN' && (senseOf(tokens[j]?.lower ?? '') !== undefined || (j === 0 && isCommonNoun(tokens[j]?.lower ?? '')))) || acronym;
   if (!isNoun(tokens, j, titleCase) && !named) return undefined;
   const head = tokens[j];
   if (!head) return undefined;
