@@ -202,6 +202,8 @@ export interface Figure {
   typed?: TypedFigure | undefined;
   /** Why it ranks where it does: independent sources, in a headline or opening paragraph. */
   standing?: { files: number; headline: boolean; lead: boolean } | undefined;
+  /** What it measures, as reconciliation matched it: figures with one id are one measure. */
+  measureId?: string | undefined;
 }
 
 /** One measure at several moments: "the death toll rose from 24 to 109". */

@@ -28,10 +28,10 @@ function figureLine(c: FigureChange, sources: ReadonlyMap<string, SourceRef>): s
   const cite = citation(f.sources.map((s) => s.file), sources);
   if (c.kind === 'new' || !c.previous) return `New figure: ${f.metric}${period}: ${figureValue(f)}${cite}`;
   const p = c.previous;
-  const label = p.period === f.period ? 'Corrected figure' : 'Updated figure';
   const values = [...new Set(p.values.map((v) => v.text))].join(' or ');
-  const was = p.period === f.period ? values : `${values} for ${p.period}`;
-  return `${label}: ${f.metric}${period}: ${figureValue(f)} (was ${was})${cite}`;
+  // Another value for the same period is an updated count; a new period continues the measure's timeline.
+  if (c.kind === 'revised') return `Updated figure: ${f.metric}${period}: ${figureValue(f)} (was ${values})${cite}`;
+  return `New figure: ${f.metric}${period}: ${figureValue(f)} (${p.period}: ${values})${cite}`;
 }
 
 const more = (n: number, what: string): string[] => (n > 0 ? [`+${String(n)} more ${what}${n > 1 ? 's' : ''}`] : []);

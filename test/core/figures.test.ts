@@ -1,31 +1,91 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/articles/parse.js';
 import { brief, buildSet } from '../../src/core/briefing/set.js';
-import { figuresOf } from '../../src/core/extract/figures/extract.js';
-import type { Figure, FigureMention, PubDate } from '../../src/core/model.js';
-import { findConflicts, mergeFigures } from '../../src/core/reconcile/figures.js';
+import { figuresOf, readFigures } from '../../src/core/extract/figures/extract.js';
+import type { Briefing, PubDate } from '../../src/core/model.js';
 import { analyse } from '../../src/core/nlp.js';
 
+/** A Wednesday. */
 const pub: PubDate = { iso: '2025-02-19', year: 2025, month: 2, source: 'metadata' };
 
-function figures(sentence: string): { value: number; metric: string; unit: string; period: string }[] {
+function figures(sentence: string) {
   const carry = {};
-  return analyse(sentence).flatMap((s) => figuresOf(s, 'a.txt', s.text, pub, carry)).map(({ value, metric, unit, period }) => ({ value, metric, unit, period }));
+  return analyse(sentence).flatMap((s) => figuresOf(s, 'a.txt', s.text, pub, carry));
 }
+const read = (sentence: string) => figures(sentence).map((f) => [f.value, f.metric, f.typed?.kind, f.typed?.bound, f.period]);
 
-describe('figures', () => {
+describe('what a number measures', () => {
   it.each([
-    ['the homicide rate dropped from 46.18 per 100,000 people in 2023 to 38.76 per 100,000 people last year.', [[46.18, 'homicide rate', '2023'], [38.76, 'homicide rate', '2024']]],
-    ['Homicides have risen from six per 100,000 inhabitants in 2018 to a record 47 in 2023.', [[6, 'homicide rate', '2018'], [47, 'homicide rate', '2023']]],
-    ['January was the deadliest month on record, with 731 homicides.', [[731, 'homicides', 'January 2025']]],
-    ['Police dogs uncovered more than six tons of cocaine at a port last July.', [[6, 'cocaine', 'July 2024']]],
-    ['The United States has invested $81 million since 2018.', [[81_000_000, 'amount invested', 'since 2018']]],
-    ['The banana trade accounts for about one in five bananas imported to the United States.', [[0.2, 'bananas', 'as of February 2025']]],
-    ['Unemployment rose to 7.5% in 2024.', [[7.5, 'change in Unemployment', '2024']]],
-    ['It is a country of 18 million people.', [[18_000_000, 'population', 'as of February 2025']]],
+    ['the homicide rate dropped from 46.18 per 100,000 people in 2023 to 38.76 per 100,000 people last year.', [[46.18, 'homicide rate', 'rate', 'exact', '2023'], [38.76, 'homicide rate', 'rate', 'exact', '2024']]],
+    ['Homicides have risen from six per 100,000 inhabitants in 2018 to a record 47 in 2023.', [[6, 'homicide rate', 'rate', 'exact', '2018'], [47, 'homicide rate', 'rate', 'exact', '2023']]],
+    ['January was the deadliest month on record, with 731 homicides.', [[731, 'homicides', 'count', 'exact', 'January 2025']]],
+    ['Police dogs uncovered more than six tons of cocaine at a port last July.', [[6, 'cocaine', 'quantity', 'more-than', 'July 2024']]],
+    ['The United States has invested $81 million since 2018.', [[81_000_000, 'investment', 'money', 'exact', 'since 2018']]],
+    ['Unemployment rose to 7.5% in 2024.', [[7.5, 'unemployment', 'level', 'exact', '2024']]],
+    ['It is a country of 18 million people.', [[18_000_000, 'population of country', 'count', 'exact', 'as of February 19, 2025']]],
+    ['After voting twice against, 59% of union members approved the contract.', [[59, 'votes in favour', 'share', 'exact', 'as of February 19, 2025']]],
+    ['The deal includes a 38% wage increase over four years and a $12,000 ratification bonus.', [[38, 'wage increase', 'change', 'exact', 'as of February 19, 2025'], [12_000, 'ratification bonus', 'money', 'exact', 'as of February 19, 2025']]],
+    ['The union approved the offer, ending a 52-day strike.', [[52, 'strike length', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['Shares of the carmaker have plummeted 40% this year.', [[40, 'fall in shares in carmaker', 'change', 'exact', '2025']]],
+    ['The strikers have lost more than $600 million in combined wages.', [[600_000_000, 'combined wages', 'money', 'more-than', 'as of February 19, 2025']]],
+    ['The grid lost 15 gigawatts of power, equivalent to 60% of its national demand.', [[15, 'power', 'quantity', 'exact', 'as of February 19, 2025'], [60, 'share of national demand', 'share', 'exact', 'as of February 19, 2025']]],
+    ['Business group says the outage caused €1.6bn in damages', [[1_600_000_000, 'damages', 'money', 'exact', 'as of February 19, 2025']]],
+    ['The storm caused economic damage amounting to approximately €1.6 billion ($1.8 billion).', [[1_600_000_000, 'economic damage', 'money', 'about', 'as of February 19, 2025'], [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025']]],
+    ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
+    ['Firefighters were called out at least nine times to carbon monoxide emergencies.', [[9, 'times called out to carbon monoxide emergencies', 'count', 'at-least', 'as of February 19, 2025']]],
+    ['It was the first strike in 16 years at the plant.', [[16, 'years since a first strike', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['A town of less than 1,500 people lost power.', [[1500, 'population of town', 'count', 'fewer-than', 'as of February 19, 2025']]],
+    ['The industrial sector accounts for roughly 14% of output.', [[14, 'industrial sector share', 'share', 'about', 'as of February 19, 2025']]],
+    ['The banana trade accounts for about one in five bananas imported to the United States.', [[0.2, 'banana trade share', 'share', 'about', 'as of February 19, 2025']]],
+    ['A magnitude 6.8 earthquake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['A 6.8-magnitude quake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['The village lies 65 miles north of San Marco.', [[65, 'distance north of San Marco', 'quantity', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
-    const got = figures(sentence);
-    expect(got.map((f) => [f.value, f.metric, f.period])).toEqual(expected.map((e) => [...e]));
+    expect(read(sentence)).toEqual(expected.map((e) => [...e]));
+  });
+
+  it.each([
+    ['A magnitude 6.8 earthquake struck on Monday, killing at least 120 people and injuring more than 300.', [[6.8, 'magnitude', 'exact'], [120, 'deaths', 'at-least'], [300, 'injured', 'more-than']]],
+    ['The death toll rose to 150 on Sunday, with 320 people injured.', [[150, 'deaths', 'exact'], [320, 'injured', 'exact']]],
+    ['Twelve people were killed and 40 were wounded in the attack.', [[12, 'deaths', 'exact'], [40, 'injured', 'exact']]],
+    ['At least 82 people are dead and another 41 are missing, officials said on Sunday.', [[82, 'deaths', 'at-least'], [41, 'missing', 'exact']]],
+    ['Eleven people from the riverside camp remain unaccounted for.', [[11, 'missing', 'exact']]],
+    ['There were 94 confirmed fatalities in Harlan County, up from 87 reported Tuesday morning.', [[94, 'deaths in Harlan County', 'exact'], [87, 'deaths in Harlan County', 'exact']]],
+    ['The dead include 40 adults and 28 children.', [[40, 'adults killed', 'exact'], [28, 'children killed', 'exact']]],
+    ['Three elderly people died from suspected carbon monoxide poisoning.', [[3, 'deaths from carbon monoxide poisoning', 'exact']]],
+    ['A total of 15 confirmed dead have been reported in five other counties.', [[15, 'deaths in other counties', 'exact'], [5, 'counties', 'exact']]],
+  ] as const)('counts casualties in %s', (sentence, expected) => {
+    expect(figures(sentence).map((f) => [f.value, f.metric, f.typed?.bound])).toEqual(expected.map((e) => [...e]));
+  });
+
+  it('reads a comparison base as an earlier value of the same measure', () => {
+    const [now, base] = figures('There were 94 confirmed fatalities in Harlan County, up from 87 reported Tuesday morning.');
+    expect(base?.typed?.baseline).toBe(true);
+    expect(base?.period).toBe('February 18, 2025 (morning)');
+    expect(now?.typed?.baseline).toBeUndefined();
+  });
+
+  it('resolves "that figure" to the measure of the sentence before, keeping its unit', () => {
+    const got = figures('Homicides rose to 47 per 100,000 in 2023. That figure dropped to 38 per 100,000 last year.');
+    expect(got.at(-1)).toMatchObject({ value: 38, metric: 'homicide rate', period: '2024' });
+  });
+
+  it('keeps the unit of a list for the numbers that follow it bare', () => {
+    const got = figures('Homicides have risen from six per 100,000 inhabitants in 2018 to a record 47 in 2023.');
+    expect(got.map((f) => f.unit)).toEqual(['per 100,000 inhabitants', 'per 100,000 inhabitants']);
+  });
+
+  it('tells the same figure in another unit once, and money in another currency apart', () => {
+    expect(figures("The river's crest was more than 39 feet (11.8 meters).").map((f) => f.value)).toEqual([39]);
+    expect(figures('The damage came to €1.6 billion ($1.8 billion).').map((f) => f.unit)).toEqual(['euros', 'US dollars']);
+  });
+
+  it('converts within a dimension and never across currencies', () => {
+    const [feet] = figures('The river rose 20 feet.');
+    expect(feet?.typed?.unit).toMatchObject({ id: 'unit.foot', dimension: 'length' });
+    expect((feet?.value ?? 0) * (feet?.typed?.unit.toBase ?? 0)).toBeCloseTo(6.096);
+    const [euros] = figures('It cost €2 billion.');
+    expect(euros?.typed?.unit).toMatchObject({ id: 'currency.eur', dimension: 'money', toBase: 1 });
   });
 
   it.each([
@@ -34,91 +94,138 @@ describe('figures', () => {
     ['names with numbers', 'Troops trained at exercise Resolute Sentinel 24 near the coast.'],
     ['page numbers', 'The report says so on page 12.'],
     ['idioms with one', 'He won one of two spots in the runoff.'],
+    ['ages', 'The father, 81, and a 46-year-old woman were found at home.'],
+    ['clock times', 'Power went out at 12:33 pm and returned by 11 pm.'],
+    ['codes', 'Workers kept their 401(k) plans.'],
+    ['one of a thing', 'Photos show a camp missing one entire side.'],
   ])('ignores %s', (_what, sentence) => {
     expect(figures(sentence)).toEqual([]);
   });
 
-  it('resolves "that figure" to the metric of the sentence before', () => {
-    const got = figures('Homicides rose to 47 per 100,000 in 2023. That figure dropped to 38 per 100,000 last year.');
-    expect(got.at(-1)).toMatchObject({ value: 38, metric: 'homicide rate', period: '2024' });
-  });
-
-  it('skips a comparison baseline when choosing the period', () => {
-    const got = figures('There were 1,300 homicides in the first 50 days of 2025, a 40% increase compared to the same timeframe in the previous year.');
-    expect(got.map((f) => f.period)).toEqual(['first 50 days of 2025', 'first 50 days of 2025']);
+  it('says which rule read each number and why another is no figure', () => {
+    const [s] = analyse('The father, 81, said at least 12 people died in 2024.');
+    if (!s) throw new Error('no sentence');
+    const notes = readFigures(s, pub, {}, { file: 'a.txt', quote: s.text, position: 0 }).notes;
+    expect(notes.map((n) => [n.text, n.figure?.typed?.rule ?? n.excluded?.rule])).toEqual([['2024', 'period.year'], ['81', 'not.age'], ['12', 'state.dead']]);
   });
 });
 
-describe('an amount a change ends at', () => {
+describe('periods, against the publication date', () => {
   it.each([
-    ['Quarterly revenue fell 23% to $2.1 billion in 2024.', 'quarterly revenue'],
-    ['Net profit rose to about $40 million last year.', 'net profit'],
-  ])('measures what changed: %s', (sentence, metric) => {
-    expect(figures(sentence).find((f) => f.unit === 'US dollars')?.metric).toBe(metric);
+    ['Twelve people were killed on Sunday.', 'February 16, 2025'],
+    ['Twelve people were killed late Tuesday.', 'February 18, 2025'],
+    ['The toll stood at 12 on Jan. 30.', 'January 30, 2025'],
+    ['The toll stood at 12 on Dec. 30.', 'December 30, 2024'],
+    ['There were 3,753 homicides between January and July last year.', 'January–July 2024'],
+    ['It lost more than $6 billion in the three months that ended in September.', '3 months to September 2024'],
+    ['Average pay will rise to $119,309 under the new contract.', 'projected'],
+    ['The strike has cost $5 billion since it began in September.', 'since September 2024'],
+  ])('dates %s', (sentence, period) => {
+    expect(figures(sentence).map((f) => f.period)).toEqual([period]);
+  });
+
+  it('does not date a figure by an event a date names ("the July 4 flood")', () => {
+    expect(figures('At least 171 people are missing from the Jan. 4 flood.').map((f) => f.period)).toEqual(['as of February 19, 2025']);
   });
 });
 
-describe('merging figures across sources', () => {
-  const m = (metric: string, value: number, file: string, period = '2024'): FigureMention => ({
-    metric, metricKey: metric, value, text: `${String(value)}%`, unit: 'percent', period, evidence: { file, quote: `${metric} ${String(value)}%` }, decimals: 0, position: 0,
-  });
-  const lines = (fs: Figure[]) => fs.map((f) => [f.metric, f.period, f.sources.map((s) => s.file)]);
+const setOf = (files: [string, string][]): Briefing => {
+  const set = buildSet({ title: 'T', topics: [], articles: files.map(([name, text]) => parseArticle(name, text)) });
+  const r = brief(set);
+  if (!r.ok) throw new Error('no briefing');
+  return r.value;
+};
 
-  it('folds a vaguer metric into a more specific one with the same value, unit and period', () => {
-    expect(lines(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'b.txt')]))).toEqual([['quarterly revenue', '2024', ['a.txt', 'b.txt']]]);
-  });
-
-  it('keeps them apart across periods, with other words, or when one source gives both', () => {
-    expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'b.txt', '2023')])).toHaveLength(2);
-    expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('annual profit', 23, 'b.txt')])).toHaveLength(2);
-    expect(mergeFigures([m('quarterly revenue', 23, 'a.txt'), m('revenue', 23, 'a.txt')])).toHaveLength(2);
-  });
-});
-
-describe('the same measure in other words', () => {
+describe('reconciliation by what is measured', () => {
   it('takes "1,200 jobs" and "1,200 positions", "8% of its workforce" and "8 percent of staff" as one figure each', () => {
-    const set = buildSet({
-      title: 'T', topics: [],
-      articles: [
-        parseArticle('a.txt', 'A\nDate: 2024-11-04\n\nThe company said it would cut 1,200 jobs, about 8% of its workforce, on Monday.\n'),
-        parseArticle('b.txt', 'B\nDate: 2024-11-05\n\nThe company will eliminate 1,200 positions, roughly 8 percent of staff, it said.\n'),
-      ],
-    });
-    const r = brief(set);
-    if (!r.ok) throw new Error('no briefing');
-    expect(r.value.figures.map((f) => [f.value, f.sources.map((s) => s.file)])).toEqual(expect.arrayContaining([[1200, ['a.txt', 'b.txt']], [8, ['a.txt', 'b.txt']]]));
-    expect(r.value.figures).toHaveLength(2);
-  });
-});
-
-describe('conflicts and bounds', () => {
-  const f = (value: number, file: string, qualifier?: string): Figure => ({
-    metric: 'death toll', metricKey: 'death toll', value, text: String(value), unit: 'people', period: 'September 2023', qualifier, sources: [{ file, quote: String(value) }], decimals: 0, weight: 1,
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2024-11-04\n\nThe company said it would cut 1,200 jobs, about 8% of its workforce, on Monday.\n'],
+      ['b.txt', 'B\nDate: 2024-11-05\n\nThe company will eliminate 1,200 positions, roughly 8 percent of staff, it said.\n'],
+    ]);
+    expect(b.figures.map((f) => [f.value, f.sources.map((s) => s.file)])).toEqual(expect.arrayContaining([[1200, ['a.txt', 'b.txt']], [8, ['a.txt', 'b.txt']]]));
+    expect(b.figures).toHaveLength(2);
   });
 
-  it('sees no disagreement between "at least 120" and "150", or "up to 40" and "35"', () => {
-    expect(findConflicts([f(120, 'a.txt', 'at least'), f(150, 'b.txt')])).toEqual([]);
-    expect(findConflicts([f(40, 'a.txt', 'up to'), f(35, 'b.txt')])).toEqual([]);
+  it('takes "33,000 union members" and "33,000 workers" from two sources as one figure', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2024-11-05\n\nThe strike by 33,000 union members ended on Monday.\n'],
+      ['b.txt', 'B\nDate: 2024-11-05\n\nThe union represents 33,000 workers at the plant.\n'],
+    ]);
+    expect(b.figures.filter((f) => f.value === 33_000).map((f) => f.sources.length)).toEqual([2]);
   });
 
-  it('flags values no bound reconciles: "at least 120" and "100", "120" and "150"', () => {
-    expect(findConflicts([f(120, 'a.txt', 'at least'), f(100, 'b.txt')])).toHaveLength(1);
-    expect(findConflicts([f(120, 'a.txt'), f(150, 'b.txt')])).toHaveLength(1);
+  it('takes "82 people are dead" and "a death toll of 82" for one measure', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-06\n\nAt least 82 people are dead, officials said.\n'],
+      ['b.txt', 'B\nDate: 2025-07-06\n\nThe death toll rose to 82 on Sunday.\n'],
+    ]);
+    expect(b.figures.map((f) => [f.value, f.metric, f.sources.length])).toEqual([[82, 'deaths', 2]]);
   });
-});
 
-describe('casualties', () => {
-  it.each([
-    ['A magnitude 6.8 earthquake struck on Friday, killing at least 120 people and injuring more than 300.', [[120, 'death toll'], [300, 'injured']]],
-    ['The death toll rose to 150 on Sunday, with 320 people injured.', [[150, 'death toll'], [320, 'injured']]],
-    ['Twelve people were killed and 40 were wounded in the attack.', [[12, 'death toll'], [40, 'injured']]],
-  ] as const)('reads %s', (sentence, expected) => {
-    expect(figures(sentence).filter((x) => x.unit === 'people').map((x) => [x.value, x.metric])).toEqual(expected.map((e) => [...e]));
+  it('flags two counts of one moment as a contradiction, with references to its figures', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-08\n\nA total of 109 people have been confirmed dead, the governor said on Tuesday.\n'],
+      ['b.txt', 'B\nDate: 2025-07-08\n\nThe death toll has reached at least 111, officials said on Tuesday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => [c.metric, c.kind, c.values.map((v) => v.text)])).toEqual([['deaths', 'contradiction', ['109', 'at least 111']]]);
+    expect(b.conflicts[0]?.figures?.every((f) => b.figures.includes(f))).toBe(true);
   });
-});
 
-describe('magnitude', () => {
-  it.each(['A magnitude 6.8 earthquake struck the south.', 'A 6.8-magnitude quake struck the south.'])('reads %s', (sentence) => {
-    expect(figures(sentence).map((x) => [x.value, x.metric])).toEqual([[6.8, 'magnitude']]);
+  it('tells a difference the bounds allow as such, never as a contradiction', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-04\n\nAt least 24 people have been killed by the floods, officials said Friday.\n'],
+      ['b.txt', 'B\nDate: 2025-07-04\n\nThe death toll rose to 25 on Friday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.kind)).toEqual(['bounds']);
+  });
+
+  it('calls values that agree at the coarser precision rounding', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-04-30\n\nAnalysts said the damage came to $2 billion on Wednesday.\n'],
+      ['b.txt', 'B\nDate: 2025-04-30\n\nThe damage came to $2.1 billion, an estimate said on Wednesday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.kind)).toEqual(['rounding']);
+  });
+
+  it('makes a timeline, not a conflict, of one measure at different moments', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-05\n\nThe death toll rose to 43 on Saturday.\n'],
+      ['b.txt', 'B\nDate: 2025-07-07\n\nAt least 104 people are dead, officials said on Monday.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+    expect(b.timelines?.map((t) => [t.metric, t.points.map((p) => p.figures.map((f) => f.value))])).toEqual([['deaths', [[43], [104]]]]);
+  });
+
+  it('does not take another period for a correction: "3,753 between January and July last year" against "731 in January"', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-02-19\n\nPolice counted 731 homicides in January, a record for the month.\n'],
+      ['b.txt', 'B\nDate: 2025-08-10\n\nHomicides rose 40%, an increase from 3,753 homicides registered between January and July last year.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+  });
+
+  it('does not set plain counts of different things against each other', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-05\n\nAbout 750 children were at the riverside camp when the water rose.\n'],
+      ['b.txt', 'B\nDate: 2025-07-06\n\nIdentification is pending for 22 adults and 10 children, the sheriff said.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+  });
+
+  it('reads a place many headlines name as the story, not a narrower measure', () => {
+    const b = setOf([
+      ['a.txt', 'Blackout in Spain\nDate: 2025-04-29\n\nAt least four people died in Spain, officials said on Tuesday.\n'],
+      ['b.txt', 'Spain counts the cost\nDate: 2025-04-29\n\nAt least five people died, officials said on Tuesday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[4, 5]]);
+  });
+
+  it('leads with the measure most sources give and its latest value', () => {
+    const b = setOf([
+      ['a.txt', 'Toll rises to 43\nDate: 2025-07-05\n\nThe death toll rose to 43 on Saturday. Crews used 14 helicopters.\n'],
+      ['b.txt', 'At least 104 dead\nDate: 2025-07-07\n\nAt least 104 people are dead, officials said on Monday. About 750 children were at the camp.\n'],
+      ['c.txt', 'Floods\nDate: 2025-07-07\n\nAt least 104 people have been killed, the governor said on Monday.\n'],
+    ]);
+    expect(b.figures[0]?.value).toBe(104);
   });
 });

@@ -8,6 +8,8 @@ import type { Actor, Briefing, Evidence, Figure, Question, SourceRef } from '../
 
 /** What one digest covered, kept (as JSON) to compare the next one against. */
 export interface Coverage {
+  /** 2 when figure keys are measure ids; older coverage keyed figures by their label. */
+  v?: number | undefined;
   /** When the digest went out, ISO; said in "What's new since …". */
   at: string;
   /** Content keys of every article in the set. */
@@ -20,13 +22,17 @@ export interface Coverage {
   questions: string[];
 }
 
-/** A figure that is new, or that revises one the last digest gave (a correction, or a newer period). */
+/**
+ * A figure the last digest did not give: `new` (a measure it did not have), `timeline` (a new
+ * period of a measure it had: "2025" after "2024"), or `revised` (another value for the same
+ * measure and period: an updated count).
+ */
 export interface FigureChange {
-  kind: 'new' | 'revised';
+  kind: 'new' | 'timeline' | 'revised';
   figure: Figure;
   /**
-   * What the last digest said for this metric: for the same period (a correction) or the latest
-   * other one (superseded); every value it gave for that period, when sources disagreed.
+   * What the last digest said for this measure: for the same period (revised) or its latest
+   * other period (timeline); every value it gave for that period, when sources disagreed.
    */
   previous?: { period: string; values: { value: number; text: string }[] } | undefined;
 }
@@ -55,13 +61,15 @@ export interface CurrentState {
   sentences: readonly Evidence[];
 }
 
-const figureKey = (f: { metricKey: string; period: string }): string => `${f.metricKey}|${f.period}`;
+const measureOf = (f: Figure): string => f.measureId ?? f.metricKey;
+const figureKey = (f: Figure): string => `${measureOf(f)}|${f.period}`;
 const keyOf = (keys: ReadonlyMap<string, string>, file: string): string => keys.get(file) ?? file;
 
 /** What a briefing covers, to be kept with the digest that posted it. */
 export function coverageOf(state: Omit<CurrentState, 'sentences'>, at: string): Coverage {
   const b = state.briefing;
   return {
+    v: 2,
     at,
     articles: b.sources.map((s) => keyOf(state.keys, s.file)),
     figures: b.figures.filter((f) => f.metricKey).map((f) => ({ key: figureKey(f), metric: f.metric, period: f.period, value: f.value, text: f.text })),
@@ -86,8 +94,9 @@ function answeredBy(question: string, sentences: readonly Evidence[]): Evidence 
   let best: { ev: Evidence; score: number } | undefined;
   for (const ev of sentences) {
     if (/\?\s*["”’]?\s*$/.test(ev.quote) || !OUTCOME.test(ev.quote) || HEDGE.test(ev.quote)) continue;
-    const own = new Set(termsOf(ev.quote));
-    const shared = terms.filter((t) => own.has(t)).length;
+    const own = termsOf(ev.quote);
+    // "win" and "winner", "elect" and "election": a word and its derivation are one term.
+    const shared = terms.filter((t) => own.some((o) => o === t || (Math.min(o.length, t.length) >= 3 && (o.startsWith(t) || t.startsWith(o))))).length;
     if (enoughOverlap(shared, terms.length) && (!best || shared > best.score)) best = { ev, score: shared };
   }
   return best?.ev;
@@ -99,33 +108,40 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
   return inter / (A.size + b.length - inter || 1);
 }
 
-const yearOf = (period: string): number => Math.max(0, ...[...period.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0])));
+/** The figure of the latest period among `figures`: the one a new period follows in its timeline. */
+const latest = (figures: Coverage['figures'], order: ReadonlyMap<string, string>): Coverage['figures'][number] | undefined =>
+  figures.reduce<Coverage['figures'][number] | undefined>((best, f) => (!best || (order.get(f.period) ?? f.period) > (order.get(best.period) ?? best.period) ? f : best), undefined);
 
-/** The figure of the latest year among `figures` (the one a newer count supersedes). */
-const latest = (figures: Coverage['figures']): Coverage['figures'][number] | undefined =>
-  figures.reduce<Coverage['figures'][number] | undefined>((best, f) => (!best || yearOf(f.period) > yearOf(best.period) ? f : best), undefined);
-
-/** Figures that are new, or revise one the last digest gave; only those a new article states. */
+/**
+ * Figures a new article states that the last digest did not give, in the briefing's order (the new
+ * reports' headline numbers first). Another value for a measure and period the digest had is a
+ * revision; a new period of a measure it had is the next point of that measure's timeline.
+ */
 function figureChanges(previous: Coverage, figures: Figure[], fresh: (files: string[]) => boolean): FigureChange[] {
-  const seen = new Set(previous.figures.map((f) => `${f.key}|${String(f.value)}`));
-  const byMetric = new Map<string, Coverage['figures']>();
+  // Coverage from before measure ids knew figures by label: compare those by period and value only.
+  const keyed = (previous.v ?? 1) >= 2;
+  const seen = new Set(previous.figures.map((f) => (keyed ? `${f.key}|${String(f.value)}` : `${f.period}|${String(f.value)}`)));
+  const byMeasure = new Map<string, Coverage['figures']>();
   for (const f of previous.figures) {
-    const metric = f.key.slice(0, f.key.lastIndexOf('|'));
-    byMetric.set(metric, [...(byMetric.get(metric) ?? []), f]);
+    const measure = f.key.slice(0, f.key.lastIndexOf('|'));
+    byMeasure.set(measure, [...(byMeasure.get(measure) ?? []), f]);
   }
-  const revised: FigureChange[] = [];
-  const added: FigureChange[] = [];
+  // Periods sort by when they start; the briefing's figures know that, the coverage only their labels.
+  const order = new Map(figures.map((f) => [f.period, f.typed?.period.from ?? f.period]));
+  const out: FigureChange[] = [];
   for (const f of figures) {
-    if (!f.metricKey || seen.has(`${figureKey(f)}|${String(f.value)}`) || !fresh(f.sources.map((s) => s.file))) continue;
-    const before = byMetric.get(f.metricKey) ?? [];
-    // The same period with another value is a correction; another period supersedes the older count.
-    const same = before.find((p) => p.period === f.period);
-    const other = f.period === 'undated' ? undefined : latest(before.filter((p) => p.period !== 'undated'));
-    const period = (same ?? other)?.period;
-    if (period === undefined) added.push({ kind: 'new', figure: f });
-    else revised.push({ kind: 'revised', figure: f, previous: { period, values: before.filter((p) => p.period === period).map((p) => ({ value: p.value, text: p.text })) } });
+    if (!f.metricKey || seen.has(keyed ? `${figureKey(f)}|${String(f.value)}` : `${f.period}|${String(f.value)}`) || !fresh(f.sources.map((s) => s.file))) continue;
+    const before = keyed ? byMeasure.get(measureOf(f)) ?? [] : [];
+    const same = before.filter((p) => p.period === f.period);
+    if (same.length) {
+      out.push({ kind: 'revised', figure: f, previous: { period: f.period, values: same.map((p) => ({ value: p.value, text: p.text })) } });
+      continue;
+    }
+    const last = latest(before, order);
+    if (last) out.push({ kind: 'timeline', figure: f, previous: { period: last.period, values: before.filter((p) => p.period === last.period).map((p) => ({ value: p.value, text: p.text })) } });
+    else out.push({ kind: 'new', figure: f });
   }
-  return [...revised, ...added];
+  return out;
 }
 
 /** What is new in `current` since the digest that covered `previous`. */

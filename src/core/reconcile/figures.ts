@@ -289,7 +289,8 @@ function contextOf(f: Figure): Set<string> {
     const window = at < 0 ? s.quote : s.quote.slice(Math.max(0, at - 50), at + f.text.length + 60);
     return window.toLowerCase().split(/[^a-z]+/);
   });
-  return new Set(near.filter((w) => w.length > 3 && !STOP.has(w) && !(f.typed?.measure.head ?? '').startsWith(w.replace(/s$/, ''))));
+  const head = f.typed?.measure.head ?? '';
+  return new Set(near.filter((w) => w.length > 3 && !STOP.has(w) && singular(w) !== head && w !== head));
 }
 
 /**
@@ -395,7 +396,10 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines) };
   const idOf = (m: { typed?: TypedFigure | undefined }): string => (m.typed ? identity(m.typed, ctx) : '');
   const figures = foldVaguer(mergeSame(typed, idOf), ctx);
-  for (const f of figures) f.metric = commonLabel(f);
+  for (const f of figures) {
+    f.metric = commonLabel(f);
+    f.measureId = f.typed && (plainPeople(f.typed) || plainCount(f.typed)) ? `${idOf(f)}|${headKey(f.typed.measure.head, senses)}` : idOf(f);
+  }
   const dates = reconcileDates(mentions.filter((m) => !m.typed));
 
   const byMeasure = new Map<string, Figure[]>();

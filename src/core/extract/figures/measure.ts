@@ -339,6 +339,19 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     },
   },
   {
+    // "the industrial sector accounting for roughly 14%", "... and the service sector for about 12%".
+    id: 'measure.share-verb',
+    read: (c) => {
+      if (c.q.kind !== 'share') return undefined;
+      const m = SHARE_VERBS.exec(c.before) ?? (SHARE_VERBS.source && /\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before) ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before) : null);
+      if (!m) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= m.index + (m[0].length - m[0].trimStart().length));
+      const np = headBefore(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma)) return undefined;
+      return { rule: 'measure.share-verb', measure: fromPhrase(np, np.scope), kind: 'share', label: `${phraseLabel(np)} share` };
+    },
+  },
+  {
     // "60% of its national demand", "10% of Boeing's global workforce", "half of the residents".
     id: 'measure.share-of',
     read: (c) => {
@@ -481,19 +494,6 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const row = STATE_NOUN.get(np.head.toLowerCase());
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.size`);
       return { rule: 'measure.size', measure: fromPhrase(np, np.scope), label: phraseLabel(np) };
-    },
-  },
-  {
-    // "the industrial sector accounting for roughly 14%", "... and the service sector for about 12%".
-    id: 'measure.share-verb',
-    read: (c) => {
-      if (c.q.kind !== 'share') return undefined;
-      const m = SHARE_VERBS.exec(c.before) ?? (SHARE_VERBS.source && /\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before) ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before) : null);
-      if (!m) return undefined;
-      const at = c.s.tokens.findIndex((t) => t.start >= m.index + (m[0].length - m[0].trimStart().length));
-      const np = headBefore(c.s.tokens, at, c.titleCase);
-      if (!np || GENERIC.has(np.lemma)) return undefined;
-      return { rule: 'measure.share-verb', measure: fromPhrase(np, np.scope), kind: 'share', label: `${phraseLabel(np)} share` };
     },
   },
   {

@@ -217,7 +217,9 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
       rule = 'period.weekday';
     }
     if (!d) continue;
-    const lead = /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
+    // Only the date's own words: chrono reads "at 12 on Jan. 30" as noon, and the 12 is a count.
+    const own = /(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:fourth|4th)\s+of\s+july\b)[^]*$/i.exec(r.text);
+    const lead = own ? own.index : /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
     const end = r.index + r.text.length;
     // "the July 4 flood", "from July 4 flooding": a date naming an event dates the event, not a figure.
     const attributive = /\b(?:the|from|of|since|after|before|during|by)\s+$/i.test(sentence.slice(0, r.index + lead)) && /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(sentence.slice(end));

@@ -108,6 +108,8 @@ export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): 
     const t = tokens[k];
     if (!t || FUNCTION.test(t.pos) || t.text === '’s' || t.text === "'s") break;
     if (!(modifierOk(t) || isNoun(tokens, k, titleCase))) break;
+    // A verb is a modifier only after a determiner or adjective ("the combined wages"), not a clause's verb ("the storm caused damage").
+    if (t.pos === 'VERB' && !isNoun(tokens, k, titleCase) && !/^(?:DET|ADJ)$/.test(tokens[k - 1]?.pos ?? '')) break;
     mods.unshift(t.lower);
   }
   return { head: head.text, lemma: singular(head.lower), modifiers: mods.filter((w) => !EMPTY_MODIFIER.test(w)), at: j, next: j + 1 };
@@ -126,13 +128,16 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
     j--;
   }
   if (/^(?:that|which|who)$/.test(tokens[j]?.lower ?? '')) j--;
-  // "Shares of Boeing have...": the subject's head comes before "of".
-  const owner = tokens[j]?.pos === 'PROPN' && tokens[j - 1]?.lower === 'of' ? j : -1;
-  if (owner >= 0) {
-    let k = owner;
-    while (k > 0 && tokens[k - 1]?.pos === 'PROPN') k--;
-    const np = phraseEndingAt(tokens, k - 2, titleCase);
-    return np && { ...np, scope: tokens.slice(k, owner + 1).map((t) => t.text).join(' ') };
+  // "Shares of Boeing have...", "Shares of the carmaker have...": the subject's head comes before "of"; after it, whose.
+  let k = j;
+  while (k > 0 && (tokens[k - 1]?.pos === 'PROPN' || tokens[k - 1]?.pos === 'ADJ' || tokens[k - 1]?.pos === 'NOUN')) k--;
+  const det = tokens[k - 1]?.pos === 'DET' ? 1 : 0;
+  if (tokens[k - 1 - det]?.lower === 'of' && k <= j) {
+    const head = phraseEndingAt(tokens, k - 2 - det, titleCase);
+    // "the number of homicides": a count noun before "of" leaves the noun after it as the head.
+    if (head && !/^(?:number|total|count|tally|amount|level|rate|share|proportion|percentage|majority|half)$/.test(head.head.toLowerCase())) {
+      return { ...head, scope: tokens.slice(k, j + 1).map((t) => t.text).join(' ') };
+    }
   }
   return phraseEndingAt(tokens, j, titleCase);
 }

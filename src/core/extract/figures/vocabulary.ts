@@ -212,6 +212,8 @@ export const SINCE_LAST = /\b(first|largest|biggest|longest|worst|costliest|dead
 export const SYNONYMS: readonly { id: string; head: string; words: readonly string[] }[] = [
   { id: 'synonym.cost', head: 'cost', words: ['cost', 'costs', 'damage', 'damages', 'loss', 'losses', 'impact', 'bill', 'price tag', 'hit'] },
   { id: 'synonym.population', head: 'population', words: ['population', 'inhabitants', 'residents', 'people'] },
+  { id: 'synonym.job', head: 'job', words: ['job', 'jobs', 'position', 'positions', 'role', 'roles', 'post', 'posts'] },
+  { id: 'synonym.workforce', head: 'workforce', words: ['workforce', 'staff', 'employees', 'personnel', 'headcount'] },
 ];
 
 /** Verbs that give a number as the size of the noun phrase before them ("damage amounting to €1.6 billion", "GDP is estimated at €4 billion"). */
