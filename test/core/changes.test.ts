@@ -37,7 +37,10 @@ describe('what changed since the last digest', () => {
   it('records what a digest covered: article keys, figures, actors and questions', () => {
     expect(before.at).toBe('2025-04-01T08:00:00.000Z');
     expect(before.articles).toEqual(['hash-of-before.txt']);
-    expect(before.figures.map((f) => `${f.key}=${String(f.value)}`)).toEqual(expect.arrayContaining(['homicide rate|2024=38.8', 'homicide|January 2025=731']));
+    expect(before.v).toBe(2);
+    expect(before.figures.map((f) => `${f.metric}|${f.period}=${String(f.value)}`)).toEqual(expect.arrayContaining(['homicide rate|2024=38.8', 'homicides|January 2025=731']));
+    // Keys name the measure the reconciliation matched, so another wording of it next time is the same measure.
+    expect(new Set(before.figures.map((f) => f.key.slice(0, f.key.lastIndexOf('|')))).size).toBe(2);
     expect(before.questions.length).toBeGreaterThan(0);
   });
 
@@ -45,9 +48,15 @@ describe('what changed since the last digest', () => {
     expect(changes.articles.map((s) => s.file)).toEqual(['after.txt']);
   });
 
-  it('gives a newer period of a metric as an update and another value for the same period as a correction', () => {
-    const lines = changes.figures.map((c) => `${c.kind} ${c.figure.metric} ${c.figure.period} ${String(c.figure.value)} was ${c.previous?.values.map((v) => v.value).join('/') ?? ''} ${c.previous?.period ?? ''}`.trim());
-    expect(lines).toEqual(expect.arrayContaining(['revised homicide rate 2025 30.5 was 38.8 2024', 'revised homicide rate 2024 38.1 was 38.8 2024']));
+  it('gives a new period of a measure as the next point of its timeline, and another value for the same period as a revision', () => {
+    const lines = changes.figures.map((c) => `${c.kind} ${c.figure.metric} ${c.figure.period} ${String(c.figure.value)} after ${c.previous?.values.map((v) => v.value).join('/') ?? ''} ${c.previous?.period ?? ''}`.trim());
+    expect(lines).toEqual(expect.arrayContaining(['timeline homicide rate 2025 30.5 after 38.8 2024', 'revised homicide rate 2024 38.1 after 38.8 2024']));
+  });
+
+  it('compares with coverage kept before measure ids by period and value', () => {
+    const old: Coverage = { ...before, v: undefined, figures: before.figures.map((f) => ({ ...f, key: `${f.metric}|${f.period}` })) };
+    const again = changesSince(old, state([BEFORE]));
+    expect(again.figures).toEqual([]);
   });
 
   it('marks the open question a new article answers, quoting the answering sentence', () => {

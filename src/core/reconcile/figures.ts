@@ -6,7 +6,7 @@
  * unless bounds or written precision allow both; values at different moments are a timeline.
  */
 import { familyOf } from '../extract/figures/label.js';
-import { isPeopleNoun, senseOf, singular } from '../extract/figures/lexicon.js';
+import { isPeopleNoun, senseName, senseOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, samePeriod } from '../extract/figures/period.js';
 import { SYNONYMS } from '../extract/figures/vocabulary.js';
 import type { Conflict, Figure, FigureMention, Measure, Period, Timeline, TypedFigure } from '../model.js';
@@ -35,7 +35,7 @@ function headKey(head: string, senses: Set<string>): string {
   if (synonym) return synonym;
   const s = senseOf(head);
   if (!s) return head;
-  return senses.has(s.broader) ? `~${s.broader}` : `~${s.sense}`;
+  return `~${senseName(senses.has(s.broader) ? s.broader : s.sense)}`;
 }
 
 /** Words that narrow a measure and must agree for two figures to be one measure. */

@@ -8,6 +8,8 @@ import data from './lexicon.json' with { type: 'json' };
 interface Tables {
   /** Noun -> [its first sense, the sense directly above it]. */
   senses: Map<string, [string, string]>;
+  /** Sense -> the first word of it the file lists: a name for the sense that outlives a rebuild of the file. */
+  names: Map<string, string>;
   people: Set<string>;
   nominal: Map<string, string>;
   nouns: Set<string>;
@@ -18,16 +20,19 @@ let tables: Tables | undefined;
 function load(): Tables {
   if (tables) return tables;
   const senses = new Map<string, [string, string]>();
+  const names = new Map<string, string>();
   for (const line of data.senses.split('\n')) {
     const [sense = '', broader = '', words = ''] = line.split(' ');
-    for (const w of words.split(',')) senses.set(w, [sense, broader]);
+    const list = words.split(',');
+    for (const w of list) senses.set(w, [sense, broader]);
+    if (!names.has(sense) && list[0]) names.set(sense, list[0]);
   }
   const nominal = new Map<string, string>();
   for (const pair of data.nominal.split(',')) {
     const [verb = '', noun = ''] = pair.split(':');
     nominal.set(verb, noun);
   }
-  tables = { senses, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
+  tables = { senses, names, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
   return tables;
 }
 
@@ -67,4 +72,9 @@ export function isCommonNoun(word: string): boolean {
   const t = load();
   const w = singular(word);
   return t.senses.has(word) || t.senses.has(w) || t.people.has(w) || t.nouns.has(word) || t.nouns.has(w);
+}
+
+/** A word that names a sense ("death" for the sense of "death" and "decease"), or the sense id when none is listed. */
+export function senseName(sense: string): string {
+  return load().names.get(sense) ?? sense;
 }
