@@ -65,12 +65,13 @@ describe('digests after an ingest', () => {
     ]);
     const news = notice(second[0]?.reply ?? { kind: 'notice', title: '', lines: [] });
     expect(news.title).toBe("What's new since 2025-06-10 08:00 UTC");
-    // It leads with the new figures, each citing its source.
+    // It leads with the new figures, each citing its source; a new period of a measure shows the one before it.
     expect(news.lines.slice(0, 4)).toEqual(expect.arrayContaining([
-      'Updated figure: homicide rate, 2025: 30.5 per 100,000 people (was 36.18 or 38.76 or 38 for 2024) — El Diario, 2025-04-14',
-      'Updated figure: homicides, 2025: 2,361 (was 731 for January 2025) — El Diario, 2025-04-14',
+      'New figure: homicide rate, 2025: 30.5 per 100,000 people (2024: 38.76 or 36.18 or 38) — El Diario, 2025-04-14',
+      'New figure: homicides, Q1 2025: 2,361 (January 2025: 731) — El Diario, 2025-04-14',
     ]));
-    expect(news.lines[0]).toMatch(/^Updated figure: /);
+    expect(news.lines[0]).toMatch(/^New figure: /);
+    expect(news.lines.some((l) => l.startsWith('Updated figure: homicides'))).toBe(false);
     // The question the new article answers is marked, with the sentence that answers it.
     expect(news.lines).toContain('Answered: Who will win the April 13 election, and what will it change? “President Daniel Noboa won the April 13 runoff election with 55.6 percent of the vote, the National Electoral Council said on Monday, giving the young leader a full four-year term to pursue his crackdown on drug gangs.” — El Diario, 2025-04-14');
     expect(news.lines).toContain('New article: “Noboa wins Ecuador runoff as homicides fall” — El Diario, 2025-04-14');

@@ -100,8 +100,8 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     outlet: meta.outlet ?? header.outlet,
     url,
     published,
-    // Only the article's own text dates it: a sidebar's or a related story's dates are not its own.
-    dateHint: published ? undefined : dateHintOf([headline, ...body.map((p) => p.text)]),
+    // The article's own text and its photos' captions date it; a sidebar's or a related story's dates are not its own.
+    dateHint: published ? undefined : dateHintOf([headline, ...body.map((p) => p.text), ...furniture.filter((f) => /caption/.test(f.reason)).map((f) => f.text)]),
     body,
     furniture,
     bytes: Buffer.byteLength(text),

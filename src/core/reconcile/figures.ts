@@ -269,7 +269,7 @@ function conflictOf(all: Figure[]): Conflict | undefined {
     metric: first.metric,
     period: first.period,
     kind: bounded ? 'bounds' : rounding(clean) ? 'rounding' : 'contradiction',
-    values: clean.map((f) => ({ value: f.value, text: valueText(f), sources: [...new Set(f.sources.map((s) => s.file))] })),
+    values: clean.map((f) => ({ value: f.value, text: valueText(f, new Set(clean.map((x) => x.typed?.unit.id)).size > 1), sources: [...new Set(f.sources.map((s) => s.file))] })),
     figures: clean,
   };
 }
@@ -319,10 +319,10 @@ function talkingOfOneThing(group: Figure[]): Figure[] {
   return best;
 }
 
-/** A value as a conflict line says it: its bound and its unit where the number alone does not ("more than 7 weeks"). */
-function valueText(f: Figure): string {
+/** A value as a conflict line says it: its bound, and its unit when the values are in different ones ("52 days · more than 7 weeks"). */
+function valueText(f: Figure, units: boolean): string {
   const unit = f.typed?.unit;
-  const needsUnit = unit && unit.dimension !== 'count' && unit.dimension !== 'people' && unit.dimension !== 'money' && unit.id !== 'percent' && !f.text.toLowerCase().includes(unit.label.toLowerCase().slice(0, 3));
+  const needsUnit = units && unit && unit.dimension !== 'money' && unit.id !== 'percent' && unit.label && !f.text.toLowerCase().includes(unit.label.toLowerCase().slice(0, 3));
   return `${f.qualifier ? `${f.qualifier} ` : ''}${f.text}${needsUnit ? ` ${unit.label}` : ''}`;
 }
 
