@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/articles/parse.js';
 import { changesSince, coverageOf, nothingNew, type Coverage } from '../../src/core/briefing/changes.js';
@@ -96,5 +98,48 @@ describe('what changed, for a topic', () => {
     };
     const changes = changesSince(coverageOf(at([BEFORE]), '2025-04-01T08:00:00.000Z'), at([BEFORE, AFTER, other]));
     expect(changes.articles.map((s) => s.file)).toEqual(['after.txt']);
+  });
+});
+
+describe('a live subject: later reports on the bundled story', () => {
+  const dir = join(import.meta.dirname, '../../briefings/ecuador/articles');
+  const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => parseArticle(f, readFileSync(join(dir, f), 'utf8')));
+  // Reports written for this test, in the shape later coverage of the story takes.
+  const runoff = parseArticle('later-runoff.txt', `Electoral council declares Noboa the winner of Ecuador's runoff
+Source: Andes Wire
+Date: 2025-04-14
+The National Electoral Council declared Daniel Noboa the winner of the April 13 runoff on Monday, with 55.6 percent of the vote.
+`);
+  const homicides = parseArticle('later-homicides.txt', `Homicides in Ecuador rise 40.36% in the first half
+Source: Pacific Herald
+Date: 2025-08-10
+Ecuador recorded 5,268 homicides between January and June, police said, an increase from 3,753 homicides registered between January and July last year.
+`);
+  const referendum = parseArticle('later-referendum.txt', `Voters reject foreign bases, 60.6% to 39.4%
+Source: Andes Wire
+Date: 2025-11-17
+Ecuadorians rejected a proposal to allow foreign military bases in a referendum on Sunday, with 60.6% voting no, the electoral council said.
+Turnout was 81%, it said.
+`);
+  const live = (articles: Article[]) => state(articles);
+  const first = coverageOf(live(seeds), '2025-03-01T08:00:00.000Z');
+  const changes = changesSince(first, live([...seeds, runoff, homicides, referendum]));
+
+  it('takes another period for a new point, never a correction of the old one', () => {
+    const homicideLines = changes.figures.filter((c) => /homicide/.test(c.figure.metric));
+    expect(homicideLines.some((c) => c.kind === 'revised')).toBe(false);
+    const b = live([...seeds, homicides]).briefing;
+    expect(b.conflicts.some((c) => c.values.some((v) => v.value === 3753))).toBe(false);
+  });
+
+  it('marks the runoff question answered by the report that states the outcome, quoting it', () => {
+    const a = changes.answered.find((x) => /April 13/.test(x.question));
+    expect(a?.answer).toEqual({ file: 'later-runoff.txt', quote: expect.stringMatching(/^The National Electoral Council declared Daniel Noboa the winner/) as unknown });
+  });
+
+  it('leads what is new with the new reports\' headline figures', () => {
+    const top = changes.figures.slice(0, 3).map((c) => c.figure.value);
+    expect(top).toEqual(expect.arrayContaining([60.6]));
+    expect(changes.figures.find((c) => c.figure.value === 60.6)?.figure.metric).toBe('votes against');
   });
 });

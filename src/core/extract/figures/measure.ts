@@ -183,14 +183,17 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const by = /\b(approved|backed|endorsed|supported|ratified|rejected|opposed)\s+by\s+(?:(?:more than|nearly|almost|about|some|just over|over)\s+)?$/i.exec(c.before);
       if (!VOTE_CONTEXT.test(c.s.text) && !by) return undefined;
       if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
-      // "a 38% wage increase" in a sentence about a vote is still a wage increase.
-      if (phraseAt(c.s.tokens, c.next, c.titleCase)) return undefined;
+      // "a 38% wage increase" in a sentence about a vote is still a wage increase; "60.6% voting no" is the vote.
+      const after = phraseAt(c.s.tokens, c.next, c.titleCase);
+      if (after && !VOTE_CONTEXT.test(after.head)) return undefined;
       const own = (c.before.split(/[;,—–(]|\b(?:which|that)\b/).at(-1) ?? '').slice(-80);
-      const clause = `${own} ${clauseAfter(c).slice(0, 120)}`.toLowerCase();
-      for (const row of VOTES) {
-        if (row.words.some((w) => new RegExp(`\\b${esc(w)}\\b`).test(clause))) return { rule: row.id, measure: measure(row.label), label: row.label };
-      }
-      return undefined;
+      const says = (text: string): (typeof VOTES)[number] | undefined => VOTES.find((row) => row.words.some((w) => new RegExp(`\\b${esc(w)}\\b`).test(text.toLowerCase())));
+      const row = says(`${own} ${clauseAfter(c).slice(0, 120)}`) ?? (c.s.text.length < 120 ? says(c.s.text) : undefined);
+      if (!row) return undefined;
+      // "Voters reject the plan, 60.6% to 39.4%": the second share went the other way.
+      const other = VOTES.find((r) => r.id === (row.id === 'vote.for' ? 'vote.against' : 'vote.for'));
+      if (other && row.id !== 'vote.turnout' && /\d%?\s+to\s+$/i.test(c.before) && c.previous?.rule === row.id) return { rule: other.id, measure: measure(other.label), label: other.label };
+      return { rule: row.id, measure: measure(row.label), label: row.label };
     },
   },
   {
@@ -416,7 +419,9 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.change-verb',
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
-      const v = verbBefore(c, 6);
+      // Headlines drop the verb's form: "Homicides in Ecuador rise 40.36%" tags "rise" a noun.
+      const bare = tokenAt(c, c.prev);
+      const v = verbBefore(c, 6) ?? (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
       const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
       if (!v || !direction) return undefined;

@@ -139,7 +139,8 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
       return { ...head, scope: tokens.slice(k, j + 1).map((t) => t.text).join(' ') };
     }
   }
-  return phraseEndingAt(tokens, j, titleCase);
+  // "Homicides in Ecuador rise": past a place to the noun.
+  return phraseEndingAt(tokens, j, titleCase) ?? headBefore(tokens, j + 1, titleCase);
 }
 
 const PLACE_PREP = /^(?:in|across|throughout|within)$/;

@@ -191,8 +191,8 @@ export const VOTE_CONTEXT = /\b(?:vot(?:e|ed|es|ing|ers?)|ballots?|referendum|pl
 
 /** Ordered: a share that "cast ballots" and "approved" counts approval, not turnout. */
 export const VOTES: readonly VoteRow[] = [
-  { id: 'vote.for', label: 'votes in favour', words: ['approve', 'approved', 'approving', 'accept', 'accepted', 'endorse', 'endorsed', 'back', 'backed', 'ratify', 'ratified', 'in favour', 'in favor', 'supported', 'voted yes', 'said yes'] },
-  { id: 'vote.against', label: 'votes against', words: ['reject', 'rejected', 'against', 'voted down', 'opposed', 'voted no', 'said no'] },
+  { id: 'vote.for', label: 'votes in favour', words: ['approve', 'approved', 'approving', 'accept', 'accepted', 'endorse', 'endorsed', 'back', 'backed', 'ratify', 'ratified', 'in favour', 'in favor', 'supported', 'voted yes', 'voting yes', 'vote yes', 'said yes'] },
+  { id: 'vote.against', label: 'votes against', words: ['reject', 'rejected', 'rejecting', 'against', 'voted down', 'opposed', 'voted no', 'voting no', 'vote no', 'said no'] },
   { id: 'vote.turnout', label: 'turnout', words: ['voted', 'cast ballots', 'cast their ballots', 'turned out', 'took part'] },
 ];
 
