@@ -70,7 +70,8 @@ export interface CliDeps {
 
 const USAGE = `Usage:
   sitrep brief [subject] [topic words...] [--topic TOPIC] [--since SPAN] [--json] [--all]
-  sitrep brief --articles DIR [topic words...] [--since SPAN] [--json] [--all]
+  sitrep brief --articles DIR [topic words...] [--since SPAN] [--json] [--all] [--explain]
+  sitrep explain "<sentence>" [--date YYYY-MM-DD]
   sitrep topics [subject | --articles DIR]
   sitrep sources [subject | --articles DIR]
   sitrep ingest [subject] [--config FILE]
@@ -86,11 +87,14 @@ const USAGE = `Usage:
   --topic TOPIC   a topic's name, label or word, or free text (same as words after the subject)
   --json          print the briefing as JSON (and nothing else) on stdout
   --all           everything, not just what fits one chat message
+  --explain       each figure with the rule that read it and the measure it was matched on
+  --date DATE     the publication date 'explain' reads a sentence against (default today)
   --since SPAN    only articles published in the last SPAN (7d, 12h, 2w) or since a date (2025-04-01)
   --config FILE   the deployment config (default config/sitrep.yaml, or SITREP_CONFIG)
   --limit N       how many runs 'digests' lists (default 20)
   --failed        only the runs that failed
 
+  explain  says what each number of a sentence measures and which rule read it, or why it is no figure
   ingest   polls the subject's feeds now (every subject with feeds when none is named)
   add      adds one article: a web page (fetched and reduced to its text) or a file
   start    runs the bot: every chat platform whose secrets are set, or the console when none is;
@@ -121,7 +125,7 @@ const fromLoad = (e: LoadError): Failure => ({ exit: e.code === 'bad-subject' ? 
 const BRIEF_COMMANDS = ['brief', 'topics', 'sources'] as const;
 const BOT_COMMANDS = ['start', 'doctor', 'digests'] as const;
 const STORE_COMMANDS = ['ingest', 'add'] as const;
-const COMMANDS = [...BRIEF_COMMANDS, ...STORE_COMMANDS, ...BOT_COMMANDS] as const;
+const COMMANDS = [...BRIEF_COMMANDS, 'explain', ...STORE_COMMANDS, ...BOT_COMMANDS] as const;
 const CONFIG_COMMANDS: readonly string[] = [...BOT_COMMANDS, ...STORE_COMMANDS];
 type Command = (typeof COMMANDS)[number] | 'help';
 
@@ -136,17 +140,20 @@ interface Args {
   limit: number;
   failed: boolean;
   since?: string | undefined;
+  explain: boolean;
+  date?: string | undefined;
 }
 
 /** The options each command takes, for the list shown after an unknown one. */
 const OPTIONS_OF: Record<string, string> = {
+  explain: '--date YYYY-MM-DD, --help',
   start: '--config FILE, --help',
   doctor: '--config FILE, --help',
   digests: '--config FILE, --limit N, --failed, --help',
   ingest: '--config FILE, --help',
   add: '--config FILE, --help',
 };
-const BRIEF_OPTIONS = '--articles DIR, --topic TOPIC, --since SPAN, --json, --all, --help';
+const BRIEF_OPTIONS = '--articles DIR, --topic TOPIC, --since SPAN, --json, --all, --explain, --help';
 
 /** Rewords node:util's parse errors: name the bad option and list the good ones. */
 function parseError(e: unknown, command: string | undefined): Failure | undefined {
@@ -171,6 +178,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   failed: { type: 'boolean', default: false },
   since: { type: 'string' },
+  explain: { type: 'boolean', default: false },
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -178,8 +187,10 @@ type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: tr
 
 /** An option given to a command that does not take it. */
 function misplacedOption(command: Command, values: Values): Failure | undefined {
-  const briefOnly = (['topic', 'json', 'all', 'since'] as const).find((k) => values[k]);
+  const briefOnly = (['topic', 'json', 'all', 'since', 'explain'] as const).find((k) => values[k]);
   if (command !== 'brief' && briefOnly) return usage(`--${briefOnly} works only with 'sitrep brief'.`);
+  if (command !== 'explain' && values.date !== undefined) return usage(`--date works only with 'sitrep explain'.`);
+  if (values.explain && values.json) return usage('Give --explain or --json, not both.');
   if (!(BRIEF_COMMANDS as readonly string[]).includes(command) && values.articles !== undefined) return usage(`--articles works only with 'sitrep brief', 'topics' and 'sources'.`);
   if (!CONFIG_COMMANDS.includes(command) && values.config !== undefined) return usage(`--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'.`);
   const digestsOnly = values.failed ? 'failed' : values.limit !== undefined ? 'limit' : undefined;
@@ -192,9 +203,9 @@ function parse(argv: string[]): Result<Args, Failure> {
   try {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
     const [first, ...words] = positionals;
-    const defaults = { words: [], json: false, all: false, limit: 20, failed: false };
+    const defaults = { words: [], json: false, all: false, limit: 20, failed: false, explain: false };
     if (values.help || first === 'help') return ok({ command: 'help', ...defaults });
-    if (first === undefined) return err(usage('Name a command: brief, topics, sources, ingest, add, start, doctor or digests.'));
+    if (first === undefined) return err(usage('Name a command: brief, topics, sources, explain, ingest, add, start, doctor or digests.'));
     if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, slack manifest, discord register, help.`));
     const command = first as Command;
     const misplaced = misplacedOption(command, values);
@@ -202,11 +213,12 @@ function parse(argv: string[]): Result<Args, Failure> {
     if ((BOT_COMMANDS as readonly string[]).includes(command) && words.length) return err(usage(`'sitrep ${command}' takes no arguments; '${words.join(' ')}' is extra.`));
     if (values.articles !== undefined && !values.articles.trim()) return err(usage('Option --articles needs a folder, as in --articles ./my-articles.'));
     if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
+    if (command === 'explain' && !words.join(' ').trim()) return err(usage(`'sitrep explain' takes a sentence, as in sitrep explain "At least 82 people died on Sunday."`));
     if (command === 'ingest' && words.length > 1) return err(usage(`'sitrep ingest' takes at most one subject; '${words.slice(1).join(' ')}' is extra.`));
     if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add strikes https://example.com/news/story.`));
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));
-    return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed, since: values.since });
+    return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed, since: values.since, explain: values.explain, date: values.date });
   } catch (e) {
     const failure = parseError(e, named);
     if (failure) return err(failure);
@@ -276,7 +288,7 @@ function unknownTopic(e: UnknownTopic, name: string): Failure {
   return { exit: 2, message: `No topic '${e.query}' in ${name}.${guess}\nTopics: ${e.topics.join(', ')} ('sitrep topics ${name}' shows their words; free text works too).` };
 }
 
-function runBrief(args: Args, set: Loaded, io: Io, now: number): Result<void, Failure> {
+async function runBrief(args: Args, set: Loaded, io: Io, now: number): Promise<Result<void, Failure>> {
   if (args.topic !== undefined && set.words.length) return err(usage(`Give the topic once: '${set.words.join(' ')}' or --topic ${args.topic}, not both.`));
   const query = args.topic ?? (set.words.length ? set.words.join(' ') : undefined);
   for (const w of set.warnings) io.stderr(`warning: ${w}\n`);
@@ -291,7 +303,19 @@ function runBrief(args: Args, set: Loaded, io: Io, now: number): Result<void, Fa
   }
   const r = brief(buildSet({ title, topics: set.topics, articles }), query);
   if (!r.ok) return err(unknownTopic(r.error, set.name));
-  io.stdout(args.json ? `${JSON.stringify(toContractJson(r.value), null, 2)}\n` : renderMarkdown(r.value, { all: args.all }));
+  if (args.explain) {
+    const { renderBriefingExplained } = await import('./render/explain.js');
+    io.stdout(renderBriefingExplained(r.value));
+  } else io.stdout(args.json ? `${JSON.stringify(toContractJson(r.value), null, 2)}\n` : renderMarkdown(r.value, { all: args.all }));
+  return ok(undefined);
+}
+
+/** `sitrep explain "<sentence>"`: what the extractor makes of each number, against --date or today. */
+async function runExplain(args: Args, io: Io, now: number): Promise<Result<void, Failure>> {
+  const pub = args.date === undefined ? parseDate(new Date(now).toISOString().slice(0, 10), 'metadata') : parseDate(args.date, 'metadata');
+  if (!pub) return err(usage(`Option --date takes a date, as in --date 2025-02-19; got '${args.date ?? ''}'.`));
+  const [{ explainText }, { renderExplainedText }] = await Promise.all([import('./core/extract/figures/explain.js'), import('./render/explain.js')]);
+  io.stdout(renderExplainedText(explainText(args.words.join(' '), pub)));
   return ok(undefined);
 }
 
@@ -393,6 +417,7 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, 
   if (args.value.command === 'doctor') return runDoctor(args.value, io, deps);
   if (args.value.command === 'digests') return runDigests(args.value, io, deps);
   if (args.value.command === 'ingest' || args.value.command === 'add') return runStoreCommand(args.value, io, deps);
+  if (args.value.command === 'explain') return runExplain(args.value, io, (deps.now ?? Date.now)());
   const set = await loadSet(args.value, deps.briefingsDir ?? BRIEFINGS_DIR, deps);
   if (!set.ok) return set;
   if (args.value.command === 'topics') return runTopics(set.value, io);

@@ -12,7 +12,14 @@ export interface ContractBriefing {
   title: string;
   topic: { name: string; label: string } | null;
   sources: { n: number; file: string; headline: string; outlet: string | null; url: string | null; published: string | null }[];
-  figures: { metric: string; value: number; unit: string; period: string; text: string; qualifier: string | null; sources: ContractEvidence[] }[];
+  figures: {
+    metric: string; value: number; unit: string; period: string; text: string; qualifier: string | null;
+    /** The typed reading: kind, bound, dimension, the period's span, and the rule that read it. */
+    kind: string | null; bound: string | null; dimension: string | null; from: string | null; to: string | null; rule: string | null;
+    sources: ContractEvidence[];
+  }[];
+  /** Measures given for several moments, in time order ("rose from 24 to 109"). */
+  timelines: { metric: string; points: { period: string; values: { value: number; text: string; sources: string[] }[] }[] }[];
   /** A date conflict ("took office": October 2023 vs November 2023) gives each value as its text, with the sentences saying it. */
   conflicts: { metric: string; period: string; kind: 'rounding' | 'bounds' | 'contradiction'; values: { value: number | string; text: string; sources: string[]; quotes?: ContractEvidence[] }[] }[];
   actors: { name: string; aliases: string[]; kind: ActorKind; role: string; salience: 'core' | 'minor'; sources: ContractEvidence[] }[];
@@ -53,7 +60,17 @@ export function toContractJson(b: Briefing): ContractBriefing {
       period: f.period,
       text: f.text,
       qualifier: f.qualifier ?? null,
+      kind: f.typed?.kind ?? null,
+      bound: f.typed?.bound ?? null,
+      dimension: f.typed?.unit.dimension ?? null,
+      from: f.typed?.period.from ?? null,
+      to: f.typed?.period.to ?? null,
+      rule: f.typed?.rule ?? null,
       sources: evidence(f.sources),
+    })),
+    timelines: (b.timelines ?? []).map((t) => ({
+      metric: t.metric,
+      points: t.points.map((p) => ({ period: p.period, values: p.figures.map((f) => ({ value: f.value, text: f.text, sources: [...new Set(f.sources.map((s) => s.file))] })) })),
     })),
     conflicts: b.conflicts.map((c) => (c.about === 'date' ? dateConflict(c, b.figures) : {
       metric: c.metric,

@@ -6,10 +6,10 @@
  * unless bounds or written precision allow both; values at different moments are a timeline.
  */
 import { familyOf } from '../extract/figures/label.js';
-import { isPeopleNoun, senseName, senseOf, singular } from '../extract/figures/lexicon.js';
+import { senseName, senseOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, samePeriod } from '../extract/figures/period.js';
 import { SYNONYMS } from '../extract/figures/vocabulary.js';
-import type { Conflict, Figure, FigureMention, Measure, Period, Timeline, TypedFigure } from '../model.js';
+import type { Conflict, Figure, FigureMention, Measure, Timeline, TypedFigure } from '../model.js';
 
 const UNITS_WEIGHT = new Set(['money', 'share', 'rate', 'change', 'multiple']);
 
@@ -22,8 +22,7 @@ export interface Reconciled {
 
 /** The dimension a figure is compared in: counts of people apart from counts of things. */
 function dimensionOf(t: TypedFigure): string {
-  if (t.unit.dimension !== 'count') return t.unit.dimension;
-  return t.rule.startsWith('state.') || t.measure.who || isPeopleNoun(t.measure.head) ? 'people' : 'count';
+  return t.unit.dimension;
 }
 
 const SYNONYM = new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)));
@@ -82,10 +81,12 @@ function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boolean {
   if (samePeriod(a.period, b.period)) return true;
   if (a.rule.startsWith('state.') || b.rule.startsWith('state.') || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
   if (a.period.stated && b.period.stated) return false;
-  // An article's own date, and a stated day up to a week before it: the report came after the event.
+  // One value told a few days apart is one fact; two values are the same moment only within a news cycle:
+  // two articles' own dates a day apart, or a stated day and an article up to three days after it.
   const [stated, dated] = a.period.stated ? [a.period, b.period] : [b.period, a.period];
   const gap = daysBetween(stated.from, dated.from);
-  return stated === dated ? false : stated.stated ? gap >= 0 && gap <= 7 : Math.abs(gap) <= 7;
+  const window = merging ? 7 : stated.stated ? 3 : 1;
+  return stated.stated ? gap >= 0 && gap <= window : Math.abs(gap) <= window;
 }
 
 /** Base value: in the dimension's base unit, so "39 feet" and "11.9 metres" compare. */
@@ -99,6 +100,17 @@ const weightOf = (m: FigureMention): number =>
 
 /** The nouns and narrowing words every mention of a figure used: "33,000 union members" and "33,000 workers" are one figure of both. */
 const wording = new WeakMap<Figure, { heads: Set<string>; mods: Set<string> }>();
+/** Every reading merged into a figure: it holds at each of their moments. */
+const readings = new WeakMap<Figure, TypedFigure[]>();
+function addReading(f: Figure, t: TypedFigure | undefined): void {
+  if (!t) return;
+  const list = readings.get(f);
+  if (list) list.push(t);
+  else readings.set(f, [t]);
+}
+/** Whether two figures hold at one moment: some reading of each does. */
+const atOneMoment = (a: Figure, b: Figure): boolean => (readings.get(a) ?? []).some((x) => (readings.get(b) ?? []).some((y) => sameTime(x, y)));
+
 function addWording(f: Figure, m: Measure): void {
   const w = wording.get(f) ?? { heads: new Set<string>(), mods: new Set<string>() };
   w.heads.add(m.head);
@@ -128,6 +140,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
     const list = buckets.get(bucket) ?? [];
     const f = list.find((x) => !x.typed || !m.typed || sameTime(x.typed, m.typed, true));
     if (f) {
+      addReading(f, m.typed);
       if (m.typed) addWording(f, m.typed.measure);
       countLabel(f, m.metric);
       const newFile = !f.sources.some((s) => s.file === m.evidence.file);
@@ -144,6 +157,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
       qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals, weight: weightOf(m), typed: m.typed,
       standing: { files: 1, headline: Boolean(m.typed?.headline), lead: m.position <= 0.2 },
     };
+    addReading(made, m.typed);
     if (m.typed) addWording(made, m.typed.measure);
     countLabel(made, m.metric);
     list.push(made);
@@ -178,7 +192,7 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       const files = new Set(vague.sources.map((s) => s.file));
       const into = bySize.find((f) => {
         if (f === vague || folded.has(f) || !f.typed || !vague.typed) return false;
-        if (!sameTime(f.typed, vague.typed, true) && f.typed.period.stated === vague.typed.period.stated) return false;
+        if (!sameTime(f.typed, vague.typed, true)) return false;
         if (scopeOf(f.typed.measure, ctx) && scopeOf(vague.typed.measure, ctx) && scopeOf(f.typed.measure, ctx) !== scopeOf(vague.typed.measure, ctx)) return false;
         if ((f.typed.measure.who ?? '') !== (vague.typed.measure.who ?? '')) return false;
         const state = f.typed.rule.startsWith('state.') || vague.typed.rule.startsWith('state.');
@@ -195,6 +209,7 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       if (!into) continue;
       into.sources.push(...vague.sources);
       for (const [label, n] of labels.get(vague) ?? []) for (let i = 0; i < n; i++) countLabel(into, label);
+      for (const t of readings.get(vague) ?? []) addReading(into, t);
       const had = wording.get(vague);
       if (had) for (const h of had.heads) addWording(into, { head: h, modifiers: [...had.mods] });
       into.weight += 3 * new Set(vague.sources.map((s) => s.file)).size;
@@ -240,14 +255,13 @@ function rounding(figures: Figure[]): boolean {
 
 /** Clusters of figures at one moment: the same stated period, or (for figures that hold a news week) dates a week apart at most. */
 function byMoment(figures: Figure[]): Figure[][] {
-  const clusters: { first: TypedFigure; figures: Figure[] }[] = [];
+  const clusters: { first: Figure; figures: Figure[] }[] = [];
   const ordered = [...figures].sort((a, b) => (a.typed?.period.from ?? '').localeCompare(b.typed?.period.from ?? ''));
   for (const f of ordered) {
-    const t = f.typed;
-    if (!t) continue;
-    const at = clusters.find((c) => sameTime(c.first, t));
+    if (!f.typed) continue;
+    const at = clusters.find((c) => atOneMoment(c.first, f));
     if (at) at.figures.push(f);
-    else clusters.push({ first: t, figures: [f] });
+    else clusters.push({ first: f, figures: [f] });
   }
   return clusters.map((c) => c.figures);
 }
@@ -369,6 +383,18 @@ function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
   });
 }
 
+/** Items grouped by a key, in first-seen order. */
+function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
 /** Kinds a newsroom leads with: casualties, money, shares and changes before plain counts. */
 function kindWeight(t: TypedFigure | undefined): number {
   if (!t) return 0;
@@ -402,20 +428,22 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   }
   const dates = reconcileDates(mentions.filter((m) => !m.typed));
 
-  const byMeasure = new Map<string, Figure[]>();
-  for (const f of figures) byMeasure.set(idOf(f), [...(byMeasure.get(idOf(f)) ?? []), f]);
   const conflicts: Conflict[] = [];
-  const timelines: Timeline[] = [];
   const disputed = new Set<Figure>();
-  for (const group of byMeasure.values()) {
-    const measureFiles = new Set(group.flatMap((f) => f.sources.map((s) => s.file))).size;
-    const moments = group.length > 1 ? byMoment(group) : [group];
-    for (const at of moments) {
+  // Disagreements within what may be one measure (plain counts of people by any noun, weighed by their sentences).
+  for (const group of groupBy(figures, idOf).values()) {
+    for (const at of group.length > 1 ? byMoment(group) : []) {
       const c = at.length > 1 ? conflictOf(at) : undefined;
       if (!c) continue;
       conflicts.push(c);
       for (const f of c.figures ?? []) disputed.add(f);
     }
+  }
+  // Timelines and rank by the measure each figure was matched on.
+  const timelines: Timeline[] = [];
+  for (const group of groupBy(figures, (f) => f.measureId ?? '').values()) {
+    const measureFiles = new Set(group.flatMap((f) => f.sources.map((s) => s.file))).size;
+    const moments = group.length > 1 ? byMoment(group) : [group];
     const ordered = [...moments].sort((a, b) => (a[0]?.typed?.period.from ?? '').localeCompare(b[0]?.typed?.period.from ?? ''));
     ordered.forEach((at, i) => {
       // The latest value of a measure is its news; earlier ones are its history.

@@ -2,7 +2,8 @@
  * Key figures of one sentence: each number with its quantity (bound, unit, kind), what it measures,
  * its period, and the rule that read it; and, for `sitrep explain`, why any other number was not taken.
  */
-import type { FigureKind, FigureMention, Period, PubDate } from '../../model.js';
+import type { FigureKind, FigureMention, FigureUnit, Period, PubDate } from '../../model.js';
+import { isPeopleNoun } from './lexicon.js';
 import type { Sentence } from '../../nlp.js';
 import { labelOf, measureKey } from './label.js';
 import { measureContext, readMeasure, type Reading } from './measure.js';
@@ -32,6 +33,8 @@ export interface SentencePlace {
   position: number;
   headline?: boolean | undefined;
 }
+
+const PEOPLE: FigureUnit = { id: 'people', dimension: 'people', toBase: 1, label: '' };
 
 /** Rules that give a number the measure of another: its unit carries over when it has none of its own. */
 const COPIES = new Set(['measure.from-to', 'measure.list', 'measure.anaphor', 'measure.baseline', 'measure.level', 'measure.including']);
@@ -96,7 +99,10 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const found = readMeasure(measureContext(masked, n, read, { previous, carried: carry.last }));
     // A bare number that continues another's measure ("from six per 100,000 in 2018 to 47 in 2023") is in its unit.
     const inherits = found && (COPIES.has(found.rule) || found.rule === 'measure.magnitude') && read.unit.id === 'count' && found.unit && found.unit.id !== 'count';
-    const q = inherits && found.unit ? { ...read, unit: found.unit, kind: found.kind ?? read.kind } : read;
+    const inherited = inherits && found.unit ? { ...read, unit: found.unit, kind: found.kind ?? read.kind } : read;
+    // A count of people ("82 people are dead", "33,000 workers") is in the people dimension.
+    const people = found && inherited.unit.id === 'count' && (found.rule.startsWith('state.') || found.measure.who !== undefined || isPeopleNoun(found.measure.head));
+    const q = people ? { ...inherited, unit: PEOPLE } : inherited;
     const r = found && { ...found, unit: q.unit };
     if (!r) {
       notes.push({ text: n.text, excluded: { rule: 'measure.none', reason: 'no rule reads what it measures' } });

@@ -22,7 +22,7 @@ export interface NounPhrase {
 
 const FUNCTION = /^(?:DET|PRON|ADP|CCONJ|SCONJ|PART|AUX|PUNCT|SYM|NUM|ADV|INTJ)$/;
 /** Modifiers that say nothing about what is measured. */
-const EMPTY_MODIFIER = /^(?:more|most|other|such|same|total|overall|further|additional|another|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly|long|bitter|punishing|prolonged|costly|massive|huge|major)$/;
+const EMPTY_MODIFIER = /^(?:more|most|such|same|total|overall|further|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly|long|bitter|punishing|prolonged|costly|massive|huge|major)$/;
 
 /**
  * Whether a token is a common noun: tagged so, or a capitalised word the lexicon knows that starts
