@@ -21,7 +21,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
   const nested = await Promise.all(entries.map(async (e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sourceFiles(path);
-    return /\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
+    return /\.(js|ts|json)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
   }));
   return nested.flat().sort();
 }

@@ -8,10 +8,9 @@
 import { familyOf } from '../extract/figures/label.js';
 import { senseName, senseOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, samePeriod } from '../extract/figures/period.js';
-import { SYNONYMS } from '../extract/figures/vocabulary.js';
+import { STATES, SYNONYMS } from '../extract/figures/vocabulary.js';
 import type { Conflict, Figure, FigureMention, Measure, Timeline, TypedFigure } from '../model.js';
 
-const UNITS_WEIGHT = new Set(['money', 'share', 'rate', 'change', 'multiple']);
 
 /** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
 export interface Reconciled {
@@ -79,7 +78,7 @@ function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boolean {
   const a = asReported(x);
   const b = asReported(y);
   if (samePeriod(a.period, b.period)) return true;
-  if (a.rule.startsWith('state.') || b.rule.startsWith('state.') || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
+  if (STATE_HEADS.has(a.measure.head) || STATE_HEADS.has(b.measure.head) || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
   if (a.period.stated && b.period.stated) return false;
   // One value told a few days apart is one fact; two values are the same moment only within a news cycle:
   // two articles' own dates a day apart, or a stated day and an article up to three days after it.
@@ -94,9 +93,6 @@ const baseValue = (f: { value: number; typed?: TypedFigure | undefined }): numbe
 
 /** The written precision of a figure: the value of its last digit ("2.1 billion" -> 0.1e9). */
 const precisionOf = (f: Figure): number => (f.typed?.scale ?? 1) * 10 ** -f.decimals * (f.typed?.unit.toBase ?? 1);
-
-const weightOf = (m: FigureMention): number =>
-  3 + (1 - m.position) * 2 + (m.typed && UNITS_WEIGHT.has(m.typed.kind) ? 1.5 : 0) + (m.typed?.headline ? 2 : 0) + (m.typed?.period.stated === false ? -0.5 : 0);
 
 /** The nouns and narrowing words every mention of a figure used: "33,000 union members" and "33,000 workers" are one figure of both. */
 const wording = new WeakMap<Figure, { heads: Set<string>; mods: Set<string> }>();
@@ -143,9 +139,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
       addReading(f, m.typed);
       if (m.typed) addWording(f, m.typed.measure);
       countLabel(f, m.metric);
-      const newFile = !f.sources.some((s) => s.file === m.evidence.file);
       if (!f.sources.some((s) => s.file === m.evidence.file && s.quote === m.evidence.quote)) f.sources.push(m.evidence);
-      f.weight += newFile ? 3 : 0.5;
       if (f.standing) {
         f.standing.headline ||= Boolean(m.typed?.headline);
         f.standing.lead ||= m.position <= 0.2;
@@ -154,7 +148,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
     }
     const made: Figure = {
       metric: m.metric, metricKey: m.metricKey, value: m.value, text: m.text, unit: m.unit, period: m.period,
-      qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals, weight: weightOf(m), typed: m.typed,
+      qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals, weight: 0, typed: m.typed,
       standing: { files: 1, headline: Boolean(m.typed?.headline), lead: m.position <= 0.2 },
     };
     addReading(made, m.typed);
@@ -195,7 +189,7 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
         if (!sameTime(f.typed, vague.typed, true)) return false;
         if (scopeOf(f.typed.measure, ctx) && scopeOf(vague.typed.measure, ctx) && scopeOf(f.typed.measure, ctx) !== scopeOf(vague.typed.measure, ctx)) return false;
         if ((f.typed.measure.who ?? '') !== (vague.typed.measure.who ?? '')) return false;
-        const state = f.typed.rule.startsWith('state.') || vague.typed.rule.startsWith('state.');
+        const state = STATE_HEADS.has(f.typed.measure.head) || STATE_HEADS.has(vague.typed.measure.head);
         if (state && headKey(f.typed.measure.head, senses) !== headKey(vague.typed.measure.head, senses)) return false;
         // One article giving one uncommon value twice means one thing ("€1 billion economic impact" and "could cost as much as €1 billion").
         const sameArticle = f.sources.some((s) => files.has(s.file));
@@ -212,7 +206,6 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       for (const t of readings.get(vague) ?? []) addReading(into, t);
       const had = wording.get(vague);
       if (had) for (const h of had.heads) addWording(into, { head: h, modifiers: [...had.mods] });
-      into.weight += 3 * new Set(vague.sources.map((s) => s.file)).size;
       if (into.standing && vague.standing) {
         into.standing.files = new Set(into.sources.map((s) => s.file)).size;
         into.standing.headline ||= vague.standing.headline;
@@ -294,7 +287,8 @@ const plainPeople = (t: TypedFigure): boolean => t.kind === 'count' && dimension
 const plainCount = (t: TypedFigure): boolean => t.kind === 'count' && dimensionOf(t) === 'count' && !fullyTyped(t);
 
 /** Whether a reading types its figure fully (a rate, a share, money, a state count); a plain count ("750 children") needs its sentences to agree. */
-const fullyTyped = (t: TypedFigure | undefined): boolean => !t || t.kind !== 'count' || t.rule.startsWith('state.') || t.rule.startsWith('vote.') || t.rule === 'measure.population';
+const STATE_HEADS = new Set(STATES.map((r) => r.head));
+const fullyTyped = (t: TypedFigure | undefined): boolean => !t || t.kind !== 'count' || STATE_HEADS.has(t.measure.head) || t.rule.startsWith('vote.') || t.rule === 'measure.population';
 const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been has have had that this which who it its their his her they he she we said says not no more than about over after before also were will would could may might can'.split(' '));
 /** Content words near the number in each of its sentences: what a plain count is said of. */
 function contextOf(f: Figure): Set<string> {
@@ -350,7 +344,7 @@ function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflic
     const c = group.length > 1 ? conflictOf(group) : undefined;
     if (!c) continue;
     conflicts.push({ ...c, kind: 'contradiction', about: 'date' });
-    for (const f of c.figures ?? []) f.weight += 4;
+    for (const f of c.figures ?? []) f.weight = rank(f, 0, 0, true);
   }
   return { figures, conflicts };
 }
@@ -398,7 +392,7 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
 /** Kinds a newsroom leads with: casualties, money, shares and changes before plain counts. */
 function kindWeight(t: TypedFigure | undefined): number {
   if (!t) return 0;
-  if (t.rule.startsWith('state.dead') || t.rule.startsWith('state.missing')) return 2;
+  if (t.measure.head === 'deaths' || t.measure.head === 'missing') return 2;
   if (t.rule.startsWith('vote.')) return 1.5;
   if (t.kind === 'money' || t.kind === 'share' || t.kind === 'change' || t.kind === 'rate') return 1;
   return t.kind === 'quantity' ? 0.5 : 0;

@@ -59,10 +59,6 @@ const clauseBefore = (c: MeasureContext): string => c.before.split(/[;—–]/).
 // --- states: killed, missing, injured ------------------------------------------------------------
 
 const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
-const STATE_AFTER = new RegExp(
-  `^\\s*((?:[A-Za-z-]+\\s+){0,3}?)(?:(?:who|that)\\s+)?(?:(?:were|are|was|is|have been|has been|had been|remain|remains|remained|still|now|are now|are still|were still|remain|being|been|later|reportedly|all)\\s+){0,3}(?:(?:reported|confirmed|known|believed|presumed|feared|listed)\\s+(?:to be\\s+)?)?(${words(STATE_WORDS.map((x) => x.w))})\\b`,
-  'i',
-);
 const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
 const STATE_VERB_BEFORE = new RegExp(`\\b(${words(STATE_VERBS.map((x) => x.w))})\\s+(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
 const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
@@ -128,7 +124,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (np && row && isPeopleNoun(np.head.toLowerCase())) return { rule: 'measure.including', measure: { ...c.previous.measure, who: whoOf([...np.modifiers, np.head].join(' ')) }, kind: 'count' };
       if (np) return undefined;
       const scope = placeAfter(c.s.tokens, c.next, c.s.text);
-      if (scope) return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: c.previous.label && `${c.previous.label.replace(/ in .*$/, '')}` };
+      if (scope) return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: c.previous.label?.replace(/ in .*$/, '') };
       // "At least 237 have been rescued, including 167 by helicopter".
       const by = /^\s*(by|via|in|on)\s+((?:[a-z-]+\s?){1,3})/i.exec(c.after);
       if (!by?.[2]) return undefined;

@@ -37,7 +37,7 @@ const SYMBOLS = CURRENCIES.flatMap((c) => c.symbols.map((s) => [s, c] as const))
 const bySymbol = new Map(SYMBOLS);
 /** Codes are written in capitals ("USD 5m", "Rs 500"); symbols with letters in any case ("US$", "C$"). */
 const SYMBOL_RE = SYMBOLS.map(([s]) =>
-  /^[a-z]+$/.test(s) ? `${s.toUpperCase()}\\s|${s.charAt(0).toUpperCase()}${s.slice(1)}\\.?\\s?` : [...s].map((ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escape(ch))).join(''),
+  /^[a-z]+$/.test(s) ? `${s.toUpperCase()}\\s|${s.charAt(0).toUpperCase()}${s.slice(1)}\\.?\\s?` : Array.from(s, (ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escape(ch))).join(''),
 ).join('|');
 
 const DIGITS = new RegExp(

@@ -98,11 +98,11 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
 
 /** The noun phrase ending at token `j` (its head), read backwards: "the latest contract offer" <- "offer". */
 export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): NounPhrase | undefined {
-  const acronym = /^[A-Z]{2,5}$/.test(tokens[j]?.text ?? '') && /^(?:ADJ|PART)$/.test(tokens[j - 1]?.pos ?? '');
-  const named = (tokens[j]?.pos === 'PROPN' && (senseOf(tokens[j]?.lower ?? '') !== undefined || (j === 0 && isCommonNoun(tokens[j]?.lower ?? '')))) || acronym;
-  if (!isNoun(tokens, j, titleCase) && !named) return undefined;
   const head = tokens[j];
   if (!head) return undefined;
+  const acronym = /^[A-Z]{2,5}$/.test(head.text) && /^(?:ADJ|PART)$/.test(tokens[j - 1]?.pos ?? '');
+  const named = (head.pos === 'PROPN' && (senseOf(head.lower) !== undefined || (j === 0 && isCommonNoun(head.lower)))) || acronym;
+  if (!isNoun(tokens, j, titleCase) && !named) return undefined;
   const mods: string[] = [];
   for (let k = j - 1; k >= 0 && mods.length < 3; k--) {
     const t = tokens[k];
