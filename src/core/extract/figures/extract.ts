@@ -78,9 +78,12 @@ function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention |
 /** Reads every number of a sentence: the figures, and a note for each number saying what became of it. */
 export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: SentencePlace): { figures: FigureMention[]; notes: FigureNote[] } {
   const text = s.text;
+  const found = findNumbers(text);
+  // Most sentences hold no number: nothing more to read.
+  if (!found.length) return { figures: [], notes: [] };
   const spans = timeSpans(text, pub);
   const notes: FigureNote[] = [];
-  const numbers = findNumbers(text).filter((n) => {
+  const numbers = found.filter((n) => {
     const inTime = spans.find((t) => n.start < t.end && t.start < n.end);
     if (inTime) notes.push({ text: n.text, excluded: { rule: inTime.rule, reason: 'part of a date or time expression' } });
     return !inTime;

@@ -42,8 +42,19 @@ export function isPeopleNoun(noun: string): boolean {
   return people.has(noun) || people.has(singular(noun));
 }
 
-/** A noun's singular, by the regular rules ("fatalities" -> "fatality", "buses" -> "bus"). */
+const singulars = new Map<string, string>();
+
+/** A noun's singular, by the regular rules ("fatalities" -> "fatality", "buses" -> "bus"); each word worked out once. */
 export function singular(noun: string): string {
+  let s = singulars.get(noun);
+  if (s === undefined) {
+    s = singularOf(noun);
+    if (singulars.size < 100_000) singulars.set(noun, s);
+  }
+  return s;
+}
+
+function singularOf(noun: string): string {
   const { senses, people } = load();
   const known = (w: string): boolean => senses.has(w) || people.has(w);
   if (known(noun) && !noun.endsWith('s')) return noun;

@@ -69,6 +69,13 @@ const TOLL_BEFORE = new RegExp(
 );
 
 const stateRowOfWord = (w: string): StateRow | undefined => STATE_WORDS.find((x) => x.w === w.toLowerCase())?.row;
+const STATE_NOUN_WORDS = words(STATE_NOUNS.map((x) => x.w));
+const STATE_INCLUDES = new RegExp(`\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
+const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
+const STATE_OF_THE = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
+const STATE_NUMBER = new RegExp(`\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${words(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`, 'i');
+const PLACE_OF = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i');
+const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${words(row.words)})\\b`, 'i')]));
 
 /** A people noun that narrows a state count ("campers" killed), not people at large ("people", "others"). */
 function whoOf(phrase: string): string | undefined {
@@ -183,7 +190,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (after && !VOTE_CONTEXT.test(after.head)) return undefined;
       const own = (c.before.split(/[;,—–(]|\b(?:which|that)\b/).at(-1) ?? '').slice(-80);
-      const says = (text: string): (typeof VOTES)[number] | undefined => VOTES.find((row) => row.words.some((w) => new RegExp(`\\b${esc(w)}\\b`).test(text.toLowerCase())));
+      const says = (text: string): (typeof VOTES)[number] | undefined => VOTES.find((row) => VOTE_WORDS.get(row.id)?.test(text));
       const row = says(`${own} ${clauseAfter(c).slice(0, 120)}`) ?? (c.s.text.length < 120 ? says(c.s.text) : undefined);
       if (!row) return undefined;
       // "Voters reject the plan, 60.6% to 39.4%": the second share went the other way.
@@ -202,7 +209,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'measure.population',
     read: (c) => {
       if (c.q.kind !== 'count' && c.q.kind !== 'quantity') return undefined;
-      const of = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i').exec(c.before);
+      const of = PLACE_OF.exec(c.before);
       // "On the Iberian Peninsula, with about 60 million people": a place, then its people; not "with 320 people injured".
       const home = /[A-Z][\w’'-]*,\s+(?:with|home to)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/.test(c.before) && /^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*(?:killed|injured|dead|missing|hurt|affected|evacuated|displaced|stranded))/i.test(c.after);
       if (!of && !home) return undefined;
@@ -228,9 +235,9 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'state.among',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
-      const include = new RegExp(`\\b(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(clauseBefore(c));
-      const among = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${words(STATE_NOUNS.map((x) => x.w))})\\b`, 'i').exec(c.after);
-      const of = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${words(STATE_NOUNS.map((x) => x.w))})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i').exec(c.before);
+      const include = STATE_INCLUDES.exec(clauseBefore(c));
+      const among = STATE_AMONG.exec(c.after);
+      const of = STATE_OF_THE.exec(c.before);
       const word = include?.[1] ?? among?.[1] ?? of?.[1];
       const row = word ? STATE_NOUN.get(word.toLowerCase()) : undefined;
       if (!row) return undefined;
@@ -267,7 +274,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     id: 'state.number',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
-      const m = new RegExp(`\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${words(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`, 'i').exec(clauseBefore(c));
+      const m = STATE_NUMBER.exec(clauseBefore(c));
       const row = m?.[1] ? stateRowOfWord(m[1]) : undefined;
       if (!row) return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);

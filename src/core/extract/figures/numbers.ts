@@ -71,8 +71,12 @@ function wordValue(w: string): number | undefined {
 
 const numberOf = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : wordValue(s));
 
+/** Whether a sentence may hold a number at all: a digit, or a number word. */
+const MAY_HOLD = new RegExp(`\\d|\\b(?:${SMALL_WORDS}|dozen|decade|hundred|thousand|million|billion|half|third|thirds|quarter|quarters)\\b|fold\\b`, 'i');
+
 /** Every number mention in a sentence, left to right, without overlaps. */
 export function findNumbers(sentence: string): NumberMention[] {
+  if (!MAY_HOLD.test(sentence)) return [];
   const found: NumberMention[] = [];
   const overlaps = (s: number, e: number): boolean => found.some((f) => s < f.end && f.start < e);
   for (const m of sentence.matchAll(FRACTION)) {

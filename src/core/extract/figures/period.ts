@@ -195,12 +195,36 @@ const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?
 /** Cheap test for what chrono alone reads: a weekday, or a month with a day and no year. */
 const DAYS_HINT = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
+/** chrono with only its weekday and month-name parsers: the rest read clock times and relative spans this table reads itself. */
+const DAYS = (() => {
+  const config = chrono.en.configuration.createCasualConfiguration();
+  config.parsers = config.parsers.filter((p) => /Weekday|MonthName/.test(p.constructor.name));
+  return new chrono.Chrono(config);
+})();
 
 /** Days and weekdays, as chrono reads them, resolved to the latest such day on or before the article. */
+/** chrono's readings of the few words around each weekday or month-and-day in a sentence: reading the whole sentence costs far more. */
+function chronoResults(sentence: string): { index: number; text: string; start: chrono.ParsedComponents }[] {
+  const out: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  const hints = new RegExp(DAYS_HINT.source, 'gi');
+  let covered = -1;
+  for (const h of sentence.matchAll(hints)) {
+    if (h.index < covered) continue;
+    const from = Math.max(0, h.index - 24);
+    const to = Math.min(sentence.length, h.index + h[0].length + 24);
+    covered = to;
+    for (const r of DAYS.parse(sentence.slice(from, to), CHRONO_REF)) {
+      const index = from + r.index;
+      if (!out.some((o) => o.index === index)) out.push({ index, text: r.text, start: r.start });
+    }
+  }
+  return out;
+}
+
 function chronoDays(sentence: string, pub: PubDate): { start: number; end: number; period: Period | undefined; rule: string }[] {
   if (!DAYS_HINT.test(sentence)) return [];
   const out: { start: number; end: number; period: Period | undefined; rule: string }[] = [];
-  for (const r of chrono.casual.parse(sentence, CHRONO_REF)) {
+  for (const r of chronoResults(sentence)) {
     // "in five seconds" is a date only relative to chrono's reference: a day needs a month or weekday named.
     if (!DAYS_HINT.test(r.text) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(r.text)) continue;
     const known = (c: 'year' | 'month' | 'day' | 'weekday'): number | undefined => (r.start.isCertain(c) ? r.start.get(c) ?? undefined : undefined);
