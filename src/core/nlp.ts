@@ -1,6 +1,6 @@
 /** Sentence splitting, tokens, part-of-speech tags and lemmas, from wink-nlp. */
 /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp passes its.* helpers as bare functions by design. */
-import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
@@ -27,50 +27,45 @@ export interface Sentence {
   tokens: Token[];
 }
 
-/** Splits a paragraph into sentences whose text is an exact substring of it. */
+/**
+ * Splits a paragraph into sentences whose text is an exact substring of it. Every token's text,
+ * tag and lemma are read from the document once, in bulk: per-sentence reads cost as much again
+ * as the tagging itself.
+ */
 export function analyse(paragraph: string): Sentence[] {
   const doc = nlp.readDoc(paragraph);
+  const all = doc.tokens();
+  const texts = all.out();
+  const spaces = all.out(its.precedingSpaces);
+  const pos = all.out(its.pos);
+  const lemma = all.out(its.lemma as ItsFunction<string>);
+  const type = all.out(its.type);
+  // wink keeps every character as a token or as the spaces before one, so offsets add up; a token
+  // not where they say is found again, to stay exact if that ever changes.
+  const starts: number[] = [];
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] ?? '';
+    at += (spaces[i] ?? '').length;
+    if (!paragraph.startsWith(text, at)) {
+      const found = paragraph.indexOf(text, at);
+      if (found >= 0) at = found;
+    }
+    starts.push(at);
+    at += text.length;
+  }
   const out: Sentence[] = [];
-  let cursor = 0;
-  doc.sentences().each((s: ItemSentence) => {
-    const texts = s.tokens().out();
-    const spaces = s.tokens().out(its.precedingSpaces);
-    const pos = s.tokens().out(its.pos);
-    const lemma = s.tokens().out(its.lemma as ItsFunction<string>);
-    const type = s.tokens().out(its.type);
+  for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+    const base = starts[first] ?? 0;
     const tokens: Token[] = [];
-    // wink keeps every character as a token or as the spaces before one, so offsets add up;
-    // we still re-find each token, to stay exact if that ever changes.
-    let at = 0;
-    const pieces: string[] = [];
-    for (let i = 0; i < texts.length; i++) {
-      const text = texts[i] ?? '';
-      pieces.push((i === 0 ? '' : spaces[i] ?? '') + text);
+    for (let k = first; k <= last; k++) {
+      const text = texts[k] ?? '';
+      const start = (starts[k] ?? 0) - base;
+      tokens.push({ text, lower: text.toLowerCase(), pos: pos[k] ?? 'X', lemma: lemma[k] ?? text.toLowerCase(), type: type[k] ?? 'word', start, end: start + text.length });
     }
-    const joined = pieces.join('');
-    const sStart = paragraph.indexOf(joined, cursor);
-    const base = sStart >= 0 ? sStart : paragraph.indexOf(texts[0] ?? '', cursor);
-    if (base < 0) return;
-    for (let i = 0; i < texts.length; i++) {
-      const text = texts[i] ?? '';
-      const found = paragraph.indexOf(text, base + at);
-      if (found < 0) continue;
-      const start = found - base;
-      tokens.push({
-        text,
-        lower: text.toLowerCase(),
-        pos: pos[i] ?? 'X',
-        lemma: lemma[i] ?? text.toLowerCase(),
-        type: type[i] ?? 'word',
-        start,
-        end: start + text.length,
-      });
-      at = start + text.length;
-    }
-    const end = base + at;
+    const end = base + (tokens.at(-1)?.end ?? 0);
     out.push({ text: paragraph.slice(base, end), start: base, tokens });
-    cursor = end;
-  });
+  }
   return out;
 }
 

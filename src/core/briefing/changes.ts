@@ -141,7 +141,8 @@ function figureChanges(previous: Coverage, figures: Figure[], fresh: (files: str
     if (last) out.push({ kind: 'timeline', figure: f, previous: { period: last.period, values: before.filter((p) => p.period === last.period).map((p) => ({ value: p.value, text: p.text })) } });
     else out.push({ kind: 'new', figure: f });
   }
-  return out;
+  // The new reports' headline numbers lead: they are what the reports are about.
+  return [...out.filter((c) => c.figure.standing?.headline), ...out.filter((c) => !c.figure.standing?.headline)];
 }
 
 /** What is new in `current` since the digest that covered `previous`. */
