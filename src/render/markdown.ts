@@ -1,6 +1,6 @@
 /** The briefing as plain text for a terminal or a chat: short by default (one message), everything with `all`. */
 import type { Briefing, Evidence, Figure } from '../core/model.js';
-import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate } from './parts.js';
+import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate, timelineMarker } from './parts.js';
 
 /** How many of each section a short briefing shows, so it stays about 15 lines. */
 export const SHORT = { figures: 4, actors: 3, questions: 2, passages: 3, refs: 3, headline: 80, quote: 200, role: 40 } as const;
@@ -22,7 +22,10 @@ export function renderMarkdown(b: Briefing, { all }: { all: boolean }): string {
   const lines = figureLines(b);
   const shownFigures = take(lines, SHORT.figures);
   if (shownFigures.length) out.push('Key figures');
-  for (const { figure: f, conflict: c } of shownFigures) out.push(`- ${figureLine(f, refs)}${c ? ` ${conflictMarker(c, refs)}` : ''}`);
+  for (const { figure: f, conflict: c, timeline: t } of shownFigures) {
+    const course = t ? timelineMarker(t, refs) : undefined;
+    out.push(`- ${figureLine(f, refs)}${c ? ` ${conflictMarker(c, refs)}` : ''}${course ? ` ${course}` : ''}`);
+  }
   const hiddenFigures = lines.slice(shownFigures.length).reduce((n, l) => n + l.count, 0);
   if (hiddenFigures) more.push(`${hiddenFigures} more figure${hiddenFigures > 1 ? 's' : ''}`);
 

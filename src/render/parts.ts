@@ -1,5 +1,5 @@
 /** Pieces every renderer (terminal, Slack, Discord) lays a briefing out with, so they agree on what a line says. */
-import type { Actor, Briefing, Conflict, Figure, SourceRef } from '../core/model.js';
+import type { Actor, Briefing, Conflict, Figure, SourceRef, Timeline } from '../core/model.js';
 
 const NUMBER_WORDS = new Set(
   ('zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ' +
@@ -22,28 +22,25 @@ export function figureValue(f: Figure): string {
   return `${text} ${unit}`;
 }
 
-// A set's figures and conflicts are the same objects in every briefing of it, and in a large set a
-// figure has thousands of sources: whether a figure belongs to a conflict is worked out once.
-const membership = new WeakMap<Conflict, WeakMap<Figure, boolean>>();
 
-/** Whether figure `f` (whose source files are `files`) is one of the values of conflict `c`. */
-function inConflict(c: Conflict, f: Figure, files: ReadonlySet<string>): boolean {
-  let known = membership.get(c);
-  if (!known) membership.set(c, (known = new WeakMap()));
-  let r = known.get(f);
-  if (r === undefined) {
-    r = c.period === f.period && c.values.some((v) => v.value === f.value && v.sources.every((file) => files.has(file)));
-    known.set(f, r);
-  }
-  return r;
-}
-
-/** Figures shown as lines: conflicting values of one metric and period fold into the line of the first. */
+/** Figures shown as lines: conflicting values of one measure and moment fold into the line of the first. */
 export interface FigureLine {
   figure: Figure;
   conflict?: Conflict | undefined;
+  /** The measure's timeline, on the line of its latest value. */
+  timeline?: Timeline | undefined;
   /** Figures this line stands for (itself and the conflicting values it lists). */
   count: number;
+}
+
+/** The figures each conflict holds and the timeline each latest value ends, looked up by reference. */
+function membershipOf(b: Briefing): { conflictOf: Map<Figure, Conflict>; timelineOf: Map<Figure, Timeline> } {
+  const conflictOf = new Map<Figure, Conflict>();
+  const timelineOf = new Map<Figure, Timeline>();
+  const present = new Set(b.figures);
+  for (const c of b.conflicts) for (const f of c.figures ?? []) if (present.has(f) && !conflictOf.has(f)) conflictOf.set(f, c);
+  for (const t of b.timelines ?? []) for (const f of t.points.at(-1)?.figures ?? []) timelineOf.set(f, t);
+  return { conflictOf, timelineOf };
 }
 
 /** The lines of a briefing's figures, weightiest first. */
@@ -52,39 +49,40 @@ export function figureLines(b: Briefing): FigureLine[] {
   const done = new Set<Conflict>();
   const byWeight = [...b.figures].sort((x, y) => y.weight - x.weight);
   const number = sourceNumbers(b.sources);
-  // Conflicts and figures meet only on the same period and value: look them up by that, not pairwise.
-  const slot = (period: string, value: number): string => `${period}\u0000${String(value)}`;
-  const conflictsAt = new Map<string, Conflict[]>();
-  for (const c of b.conflicts) for (const v of c.values) conflictsAt.set(slot(c.period, v.value), [...(conflictsAt.get(slot(c.period, v.value)) ?? []), c]);
-  const figuresAt = new Map<string, Figure[]>();
-  for (const f of byWeight) figuresAt.set(slot(f.period, f.value), [...(figuresAt.get(slot(f.period, f.value)) ?? []), f]);
+  const { conflictOf, timelineOf } = membershipOf(b);
   for (const f of byWeight) {
-    const c = conflictsAt.get(slot(f.period, f.value))?.find((x) => inConflict(x, f, files(f)));
-    if (!c) lines.push({ figure: f, count: 1 });
+    const c = conflictOf.get(f);
+    if (!c) lines.push({ figure: f, timeline: timelineOf.get(f), count: 1 });
     else if (!done.has(c)) {
       done.add(c);
-      const group = [...new Set(c.values.flatMap((v) => figuresAt.get(slot(c.period, v.value)) ?? []))]
-        .filter((g) => inConflict(c, g, files(g))).sort((x, y) => y.weight - x.weight);
-      lines.push({ figure: leadOf(group, number) ?? f, conflict: c, count: group.length });
+      const group = (c.figures ?? []).filter((g) => conflictOf.get(g) === c).sort((x, y) => y.weight - x.weight);
+      const lead = leadOf(group, number) ?? f;
+      lines.push({ figure: lead, conflict: c, timeline: group.map((g) => timelineOf.get(g)).find(Boolean), count: group.length });
     }
   }
   return lines;
 }
 
-// With thousands of articles a figure has thousands of sources: scanning them pairwise made
-// figureLines quadratic (half a second a briefing at 10,000 articles). A set's figures and source
-// list are the same objects in every briefing of it, so their lookups are built once and kept.
-const filesOf = new WeakMap<Figure, ReadonlySet<string>>();
+/**
+ * A measure's course on one line: "rose from 24 [1] (July 4, 2025) to 109 [8] (July 8, 2025) in 6
+ * counts". Disputed moments give their first value; the figure line and its conflict say the rest.
+ */
+export function timelineMarker(t: Timeline, refs: (files: string[]) => string): string | undefined {
+  const first = t.points[0]?.figures[0];
+  const last = t.points.at(-1)?.figures[0];
+  if (!first || !last || t.points.length < 2) return undefined;
+  const at = (f: Figure, period: string): string => `${figureValue(f)} ${refs(f.sources.map((s) => s.file))} (${period})`;
+  const a = first.value * (first.typed?.unit.toBase ?? 1);
+  const z = last.value * (last.typed?.unit.toBase ?? 1);
+  const verb = z > a ? 'rose' : z < a ? 'fell' : 'held';
+  const counts = t.points.length > 2 ? ` in ${String(t.points.length)} counts` : '';
+  return `↗ ${verb} from ${at(first, t.points[0]?.period ?? '')} to ${at(last, t.points.at(-1)?.period ?? '')}${counts}`.replace('↗ fell', '↘ fell').replace('↗ held', '→ held');
+}
+
+// A set's source list is the same object in every briefing of it, so its lookups are built once and kept.
 const numbersOf = new WeakMap<readonly SourceRef[], ReadonlyMap<string, number>>();
 /** Per source numbering: the lowest source number each figure cites. */
 const firstSources = new WeakMap<ReadonlyMap<string, number>, WeakMap<Figure, number>>();
-
-/** The files figure `f` was read in, as a set. */
-function files(f: Figure): ReadonlySet<string> {
-  let set = filesOf.get(f);
-  if (!set) filesOf.set(f, (set = new Set(f.sources.map((s) => s.file))));
-  return set;
-}
 
 /** File name -> source number, for a briefing's source list. */
 export function sourceNumbers(sources: readonly SourceRef[]): ReadonlyMap<string, number> {

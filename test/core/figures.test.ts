@@ -61,7 +61,7 @@ describe('what a number measures', () => {
   it('reads a comparison base as an earlier value of the same measure', () => {
     const [now, base] = figures('There were 94 confirmed fatalities in Harlan County, up from 87 reported Tuesday morning.');
     expect(base?.typed?.baseline).toBe(true);
-    expect(base?.period).toBe('February 18, 2025 (morning)');
+    expect(base?.period).toBe('February 18, 2025, morning');
     expect(now?.typed?.baseline).toBeUndefined();
   });
 

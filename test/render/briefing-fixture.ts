@@ -21,6 +21,11 @@ export function actor(name: string, over: Partial<Actor> = {}): Actor {
 
 /** The homicide-rate story: three sources, a contradiction for 2024, and more items than a short briefing shows. */
 export function briefing(over: Partial<Briefing> = {}): Briefing {
+  const rates = [
+    figure({ value: 38.76, text: '38.76', decimals: 2, weight: 10, files: [FILES[0]] }),
+    figure({ value: 36.18, text: '36.18', decimals: 2, weight: 9, unit: 'per 100,000', files: [FILES[1]] }),
+    figure({ value: 38, text: '38', weight: 8, files: [FILES[2]] }),
+  ];
   return {
     title: 'Ecuador seeks foreign military help',
     sources: [
@@ -29,9 +34,7 @@ export function briefing(over: Partial<Briefing> = {}): Briefing {
       { n: 3, file: FILES[2], headline: 'Allies asked for special forces', published: '2025-02-20' },
     ],
     figures: [
-      figure({ value: 38.76, text: '38.76', decimals: 2, weight: 10, files: [FILES[0]] }),
-      figure({ value: 36.18, text: '36.18', decimals: 2, weight: 9, unit: 'per 100,000', files: [FILES[1]] }),
-      figure({ value: 38, text: '38', weight: 8, files: [FILES[2]] }),
+      ...rates,
       figure({ metric: 'homicides', metricKey: 'homicides', value: 731, text: '731', unit: 'homicides', period: 'January 2025', weight: 7, files: [FILES[0], FILES[1]] }),
       figure({ metric: 'cocaine seized', metricKey: 'cocaine seized', value: 6, text: 'six', unit: 'tons', period: 'July 2024', qualifier: 'more than', weight: 6 }),
       figure({ metric: 'vote share', metricKey: 'vote share', value: 44, text: '44%', unit: 'percent of the vote', period: 'February 2025', weight: 5 }),
@@ -47,6 +50,7 @@ export function briefing(over: Partial<Briefing> = {}): Briefing {
           { value: 36.18, text: '36.18', sources: [FILES[1]] },
           { value: 38, text: '38', sources: [FILES[2]] },
         ],
+        figures: rates,
       },
     ],
     actors: [

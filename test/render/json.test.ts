@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toContractJson } from '../../src/render/json.js';
-import { briefing, FILES } from './briefing-fixture.js';
+import { briefing, FILES, figure } from './briefing-fixture.js';
 
 describe('toContractJson', () => {
   const json = JSON.parse(JSON.stringify(toContractJson(briefing({ topic: { name: 'homicides', label: 'Homicides' } })))) as ReturnType<typeof toContractJson>;
@@ -8,6 +8,7 @@ describe('toContractJson', () => {
   it('gives each figure the contract fields: metric, value, unit, period and sources with file and quote', () => {
     expect(json.figures[0]).toEqual({
       metric: 'homicide rate', value: 38.76, unit: 'per 100,000 people', period: '2024', text: '38.76', qualifier: null,
+      kind: null, bound: null, dimension: null, from: null, to: null, rule: null,
       sources: [{ file: FILES[0], quote: 'The rate was 38.76 in 2024.' }],
     });
     expect(json.figures.find((f) => f.value === 6)).toMatchObject({ text: 'six', qualifier: 'more than', unit: 'tons' });
@@ -24,6 +25,14 @@ describe('toContractJson', () => {
         ],
       },
     ]);
+  });
+
+  it('gives a typed figure its kind, bound, dimension, span and rule, and each timeline its points in order', () => {
+    const typed = figure({ value: 24, text: '24', typed: { kind: 'count', bound: 'at-least', scale: 1, unit: { id: 'people', dimension: 'people', toBase: 1, label: '' }, measure: { head: 'deaths', modifiers: [] }, period: { from: '2025-07-04', to: '2025-07-04', grain: 'day', stated: true, label: 'July 4, 2025' }, rule: 'state.dead' } });
+    const later = figure({ value: 109, text: '109', files: [FILES[1]] });
+    const out = toContractJson(briefing({ figures: [typed, later], conflicts: [], timelines: [{ metric: 'deaths', points: [{ period: 'July 4, 2025', from: '2025-07-04', figures: [typed] }, { period: 'July 8, 2025', from: '2025-07-08', figures: [later] }] }] }));
+    expect(out.figures[0]).toMatchObject({ kind: 'count', bound: 'at-least', dimension: 'people', from: '2025-07-04', to: '2025-07-04', rule: 'state.dead' });
+    expect(out.timelines).toEqual([{ metric: 'deaths', points: [{ period: 'July 4, 2025', values: [{ value: 24, text: '24', sources: [FILES[0]] }] }, { period: 'July 8, 2025', values: [{ value: 109, text: '109', sources: [FILES[1]] }] }] }]);
   });
 
   it('gives each actor name, aliases, kind, role, salience and quoted sources, and nothing internal', () => {

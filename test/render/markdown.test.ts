@@ -50,12 +50,21 @@ describe('renderMarkdown, short', () => {
   });
 
   it('marks values that differ only by rounding as rounding, not as a disagreement', () => {
+    const figures = [figure({ value: 38.76, text: '38.76', weight: 2 }), figure({ value: 39, text: '39', weight: 1, files: [FILES[2]] })];
     const b = briefing({
-      figures: [figure({ value: 38.76, text: '38.76', weight: 2 }), figure({ value: 39, text: '39', weight: 1, files: [FILES[2]] })],
-      conflicts: [{ metric: 'homicide rate', period: '2024', kind: 'rounding', values: [{ value: 38.76, text: '38.76', sources: [FILES[0]] }, { value: 39, text: '39', sources: [FILES[2]] }] }],
+      figures,
+      conflicts: [{ metric: 'homicide rate', period: '2024', kind: 'rounding', values: [{ value: 38.76, text: '38.76', sources: [FILES[0]] }, { value: 39, text: '39', sources: [FILES[2]] }], figures }],
     });
     const text = renderMarkdown(b, { all: false });
     expect(text).toContain('≈ sources round differently: 38.76 [1] · 39 [3] (rounding)');
+    expect(text).not.toContain('⚠');
+  });
+
+  it('tells a measure given at several moments as its course, on the line of its latest value', () => {
+    const early = figure({ metric: 'deaths', value: 24, text: '24', period: 'July 4, 2025', weight: 1 });
+    const late = figure({ metric: 'deaths', value: 109, text: '109', period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
+    const text = renderMarkdown(briefing({ figures: [early, late], conflicts: [], timelines: [{ metric: 'deaths', points: [{ period: 'July 4, 2025', from: '2025-07-04', figures: [early] }, { period: 'July 8, 2025', from: '2025-07-08', figures: [late] }] }] }), { all: false });
+    expect(text).toContain('- 109 per 100,000 people — deaths, July 8, 2025 [2] ↗ rose from 24 per 100,000 people [1] (July 4, 2025) to 109 per 100,000 people [2] (July 8, 2025)\n');
     expect(text).not.toContain('⚠');
   });
 

@@ -317,7 +317,9 @@ function talkingOfOneThing(group: Figure[]): Figure[] {
     return [...x.mods].every((w) => y.mods.has(w)) || [...y.mods].every((w) => x.mods.has(w));
   };
   const sameWhere = (a: Figure, b: Figure): boolean => !a.typed?.measure.scope || !b.typed?.measure.scope || norm(a.typed.measure.scope) === norm(b.typed.measure.scope);
-  const linked = (a: Figure, b: Figure): boolean => (fullyTyped(a.typed) && fullyTyped(b.typed)) || ([...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w)) && narrowedAlike(a, b) && sameWhere(a, b));
+  // Two counts of the same people differ by a share ("32,000" and "33,000"), not by an order of magnitude ("750" and "27").
+  const similar = (a: Figure, b: Figure): boolean => Math.max(a.value, b.value) <= 1.5 * Math.min(a.value, b.value);
+  const linked = (a: Figure, b: Figure): boolean => (fullyTyped(a.typed) && fullyTyped(b.typed)) || ([...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w)) && narrowedAlike(a, b) && sameWhere(a, b) && similar(a, b));
   // The largest set linked to its first member.
   let best: Figure[] = [];
   for (const f of group) {

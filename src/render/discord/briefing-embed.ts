@@ -1,7 +1,7 @@
 /** A briefing as one Discord embed: figures with conflicts flagged, passages, actors, questions, cited sources, a footer. */
 import type { Briefing, Evidence, SourceRef } from '../../core/model.js';
 import { sourceIndex } from './citations.js';
-import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate } from '../parts.js';
+import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate, timelineMarker } from '../parts.js';
 import type { DiscordEmbed } from './assertions.js';
 import { clip, fitLines, md } from './fit.js';
 
@@ -43,11 +43,13 @@ export function briefingEmbed(b: Briefing): DiscordEmbed {
   const lines = figureLines(b);
   const shownFigures = lines.slice(0, F.count);
   const restFigures = lines.slice(F.count).reduce((n, l) => n + l.count, 0);
-  const figureTexts = shownFigures.map(({ figure: f, conflict: c }) => {
+  const figureTexts = shownFigures.map(({ figure: f, conflict: c, timeline: t }) => {
     const period = f.period && f.period !== 'undated' ? `, ${md(f.period)}` : '';
     const line = `• **${md(figureValue(f))}** — ${md(f.metric)}${period} ${refs(f.sources)}`;
     // The values are article text, the rest of the marker is ours (and its [n] must stay findable).
-    return c ? `${line}\n  ${conflictMarker({ ...c, values: c.values.map((v) => ({ ...v, text: md(v.text) })) }, refs)}` : line;
+    const disputed = c ? `\n  ${conflictMarker({ ...c, values: c.values.map((v) => ({ ...v, text: md(v.text) })) }, refs)}` : '';
+    const course = t ? timelineMarker(t, refs) : undefined;
+    return `${line}${disputed}${course ? `\n  ${md(course)}` : ''}`;
   });
   const hiddenFigures = (k: number): number => restFigures + shownFigures.slice(shownFigures.length - k).reduce((n, l) => n + l.count, 0);
   const heading = '**Key figures**\n';

@@ -4,7 +4,7 @@
  * in order of importance while the message's text budget lasts, so a briefing of any size fits.
  */
 import type { Briefing, Figure, SourceRef } from '../../core/model.js';
-import { actorText, conflictMarker, coreFirst, figureLines, figureValue, publishedRange, sourceDate, sourceNumbers, type FigureLine } from '../parts.js';
+import { actorText, conflictMarker, coreFirst, figureLines, figureValue, publishedRange, sourceDate, sourceNumbers, timelineMarker, type FigureLine } from '../parts.js';
 import { SLACK_LIMITS, type SlackBlock } from './assertions.js';
 import { clip, escapeMrkdwn as esc, link } from './escape.js';
 import { context, header, listSections, more, section, type Budget } from './layout.js';
@@ -111,7 +111,7 @@ function fill<T>(xs: T[], toItem: (x: T) => Item, admit: (i: Item) => boolean): 
 }
 
 /** A key figure's line; a conflict's values follow on a line of their own, in bold, so it stands out. */
-function figureItem({ figure: f, conflict: c }: FigureLine, refs: (key: object, files: () => readonly string[], into: number[]) => string): Item {
+function figureItem({ figure: f, conflict: c, timeline: t }: FigureLine, refs: (key: object, files: () => readonly string[], into: number[]) => string): Item {
   const cites: number[] = [];
   const period = f.period && f.period !== 'undated' ? `, ${f.period}` : '';
   let line = `• *${esc(clip(figureValue(f), RAW.item))}* — ${esc(clip(`${f.metric}${period}`, RAW.item))} ${refs(f.sources, () => f.sources.map((e) => e.file), cites)}`;
@@ -119,6 +119,8 @@ function figureItem({ figure: f, conflict: c }: FigureLine, refs: (key: object, 
     const marker = esc(clip(conflictMarker(c, (files) => refs(files, () => files, cites)), RAW.item));
     line += c.kind === 'contradiction' ? `\n      *${marker}*` : `\n      _${marker}_`;
   }
+  const course = t ? timelineMarker(t, (files) => refs(files, () => files, cites)) : undefined;
+  if (course) line += `\n      ${esc(clip(course, RAW.item))}`;
   return { line, cites };
 }
 

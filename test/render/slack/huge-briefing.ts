@@ -16,6 +16,7 @@ export function hugeBriefing(): Briefing {
   const conflicts = Array.from({ length: 100 }, (_, i) => ({
     metric: figures[i]?.metric ?? '', period: '2024', kind: i % 2 ? 'rounding' as const : 'contradiction' as const,
     values: [{ value: i, text: String(i), sources: (figures[i]?.sources ?? []).map((s) => s.file) }, { value: i + 0.5, text: `${i}.5`, sources: files(i + 500, 40) }],
+    figures: figures.slice(i, i + 1),
   }));
   return briefing({
     title: long('A very long title <!here> ', 400),
