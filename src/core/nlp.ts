@@ -27,13 +27,25 @@ export interface Sentence {
   tokens: Token[];
 }
 
-/**
- * Splits a paragraph into sentences whose text is an exact substring of it. Every token's text,
- * tag and lemma are read from the document once, in bulk: per-sentence reads cost as much again
- * as the tagging itself.
- */
+/** Splits a paragraph into sentences whose text is an exact substring of it. */
 export function analyse(paragraph: string): Sentence[] {
-  const doc = nlp.readDoc(paragraph);
+  return analyseParagraphs([paragraph])[0] ?? [];
+}
+
+/**
+ * Splits paragraphs into sentences, each an exact substring of its paragraph. The paragraphs are
+ * read as one document (each call costs, whatever its length), and every token's text, tag and
+ * lemma is read from it once, in bulk: per-sentence reads cost as much again as the tagging.
+ */
+export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
+  const joined = paragraphs.join(BREAK);
+  const bounds: number[] = [];
+  let offset = 0;
+  for (const p of paragraphs) {
+    bounds.push(offset);
+    offset += p.length + BREAK.length;
+  }
+  const doc = nlp.readDoc(joined);
   const all = doc.tokens();
   const texts = all.out();
   const spaces = all.out(its.precedingSpaces);
@@ -47,27 +59,48 @@ export function analyse(paragraph: string): Sentence[] {
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? '';
     at += (spaces[i] ?? '').length;
-    if (!paragraph.startsWith(text, at)) {
-      const found = paragraph.indexOf(text, at);
+    if (!joined.startsWith(text, at)) {
+      const found = joined.indexOf(text, at);
       if (found >= 0) at = found;
     }
     starts.push(at);
     at += text.length;
   }
-  const out: Sentence[] = [];
-  for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-    const base = starts[first] ?? 0;
+  const paragraphOf = (o: number): number => {
+    let k = 0;
+    while (k + 1 < bounds.length && (bounds[k + 1] ?? Infinity) <= o) k++;
+    return k;
+  };
+  const out: Sentence[][] = paragraphs.map(() => []);
+  const emit = (first: number, last: number): void => {
+    const k = paragraphOf(starts[first] ?? 0);
+    const origin = bounds[k] ?? 0;
+    const base = (starts[first] ?? 0) - origin;
     const tokens: Token[] = [];
-    for (let k = first; k <= last; k++) {
-      const text = texts[k] ?? '';
-      const start = (starts[k] ?? 0) - base;
-      tokens.push({ text, lower: text.toLowerCase(), pos: pos[k] ?? 'X', lemma: lemma[k] ?? text.toLowerCase(), type: type[k] ?? 'word', start, end: start + text.length });
+    for (let t = first; t <= last; t++) {
+      const text = texts[t] ?? '';
+      const start = (starts[t] ?? 0) - origin - base;
+      tokens.push({ text, lower: text.toLowerCase(), pos: pos[t] ?? 'X', lemma: lemma[t] ?? text.toLowerCase(), type: type[t] ?? 'word', start, end: start + text.length });
     }
-    const end = base + (tokens.at(-1)?.end ?? 0);
-    out.push({ text: paragraph.slice(base, end), start: base, tokens });
+    const paragraph = paragraphs[k] ?? '';
+    out[k]?.push({ text: paragraph.slice(base, base + (tokens.at(-1)?.end ?? 0)), start: base, tokens });
+  };
+  for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+    // A sentence never runs across paragraphs: cut it where the next one starts.
+    let from = first;
+    for (let t = first + 1; t <= last; t++) {
+      if (paragraphOf(starts[t] ?? 0) !== paragraphOf(starts[from] ?? 0)) {
+        emit(from, t - 1);
+        from = t;
+      }
+    }
+    emit(from, last);
   }
   return out;
 }
+
+/** Between paragraphs read as one document: a break no sentence runs across. */
+const BREAK = '\n\n';
 
 /** Lemmas of a short phrase (for matching topics and metrics). */
 export function lemmas(text: string): string[] {

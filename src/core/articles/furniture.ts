@@ -137,6 +137,8 @@ const headlineKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}
 /** Whether a line repeats the headline, with or without a site name after it. */
 export function repeatsHeadline(line: string, headline: string): boolean {
   if (line === headline) return true;
+  // A site name adds a few words at most: a paragraph much longer or shorter is no copy.
+  if (Math.abs(line.length - headline.length) > 60) return false;
   const h = headlineKey(headline);
   if (!h) return false;
   const bare = (s: string): string => {

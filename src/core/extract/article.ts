@@ -1,6 +1,6 @@
 /** Extracts one article once: figures, actors, open questions and its sentences. */
 import type { Article, ArticleExtract, Evidence, FigureMention } from '../model.js';
-import { analyse } from '../nlp.js';
+import { analyse, analyseParagraphs } from '../nlp.js';
 import { actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
 import { readFigures, type Carry } from './figures/extract.js';
@@ -64,9 +64,10 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
   }
   // The people of the nearest earlier sentence that named any: whom a "he" or "she" can mean.
   let previous: PersonRef[] = [];
-  body.forEach((p, pi) => {
+  const sentences = analyseParagraphs(body.map((p) => p.text));
+  body.forEach((_p, pi) => {
     const position = body.length > 1 ? pi / (body.length - 1) : 0;
-    for (const s of analyse(p.text)) {
+    for (const s of sentences[pi] ?? []) {
       const quote = s.text.trim();
       if (quote.length < 3) continue;
       const ev: Evidence = { file: article.file, quote };
@@ -86,7 +87,6 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
       if (q) out.questions.push({ ...q, evidence: ev });
     }
   });
-  for (const h of headline) addFigures(h.figures, h.ev);
   for (const h of headline) addFigures(h.figures, h.ev);
   return out;
 }

@@ -93,6 +93,8 @@ function actorsAt(sentence: string, at: number, persons: readonly PersonRef[], p
  */
 export function eventsOf(sentence: string, file: string, persons: readonly PersonRef[], previous: readonly PersonRef[], position: number): FigureMention[] {
   const out: FigureMention[] = [];
+  // Most sentences say nothing of office or power: skip them before the full pattern.
+  if (!/\b(?:office|power|sworn|inaugurated|presidency)\b/i.test(sentence)) return out;
   for (const m of sentence.matchAll(TOOK_OFFICE)) {
     const d = leadingDate(sentence.slice(m.index + m[0].length));
     if (!d) continue;

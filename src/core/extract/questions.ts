@@ -383,9 +383,8 @@ function askedOutright(sentence: string): string | undefined {
 export function questionOf(raw: string, file: string, quote: string): QuestionMention | undefined {
   // The cues stop at a dot to stay in the sentence; inside one sentence, a dot before the end is "$1.5" or "U.S.".
   const sentence = raw.replace(/\.(?=.*\w)/g, INNER_DOT);
-  const terms = termsOf(raw);
   const outright = askedOutright(sentence);
-  if (outright) return { question: outright.replaceAll(INNER_DOT, '.'), cue: 'asked', terms, evidence: { file, quote } };
+  if (outright) return { question: outright.replaceAll(INNER_DOT, '.'), cue: 'asked', terms: termsOf(raw), evidence: { file, quote } };
   if (/\?\s*$/.test(sentence)) return undefined;
   for (const c of CUES) {
     const m = c.re.exec(sentence);
@@ -394,7 +393,7 @@ export function questionOf(raw: string, file: string, quote: string): QuestionMe
     const asked: Asked | undefined = typeof got === 'string' ? { question: got } : got;
     if (!asked?.question || asked.question.split(/\s+/).length < 3) continue;
     const question = asked.question.replaceAll(INNER_DOT, '.');
-    return { question, cue: asked.key ?? keyOf(question) ?? c.id, terms, evidence: { file, quote } };
+    return { question, cue: asked.key ?? keyOf(question) ?? c.id, terms: termsOf(raw), evidence: { file, quote } };
   }
   return undefined;
 }

@@ -96,16 +96,17 @@ const precisionOf = (f: Figure): number => (f.typed?.scale ?? 1) * 10 ** -f.deci
 
 /** The nouns and narrowing words every mention of a figure used: "33,000 union members" and "33,000 workers" are one figure of both. */
 const wording = new WeakMap<Figure, { heads: Set<string>; mods: Set<string> }>();
-/** Every reading merged into a figure: it holds at each of their moments. */
-const readings = new WeakMap<Figure, TypedFigure[]>();
+/** The moments a figure's merged readings hold at, one reading each: many sources give one moment. */
+const readings = new WeakMap<Figure, Map<string, TypedFigure>>();
 function addReading(f: Figure, t: TypedFigure | undefined): void {
   if (!t) return;
-  const list = readings.get(f);
-  if (list) list.push(t);
-  else readings.set(f, [t]);
+  const key = `${t.period.from}|${t.period.to}|${t.period.part ?? ''}|${String(t.period.stated)}|${String(Boolean(t.baseline))}|${String(STATE_HEADS.has(t.measure.head))}`;
+  const moments = readings.get(f);
+  if (!moments) readings.set(f, new Map([[key, t]]));
+  else if (!moments.has(key)) moments.set(key, t);
 }
 /** Whether two figures hold at one moment: some reading of each does. */
-const atOneMoment = (a: Figure, b: Figure): boolean => (readings.get(a) ?? []).some((x) => (readings.get(b) ?? []).some((y) => sameTime(x, y)));
+const atOneMoment = (a: Figure, b: Figure): boolean => [...(readings.get(a)?.values() ?? [])].some((x) => [...(readings.get(b)?.values() ?? [])].some((y) => sameTime(x, y)));
 
 function addWording(f: Figure, m: Measure): void {
   const w = wording.get(f) ?? { heads: new Set<string>(), mods: new Set<string>() };
@@ -203,7 +204,7 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       if (!into) continue;
       into.sources.push(...vague.sources);
       for (const [label, n] of labels.get(vague) ?? []) for (let i = 0; i < n; i++) countLabel(into, label);
-      for (const t of readings.get(vague) ?? []) addReading(into, t);
+      for (const t of readings.get(vague)?.values() ?? []) addReading(into, t);
       const had = wording.get(vague);
       if (had) for (const h of had.heads) addWording(into, { head: h, modifiers: [...had.mods] });
       if (into.standing && vague.standing) {
