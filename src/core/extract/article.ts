@@ -5,6 +5,7 @@ import { actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
 import { readFigures, type Carry } from './figures/extract.js';
 import { countryOf } from './gazetteer.js';
+import { whileReading } from './question-grammar.js';
 import { questionOf } from './questions.js';
 
 const CITY_COUNTRY = /\b([A-Z][A-Za-z’'-]+(?:\s[A-Z][A-Za-z’'-]+)?),\s+([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\b/g;
@@ -83,7 +84,7 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
         out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), evidence: ev });
       }
       if (persons.length) previous = persons;
-      const q = questionOf(s.text, article.file, quote);
+      const q = whileReading(s, () => questionOf(s.text, article.file, quote));
       if (q) out.questions.push({ ...q, evidence: ev });
     }
   });

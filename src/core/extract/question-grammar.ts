@@ -2,15 +2,35 @@
  * Turning the clause that leaves something open into a question a reader can scan:
  * "did not say how it compiled the list" -> "How did the state compile the list?".
  */
-import { analyse, type Token } from '../nlp.js';
+import { analyse, type Sentence, type Token } from '../nlp.js';
 
 /** A token with its offset in the whole text, not only in its sentence. */
 type Tok = Token & { at: number };
 
-/** Tokens of a text across its sentences. */
+/** The sentence being read, already tagged: a clause of it is read from its tokens, not tagged again. */
+let reading: Sentence | undefined;
+
+/** Runs `f` while `sentence` is the one being read (the grammar slices its tokens instead of tagging clauses anew). */
+export function whileReading<T>(sentence: Sentence | undefined, f: () => T): T {
+  const before = reading;
+  reading = sentence;
+  try {
+    return f();
+  } finally {
+    reading = before;
+  }
+}
+
+/** Tokens of a text across its sentences: a clause of the sentence being read is cut from its tokens, in context. */
 export function tokensOf(text: string): Tok[] {
   // A dot masked while cues matched ("$1\u20245") is a dot again; one code unit either way, so offsets hold.
-  return analyse(text.replaceAll('\u2024', '.')).flatMap((s) => s.tokens.map((t) => ({ ...t, at: s.start + t.start })));
+  const plain = text.replaceAll('\u2024', '.');
+  const at = reading ? reading.text.indexOf(plain) : -1;
+  if (reading && at >= 0) {
+    const end = at + plain.length;
+    return reading.tokens.filter((t) => t.start >= at && t.end <= end).map((t) => ({ ...t, start: t.start - at, end: t.end - at, at: t.start - at }));
+  }
+  return analyse(plain).flatMap((s) => s.tokens.map((t) => ({ ...t, at: s.start + t.start })));
 }
 
 const AUX = new Set('would will could can might may should must is are was were has have had does do did'.split(' '));
