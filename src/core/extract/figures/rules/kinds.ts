@@ -1,0 +1,113 @@
+/** Rules for measures a number's kind or a fixed phrase names: rates, votes, magnitudes, populations, distances, "the first in 16 years", "nine times". */
+import { singular } from '../lexicon.js';
+import { phraseAt } from '../phrase.js';
+import { SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary.js';
+import { clauseAfter, GENERIC, type MeasureRule, measure, namedRate, type Reading, verbBefore, phraseLabel, tokenAt, words } from './tools.js';
+import { PLACE_NOUNS } from '../vocabulary.js';
+
+const PLACE_OF = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i');
+const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${words(row.words)})\\b`, 'i')]));
+
+
+/** The rows, each read by `readMeasure` in the order measure.ts gives. */
+export const RULES: readonly MeasureRule[] = [
+  {
+    // "called out at least nine times to carbon monoxide emergencies": how often something happened.
+    id: 'measure.times',
+    read: (c) => {
+      if (c.q.kind !== 'count' || !/^\s*times\b/i.test(c.s.text.slice(c.n.end))) return undefined;
+      const v = verbBefore(c, 5);
+      if (!v) return undefined;
+      const particle = tokenAt(c, v.index + 1)?.pos === 'ADP' && tokenAt(c, v.index + 1)?.lower === 'out' ? ' out' : '';
+      const at = c.s.tokens.findIndex((t) => t.start >= c.n.end + (/^\s*times/i.exec(c.s.text.slice(c.n.end))?.[0].length ?? 0));
+      const to = /^(?:to|for|over|on)$/.test(tokenAt(c, at)?.lower ?? '') ? phraseAt(c.s.tokens, at + 1, c.titleCase) : undefined;
+      const label = `times ${v.token.lower}${particle}${to ? ` ${tokenAt(c, at)?.lower ?? ''} ${phraseLabel(to)}` : ''}`;
+      return { rule: 'measure.times', measure: measure('time', { modifiers: [v.token.lemma, ...(to ? [to.lemma] : [])] }), kind: 'count', label };
+    },
+  },
+  {
+    // "46.18 per 100,000 people", "13.7 murders per 100,000", "the homicide rate ... 38 per 100,000".
+    id: 'measure.rate',
+    read: (c) => {
+      if (c.q.kind !== 'rate') return undefined;
+      // What the rate counts is its head ("homicide", "murder"), so "homicide rate" and "13.7 murders per 100,000" are one measure.
+      const rate = (words: string[], rule = 'measure.rate'): Reading => {
+        const head = singular(words.at(-1) ?? 'rate');
+        return { rule, measure: measure(head, { modifiers: ['rate', ...words.slice(0, -1)] }), kind: 'rate', label: `${[...words.slice(0, -1), head].join(' ')} rate` };
+      };
+      const named = namedRate(c.s.tokens);
+      if (named) return rate(named);
+      const counted = /^\s*((?:[a-z]+\s+){0,2}?)per\b/i.exec(c.s.text.slice(c.n.end))?.[1]?.trim().toLowerCase();
+      if (counted && !GENERIC.has(counted)) return rate(counted.split(/\s+/));
+      const subject = /^\s*([A-Z][a-z]+)\s/.exec(c.s.text)?.[1];
+      if (subject && /s$/.test(subject)) return rate([subject.toLowerCase()]);
+      const prior = c.previous ?? c.carried;
+      return prior?.kind === 'rate' ? { ...prior, rule: 'measure.rate' } : undefined;
+    },
+  },
+  {
+    // "59% of members approved", "voted by 59% to accept", "64% voted against", "three-quarters of the members voted".
+    id: 'measure.vote',
+    read: (c) => {
+      if (c.q.kind !== 'share') return undefined;
+      const by = /\b(approved|backed|endorsed|supported|ratified|rejected|opposed)\s+by\s+(?:(?:more than|nearly|almost|about|some|just over|over)\s+)?$/i.exec(c.before);
+      if (!VOTE_CONTEXT.test(c.s.text) && !by) return undefined;
+      if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
+      // "a 38% wage increase" in a sentence about a vote is still a wage increase; "60.6% voting no" is the vote.
+      const after = phraseAt(c.s.tokens, c.next, c.titleCase);
+      if (after && !VOTE_CONTEXT.test(after.head)) return undefined;
+      const own = (c.before.split(/[;,—–(]|\b(?:which|that)\b/).at(-1) ?? '').slice(-80);
+      const says = (text: string): (typeof VOTES)[number] | undefined => VOTES.find((row) => VOTE_WORDS.get(row.id)?.test(text));
+      const row = says(`${own} ${clauseAfter(c).slice(0, 120)}`) ?? (c.s.text.length < 120 ? says(c.s.text) : undefined);
+      if (!row) return undefined;
+      // "Voters reject the plan, 60.6% to 39.4%": the second share went the other way.
+      const other = VOTES.find((r) => r.id === (row.id === 'vote.for' ? 'vote.against' : 'vote.for'));
+      if (other && row.id !== 'vote.turnout' && /\d%?\s+to\s+$/i.test(c.before) && c.previous?.rule === row.id) return { rule: other.id, measure: measure(other.label), label: other.label };
+      return { rule: row.id, measure: measure(row.label), label: row.label };
+    },
+  },
+  {
+    // "a magnitude 6.8 earthquake", "a 6.8-magnitude quake": an earthquake's magnitude.
+    id: 'measure.magnitude',
+    read: (c) => (/\bmagnitude[\s-]*$/i.test(c.before) || /^[\s-]*magnitude\b/i.test(c.s.text.slice(c.n.end)) ? { rule: 'measure.magnitude', measure: measure('magnitude'), kind: 'quantity', label: 'magnitude', unit: { id: 'magnitude', dimension: 'magnitude', toBase: 1, label: 'magnitude' } } : undefined),
+  },
+  {
+    // "a town of less than 1,500", "a country of 18 million", "the Iberian Peninsula, with about 60 million people".
+    id: 'measure.population',
+    read: (c) => {
+      if (c.q.kind !== 'count' && c.q.kind !== 'quantity') return undefined;
+      const of = PLACE_OF.exec(c.before);
+      // "On the Iberian Peninsula, with about 60 million people": a place, then its people; not "with 320 people injured".
+      const home = /[A-Z][\w’'-]*,\s+(?:with|home to)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/.test(c.before) && /^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*(?:killed|injured|dead|missing|hurt|affected|evacuated|displaced|stranded))/i.test(c.after);
+      if (!of && !home) return undefined;
+      // Whose: the place named just before ("Taboadela, a town of 1,500"; "On the Iberian Peninsula, with 60 million people"), else the kind of place.
+      const named = /((?:[A-Z][\w’'-]+\s?){1,3}),\s+(?:a|an|the)?\s*(?:[a-z-]+\s+){0,3}$/.exec(c.before.slice(0, of?.index ?? c.before.length))?.[1]?.trim();
+      const where = named ?? (of?.[1] && of[1].toLowerCase() !== 'population' ? of[1].toLowerCase() : undefined);
+      return { rule: 'measure.population', measure: measure('population', { scope: where }), kind: 'count', label: where ? `population of ${where}` : 'population' };
+    },
+  },
+  {
+    // "the first strike in 16 years", "the costliest strike in more than 25 years".
+    id: 'measure.since-last',
+    read: (c) => {
+      if (c.q.unit.dimension !== 'time') return undefined;
+      const m = SINCE_LAST.exec(c.before);
+      if (!m) return undefined;
+      const what = (m[2] ?? '').trim().toLowerCase();
+      const head = what ? singular(what.split(' ').at(-1) ?? what) : 'record';
+      return { rule: 'measure.since-last', measure: measure(head, { modifiers: ['since'] }), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
+    },
+  },
+  {
+    // "65 miles north of San Antonio", "about 300 km from the capital": a distance, and from where.
+    id: 'measure.distance',
+    read: (c) => {
+      if (c.q.unit.dimension !== 'length') return undefined;
+      const m = /^\s*((?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:east|west)?|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?){1,4})/.exec(c.after);
+      if (!m?.[2]) return undefined;
+      const where = m[2].trim();
+      const dir = /^(?:away|outside|from)$/i.test(m[1] ?? '') ? 'from' : `${(m[1] ?? '').toLowerCase()} of`;
+      return { rule: 'measure.distance', measure: measure('distance', { modifiers: [dir], scope: where }), kind: 'quantity', label: `distance ${dir} ${where}` };
+    },
+  },
+];

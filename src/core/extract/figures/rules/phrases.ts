@@ -1,0 +1,234 @@
+/** Rules that read the measure from the phrases around a number: the noun after it, the noun before "of", the subject of a change or level verb, the object of a verb. */
+import type { NounPhrase } from '../phrase.js';
+import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
+import { nominalOf, senseOf, singular } from '../lexicon.js';
+import { COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary.js';
+import { CHANGE_NOUN, CHANGE_VERB, changeOfNoun, changeOfVerb, fromPhrase, GENERIC, type MeasureRule, measure, phraseLabel, predicateAfter, thingChanged, tokenAt, verbBefore } from './tools.js';
+import { STATE_NOUN, stateReading } from './states.js';
+
+/** The rows, each read by `readMeasure` in the order measure.ts gives. */
+export const RULES: readonly MeasureRule[] = [
+  {
+    // "a ratification bonus of $12,000", "a crest of more than 39 feet", "losses of $2 billion".
+    id: 'measure.of-before',
+    read: (c) => {
+      if (!/\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i.test(c.before)) return undefined;
+      const after = phraseAt(c.s.tokens, c.q.kind === 'quantity' && tokenAt(c, c.next)?.lower === 'of' ? c.next + 1 : c.next, c.titleCase);
+      if (after && !GENERIC.has(after.lemma) && c.q.kind !== 'money') return undefined;
+      const of = c.s.tokens.findLastIndex((t) => t.end <= c.n.start && t.lower === 'of');
+      const np = phraseEndingAt(c.s.tokens, of - 1, c.titleCase);
+      if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) return undefined;
+      const row = STATE_NOUN.get(np.head.toLowerCase());
+      if (row) return stateReading(c, row, undefined, `${row.id}.of`);
+      return { rule: 'measure.of-before', measure: fromPhrase(np, placeAfter(c.s.tokens, c.next, c.s.text)), label: phraseLabel(np) };
+    },
+  },
+  {
+    // "the industrial sector accounting for roughly 14%", "... and the service sector for about 12%".
+    id: 'measure.share-verb',
+    read: (c) => {
+      if (c.q.kind !== 'share') return undefined;
+      const m = SHARE_VERBS.exec(c.before) ?? (SHARE_VERBS.source && /\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before) ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before) : null);
+      if (!m) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= m.index + (m[0].length - m[0].trimStart().length));
+      const np = headBefore(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma)) return undefined;
+      return { rule: 'measure.share-verb', measure: fromPhrase(np, np.scope), kind: 'share', label: `${phraseLabel(np)} share` };
+    },
+  },
+  {
+    // "60% of its national demand", "10% of Boeing's global workforce", "half of the residents".
+    id: 'measure.share-of',
+    read: (c) => {
+      if (c.q.kind !== 'share') return undefined;
+      const partOf = /^\s*of\s/i.test(c.after);
+      if (!partOf && !(c.n.fraction && /\b(?:in|out of)\b/.test(c.n.text))) return undefined;
+      let i = partOf ? c.next + 1 : c.next;
+      while (tokenAt(c, i) && (/^(?:DET|PRON)$/.test(tokenAt(c, i)?.pos ?? '') || tokenAt(c, i)?.text === '’s' || tokenAt(c, i)?.text === "'s" || (tokenAt(c, i)?.pos === 'PROPN' && /^(?:’s|'s)$/.test(tokenAt(c, i + 1)?.text ?? '')))) i++;
+      const np = phraseAt(c.s.tokens, i, c.titleCase);
+      if (!np) return undefined;
+      const done = predicateAfter(c.s.tokens, np.next);
+      return { rule: 'measure.share-of', measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) }, kind: 'share', label: `share of ${[...np.modifiers, np.head.toLowerCase()].join(' ')}${done ? ` ${done}` : ''}` };
+    },
+  },
+  {
+    // "a 38% wage increase", "a $12,000 ratification bonus", "a 52-day strike", "a 1.9% rise".
+    id: 'measure.compound',
+    read: (c) => {
+      if (c.q.kind === 'count' || c.q.kind === 'rate') return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase, 4);
+      if (!np || GENERIC.has(np.lemma) || (tokenAt(c, c.next)?.pos === 'VERB' && np.at !== c.next)) return undefined;
+      const change = changeOfNoun([...np.modifiers, np.head.toLowerCase()].join(' '));
+      if (c.q.kind === 'share' && change) {
+        // "a 38% wage increase" measures a change in wages, as "raise wages 38%" does: the word before the change is what changed.
+        const changed = np.modifiers.at(-1);
+        if (changed && !CHANGE_NOUN.has(changed)) return { rule: 'measure.compound.change', measure: { head: singular(changed), modifiers: np.modifiers.slice(0, -1), direction: change }, kind: 'change', label: phraseLabel(np) };
+        const what = c.previous?.measure.head ?? thingChanged(c, np.next);
+        return { rule: 'measure.compound.change', measure: { ...fromPhrase(np), direction: change, ...(what ? { head: what, modifiers: [] } : {}) }, kind: 'change', label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np) };
+      }
+      if (c.q.unit.dimension === 'time') return { rule: 'measure.compound.duration', measure: fromPhrase(np), kind: 'quantity', label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length` };
+      if (c.q.kind === 'money' || c.q.kind === 'quantity') return { rule: 'measure.compound', measure: fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), label: phraseLabel(np) };
+      return undefined;
+    },
+  },
+  {
+    // "€1.6bn in damages", "$600 million in combined wages", "$100 million a day in revenue".
+    id: 'measure.money-in',
+    read: (c) => {
+      if (c.q.kind !== 'money') return undefined;
+      const m = /^\s*(?:(?:a|per)\s+(?:day|week|month|year)\s+)?in\s+/i.exec(c.after);
+      if (!m) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      return np && !GENERIC.has(np.lemma) ? { rule: 'measure.money-in', measure: fromPhrase(np), label: phraseLabel(np) } : undefined;
+    },
+  },
+  {
+    // "have received $250 per week from a strike fund": payments and where they come from.
+    id: 'measure.money-from',
+    read: (c) => {
+      if (c.q.kind !== 'money') return undefined;
+      const m = /^\s*from\s+(?:a|an|the|its|their)\s+/i.exec(c.after);
+      const v = verbBefore(c, 3);
+      if (!m || !v || !/^(?:receive|get|pay|earn|draw|collect|give)$/.test(v.token.lemma)) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      return np ? { rule: 'measure.money-from', measure: measure('payment', { modifiers: [np.lemma] }), label: `payments from ${phraseLabel(np)}` } : undefined;
+    },
+  },
+  {
+    // "Boeing shares rose by 1.9%", "crime reduced by 16%", "Shares of Boeing have plummeted 40%", "the river swelled 26 feet".
+    id: 'measure.change-verb',
+    read: (c) => {
+      if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
+      // Headlines drop the verb's form: "Homicides in Ecuador rise 40.36%" tags "rise" a noun.
+      const bare = tokenAt(c, c.prev);
+      const v = verbBefore(c, 6) ?? (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
+      const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
+      const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
+      if (!v || !direction) return undefined;
+      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
+      const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
+      if (!subject || GENERIC.has(subject.lemma)) return undefined;
+      const label = `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`;
+      return { rule: 'measure.change-verb', measure: { ...fromPhrase(subject, subject.scope), direction }, kind: c.q.kind === 'share' ? 'change' : c.q.kind, label };
+    },
+  },
+  {
+    // "the toll rose to 25", "unemployment rose to 7.5%", "revenue fell 23% to $2.1 billion", "deaths pass 100".
+    id: 'measure.level',
+    read: (c) => {
+      const v = verbBefore(c, 10, LEVEL_VERBS);
+      if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX')) return undefined;
+      // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
+      const after = phraseAt(c.s.tokens, c.next, c.titleCase);
+      if (c.q.kind === 'count' && after && !GENERIC.has(after.lemma)) return undefined;
+      // "raise machinists' average annual pay to $119,309", "puts Boeing's losses through last week at $6.5 billion".
+      let k = v.index + 1;
+      while (tokenAt(c, k) && (tokenAt(c, k)?.pos === 'PROPN' || /^(?:’s|'s|’|')$/.test(tokenAt(c, k)?.text ?? '') || tokenAt(c, k)?.pos === 'DET')) k++;
+      const object = k < c.prev ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
+      // ", reaching 29.45 feet": a participle after a comma says more of the sentence's subject.
+      const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const participle = tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = object && !GENERIC.has(object.lemma) ? object : participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
+      // "is currently $75,608 and will rise to $119,309": the same measure as the value before.
+      if ((!subject || GENERIC.has(subject.lemma)) && c.previous && /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)) return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
+      if (!subject || GENERIC.has(subject.lemma)) return undefined;
+      const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
+      if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);
+      return { rule: 'measure.level', measure: fromPhrase(subject, subject.scope ?? placeAfter(c.s.tokens, c.next, c.s.text)), kind: c.q.kind === 'share' || c.q.kind === 'money' ? 'level' : c.q.kind, label: phraseLabel(subject) };
+    },
+  },
+  {
+    // "344 of 6,000 flights were canceled": the part counts what the whole counts.
+    id: 'measure.partitive',
+    read: (c) => {
+      const m = /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:[\d,.]+(?:\s+(?:thousand|million|billion))?|[a-z]+)\s+/i.exec(c.after);
+      if (!m || c.q.kind !== 'count') return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma)) return undefined;
+      const done = predicateAfter(c.s.tokens, np.next);
+      return { rule: 'measure.partitive', measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) }, kind: 'count', label: phraseLabel(np, done) };
+    },
+  },
+  {
+    // "33,000 union members", "six tons of cocaine", "15 gigawatts of power", "35,000 passengers trapped".
+    id: 'measure.noun-after',
+    read: (c) => {
+      let at = c.next;
+      // "six tons of cocaine": after a unit, what it is of.
+      if (c.q.kind === 'quantity' && tokenAt(c, at)?.lower === 'of') at++;
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma) || (c.q.kind !== 'count' && c.q.kind !== 'quantity')) return undefined;
+      if (c.q.kind === 'quantity' && at === c.next) return undefined;
+      const done = predicateAfter(c.s.tokens, np.next);
+      const m = fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text));
+      return { rule: 'measure.noun-after', measure: done ? { ...m, modifiers: [...m.modifiers, done] } : m, label: phraseLabel(np, done) };
+    },
+  },
+  {
+    // "economic damage in Spain amounting to approximately €1.6 billion", "Spain's daily GDP is estimated at over €4 billion", "losses ranging from €2.25 billion".
+    id: 'measure.size',
+    read: (c) => {
+      if (c.q.kind !== 'money' && c.q.kind !== 'quantity' && c.q.kind !== 'count') return undefined;
+      const m = SIZE_VERBS.exec(c.before);
+      if (!m) return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= m.index);
+      const np = headBefore(c.s.tokens, at, c.titleCase);
+      if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) return undefined;
+      const row = STATE_NOUN.get(np.head.toLowerCase());
+      if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.size`);
+      return { rule: 'measure.size', measure: fromPhrase(np, np.scope), label: phraseLabel(np) };
+    },
+  },
+  {
+    // "the outage that struck on Monday and lasted up to 20 hours", "paralysed the country for more than 10 hours", "attempted CPR for 29 minutes".
+    id: 'measure.duration',
+    read: (c) => {
+      if (c.q.unit.dimension !== 'time') return undefined;
+      const lasted = /\b(?:last(?:ed|s|ing)?|went on|continued|persisted)\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|for)\s+)*$/i.test(c.before);
+      const spanFor = /\bfor\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|just)\s+)*$/i.test(c.before);
+      const v = verbBefore(c, 8);
+      if (!v || (!lasted && !spanFor)) return undefined;
+      if (lasted) {
+        const subject = clauseSubject(c.s.tokens, v.index, c.titleCase);
+        return subject && !GENERIC.has(subject.lemma) ? { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${phraseLabel(subject)} duration` } : undefined;
+      }
+      // "for N hours": what was done that long, the verb and its object ("country paralysed", "CPR attempted"), else its subject.
+      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
+      const what = object && object.next <= c.prev ? object : clauseSubject(c.s.tokens, v.index, c.titleCase);
+      if (!what || GENERIC.has(what.lemma)) return undefined;
+      return { rule: 'measure.duration', measure: fromPhrase(what), kind: 'quantity', label: `${phraseLabel(what)} ${v.token.lower}` };
+    },
+  },
+  {
+    // "invested $81 million", "lost about $5.5 billion", "could cost the economy as much as €1 billion", "lost 15 gigawatts".
+    id: 'measure.verb-object',
+    read: (c) => {
+      if (c.q.kind !== 'money' && c.q.kind !== 'quantity') return undefined;
+      const v = verbBefore(c, 6);
+      if (v && c.s.tokens.slice(v.index + 1, c.prev + 1).some((t) => t.pos === 'ADP' && !/^(?:than|of|as)$/.test(t.lower))) return undefined;
+      if (!v || /^(?:be|have|do|say|tell|include|provide|give|get|make|take|reach|total|estimate|put|see|show|bring|offer|deliver|receive|exceed|top|hit|pass)$/.test(v.token.lemma)) return undefined;
+      const noun = NOMINAL_OVERRIDES[v.token.lemma] ?? nominalOf(v.token.lemma);
+      if (noun === v.token.lemma && !senseOf(noun)) return undefined;
+      return { rule: 'measure.verb-object', measure: measure(singular(noun), { scope: placeAfter(c.s.tokens, c.next, c.s.text) }), label: noun };
+    },
+  },
+  {
+    // "a dramatic increase in undocumented travellers intercepted at the border: from 24,936 in 2022", "the number of migrants ... 124,023".
+    id: 'measure.number-of',
+    read: (c) => {
+      const t = c.s.tokens;
+      const at = t.findLastIndex((x, i) => i < c.prev && /^(?:increase|rise|jump|surge|growth|decrease|decline|drop|fall|reduction|number|count|total)s?$/.test(x.lower) && /^(?:in|of)$/.test(t[i + 1]?.lower ?? ''));
+      if (at < 0 || t.slice(at, c.prev).some((x) => x.text === ';')) return undefined;
+      const np = phraseAt(t, at + 2, c.titleCase);
+      if (!np || GENERIC.has(np.lemma)) return undefined;
+      const row = STATE_NOUN.get(np.head.toLowerCase());
+      if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.number-of`);
+      const done = predicateAfter(t, np.next);
+      return { rule: 'measure.number-of', measure: fromPhrase(np), kind: c.q.kind === 'share' ? 'share' : 'count', label: phraseLabel(np, done) };
+    },
+  },
+];

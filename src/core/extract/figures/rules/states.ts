@@ -1,0 +1,134 @@
+/** Casualty and displacement counts: "82 people are dead", "killing at least 120", "the toll rose to 25", "The dead include 40 adults", "94 confirmed fatalities". */
+import type { Reading } from './tools.js';
+import { clauseBefore, GENERIC, type MeasureContext, type MeasureRule, measure, words } from './tools.js';
+import { isPeopleNoun } from '../lexicon.js';
+import { frontedPlace, phraseAt, placeAfter } from '../phrase.js';
+import { STATES, type StateRow } from '../vocabulary.js';
+
+export const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
+export const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
+export const STATE_VERB_BEFORE = new RegExp(`\\b(${words(STATE_VERBS.map((x) => x.w))})\\s+(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
+export const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
+export const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
+export const TOLL_BEFORE = new RegExp(
+  `\\b(${words(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b()[^.;:]{0,80}?\\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached|to|at|of|was|is|now)\\s+(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
+  'i',
+);
+
+export const stateRowOfWord = (w: string): StateRow | undefined => STATE_WORDS.find((x) => x.w === w.toLowerCase())?.row;
+export const STATE_NOUN_WORDS = words(STATE_NOUNS.map((x) => x.w));
+export const STATE_INCLUDES = new RegExp(`\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
+export const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
+export const STATE_OF_THE = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
+export const STATE_NUMBER = new RegExp(`\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${words(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`, 'i');
+
+/** A people noun that narrows a state count ("campers" killed), not people at large ("people", "others"). */
+export function whoOf(phrase: string): string | undefined {
+  const ws = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const head = ws.at(-1);
+  if (!head || GENERIC.has(head) || !isPeopleNoun(head)) return undefined;
+  return ws.filter((w) => !/^(?:the|a|an|of|more|other|additional|another|young|elderly)$/.test(w)).join(' ') || undefined;
+}
+
+export function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
+  // "in five other counties": the rest of a place's parts, not a place.
+  const others = /\bin\s+(?:(?:\w+)\s+)?other\s+(counties|states|provinces|regions|countries|areas|districts|cities|towns|communities)\b/i.exec(c.after)?.[1];
+  // "in his county alone": the one the sentence names ("Kerr County Sheriff ..."), else that kind of place.
+  const own = /\bin\s+(?:his|her|its|their|the)\s+(county|city|state|country|province|region|district|town|village)\b/i.exec(c.after)?.[1];
+  const named = own ? new RegExp(`\\b((?:[A-Z][\\w’'-]*\\s)+${own.charAt(0).toUpperCase()}${own.slice(1)})\\b`).exec(c.s.text)?.[1] : undefined;
+  const scope = placeAfter(c.s.tokens, from, c.s.text) ?? (others ? `other ${others.toLowerCase()}` : undefined) ?? named ?? (own ? own.toLowerCase() : undefined) ?? frontedPlace(c.s.text);
+  // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
+  const cause = /^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}(?:poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses|illness|disease|exposure|injuries|crash|crashes|collapse|landslide|landslides|avalanche))\b/i.exec(c.s.text.slice(c.q.end))?.[1];
+  return { rule, measure: measure(row.head, { who, scope, ...(cause ? { modifiers: [cause.toLowerCase()] } : {}) }), kind: 'count', ...(cause ? { label: `${who ? row.of.replace('{who}', who) : row.head} from ${cause.toLowerCase()}` } : {}) };
+}
+
+
+/** The rows, each read by `readMeasure` in the order measure.ts gives. */
+export const RULES: readonly MeasureRule[] = [
+  {
+    // "killing at least 120", "claimed the lives of 27 young girls".
+    id: 'state.verb-before',
+    read: (c) => {
+      const m = STATE_VERB_BEFORE.exec(c.before);
+      const row = m?.[1] ? STATE_VERBS.find((x) => x.w === m[1]?.toLowerCase())?.row : undefined;
+      if (!row || c.q.kind !== 'count') return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
+    },
+  },
+  {
+    // "The dead include 40 adults and 28 children", "at least 30 among the dead", "Of the fatalities so far, 68 have occurred in Kerr County".
+    id: 'state.among',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const include = STATE_INCLUDES.exec(clauseBefore(c));
+      const among = STATE_AMONG.exec(c.after);
+      const of = STATE_OF_THE.exec(c.before);
+      const word = include?.[1] ?? among?.[1] ?? of?.[1];
+      const row = word ? STATE_NOUN.get(word.toLowerCase()) : undefined;
+      if (!row) return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      // "Children make up a share of the casualties, with at least 30 among the dead".
+      const subject = np ? undefined : phraseAt(c.s.tokens, 0, c.titleCase);
+      const who = np ? whoOf([...np.modifiers, np.head].join(' ')) : subject && /^(?:VERB|AUX)$/.test(c.s.tokens[subject.next]?.pos ?? '') ? whoOf(subject.head) : undefined;
+      return stateReading(c, row, who, `${row.id}.among`, np?.next ?? c.next);
+    },
+  },
+  {
+    // "82 people are dead", "161 remain missing in Kerr County", "Eleven people from the camp remain unaccounted for", "109 dead".
+    id: 'state.after',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const t = c.s.tokens;
+      const np = phraseAt(t, c.next, c.titleCase);
+      if (np && !isPeopleNoun(np.head.toLowerCase())) return undefined;
+      let k = np ? np.next : c.next;
+      for (let steps = 0; k < t.length && steps < 12; k++, steps++) {
+        const x = t[k];
+        if (!x || (x.pos === 'PUNCT' && x.text !== '-') || x.lower === 'and' || x.lower === 'but') return undefined;
+        const two = `${x.lower} ${t[k + 1]?.lower ?? ''}`;
+        const row = stateRowOfWord(two) ?? stateRowOfWord(x.lower);
+        if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, k + 1);
+        // Between them only a place or group ("from the camp"), verbs of being and reporting.
+        if (x.pos === 'VERB' && !/^(?:remain|remains|remained|confirmed|reported|believed|known|feared|presumed|listed|been|being|left|found)$/.test(x.lower)) return undefined;
+      }
+      return undefined;
+    },
+  },
+  {
+    // "The number missing from the camp totals five campers": a count of people in a state, named after "the number".
+    id: 'state.number',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const m = STATE_NUMBER.exec(clauseBefore(c));
+      const row = m?.[1] ? stateRowOfWord(m[1]) : undefined;
+      if (!row) return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      const at = c.s.tokens.findIndex((t) => t.start >= (m?.index ?? 0) + (c.before.length - clauseBefore(c).length));
+      return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, `${row.id}.number`, at + 3);
+    },
+  },
+  {
+    // "the death toll rose to 25", "the toll in Kerr County has reached at least 111", "a death toll of 82".
+    id: 'state.toll',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const m = TOLL_BEFORE.exec(clauseBefore(c));
+      const row = m?.[1] ? STATE_NOUN.get(m[1].toLowerCase()) : undefined;
+      if (!m || !row) return undefined;
+      const toll = c.s.tokens.findIndex((t) => t.start >= m.index + (c.before.length - clauseBefore(c).length) + (m[0].length - m[0].trimStart().length));
+      const scope = placeAfter(c.s.tokens, toll + (m[1]?.split(' ').length ?? 1), c.s.text, 3);
+      return { rule: `${row.id}.toll`, measure: measure(row.head, { scope: scope ?? placeAfter(c.s.tokens, c.next, c.s.text) ?? frontedPlace(c.s.text) }), kind: 'count' };
+    },
+  },
+  {
+    // "94 confirmed fatalities in Kerr County", "731 deaths", "15 injuries".
+    id: 'state.noun-after',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      const row = np ? STATE_NOUN.get(np.head.toLowerCase()) ?? STATE_NOUN.get(`${np.modifiers.at(-1) ?? ''} ${np.head.toLowerCase()}`) : undefined;
+      return row && np ? stateReading(c, row, undefined, `${row.id}.noun`, np.next) : undefined;
+    },
+  },
+];
