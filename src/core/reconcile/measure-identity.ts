@@ -1,0 +1,107 @@
+/**
+ * When two figures are one measure: the same dimension and kind, heads that mean the same, the same
+ * narrowing words, people and place; and when two readings are one moment.
+ */
+import { familyOf } from '../extract/figures/label.js';
+import { senseName, senseOf, singular } from '../extract/figures/lexicon.js';
+import { daysBetween, samePeriod } from '../extract/figures/period.js';
+import { STATES, SYNONYMS } from '../extract/figures/vocabulary.js';
+import type { Figure, FigureMention, Measure, TypedFigure } from '../model.js';
+
+/** The dimension a figure is compared in: counts of people apart from counts of things. */
+export function dimensionOf(t: TypedFigure): string {
+  return t.unit.dimension;
+}
+
+export const SYNONYM = new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)));
+export const SYNONYM_HEADS = new Set(SYNONYMS.map((r) => r.head));
+
+/** Heads that mean the same: the vocabulary's synonyms, one WordNet sense, or one directly below the other ("fatality", "death"). */
+export function headKey(head: string, senses: Set<string>): string {
+  const synonym = SYNONYM.get(head);
+  if (synonym) return synonym;
+  const s = senseOf(head);
+  if (!s) return head;
+  return `~${senseName(senses.has(s.broader) ? s.broader : s.sense)}`;
+}
+
+/** Words that narrow a measure and must agree for two figures to be one measure. */
+export const loose = (m: Measure): string[] => m.modifiers.filter((w) => !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w)).sort();
+export const norm = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/^the\s+/, '').replace(/\s+county$/, ' county');
+
+/** What the set knows that reconciling needs: the senses its heads use, and the places its story is about. */
+export interface SetContext {
+  senses: Set<string>;
+  /** Places named in many headlines, lower case: "deaths in Spain" in a story about Spain is the deaths. */
+  storyPlaces: Set<string>;
+}
+
+export const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(norm(m.scope)) ? '' : norm(m.scope));
+
+/** The measure's identity: what must match for two figures to be the same measure. */
+export function identity(t: TypedFigure, ctx: SetContext): string {
+  // Plain counts of people ("33,000 union members", "32,000 machinists") are told apart by their sentences, not their nouns.
+  if (plainPeople(t)) return 'amount|people';
+  // Plain counts of things ("two previous offers", "three offers rejected") by their noun; the words that narrow them are checked apart.
+  if (plainCount(t)) return `amount|count|${headKey(t.measure.head, ctx.senses)}|${scopeOf(t.measure, ctx)}`;
+  const head = headKey(t.measure.head, ctx.senses);
+  // A measure the vocabulary names by several words ("cost", "damage", "losses") is one concept whatever narrows its wording.
+  const modifiers = SYNONYM_HEADS.has(head) ? '' : loose(t.measure).join(' ');
+  return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', head, modifiers, t.measure.who ?? '', scopeOf(t.measure, ctx), t.measure.direction ?? ''].join('|');
+}
+
+/**
+ * Whether two periods hold one value of a measure. A state count (the dead, the missing) changes
+ * by the hour; other figures an article dates only by its own date ("750 children at the camp")
+ * hold through one news week.
+ */
+export function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boolean {
+  // One value said as current by one source and as projected by another is one figure; two values are a timeline.
+  const projected = (t: TypedFigure): boolean => t.period.to === '9999-12-31';
+  if (projected(x) !== projected(y)) return merging && !(projected(x) ? y : x).period.stated;
+  // "94 fatalities, up from 87 reported this morning": a comparison's base is an earlier moment.
+  if (Boolean(x.baseline) !== Boolean(y.baseline)) return false;
+  if (samePeriod(x.period, y.period)) return true;
+  // A total "since September" is the total as of its report.
+  const asReported = (t: TypedFigure): TypedFigure => (t.period.since ? { ...t, period: { ...t.period, from: t.period.to, grain: 'day', stated: false } } : t);
+  const a = asReported(x);
+  const b = asReported(y);
+  if (samePeriod(a.period, b.period)) return true;
+  if (STATE_HEADS.has(a.measure.head) || STATE_HEADS.has(b.measure.head) || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
+  if (a.period.stated && b.period.stated) return false;
+  // One value told a few days apart is one fact; two values are the same moment only within a news cycle:
+  // two articles' own dates a day apart, or a stated day and an article up to three days after it.
+  const [stated, dated] = a.period.stated ? [a.period, b.period] : [b.period, a.period];
+  const gap = daysBetween(stated.from, dated.from);
+  const window = merging ? 7 : stated.stated ? 3 : 1;
+  return stated.stated ? gap >= 0 && gap <= window : Math.abs(gap) <= window;
+}
+
+/** A count of people that no state, vote or population reading types: "33,000 workers". */
+export const plainPeople = (t: TypedFigure): boolean => t.kind === 'count' && dimensionOf(t) === 'people' && !fullyTyped(t);
+/** A count of things no rule types further: "344 flights", "two previous offers". */
+export const plainCount = (t: TypedFigure): boolean => t.kind === 'count' && dimensionOf(t) === 'count' && !fullyTyped(t);
+
+/** Whether a reading types its figure fully (a rate, a share, money, a state count); a plain count ("750 children") needs its sentences to agree. */
+export const STATE_HEADS = new Set(STATES.map((r) => r.head));
+export const fullyTyped = (t: TypedFigure | undefined): boolean => !t || t.kind !== 'count' || STATE_HEADS.has(t.measure.head) || t.rule.startsWith('vote.') || t.rule === 'measure.population';
+/** Base value: in the dimension's base unit, so "39 feet" and "11.9 metres" compare. */
+export const baseValue = (f: { value: number; typed?: TypedFigure | undefined }): number => f.value * (f.typed?.unit.toBase ?? 1);
+
+/** The written precision of a figure: the value of its last digit ("2.1 billion" -> 0.1e9). */
+export const precisionOf = (f: Figure): number => (f.typed?.scale ?? 1) * 10 ** -f.decimals * (f.typed?.unit.toBase ?? 1);
+
+/** A small round value ("10", "5%", "two") is said of many things in one story; an uncommon one ("€1.6bn", "33,000", "60%"?) rarely. */
+export const roundSmall = (f: Figure): boolean => f.decimals === 0 && (f.typed?.scale ?? 1) === 1 && f.value < 20;
+
+/** Places named as scopes that a third or more of the headlines name too. */
+export function storyPlaces(mentions: FigureMention[], headlines: readonly string[]): Set<string> {
+  const scopes = new Set(mentions.map((m) => m.typed?.measure.scope).filter((s): s is string => Boolean(s)));
+  const out = new Set<string>();
+  for (const scope of scopes) {
+    const named = headlines.filter((h) => h.toLowerCase().includes(scope.toLowerCase())).length;
+    if (headlines.length && named * 3 >= headlines.length) out.add(norm(scope));
+  }
+  return out;
+}
+
