@@ -69,7 +69,7 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const folded = new Set<Figure>();
-  const words = (f: Figure): Set<string> => new Set([...loose(f.typed?.measure ?? { head: '', modifiers: [] }), headKey(f.typed?.measure.head ?? '', senses), ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : [])]);
+  const words = (f: Figure): Set<string> => new Set([...loose(f.typed?.measure ?? { head: '', modifiers: [] }, ctx.storyPlaces), headKey(f.typed?.measure.head ?? '', senses), ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : [])]);
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const bySize = [...group].sort((a, b) => words(b).size - words(a).size || b.sources.length - a.sources.length);
@@ -86,10 +86,11 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
         if (state && headKey(f.typed.measure.head, senses) !== headKey(vague.typed.measure.head, senses)) return false;
         // One article giving one uncommon value twice means one thing ("€1 billion economic impact" and "could cost as much as €1 billion").
         const sameArticle = f.sources.some((s) => files.has(s.file));
-        if (sameArticle) return !state && (f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity' || dimensionOf(f.typed) === 'people') && !roundSmall(f);
+        // A count of the dead told twice in one article, once with its cause, is one count.
+        if (sameArticle) return state || ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity' || dimensionOf(f.typed) === 'people') && !roundSmall(f));
         // Counts of people: "33,000 workers" and "33,000 union members" count the same people. Money and shares of one value
         // at one moment of one story are one figure told in other words ("60% of demand", "60% of the grid").
-        if ((dimensionOf(f.typed) === 'people' && !state) || ((f.typed.kind === 'money' || f.typed.kind === 'share') && !roundSmall(f))) return true;
+        if ((dimensionOf(f.typed) === 'people' && !state) || ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity') && !roundSmall(f))) return true;
         const fw = words(f);
         return [...w].every((x) => fw.has(x));
       });

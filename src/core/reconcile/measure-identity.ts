@@ -25,8 +25,9 @@ export function headKey(head: string, senses: Set<string>): string {
   return `~${senseName(senses.has(s.broader) ? s.broader : s.sense)}`;
 }
 
-/** Words that narrow a measure and must agree for two figures to be one measure. */
-export const loose = (m: Measure): string[] => m.modifiers.filter((w) => !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w)).sort();
+/** Words that narrow a measure and must agree for two figures to be one measure; the story's own place narrows nothing ("six Texas counties"). */
+export const loose = (m: Measure, places?: ReadonlySet<string>): string[] =>
+  m.modifiers.filter((w) => !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w) && !places?.has(w)).sort();
 export const norm = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/^the\s+/, '').replace(/\s+county$/, ' county');
 
 /** What the set knows that reconciling needs: the senses its heads use, and the places its story is about. */
@@ -46,7 +47,7 @@ export function identity(t: TypedFigure, ctx: SetContext): string {
   if (plainCount(t)) return `amount|count|${headKey(t.measure.head, ctx.senses)}|${scopeOf(t.measure, ctx)}`;
   const head = headKey(t.measure.head, ctx.senses);
   // A measure the vocabulary names by several words ("cost", "damage", "losses") is one concept whatever narrows its wording.
-  const modifiers = SYNONYM_HEADS.has(head) ? '' : loose(t.measure).join(' ');
+  const modifiers = SYNONYM_HEADS.has(head) ? '' : loose(t.measure, ctx.storyPlaces).join(' ');
   return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', head, modifiers, t.measure.who ?? '', scopeOf(t.measure, ctx), t.measure.direction ?? ''].join('|');
 }
 
@@ -68,7 +69,8 @@ export function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boole
   const b = asReported(y);
   if (samePeriod(a.period, b.period)) return true;
   if (STATE_HEADS.has(a.measure.head) || STATE_HEADS.has(b.measure.head) || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
-  if (a.period.stated && b.period.stated) return false;
+  // Two stated days a day apart hold one value of a fact that does not change by the day ("85 substations by late April 28").
+  if (a.period.stated && b.period.stated) return merging && Math.abs(daysBetween(a.period.from, b.period.from)) <= 1;
   // One value told a few days apart is one fact; two values are the same moment only within a news cycle:
   // two articles' own dates a day apart, or a stated day and an article up to three days after it.
   const [stated, dated] = a.period.stated ? [a.period, b.period] : [b.period, a.period];
@@ -92,7 +94,7 @@ export const baseValue = (f: { value: number; typed?: TypedFigure | undefined })
 export const precisionOf = (f: Figure): number => (f.typed?.scale ?? 1) * 10 ** -f.decimals * (f.typed?.unit.toBase ?? 1);
 
 /** A small round value ("10", "5%", "two") is said of many things in one story; an uncommon one ("€1.6bn", "33,000", "60%"?) rarely. */
-export const roundSmall = (f: Figure): boolean => f.decimals === 0 && (f.typed?.scale ?? 1) === 1 && f.value < 20;
+export const roundSmall = (f: Figure): boolean => f.decimals === 0 && (f.typed?.scale ?? 1) === 1 && f.value < 20 && (f.typed?.unit.dimension === 'count' || f.typed?.unit.dimension === 'people' || f.typed?.unit.dimension === 'ratio');
 
 /** Places named as scopes that a third or more of the headlines name too. */
 export function storyPlaces(mentions: FigureMention[], headlines: readonly string[]): Set<string> {

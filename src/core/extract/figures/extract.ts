@@ -66,7 +66,8 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
 function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string): Period | undefined {
   const inBaseline = BASELINE_CUE.test(text.slice(Math.max(0, n.start - 60), n.start));
   const usable = spans.filter((t) => t.period && (inBaseline || !t.baseline));
-  const after = usable.find((t) => t.start >= n.end && (!next || t.start < next.start) && !/[;]/.test(text.slice(n.end, t.start)));
+  // Not past a clause about something else: "41 are missing after floods slammed the county, which rose early Friday".
+  const after = usable.find((t) => t.start >= n.end && (!next || t.start < next.start) && !/[;]|,\s*(?:which|who|where|whose)\b|\b(?:after|when|while|because)\s/i.test(text.slice(n.end, t.start)));
   if (after?.period) return after.period;
   const before = [...usable].reverse().find((t) => t.end <= n.start && (inBaseline || !BASELINE_CUE.test(text.slice(t.end, n.start))));
   if (before?.period) return before.period;

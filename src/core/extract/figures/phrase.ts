@@ -33,7 +33,7 @@ export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean 
   if (!t || !/[a-z]/i.test(t.text)) return false;
   if (t.pos === 'NOUN') return true;
   // The tagger reads some nouns as verbs: "contract offers from", "raises of 9%", "a 25% raise", "a pay increase".
-  if (t.pos === 'VERB' && senseOf(t.lower) !== undefined && !/(?:ed|ing)$/.test(t.lower)) {
+  if (t.pos === 'VERB' && isCommonNoun(t.lower) && !/(?:ed|ing)$/.test(t.lower)) {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     const nominal = !before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower);

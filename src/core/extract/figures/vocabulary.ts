@@ -133,7 +133,7 @@ export interface StateRow {
 
 /** Casualty and displacement states, the counts disaster, conflict and accident reports are built on. */
 export const STATES: readonly StateRow[] = [
-  { id: 'state.dead', head: 'deaths', states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered'], verbs: ['killing', 'killed', 'kills', 'claiming the lives of', 'claimed the lives of', 'left dead'], nouns: ['death', 'deaths', 'fatality', 'fatalities', 'death toll', 'toll', 'dead', 'casualties', 'lives lost', 'killings'], of: '{who} killed' },
+  { id: 'state.dead', head: 'deaths', states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered'], verbs: ['killing', 'killed', 'kills', 'claiming the lives of', 'claimed the lives of', 'left dead', 'the loss of', 'the lives of', 'the deaths of', 'mourning'], nouns: ['death', 'deaths', 'fatality', 'fatalities', 'death toll', 'toll', 'dead', 'casualties', 'lives lost', 'killings'], of: '{who} killed' },
   { id: 'state.missing', head: 'missing', states: ['missing', 'unaccounted for', 'known missing', 'confirmed missing', 'still missing', 'reported missing'], verbs: [], nouns: ['missing', 'missing persons', 'people missing'], of: '{who} missing' },
   { id: 'state.injured', head: 'injured', states: ['injured', 'wounded', 'hurt', 'hospitalized', 'hospitalised'], verbs: ['injuring', 'wounding'], nouns: ['injuries', 'injured', 'wounded'], of: '{who} injured' },
   { id: 'state.rescued', head: 'rescued', states: ['rescued', 'saved'], verbs: ['rescuing', 'rescued'], nouns: ['rescues'], of: '{who} rescued' },

@@ -1,7 +1,7 @@
 /** Rules that read the measure from the phrases around a number: the noun after it, the noun before "of", the subject of a change or level verb, the object of a verb. */
 import type { NounPhrase } from '../phrase.js';
 import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
-import { nominalOf, senseOf, singular } from '../lexicon.js';
+import { isPeopleNoun, nominalOf, senseOf, singular } from '../lexicon.js';
 import { COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary.js';
 import { CHANGE_NOUN, CHANGE_VERB, changeOfNoun, changeOfVerb, fromPhrase, GENERIC, type MeasureRule, measure, phraseLabel, predicateAfter, thingChanged, tokenAt, verbBefore } from './tools.js';
 import { STATE_NOUN, stateReading } from './states.js';
@@ -63,7 +63,9 @@ export const RULES: readonly MeasureRule[] = [
         // "a 38% wage increase" measures a change in wages, as "raise wages 38%" does: the word before the change is what changed.
         const changed = np.modifiers.at(-1);
         if (changed && !CHANGE_NOUN.has(changed)) return { rule: 'measure.compound.change', measure: { head: singular(changed), modifiers: np.modifiers.slice(0, -1), direction: change }, kind: 'change', label: phraseLabel(np) };
-        const what = c.previous?.measure.head ?? thingChanged(c, np.next);
+        // "1,300 homicides ..., signifying a 40% increase": a change of the count before it; not of people ("26,000 members ... a 38% raise").
+        const previous = c.previous && !isPeopleNoun(c.previous.measure.head) ? c.previous.measure.head : undefined;
+        const what = previous ?? thingChanged(c, np.next);
         return { rule: 'measure.compound.change', measure: { ...fromPhrase(np), direction: change, ...(what ? { head: what, modifiers: [] } : {}) }, kind: 'change', label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np) };
       }
       if (c.q.unit.dimension === 'time') return { rule: 'measure.compound.duration', measure: fromPhrase(np), kind: 'quantity', label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length` };

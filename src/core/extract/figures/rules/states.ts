@@ -53,6 +53,8 @@ export const RULES: readonly MeasureRule[] = [
       const row = m?.[1] ? STATE_VERBS.find((x) => x.w === m[1]?.toLowerCase())?.row : undefined;
       if (!row || c.q.kind !== 'count') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
+      // "the loss of 27 campers" is of people; "the loss of 17,000 jobs" is not.
+      if (/^(?:the|mourning)\b/i.test(m?.[1] ?? '') && !(np && isPeopleNoun(np.head.toLowerCase()))) return undefined;
       return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
     },
   },
@@ -85,7 +87,9 @@ export const RULES: readonly MeasureRule[] = [
       let k = np ? np.next : c.next;
       for (let steps = 0; k < t.length && steps < 12; k++, steps++) {
         const x = t[k];
-        if (!x || (x.pos === 'PUNCT' && x.text !== '-') || x.lower === 'and' || x.lower === 'but') return undefined;
+        // "five campers and one counselor still missing": a coordinated count of people goes on to the state.
+        const coordinated = x?.lower === 'and' && (t[k + 1]?.pos === 'NUM' || /^(?:a|an)$/.test(t[k + 1]?.lower ?? '')) && np !== undefined;
+        if (!x || (x.pos === 'PUNCT' && x.text !== '-') || (x.lower === 'and' && !coordinated) || x.lower === 'but') return undefined;
         const two = `${x.lower} ${t[k + 1]?.lower ?? ''}`;
         const row = stateRowOfWord(two) ?? stateRowOfWord(x.lower);
         if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, k + 1);
