@@ -81,7 +81,8 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
         if (f === vague || folded.has(f) || !f.typed || !vague.typed) return false;
         if (!sameTime(f.typed, vague.typed, true)) return false;
         if (scopeOf(f.typed.measure, ctx) && scopeOf(vague.typed.measure, ctx) && scopeOf(f.typed.measure, ctx) !== scopeOf(vague.typed.measure, ctx)) return false;
-        if ((f.typed.measure.who ?? '') !== (vague.typed.measure.who ?? '')) return false;
+        // "27 girls killed" and "27 campers killed": one group of people, named two ways; but "children" is not everyone.
+        if ((f.typed.measure.who === undefined) !== (vague.typed.measure.who === undefined)) return false;
         const state = STATE_HEADS.has(f.typed.measure.head) || STATE_HEADS.has(vague.typed.measure.head);
         if (state && headKey(f.typed.measure.head, senses) !== headKey(vague.typed.measure.head, senses)) return false;
         // One article giving one uncommon value twice means one thing ("€1 billion economic impact" and "could cost as much as €1 billion").
@@ -90,6 +91,8 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
         if (sameArticle) return state || ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity' || dimensionOf(f.typed) === 'people') && !roundSmall(f));
         // Counts of people: "33,000 workers" and "33,000 union members" count the same people. Money and shares of one value
         // at one moment of one story are one figure told in other words ("60% of demand", "60% of the grid").
+        // Counts of people in one state given by two names for one group: "27 girls" and "27 campers" killed.
+        if (state && f.typed.measure.who && vague.typed.measure.who) return true;
         if ((dimensionOf(f.typed) === 'people' && !state) || ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity') && !roundSmall(f))) return true;
         const fw = words(f);
         return [...w].every((x) => fw.has(x));

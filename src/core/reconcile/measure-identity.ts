@@ -76,7 +76,8 @@ export function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boole
   const [stated, dated] = a.period.stated ? [a.period, b.period] : [b.period, a.period];
   const gap = daysBetween(stated.from, dated.from);
   const window = merging ? 7 : stated.stated ? 3 : 1;
-  return stated.stated ? gap >= 0 && gap <= window : Math.abs(gap) <= window;
+  // An article a day before the day another states can hold the same fact as it (merging only).
+  return stated.stated ? gap >= (merging ? -1 : 0) && gap <= window : Math.abs(gap) <= window;
 }
 
 /** A count of people that no state, vote or population reading types: "33,000 workers". */

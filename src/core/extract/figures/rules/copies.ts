@@ -30,7 +30,7 @@ export const RULES: readonly MeasureRule[] = [
     // "33,000 members, including 17,000 in Everett": a part of what the value before counts.
     id: 'measure.including',
     read: (c) => {
-      if (!c.previous || !/\b(?:including|of whom|of which|among them)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i.test(c.before)) return undefined;
+      if (!c.previous || !/\b(?:including|of whom|of which|among them|along with|as well as)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i.test(c.before)) return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       const row = STATES.find((x) => x.head === c.previous?.measure.head);
       // "... confirmed dead, including 38 adults and 21 children": which people a state count holds.

@@ -7,7 +7,8 @@ import { STATES, type StateRow } from '../vocabulary.js';
 
 export const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
 export const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
-export const STATE_VERB_BEFORE = new RegExp(`\\b(${words(STATE_VERBS.map((x) => x.w))})\\s+(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
+// "look for 11 girls and one counselor": a second count of the list is in the first one's state.
+export const STATE_VERB_BEFORE = new RegExp(`\\b(${words(STATE_VERBS.map((x) => x.w))})\\s+(?:(?:\\d[\\d,]*|[a-z]+)\\s+(?:[a-z-]+\\s+){1,2}and\\s+)?(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
 export const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
 export const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
 export const TOLL_BEFORE = new RegExp(
@@ -54,7 +55,7 @@ export const RULES: readonly MeasureRule[] = [
       if (!row || c.q.kind !== 'count') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       // "the loss of 27 campers" is of people; "the loss of 17,000 jobs" is not.
-      if (/^(?:the|mourning)\b/i.test(m?.[1] ?? '') && !(np && isPeopleNoun(np.head.toLowerCase()))) return undefined;
+      if (/^(?:the|mourning)\b|\bfor$/i.test(m?.[1] ?? '') && !(np && isPeopleNoun(np.head.toLowerCase()))) return undefined;
       return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
     },
   },
