@@ -176,7 +176,9 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
       const c = at.length > 1 ? conflictOf(at) : undefined;
       if (!c) continue;
       conflicts.push(c);
-      for (const f of c.figures ?? []) disputed.add(f);
+      // The value most sources give leads the disagreement; the others are shown on its line.
+      const lead = [...(c.figures ?? [])].sort((a, b) => new Set(b.sources.map((x) => x.file)).size - new Set(a.sources.map((x) => x.file)).size)[0];
+      if (lead) disputed.add(lead);
     }
   }
   // Timelines and rank by the measure each figure was matched on.
