@@ -36,7 +36,7 @@ export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean 
   if (t.pos === 'VERB' && isCommonNoun(t.lower) && !/(?:ed|ing)$/.test(t.lower)) {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    const nominal = !before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower);
+    const nominal = !before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower) || (before.pos === 'CCONJ' && after?.lower === 'of');
     const ends = !after || /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) || after.lower === 'that' || after.lower === 'which' || (after.pos === 'NOUN' && /^(?:SYM|DET|ADJ)$/.test(before?.pos ?? 'X'));
     if (nominal && ends) return true;
   }

@@ -17,7 +17,8 @@ export const RULES: readonly MeasureRule[] = [
       if (after && !GENERIC.has(after.lemma) && c.q.kind !== 'money') return undefined;
       const of = c.s.tokens.findLastIndex((t) => t.end <= c.n.start && t.lower === 'of');
       const np = phraseEndingAt(c.s.tokens, of - 1, c.titleCase);
-      if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) return undefined;
+      // "a level of 29 feet" is the level; "a total of 12" says nothing of what is counted.
+      if (!np || GENERIC.has(np.lemma) || (COUNT_NOUNS.includes(np.lemma) && c.q.kind !== 'quantity')) return undefined;
       const row = STATE_NOUN.get(np.head.toLowerCase());
       if (row) return stateReading(c, row, undefined, `${row.id}.of`);
       return { rule: 'measure.of-before', measure: fromPhrase(np, placeAfter(c.s.tokens, c.next, c.s.text)), label: phraseLabel(np) };
@@ -57,7 +58,7 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase, 4);
-      if (!np || GENERIC.has(np.lemma) || (tokenAt(c, c.next)?.pos === 'VERB' && np.at !== c.next)) return undefined;
+      if (!np || GENERIC.has(np.lemma)) return undefined;
       const change = changeOfNoun([...np.modifiers, np.head.toLowerCase()].join(' '));
       if (c.q.kind === 'share' && change) {
         // "a 38% wage increase" measures a change in wages, as "raise wages 38%" does: the word before the change is what changed.
@@ -105,7 +106,9 @@ export const RULES: readonly MeasureRule[] = [
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
       // Headlines drop the verb's form: "Homicides in Ecuador rise 40.36%" tags "rise" a noun.
       const bare = tokenAt(c, c.prev);
-      const v = verbBefore(c, 6) ?? (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
+      // "the river shot up 20 feet" where the tagger calls "shot" a noun: a phrasal verb of change.
+      const phrasal = bare && /^(?:up|down)$/.test(bare.lower) && /^(?:shot|went|jumped|climbed|spiked|ticked|crept)$/.test(tokenAt(c, c.prev - 1)?.lower ?? '') ? tokenAt(c, c.prev - 1) : undefined;
+      const v = verbBefore(c, 6) ?? (phrasal ? { token: phrasal, index: c.prev - 1 } : undefined) ?? (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
       const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
       if (!v || !direction) return undefined;
