@@ -18,7 +18,7 @@ export const RULES: readonly MeasureRule[] = [
       const of = c.s.tokens.findLastIndex((t) => t.end <= c.n.start && t.lower === 'of');
       const np = phraseEndingAt(c.s.tokens, of - 1, c.titleCase);
       // "a level of 29 feet" is the level; "a total of 12" says nothing of what is counted.
-      if (!np || GENERIC.has(np.lemma) || (COUNT_NOUNS.includes(np.lemma) && c.q.kind !== 'quantity')) return undefined;
+      if (!np || ((GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) && c.q.kind !== 'quantity')) return undefined;
       const row = STATE_NOUN.get(np.head.toLowerCase());
       if (row) return stateReading(c, row, undefined, `${row.id}.of`);
       return { rule: 'measure.of-before', measure: fromPhrase(np, placeAfter(c.s.tokens, c.next, c.s.text)), label: phraseLabel(np) };
@@ -108,7 +108,7 @@ export const RULES: readonly MeasureRule[] = [
       const bare = tokenAt(c, c.prev);
       // "the river shot up 20 feet" where the tagger calls "shot" a noun: a phrasal verb of change.
       const phrasal = bare && /^(?:up|down)$/.test(bare.lower) && /^(?:shot|went|jumped|climbed|spiked|ticked|crept)$/.test(tokenAt(c, c.prev - 1)?.lower ?? '') ? tokenAt(c, c.prev - 1) : undefined;
-      const v = verbBefore(c, 6) ?? (phrasal ? { token: phrasal, index: c.prev - 1 } : undefined) ?? (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
+      const v = (phrasal ? { token: phrasal, index: c.prev - 1 } : undefined) ?? verbBefore(c, 6) ?? (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
       const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
       if (!v || !direction) return undefined;
