@@ -35,8 +35,8 @@ const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
 /** Words that put a day ahead of the report ("as soon as Wednesday", "back by Nov. 12", "will vote on Friday"). */
 const FUTURE_BEFORE = /\b(?:as soon as|as early as|by|until|till|before|starting|beginning|from|deadline(?: of)?|due|scheduled for|set for|expected on)\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$/i;
 const FUTURE_CLAUSE = /\b(?:will|would|could|shall|is expected to|are expected to|plans? to|is set to|are set to|must)\b/i;
-/** Whether the date at `at` in a line lies ahead of the report rather than behind it. */
-const ahead = (line: string, at: number): boolean => {
+/** Whether the date at `at` in a line lies ahead of the report rather than behind it ("as soon as Wednesday", "will vote on Friday"). */
+export const ahead = (line: string, at: number): boolean => {
   const before = line.slice(0, at);
   const clause = before.split(/[.;]/).at(-1) ?? before;
   return FUTURE_BEFORE.test(before) || FUTURE_CLAUSE.test(clause);

@@ -10,6 +10,8 @@ interface Tables {
   senses: Map<string, [string, string]>;
   /** Sense -> the first word of it the file lists: a name for the sense that outlives a rebuild of the file. */
   names: Map<string, string>;
+  /** Sense -> every word of it. */
+  members: Map<string, string[]>;
   people: Set<string>;
   nominal: Map<string, string>;
   nouns: Set<string>;
@@ -21,18 +23,20 @@ function load(): Tables {
   if (tables) return tables;
   const senses = new Map<string, [string, string]>();
   const names = new Map<string, string>();
+  const members = new Map<string, string[]>();
   for (const line of data.senses.split('\n')) {
     const [sense = '', broader = '', words = ''] = line.split(' ');
     const list = words.split(',');
     for (const w of list) senses.set(w, [sense, broader]);
     if (!names.has(sense) && list[0]) names.set(sense, list[0]);
+    members.set(sense, [...(members.get(sense) ?? []), ...list]);
   }
   const nominal = new Map<string, string>();
   for (const pair of data.nominal.split(',')) {
     const [verb = '', noun = ''] = pair.split(':');
     nominal.set(verb, noun);
   }
-  tables = { senses, names, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
+  tables = { senses, names, members, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
   return tables;
 }
 
@@ -88,4 +92,10 @@ export function isCommonNoun(word: string): boolean {
 /** A word that names a sense ("death" for the sense of "death" and "decease"), or the sense id when none is listed. */
 export function senseName(sense: string): string {
   return load().names.get(sense) ?? sense;
+}
+
+/** The other words of a noun's first sense ("raise" -> "wage increase", "hike", ...). */
+export function synonymsOf(noun: string): readonly string[] {
+  const s = senseOf(noun);
+  return s ? load().members.get(s.sense) ?? [] : [];
 }

@@ -4,6 +4,7 @@
  * "between January and July last year" is a range of months. Rules are table rows with ids.
  */
 import * as chrono from 'chrono-node';
+import { ahead } from '../../articles/dates.js';
 import type { Period, PubDate } from '../../model.js';
 
 /** A time expression: where it is in the sentence and the period it names (none when it names no fixed one). */
@@ -235,8 +236,11 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
       d = y !== undefined ? iso(y, m - 1, dd) : pastDay(m - 1, dd, pub);
       rule = 'period.month-day';
     } else if (wd !== undefined && dd === undefined) {
-      // "next Tuesday" is ahead: no fixed period for a figure.
-      if (/\bnext\b/i.test(sentence.slice(Math.max(0, r.index - 6), r.index))) continue;
+      // "next Tuesday", "as soon as Wednesday" are ahead: no fixed period for a figure, and no number of it is one.
+      if (/\bnext\b/i.test(sentence.slice(Math.max(0, r.index - 6), r.index)) || ahead(sentence, r.index)) {
+        out.push({ start: r.index, end: r.index + r.text.length, period: undefined, rule: 'period.ahead' });
+        continue;
+      }
       d = pastWeekday(wd, pub);
       rule = 'period.weekday';
     }

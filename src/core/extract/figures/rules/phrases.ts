@@ -1,7 +1,7 @@
 /** Rules that read the measure from the phrases around a number: the noun after it, the noun before "of", the subject of a change or level verb, the object of a verb. */
 import type { NounPhrase } from '../phrase.js';
 import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
-import { isPeopleNoun, nominalOf, senseOf, singular } from '../lexicon.js';
+import { isPeopleNoun, nominalOf, senseOf, singular, synonymsOf } from '../lexicon.js';
 import { COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary.js';
 import { CHANGE_NOUN, CHANGE_VERB, changeOfNoun, changeOfVerb, fromPhrase, GENERIC, type MeasureRule, measure, phraseLabel, predicateAfter, thingChanged, tokenAt, verbBefore } from './tools.js';
 import { STATE_NOUN, stateReading } from './states.js';
@@ -62,7 +62,8 @@ export const RULES: readonly MeasureRule[] = [
       const change = changeOfNoun([...np.modifiers, np.head.toLowerCase()].join(' '));
       if (c.q.kind === 'share' && change) {
         // "a 38% wage increase" measures a change in wages, as "raise wages 38%" does: the word before the change is what changed.
-        const changed = np.modifiers.at(-1);
+        // "a 38% raise": WordNet says a raise is a "wage increase", so it is a change in wages.
+        const changed = np.modifiers.at(-1) ?? synonymsOf(np.lemma).map((w) => /^([a-z]+) (?:increase|rise|hike|cut|reduction|decrease)$/.exec(w)?.[1]).find(Boolean);
         if (changed && !CHANGE_NOUN.has(changed)) return { rule: 'measure.compound.change', measure: { head: singular(changed), modifiers: np.modifiers.slice(0, -1), direction: change }, kind: 'change', label: phraseLabel(np) };
         // "1,300 homicides ..., signifying a 40% increase": a change of the count before it; not of people ("26,000 members ... a 38% raise").
         const previous = c.previous && !isPeopleNoun(c.previous.measure.head) ? c.previous.measure.head : undefined;
