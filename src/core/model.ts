@@ -83,6 +83,12 @@ export interface ActorMention {
   subject: boolean;
   /** Read in the headline: gives a role to an actor the body names, never an actor of its own. */
   headline?: boolean | undefined;
+  /**
+   * What the sentence shows the name to be, for the set to weigh: `locative` after "in", "from",
+   * "north of" (a place more likely than an actor); `term` an acronym of lower-case words or a unit
+   * after a number ("gross domestic product (GDP)", "2100 GMT"), never an actor.
+   */
+  cue?: 'locative' | 'term' | undefined;
   evidence: Evidence;
 }
 

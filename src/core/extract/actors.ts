@@ -1,212 +1,207 @@
 /** Actor mentions in a sentence: people, institutions, organisations, groups and countries. */
-import type { ActorKind, ActorMention } from '../model.js';
-import type { Sentence, Token } from '../nlp.js';
+import type { ActorKind, ActorMention, Paragraph } from '../model.js';
+import { lemmas, type Sentence, type Token } from '../nlp.js';
+import { GROUP_HEAD, groupMention } from './actor-groups.js';
+import { appositive, hyphenRole, isCap, joinTokens, predicateAfter, roleBefore, roleOpening, titleRole } from './actor-roles.js';
+import { notProse } from './actor-sentences.js';
+import {
+  CONNECTOR, PRODUCT, isAreaHead, isCalendar, isDirection, isInstitutionHead, isLocative, isNotActorHead, isOrganizationHead, isPlaceHead,
+  isPlaceNoun, isPlaceQualifier, isRoleWord, isSpatial, isTitle, isTitleHead,
+} from './actor-words.js';
 import { capitalOf, countryOf, isRegion, NEWS_AGENCIES } from './gazetteer.js';
 
-/** Words of a title before a name; they give the role, not the name. */
-const TITLE = /^(?:president|vice|minister|prime|defen[cs]e|foreign|interior|finance|capt\.?|captain|police|gen\.?|general|sen\.?|senator|rep\.?|representative|gov\.?|governor|mayor|judge|justice|secretary|ambassador|chancellor|king|queen|prince|princess|pope|dr\.?|mr\.?|mrs\.?|ms\.?|lt\.?|lieutenant|col\.?|colonel|sgt\.?|sergeant|cpl\.?|corporal|adm\.?|admiral|commander|chief|director|attorney|sheriff|officer|spokesman|spokeswoman|spokesperson|former|then-president|then|acting|interim|deputy|state|defense|security|ex-president)$/i;
-/** Lower-case words before a name that describe the person ("security expert", "left-wing challenger"). */
-const ROLE_WORD = /^(?:expert|analyst|challenger|rival|candidate|incumbent|leader|official|spokesman|spokeswoman|spokesperson|minister|lawmaker|legislator|activist|professor|researcher|economist|journalist|officer|captain|commander|chief|director|founder|ceo|chairman|chairwoman|president|former|then|left-wing|right-wing|leftist|rightist|conservative|progressive|liberal|socialist|security|political|opposition|military|police|senior|top|defense|defence|foreign|interior|finance|economy|health|justice|environment|deputy|vice|prime|presidential|runoff|populist|veteran|retired|general|colonel|governor|mayor|senator|judge|prosecutor|attorney|ambassador|envoy|adviser|advisor|aide|negotiator|mediator|resident|vendor|farmer|worker|student|teacher|doctor|nurse|soldier|commentator|columnist|pollster|strategist|consultant|director|secretary|undersecretary|commissioner|head|boss|mogul|billionaire|businessman|businesswoman|entrepreneur|executive)$/i;
-const ORG_INSTITUTION = /^(?:ministry|department|court|assembly|congress|senate|parliament|council|commission|agency|police|army|navy|force|forces|command|office|bureau|service|protection|secretariat|presidency|government|administration|authority|committee|guard|military|corps|tribunal|legislature|cabinet|embassy|prosecutor's|prosecutors|directorate|inspectorate|board|reserve|treasury|patrol|marines|nations)$/i;
-const ORG_PRIVATE = /^(?:inc\.?|corp\.?|corporation|ltd\.?|llc|plc|co\.?|company|group|bank|fund|party|union|movement|front|foundation|association|institute|university|center|centre|network|alliance|federation|coalition|league|society|club|airlines|airways|aviation|energy|oil|motors|holdings|partners|capital|media|labs|technologies|systems|pharmaceuticals|intel|watch|international)$/i;
-/** Capitalised names that are documents, plans or events, not actors. */
-const NOT_ACTOR_HEAD = /^(?:agreement|plan|act|law|treaty|accord|deal|program|programme|operation|exercise|initiative|project|strategy|policy|war|day|election|elections|cup|games|summit|conference|constitution|report|index|award|prize|protocol|doctrine|declaration|charter|convention|bill|decree|reform|referendum|campaign|crisis|flu|covid|pandemic|avatar|opinion|source|sources|posts|photo|commons)$/i;
-const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
-const CONNECTOR = /^(?:of|and|&|de|del|la|for|the|y|da|do|dos|van|von|bin|al|el)$/;
-/** Nouns that show a capitalised modifier is the organisation that made something ("AtlasIntel poll"). */
-const PRODUCT = /^(?:poll|polls|survey|report|study|publication|statement|spokesperson|spokesman|spokeswoman|official|officials|data|analysis|index|figures)$/i;
-const GROUP_HEAD = /^(?:cartels?|gangs?|groups?|militias?|rebels|guerrillas|syndicates|police|military|army|troops|government|presidency|congress|parliament|assembly|legislature|court|ministry|countries|nations|allies|peacekeepers)$/i;
-const CRIME = /crim|drug|gang|armed|terror|narco|traffick|mafia|cartel/i;
-
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'ADV', 'DET', 'PRON', 'CCONJ', 'VERB', 'AUX', 'PART', 'INTJ']);
-const isCap = (t: Token): boolean => /^(?:then-)?[A-ZÁÉÍÓÚÑÜ]/.test(t.text) && (t.type === 'word' || /^[A-Z](?:\.[A-Z])+\.?$/.test(t.text) || t.type === 'abbreviation' || /[A-Za-z]/.test(t.text));
+const POSSESSIVE = /^[’']s$/;
 const isAcronym = (s: string): boolean => /^[A-Z]{3,8}$/.test(s) && !countryOf(s);
+/** "UN", "EU", "U.N.": an upper-case abbreviation, two letters or more. */
+const isAbbreviation = (s: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(s);
+const isOrgWord = (w: string): boolean => isInstitutionHead(w) || isOrganizationHead(w);
 /** A name as actor keys hold it: lower case, without accents. */
 export const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** An organisation's name as its key holds it: "U.N. Security Council" and "UN Security Council" are one. */
+const orgKey = (s: string): string => `org:${norm(s).replace(/\./g, '')}`;
 
-/** Per-article knowledge mention extraction needs: places named "City, Country" in it. */
+/** Per-article knowledge mention extraction needs. */
 export interface ActorContext {
   file: string;
+  /** Places named "City, Country" in the article. */
   places: Set<string>;
+  /** The headline: a body sentence that repeats it only lends roles, as the headline does. */
+  headline?: string | undefined;
+  /** Capitalised words the article writes mid-sentence: names, unlike words capitalised by their place. */
+  midCaps?: ReadonlySet<string> | undefined;
 }
 
-function joinTokens(tokens: Token[], text: string): string {
-  const first = tokens[0];
-  const last = tokens.at(-1);
-  return first && last ? text.slice(first.start, last.end) : '';
+const MID_CAPS = /(?<=[\p{Ll}\d,;] )\p{Lu}[\p{L}’'-]*/gu;
+
+/** The context for one article's sentences. */
+export function actorContext(file: string, places: Set<string>, headline: string, paragraphs: readonly Paragraph[]): ActorContext {
+  const midCaps = new Set<string>();
+  for (const p of paragraphs) for (const m of p.text.matchAll(MID_CAPS)) midCaps.add(m[0]);
+  return { file, places, headline, midCaps };
 }
 
-/** A sentence opening on a phrase before its subject: "In response to ..., the city council voted". */
-const FRONTING = /^(?:in|after|amid|despite|following|as|while|when|since|before|under|during|although|though|because|with|without|faced|facing)$/;
-
-/** Whether the mention starting at token `from` is the subject that follows an opening phrase and its comma. */
-function afterOpeningPhrase(tokens: Token[], from: number): boolean {
-  if (!FRONTING.test(tokens[0]?.lower ?? '')) return false;
-  const comma = /^(?:the|a|an)$/.test(tokens[from - 1]?.lower ?? '') ? from - 2 : from - 1;
-  // The phrase's own comma, and no other: "In Lima, Santiago and Bogota, officials..." is a list.
-  return tokens[comma]?.text === ',' && tokens.slice(0, comma).every((t) => t.text !== ',');
+/** Where a mention was read. */
+interface Site {
+  ctx: ActorContext;
+  quote: string;
 }
 
-/** The predicate after a mention when it is the subject: "has invited Kenyan peacekeepers ...". */
-function predicateAfter(tokens: Token[], j: number, text: string, from = 0): string | undefined {
-  if (from > 3 && !afterOpeningPhrase(tokens, from)) return undefined;
-  let k = j;
-  if (tokens[k]?.text === ',') {
-    const close = tokens.findIndex((t, x) => x > k && t.text === ',');
-    if (close < 0 || close - k > 12) return undefined;
-    k = close + 1;
+interface MentionExtra {
+  role?: string | undefined;
+  subject?: boolean;
+  cue?: ActorMention['cue'];
+}
+
+function mention(name: string, kind: ActorKind, key: string, site: Site, extra: MentionExtra = {}): ActorMention {
+  const m: ActorMention = { name, kind, key, role: extra.role, subject: extra.subject ?? false, evidence: { file: site.ctx.file, quote: site.quote } };
+  if (extra.cue) m.cue = extra.cue;
+  return m;
+}
+
+/** A token that can be part of a name: capitalised, not punctuation, not a pronoun ("Today I visited"). */
+const nameToken = (t: Token | undefined): boolean => t !== undefined && isCap(t) && t.type !== 'punctuation' && !/^[“"‘’'(]$/.test(t.text) && t.pos !== 'PRON';
+const adjacent = (a: Token, b: Token): boolean => a.end === b.start;
+
+/**
+ * Whether "and" joins two parts of one name: "US Customs and Border Protection", "International
+ * Association of Machinists and Aerospace Workers" (an organisation's name ending on a plural noun).
+ */
+function andJoins(tokens: readonly Token[], i: number, j: number): boolean {
+  const left = tokens.slice(i, j + 1);
+  if (countryOf(tokens[j]?.text ?? '') || !left.some((t) => isOrgWord(t.text) || t.lower === 'of')) return false;
+  let k = j + 2;
+  while (nameToken(tokens[k + 1])) k++;
+  const right = tokens.slice(j + 2, k + 1);
+  if (right.some((t) => countryOf(t.text) || isTitle(t.text))) return false;
+  const last = right.at(-1);
+  return right.slice(0, 3).some((t) => isOrgWord(t.text)) || (last !== undefined && isPlural(last));
+}
+
+/** The last token of the capitalised run that starts at `i`. */
+function runEnd(tokens: readonly Token[], i: number): number {
+  let j = i;
+  for (;;) {
+    const t = tokens[j];
+    const n = tokens[j + 1];
+    const n2 = tokens[j + 2];
+    if (!t || !n) return j;
+    if (nameToken(n) && !POSSESSIVE.test(n.text)) j++;
+    else if (n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(t.text)) j++;
+    else if (!n2 || !nameToken(n2)) return j;
+    else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2)) j += 2; // "American-Statesman"
+    else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text)) && isInstitutionHead(n2.text)) j += 2; // "Sheriff's Office"
+    else if (CONNECTOR.test(n.text) && n.text !== 'and') j += 2;
+    else if (n.text === 'and' && andJoins(tokens, i, j)) j += 2;
+    else return j;
   }
-  const t = tokens[k];
-  if (!t || (t.pos !== 'VERB' && t.pos !== 'AUX')) return undefined;
-  // The clause ends at a stop, at a comma after a few words, or where ", but" or ", while" starts another.
-  const end = tokens.findIndex((x, y) => y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && (y - k > 6 || /^(?:but|yet|while|although|though|whereas)$/.test(tokens[y + 1]?.lower ?? '')))));
-  let stop = end < 0 ? tokens.length : end;
-  // "... the costs and priorities of such an initiative": what leans on another sentence is cut off
-  // when a whole phrase, ending on a noun, remains; otherwise the phrase stays whole (and is no role).
-  const leaning = tokens.findIndex((x, y) => y > k && y < stop && /^(?:this|these|those|such)$/.test(x.lower));
-  if (leaning > 0) {
-    let e = leaning - 1;
-    while (e > k && /^(?:ADP|DET|CCONJ|PART)$/.test(tokens[e]?.pos ?? '')) e--;
-    if (e >= k + 2 && /^(?:NOUN|PROPN)$/.test(tokens[e]?.pos ?? '')) stop = e + 1;
-  }
-  if (stop <= k + 12) return joinTokens(tokens.slice(k, stop), text);
-  // Cut short by the cap: end on a noun before a preposition or conjunction ("maintained a
-  // military presence at a base on the coast"), or mark it, so a role is only taken from a whole phrase.
-  for (let e = k + 11; e >= k + 3; e--) {
-    const t = tokens[e];
-    const after = tokens[e + 1];
-    if ((t?.pos === 'NOUN' || t?.pos === 'PROPN') && after && /^(?:ADP|CCONJ|SCONJ|PUNCT)$/.test(after.pos) && after.text !== '-') return joinTokens(tokens.slice(k, e + 1), text);
-  }
-  return `${joinTokens(tokens.slice(k, k + 12), text)}…`;
 }
 
-/** The second half of a hyphenated modifier that says who runs or backs something ("opposition-controlled"). */
-const HYPHEN_ROLE = /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
+/** "Workers", "Members": a plural noun, capitalised or not. */
+const isPlural = (t: Token): boolean => t.lower.endsWith('s') && lemmas(t.lower)[0] !== t.lower;
 
-/** "the opposition-controlled National Assembly", "state-owned Pacific Oil Company", "US-backed forces". */
-function hyphenRole(tokens: Token[], i: number, text: string): string | undefined {
-  return tokens[i - 2]?.text === '-' && HYPHEN_ROLE.test(tokens[i - 1]?.lower ?? '') && tokens[i - 3] ? joinTokens(tokens.slice(i - 3, i), text) : undefined;
-}
+/** Whether token `a` starts its sentence, or a quotation or clause set off by a dash or colon. */
+const startsSentence = (tokens: readonly Token[], a: number): boolean => a === 0 || /^[“"‘(—–:-]$/.test(tokens[a - 1]?.text ?? '');
 
-/** Lower-case words and titles directly before a name: its role as the article gives it. */
-function roleBefore(tokens: Token[], i: number, text: string): string | undefined {
-  // "then-President Ana Ruiz", tokenised as then / - / President ...
-  if (tokens[i - 1]?.text === '-' && /^(?:then|ex)$/.test(tokens[i - 2]?.lower ?? '')) return 'former';
-  const modifier = hyphenRole(tokens, i, text);
-  if (modifier) return modifier;
-  const parts: Token[] = [];
-  for (let k = i - 1; k >= 0 && parts.length < 4; k--) {
+/** "Members of Boeing", "Shares of Acme": a plural noun capitalised only by its place in the sentence. */
+const commonPlural = (t: Token, ctx: ActorContext): boolean =>
+  !ctx.midCaps?.has(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
+
+/** The token before the name at `a`, past "the" and lower-case modifiers ("in neighboring Kerr County", "in south central Texas"). */
+function beforeName(tokens: readonly Token[], a: number): number {
+  let k = a - 1;
+  for (let skipped = 0; skipped < 3 && k >= 0; skipped++) {
     const t = tokens[k];
-    if (!t) break;
-    if (ROLE_WORD.test(t.lower) || (TITLE.test(t.lower) && isCap(t)) || (/^(?:then|ex)-/.test(t.lower) && TITLE.test(t.lower.slice(t.lower.indexOf('-') + 1))) || (t.text === '-' && parts.length)) parts.unshift(t);
-    else if (countryOf(t.text) && parts.length) {
-      parts.unshift(t);
-      break;
-    } else if (parts.length && isCap(t) && /^(?:PROPN|NOUN)$/.test(t.pos) && (k === 0 || !isCap(tokens[k - 1] ?? t))) {
-      // What the role is of: "Union leader Marta Quiroga", "Hamas leader Yahya Sinwar".
-      parts.unshift(t);
-      break;
-    } else break;
+    if (!t || isCap(t) || !(t.lower === 'the' || t.pos === 'ADJ' || isPlaceQualifier(t.lower) || /^[a-z]+-[a-z]+$/.test(t.text))) break;
+    k--;
   }
-  return parts.length ? joinTokens(parts, text).replace(/^(?:then|ex)-/i, 'former ') : undefined;
+  return k;
 }
 
 /**
- * "The government-backed mediator, Pablo Ferrer, met...": a role opening the sentence, then the
- * name set off by commas. Only at the start: in "After meeting the mayor, Ana Ruiz said" the mayor is
- * someone else.
+ * Whether the name at `a` is where something happens: after a spatial preposition ("in Lima"),
+ * after "north of" or "the state of", or as the region of a place that is ("near Hunt, Texas").
+ * With `broad`, "from", "to" and "at" count too, as they do for a single word.
  */
-function roleOpening(tokens: Token[], i: number, j: number, text: string): string | undefined {
-  if (tokens[i - 1]?.text !== ',' || tokens[j + 1]?.text !== ',' || i < 3 || i > 9) return undefined;
-  const phrase = tokens.slice(/^(?:the|a|an)$/.test(tokens[0]?.lower ?? '') ? 1 : 0, i - 1);
-  const head = phrase.at(-1);
-  if (!head || !(ROLE_WORD.test(head.lower) || TITLE.test(head.lower)) || phrase.some((t) => t.pos === 'PUNCT' && t.text !== '-' && t.text !== '’s' && t.text !== "'s") || phrase.some((t) => /^(?:VERB|AUX|PRON)$/.test(t.pos) && !HYPHEN_ROLE.test(t.lower))) return undefined;
-  return joinTokens(phrase, text);
+function placeAt(tokens: readonly Token[], a: number, broad: boolean, depth = 0): boolean {
+  const k = beforeName(tokens, a);
+  const before = tokens[k]?.lower ?? '';
+  if (broad ? isLocative(before) : isSpatial(before)) return true;
+  if (before === 'of' && (isDirection(tokens[k - 1]?.lower ?? '') || isPlaceNoun(tokens[k - 1]?.lower ?? ''))) return true;
+  const region = tokens[k - 1];
+  if (before !== ',' || depth > 0 || !region || !isCap(region)) return false;
+  let b = k - 1;
+  while (b > 0 && nameToken(tokens[b - 1])) b--;
+  return placeAt(tokens, b, broad, depth + 1);
 }
 
-/** ", a former aide of President Ana Ruiz," after a name. */
-function appositive(tokens: Token[], j: number, text: string): string | undefined {
-  if (tokens[j]?.text !== ',' || !/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
-  const end = tokens.findIndex((t, x) => x > j + 1 && /^[,.;:—–()]$/.test(t.text));
-  if (end < 0 || end - j > 14) return undefined;
-  return joinTokens(tokens.slice(j + 2, end), text);
+const LIST_GLUE = /^(?:,|and|or|&)$/;
+const INTRODUCES = /^(?:including|like|such|as)$/;
+
+/**
+ * Whether the name at `a`..`j` is one of a list of places: "Travis, Burnet and Tom Green counties",
+ * "cities including Madrid, Valencia and La Coruña".
+ */
+function inPlaceList(tokens: readonly Token[], a: number, j: number): boolean {
+  let k = j + 1;
+  for (let items = 0; items < 8; items++) {
+    if (!LIST_GLUE.test(tokens[k]?.lower ?? '')) break;
+    while (LIST_GLUE.test(tokens[k]?.lower ?? '')) k++;
+    if (!nameToken(tokens[k])) break;
+    k = runEnd(tokens, k) + 1;
+  }
+  const after = tokens[k];
+  if (k > j + 1 && after && !isCap(after) && isPlaceNoun(after.lower) && isPlural(after)) return true;
+  let b = a - 1;
+  for (let items = 0; items < 8 && b >= 0; items++) {
+    if (!LIST_GLUE.test(tokens[b]?.lower ?? '')) break;
+    while (b >= 0 && LIST_GLUE.test(tokens[b]?.lower ?? '')) b--;
+    if (!nameToken(tokens[b])) break;
+    while (b > 0 && nameToken(tokens[b - 1])) b--;
+    b--;
+  }
+  while (b >= 0 && INTRODUCES.test(tokens[b]?.lower ?? '')) b--;
+  const kind = tokens[b];
+  return b < a - 1 && INTRODUCES.test(tokens[b + 1]?.lower ?? '') && kind !== undefined && isPlaceNoun(kind.lower) && isPlural(kind);
 }
 
-function mention(name: string, kind: ActorKind, key: string, ctx: ActorContext, quote: string, extra: { role?: string | undefined; subject?: boolean } = {}): ActorMention {
-  return { name, kind, key, role: extra.role, subject: extra.subject ?? false, evidence: { file: ctx.file, quote } };
+/** Whether the name at `a`..`j` stands where a place does, "from" and "to" included: how a single word is read. */
+const locativeAt = (tokens: readonly Token[], a: number, j: number): boolean => placeAt(tokens, a, true) || inPlaceList(tokens, a, j);
+/** Whether the name at `a`..`j` is read as a place: the cue the set weighs for names of any length. */
+const spatialAt = (tokens: readonly Token[], a: number, j: number): boolean => placeAt(tokens, a, false) || inPlaceList(tokens, a, j);
+
+const allCaps = (t: Token): boolean => /^[A-Z]{3,}$/.test(t.text);
+
+/** "UNITED NATIONS", "SEATTLE —": words in capitals that shout a dateline or a heading, not a name. */
+function shouting(words: readonly Token[], tokens: readonly Token[], a: number, j: number): boolean {
+  if (words.length >= 2 && words.every(allCaps)) return true;
+  const only = words.length === 1 ? words[0] : undefined;
+  if (only && allCaps(only) && only.text.length >= 4 && a === 0 && /^[—–(-]$/.test(tokens[j + 1]?.text ?? '')) return true;
+  // "(R-TX)": a party and state code
+  if (words.length === 2 && words.every((w) => /^[A-Z]{1,3}$/.test(w.text)) && tokens.slice(a, j + 1).some((t) => t.text === '-')) return true;
+  // "S/RES/2719": an abbreviation inside a document symbol
+  return tokens[a - 1]?.text === '/' || tokens[j + 1]?.text === '/';
 }
 
-/** Classifies a capitalised run and returns its mentions (a run may hold a country and a person). */
-function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: ActorContext, quote: string): ActorMention[] {
-  let run = tokens.slice(i, j + 1);
-  const text = s.text;
-  const out: ActorMention[] = [];
-  // "Under Smith", "Whether Smith", "The Constitutional Court": a capitalised function word is not part of a name.
-  while (run.length && (/^(?:the|a|an)$/i.test(run[0]?.text ?? '') || (run.length > 1 && FUNCTION_POS.has(run[0]?.pos ?? '') && !TITLE.test(run[0]?.text ?? '')))) run = run.slice(1);
-  if (run[0] && run[0] !== tokens[i]) return runMentions(tokens, tokens.indexOf(run[0]), j, s, ctx, quote);
-  if (!run.length) return out;
-  const next = tokens[j + 1];
-  const subject = predicateAfter(tokens, j + 1, text, i);
-  const full = joinTokens(run, text);
-  const words = run.filter((t) => /[A-Za-z]/.test(t.text));
-  const lowerWords = words.map((t) => t.lower.replace(/\.$/, ''));
-  if (lowerWords.some((w) => NOT_ACTOR_HEAD.test(w)) || words.every((t) => CALENDAR.test(t.text)) || isRegion(full) || NEWS_AGENCIES.test(full)) return out;
-  if (tokens[i - 1]?.text === '(' && next?.text === ')' && isAcronym(full)) return out;
+/** "according to Texas P": a name cut off with its text, ending on a lone letter. */
+const truncated = (tokens: readonly Token[], j: number): boolean => /^[A-Z]$/.test(tokens[j]?.text ?? '') && j === tokens.length - 1;
 
-  const country = countryOf(full);
-  if (country) {
-    // a demonym as a noun modifier is still the country ("Mexican embassy", "Spanish authorities")
-    return [mention(country, 'country', `country:${country}`, ctx, quote, { role: subject, subject: Boolean(subject) })];
+/**
+ * Titles, then a name: the name is what follows the last title ("Boeing CEO Kelly Ortberg", "Texas
+ * Gov. Greg Abbott", "US Department of Energy Secretary Ana Ruiz"), the rest says whose title it is.
+ */
+function titleSplit(words: readonly Token[]): { titles: Token[]; name: Token[] } | undefined {
+  let n = 0;
+  for (let k = words.length - 1; k >= 0 && n < 4; k--) {
+    const w = words[k];
+    if (!w || !isCap(w) || isTitle(w.text) || isOrgWord(w.text) || countryOf(w.text) || CONNECTOR.test(w.text)) break;
+    n++;
   }
-  if (capitalOf(full) || ctx.places.has(full.toLowerCase())) return out;
-
-  // A leading country or demonym: an institution of that country, or a role ("Mexican President").
-  const lead = words[0] ? countryOf(words[0].text) : undefined;
-  let titles = 0;
-  while (titles < words.length - 1 && TITLE.test(words[titles]?.text ?? '')) titles++;
-  const nameWords = lowerWords.slice(titles);
-  const hasInstitution = nameWords.some((w) => ORG_INSTITUTION.test(w));
-  const hasPrivate = nameWords.some((w) => ORG_PRIVATE.test(w));
-  if (lead && words.length > 1 && !hasInstitution && !hasPrivate) {
-    out.push(mention(lead, 'country', `country:${lead}`, ctx, quote));
-    return out.concat(runMentions(tokens, tokens.indexOf(words[1] as Token), j, s, ctx, quote));
-  }
-  if (hasInstitution || hasPrivate) {
-    const kind: ActorKind = hasInstitution ? 'institution' : 'organization';
-    const cls = institutionClass(lowerWords);
-    const key = cls ? `class:${cls}:${lead ?? ''}:${norm(full)}` : `org:${norm(full)}`;
-    return [mention(full, kind, key, ctx, quote, { role: subject ?? hyphenRole(tokens, i, text), subject: Boolean(subject) })];
-  }
-  // "the Smith administration", "the Ruiz government"
-  if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {
-    const last = norm(words.at(-1)?.text ?? '');
-    const does = predicateAfter(tokens, j + 2, text, i);
-    return [mention(`${full} ${next.text}`, 'institution', `admin:${last}`, ctx, quote, { role: does, subject: Boolean(does) })];
-  }
-  if (next && next.pos === 'NOUN' && !isCap(next) && !/^[’']s$/.test(next.text)) {
-    if (isAcronym(full) || (PRODUCT.test(next.text) && words.length === 1)) return [mention(full, 'organization', `org:${norm(full)}`, ctx, quote)];
-    return out;
-  }
-  // Titles at the front give the role; what remains is the name.
-  let k = 0;
-  while (k < words.length - 1 && TITLE.test(words[k]?.text ?? '')) k++;
-  const nameTokens = words.slice(k);
-  const titled = k > 0;
-  const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
-  if (!name || nameTokens.some((t) => /\d/.test(t.text))) return out;
-  const role = [roleBefore(tokens, i, text), titled ? joinTokens(words.slice(0, k), text) : undefined].filter(Boolean).join(' ') || appositive(tokens, j + 1, text) || roleOpening(tokens, i, j, text);
-  if (isAcronym(name)) return [mention(name, 'organization', `org:${norm(name)}`, ctx, quote, { role: subject, subject: Boolean(subject) })];
-  if (nameTokens.length >= 2 || titled) {
-    if (nameTokens.length > 4) return out;
-    const last = norm(nameTokens.at(-1)?.text ?? '');
-    const first = nameTokens.length >= 2 ? norm(nameTokens[0]?.text ?? '') : '';
-    return [mention(name, 'person', `person:${last}:${first}`, ctx, quote, { role: role || subject, subject: Boolean(subject) })];
-  }
-  // A single capitalised word: a surname, a place or an organisation; decided across the set.
-  const initial = i === 0 || /^[“"‘(]$/.test(tokens[i - 1]?.text ?? '');
-  const prev = tokens[i - 1]?.lower ?? '';
-  const locative = /^(?:in|near|from|at|to|across|outside|around|into|via|throughout|within)$/.test(prev);
-  return [mention(name, 'person', `single:${norm(name)}:${initial ? 'initial' : locative ? 'locative' : 'other'}`, ctx, quote, { role: role || subject, subject: Boolean(subject) })];
+  const titles = words.slice(0, words.length - n);
+  // The title ends right before the name: "Ministry of Foreign Affairs" has a title word, but no title.
+  const last = titles.at(-1);
+  if (!n || !last || !isTitleHead(last.text)) return undefined;
+  return { titles, name: words.slice(words.length - n) };
 }
 
 function institutionClass(words: string[]): string | undefined {
@@ -219,79 +214,183 @@ function institutionClass(words: string[]): string | undefined {
   return undefined;
 }
 
-/** Lower-case collective actors: "drug cartels", "criminal gangs", "the national police", "allied countries". */
-function groupMention(tokens: Token[], h: number, s: Sentence, ctx: ActorContext, quote: string): ActorMention | undefined {
-  const head = tokens[h];
-  if (!head || isCap(head) || head.pos !== 'NOUN') return undefined;
-  const after = tokens[h + 1];
-  if (after && after.pos === 'NOUN' && !isCap(after)) return undefined; // "police dogs", "military assistance"
-  const mods: Token[] = [];
-  for (let k = h - 1; k >= 0 && mods.length < 3; k--) {
+/** A person named after titles, or by name alone, with the role the sentence gives them. */
+function personMention(tokens: readonly Token[], a: number, j: number, titles: readonly Token[], nameTokens: readonly Token[], s: Sentence, site: Site, subject: string | undefined): ActorMention[] {
+  const text = s.text;
+  const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
+  if (!name || nameTokens.some((t) => /\d/.test(t.text)) || nameTokens.length > 4) return [];
+  const role = [roleBefore(tokens, a, text, titles.length > 0), titleRole(titles, text)].filter(Boolean).join(' ') || appositive(tokens, j + 1, text) || roleOpening(tokens, a, j, text);
+  // A country in the title ("Spanish Prime Minister") is named too, though it does not act here.
+  const countries = titles.map((t) => countryOf(t.text)).filter((c): c is string => Boolean(c));
+  const out = countries.map((c) => mention(c, 'country', `country:${c}`, site));
+  if (nameTokens.length === 1 && !titles.length && isAcronym(name)) return [mention(name, 'organization', orgKey(name), site, { role: subject, subject: Boolean(subject) })];
+  if (nameTokens.length >= 2 || titles.length) {
+    const last = norm(nameTokens.at(-1)?.text ?? '');
+    const first = nameTokens.length >= 2 ? norm(nameTokens[0]?.text ?? '') : '';
+    return [...out, mention(name, 'person', `person:${last}:${first}`, site, { role: role || subject, subject: Boolean(subject), cue: spatialAt(tokens, a, j) ? 'locative' : undefined })];
+  }
+  // A single capitalised word: a surname, a place or an organisation; decided across the set.
+  const initial = startsSentence(tokens, a);
+  const locative = locativeAt(tokens, a, j);
+  const form = initial ? 'initial' : locative ? 'locative' : 'other';
+  return [mention(name, 'person', `single:${norm(name)}:${form}`, site, { role: role || subject, subject: Boolean(subject), cue: spatialAt(tokens, a, j) ? 'locative' : undefined })];
+}
+
+/** Classifies a capitalised run and returns its mentions (a run may hold a country and a person). */
+function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence, site: Site): ActorMention[] {
+  const { ctx } = site;
+  let a = i;
+  // "Under Smith", "Whether Smith", "The Constitutional Court": a capitalised function word is not part of a name.
+  while (a <= j && (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '') || (a < j && FUNCTION_POS.has(tokens[a]?.pos ?? '') && !isTitle(tokens[a]?.text ?? '')))) a++;
+  const head = tokens[a];
+  if (head && a + 2 <= j && startsSentence(tokens, a) && commonPlural(head, ctx) && CONNECTOR.test(tokens[a + 1]?.text ?? '')) {
+    a += 2;
+    if (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '')) a++;
+  }
+  if (a > j) return [];
+  const run = tokens.slice(a, j + 1);
+  const text = s.text;
+  const words = run.filter((t) => /[A-Za-z]/.test(t.text) && !POSSESSIVE.test(t.text));
+  const full = joinTokens(run, text);
+  const lowerWords = words.map((t) => t.lower.replace(/\.$/, ''));
+  const last = lowerWords.at(-1) ?? '';
+  if (!words.length || shouting(words, tokens, a, j) || truncated(tokens, j)) return [];
+  if (lowerWords.some(isNotActorHead) || isCalendar(last) || isRegion(full) || NEWS_AGENCIES.test(full)) return [];
+  if (isAbbreviation(full) && tokens[a - 1]?.pos === 'NUM') return []; // "2100 GMT", "15 GW": a unit
+  const next = tokens[j + 1];
+  const locative = locativeAt(tokens, a, j);
+  const cue = spatialAt(tokens, a, j) ? ('locative' as const) : undefined;
+  const subject = locative ? undefined : predicateAfter(tokens, j + 1, text, a);
+  const asSubject = { role: subject, subject: Boolean(subject), cue };
+
+  const country = countryOf(full);
+  // a demonym as a noun modifier is still the country ("Mexican embassy", "Spanish authorities")
+  if (country) return [mention(country, 'country', `country:${country}`, site, asSubject)];
+  if (capitalOf(full) || ctx.places.has(full.toLowerCase())) return [];
+  const hasOrg = lowerWords.some(isOrgWord);
+  if (words.length > 1 && isPlaceQualifier(lowerWords[0] ?? '')) {
+    // "mainland Spain" is Spain; "Central Texas" and "West Coast" are parts of places, not actors.
+    const whole = countryOf(joinTokens(words.slice(1), text));
+    if (whole) return [mention(whole, 'country', `country:${whole}`, site, asSubject)];
+    if (!hasOrg) return [];
+  }
+  if (words.length > 1 && isPlaceHead(last)) return [];
+  if (words.length > 1 && isAreaHead(last)) return [mention(full, 'institution', `area:${norm(full)}`, site, asSubject)];
+
+  const split = titleSplit(words);
+  if (split) return personMention(tokens, a, j, split.titles, split.name, s, site, subject);
+  // "UN Mike Waltz": an abbreviation, then a person's name.
+  const lead = words[0];
+  const after = words[1];
+  if (lead && after && words.length >= 3 && isAbbreviation(lead.text) && !countryOf(lead.text) && !hasOrg && !words.some((w) => isTitle(w.text))) {
+    return [mention(lead.text, 'organization', orgKey(lead.text), site), ...runMentions(tokens, tokens.indexOf(after), j, s, site)];
+  }
+
+  // A leading country or demonym: an institution of that country, or a role ("Mexican President").
+  const leadCountry = lead ? countryOf(lead.text) : undefined;
+  let titled = 0;
+  while (titled < words.length - 1 && isTitle(words[titled]?.text ?? '')) titled++;
+  const nameWords = lowerWords.slice(titled);
+  const hasInstitution = nameWords.some(isInstitutionHead);
+  const hasPrivate = nameWords.some(isOrganizationHead);
+  const second = words[1];
+  if (leadCountry && second && !hasInstitution && !hasPrivate) {
+    return [mention(leadCountry, 'country', `country:${leadCountry}`, site), ...runMentions(tokens, tokens.indexOf(second), j, s, site)];
+  }
+  if (hasInstitution || hasPrivate) {
+    // "the Council", "Union": a bare head word stands for the one named institution of that kind.
+    if (words.length === 1) return [mention(full, hasInstitution ? 'institution' : 'organization', `head:${last}`, site, asSubject)];
+    const kind: ActorKind = hasInstitution ? 'institution' : 'organization';
+    const cls = institutionClass(lowerWords);
+    const key = cls ? `class:${cls}:${leadCountry ?? ''}:${norm(full).replace(/\./g, '')}` : orgKey(full);
+    return [mention(full, kind, key, site, { role: subject ?? hyphenRole(tokens, a, text), subject: Boolean(subject), cue })];
+  }
+  // "the Smith administration", "the Ruiz government"
+  if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {
+    const surname = norm(words.at(-1)?.text ?? '');
+    const does = predicateAfter(tokens, j + 2, text, a);
+    return [mention(`${full} ${next.text}`, 'institution', `admin:${surname}`, site, { role: does, subject: Boolean(does) })];
+  }
+  if (next && next.pos === 'NOUN' && !isCap(next) && !POSSESSIVE.test(next.text)) {
+    // "AtlasIntel poll" names its maker; "Local officials" at a sentence's start does not.
+    const maker = PRODUCT.test(next.text) && words.length === 1 && !(startsSentence(tokens, a) && !ctx.midCaps?.has(full));
+    if (isAcronym(full) || maker) return [mention(full, 'organization', orgKey(full), site)];
+    return [];
+  }
+  return personMention(tokens, a, j, words.slice(0, titled), words.slice(titled), s, site, subject);
+}
+
+/** The initials of the words before an opening parenthesis at `open`, as many as `n` ("gross domestic product"). */
+function initialsBefore(tokens: readonly Token[], open: number, n: number): { initials: string; lower: boolean } {
+  const picked: Token[] = [];
+  for (let k = open - 1; k >= 0 && picked.length < n; k--) {
     const t = tokens[k];
-    if (!t || !(t.pos === 'ADJ' || t.pos === 'NOUN' || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && countryOf(t.text)) || /^[a-z]+-[a-z]+$/.test(t.text))) break;
-    if (/^(?:numerous|various|many|several|some|other|such|more|most|few|all|both|these|those)$/.test(t.lower)) break;
-    if (isCap(t) && !countryOf(t.text)) break;
-    mods.unshift(t);
+    if (!t || t.type === 'punctuation') break;
+    if (!CONNECTOR.test(t.text)) picked.unshift(t);
   }
-  const country = mods.map((m) => countryOf(m.text)).find(Boolean);
-  const modWords = mods.filter((m) => !countryOf(m.text)).map((m) => m.lower);
-  const h0 = head.lower;
-  const name = joinTokens([...mods, head], s.text);
-  const subject = predicateAfter(tokens, h + 1, s.text, h - mods.length);
-  const base = { role: subject, subject: Boolean(subject) };
-  const det = tokens[h - 1 - mods.length]?.lower ?? '';
-  if (/^cartels?$/.test(h0)) return mention(name, 'group', 'group:cartel', ctx, quote, base);
-  if (/^(?:gangs?|syndicates|militias?|rebels|guerrillas)$/.test(h0)) return mention(name, 'group', `group:${h0.replace(/s$/, '')}`, ctx, quote, base);
-  if (/^groups?$/.test(h0)) {
-    if (modWords.some((w) => CRIME.test(w))) return mention(name, 'group', 'group:gang', ctx, quote, base);
-    if (modWords.length && modWords.join(' ') === 'human rights' ) return mention(name, 'group', 'group:human rights', ctx, quote, base);
-    return undefined;
+  return { initials: picked.map((t) => t.text.charAt(0).toUpperCase()).join(''), lower: picked.every((t) => !isCap(t)) };
+}
+
+/**
+ * "(CEOE)" after the name it abbreviates is that actor again; after lower-case words that it
+ * abbreviates ("gross domestic product (GDP)") it is a term, and never an actor.
+ */
+function definition(tokens: readonly Token[], i: number, j: number, previous: { end: number; mentions: ActorMention[] } | undefined, site: Site): ActorMention[] | undefined {
+  const t = tokens[i];
+  if (!t || i !== j || tokens[i - 1]?.text !== '(' || tokens[j + 1]?.text !== ')' || !isAbbreviation(t.text)) return undefined;
+  const letters = t.text.replace(/\./g, '');
+  const before = initialsBefore(tokens, i - 1, letters.length);
+  if (before.lower && before.initials === letters) return [mention(t.text, 'organization', orgKey(t.text), site, { cue: 'term' })];
+  const named = previous?.end === i - 2 ? previous.mentions.find((m) => m.kind === 'organization' || m.kind === 'institution') : undefined;
+  return named ? [mention(t.text, named.kind, named.key, site)] : [];
+}
+
+const squash = (s: string): string => norm(s).replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Whether a body sentence repeats the headline ("Abbott: 109 dead – Site Name"). */
+function repeatsHeadline(quote: string, headline: string | undefined): boolean {
+  if (!headline) return false;
+  const q = squash(quote);
+  const h = squash(headline);
+  return h.length >= 12 && q.length >= 12 && (q.startsWith(h) || h.startsWith(q));
+}
+
+/** "IAM" read as "I" + "AM": capitals written together are one word again. */
+function glued(tokens: readonly Token[]): readonly Token[] {
+  if (!tokens.some((t, i) => i > 0 && /^[A-Z]+$/.test(t.text) && tokens[i - 1]?.end === t.start && /^[A-Z]+$/.test(tokens[i - 1]?.text ?? ''))) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out.at(-1);
+    if (prev && prev.end === t.start && /^[A-Z]+$/.test(prev.text) && /^[A-Z]+$/.test(t.text)) {
+      const text = prev.text + t.text;
+      out[out.length - 1] = { ...prev, text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'PROPN', type: 'word', end: t.end };
+    } else out.push(t);
   }
-  if (/^(?:countries|nations|allies)$/.test(h0)) {
-    return modWords.includes('allied') || h0 === 'allies' ? mention(name, 'group', 'group:allies', ctx, quote, base) : undefined;
-  }
-  if (modWords.includes('foreign') && h0 !== 'ministry') return undefined;
-  if (h0 === 'police') return mention(name, 'institution', `generic:police:${country ?? ''}:`, ctx, quote, base);
-  if (/^(?:military|army|troops)$/.test(h0) || (h0 === 'forces' && modWords.includes('armed'))) {
-    if (!country && !/^(?:the|its|their)$/.test(det) && !modWords.includes('armed')) return undefined;
-    return mention(name, 'institution', `generic:military:${country ?? ''}:`, ctx, quote, base);
-  }
-  if (/^(?:government|presidency)$/.test(h0)) {
-    if (!country && det !== 'the') return undefined;
-    return mention(name, 'institution', `generic:executive:${country ?? ''}:`, ctx, quote, base);
-  }
-  if (/^(?:congress|parliament|assembly|legislature)$/.test(h0)) return mention(name, 'institution', `generic:legislature:${country ?? ''}:`, ctx, quote, base);
-  if (h0 === 'court' && det === 'the') return mention(name, 'institution', `generic:court:${country ?? ''}:`, ctx, quote, base);
-  if (h0 === 'ministry' && modWords.length) return mention(name, 'institution', `generic:ministry:${country ?? ''}:${modWords.join(' ')}`, ctx, quote, base);
-  return undefined;
+  return out;
 }
 
 /** Every actor mention in one sentence. */
 export function actorsOf(s: Sentence, ctx: ActorContext, quote: string): ActorMention[] {
-  const tokens = s.tokens;
+  if (notProse(s)) return [];
+  const tokens = glued(s.tokens);
+  const site: Site = { ctx, quote };
   const out: ActorMention[] = [];
+  let previous: { end: number; mentions: ActorMention[] } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
-    if (isCap(t) && t.type !== 'punctuation' && !/^[“"‘’'(]$/.test(t.text)) {
-      let j = i;
-      while (j + 1 < tokens.length) {
-        const n = tokens[j + 1];
-        const n2 = tokens[j + 2];
-        if (n && isCap(n) && n.type !== 'punctuation' && !/^[’']s$/.test(n.text)) j++;
-        else if (n && n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(tokens[j]?.text ?? '')) j++;
-        else if (n && n2 && CONNECTOR.test(n.text) && isCap(n2) && n.text !== 'and') j += 2;
-        else if (n && n2 && n.text === 'and' && isCap(n2) && !countryOf(tokens[j]?.text ?? '') && !countryOf(n2.text) && tokens.slice(j + 2, j + 5).some((x) => ORG_INSTITUTION.test(x.lower) || ORG_PRIVATE.test(x.lower))) j += 2;
-        else break;
-      }
-      out.push(...runMentions(tokens, i, j, s, ctx, quote));
+    if (nameToken(t)) {
+      const j = runEnd(tokens, i);
+      const found = definition(tokens, i, j, previous, site) ?? runMentions(tokens, i, j, s, site);
+      out.push(...found);
+      previous = { end: j, mentions: found };
       i = j;
       continue;
     }
     if (GROUP_HEAD.test(t.lower)) {
-      const m = groupMention(tokens, i, s, ctx, quote);
+      const m = groupMention(tokens, i, s, { file: ctx.file, quote });
       if (m) out.push(m);
     }
   }
-  return out;
+  return repeatsHeadline(quote, ctx.headline) ? out.map((m) => ({ ...m, headline: true })) : out;
 }

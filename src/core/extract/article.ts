@@ -1,7 +1,8 @@
 /** Extracts one article once: figures, actors, open questions and its sentences. */
 import type { Article, ArticleExtract, Evidence } from '../model.js';
 import { analyse } from '../nlp.js';
-import { actorsOf } from './actors.js';
+import { isCaption } from './actor-sentences.js';
+import { actorContext, actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
 import { figuresOf } from './figures.js';
 import { countryOf } from './gazetteer.js';
@@ -43,7 +44,7 @@ export function createInterner(): Interner {
 export function extractArticle(article: Article, intern: Interner = (s) => s): ArticleExtract {
   const { body, furniture, ...meta } = article;
   const places = placesOf([...furniture.map((f) => f.text), ...body.map((p) => p.text)]);
-  const ctx = { file: article.file, places: new Set(places.map(([c]) => c)) };
+  const ctx = actorContext(article.file, new Set(places.map(([c]) => c)), article.headline, body);
   const pub = article.published ?? { iso: '1970-01-01', year: 1970, month: 1, source: 'set' as const };
   const out: ArticleExtract = { article: meta, figures: [], actors: [], questions: [], sentences: [], places };
   const carry = {};
@@ -60,7 +61,10 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
   let previous: PersonRef[] = [];
   body.forEach((p, pi) => {
     const position = body.length > 1 ? pi / (body.length - 1) : 0;
-    for (const s of analyse(p.text)) {
+    const sentences = analyse(p.text);
+    // A photo caption's names are not the story's actors.
+    const caption = isCaption(sentences);
+    for (const s of sentences) {
       const quote = s.text.trim();
       if (quote.length < 3) continue;
       const ev: Evidence = { file: article.file, quote };
@@ -68,7 +72,7 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
       for (const f of figuresOf(s, article.file, quote, pub, carry, position)) {
         out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), unit: intern(f.unit), period: intern(f.period), evidence: ev });
       }
-      const actors = actorsOf(s, ctx, quote);
+      const actors = caption ? [] : actorsOf(s, ctx, quote);
       for (const a of actors) {
         out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: a.role === undefined ? undefined : intern(a.role), evidence: ev });
       }
