@@ -89,6 +89,8 @@ export interface ActorMention {
    * after a number ("gross domestic product (GDP)", "2100 GMT"), never an actor.
    */
   cue?: 'locative' | 'term' | undefined;
+  /** How many a group of people is said to number ("33,000 machinists"): sources giving one count mean one group. */
+  count?: number | undefined;
   evidence: Evidence;
 }
 

@@ -19,7 +19,7 @@ function endsOnCredit(s: Sentence): boolean {
   return /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*\/\s*\S/.test(inside) || /^(?:photo|photograph|image|picture|video|file|credit|courtesy|illustration)s?\b/i.test(inside);
 }
 
-const isWord = (t: Token): boolean => /^[A-Za-zÀ-ÿ][\w’'-]{3,}$/.test(t.text);
+const isWord = (t: Token): boolean => /^[A-Za-zÀ-ÿ][\w’'-]{2,}$/.test(t.text);
 const capitalised = (t: Token): boolean => /^[A-ZÀ-Ý]/.test(t.text);
 
 /**
@@ -31,9 +31,8 @@ function titleCase(s: Sentence): boolean {
   const long = s.tokens.filter(isWord);
   if (long.length < 4) return false;
   const caps = long.filter(capitalised).length;
-  if (caps === long.length) return true;
   if (caps / long.length < 0.8) return false;
-  return s.tokens.some((t, i) => i > 0 && capitalised(t) && /^(?:VERB|AUX|ADV)$/.test(t.pos));
+  return (caps === long.length && long.length >= 5) || s.tokens.some((t, i) => i > 0 && capitalised(t) && /^(?:VERB|AUX|ADV)$/.test(t.pos));
 }
 
 /** Copyright lines, "provided as is" disclaimers and newsletter sign-ups. */

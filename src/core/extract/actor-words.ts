@@ -76,7 +76,8 @@ const NOT_ACTOR_HEADS = words(`
   agreement plan act law treaty accord deal program programme operation exercise initiative project strategy policy war
   day election elections cup games summit conference constitution report index award prize protocol doctrine
   declaration charter convention bill decree reform referendum campaign crisis flu covid pandemic avatar opinion
-  source sources posts photo commons newsletter podcast warning warnings alert alerts advisory
+  source sources posts photo commons newsletter podcast warning warnings alert alerts advisory hurricane typhoon cyclone
+  storm
 `);
 /** Whether a word marks a name as a document, plan, event or product. */
 export const isNotActorHead = has(NOT_ACTOR_HEADS);
@@ -85,7 +86,8 @@ export const isNotActorHead = has(NOT_ACTOR_HEADS);
 const PLACE_HEADS = words(`
   river rivers peninsula coast valley mountain mountains mount lake lakes bay sea ocean island islands gulf strait canal
   creek falls desert forest park street avenue road highway bridge square arena stadium airport station metro beach
-  plaza tower building country hills canyon harbor harbour port basin delta plain plains
+  plaza tower building country hills hill canyon harbor harbour port basin delta plain plains strip north south east west
+  northeast northwest southeast southwest midwest
 `);
 /** Whether a word heads the name of a geographic feature or a facility. */
 export const isPlaceHead = has(PLACE_HEADS);

@@ -2,6 +2,7 @@
 import type { ActorKind, ActorMention, Paragraph } from '../model.js';
 import { lemmas, type Sentence, type Token } from '../nlp.js';
 import { GROUP_HEAD, groupMention } from './actor-groups.js';
+import { peopleGroup } from './actor-people.js';
 import { appositive, hyphenRole, isCap, joinTokens, predicateAfter, roleBefore, roleOpening, titleRole } from './actor-roles.js';
 import { notProse } from './actor-sentences.js';
 import {
@@ -44,6 +45,7 @@ export function actorContext(file: string, places: Set<string>, headline: string
 /** Where a mention was read. */
 interface Site {
   ctx: ActorContext;
+  file: string;
   quote: string;
 }
 
@@ -88,10 +90,12 @@ function runEnd(tokens: readonly Token[], i: number): number {
     if (!t || !n) return j;
     if (nameToken(n) && !POSSESSIVE.test(n.text)) j++;
     else if (n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(t.text)) j++;
+    else if (n.text === 'to' && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3])) j += 3; // "Envoy to the UN"
     else if (!n2 || !nameToken(n2)) return j;
     else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2)) j += 2; // "American-Statesman"
     else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text)) && isInstitutionHead(n2.text)) j += 2; // "Sheriff's Office"
     else if (CONNECTOR.test(n.text) && n.text !== 'and') j += 2;
+    else if (n.text === 'to' && isTitle(t.text)) j += 2; // "Ambassador to Peru"
     else if (n.text === 'and' && andJoins(tokens, i, j)) j += 2;
     else return j;
   }
@@ -170,6 +174,13 @@ const locativeAt = (tokens: readonly Token[], a: number, j: number): boolean => 
 /** Whether the name at `a`..`j` is read as a place: the cue the set weighs for names of any length. */
 const spatialAt = (tokens: readonly Token[], a: number, j: number): boolean => placeAt(tokens, a, false) || inPlaceList(tokens, a, j);
 
+/** "talks led by the United States": the agent of a passive verb acts, though it is no subject. */
+function passiveAgent(tokens: readonly Token[], a: number): boolean {
+  const k = beforeName(tokens, a);
+  const verb = tokens[k - 1];
+  return tokens[k]?.lower === 'by' && verb !== undefined && verb.pos === 'VERB' && /(?:ed|en|wn)$/.test(verb.lower);
+}
+
 const allCaps = (t: Token): boolean => /^[A-Z]{3,}$/.test(t.text);
 
 /** "UNITED NATIONS", "SEATTLE —": words in capitals that shout a dateline or a heading, not a name. */
@@ -194,13 +205,16 @@ function titleSplit(words: readonly Token[]): { titles: Token[]; name: Token[] }
   let n = 0;
   for (let k = words.length - 1; k >= 0 && n < 4; k--) {
     const w = words[k];
-    if (!w || !isCap(w) || isTitle(w.text) || isOrgWord(w.text) || countryOf(w.text) || CONNECTOR.test(w.text)) break;
+    if (!w || !isCap(w) || isTitle(w.text) || isOrgWord(w.text) || countryOf(w.text) || CONNECTOR.test(w.text) || isAbbreviation(w.text)) break;
     n++;
   }
   const titles = words.slice(0, words.length - n);
-  // The title ends right before the name: "Ministry of Foreign Affairs" has a title word, but no title.
-  const last = titles.at(-1);
-  if (!n || !last || !isTitleHead(last.text)) return undefined;
+  // The title ends right before the name, or says of what after it ("Ambassador to the UN", "President
+  // of Peru"); "Ministry of Foreign Affairs" has a title word, but no title.
+  let head = titles.length - 1;
+  while (head >= 0 && !isTitleHead(titles[head]?.text ?? '')) head--;
+  const tail = titles.slice(head + 1);
+  if (!n || head < 0 || (tail.length > 0 && !/^(?:to|of|for|at)$/.test(tail[0]?.text ?? '')) || !tail.every((t) => isCap(t) || /^(?:to|of|for|at|the)$/.test(t.text))) return undefined;
   return { titles, name: words.slice(words.length - n) };
 }
 
@@ -261,12 +275,15 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   const locative = locativeAt(tokens, a, j);
   const cue = spatialAt(tokens, a, j) ? ('locative' as const) : undefined;
   const subject = locative ? undefined : predicateAfter(tokens, j + 1, text, a);
-  const asSubject = { role: subject, subject: Boolean(subject), cue };
+  const asSubject = { role: subject, subject: Boolean(subject) || passiveAgent(tokens, a), cue };
 
   const country = countryOf(full);
   // a demonym as a noun modifier is still the country ("Mexican embassy", "Spanish authorities")
   if (country) return [mention(country, 'country', `country:${country}`, site, asSubject)];
-  if (capitalOf(full) || ctx.places.has(full.toLowerCase())) return [];
+  const seat = capitalOf(full);
+  // "Moscow warned ...": a capital that acts stands for its country's government.
+  if (seat && asSubject.subject) return [mention(full, 'country', `country:${seat}`, site, asSubject)];
+  if (seat || ctx.places.has(full.toLowerCase())) return [];
   const hasOrg = lowerWords.some(isOrgWord);
   if (words.length > 1 && isPlaceQualifier(lowerWords[0] ?? '')) {
     // "mainland Spain" is Spain; "Central Texas" and "West Coast" are parts of places, not actors.
@@ -373,7 +390,7 @@ function glued(tokens: readonly Token[]): readonly Token[] {
 export function actorsOf(s: Sentence, ctx: ActorContext, quote: string): ActorMention[] {
   if (notProse(s)) return [];
   const tokens = glued(s.tokens);
-  const site: Site = { ctx, quote };
+  const site: Site = { ctx, file: ctx.file, quote };
   const out: ActorMention[] = [];
   let previous: { end: number; mentions: ActorMention[] } | undefined;
   for (let i = 0; i < tokens.length; i++) {
@@ -381,16 +398,20 @@ export function actorsOf(s: Sentence, ctx: ActorContext, quote: string): ActorMe
     if (!t) continue;
     if (nameToken(t)) {
       const j = runEnd(tokens, i);
+      // "Nurses voted": a plural capitalised by its place may be a group of people, not a name.
+      const people = j === i && startsSentence(tokens, i) && !ctx.midCaps?.has(t.text) ? peopleGroup(tokens, i, s, site) : undefined;
+      if (people) {
+        out.push(people);
+        continue;
+      }
       const found = definition(tokens, i, j, previous, site) ?? runMentions(tokens, i, j, s, site);
       out.push(...found);
       previous = { end: j, mentions: found };
       i = j;
       continue;
     }
-    if (GROUP_HEAD.test(t.lower)) {
-      const m = groupMention(tokens, i, s, { file: ctx.file, quote });
-      if (m) out.push(m);
-    }
+    const m = GROUP_HEAD.test(t.lower) ? groupMention(tokens, i, s, site) : peopleGroup(tokens, i, s, site);
+    if (m) out.push(m);
   }
   return repeatsHeadline(quote, ctx.headline) ? out.map((m) => ({ ...m, headline: true })) : out;
 }

@@ -24,7 +24,8 @@ for (const c of countries as CountryEntry[]) {
     if (d.endsWith('ean')) names.push(`${d.slice(0, -3)}ian`, `${d.slice(0, -3)}ians`);
   }
   for (const n of names) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), name);
-  for (const cap of c.capital ?? []) capitals.set(cap.toLowerCase(), name);
+  // "Washington D.C." is written "Washington" when it stands for the government.
+  for (const cap of c.capital ?? []) for (const form of new Set([cap, cap.replace(/\s+D\.C\.$/, '')])) capitals.set(form.toLowerCase(), name);
 }
 // Common short forms in English news copy.
 for (const [alias, name] of [['u.s.', 'United States'], ['u.s', 'United States'], ['american', 'United States'], ['americans', 'United States'], ['u.s.a.', 'United States'], ['u.k.', 'United Kingdom'], ['britain', 'United Kingdom'], ['british', 'United Kingdom']] as const) {

@@ -21,6 +21,8 @@ export interface KeyInfo {
   files: number;
   /** Short titles given with it ("union President"), to keep two people of one surname apart. */
   roles: string[];
+  /** Counts a group of people is given ("33,000 machinists"). */
+  counts: number[];
 }
 
 /** The links found, and head-word keys that mean no one institution. */
@@ -122,6 +124,7 @@ export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: Re
   }
   linkHeads(infos, named, uf, unresolved);
   linkVariants(named, uf);
+  linkCounts(infos, uf);
   return { root: (k) => uf.find(k), unresolved };
 }
 
@@ -148,6 +151,23 @@ function linkHeads(infos: ReadonlyMap<string, KeyInfo>, named: readonly KeyInfo[
     for (let n = w.length - 1; n >= 2; n--) {
       const area = areas.get(w.slice(0, n).join(' '));
       if (area) uf.union(area, x.key);
+    }
+  }
+}
+
+/**
+ * "33,000 workers", "33,000 union members", "33,000 machinists": groups of people the sources give
+ * the same count are one group, named in different words. Small counts coincide too easily.
+ */
+function linkCounts(infos: ReadonlyMap<string, KeyInfo>, uf: UnionFind): void {
+  const byCount = new Map<number, string>();
+  for (const x of infos.values()) {
+    if (typeOf(x.key) !== 'people') continue;
+    for (const n of new Set(x.counts)) {
+      if (n < 100) continue;
+      const had = byCount.get(n);
+      if (had) uf.union(had, x.key);
+      else byCount.set(n, x.key);
     }
   }
 }

@@ -101,17 +101,18 @@ function singleForms(all: readonly ActorMention[]): Map<string, SingleForms> {
 
 /** What linking needs to know of each resolved key. */
 function keyInfos(mentions: readonly ActorMention[], keyOf: ReadonlyMap<string, string>): Map<string, KeyInfo> {
-  const by = new Map<string, { names: string[]; kind: ActorKind; files: Set<string>; roles: string[] }>();
+  const by = new Map<string, { names: string[]; kind: ActorKind; files: Set<string>; roles: string[]; counts: number[] }>();
   for (const m of mentions) {
     const key = keyOf.get(m.key) ?? m.key;
-    const x = by.get(key) ?? { names: [], kind: m.kind, files: new Set<string>(), roles: [] };
+    const x = by.get(key) ?? { names: [], kind: m.kind, files: new Set<string>(), roles: [], counts: [] };
+    if (m.count !== undefined) x.counts.push(m.count);
     x.names.push(m.name);
     x.files.add(m.evidence.file);
     if (m.kind !== 'person' && key === m.key) x.kind = m.kind;
     if (m.role && m.role.split(/\s+/).length <= 5) x.roles.push(m.role);
     by.set(key, x);
   }
-  return new Map([...by].map(([key, x]) => [key, { key, name: mostCommon(x.names) ?? key, kind: x.kind, mentions: x.names.length, files: x.files.size, roles: x.roles }]));
+  return new Map([...by].map(([key, x]) => [key, { key, name: mostCommon(x.names) ?? key, kind: x.kind, mentions: x.names.length, files: x.files.size, roles: x.roles, counts: x.counts }]));
 }
 
 /** Acronym -> the keys of what the text says it stands for ("... Organizations (CEOE)"). */
@@ -134,6 +135,15 @@ function kindOf(mentions: readonly ActorMention[], key: string): ActorKind {
   if (key.startsWith('admin:') || key.startsWith('area:')) return 'institution';
   const kinds = mentions.filter((m) => !m.key.startsWith('single:')).map((m) => m.kind);
   return (mostCommon(kinds.filter((k) => k !== 'person')) as ActorKind | undefined) ?? kinds[0] ?? 'person';
+}
+
+/**
+ * The key whose rule judges an actor: a single capitalised word merged with a named organisation
+ * ("Acme" with "Acme Co.") is judged as the organisation.
+ */
+function evidenceKey(mentions: readonly ActorMention[], root: string, keyOf: ReadonlyMap<string, string>): string {
+  if (!root.startsWith('single:')) return root;
+  return mentions.map((m) => keyOf.get(m.key) ?? m.key).find((k) => !k.startsWith('single:')) ?? root;
 }
 
 /** Merges mentions from every article into actors, core ones first. */
@@ -165,11 +175,14 @@ export function mergeActors(all: ActorMention[], articleCount: number): Actor[] 
     const kind = kindOf(ms, key);
     const names = ms.map((m) => m.name);
     const head = /^group:(\w+)/.exec(key)?.[1];
+    // A group of people is best named with what sets it apart ("union members" over "members").
+    const described = key.startsWith('people:') ? names.filter((n) => /\s/.test(n)) : [];
     const preferred = kind === 'person'
       ? names.filter((n) => !/\badministration$/i.test(n) && (!key.split(':')[2] || n.split(/\s+/).length >= 2))
       : head ? names.filter((n) => new RegExp(`\\b${head}s?$`, 'i').test(n) && n.split(/\s+/).length === 2) : spelledOut(names);
-    const name = mostCommon(preferred.length ? preferred : names) ?? names[0] ?? key;
-    if (!judge({ key, name, mentions: ms, files: files.length }, articleCount, forms).keep) continue;
+    // A country is named as such, whatever capital or demonym stood for it.
+    const name = key.startsWith('country:') ? key.slice(8) : mostCommon(described.length ? described : preferred.length ? preferred : names) ?? names[0] ?? key;
+    if (!judge({ key: evidenceKey(ms, key, keyOf), name, mentions: ms, files: files.length }, articleCount, forms).keep) continue;
     const role = chooseRole(kind, ms, headlineRoles.get(key));
     const subjectCount = ms.filter((m) => m.subject).length;
     const salience = files.length >= Math.max(2, Math.ceil(articleCount * 0.4)) || subjectCount >= 3 ? 'core' : 'minor';
