@@ -54,8 +54,9 @@ function groupPredicate(tokens: readonly Token[], h: number, from: number, text:
 /** A group of people headed by the plural noun at `h`, or undefined. */
 export function peopleGroup(tokens: readonly Token[], h: number, s: Sentence, site: { file: string; quote: string }): ActorMention | undefined {
   const head = tokens[h];
+  if (!head?.lower.endsWith('s')) return undefined;
   const first = h === 0 || /^[“"‘(]$/.test(tokens[h - 1]?.text ?? '');
-  if (!head || (head.pos !== 'NOUN' && !(first && head.pos === 'PROPN'))) return undefined;
+  if (head.pos !== 'NOUN' && !(first && head.pos === 'PROPN')) return undefined;
   const lemma = pluralLemma(head, first);
   if (!lemma || !isPersonNoun(lemma) || SPEAKERS.has(lemma)) return undefined;
   const after = tokens[h + 1];

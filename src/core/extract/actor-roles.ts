@@ -8,8 +8,13 @@ import { isHonorific, isRoleWord, isTitle } from './actor-words.js';
 import { countryOf } from './gazetteer.js';
 
 /** A token that starts with a capital letter (or "then-"), as names and titles do. */
-export const isCap = (t: Token): boolean =>
-  /^(?:then-)?[A-ZÁÉÍÓÚÑÜ]/.test(t.text) && (t.type === 'word' || /^[A-Z](?:\.[A-Z])+\.?$/.test(t.text) || t.type === 'abbreviation' || /[A-Za-z]/.test(t.text));
+export const isCap = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  // Most tokens start with a lower-case letter, a digit or punctuation: decided on the first character.
+  if (c >= 97 && c <= 122 && !t.text.startsWith('then-')) return false;
+  if (c < 65 || (c > 90 && c < 0xc0)) return false;
+  return /^(?:then-)?[A-ZÁÉÍÓÚÑÜ]/.test(t.text) && (t.type === 'word' || /^[A-Z](?:\.[A-Z])+\.?$/.test(t.text) || t.type === 'abbreviation' || /[A-Za-z]/.test(t.text));
+};
 
 /** The sentence's text from the first to the last of `tokens`. */
 export function joinTokens(tokens: readonly Token[], text: string): string {

@@ -5,7 +5,18 @@
  */
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
-const has = (set: ReadonlySet<string>) => (word: string): boolean => set.has(word.toLowerCase().replace(/\.$/, ''));
+/** Lower-case forms without a final dot, looked up once per distinct word: tables are asked about every word of every name. */
+const forms = new Map<string, string>();
+const formOf = (word: string): string => {
+  let w = forms.get(word);
+  if (w === undefined) {
+    w = word.toLowerCase();
+    if (w.endsWith('.')) w = w.slice(0, -1);
+    if (forms.size < 100_000) forms.set(word, w);
+  }
+  return w;
+};
+const has = (set: ReadonlySet<string>) => (word: string): boolean => set.has(formOf(word));
 
 /** Titles written before a name; they give the role, not the name ("Gov. Ana Ruiz", "Sheriff Tom Ives"). */
 const TITLES = words(`
@@ -23,7 +34,7 @@ export const isTitle = has(TITLES);
 /** Title words that only qualify the title after them ("Prime" Minister, "Foreign" Secretary, "Acting" Governor). */
 const TITLE_MODIFIERS = words('vice prime defense defence foreign interior finance former then acting interim deputy state security');
 /** Whether a title word can end a title, right before the name ("Secretary", "Gov.", "CEO"). */
-export const isTitleHead = (word: string): boolean => isTitle(word) && !TITLE_MODIFIERS.has(word.toLowerCase().replace(/\.$/, ''));
+export const isTitleHead = (word: string): boolean => isTitle(word) && !TITLE_MODIFIERS.has(formOf(word));
 
 /** Honorifics: dropped from a name, and never a role on their own ("Mr Sanchez" has no role "Mr"). */
 const HONORIFICS = words('mr mrs ms miss mx dr sir dame madam mme mister');

@@ -29,17 +29,32 @@ export interface ActorContext {
   places: Set<string>;
   /** The headline: a body sentence that repeats it only lends roles, as the headline does. */
   headline?: string | undefined;
-  /** Capitalised words the article writes mid-sentence: names, unlike words capitalised by their place. */
-  midCaps?: ReadonlySet<string> | undefined;
+  /** Whether the article writes a capitalised word mid-sentence: a name, unlike words capitalised by their place. */
+  midCap?: ((word: string) => boolean) | undefined;
 }
 
-const MID_CAPS = /(?<=[\p{Ll}\d,;] )\p{Lu}[\p{L}’'-]*/gu;
+/** Whether `word` follows a lower-case word, a digit or a comma somewhere in the paragraphs: written capitalised mid-sentence. */
+function writtenMidSentence(paragraphs: readonly Paragraph[], word: string): boolean {
+  for (const p of paragraphs) {
+    for (let at = p.text.indexOf(` ${word}`); at > 0; at = p.text.indexOf(` ${word}`, at + 1)) {
+      const before = p.text.charAt(at - 1);
+      const after = p.text.charAt(at + word.length + 1);
+      if (/[\p{Ll}\d,;]/u.test(before) && !/[\p{L}]/u.test(after)) return true;
+    }
+  }
+  return false;
+}
 
 /** The context for one article's sentences. */
 export function actorContext(file: string, places: Set<string>, headline: string, paragraphs: readonly Paragraph[]): ActorContext {
-  const midCaps = new Set<string>();
-  for (const p of paragraphs) for (const m of p.text.matchAll(MID_CAPS)) midCaps.add(m[0]);
-  return { file, places, headline, midCaps };
+  // Asked only of a few words an article, and answered once for each.
+  const answers = new Map<string, boolean>();
+  const midCap = (word: string): boolean => {
+    let a = answers.get(word);
+    if (a === undefined) answers.set(word, (a = writtenMidSentence(paragraphs, word)));
+    return a;
+  };
+  return { file, places, headline, midCap };
 }
 
 /** Where a mention was read. */
@@ -102,14 +117,23 @@ function runEnd(tokens: readonly Token[], i: number): number {
 }
 
 /** "Workers", "Members": a plural noun, capitalised or not. */
-const isPlural = (t: Token): boolean => t.lower.endsWith('s') && lemmas(t.lower)[0] !== t.lower;
+const plurals = new Map<string, boolean>();
+const isPlural = (t: Token): boolean => {
+  if (!t.lower.endsWith('s')) return false;
+  let p = plurals.get(t.lower);
+  if (p === undefined) {
+    p = lemmas(t.lower)[0] !== t.lower;
+    if (plurals.size < 50_000) plurals.set(t.lower, p);
+  }
+  return p;
+};
 
 /** Whether token `a` starts its sentence, or a quotation or clause set off by a dash or colon. */
 const startsSentence = (tokens: readonly Token[], a: number): boolean => a === 0 || /^[“"‘(—–:-]$/.test(tokens[a - 1]?.text ?? '');
 
 /** "Members of Boeing", "Shares of Acme": a plural noun capitalised only by its place in the sentence. */
 const commonPlural = (t: Token, ctx: ActorContext): boolean =>
-  !ctx.midCaps?.has(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
+  !ctx.midCap?.(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
 
 /** The token before the name at `a`, past "the" and lower-case modifiers ("in neighboring Kerr County", "in south central Texas"). */
 function beforeName(tokens: readonly Token[], a: number): number {
@@ -169,10 +193,19 @@ function inPlaceList(tokens: readonly Token[], a: number, j: number): boolean {
   return b < a - 1 && INTRODUCES.test(tokens[b + 1]?.lower ?? '') && kind !== undefined && isPlaceNoun(kind.lower) && isPlural(kind);
 }
 
-/** Whether the name at `a`..`j` stands where a place does, "from" and "to" included: how a single word is read. */
-const locativeAt = (tokens: readonly Token[], a: number, j: number): boolean => placeAt(tokens, a, true) || inPlaceList(tokens, a, j);
-/** Whether the name at `a`..`j` is read as a place: the cue the set weighs for names of any length. */
-const spatialAt = (tokens: readonly Token[], a: number, j: number): boolean => placeAt(tokens, a, false) || inPlaceList(tokens, a, j);
+/** How the sentence places the name at `a`..`j`. */
+interface Placing {
+  /** Read as a place: the cue the set weighs for names of any length. */
+  spatial: boolean;
+  /** Where a place stands, "from" and "to" included: how a single word is read. */
+  locative: boolean;
+}
+
+function placingOf(tokens: readonly Token[], a: number, j: number): Placing {
+  const listed = inPlaceList(tokens, a, j);
+  const spatial = listed || placeAt(tokens, a, false);
+  return { spatial, locative: spatial || placeAt(tokens, a, true) };
+}
 
 /** "talks led by the United States": the agent of a passive verb acts, though it is no subject. */
 function passiveAgent(tokens: readonly Token[], a: number): boolean {
@@ -229,7 +262,7 @@ function institutionClass(words: string[]): string | undefined {
 }
 
 /** A person named after titles, or by name alone, with the role the sentence gives them. */
-function personMention(tokens: readonly Token[], a: number, j: number, titles: readonly Token[], nameTokens: readonly Token[], s: Sentence, site: Site, subject: string | undefined): ActorMention[] {
+function personMention(tokens: readonly Token[], a: number, j: number, titles: readonly Token[], nameTokens: readonly Token[], s: Sentence, site: Site, subject: string | undefined, placing: Placing): ActorMention[] {
   const text = s.text;
   const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
   if (!name || nameTokens.some((t) => /\d/.test(t.text)) || nameTokens.length > 4) return [];
@@ -241,13 +274,12 @@ function personMention(tokens: readonly Token[], a: number, j: number, titles: r
   if (nameTokens.length >= 2 || titles.length) {
     const last = norm(nameTokens.at(-1)?.text ?? '');
     const first = nameTokens.length >= 2 ? norm(nameTokens[0]?.text ?? '') : '';
-    return [...out, mention(name, 'person', `person:${last}:${first}`, site, { role: role || subject, subject: Boolean(subject), cue: spatialAt(tokens, a, j) ? 'locative' : undefined })];
+    return [...out, mention(name, 'person', `person:${last}:${first}`, site, { role: role || subject, subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
   }
   // A single capitalised word: a surname, a place or an organisation; decided across the set.
   const initial = startsSentence(tokens, a);
-  const locative = locativeAt(tokens, a, j);
-  const form = initial ? 'initial' : locative ? 'locative' : 'other';
-  return [mention(name, 'person', `single:${norm(name)}:${form}`, site, { role: role || subject, subject: Boolean(subject), cue: spatialAt(tokens, a, j) ? 'locative' : undefined })];
+  const form = initial ? 'initial' : placing.locative ? 'locative' : 'other';
+  return [mention(name, 'person', `single:${norm(name)}:${form}`, site, { role: role || subject, subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
 }
 
 /** Classifies a capitalised run and returns its mentions (a run may hold a country and a person). */
@@ -272,9 +304,9 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   if (lowerWords.some(isNotActorHead) || isCalendar(last) || isRegion(full) || NEWS_AGENCIES.test(full)) return [];
   if (isAbbreviation(full) && tokens[a - 1]?.pos === 'NUM') return []; // "2100 GMT", "15 GW": a unit
   const next = tokens[j + 1];
-  const locative = locativeAt(tokens, a, j);
-  const cue = spatialAt(tokens, a, j) ? ('locative' as const) : undefined;
-  const subject = locative ? undefined : predicateAfter(tokens, j + 1, text, a);
+  const placing = placingOf(tokens, a, j);
+  const cue = placing.spatial ? ('locative' as const) : undefined;
+  const subject = placing.locative ? undefined : predicateAfter(tokens, j + 1, text, a);
   const asSubject = { role: subject, subject: Boolean(subject) || passiveAgent(tokens, a), cue };
 
   const country = countryOf(full);
@@ -295,7 +327,7 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   if (words.length > 1 && isAreaHead(last)) return [mention(full, 'institution', `area:${norm(full)}`, site, asSubject)];
 
   const split = titleSplit(words);
-  if (split) return personMention(tokens, a, j, split.titles, split.name, s, site, subject);
+  if (split) return personMention(tokens, a, j, split.titles, split.name, s, site, subject, placing);
   // "UN Mike Waltz": an abbreviation, then a person's name.
   const lead = words[0];
   const after = words[1];
@@ -330,11 +362,11 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   }
   if (next && next.pos === 'NOUN' && !isCap(next) && !POSSESSIVE.test(next.text)) {
     // "AtlasIntel poll" names its maker; "Local officials" at a sentence's start does not.
-    const maker = PRODUCT.test(next.text) && words.length === 1 && !(startsSentence(tokens, a) && !ctx.midCaps?.has(full));
+    const maker = PRODUCT.test(next.text) && words.length === 1 && !(startsSentence(tokens, a) && !ctx.midCap?.(full));
     if (isAcronym(full) || maker) return [mention(full, 'organization', orgKey(full), site)];
     return [];
   }
-  return personMention(tokens, a, j, words.slice(0, titled), words.slice(titled), s, site, subject);
+  return personMention(tokens, a, j, words.slice(0, titled), words.slice(titled), s, site, subject, placing);
 }
 
 /** The initials of the words before an opening parenthesis at `open`, as many as `n` ("gross domestic product"). */
@@ -366,15 +398,19 @@ const squash = (s: string): string => norm(s).replace(/[^a-z0-9]+/g, ' ').trim()
 
 /** Whether a body sentence repeats the headline ("Abbott: 109 dead – Site Name"). */
 function repeatsHeadline(quote: string, headline: string | undefined): boolean {
-  if (!headline) return false;
+  if (!headline || quote.length < 12 || headline.length < 12) return false;
+  // Most sentences differ in their first letters; only the rest are compared in full.
+  if (quote.slice(0, 6).toLowerCase() !== headline.slice(0, 6).toLowerCase()) return false;
   const q = squash(quote);
   const h = squash(headline);
-  return h.length >= 12 && q.length >= 12 && (q.startsWith(h) || h.startsWith(q));
+  return q.startsWith(h) || h.startsWith(q);
 }
 
 /** "IAM" read as "I" + "AM": capitals written together are one word again. */
+const upper = (t: Token | undefined): boolean => t !== undefined && /^[A-Z]+$/.test(t.text);
+
 function glued(tokens: readonly Token[]): readonly Token[] {
-  if (!tokens.some((t, i) => i > 0 && /^[A-Z]+$/.test(t.text) && tokens[i - 1]?.end === t.start && /^[A-Z]+$/.test(tokens[i - 1]?.text ?? ''))) return tokens;
+  if (!tokens.some((t, i) => i > 0 && tokens[i - 1]?.end === t.start && t.type !== 'punctuation' && upper(t) && upper(tokens[i - 1]))) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {
     const prev = out.at(-1);
@@ -399,7 +435,7 @@ export function actorsOf(s: Sentence, ctx: ActorContext, quote: string): ActorMe
     if (nameToken(t)) {
       const j = runEnd(tokens, i);
       // "Nurses voted": a plural capitalised by its place may be a group of people, not a name.
-      const people = j === i && startsSentence(tokens, i) && !ctx.midCaps?.has(t.text) ? peopleGroup(tokens, i, s, site) : undefined;
+      const people = j === i && t.lower.endsWith('s') && startsSentence(tokens, i) && !ctx.midCap?.(t.text) ? peopleGroup(tokens, i, s, site) : undefined;
       if (people) {
         out.push(people);
         continue;
@@ -410,7 +446,8 @@ export function actorsOf(s: Sentence, ctx: ActorContext, quote: string): ActorMe
       i = j;
       continue;
     }
-    const m = GROUP_HEAD.test(t.lower) ? groupMention(tokens, i, s, site) : peopleGroup(tokens, i, s, site);
+    if (t.pos !== 'NOUN') continue;
+    const m = GROUP_HEAD.test(t.lower) ? groupMention(tokens, i, s, site) : t.lower.endsWith('s') ? peopleGroup(tokens, i, s, site) : undefined;
     if (m) out.push(m);
   }
   return repeatsHeadline(quote, ctx.headline) ? out.map((m) => ({ ...m, headline: true })) : out;

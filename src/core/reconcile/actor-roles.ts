@@ -22,10 +22,15 @@ const squash = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').
 function fullestTitle(titles: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const t of titles) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const distinct = [...counts.keys()];
-  const covers = (a: string, b: string): boolean => squash(a) === squash(b) || squash(a).endsWith(` ${squash(b)}`);
-  const score = (a: string): number => distinct.filter((b) => covers(a, b)).reduce((n, b) => n + (counts.get(b) ?? 0), 0);
-  return distinct.sort((a, b) => score(b) - score(a) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b.length - a.length)[0];
+  // The most frequent few are enough, and keep this quadratic step small for a much-named actor.
+  const distinct = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0)).slice(0, 24);
+  const squashed = new Map(distinct.map((t) => [t, squash(t)]));
+  const covers = (a: string, b: string): boolean => {
+    const [x, y] = [squashed.get(a) ?? '', squashed.get(b) ?? ''];
+    return x === y || x.endsWith(` ${y}`);
+  };
+  const score = new Map(distinct.map((a) => [a, distinct.filter((b) => covers(a, b)).reduce((n, b) => n + (counts.get(b) ?? 0), 0)]));
+  return distinct.sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b.length - a.length)[0];
 }
 
 /** An actor's role, and the headline mention it was read from, when it was. */

@@ -172,6 +172,8 @@ export function mergeActors(all: ActorMention[], articleCount: number): Actor[] 
   const actors: Actor[] = [];
   for (const [key, ms] of buckets) {
     const files = [...new Set(ms.map((m) => m.evidence.file))];
+    const own = ms.find((m) => m.key === key)?.name ?? ms[0]?.name ?? key;
+    if (!judge({ key: evidenceKey(ms, key, keyOf), name: own, mentions: ms, files: files.length }, articleCount, forms).keep) continue;
     const kind = kindOf(ms, key);
     const names = ms.map((m) => m.name);
     const head = /^group:(\w+)/.exec(key)?.[1];
@@ -182,7 +184,6 @@ export function mergeActors(all: ActorMention[], articleCount: number): Actor[] 
       : head ? names.filter((n) => new RegExp(`\\b${head}s?$`, 'i').test(n) && n.split(/\s+/).length === 2) : spelledOut(names);
     // A country is named as such, whatever capital or demonym stood for it.
     const name = key.startsWith('country:') ? key.slice(8) : mostCommon(described.length ? described : preferred.length ? preferred : names) ?? names[0] ?? key;
-    if (!judge({ key: evidenceKey(ms, key, keyOf), name, mentions: ms, files: files.length }, articleCount, forms).keep) continue;
     const role = chooseRole(kind, ms, headlineRoles.get(key));
     const subjectCount = ms.filter((m) => m.subject).length;
     const salience = files.length >= Math.max(2, Math.ceil(articleCount * 0.4)) || subjectCount >= 3 ? 'core' : 'minor';
