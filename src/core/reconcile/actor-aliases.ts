@@ -89,7 +89,8 @@ function oneWordApart(a: readonly string[], b: readonly string[], minLength: num
 
 /** Links the keys of a set; `definitions` are acronym -> keys of what the set says they stand for. */
 export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: ReadonlyMap<string, Set<string>>): Links {
-  const uf = new UnionFind((k) => infos.get(k)?.mentions ?? 0);
+  // The best-attested key names the actor; on a tie, a spelt-out name rather than an acronym.
+  const uf = new UnionFind((k) => (infos.get(k)?.mentions ?? 0) + (isAbbreviation(infos.get(k)?.name ?? '') ? 0 : 0.5));
   const unresolved = new Set<string>();
   const named = [...infos.values()].filter((x) => NAMED.has(typeOf(x.key)));
   const byInitials = new Map<string, string[]>();

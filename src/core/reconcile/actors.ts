@@ -172,7 +172,8 @@ export function mergeActors(all: ActorMention[], articleCount: number): Actor[] 
   const actors: Actor[] = [];
   for (const [key, ms] of buckets) {
     const files = [...new Set(ms.map((m) => m.evidence.file))];
-    const own = ms.find((m) => m.key === key)?.name ?? ms[0]?.name ?? key;
+    // Judged as an acronym only when no mention spells it out.
+    const own = ms.find((m) => !isAbbreviation(m.name))?.name ?? ms[0]?.name ?? key;
     if (!judge({ key: evidenceKey(ms, key, keyOf), name: own, mentions: ms, files: files.length }, articleCount, forms).keep) continue;
     const kind = kindOf(ms, key);
     const names = ms.map((m) => m.name);
