@@ -32,6 +32,12 @@ describe('names and the titles before them', () => {
     expect(a?.role).toBe(role);
   });
 
+  it('reads a role set off before the name, and makes no person of the title alone', () => {
+    const list = actors('Norland’s Permanent Representative to the UN, Rita Oduya, called the vote a turning point.');
+    expect(find(list, 'Rita Oduya')?.role).toBe('Norland’s Permanent Representative to the UN');
+    expect(names(list).some((n) => /^to the/.test(n))).toBe(false);
+  });
+
   it('gives no bare honorific as a role', () => {
     const a = find(actors('Mr Ortiz said the talks had stalled, and Mr Ortiz left the port.', 'Sam Ortiz walked out of the talks on Monday.'), 'Sam Ortiz');
     expect(a?.role).not.toBe('Mr');
@@ -104,6 +110,11 @@ describe('places are not actors', () => {
     expect(names(list)).not.toContain('Chile');
   });
 
+  it('keeps every country named as the agent of a passive verb', () => {
+    const list = actors('The resolution, co-sponsored by Peru and Chile, passed on Monday.');
+    expect(names(list)).toEqual(expect.arrayContaining(['Peru', 'Chile']));
+  });
+
   it('reads a capital that acts as its country: "Moscow warned" is Russia', () => {
     const a = find(actors('Moscow warned the council against the plan.'), 'Russia');
     expect(a?.name).toBe('Russia');
@@ -133,6 +144,11 @@ describe('one actor under several names', () => {
     const council = list.filter((a) => /council|unsc/i.test([a.name, ...a.aliases].join(' ')));
     expect(council).toHaveLength(1);
     expect(council[0]?.aliases).toEqual(expect.arrayContaining(['UNSC', 'Council']));
+  });
+
+  it("merges 'UN Security Council' and 'United Nations Security Council': initials for the first words", () => {
+    const list = actors('The United Nations Security Council met on Monday.', 'The UN Security Council approved the force.');
+    expect(list.filter((a) => /Security Council/.test(a.name))).toHaveLength(1);
   });
 
   it("merges 'Jon Ortiz' and 'John Ortiz' when both lead the union", () => {

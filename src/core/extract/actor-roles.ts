@@ -110,7 +110,9 @@ export function roleBefore(tokens: readonly Token[], i: number, text: string, ti
 export function roleOpening(tokens: readonly Token[], i: number, j: number, text: string): string | undefined {
   if (tokens[i - 1]?.text !== ',' || tokens[j + 1]?.text !== ',' || i < 3 || i > 9) return undefined;
   const phrase = tokens.slice(/^(?:the|a|an)$/.test(tokens[0]?.lower ?? '') ? 1 : 0, i - 1);
-  const head = phrase.at(-1);
+  // The role's head ends it, or comes before what it is of: "Permanent Representative to the UN".
+  const of = phrase.findIndex((t) => /^(?:to|of|for|at)$/.test(t.text));
+  const head = of > 0 ? phrase[of - 1] : phrase.at(-1);
   if (!head || !(isRoleWord(head.lower) || isTitle(head.lower)) || phrase.some((t) => t.pos === 'PUNCT' && t.text !== '-' && t.text !== '’s' && t.text !== "'s") || phrase.some((t) => /^(?:VERB|AUX|PRON)$/.test(t.pos) && !HYPHEN_ROLE.test(t.lower))) return undefined;
   return joinTokens(phrase, text);
 }

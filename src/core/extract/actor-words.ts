@@ -61,7 +61,7 @@ const INSTITUTION_HEADS = words(`
   ministry department court assembly congress senate parliament council commission agency police army navy force
   forces command office bureau service protection secretariat presidency government administration authority
   committee guard military corps tribunal legislature cabinet embassy prosecutor's prosecutors directorate
-  inspectorate board reserve treasury patrol marines nations house customs
+  inspectorate board reserve treasury patrol marines nations house customs mission
 `);
 /** Whether a word heads a public institution's name. */
 export const isInstitutionHead = has(INSTITUTION_HEADS);
@@ -78,7 +78,7 @@ const ORGANIZATION_HEADS = words(`
 export const isOrganizationHead = has(ORGANIZATION_HEADS);
 
 /** Words after a name that only say what kind of company it is: "CBS News" and "CBS" are one outlet. */
-const ORGANIZATION_SUFFIXES = words('inc corp corporation co company ltd llc plc group holdings news network radio television tv');
+const ORGANIZATION_SUFFIXES = words('inc corp corporation co company ltd llc plc group holdings news network radio television tv mission');
 /** Whether a word only says what kind of company a name is. */
 export const isOrganizationSuffix = has(ORGANIZATION_SUFFIXES);
 

@@ -207,11 +207,19 @@ function placingOf(tokens: readonly Token[], a: number, j: number): Placing {
   return { spatial, locative: spatial || placeAt(tokens, a, true) };
 }
 
-/** "talks led by the United States": the agent of a passive verb acts, though it is no subject. */
+/**
+ * "talks led by the United States", "a plan co-sponsored by Peru and Chile": the agent of a passive
+ * verb acts, though it is no subject; so does each name listed with it.
+ */
 function passiveAgent(tokens: readonly Token[], a: number): boolean {
-  const k = beforeName(tokens, a);
+  let k = beforeName(tokens, a);
+  // Back over the earlier names of a list: "by Peru, Chile and the United States".
+  for (let hops = 0; hops < 8 && k > 0 && /^(?:,|and|the)$/.test(tokens[k]?.lower ?? ''); hops++) {
+    k--;
+    while (k > 0 && (nameToken(tokens[k]) || /^(?:,|and|the)$/.test(tokens[k]?.lower ?? ''))) k--;
+  }
   const verb = tokens[k - 1];
-  return tokens[k]?.lower === 'by' && verb !== undefined && verb.pos === 'VERB' && /(?:ed|en|wn)$/.test(verb.lower);
+  return tokens[k]?.lower === 'by' && verb !== undefined && /^(?:VERB|ADJ)$/.test(verb.pos) && /(?:ed|en|wn)$/.test(verb.lower);
 }
 
 const allCaps = (t: Token): boolean => /^[A-Z]{3,}$/.test(t.text);
@@ -265,7 +273,9 @@ function institutionClass(words: string[]): string | undefined {
 function personMention(tokens: readonly Token[], a: number, j: number, titles: readonly Token[], nameTokens: readonly Token[], s: Sentence, site: Site, subject: string | undefined, placing: Placing): ActorMention[] {
   const text = s.text;
   const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
-  if (!name || nameTokens.some((t) => /\d/.test(t.text)) || nameTokens.length > 4) return [];
+  // "Ambassador to the UN": a title with no name after it names no one.
+  const firstWord = nameTokens[0];
+  if (!name || !firstWord || !isCap(firstWord) || nameTokens.some((t) => /\d/.test(t.text)) || nameTokens.length > 4) return [];
   const role = [roleBefore(tokens, a, text, titles.length > 0), titleRole(titles, text)].filter(Boolean).join(' ') || appositive(tokens, j + 1, text) || roleOpening(tokens, a, j, text);
   // A country in the title ("Spanish Prime Minister") is named too, though it does not act here.
   const countries = titles.map((t) => countryOf(t.text)).filter((c): c is string => Boolean(c));

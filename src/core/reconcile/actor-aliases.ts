@@ -124,6 +124,7 @@ export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: Re
     }
   }
   linkHeads(infos, named, uf, unresolved);
+  linkAbbreviatedPrefixes(named, uf);
   linkVariants(named, uf);
   linkCounts(infos, uf);
   return { root: (k) => uf.find(k), unresolved };
@@ -169,6 +170,29 @@ function linkCounts(infos: ReadonlyMap<string, KeyInfo>, uf: UnionFind): void {
       const had = byCount.get(n);
       if (had) uf.union(had, x.key);
       else byCount.set(n, x.key);
+    }
+  }
+}
+
+/** "UN Security Council" and "United Nations Security Council": a name's first words written as their initials. */
+function linkAbbreviatedPrefixes(named: readonly KeyInfo[], uf: UnionFind): void {
+  const bySuffix = new Map<string, KeyInfo[]>();
+  for (const x of named) {
+    const w = x.name.split(/\s+/);
+    for (let k = 1; k < w.length; k++) {
+      const tail = squash(w.slice(k).join(' '));
+      const list = bySuffix.get(tail) ?? [];
+      if (list.length < 16) list.push(x);
+      bySuffix.set(tail, list);
+    }
+  }
+  for (const x of named) {
+    const [lead, ...rest] = x.name.split(/\s+/);
+    if (!lead || !rest.length || !isAbbreviation(lead)) continue;
+    const letters = lead.replace(/\./g, '');
+    for (const y of bySuffix.get(squash(rest.join(' '))) ?? []) {
+      const prefix = y.name.split(/\s+/).slice(0, y.name.split(/\s+/).length - rest.length);
+      if (y.key !== x.key && !prefix.some(isAbbreviation) && initials(prefix.join(' ')) === letters) uf.union(x.key, y.key);
     }
   }
 }
