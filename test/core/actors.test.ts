@@ -26,6 +26,7 @@ describe('names and the titles before them', () => {
     ['The strike will go on, said union President Sam Ortiz.', 'Sam Ortiz', 'union President'],
     ['Hospital spokesperson Dina Flores said the fire began in a storeroom.', 'Dina Flores', 'Hospital spokesperson'],
     ['Carla Benn, director of nursing, said the ward was evacuated in minutes.', 'Carla Benn', 'director of nursing'],
+    ['As President of the National Port Council Diana Amat said, the count was slow.', 'Diana Amat', 'President of the National Port Council'],
   ])('splits the role from the name: %s', (body, name, role) => {
     const a = find(actors(body), name);
     expect(a?.name).toBe(name);
@@ -84,6 +85,12 @@ describe('fragments that are no actors', () => {
     expect(actors(body)).toEqual([]);
   });
 
+  it('makes no actors of a list of other stories: short lines with no closing punctuation', () => {
+    const list = actors('The port reopened on Monday.\n\nMost Read\n\n- USS Carl Vinson enters the Gulf amid tensions with Ira\n\n- Who is Nora Blake? Meet the nominee to lead the port agency');
+    expect(names(list)).not.toContain('Carl Vinson');
+    expect(names(list)).not.toContain('Nora Blake');
+  });
+
   it('makes no actors of a body sentence that repeats the headline', () => {
     const set = buildSet({ title: 't', topics: [], articles: [parseArticle('a.txt', 'Portline shuts its docks – Harbor Wire\nPortline shuts its docks – Harbor Wire\nThe docks stayed shut on Monday.\n')] });
     const r = brief(set);
@@ -100,6 +107,7 @@ describe('places are not actors', () => {
     ['Cities including Lisbon, Porto and San Maro lost power.', 'San Maro'],
     ['Crews were sent to San Maro and the hospital in San Maro said it had power.', 'San Maro'],
     ['Flights were grounded across the European Union on Monday.', 'European Union'],
+    ['The minister toured bases in the provinces of Alta and Santa Irene.', 'Santa Irene'],
   ])('%s', (body, place) => {
     expect(names(actors(body))).not.toContain(place);
   });

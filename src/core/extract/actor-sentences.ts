@@ -62,10 +62,16 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   { id: 'boilerplate', test: (s) => maybeBoilerplate(s.text) && BOILERPLATE.test(s.text) },
 ];
 
-/** A paragraph that ends on a photo credit is a caption: none of its sentences names actors. */
-export function isCaption(sentences: readonly Sentence[]): boolean {
+/**
+ * Paragraphs none of whose sentences name actors: a caption ending on its photo credit, and a short
+ * line with no closing punctuation, as headings and lists of other stories are ("USS Ford enters
+ * Caribbean amid tensions with Vene").
+ */
+export function namesNoActors(paragraph: string, sentences: readonly Sentence[]): boolean {
   const last = sentences.at(-1);
-  return last !== undefined && endsOnCredit(last);
+  if (last !== undefined && endsOnCredit(last)) return true;
+  const text = paragraph.trim().replace(/^[-•*·–—]\s*/, '');
+  return !/[.!?…:;"”’')\]]$/.test(text) && text.split(/\s+/).length <= 16;
 }
 
 /** Why a sentence names no actors, or undefined for prose. */

@@ -105,7 +105,7 @@ function runEnd(tokens: readonly Token[], i: number): number {
     if (!t || !n) return j;
     if (nameToken(n) && !POSSESSIVE.test(n.text)) j++;
     else if (n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(t.text)) j++;
-    else if (n.text === 'to' && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3])) j += 3; // "Envoy to the UN"
+    else if (/^(?:to|of)$/.test(n.text) && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3])) j += 3; // "Envoy to the UN", "President of the Council"
     else if (!n2 || !nameToken(n2)) return j;
     else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2)) j += 2; // "American-Statesman"
     else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text)) && isInstitutionHead(n2.text)) j += 2; // "Sheriff's Office"
@@ -156,8 +156,9 @@ function placeAt(tokens: readonly Token[], a: number, broad: boolean, depth = 0)
   const before = tokens[k]?.lower ?? '';
   if (broad ? isLocative(before) : isSpatial(before)) return true;
   if (before === 'of' && (isDirection(tokens[k - 1]?.lower ?? '') || isPlaceNoun(tokens[k - 1]?.lower ?? ''))) return true;
-  const region = tokens[k - 1];
-  if (before !== ',' || depth > 0 || !region || !isCap(region)) return false;
+  // The later names of a list, and the region after a place ("near Hunt, Texas"), are read as the first name is.
+  const previous = tokens[k - 1];
+  if (!/^(?:,|and|or|&)$/.test(before) || depth > 6 || !previous || !nameToken(previous)) return false;
   let b = k - 1;
   while (b > 0 && nameToken(tokens[b - 1])) b--;
   return placeAt(tokens, b, broad, depth + 1);

@@ -1,7 +1,7 @@
 /** Extracts one article once: figures, actors, open questions and its sentences. */
 import type { Article, ArticleExtract, Evidence } from '../model.js';
 import { analyse } from '../nlp.js';
-import { isCaption } from './actor-sentences.js';
+import { namesNoActors } from './actor-sentences.js';
 import { actorContext, actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
 import { figuresOf } from './figures.js';
@@ -62,8 +62,8 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
   body.forEach((p, pi) => {
     const position = body.length > 1 ? pi / (body.length - 1) : 0;
     const sentences = analyse(p.text);
-    // A photo caption's names are not the story's actors.
-    const caption = isCaption(sentences);
+    // A photo caption's names, or a heading's, are not the story's actors.
+    const caption = namesNoActors(p.text, sentences);
     for (const s of sentences) {
       const quote = s.text.trim();
       if (quote.length < 3) continue;
