@@ -77,6 +77,8 @@ export interface ActorMention {
   kind: ActorKind;
   /** Title or description given with this mention ("Defense Minister"). */
   role?: string | undefined;
+  /** Where the role comes from: a title or description of the name, or what the name does as a clause's subject. */
+  roleFrom?: 'title' | 'predicate' | undefined;
   /** Key used to merge mentions of the same actor. */
   key: string;
   /** Mentioned as the subject of its clause (drives centrality). */

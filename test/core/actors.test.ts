@@ -45,6 +45,16 @@ describe('names and the titles before them', () => {
     expect(a?.aliases).toContain('Ortiz');
   });
 
+  it('prefers a title or description to what the person did', () => {
+    const list = actors('Sam Ortiz has rarely given interviews.', 'Sam Ortiz declined to comment.', 'The strike was led by Sam Ortiz, the union’s president.');
+    expect(find(list, 'Sam Ortiz')?.role).toBe('union’s president');
+  });
+
+  it('reads the whole name of an organisation with a possessive in it', () => {
+    const list = actors('The International Dockers’ Association (IDA) called the strike.', 'The IDA said talks had failed.');
+    expect(find(list, 'International Dockers’ Association')?.aliases).toContain('IDA');
+  });
+
   it('prefers the fullest title the sources agree on', () => {
     const a = find(actors('President Sam Ortiz opened the meeting.', 'The vote was called by union President Sam Ortiz.', 'President Sam Ortiz said it passed.'), 'Sam Ortiz');
     expect(a?.role).toBe('union President');
@@ -108,6 +118,9 @@ describe('places are not actors', () => {
     ['Crews were sent to San Maro and the hospital in San Maro said it had power.', 'San Maro'],
     ['Flights were grounded across the European Union on Monday.', 'European Union'],
     ['The minister toured bases in the provinces of Alta and Santa Irene.', 'Santa Irene'],
+    ['He returned to the Port of Marlow and waved to the crowd.', 'Port of Marlow'],
+    ['Strikes shut ports on the East and Gulf Coasts on Tuesday.', 'Gulf Coasts'],
+    ['Ortiz, a native New Yorker, has led the union since 2011.', 'New Yorker'],
   ])('%s', (body, place) => {
     expect(names(actors(body))).not.toContain(place);
   });

@@ -66,6 +66,8 @@ interface Site {
 
 interface MentionExtra {
   role?: string | undefined;
+  /** The role is a title or description, not a predicate. */
+  title?: boolean;
   subject?: boolean;
   cue?: ActorMention['cue'];
 }
@@ -73,6 +75,7 @@ interface MentionExtra {
 function mention(name: string, kind: ActorKind, key: string, site: Site, extra: MentionExtra = {}): ActorMention {
   const m: ActorMention = { name, kind, key, role: extra.role, subject: extra.subject ?? false, evidence: { file: site.ctx.file, quote: site.quote } };
   if (extra.cue) m.cue = extra.cue;
+  if (extra.role) m.roleFrom = extra.title ? 'title' : 'predicate';
   return m;
 }
 
@@ -108,7 +111,8 @@ function runEnd(tokens: readonly Token[], i: number): number {
     else if (/^(?:to|of)$/.test(n.text) && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3])) j += 3; // "Envoy to the UN", "President of the Council"
     else if (!n2 || !nameToken(n2)) return j;
     else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2)) j += 2; // "American-Statesman"
-    else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text)) && isInstitutionHead(n2.text)) j += 2; // "Sheriff's Office"
+    else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text) || isInflected(t)) && isOrgWord(n2.text)) j += 2; // "Sheriff's Office", "Longshoremen's Association"
+    else if (/^[’']$/.test(n.text) && adjacent(t, n) && isPlural(t) && isOrgWord(n2.text)) j += 2; // "Dockers’ Association"
     else if (CONNECTOR.test(n.text) && n.text !== 'and') j += 2;
     else if (n.text === 'to' && isTitle(t.text)) j += 2; // "Ambassador to Peru"
     else if (n.text === 'and' && andJoins(tokens, i, j)) j += 2;
@@ -117,16 +121,17 @@ function runEnd(tokens: readonly Token[], i: number): number {
 }
 
 /** "Workers", "Members": a plural noun, capitalised or not. */
-const plurals = new Map<string, boolean>();
-const isPlural = (t: Token): boolean => {
-  if (!t.lower.endsWith('s')) return false;
-  let p = plurals.get(t.lower);
+const inflections = new Map<string, boolean>();
+/** "Longshoremen", "Workers": a word whose lemma differs from it, such as a plural noun. */
+const isInflected = (t: Token): boolean => {
+  let p = inflections.get(t.lower);
   if (p === undefined) {
     p = lemmas(t.lower)[0] !== t.lower;
-    if (plurals.size < 50_000) plurals.set(t.lower, p);
+    if (inflections.size < 50_000) inflections.set(t.lower, p);
   }
   return p;
 };
+const isPlural = (t: Token): boolean => t.lower.endsWith('s') && isInflected(t);
 
 /** Whether token `a` starts its sentence, or a quotation or clause set off by a dash or colon. */
 const startsSentence = (tokens: readonly Token[], a: number): boolean => a === 0 || /^[“"‘(—–:-]$/.test(tokens[a - 1]?.text ?? '');
@@ -208,6 +213,13 @@ function placingOf(tokens: readonly Token[], a: number, j: number): Placing {
   return { spatial, locative: spatial || placeAt(tokens, a, true) };
 }
 
+/** Whether an indefinite article comes before the name at `a`, past lower-case modifiers. */
+function indefinite(tokens: readonly Token[], a: number): boolean {
+  let k = a - 1;
+  for (let t = tokens[k]; t && !isCap(t) && (t.pos === 'ADJ' || /^[a-z]+-[a-z]+$/.test(t.text)); t = tokens[--k]);
+  return /^(?:a|an)$/.test(tokens[k]?.lower ?? '');
+}
+
 /**
  * "talks led by the United States", "a plan co-sponsored by Peru and Chile": the agent of a passive
  * verb acts, though it is no subject; so does each name listed with it.
@@ -285,12 +297,12 @@ function personMention(tokens: readonly Token[], a: number, j: number, titles: r
   if (nameTokens.length >= 2 || titles.length) {
     const last = norm(nameTokens.at(-1)?.text ?? '');
     const first = nameTokens.length >= 2 ? norm(nameTokens[0]?.text ?? '') : '';
-    return [...out, mention(name, 'person', `person:${last}:${first}`, site, { role: role || subject, subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
+    return [...out, mention(name, 'person', `person:${last}:${first}`, site, { role: role || subject, title: Boolean(role), subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
   }
   // A single capitalised word: a surname, a place or an organisation; decided across the set.
   const initial = startsSentence(tokens, a);
   const form = initial ? 'initial' : placing.locative ? 'locative' : 'other';
-  return [mention(name, 'person', `single:${norm(name)}:${form}`, site, { role: role || subject, subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
+  return [mention(name, 'person', `single:${norm(name)}:${form}`, site, { role: role || subject, title: Boolean(role), subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
 }
 
 /** Classifies a capitalised run and returns its mentions (a run may hold a country and a person). */
@@ -334,7 +346,10 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
     if (whole) return [mention(whole, 'country', `country:${whole}`, site, asSubject)];
     if (!hasOrg) return [];
   }
-  if (words.length > 1 && isPlaceHead(last)) return [];
+  // "the Gulf Coasts", "Port of Newark", "Gulf of Mexico": geographic features and facilities.
+  if (words.length > 1 && (isPlaceHead(last) || isPlaceHead(last.replace(/s$/, '')) || (isPlaceHead(lowerWords[0] ?? '') && lowerWords[1] === 'of'))) return [];
+  // "a native New Yorker", "an American": a kind of person, not someone's name.
+  if (indefinite(tokens, a)) return [];
   if (words.length > 1 && isAreaHead(last)) return [mention(full, 'institution', `area:${norm(full)}`, site, asSubject)];
 
   const split = titleSplit(words);
@@ -363,7 +378,8 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
     const kind: ActorKind = hasInstitution ? 'institution' : 'organization';
     const cls = institutionClass(lowerWords);
     const key = cls ? `class:${cls}:${leadCountry ?? ''}:${norm(full).replace(/\./g, '')}` : orgKey(full);
-    return [mention(full, kind, key, site, { role: subject ?? hyphenRole(tokens, a, text), subject: Boolean(subject), cue })];
+    const modifier = hyphenRole(tokens, a, text);
+    return [mention(full, kind, key, site, { role: subject ?? modifier, title: !subject && Boolean(modifier), subject: Boolean(subject), cue })];
   }
   // "the Smith administration", "the Ruiz government"
   if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {

@@ -37,9 +37,10 @@ function fullestTitle(titles: readonly string[]): string | undefined {
 export function chooseRole(kind: ActorKind, mentions: readonly ActorMention[], headlines: readonly ActorMention[] = []): { text: string; headline?: ActorMention | undefined } {
   const roles = mentions.map((m) => m.role).filter((r): r is string => Boolean(r));
   if (kind === 'person') {
-    // Short roles are titles ("Defense Minister"), but a short "said the talks had failed" is no title.
-    const titled = roles.filter((r) => r.split(/\s+/).length <= 5 && isDescription(r));
-    return { text: (titled.length ? fullestTitle(titled) : roles.find(isDescription)) ?? '' };
+    // Titles and descriptions first ("Defense Minister"), short ones; what the person does only when none is given.
+    const titled = mentions.filter((m) => m.roleFrom === 'title').map((m) => m.role ?? '').filter((r) => r && r.split(/\s+/).length <= 6 && isDescription(r));
+    const short = roles.filter((r) => r.split(/\s+/).length <= 5 && isDescription(r));
+    return { text: (titled.length ? fullestTitle(titled) : short.length ? fullestTitle(short) : roles.find(isDescription)) ?? '' };
   }
   const headline = headlines.find((m) => isDescription(m.role ?? ''));
   if (headline?.role) return { text: headline.role, headline };
