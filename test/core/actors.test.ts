@@ -27,6 +27,7 @@ describe('names and the titles before them', () => {
     ['Hospital spokesperson Dina Flores said the fire began in a storeroom.', 'Dina Flores', 'Hospital spokesperson'],
     ['Carla Benn, director of nursing, said the ward was evacuated in minutes.', 'Carla Benn', 'director of nursing'],
     ['As President of the National Port Council Diana Amat said, the count was slow.', 'Diana Amat', 'President of the National Port Council'],
+    ['Crews are stretched thin, said Will Ramos, a state fire spokesman.', 'Will Ramos', 'state fire spokesman'],
   ])('splits the role from the name: %s', (body, name, role) => {
     const a = find(actors(body), name);
     expect(a?.name).toBe(name);
@@ -121,6 +122,8 @@ describe('places are not actors', () => {
     ['He returned to the Port of Marlow and waved to the crowd.', 'Port of Marlow'],
     ['Strikes shut ports on the East and Gulf Coasts on Tuesday.', 'Gulf Coasts'],
     ['Ortiz, a native New Yorker, has led the union since 2011.', 'New Yorker'],
+    ['By Tuesday the 9,000-acre Alder Fire was 15 percent contained.', 'Alder Fire'],
+    ['Fire officials warned of extreme fire behavior near Alder Fire Station.', 'Fire'],
   ])('%s', (body, place) => {
     expect(names(actors(body))).not.toContain(place);
   });

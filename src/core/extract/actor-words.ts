@@ -138,7 +138,8 @@ export const isLocative = has(LOCATIVES);
 /** Common nouns for places, before "of" ("the state of Texas") or after a list of them ("Kerr and Bell counties"). */
 const PLACE_NOUNS = words(`
   state states city cities town towns village villages county counties province provinces region regions district
-  districts capital island islands municipality municipalities river rivers country countries area areas
+  districts capital island islands municipality municipalities river rivers country countries area areas community
+  communities neighborhood neighborhoods neighbourhood neighbourhoods suburb suburbs
 `);
 /** Whether a lower-case noun names a kind of place. */
 export const isPlaceNoun = has(PLACE_NOUNS);

@@ -37,9 +37,10 @@ export interface ActorContext {
 function writtenMidSentence(paragraphs: readonly Paragraph[], word: string): boolean {
   for (const p of paragraphs) {
     for (let at = p.text.indexOf(` ${word}`); at > 0; at = p.text.indexOf(` ${word}`, at + 1)) {
-      const before = p.text.charAt(at - 1);
-      const after = p.text.charAt(at + word.length + 1);
-      if (/[\p{Ll}\d,;]/u.test(before) && !/[\p{L}]/u.test(after)) return true;
+      // On its own: after a lower-case word, and not followed by another capitalised word ("Cal Fire" is no "Fire").
+      const previous = p.text.slice(p.text.lastIndexOf(' ', at - 1) + 1, at);
+      const after = p.text.slice(at + word.length + 1, at + word.length + 3);
+      if (/^[\p{Ll}\d]/u.test(previous) && !/^\p{L}|^ \p{Lu}/u.test(after)) return true;
     }
   }
   return false;
@@ -213,12 +214,17 @@ function placingOf(tokens: readonly Token[], a: number, j: number): Placing {
   return { spatial, locative: spatial || placeAt(tokens, a, true) };
 }
 
-/** Whether an indefinite article comes before the name at `a`, past lower-case modifiers. */
-function indefinite(tokens: readonly Token[], a: number): boolean {
+/** Whether a determiner matching `det` comes before the name at `a`, past lower-case modifiers ("the 72,500-acre ..."). */
+function determinerBefore(tokens: readonly Token[], a: number, det: RegExp, modifier: (t: Token) => boolean): boolean {
   let k = a - 1;
-  for (let t = tokens[k]; t && !isCap(t) && (t.pos === 'ADJ' || /^[a-z]+-[a-z]+$/.test(t.text)); t = tokens[--k]);
-  return /^(?:a|an)$/.test(tokens[k]?.lower ?? '');
+  for (let t = tokens[k]; t && !isCap(t) && modifier(t); t = tokens[--k]);
+  return det.test(tokens[k]?.text ?? '');
 }
+
+/** "a native New Yorker", "an American": an indefinite article before a name, past adjectives (not nouns: "a union President Ana Ruiz"). */
+const indefinite = (tokens: readonly Token[], a: number): boolean => determinerBefore(tokens, a, /^(?:a|an)$/i, (t) => t.pos === 'ADJ' || /^[a-z]+-[a-z]+$/.test(t.text));
+/** "the 72,500-acre County Fire": the definite article before a name, past any modifiers. */
+const definite = (tokens: readonly Token[], a: number): boolean => determinerBefore(tokens, a, /^the$/i, (t) => /^(?:ADJ|NUM|NOUN)$/.test(t.pos) || t.text === '-');
 
 /**
  * "talks led by the United States", "a plan co-sponsored by Peru and Chile": the agent of a passive
@@ -309,8 +315,9 @@ function personMention(tokens: readonly Token[], a: number, j: number, titles: r
 function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence, site: Site): ActorMention[] {
   const { ctx } = site;
   let a = i;
-  // "Under Smith", "Whether Smith", "The Constitutional Court": a capitalised function word is not part of a name.
-  while (a <= j && (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '') || (a < j && FUNCTION_POS.has(tokens[a]?.pos ?? '') && !isTitle(tokens[a]?.text ?? '')))) a++;
+  // "Under Smith", "Whether Smith", "The Constitutional Court": a function word capitalised by its
+  // place is not part of a name; mid-sentence it is ("said Will Powers").
+  while (a <= j && (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '') || (a < j && startsSentence(tokens, a) && FUNCTION_POS.has(tokens[a]?.pos ?? '') && !isTitle(tokens[a]?.text ?? '')))) a++;
   const head = tokens[a];
   if (head && a + 2 <= j && startsSentence(tokens, a) && commonPlural(head, ctx) && CONNECTOR.test(tokens[a + 1]?.text ?? '')) {
     a += 2;
@@ -325,6 +332,8 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   const last = lowerWords.at(-1) ?? '';
   if (!words.length || shouting(words, tokens, a, j) || truncated(tokens, j)) return [];
   if (lowerWords.some(isNotActorHead) || isCalendar(last) || isRegion(full) || NEWS_AGENCIES.test(full)) return [];
+  // "the Pawnee Fire", "two Lightning Fires": a named fire is an event; an agency is written without the article ("Cal Fire").
+  if (words.length > 1 && (last === 'fires' || (last === 'fire' && definite(tokens, a)))) return [];
   if (isAbbreviation(full) && tokens[a - 1]?.pos === 'NUM') return []; // "2100 GMT", "15 GW": a unit
   const next = tokens[j + 1];
   const placing = placingOf(tokens, a, j);
