@@ -92,6 +92,7 @@ describe('fragments that are no actors', () => {
     ['a title-case line from a list of posts', 'Can Small Ports Beat The Giants? This Study Says Yes'],
     ['a copyright line', 'Copyright 2025 Harbor Wire. All Rights Reserved by Harbor Wire Media.'],
     ['a disclaimer', 'Harbor Wire provides the information "as is" without warranty of any kind.'],
+    ['a credit opening the paragraph', '(HARBORNET - Port Daily) The docks reopened on Monday.'],
   ])('makes no actors of %s', (_what, body) => {
     expect(actors(body)).toEqual([]);
   });

@@ -331,6 +331,8 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   const lowerWords = words.map((t) => t.lower.replace(/\.$/, ''));
   const last = lowerWords.at(-1) ?? '';
   if (!words.length || shouting(words, tokens, a, j) || truncated(tokens, j)) return [];
+  // "(Agency - Outlet) The port ...": a credit in parentheses opening the paragraph names the source, not an actor.
+  if (tokens[0]?.text === '(' && tokens.findIndex((t) => t.text === ')') > j) return [];
   if (lowerWords.some(isNotActorHead) || isCalendar(last) || isRegion(full) || NEWS_AGENCIES.test(full)) return [];
   // "the Pawnee Fire", "two Lightning Fires": a named fire is an event; an agency is written without the article ("Cal Fire").
   if (words.length > 1 && (last === 'fires' || (last === 'fire' && definite(tokens, a)))) return [];
