@@ -28,6 +28,7 @@ describe('names and the titles before them', () => {
     ['Carla Benn, director of nursing, said the ward was evacuated in minutes.', 'Carla Benn', 'director of nursing'],
     ['As President of the National Port Council Diana Amat said, the count was slow.', 'Diana Amat', 'President of the National Port Council'],
     ['Crews are stretched thin, said Will Ramos, a state fire spokesman.', 'Will Ramos', 'state fire spokesman'],
+    ['Commission President Ana von der Berg said the fund would open in May.', 'Ana von der Berg', 'Commission President'],
   ])('splits the role from the name: %s', (body, name, role) => {
     const a = find(actors(body), name);
     expect(a?.name).toBe(name);

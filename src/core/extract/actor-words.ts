@@ -150,7 +150,7 @@ const DIRECTIONS = words('north south east west northeast northwest southeast so
 export const isDirection = has(DIRECTIONS);
 
 /** Lower-case words joining the parts of one name: "Bank of America", "Red Eléctrica de España". */
-export const CONNECTOR = /^(?:of|and|&|de|del|la|for|the|y|da|do|dos|van|von|bin|al|el)$/;
+export const CONNECTOR = /^(?:of|and|&|de|del|la|las|los|le|for|the|y|da|di|do|dos|du|des|van|von|der|den|ter|bin|al|el)$/;
 
 /** Nouns that show a capitalised modifier is the organisation that made something ("AtlasIntel poll"). */
 export const PRODUCT = /^(?:poll|polls|survey|report|study|publication|statement|spokesperson|spokesman|spokeswoman|official|officials|data|analysis|index|figures|news|station|network|newspaper|channel|reporter|reporters)$/i;

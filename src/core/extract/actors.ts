@@ -110,6 +110,7 @@ function runEnd(tokens: readonly Token[], i: number): number {
     if (nameToken(n) && !POSSESSIVE.test(n.text)) j++;
     else if (n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(t.text)) j++;
     else if (/^(?:to|of)$/.test(n.text) && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3])) j += 3; // "Envoy to the UN", "President of the Council"
+    else if (CONNECTOR.test(n.text) && n.text !== 'and' && n2 && CONNECTOR.test(n2.text) && n2.text !== 'and' && !/^(?:of|the)$/.test(n.text) && nameToken(tokens[j + 3])) j += 3; // "Ursula von der Leyen"
     else if (!n2 || !nameToken(n2)) return j;
     else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2)) j += 2; // "American-Statesman"
     else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text) || isInflected(t)) && isOrgWord(n2.text)) j += 2; // "Sheriff's Office", "Longshoremen's Association"
@@ -261,10 +262,21 @@ const truncated = (tokens: readonly Token[], j: number): boolean => /^[A-Z]$/.te
  * Titles, then a name: the name is what follows the last title ("Boeing CEO Kelly Ortberg", "Texas
  * Gov. Greg Abbott", "US Department of Energy Secretary Ana Ruiz"), the rest says whose title it is.
  */
+/** Lower-case particles of people's names. */
+const PARTICLE = /^(?:de|del|la|las|los|le|y|da|di|do|dos|du|des|van|von|der|den|ter|bin|al|el)$/;
+
 function titleSplit(words: readonly Token[]): { titles: Token[]; name: Token[] } | undefined {
   let n = 0;
-  for (let k = words.length - 1; k >= 0 && n < 4; k--) {
+  for (let k = words.length - 1; k >= 0 && n < 6; k--) {
     const w = words[k];
+    // "Ana von der Berg": a surname's particles belong to the name.
+    let p = k;
+    while (p > 0 && PARTICLE.test(words[p]?.text ?? '')) p--;
+    const given = words[p];
+    if (w && PARTICLE.test(w.text) && n > 0 && p < k && given && isCap(given) && !isTitle(given.text)) {
+      n++;
+      continue;
+    }
     if (!w || !isCap(w) || isTitle(w.text) || isOrgWord(w.text) || countryOf(w.text) || CONNECTOR.test(w.text) || isAbbreviation(w.text)) break;
     n++;
   }
