@@ -1,22 +1,20 @@
 /** Actor mentions in a sentence: people, institutions, organisations, groups and countries. */
 import type { ActorKind, ActorMention, Paragraph } from '../model.js';
-import { lemmas, type Sentence, type Token } from '../nlp.js';
+import type { Sentence, Token } from '../nlp.js';
 import { GROUP_HEAD, groupMention } from './actor-groups.js';
 import { peopleGroup } from './actor-people.js';
+import { definite, indefinite, passiveAgent, type Placing, placingOf } from './actor-places.js';
 import { appositive, hyphenRole, isCap, joinTokens, predicateAfter, roleBefore, roleOpening, titleRole } from './actor-roles.js';
 import { notProse } from './actor-sentences.js';
 import {
-  CONNECTOR, PRODUCT, isAreaHead, isCalendar, isDirection, isInstitutionHead, isLocative, isNotActorHead, isOrganizationHead, isPlaceHead,
-  isPlaceNoun, isPlaceQualifier, isRoleWord, isSpatial, isTitle, isTitleHead,
+  CONNECTOR, PRODUCT, isAreaHead, isCalendar, isInstitutionHead, isNotActorHead, isOrganizationHead, isPlaceHead, isPlaceQualifier, isTitle,
+  isTitleHead,
 } from './actor-words.js';
 import { capitalOf, countryOf, isRegion, NEWS_AGENCIES } from './gazetteer.js';
+import { glued, isAbbreviation, isOrgWord, isPlural, nameToken, POSSESSIVE, runEnd, shouting, startsSentence, truncated } from './name-runs.js';
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'ADV', 'DET', 'PRON', 'CCONJ', 'VERB', 'AUX', 'PART', 'INTJ']);
-const POSSESSIVE = /^[’']s$/;
 const isAcronym = (s: string): boolean => /^[A-Z]{3,8}$/.test(s) && !countryOf(s);
-/** "UN", "EU", "U.N.": an upper-case abbreviation, two letters or more. */
-const isAbbreviation = (s: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(s);
-const isOrgWord = (w: string): boolean => isInstitutionHead(w) || isOrganizationHead(w);
 /** A name as actor keys hold it: lower case, without accents. */
 export const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** An organisation's name as its key holds it: "U.N. Security Council" and "UN Security Council" are one. */
@@ -80,183 +78,9 @@ function mention(name: string, kind: ActorKind, key: string, site: Site, extra: 
   return m;
 }
 
-/** A token that can be part of a name: capitalised, not punctuation, not a pronoun ("Today I visited"). */
-const nameToken = (t: Token | undefined): boolean => t !== undefined && isCap(t) && t.type !== 'punctuation' && !/^[“"‘’'(]$/.test(t.text) && t.pos !== 'PRON';
-const adjacent = (a: Token, b: Token): boolean => a.end === b.start;
-
-/**
- * Whether "and" joins two parts of one name: "US Customs and Border Protection", "International
- * Association of Machinists and Aerospace Workers" (an organisation's name ending on a plural noun).
- */
-function andJoins(tokens: readonly Token[], i: number, j: number): boolean {
-  const left = tokens.slice(i, j + 1);
-  if (countryOf(tokens[j]?.text ?? '') || !left.some((t) => isOrgWord(t.text) || t.lower === 'of')) return false;
-  let k = j + 2;
-  while (nameToken(tokens[k + 1])) k++;
-  const right = tokens.slice(j + 2, k + 1);
-  if (right.some((t) => countryOf(t.text) || isTitle(t.text))) return false;
-  const last = right.at(-1);
-  return right.slice(0, 3).some((t) => isOrgWord(t.text)) || (last !== undefined && isPlural(last));
-}
-
-/** The last token of the capitalised run that starts at `i`. */
-function runEnd(tokens: readonly Token[], i: number): number {
-  let j = i;
-  for (;;) {
-    const t = tokens[j];
-    const n = tokens[j + 1];
-    const n2 = tokens[j + 2];
-    if (!t || !n) return j;
-    if (nameToken(n) && !POSSESSIVE.test(n.text)) j++;
-    else if (n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(t.text)) j++;
-    else if (/^(?:to|of)$/.test(n.text) && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3])) j += 3; // "Envoy to the UN", "President of the Council"
-    else if (CONNECTOR.test(n.text) && n.text !== 'and' && n2 && CONNECTOR.test(n2.text) && n2.text !== 'and' && !/^(?:of|the)$/.test(n.text) && nameToken(tokens[j + 3])) j += 3; // "Ursula von der Leyen"
-    else if (!n2 || !nameToken(n2)) return j;
-    else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2)) j += 2; // "American-Statesman"
-    else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text) || isInflected(t)) && isOrgWord(n2.text)) j += 2; // "Sheriff's Office", "Longshoremen's Association"
-    else if (/^[’']$/.test(n.text) && adjacent(t, n) && isPlural(t) && isOrgWord(n2.text)) j += 2; // "Dockers’ Association"
-    else if (CONNECTOR.test(n.text) && n.text !== 'and') j += 2;
-    else if (n.text === 'to' && isTitle(t.text)) j += 2; // "Ambassador to Peru"
-    else if (n.text === 'and' && andJoins(tokens, i, j)) j += 2;
-    else return j;
-  }
-}
-
-/** "Workers", "Members": a plural noun, capitalised or not. */
-const inflections = new Map<string, boolean>();
-/** "Longshoremen", "Workers": a word whose lemma differs from it, such as a plural noun. */
-const isInflected = (t: Token): boolean => {
-  let p = inflections.get(t.lower);
-  if (p === undefined) {
-    p = lemmas(t.lower)[0] !== t.lower;
-    if (inflections.size < 50_000) inflections.set(t.lower, p);
-  }
-  return p;
-};
-const isPlural = (t: Token): boolean => t.lower.endsWith('s') && isInflected(t);
-
-/** Whether token `a` starts its sentence, or a quotation or clause set off by a dash or colon. */
-const startsSentence = (tokens: readonly Token[], a: number): boolean => a === 0 || /^[“"‘(—–:-]$/.test(tokens[a - 1]?.text ?? '');
-
 /** "Members of Boeing", "Shares of Acme": a plural noun capitalised only by its place in the sentence. */
 const commonPlural = (t: Token, ctx: ActorContext): boolean =>
   !ctx.midCap?.(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
-
-/** The token before the name at `a`, past "the" and lower-case modifiers ("in neighboring Kerr County", "in south central Texas"). */
-function beforeName(tokens: readonly Token[], a: number): number {
-  let k = a - 1;
-  for (let skipped = 0; skipped < 3 && k >= 0; skipped++) {
-    const t = tokens[k];
-    if (!t || isCap(t) || !(t.lower === 'the' || t.pos === 'ADJ' || isPlaceQualifier(t.lower) || /^[a-z]+-[a-z]+$/.test(t.text))) break;
-    k--;
-  }
-  return k;
-}
-
-/**
- * Whether the name at `a` is where something happens: after a spatial preposition ("in Lima"),
- * after "north of" or "the state of", or as the region of a place that is ("near Hunt, Texas").
- * With `broad`, "from", "to" and "at" count too, as they do for a single word.
- */
-function placeAt(tokens: readonly Token[], a: number, broad: boolean, depth = 0): boolean {
-  const k = beforeName(tokens, a);
-  const before = tokens[k]?.lower ?? '';
-  if (broad ? isLocative(before) : isSpatial(before)) return true;
-  if (before === 'of' && (isDirection(tokens[k - 1]?.lower ?? '') || isPlaceNoun(tokens[k - 1]?.lower ?? ''))) return true;
-  // The later names of a list, and the region after a place ("near Hunt, Texas"), are read as the first name is.
-  const previous = tokens[k - 1];
-  if (!/^(?:,|and|or|&)$/.test(before) || depth > 6 || !previous || !nameToken(previous)) return false;
-  let b = k - 1;
-  while (b > 0 && nameToken(tokens[b - 1])) b--;
-  return placeAt(tokens, b, broad, depth + 1);
-}
-
-const LIST_GLUE = /^(?:,|and|or|&)$/;
-const INTRODUCES = /^(?:including|like|such|as)$/;
-
-/**
- * Whether the name at `a`..`j` is one of a list of places: "Travis, Burnet and Tom Green counties",
- * "cities including Madrid, Valencia and La Coruña".
- */
-function inPlaceList(tokens: readonly Token[], a: number, j: number): boolean {
-  let k = j + 1;
-  for (let items = 0; items < 8; items++) {
-    if (!LIST_GLUE.test(tokens[k]?.lower ?? '')) break;
-    while (LIST_GLUE.test(tokens[k]?.lower ?? '')) k++;
-    if (!nameToken(tokens[k])) break;
-    k = runEnd(tokens, k) + 1;
-  }
-  const after = tokens[k];
-  if (k > j + 1 && after && !isCap(after) && isPlaceNoun(after.lower) && isPlural(after)) return true;
-  let b = a - 1;
-  for (let items = 0; items < 8 && b >= 0; items++) {
-    if (!LIST_GLUE.test(tokens[b]?.lower ?? '')) break;
-    while (b >= 0 && LIST_GLUE.test(tokens[b]?.lower ?? '')) b--;
-    if (!nameToken(tokens[b])) break;
-    while (b > 0 && nameToken(tokens[b - 1])) b--;
-    b--;
-  }
-  while (b >= 0 && INTRODUCES.test(tokens[b]?.lower ?? '')) b--;
-  const kind = tokens[b];
-  return b < a - 1 && INTRODUCES.test(tokens[b + 1]?.lower ?? '') && kind !== undefined && isPlaceNoun(kind.lower) && isPlural(kind);
-}
-
-/** How the sentence places the name at `a`..`j`. */
-interface Placing {
-  /** Read as a place: the cue the set weighs for names of any length. */
-  spatial: boolean;
-  /** Where a place stands, "from" and "to" included: how a single word is read. */
-  locative: boolean;
-}
-
-function placingOf(tokens: readonly Token[], a: number, j: number): Placing {
-  const listed = inPlaceList(tokens, a, j);
-  const spatial = listed || placeAt(tokens, a, false);
-  return { spatial, locative: spatial || placeAt(tokens, a, true) };
-}
-
-/** Whether a determiner matching `det` comes before the name at `a`, past lower-case modifiers ("the 72,500-acre ..."). */
-function determinerBefore(tokens: readonly Token[], a: number, det: RegExp, modifier: (t: Token) => boolean): boolean {
-  let k = a - 1;
-  for (let t = tokens[k]; t && !isCap(t) && modifier(t); t = tokens[--k]);
-  return det.test(tokens[k]?.text ?? '');
-}
-
-/** "a native New Yorker", "an American": an indefinite article before a name, past adjectives (not nouns: "a union President Ana Ruiz"). */
-const indefinite = (tokens: readonly Token[], a: number): boolean => determinerBefore(tokens, a, /^(?:a|an)$/i, (t) => t.pos === 'ADJ' || /^[a-z]+-[a-z]+$/.test(t.text));
-/** "the 72,500-acre County Fire": the definite article before a name, past any modifiers. */
-const definite = (tokens: readonly Token[], a: number): boolean => determinerBefore(tokens, a, /^the$/i, (t) => /^(?:ADJ|NUM|NOUN)$/.test(t.pos) || t.text === '-');
-
-/**
- * "talks led by the United States", "a plan co-sponsored by Peru and Chile": the agent of a passive
- * verb acts, though it is no subject; so does each name listed with it.
- */
-function passiveAgent(tokens: readonly Token[], a: number): boolean {
-  let k = beforeName(tokens, a);
-  // Back over the earlier names of a list: "by Peru, Chile and the United States".
-  for (let hops = 0; hops < 8 && k > 0 && /^(?:,|and|the)$/.test(tokens[k]?.lower ?? ''); hops++) {
-    k--;
-    while (k > 0 && (nameToken(tokens[k]) || /^(?:,|and|the)$/.test(tokens[k]?.lower ?? ''))) k--;
-  }
-  const verb = tokens[k - 1];
-  return tokens[k]?.lower === 'by' && verb !== undefined && /^(?:VERB|ADJ)$/.test(verb.pos) && /(?:ed|en|wn)$/.test(verb.lower);
-}
-
-const allCaps = (t: Token): boolean => /^[A-Z]{3,}$/.test(t.text);
-
-/** "UNITED NATIONS", "SEATTLE —": words in capitals that shout a dateline or a heading, not a name. */
-function shouting(words: readonly Token[], tokens: readonly Token[], a: number, j: number): boolean {
-  if (words.length >= 2 && words.every(allCaps)) return true;
-  const only = words.length === 1 ? words[0] : undefined;
-  if (only && allCaps(only) && only.text.length >= 4 && a === 0 && /^[—–(-]$/.test(tokens[j + 1]?.text ?? '')) return true;
-  // "(R-TX)": a party and state code
-  if (words.length === 2 && words.every((w) => /^[A-Z]{1,3}$/.test(w.text)) && tokens.slice(a, j + 1).some((t) => t.text === '-')) return true;
-  // "S/RES/2719": an abbreviation inside a document symbol
-  return tokens[a - 1]?.text === '/' || tokens[j + 1]?.text === '/';
-}
-
-/** "according to Texas P": a name cut off with its text, ending on a lone letter. */
-const truncated = (tokens: readonly Token[], j: number): boolean => /^[A-Z]$/.test(tokens[j]?.text ?? '') && j === tokens.length - 1;
 
 /**
  * Titles, then a name: the name is what follows the last title ("Boeing CEO Kelly Ortberg", "Texas
@@ -454,22 +278,6 @@ function repeatsHeadline(quote: string, headline: string | undefined): boolean {
   const q = squash(quote);
   const h = squash(headline);
   return q.startsWith(h) || h.startsWith(q);
-}
-
-/** "IAM" read as "I" + "AM": capitals written together are one word again. */
-const upper = (t: Token | undefined): boolean => t !== undefined && /^[A-Z]+$/.test(t.text);
-
-function glued(tokens: readonly Token[]): readonly Token[] {
-  if (!tokens.some((t, i) => i > 0 && tokens[i - 1]?.end === t.start && t.type !== 'punctuation' && upper(t) && upper(tokens[i - 1]))) return tokens;
-  const out: Token[] = [];
-  for (const t of tokens) {
-    const prev = out.at(-1);
-    if (prev && prev.end === t.start && /^[A-Z]+$/.test(prev.text) && /^[A-Z]+$/.test(t.text)) {
-      const text = prev.text + t.text;
-      out[out.length - 1] = { ...prev, text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'PROPN', type: 'word', end: t.end };
-    } else out.push(t);
-  }
-  return out;
 }
 
 /** Every actor mention in one sentence. */
