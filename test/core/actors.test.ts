@@ -28,6 +28,8 @@ describe('names and the titles before them', () => {
     ['Carla Benn, director of nursing, said the ward was evacuated in minutes.', 'Carla Benn', 'director of nursing'],
     ['As President of the National Port Council Diana Amat said, the count was slow.', 'Diana Amat', 'President of the National Port Council'],
     ['Crews are stretched thin, said Will Ramos, a state fire spokesman.', 'Will Ramos', 'state fire spokesman'],
+    ['The fire began in a cabinet, Alder Valley Fire Department spokesperson Lynn Brown said.', 'Lynn Brown', 'Alder Valley Fire Department spokesperson'],
+    ['Hospital Chief Executive Albert Greene said the evacuation went smoothly.', 'Albert Greene', 'Hospital Chief Executive'],
     ['Commission President Ana von der Berg said the fund would open in May.', 'Ana von der Berg', 'Commission President'],
   ])('splits the role from the name: %s', (body, name, role) => {
     const a = find(actors(body), name);
@@ -196,6 +198,24 @@ describe('one actor under several names', () => {
     const a = find(actors(...bodies), name);
     expect(a?.name).toBe(name);
     expect(a?.aliases).toContain(alias);
+  });
+
+  it('merges a facility and its name without the head word: "El Rio Hospital" and "El Rio"', () => {
+    const a = find(actors('El Rio Hospital said all patients were safe.', 'Smoke reached El Rio’s bed tower.'), 'El Rio Hospital');
+    expect(a?.aliases).toContain('El Rio');
+  });
+
+  it('merges a name with the one longer name it ends ("Security Council"), not with one of two', () => {
+    const one = actors('The Norland Security Council met on Monday.', 'The Security Council will vote again in May.');
+    expect(one.filter((a) => /Security Council/.test(a.name))).toHaveLength(1);
+    const two = actors('The Alder Fire Department and the Birch Fire Department sent crews.', 'Fire Department officials said two crews were hurt.');
+    expect(find(two, 'Alder Fire Department')?.aliases ?? []).not.toContain('Fire Department');
+  });
+
+  it('splits a person from the organisation after "of": "Dan Ruiz of Tenet Hospitals"', () => {
+    const list = actors('“Our staff responded well,” said Dan Ruiz of Tenet Hospitals.');
+    expect(names(list)).toContain('Dan Ruiz');
+    expect(names(list)).not.toContain('Dan Ruiz of Tenet Hospitals');
   });
 
   it('makes no actor of an acronym for lower-case words, however it is used', () => {

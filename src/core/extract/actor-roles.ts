@@ -93,9 +93,13 @@ export function roleBefore(tokens: readonly Token[], i: number, text: string, ti
     else if (countryOf(t.text) && (parts.length || titled)) {
       parts.unshift(t);
       break;
-    } else if ((parts.length || titled) && isCap(t) && /^(?:PROPN|NOUN)$/.test(t.pos) && (k === 0 || !isCap(tokens[k - 1] ?? t))) {
-      // What the role is of: "Union leader Marta Quiroga", "Hamas leader Yahya Sinwar".
-      parts.unshift(t);
+    } else if ((parts.length || titled) && isCap(t) && /^(?:PROPN|NOUN)$/.test(t.pos)) {
+      // What the role is of, a name of up to five words: "Union leader Marta Quiroga", "Mountain View
+      // Fire Department spokesperson Lynn Brown".
+      let b = k;
+      while (b > 0 && k - b < 4 && isCap(tokens[b - 1] ?? t) && /^(?:PROPN|NOUN)$/.test(tokens[b - 1]?.pos ?? '')) b--;
+      if (b > 0 && isCap(tokens[b - 1] ?? t)) break;
+      parts.unshift(...tokens.slice(b, k + 1));
       break;
     } else break;
   }

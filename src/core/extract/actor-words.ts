@@ -26,7 +26,7 @@ const TITLES = words(`
   attorney sheriff officer spokesman spokeswoman spokesperson former then-president then acting interim deputy state
   security ex-president ceo cfo coo chairman chairwoman chairperson chair commissioner superintendent advisor adviser
   envoy speaker leader rev reverend bishop archbishop cardinal marshal constable inspector detective superintendent
-  supt insp det prof professor coach
+  supt insp det prof professor coach executive
 `);
 /** Whether a word is a title that may stand before a name. */
 export const isTitle = has(TITLES);
@@ -72,7 +72,7 @@ const ORGANIZATION_HEADS = words(`
   institute university center centre network alliance federation confederation coalition league society club airlines
   airways aviation energy oil motors holdings partners capital media labs technologies systems pharmaceuticals intel
   watch international organization organisation organizations organisations news times post journal press radio
-  television tv
+  television tv hospital hospitals clinic school schools college academy museum church mosque temple
 `);
 /** Whether a word heads a private organisation's name. */
 export const isOrganizationHead = has(ORGANIZATION_HEADS);
@@ -98,7 +98,7 @@ const PLACE_HEADS = words(`
   river rivers peninsula coast valley mountain mountains mount lake lakes bay sea ocean island islands gulf strait canal
   creek falls desert forest park street avenue road highway bridge square arena stadium airport station metro beach
   plaza tower building country hills hill canyon harbor harbour port basin delta plain plains strip north south east west
-  northeast northwest southeast southwest midwest
+  northeast northwest southeast southwest midwest ave blvd boulevard freeway interstate
 `);
 /** Whether a word heads the name of a geographic feature or a facility. */
 export const isPlaceHead = has(PLACE_HEADS);

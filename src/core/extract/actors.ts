@@ -201,6 +201,13 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
 
   const split = titleSplit(words);
   if (split) return personMention(tokens, a, j, split.titles, split.name, s, site, subject, placing);
+  // "David Ruiz of Tenet Hospitals": a person, then the organisation they speak for.
+  const of = run.findIndex((t) => t.text === 'of');
+  const person = run.slice(0, Math.max(0, of));
+  if (of >= 2 && of <= 3 && person.every((t) => isCap(t) && !isTitle(t.text) && !isOrgWord(t.text) && !countryOf(t.text)) && run.slice(of + 1).some((t) => isOrgWord(t.text))) {
+    const at = a + of;
+    return [...personMention(tokens, a, at - 1, [], person, s, site, undefined, placing), ...runMentions(tokens, at + 1, j, s, site)];
+  }
   // "UN Mike Waltz": an abbreviation, then a person's name.
   const lead = words[0];
   const after = words[1];

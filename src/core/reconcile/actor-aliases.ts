@@ -8,7 +8,7 @@
  * is linked in about linear time.
  */
 import { distance } from 'fastest-levenshtein';
-import { isOrganizationSuffix } from '../extract/actor-words.js';
+import { isInstitutionHead, isOrganizationHead, isOrganizationSuffix } from '../extract/actor-words.js';
 import type { ActorKind } from '../model.js';
 
 /** What the set says about one key, for linking. */
@@ -37,6 +37,7 @@ const wordsOf = (s: string): string[] => squash(s).split(/\s+/).filter(Boolean);
 const FUNCTION = /^(?:of|and|&|the|de|del|la|for|y|da|do|dos|el)$/;
 const isAbbreviation = (name: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(name);
 const typeOf = (key: string): string => key.slice(0, key.indexOf(':'));
+const isOrgHead = (w: string): boolean => isInstitutionHead(w) || isOrganizationHead(w);
 const NAMED = new Set(['org', 'class', 'area', 'person', 'admin']);
 
 /** "UN Security Council" -> "UNSC": initials of the words, all letters of an abbreviation. */
@@ -115,10 +116,12 @@ export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: Re
       if (same && same !== x.key) uf.union(x.key, same);
     }
     if (type === 'org' || type === 'class') {
-      // "CBS News" and "CBS", "Acme Co." and "Acme": a company suffix adds nothing.
+      // "CBS News" and "CBS", "Acme Co." and "Acme": a company suffix adds nothing; nor does the head of
+      // a name of two words or more ("El Camino Hospital" and "El Camino").
       const w = x.name.split(/\s+/);
       let n = w.length;
       while (n > 1 && isOrganizationSuffix(w[n - 1] ?? '')) n--;
+      if (n === w.length && n > 2 && isOrgHead(w[n - 1] ?? '')) n--;
       const base = n < w.length ? byName.get(squash(w.slice(0, n).join(' '))) : undefined;
       if (base && base !== x.key) uf.union(x.key, base);
     }
@@ -174,7 +177,10 @@ function linkCounts(infos: ReadonlyMap<string, KeyInfo>, uf: UnionFind): void {
   }
 }
 
-/** "UN Security Council" and "United Nations Security Council": a name's first words written as their initials. */
+/**
+ * "UN Security Council" and "United Nations Security Council": a name's first words written as their
+ * initials; and a name that is the end of exactly one longer one ("the Security Council").
+ */
 function linkAbbreviatedPrefixes(named: readonly KeyInfo[], uf: UnionFind): void {
   const bySuffix = new Map<string, KeyInfo[]>();
   for (const x of named) {
@@ -185,6 +191,13 @@ function linkAbbreviatedPrefixes(named: readonly KeyInfo[], uf: UnionFind): void
       if (list.length < 16) list.push(x);
       bySuffix.set(tail, list);
     }
+  }
+  // "Security Council", "Fire Department": the end of one longer name, and only one, is that name.
+  for (const x of named) {
+    if (x.kind === 'person' || x.name.split(/\s+/).length < 2) continue;
+    const longer = (bySuffix.get(squash(x.name)) ?? []).filter((y) => y.key !== x.key && y.kind !== 'person');
+    const only = longer.length === 1 ? longer[0] : undefined;
+    if (only) uf.union(only.key, x.key);
   }
   for (const x of named) {
     const [lead, ...rest] = x.name.split(/\s+/);

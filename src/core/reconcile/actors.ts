@@ -8,10 +8,15 @@ import { chooseRole } from './actor-roles.js';
 const hasAccent = (s: string): boolean => s !== s.normalize('NFD').replace(/\p{M}/gu, '');
 const isAbbreviation = (name: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(name);
 
-/** The names that are not acronyms, when one of them spells a name out ("National Weather Service" over "NWS"). */
+/**
+ * The names that are not acronyms, when one of them spells a name out ("National Weather Service"
+ * over "NWS"); of those, proper names over common ones ("Varnian National Police" over "police").
+ */
 function spelledOut(names: readonly string[]): string[] {
   const words = names.filter((n) => !isAbbreviation(n));
-  return words.some((n) => /\s/.test(n)) ? words : [...names];
+  const spelled = words.some((n) => /\s/.test(n)) ? words : [...names];
+  const proper = spelled.filter((n) => /^\p{Lu}/u.test(n));
+  return proper.length ? proper : spelled;
 }
 
 /** Most frequent value; ties go to the longest, then to the one with accents (the fuller spelling). */
