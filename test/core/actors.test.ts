@@ -179,6 +179,12 @@ describe('one actor under several names', () => {
     expect(list.filter((a) => /Security Council/.test(a.name))).toHaveLength(1);
   });
 
+  it('keeps a legislature named by its bare head mid-sentence ("passed by Congress"), and merges it with the one named', () => {
+    expect(names(actors('The bill was passed by Congress on Monday.', 'The plan now goes to Congress, which meets in May.'))).toContain('Congress');
+    const list = actors('The Varnian National Assembly met on Monday.', 'The bill now goes to the Assembly for a second vote.');
+    expect(list.filter((a) => /Assembly/.test(a.name))).toHaveLength(1);
+  });
+
   it("merges 'Jon Ortiz' and 'John Ortiz' when both lead the union", () => {
     const list = actors('Union President Jon Ortiz said the deal was a victory.', 'Union president John Ortiz told members to return.', 'Jon Ortiz, the union president, thanked the crews.');
     expect(list.filter((a) => /Ortiz/.test(a.name))).toHaveLength(1);

@@ -227,8 +227,13 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
     return [mention(leadCountry, 'country', `country:${leadCountry}`, site), ...runMentions(tokens, tokens.indexOf(second), j, s, site)];
   }
   if (hasInstitution || hasPrivate) {
-    // "the Council", "Union": a bare head word stands for the one named institution of that kind.
-    if (words.length === 1) return [mention(full, hasInstitution ? 'institution' : 'organization', `head:${last}`, site, asSubject)];
+    if (words.length === 1) {
+      // "passed by Congress": capitalised mid-sentence, a legislature, court or force is the country's own.
+      const cls = institutionClass(lowerWords);
+      if (cls && !startsSentence(tokens, a)) return [mention(full, 'institution', `generic:${cls}::`, site, asSubject)];
+      // "the Council", "Union": a bare head word stands for the one named institution of that kind.
+      return [mention(full, hasInstitution ? 'institution' : 'organization', `head:${last}`, site, asSubject)];
+    }
     const kind: ActorKind = hasInstitution ? 'institution' : 'organization';
     const cls = institutionClass(lowerWords);
     const key = cls ? `class:${cls}:${leadCountry ?? ''}:${norm(full).replace(/\./g, '')}` : orgKey(full);
