@@ -218,6 +218,10 @@ describe('one actor under several names', () => {
     expect(find(two, 'Alder Fire Department')?.aliases ?? []).not.toContain('Fire Department');
   });
 
+  it('still names the maker in "a Portline spokesman said"', () => {
+    expect(names(actors('A Portline spokesman said the docks would reopen.', 'Portline said on Monday that talks had resumed.'))).toContain('Portline');
+  });
+
   it('splits a person from the organisation after "of": "Dan Ruiz of Tenet Hospitals"', () => {
     const list = actors('“Our staff responded well,” said Dan Ruiz of Tenet Hospitals.');
     expect(names(list)).toContain('Dan Ruiz');

@@ -195,8 +195,9 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   }
   // "the Gulf Coasts", "Port of Newark", "Gulf of Mexico": geographic features and facilities.
   if (words.length > 1 && (isPlaceHead(last) || isPlaceHead(last.replace(/s$/, '')) || (isPlaceHead(lowerWords[0] ?? '') && lowerWords[1] === 'of'))) return [];
-  // "a native New Yorker", "an American": a kind of person, not someone's name.
-  if (indefinite(tokens, a)) return [];
+  // "a native New Yorker", "an American": a kind of person, not someone's name ("a Portline spokesman" still names Portline).
+  const modifies = next !== undefined && next.pos === 'NOUN' && !isCap(next);
+  if (indefinite(tokens, a) && !modifies) return [];
   if (words.length > 1 && isAreaHead(last)) return [mention(full, 'institution', `area:${norm(full)}`, site, asSubject)];
 
   const split = titleSplit(words);
