@@ -143,6 +143,11 @@ describe('places are not actors', () => {
     expect(names(list)).toEqual(expect.arrayContaining(['Peru', 'Chile']));
   });
 
+  it('keeps a country that half the articles name, though it never acts: where the story is', () => {
+    const list = actors('The storm reached Chile on Tuesday.', 'Ports in Chile were closed.', 'Flights to Chile were cancelled.', 'The port reopened on Friday.');
+    expect(names(list)).toContain('Chile');
+  });
+
   it('reads a capital that acts as its country: "Moscow warned" is Russia', () => {
     const a = find(actors('Moscow warned the council against the plan.'), 'Russia');
     expect(a?.name).toBe('Russia');

@@ -4,7 +4,7 @@
  *
  * | key        | an actor when                                                                     |
  * |------------|-----------------------------------------------------------------------------------|
- * | country    | it does something in a clause of its own ("Peru will seek aid")                   |
+ * | country    | it does something ("Peru will seek aid"), or half the articles name it (central)  |
  * | area       | it does something, or the set names it in half its articles (where the story is)  |
  * | single     | it does something, and is not mostly read after "in", "from" or only first        |
  * | acronym    | it does something, or two articles name it                                        |
@@ -39,6 +39,8 @@ interface EvidenceRule {
 }
 
 const acts = (c: Candidate): boolean => c.mentions.some((m) => m.subject);
+/** Named in half the set's articles, three at least: where the story is, whether or not it acts. */
+const central = (c: Candidate, articleCount: number): boolean => c.files >= Math.max(3, Math.ceil(articleCount / 2));
 const locativeMostly = (c: Candidate): boolean => c.mentions.filter((m) => m.cue === 'locative').length * 2 >= c.mentions.length;
 const isAbbreviation = (name: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(name);
 const type = (c: Candidate): string => c.key.slice(0, c.key.indexOf(':'));
@@ -51,8 +53,8 @@ export function singleIsPlace(word: string, forms: ReadonlyMap<string, SingleFor
 
 /** Checked in order; the first rule that applies decides. */
 export const EVIDENCE_RULES: readonly EvidenceRule[] = [
-  { id: 'country-acts', applies: (c) => type(c) === 'country', keep: acts },
-  { id: 'area-acts-or-central', applies: (c) => type(c) === 'area', keep: (c, n) => acts(c) || c.files >= Math.max(3, Math.ceil(n / 2)) },
+  { id: 'country-acts-or-central', applies: (c) => type(c) === 'country', keep: (c, n) => acts(c) || central(c, n) },
+  { id: 'area-acts-or-central', applies: (c) => type(c) === 'area', keep: (c, n) => acts(c) || central(c, n) },
   { id: 'single-acts-not-place', applies: (c) => type(c) === 'single', keep: (c, _n, forms) => acts(c) && !singleIsPlace(c.key.split(':')[1] ?? '', forms) },
   { id: 'acronym-acts-or-recurs', applies: (c) => type(c) === 'org' && isAbbreviation(c.name), keep: (c) => acts(c) || c.files >= 2 },
   { id: 'generic-acts-or-recurs', applies: (c) => type(c) === 'generic', keep: (c) => acts(c) || c.files >= 2 },
