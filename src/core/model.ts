@@ -155,12 +155,22 @@ export interface ActorMention {
   kind: ActorKind;
   /** Title or description given with this mention ("Defense Minister"). */
   role?: string | undefined;
+  /** Where the role comes from: a title or description of the name, or what the name does as a clause's subject. */
+  roleFrom?: 'title' | 'predicate' | undefined;
   /** Key used to merge mentions of the same actor. */
   key: string;
   /** Mentioned as the subject of its clause (drives centrality). */
   subject: boolean;
   /** Read in the headline: gives a role to an actor the body names, never an actor of its own. */
   headline?: boolean | undefined;
+  /**
+   * What the sentence shows the name to be, for the set to weigh: `locative` after "in", "from",
+   * "north of" (a place more likely than an actor); `term` an acronym of lower-case words or a unit
+   * after a number ("gross domestic product (GDP)", "2100 GMT"), never an actor.
+   */
+  cue?: 'locative' | 'term' | undefined;
+  /** How many a group of people is said to number ("33,000 machinists"): sources giving one count mean one group. */
+  count?: number | undefined;
   evidence: Evidence;
 }
 

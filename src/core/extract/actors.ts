@@ -1,212 +1,117 @@
 /** Actor mentions in a sentence: people, institutions, organisations, groups and countries. */
-import type { ActorKind, ActorMention } from '../model.js';
+import type { ActorKind, ActorMention, Paragraph } from '../model.js';
 import type { Sentence, Token } from '../nlp.js';
+import { GROUP_HEAD, groupMention } from './actor-groups.js';
+import { peopleGroup } from './actor-people.js';
+import { definite, indefinite, passiveAgent, type Placing, placingOf } from './actor-places.js';
+import { appositive, hyphenRole, isCap, joinTokens, predicateAfter, roleBefore, roleOpening, titleRole } from './actor-roles.js';
+import { notProse } from './actor-sentences.js';
+import {
+  CONNECTOR, PRODUCT, isAreaHead, isCalendar, isInstitutionHead, isNotActorHead, isOrganizationHead, isPlaceHead, isPlaceQualifier, isTitle,
+  isTitleHead,
+} from './actor-words.js';
 import { capitalOf, countryOf, isRegion, NEWS_AGENCIES } from './gazetteer.js';
-
-/** Words of a title before a name; they give the role, not the name. */
-const TITLE = /^(?:president|vice|minister|prime|defen[cs]e|foreign|interior|finance|capt\.?|captain|police|gen\.?|general|sen\.?|senator|rep\.?|representative|gov\.?|governor|mayor|judge|justice|secretary|ambassador|chancellor|king|queen|prince|princess|pope|dr\.?|mr\.?|mrs\.?|ms\.?|lt\.?|lieutenant|col\.?|colonel|sgt\.?|sergeant|cpl\.?|corporal|adm\.?|admiral|commander|chief|director|attorney|sheriff|officer|spokesman|spokeswoman|spokesperson|former|then-president|then|acting|interim|deputy|state|defense|security|ex-president)$/i;
-/** Lower-case words before a name that describe the person ("security expert", "left-wing challenger"). */
-const ROLE_WORD = /^(?:expert|analyst|challenger|rival|candidate|incumbent|leader|official|spokesman|spokeswoman|spokesperson|minister|lawmaker|legislator|activist|professor|researcher|economist|journalist|officer|captain|commander|chief|director|founder|ceo|chairman|chairwoman|president|former|then|left-wing|right-wing|leftist|rightist|conservative|progressive|liberal|socialist|security|political|opposition|military|police|senior|top|defense|defence|foreign|interior|finance|economy|health|justice|environment|deputy|vice|prime|presidential|runoff|populist|veteran|retired|general|colonel|governor|mayor|senator|judge|prosecutor|attorney|ambassador|envoy|adviser|advisor|aide|negotiator|mediator|resident|vendor|farmer|worker|student|teacher|doctor|nurse|soldier|commentator|columnist|pollster|strategist|consultant|director|secretary|undersecretary|commissioner|head|boss|mogul|billionaire|businessman|businesswoman|entrepreneur|executive)$/i;
-const ORG_INSTITUTION = /^(?:ministry|department|court|assembly|congress|senate|parliament|council|commission|agency|police|army|navy|force|forces|command|office|bureau|service|protection|secretariat|presidency|government|administration|authority|committee|guard|military|corps|tribunal|legislature|cabinet|embassy|prosecutor's|prosecutors|directorate|inspectorate|board|reserve|treasury|patrol|marines|nations)$/i;
-const ORG_PRIVATE = /^(?:inc\.?|corp\.?|corporation|ltd\.?|llc|plc|co\.?|company|group|bank|fund|party|union|movement|front|foundation|association|institute|university|center|centre|network|alliance|federation|coalition|league|society|club|airlines|airways|aviation|energy|oil|motors|holdings|partners|capital|media|labs|technologies|systems|pharmaceuticals|intel|watch|international)$/i;
-/** Capitalised names that are documents, plans or events, not actors. */
-const NOT_ACTOR_HEAD = /^(?:agreement|plan|act|law|treaty|accord|deal|program|programme|operation|exercise|initiative|project|strategy|policy|war|day|election|elections|cup|games|summit|conference|constitution|report|index|award|prize|protocol|doctrine|declaration|charter|convention|bill|decree|reform|referendum|campaign|crisis|flu|covid|pandemic|avatar|opinion|source|sources|posts|photo|commons)$/i;
-const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
-const CONNECTOR = /^(?:of|and|&|de|del|la|for|the|y|da|do|dos|van|von|bin|al|el)$/;
-/** Nouns that show a capitalised modifier is the organisation that made something ("AtlasIntel poll"). */
-const PRODUCT = /^(?:poll|polls|survey|report|study|publication|statement|spokesperson|spokesman|spokeswoman|official|officials|data|analysis|index|figures)$/i;
-const GROUP_HEAD = /^(?:cartels?|gangs?|groups?|militias?|rebels|guerrillas|syndicates|police|military|army|troops|government|presidency|congress|parliament|assembly|legislature|court|ministry|countries|nations|allies|peacekeepers)$/i;
-const CRIME = /crim|drug|gang|armed|terror|narco|traffick|mafia|cartel/i;
+import { glued, isAbbreviation, isOrgWord, isPlural, nameToken, POSSESSIVE, runEnd, shouting, startsSentence, truncated } from './name-runs.js';
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'ADV', 'DET', 'PRON', 'CCONJ', 'VERB', 'AUX', 'PART', 'INTJ']);
-const isCap = (t: Token): boolean => /^(?:then-)?[A-ZÁÉÍÓÚÑÜ]/.test(t.text) && (t.type === 'word' || /^[A-Z](?:\.[A-Z])+\.?$/.test(t.text) || t.type === 'abbreviation' || /[A-Za-z]/.test(t.text));
 const isAcronym = (s: string): boolean => /^[A-Z]{3,8}$/.test(s) && !countryOf(s);
 /** A name as actor keys hold it: lower case, without accents. */
 export const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** An organisation's name as its key holds it: "U.N. Security Council" and "UN Security Council" are one. */
+const orgKey = (s: string): string => `org:${norm(s).replace(/\./g, '')}`;
 
-/** Per-article knowledge mention extraction needs: places named "City, Country" in it. */
+/** Per-article knowledge mention extraction needs. */
 export interface ActorContext {
   file: string;
+  /** Places named "City, Country" in the article. */
   places: Set<string>;
+  /** The headline: a body sentence that repeats it only lends roles, as the headline does. */
+  headline?: string | undefined;
+  /** Whether the article writes a capitalised word mid-sentence: a name, unlike words capitalised by their place. */
+  midCap?: ((word: string) => boolean) | undefined;
 }
 
-function joinTokens(tokens: Token[], text: string): string {
-  const first = tokens[0];
-  const last = tokens.at(-1);
-  return first && last ? text.slice(first.start, last.end) : '';
-}
-
-/** A sentence opening on a phrase before its subject: "In response to ..., the city council voted". */
-const FRONTING = /^(?:in|after|amid|despite|following|as|while|when|since|before|under|during|although|though|because|with|without|faced|facing)$/;
-
-/** Whether the mention starting at token `from` is the subject that follows an opening phrase and its comma. */
-function afterOpeningPhrase(tokens: Token[], from: number): boolean {
-  if (!FRONTING.test(tokens[0]?.lower ?? '')) return false;
-  const comma = /^(?:the|a|an)$/.test(tokens[from - 1]?.lower ?? '') ? from - 2 : from - 1;
-  // The phrase's own comma, and no other: "In Lima, Santiago and Bogota, officials..." is a list.
-  return tokens[comma]?.text === ',' && tokens.slice(0, comma).every((t) => t.text !== ',');
-}
-
-/** The predicate after a mention when it is the subject: "has invited Kenyan peacekeepers ...". */
-function predicateAfter(tokens: Token[], j: number, text: string, from = 0): string | undefined {
-  if (from > 3 && !afterOpeningPhrase(tokens, from)) return undefined;
-  let k = j;
-  if (tokens[k]?.text === ',') {
-    const close = tokens.findIndex((t, x) => x > k && t.text === ',');
-    if (close < 0 || close - k > 12) return undefined;
-    k = close + 1;
+/** Whether `word` follows a lower-case word, a digit or a comma somewhere in the paragraphs: written capitalised mid-sentence. */
+function writtenMidSentence(paragraphs: readonly Paragraph[], word: string): boolean {
+  for (const p of paragraphs) {
+    for (let at = p.text.indexOf(` ${word}`); at > 0; at = p.text.indexOf(` ${word}`, at + 1)) {
+      // On its own: after a lower-case word, and not followed by another capitalised word ("Cal Fire" is no "Fire").
+      const previous = p.text.slice(p.text.lastIndexOf(' ', at - 1) + 1, at);
+      const after = p.text.slice(at + word.length + 1, at + word.length + 3);
+      if (/^[\p{Ll}\d]/u.test(previous) && !/^\p{L}|^ \p{Lu}/u.test(after)) return true;
+    }
   }
-  const t = tokens[k];
-  if (!t || (t.pos !== 'VERB' && t.pos !== 'AUX')) return undefined;
-  // The clause ends at a stop, at a comma after a few words, or where ", but" or ", while" starts another.
-  const end = tokens.findIndex((x, y) => y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && (y - k > 6 || /^(?:but|yet|while|although|though|whereas)$/.test(tokens[y + 1]?.lower ?? '')))));
-  let stop = end < 0 ? tokens.length : end;
-  // "... the costs and priorities of such an initiative": what leans on another sentence is cut off
-  // when a whole phrase, ending on a noun, remains; otherwise the phrase stays whole (and is no role).
-  const leaning = tokens.findIndex((x, y) => y > k && y < stop && /^(?:this|these|those|such)$/.test(x.lower));
-  if (leaning > 0) {
-    let e = leaning - 1;
-    while (e > k && /^(?:ADP|DET|CCONJ|PART)$/.test(tokens[e]?.pos ?? '')) e--;
-    if (e >= k + 2 && /^(?:NOUN|PROPN)$/.test(tokens[e]?.pos ?? '')) stop = e + 1;
-  }
-  if (stop <= k + 12) return joinTokens(tokens.slice(k, stop), text);
-  // Cut short by the cap: end on a noun before a preposition or conjunction ("maintained a
-  // military presence at a base on the coast"), or mark it, so a role is only taken from a whole phrase.
-  for (let e = k + 11; e >= k + 3; e--) {
-    const t = tokens[e];
-    const after = tokens[e + 1];
-    if ((t?.pos === 'NOUN' || t?.pos === 'PROPN') && after && /^(?:ADP|CCONJ|SCONJ|PUNCT)$/.test(after.pos) && after.text !== '-') return joinTokens(tokens.slice(k, e + 1), text);
-  }
-  return `${joinTokens(tokens.slice(k, k + 12), text)}…`;
+  return false;
 }
 
-/** The second half of a hyphenated modifier that says who runs or backs something ("opposition-controlled"). */
-const HYPHEN_ROLE = /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
-
-/** "the opposition-controlled National Assembly", "state-owned Pacific Oil Company", "US-backed forces". */
-function hyphenRole(tokens: Token[], i: number, text: string): string | undefined {
-  return tokens[i - 2]?.text === '-' && HYPHEN_ROLE.test(tokens[i - 1]?.lower ?? '') && tokens[i - 3] ? joinTokens(tokens.slice(i - 3, i), text) : undefined;
+/** The context for one article's sentences. */
+export function actorContext(file: string, places: Set<string>, headline: string, paragraphs: readonly Paragraph[]): ActorContext {
+  // Asked only of a few words an article, and answered once for each.
+  const answers = new Map<string, boolean>();
+  const midCap = (word: string): boolean => {
+    let a = answers.get(word);
+    if (a === undefined) answers.set(word, (a = writtenMidSentence(paragraphs, word)));
+    return a;
+  };
+  return { file, places, headline, midCap };
 }
 
-/** Lower-case words and titles directly before a name: its role as the article gives it. */
-function roleBefore(tokens: Token[], i: number, text: string): string | undefined {
-  // "then-President Ana Ruiz", tokenised as then / - / President ...
-  if (tokens[i - 1]?.text === '-' && /^(?:then|ex)$/.test(tokens[i - 2]?.lower ?? '')) return 'former';
-  const modifier = hyphenRole(tokens, i, text);
-  if (modifier) return modifier;
-  const parts: Token[] = [];
-  for (let k = i - 1; k >= 0 && parts.length < 4; k--) {
-    const t = tokens[k];
-    if (!t) break;
-    if (ROLE_WORD.test(t.lower) || (TITLE.test(t.lower) && isCap(t)) || (/^(?:then|ex)-/.test(t.lower) && TITLE.test(t.lower.slice(t.lower.indexOf('-') + 1))) || (t.text === '-' && parts.length)) parts.unshift(t);
-    else if (countryOf(t.text) && parts.length) {
-      parts.unshift(t);
-      break;
-    } else if (parts.length && isCap(t) && /^(?:PROPN|NOUN)$/.test(t.pos) && (k === 0 || !isCap(tokens[k - 1] ?? t))) {
-      // What the role is of: "Union leader Marta Quiroga", "Hamas leader Yahya Sinwar".
-      parts.unshift(t);
-      break;
-    } else break;
-  }
-  return parts.length ? joinTokens(parts, text).replace(/^(?:then|ex)-/i, 'former ') : undefined;
+/** Where a mention was read. */
+interface Site {
+  ctx: ActorContext;
+  file: string;
+  quote: string;
 }
+
+interface MentionExtra {
+  role?: string | undefined;
+  /** The role is a title or description, not a predicate. */
+  title?: boolean;
+  subject?: boolean;
+  cue?: ActorMention['cue'];
+}
+
+function mention(name: string, kind: ActorKind, key: string, site: Site, extra: MentionExtra = {}): ActorMention {
+  const m: ActorMention = { name, kind, key, role: extra.role, subject: extra.subject ?? false, evidence: { file: site.ctx.file, quote: site.quote } };
+  if (extra.cue) m.cue = extra.cue;
+  if (extra.role) m.roleFrom = extra.title ? 'title' : 'predicate';
+  return m;
+}
+
+/** "Members of Boeing", "Shares of Acme": a plural noun capitalised only by its place in the sentence. */
+const commonPlural = (t: Token, ctx: ActorContext): boolean =>
+  !ctx.midCap?.(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
 
 /**
- * "The government-backed mediator, Pablo Ferrer, met...": a role opening the sentence, then the
- * name set off by commas. Only at the start: in "After meeting the mayor, Ana Ruiz said" the mayor is
- * someone else.
+ * Titles, then a name: the name is what follows the last title ("Boeing CEO Kelly Ortberg", "Texas
+ * Gov. Greg Abbott", "US Department of Energy Secretary Ana Ruiz"), the rest says whose title it is.
  */
-function roleOpening(tokens: Token[], i: number, j: number, text: string): string | undefined {
-  if (tokens[i - 1]?.text !== ',' || tokens[j + 1]?.text !== ',' || i < 3 || i > 9) return undefined;
-  const phrase = tokens.slice(/^(?:the|a|an)$/.test(tokens[0]?.lower ?? '') ? 1 : 0, i - 1);
-  const head = phrase.at(-1);
-  if (!head || !(ROLE_WORD.test(head.lower) || TITLE.test(head.lower)) || phrase.some((t) => t.pos === 'PUNCT' && t.text !== '-' && t.text !== '’s' && t.text !== "'s") || phrase.some((t) => /^(?:VERB|AUX|PRON)$/.test(t.pos) && !HYPHEN_ROLE.test(t.lower))) return undefined;
-  return joinTokens(phrase, text);
-}
+/** Lower-case particles of people's names. */
+const PARTICLE = /^(?:de|del|la|las|los|le|y|da|di|do|dos|du|des|van|von|der|den|ter|bin|al|el)$/;
 
-/** ", a former aide of President Ana Ruiz," after a name. */
-function appositive(tokens: Token[], j: number, text: string): string | undefined {
-  if (tokens[j]?.text !== ',' || !/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
-  const end = tokens.findIndex((t, x) => x > j + 1 && /^[,.;:—–()]$/.test(t.text));
-  if (end < 0 || end - j > 14) return undefined;
-  return joinTokens(tokens.slice(j + 2, end), text);
-}
-
-function mention(name: string, kind: ActorKind, key: string, ctx: ActorContext, quote: string, extra: { role?: string | undefined; subject?: boolean } = {}): ActorMention {
-  return { name, kind, key, role: extra.role, subject: extra.subject ?? false, evidence: { file: ctx.file, quote } };
-}
-
-/** Classifies a capitalised run and returns its mentions (a run may hold a country and a person). */
-function runMentions(tokens: Token[], i: number, j: number, s: Sentence, ctx: ActorContext, quote: string): ActorMention[] {
-  let run = tokens.slice(i, j + 1);
-  const text = s.text;
-  const out: ActorMention[] = [];
-  // "Under Smith", "Whether Smith", "The Constitutional Court": a capitalised function word is not part of a name.
-  while (run.length && (/^(?:the|a|an)$/i.test(run[0]?.text ?? '') || (run.length > 1 && FUNCTION_POS.has(run[0]?.pos ?? '') && !TITLE.test(run[0]?.text ?? '')))) run = run.slice(1);
-  if (run[0] && run[0] !== tokens[i]) return runMentions(tokens, tokens.indexOf(run[0]), j, s, ctx, quote);
-  if (!run.length) return out;
-  const next = tokens[j + 1];
-  const subject = predicateAfter(tokens, j + 1, text, i);
-  const full = joinTokens(run, text);
-  const words = run.filter((t) => /[A-Za-z]/.test(t.text));
-  const lowerWords = words.map((t) => t.lower.replace(/\.$/, ''));
-  if (lowerWords.some((w) => NOT_ACTOR_HEAD.test(w)) || words.every((t) => CALENDAR.test(t.text)) || isRegion(full) || NEWS_AGENCIES.test(full)) return out;
-  if (tokens[i - 1]?.text === '(' && next?.text === ')' && isAcronym(full)) return out;
-
-  const country = countryOf(full);
-  if (country) {
-    // a demonym as a noun modifier is still the country ("Mexican embassy", "Spanish authorities")
-    return [mention(country, 'country', `country:${country}`, ctx, quote, { role: subject, subject: Boolean(subject) })];
+function titleSplit(words: readonly Token[]): { titles: Token[]; name: Token[] } | undefined {
+  let n = 0;
+  for (let k = words.length - 1; k >= 0 && n < 6; k--) {
+    const w = words[k];
+    // "Ana von der Berg": a surname's particles belong to the name.
+    let p = k;
+    while (p > 0 && PARTICLE.test(words[p]?.text ?? '')) p--;
+    const given = words[p];
+    if (w && PARTICLE.test(w.text) && n > 0 && p < k && given && isCap(given) && !isTitle(given.text)) {
+      n++;
+      continue;
+    }
+    if (!w || !isCap(w) || isTitle(w.text) || isOrgWord(w.text) || countryOf(w.text) || CONNECTOR.test(w.text) || isAbbreviation(w.text)) break;
+    n++;
   }
-  if (capitalOf(full) || ctx.places.has(full.toLowerCase())) return out;
-
-  // A leading country or demonym: an institution of that country, or a role ("Mexican President").
-  const lead = words[0] ? countryOf(words[0].text) : undefined;
-  let titles = 0;
-  while (titles < words.length - 1 && TITLE.test(words[titles]?.text ?? '')) titles++;
-  const nameWords = lowerWords.slice(titles);
-  const hasInstitution = nameWords.some((w) => ORG_INSTITUTION.test(w));
-  const hasPrivate = nameWords.some((w) => ORG_PRIVATE.test(w));
-  if (lead && words.length > 1 && !hasInstitution && !hasPrivate) {
-    out.push(mention(lead, 'country', `country:${lead}`, ctx, quote));
-    return out.concat(runMentions(tokens, tokens.indexOf(words[1] as Token), j, s, ctx, quote));
-  }
-  if (hasInstitution || hasPrivate) {
-    const kind: ActorKind = hasInstitution ? 'institution' : 'organization';
-    const cls = institutionClass(lowerWords);
-    const key = cls ? `class:${cls}:${lead ?? ''}:${norm(full)}` : `org:${norm(full)}`;
-    return [mention(full, kind, key, ctx, quote, { role: subject ?? hyphenRole(tokens, i, text), subject: Boolean(subject) })];
-  }
-  // "the Smith administration", "the Ruiz government"
-  if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {
-    const last = norm(words.at(-1)?.text ?? '');
-    const does = predicateAfter(tokens, j + 2, text, i);
-    return [mention(`${full} ${next.text}`, 'institution', `admin:${last}`, ctx, quote, { role: does, subject: Boolean(does) })];
-  }
-  if (next && next.pos === 'NOUN' && !isCap(next) && !/^[’']s$/.test(next.text)) {
-    if (isAcronym(full) || (PRODUCT.test(next.text) && words.length === 1)) return [mention(full, 'organization', `org:${norm(full)}`, ctx, quote)];
-    return out;
-  }
-  // Titles at the front give the role; what remains is the name.
-  let k = 0;
-  while (k < words.length - 1 && TITLE.test(words[k]?.text ?? '')) k++;
-  const nameTokens = words.slice(k);
-  const titled = k > 0;
-  const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
-  if (!name || nameTokens.some((t) => /\d/.test(t.text))) return out;
-  const role = [roleBefore(tokens, i, text), titled ? joinTokens(words.slice(0, k), text) : undefined].filter(Boolean).join(' ') || appositive(tokens, j + 1, text) || roleOpening(tokens, i, j, text);
-  if (isAcronym(name)) return [mention(name, 'organization', `org:${norm(name)}`, ctx, quote, { role: subject, subject: Boolean(subject) })];
-  if (nameTokens.length >= 2 || titled) {
-    if (nameTokens.length > 4) return out;
-    const last = norm(nameTokens.at(-1)?.text ?? '');
-    const first = nameTokens.length >= 2 ? norm(nameTokens[0]?.text ?? '') : '';
-    return [mention(name, 'person', `person:${last}:${first}`, ctx, quote, { role: role || subject, subject: Boolean(subject) })];
-  }
-  // A single capitalised word: a surname, a place or an organisation; decided across the set.
-  const initial = i === 0 || /^[“"‘(]$/.test(tokens[i - 1]?.text ?? '');
-  const prev = tokens[i - 1]?.lower ?? '';
-  const locative = /^(?:in|near|from|at|to|across|outside|around|into|via|throughout|within)$/.test(prev);
-  return [mention(name, 'person', `single:${norm(name)}:${initial ? 'initial' : locative ? 'locative' : 'other'}`, ctx, quote, { role: role || subject, subject: Boolean(subject) })];
+  const titles = words.slice(0, words.length - n);
+  // The title ends right before the name, or says of what after it ("Ambassador to the UN", "President
+  // of Peru"); "Ministry of Foreign Affairs" has a title word, but no title.
+  let head = titles.length - 1;
+  while (head >= 0 && !isTitleHead(titles[head]?.text ?? '')) head--;
+  const tail = titles.slice(head + 1);
+  if (!n || head < 0 || (tail.length > 0 && !/^(?:to|of|for|at)$/.test(tail[0]?.text ?? '')) || !tail.every((t) => isCap(t) || /^(?:to|of|for|at|the)$/.test(t.text))) return undefined;
+  return { titles, name: words.slice(words.length - n) };
 }
 
 function institutionClass(words: string[]): string | undefined {
@@ -219,79 +124,202 @@ function institutionClass(words: string[]): string | undefined {
   return undefined;
 }
 
-/** Lower-case collective actors: "drug cartels", "criminal gangs", "the national police", "allied countries". */
-function groupMention(tokens: Token[], h: number, s: Sentence, ctx: ActorContext, quote: string): ActorMention | undefined {
-  const head = tokens[h];
-  if (!head || isCap(head) || head.pos !== 'NOUN') return undefined;
-  const after = tokens[h + 1];
-  if (after && after.pos === 'NOUN' && !isCap(after)) return undefined; // "police dogs", "military assistance"
-  const mods: Token[] = [];
-  for (let k = h - 1; k >= 0 && mods.length < 3; k--) {
+/** A person named after titles, or by name alone, with the role the sentence gives them. */
+function personMention(tokens: readonly Token[], a: number, j: number, titles: readonly Token[], nameTokens: readonly Token[], s: Sentence, site: Site, subject: string | undefined, placing: Placing): ActorMention[] {
+  const text = s.text;
+  const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
+  // "Ambassador to the UN": a title with no name after it names no one.
+  const firstWord = nameTokens[0];
+  if (!name || !firstWord || !isCap(firstWord) || nameTokens.some((t) => /\d/.test(t.text)) || nameTokens.length > 4) return [];
+  const role = [roleBefore(tokens, a, text, titles.length > 0), titleRole(titles, text)].filter(Boolean).join(' ') || appositive(tokens, j + 1, text) || roleOpening(tokens, a, j, text);
+  // A country in the title ("Spanish Prime Minister") is named too, though it does not act here.
+  const countries = titles.map((t) => countryOf(t.text)).filter((c): c is string => Boolean(c));
+  const out = countries.map((c) => mention(c, 'country', `country:${c}`, site));
+  if (nameTokens.length === 1 && !titles.length && isAcronym(name)) return [mention(name, 'organization', orgKey(name), site, { role: subject, subject: Boolean(subject) })];
+  if (nameTokens.length >= 2 || titles.length) {
+    const last = norm(nameTokens.at(-1)?.text ?? '');
+    const first = nameTokens.length >= 2 ? norm(nameTokens[0]?.text ?? '') : '';
+    return [...out, mention(name, 'person', `person:${last}:${first}`, site, { role: role || subject, title: Boolean(role), subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
+  }
+  // A single capitalised word: a surname, a place or an organisation; decided across the set.
+  const initial = startsSentence(tokens, a);
+  const form = initial ? 'initial' : placing.locative ? 'locative' : 'other';
+  return [mention(name, 'person', `single:${norm(name)}:${form}`, site, { role: role || subject, title: Boolean(role), subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
+}
+
+/** Classifies a capitalised run and returns its mentions (a run may hold a country and a person). */
+function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence, site: Site): ActorMention[] {
+  const { ctx } = site;
+  let a = i;
+  // "Under Smith", "Whether Smith", "The Constitutional Court": a function word capitalised by its
+  // place is not part of a name; mid-sentence it is ("said Will Powers").
+  while (a <= j && (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '') || (a < j && startsSentence(tokens, a) && FUNCTION_POS.has(tokens[a]?.pos ?? '') && !isTitle(tokens[a]?.text ?? '')))) a++;
+  const head = tokens[a];
+  if (head && a + 2 <= j && startsSentence(tokens, a) && commonPlural(head, ctx) && CONNECTOR.test(tokens[a + 1]?.text ?? '')) {
+    a += 2;
+    if (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '')) a++;
+  }
+  if (a > j) return [];
+  const run = tokens.slice(a, j + 1);
+  const text = s.text;
+  const words = run.filter((t) => /[A-Za-z]/.test(t.text) && !POSSESSIVE.test(t.text));
+  const full = joinTokens(run, text);
+  const lowerWords = words.map((t) => t.lower.replace(/\.$/, ''));
+  const last = lowerWords.at(-1) ?? '';
+  if (!words.length || shouting(words, tokens, a, j) || truncated(tokens, j)) return [];
+  // "(Agency - Outlet) The port ...": a credit in parentheses opening the paragraph names the source, not an actor.
+  if (tokens[0]?.text === '(' && tokens.findIndex((t) => t.text === ')') > j) return [];
+  if (lowerWords.some(isNotActorHead) || isCalendar(last) || isRegion(full) || NEWS_AGENCIES.test(full)) return [];
+  // "the Pawnee Fire", "two Lightning Fires": a named fire is an event; an agency is written without the article ("Cal Fire").
+  if (words.length > 1 && (last === 'fires' || (last === 'fire' && definite(tokens, a)))) return [];
+  if (isAbbreviation(full) && tokens[a - 1]?.pos === 'NUM') return []; // "2100 GMT", "15 GW": a unit
+  const next = tokens[j + 1];
+  const placing = placingOf(tokens, a, j);
+  const cue = placing.spatial ? ('locative' as const) : undefined;
+  const subject = placing.locative ? undefined : predicateAfter(tokens, j + 1, text, a);
+  const asSubject = { role: subject, subject: Boolean(subject) || passiveAgent(tokens, a), cue };
+
+  const country = countryOf(full);
+  // a demonym as a noun modifier is still the country ("Mexican embassy", "Spanish authorities")
+  if (country) return [mention(country, 'country', `country:${country}`, site, asSubject)];
+  const seat = capitalOf(full);
+  // "Moscow warned ...": a capital that acts stands for its country's government.
+  if (seat && asSubject.subject) return [mention(full, 'country', `country:${seat}`, site, asSubject)];
+  if (seat || ctx.places.has(full.toLowerCase())) return [];
+  const hasOrg = lowerWords.some(isOrgWord);
+  if (words.length > 1 && isPlaceQualifier(lowerWords[0] ?? '')) {
+    // "mainland Spain" is Spain; "Central Texas" and "West Coast" are parts of places, not actors.
+    const whole = countryOf(joinTokens(words.slice(1), text));
+    if (whole) return [mention(whole, 'country', `country:${whole}`, site, asSubject)];
+    if (!hasOrg) return [];
+  }
+  // "the Gulf Coasts", "Port of Newark", "Gulf of Mexico": geographic features and facilities.
+  if (words.length > 1 && (isPlaceHead(last) || isPlaceHead(last.replace(/s$/, '')) || (isPlaceHead(lowerWords[0] ?? '') && lowerWords[1] === 'of'))) return [];
+  // "a native New Yorker", "an American": a kind of person, not someone's name ("a Portline spokesman" still names Portline).
+  const modifies = next !== undefined && next.pos === 'NOUN' && !isCap(next);
+  if (indefinite(tokens, a) && !modifies) return [];
+  if (words.length > 1 && isAreaHead(last)) return [mention(full, 'institution', `area:${norm(full)}`, site, asSubject)];
+
+  const split = titleSplit(words);
+  if (split) return personMention(tokens, a, j, split.titles, split.name, s, site, subject, placing);
+  // "David Ruiz of Tenet Hospitals": a person, then the organisation they speak for.
+  const of = run.findIndex((t) => t.text === 'of');
+  const person = run.slice(0, Math.max(0, of));
+  if (of >= 2 && of <= 3 && person.every((t) => isCap(t) && !isTitle(t.text) && !isOrgWord(t.text) && !countryOf(t.text)) && run.slice(of + 1).some((t) => isOrgWord(t.text))) {
+    const at = a + of;
+    return [...personMention(tokens, a, at - 1, [], person, s, site, undefined, placing), ...runMentions(tokens, at + 1, j, s, site)];
+  }
+  // "UN Mike Waltz": an abbreviation, then a person's name.
+  const lead = words[0];
+  const after = words[1];
+  if (lead && after && words.length >= 3 && isAbbreviation(lead.text) && !countryOf(lead.text) && !hasOrg && !words.some((w) => isTitle(w.text))) {
+    return [mention(lead.text, 'organization', orgKey(lead.text), site), ...runMentions(tokens, tokens.indexOf(after), j, s, site)];
+  }
+
+  // A leading country or demonym: an institution of that country, or a role ("Mexican President").
+  const leadCountry = lead ? countryOf(lead.text) : undefined;
+  let titled = 0;
+  while (titled < words.length - 1 && isTitle(words[titled]?.text ?? '')) titled++;
+  const nameWords = lowerWords.slice(titled);
+  const hasInstitution = nameWords.some(isInstitutionHead);
+  const hasPrivate = nameWords.some(isOrganizationHead);
+  const second = words[1];
+  if (leadCountry && second && !hasInstitution && !hasPrivate) {
+    return [mention(leadCountry, 'country', `country:${leadCountry}`, site), ...runMentions(tokens, tokens.indexOf(second), j, s, site)];
+  }
+  if (hasInstitution || hasPrivate) {
+    if (words.length === 1) {
+      // "passed by Congress": capitalised mid-sentence, a legislature, court or force is the country's own.
+      const cls = institutionClass(lowerWords);
+      if (cls && !startsSentence(tokens, a)) return [mention(full, 'institution', `generic:${cls}::`, site, asSubject)];
+      // "the Council", "Union": a bare head word stands for the one named institution of that kind.
+      return [mention(full, hasInstitution ? 'institution' : 'organization', `head:${last}`, site, asSubject)];
+    }
+    const kind: ActorKind = hasInstitution ? 'institution' : 'organization';
+    const cls = institutionClass(lowerWords);
+    const key = cls ? `class:${cls}:${leadCountry ?? ''}:${norm(full).replace(/\./g, '')}` : orgKey(full);
+    const modifier = hyphenRole(tokens, a, text);
+    return [mention(full, kind, key, site, { role: subject ?? modifier, title: !subject && Boolean(modifier), subject: Boolean(subject), cue })];
+  }
+  // "the Smith administration", "the Ruiz government"
+  if (next && /^(?:administration|government)$/i.test(next.text) && words.length <= 2) {
+    const surname = norm(words.at(-1)?.text ?? '');
+    const does = predicateAfter(tokens, j + 2, text, a);
+    return [mention(`${full} ${next.text}`, 'institution', `admin:${surname}`, site, { role: does, subject: Boolean(does) })];
+  }
+  if (next && next.pos === 'NOUN' && !isCap(next) && !POSSESSIVE.test(next.text)) {
+    // "AtlasIntel poll" names its maker; "Local officials" at a sentence's start does not.
+    const maker = PRODUCT.test(next.text) && words.length === 1 && !(startsSentence(tokens, a) && !ctx.midCap?.(full));
+    if (isAcronym(full) || maker) return [mention(full, 'organization', orgKey(full), site)];
+    return [];
+  }
+  return personMention(tokens, a, j, words.slice(0, titled), words.slice(titled), s, site, subject, placing);
+}
+
+/** The initials of the words before an opening parenthesis at `open`, as many as `n` ("gross domestic product"). */
+function initialsBefore(tokens: readonly Token[], open: number, n: number): { initials: string; lower: boolean } {
+  const picked: Token[] = [];
+  for (let k = open - 1; k >= 0 && picked.length < n; k--) {
     const t = tokens[k];
-    if (!t || !(t.pos === 'ADJ' || t.pos === 'NOUN' || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && countryOf(t.text)) || /^[a-z]+-[a-z]+$/.test(t.text))) break;
-    if (/^(?:numerous|various|many|several|some|other|such|more|most|few|all|both|these|those)$/.test(t.lower)) break;
-    if (isCap(t) && !countryOf(t.text)) break;
-    mods.unshift(t);
+    if (!t || t.type === 'punctuation') break;
+    if (!CONNECTOR.test(t.text)) picked.unshift(t);
   }
-  const country = mods.map((m) => countryOf(m.text)).find(Boolean);
-  const modWords = mods.filter((m) => !countryOf(m.text)).map((m) => m.lower);
-  const h0 = head.lower;
-  const name = joinTokens([...mods, head], s.text);
-  const subject = predicateAfter(tokens, h + 1, s.text, h - mods.length);
-  const base = { role: subject, subject: Boolean(subject) };
-  const det = tokens[h - 1 - mods.length]?.lower ?? '';
-  if (/^cartels?$/.test(h0)) return mention(name, 'group', 'group:cartel', ctx, quote, base);
-  if (/^(?:gangs?|syndicates|militias?|rebels|guerrillas)$/.test(h0)) return mention(name, 'group', `group:${h0.replace(/s$/, '')}`, ctx, quote, base);
-  if (/^groups?$/.test(h0)) {
-    if (modWords.some((w) => CRIME.test(w))) return mention(name, 'group', 'group:gang', ctx, quote, base);
-    if (modWords.length && modWords.join(' ') === 'human rights' ) return mention(name, 'group', 'group:human rights', ctx, quote, base);
-    return undefined;
-  }
-  if (/^(?:countries|nations|allies)$/.test(h0)) {
-    return modWords.includes('allied') || h0 === 'allies' ? mention(name, 'group', 'group:allies', ctx, quote, base) : undefined;
-  }
-  if (modWords.includes('foreign') && h0 !== 'ministry') return undefined;
-  if (h0 === 'police') return mention(name, 'institution', `generic:police:${country ?? ''}:`, ctx, quote, base);
-  if (/^(?:military|army|troops)$/.test(h0) || (h0 === 'forces' && modWords.includes('armed'))) {
-    if (!country && !/^(?:the|its|their)$/.test(det) && !modWords.includes('armed')) return undefined;
-    return mention(name, 'institution', `generic:military:${country ?? ''}:`, ctx, quote, base);
-  }
-  if (/^(?:government|presidency)$/.test(h0)) {
-    if (!country && det !== 'the') return undefined;
-    return mention(name, 'institution', `generic:executive:${country ?? ''}:`, ctx, quote, base);
-  }
-  if (/^(?:congress|parliament|assembly|legislature)$/.test(h0)) return mention(name, 'institution', `generic:legislature:${country ?? ''}:`, ctx, quote, base);
-  if (h0 === 'court' && det === 'the') return mention(name, 'institution', `generic:court:${country ?? ''}:`, ctx, quote, base);
-  if (h0 === 'ministry' && modWords.length) return mention(name, 'institution', `generic:ministry:${country ?? ''}:${modWords.join(' ')}`, ctx, quote, base);
-  return undefined;
+  return { initials: picked.map((t) => t.text.charAt(0).toUpperCase()).join(''), lower: picked.every((t) => !isCap(t)) };
+}
+
+/**
+ * "(CEOE)" after the name it abbreviates is that actor again; after lower-case words that it
+ * abbreviates ("gross domestic product (GDP)") it is a term, and never an actor.
+ */
+function definition(tokens: readonly Token[], i: number, j: number, previous: { end: number; mentions: ActorMention[] } | undefined, site: Site): ActorMention[] | undefined {
+  const t = tokens[i];
+  if (!t || i !== j || tokens[i - 1]?.text !== '(' || tokens[j + 1]?.text !== ')' || !isAbbreviation(t.text)) return undefined;
+  const letters = t.text.replace(/\./g, '');
+  const before = initialsBefore(tokens, i - 1, letters.length);
+  if (before.lower && before.initials === letters) return [mention(t.text, 'organization', orgKey(t.text), site, { cue: 'term' })];
+  const named = previous?.end === i - 2 ? previous.mentions.find((m) => m.kind === 'organization' || m.kind === 'institution') : undefined;
+  return named ? [mention(t.text, named.kind, named.key, site)] : [];
+}
+
+const squash = (s: string): string => norm(s).replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Whether a body sentence repeats the headline ("Abbott: 109 dead – Site Name"). */
+function repeatsHeadline(quote: string, headline: string | undefined): boolean {
+  if (!headline || quote.length < 12 || headline.length < 12) return false;
+  // Most sentences differ in their first letters; only the rest are compared in full.
+  if (quote.slice(0, 6).toLowerCase() !== headline.slice(0, 6).toLowerCase()) return false;
+  const q = squash(quote);
+  const h = squash(headline);
+  return q.startsWith(h) || h.startsWith(q);
 }
 
 /** Every actor mention in one sentence. */
 export function actorsOf(s: Sentence, ctx: ActorContext, quote: string): ActorMention[] {
-  const tokens = s.tokens;
+  if (notProse(s)) return [];
+  const tokens = glued(s.tokens);
+  const site: Site = { ctx, file: ctx.file, quote };
   const out: ActorMention[] = [];
+  let previous: { end: number; mentions: ActorMention[] } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
-    if (isCap(t) && t.type !== 'punctuation' && !/^[“"‘’'(]$/.test(t.text)) {
-      let j = i;
-      while (j + 1 < tokens.length) {
-        const n = tokens[j + 1];
-        const n2 = tokens[j + 2];
-        if (n && isCap(n) && n.type !== 'punctuation' && !/^[’']s$/.test(n.text)) j++;
-        else if (n && n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(tokens[j]?.text ?? '')) j++;
-        else if (n && n2 && CONNECTOR.test(n.text) && isCap(n2) && n.text !== 'and') j += 2;
-        else if (n && n2 && n.text === 'and' && isCap(n2) && !countryOf(tokens[j]?.text ?? '') && !countryOf(n2.text) && tokens.slice(j + 2, j + 5).some((x) => ORG_INSTITUTION.test(x.lower) || ORG_PRIVATE.test(x.lower))) j += 2;
-        else break;
+    if (nameToken(t)) {
+      const j = runEnd(tokens, i);
+      // "Nurses voted": a plural capitalised by its place may be a group of people, not a name.
+      const people = j === i && t.lower.endsWith('s') && startsSentence(tokens, i) && !ctx.midCap?.(t.text) ? peopleGroup(tokens, i, s, site) : undefined;
+      if (people) {
+        out.push(people);
+        continue;
       }
-      out.push(...runMentions(tokens, i, j, s, ctx, quote));
+      const found = definition(tokens, i, j, previous, site) ?? runMentions(tokens, i, j, s, site);
+      out.push(...found);
+      previous = { end: j, mentions: found };
       i = j;
       continue;
     }
-    if (GROUP_HEAD.test(t.lower)) {
-      const m = groupMention(tokens, i, s, ctx, quote);
-      if (m) out.push(m);
-    }
+    if (t.pos !== 'NOUN') continue;
+    const m = GROUP_HEAD.test(t.lower) ? groupMention(tokens, i, s, site) : t.lower.endsWith('s') ? peopleGroup(tokens, i, s, site) : undefined;
+    if (m) out.push(m);
   }
-  return out;
+  return repeatsHeadline(quote, ctx.headline) ? out.map((m) => ({ ...m, headline: true })) : out;
 }

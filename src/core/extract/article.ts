@@ -1,7 +1,8 @@
 /** Extracts one article once: figures, actors, open questions and its sentences. */
 import type { Article, ArticleExtract, Evidence, FigureMention } from '../model.js';
 import { analyse, analyseParagraphs } from '../nlp.js';
-import { actorsOf } from './actors.js';
+import { namesNoActors } from './actor-sentences.js';
+import { actorContext, actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
 import { readFigures, type Carry } from './figures/extract.js';
 import { countryOf } from './gazetteer.js';
@@ -44,7 +45,7 @@ export function createInterner(): Interner {
 export function extractArticle(article: Article, intern: Interner = (s) => s): ArticleExtract {
   const { body, furniture, ...meta } = article;
   const places = placesOf([...furniture.map((f) => f.text), ...body.map((p) => p.text)]);
-  const ctx = { file: article.file, places: new Set(places.map(([c]) => c)) };
+  const ctx = actorContext(article.file, new Set(places.map(([c]) => c)), article.headline, body);
   const pub = article.published ?? { iso: '1970-01-01', year: 1970, month: 1, source: 'set' as const };
   const out: ArticleExtract = { article: meta, figures: [], actors: [], questions: [], sentences: [], places };
   const carry: Carry = {};
@@ -66,15 +67,18 @@ export function extractArticle(article: Article, intern: Interner = (s) => s): A
   // The people of the nearest earlier sentence that named any: whom a "he" or "she" can mean.
   let previous: PersonRef[] = [];
   const sentences = analyseParagraphs(body.map((p) => p.text));
-  body.forEach((_p, pi) => {
+  body.forEach((p, pi) => {
     const position = body.length > 1 ? pi / (body.length - 1) : 0;
-    for (const s of sentences[pi] ?? []) {
+    const own = sentences[pi] ?? [];
+    // A photo caption's names, or a heading's, are not the story's actors.
+    const caption = namesNoActors(p.text, own);
+    for (const s of own) {
       const quote = s.text.trim();
       if (quote.length < 3) continue;
       const ev: Evidence = { file: article.file, quote };
       out.sentences.push(ev);
       addFigures(readFigures(s, pub, carry, { file: article.file, quote, position }).figures, ev);
-      const actors = actorsOf(s, ctx, quote);
+      const actors = caption ? [] : actorsOf(s, ctx, quote);
       for (const a of actors) {
         out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: a.role === undefined ? undefined : intern(a.role), evidence: ev });
       }

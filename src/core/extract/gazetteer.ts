@@ -24,7 +24,8 @@ for (const c of countries as CountryEntry[]) {
     if (d.endsWith('ean')) names.push(`${d.slice(0, -3)}ian`, `${d.slice(0, -3)}ians`);
   }
   for (const n of names) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), name);
-  for (const cap of c.capital ?? []) capitals.set(cap.toLowerCase(), name);
+  // "Washington D.C." is written "Washington" when it stands for the government.
+  for (const cap of c.capital ?? []) for (const form of new Set([cap, cap.replace(/\s+D\.C\.$/, '')])) capitals.set(form.toLowerCase(), name);
 }
 // Common short forms in English news copy.
 for (const [alias, name] of [['u.s.', 'United States'], ['u.s', 'United States'], ['american', 'United States'], ['americans', 'United States'], ['u.s.a.', 'United States'], ['u.k.', 'United Kingdom'], ['britain', 'United Kingdom'], ['british', 'United Kingdom']] as const) {
@@ -34,11 +35,21 @@ for (const [alias, name] of [['u.s.', 'United States'], ['u.s', 'United States']
 const CODES: Record<string, string> = { US: 'United States', USA: 'United States', UK: 'United Kingdom', UAE: 'United Arab Emirates', DRC: 'DR Congo' };
 // "American" is also the adjective of the continent; keep it, since news copy means the US.
 
+/** Names already looked up: a set repeats the same few hundred names endlessly. */
+const seen = new Map<string, string | null>();
+
 /** The country a name, alias or demonym refers to ("Peruvian" -> "Peru"). */
 export function countryOf(name: string): string | undefined {
-  if (/^[A-Z]{2,3}$/.test(name)) return CODES[name];
-  if (!/^(?:the\s+)?[A-ZÀ-Ý]/.test(name)) return undefined;
-  return byName.get(name.toLowerCase().replace(/^the\s+/, ''));
+  const c = name.charCodeAt(0);
+  // Lower-case words and numbers are never countries: most calls end here.
+  if (!(c >= 65 && c <= 90) && !(c >= 0xc0 && c <= 0xdd) && !name.startsWith('the ')) return undefined;
+  const had = seen.get(name);
+  if (had !== undefined) return had ?? undefined;
+  let found: string | undefined;
+  if (/^[A-Z]{2,3}$/.test(name)) found = CODES[name];
+  else if (/^(?:the\s+)?[A-ZÀ-Ý]/.test(name)) found = byName.get(name.toLowerCase().replace(/^the\s+/, ''));
+  if (seen.size < 100_000) seen.set(name, found ?? null);
+  return found;
 }
 
 /** The country whose capital this is. */

@@ -1,16 +1,26 @@
 /** Merges actor mentions across sources into one entry per actor. */
 import { norm } from '../extract/actors.js';
 import type { Actor, ActorKind, ActorMention, Evidence } from '../model.js';
+import { type KeyInfo, linkAliases } from './actor-aliases.js';
+import { judge, type SingleForms } from './actor-evidence.js';
+import { chooseRole } from './actor-roles.js';
 
 const hasAccent = (s: string): boolean => s !== s.normalize('NFD').replace(/\p{M}/gu, '');
+const isAbbreviation = (name: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(name);
 
-interface Bucket {
-  kind: ActorKind;
-  mentions: ActorMention[];
+/**
+ * The names that are not acronyms, when one of them spells a name out ("National Weather Service"
+ * over "NWS"); of those, proper names over common ones ("Varnian National Police" over "police").
+ */
+function spelledOut(names: readonly string[]): string[] {
+  const words = names.filter((n) => !isAbbreviation(n));
+  const spelled = words.some((n) => /\s/.test(n)) ? words : [...names];
+  const proper = spelled.filter((n) => /^\p{Lu}/u.test(n));
+  return proper.length ? proper : spelled;
 }
 
 /** Most frequent value; ties go to the longest, then to the one with accents (the fuller spelling). */
-function mostCommon(values: string[]): string | undefined {
+function mostCommon(values: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || Number(hasAccent(b[0])) - Number(hasAccent(a[0])))[0]?.[0];
@@ -26,7 +36,7 @@ function classParts(key: string): { named: boolean; cls: string; country: string
  * administration" to person X, generic institutions ("the court", "congress") to the one named
  * institution of their class, and the home country's institutions to the unqualified ones.
  */
-function resolveKeys(mentions: ActorMention[]): Map<string, string> {
+function resolveKeys(mentions: readonly ActorMention[]): Map<string, string> {
   const keys = new Set(mentions.map((m) => m.key));
   const out = new Map<string, string>();
   const persons = [...keys].filter((k) => k.startsWith('person:'));
@@ -55,8 +65,9 @@ function resolveKeys(mentions: ActorMention[]): Map<string, string> {
       const [, last, first] = k.split(':');
       if (!first) target = bySurname(last ?? '') ?? k;
     } else if (k.startsWith('single:')) {
-      const [, word] = k.split(':');
-      target = bySurname(word ?? '') ?? `single:${word ?? ''}`;
+      // A word read as a place ("near Hunt") is not the surname of a person named Hunt.
+      const [, word, form] = k.split(':');
+      target = (form === 'locative' ? undefined : bySurname(word ?? '')) ?? `single:${word ?? ''}`;
     } else if (k.startsWith('admin:')) {
       target = bySurname(k.slice(6)) ?? k;
     } else {
@@ -79,8 +90,8 @@ function resolveKeys(mentions: ActorMention[]): Map<string, string> {
 }
 
 /** How each single capitalised word is used across the set: after "in", "near", "from"; at a sentence's start; elsewhere. */
-function singleForms(all: ActorMention[]): Map<string, { locative: number; initial: number; total: number }> {
-  const forms = new Map<string, { locative: number; initial: number; total: number }>();
+function singleForms(all: readonly ActorMention[]): Map<string, SingleForms> {
+  const forms = new Map<string, SingleForms>();
   for (const m of all) {
     if (!m.key.startsWith('single:')) continue;
     const [, word = '', form] = m.key.split(':');
@@ -93,78 +104,110 @@ function singleForms(all: ActorMention[]): Map<string, { locative: number; initi
   return forms;
 }
 
-/** Whether a single capitalised word is a place: mostly used after "in", "near", "from", or only ever at a sentence's start. */
-function singleIsPlace(word: string, forms: ReturnType<typeof singleForms>): boolean {
-  const f = forms.get(word);
-  return !f || f.locative * 2 >= f.total || f.initial === f.total;
+/** What linking needs to know of each resolved key. */
+function keyInfos(mentions: readonly ActorMention[], keyOf: ReadonlyMap<string, string>): Map<string, KeyInfo> {
+  const by = new Map<string, { names: string[]; kind: ActorKind; files: Set<string>; roles: string[]; counts: number[] }>();
+  for (const m of mentions) {
+    const key = keyOf.get(m.key) ?? m.key;
+    const x = by.get(key) ?? { names: [], kind: m.kind, files: new Set<string>(), roles: [], counts: [] };
+    if (m.count !== undefined) x.counts.push(m.count);
+    x.names.push(m.name);
+    x.files.add(m.evidence.file);
+    if (m.kind !== 'person' && key === m.key) x.kind = m.kind;
+    if (m.role && m.role.split(/\s+/).length <= 5) x.roles.push(m.role);
+    by.set(key, x);
+  }
+  return new Map([...by].map(([key, x]) => [key, { key, name: mostCommon(x.names) ?? key, kind: x.kind, mentions: x.names.length, files: x.files.size, roles: x.roles, counts: x.counts }]));
+}
+
+/** Acronym -> the keys of what the text says it stands for ("... Organizations (CEOE)"). */
+function definitionsOf(mentions: readonly ActorMention[], keyOf: ReadonlyMap<string, string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!isAbbreviation(m.name) || m.key === `org:${norm(m.name).replace(/\./g, '')}`) continue;
+    const letters = m.name.replace(/\./g, '');
+    const set = out.get(letters) ?? new Set<string>();
+    set.add(keyOf.get(m.key) ?? m.key);
+    out.set(letters, set);
+  }
+  return out;
+}
+
+/** The kind an actor is known as: what its best-attested named key says, else what its mentions say. */
+function kindOf(mentions: readonly ActorMention[], key: string): ActorKind {
+  if (key.startsWith('single:')) return 'organization';
+  if (key.startsWith('person:')) return 'person';
+  if (key.startsWith('admin:') || key.startsWith('area:')) return 'institution';
+  const kinds = mentions.filter((m) => !m.key.startsWith('single:')).map((m) => m.kind);
+  return (mostCommon(kinds.filter((k) => k !== 'person')) as ActorKind | undefined) ?? kinds[0] ?? 'person';
 }
 
 /**
- * Whether a predicate describes its actor on its own: not cut short, not a bare "said ...", and
- * not leaning on another sentence ("follow this trend").
+ * The key whose rule judges an actor: a single capitalised word merged with a named organisation
+ * ("Acme" with "Acme Co.") is judged as the organisation.
  */
-const isDescription = (role: string): boolean =>
-  !role.endsWith('…') && !/^(?:said|says|told|tells|added|adds|noted|notes|stated|states|wrote|writes|reported|reports|explained|explains)\b/i.test(role) &&
-  !/\b(?:this|these|those|such)\b/i.test(role);
+function evidenceKey(mentions: readonly ActorMention[], root: string, keyOf: ReadonlyMap<string, string>): string {
+  if (!root.startsWith('single:')) return root;
+  return mentions.map((m) => keyOf.get(m.key) ?? m.key).find((k) => !k.startsWith('single:')) ?? root;
+}
 
 /** Merges mentions from every article into actors, core ones first. */
-export function mergeActors(mentions: ActorMention[], articleCount: number): Actor[] {
+export function mergeActors(all: ActorMention[], articleCount: number): Actor[] {
   // Headline mentions only lend roles: they are kept apart and never make an actor or a source.
-  const headlines = mentions.filter((m) => m.headline);
-  mentions = mentions.filter((m) => !m.headline);
+  const headlines = all.filter((m) => m.headline);
+  // An acronym of lower-case words ("gross domestic product (GDP)") is a term wherever it appears.
+  const terms = new Set(all.filter((m) => m.cue === 'term').map((m) => m.key));
+  const mentions = all.filter((m) => !m.headline && !terms.has(m.key));
   const keyOf = resolveKeys(mentions);
-  const buckets = new Map<string, Bucket>();
+  const links = linkAliases(keyInfos(mentions, keyOf), definitionsOf(mentions, keyOf));
+  const final = (key: string): string => links.root(keyOf.get(key) ?? key);
+  const buckets = new Map<string, ActorMention[]>();
   for (const m of mentions) {
-    const key = keyOf.get(m.key) ?? m.key;
-    const b = buckets.get(key) ?? { kind: m.kind, mentions: [] };
-    b.mentions.push(m);
-    if (m.kind !== 'person' && key === m.key) b.kind = m.kind;
-    buckets.set(key, b);
+    const key = final(m.key);
+    const list = buckets.get(key);
+    if (list) list.push(m);
+    else buckets.set(key, [m]);
   }
-  const actors: Actor[] = [];
   const forms = singleForms(mentions);
   const headlineRoles = new Map<string, ActorMention[]>();
   for (const m of headlines) {
-    const key = keyOf.get(m.key) ?? m.key;
+    const key = final(m.key);
     if (m.role) headlineRoles.set(key, [...(headlineRoles.get(key) ?? []), m]);
   }
-  for (const [key, b] of buckets) {
-    let kind = b.kind;
-    if (key.startsWith('single:')) {
-      if (singleIsPlace(key.split(':')[1] ?? '', forms) || !b.mentions.some((m) => m.subject)) continue;
-      kind = 'organization';
-    }
-    if (key.startsWith('admin:')) kind = 'institution';
-    const files = [...new Set(b.mentions.map((m) => m.evidence.file))];
-    const names = b.mentions.map((m) => m.name);
+  const actors: Actor[] = [];
+  for (const [key, ms] of buckets) {
+    const files = [...new Set(ms.map((m) => m.evidence.file))];
+    // Judged as an acronym only when no mention spells it out.
+    const own = ms.find((m) => !isAbbreviation(m.name))?.name ?? ms[0]?.name ?? key;
+    if (!judge({ key: evidenceKey(ms, key, keyOf), name: own, mentions: ms, files: files.length }, articleCount, forms).keep) continue;
+    const kind = kindOf(ms, key);
+    const names = ms.map((m) => m.name);
     const head = /^group:(\w+)/.exec(key)?.[1];
-    const preferred = key.startsWith('person:')
+    // A group of people is best named with what sets it apart ("union members" over "members").
+    const described = key.startsWith('people:') ? names.filter((n) => /\s/.test(n)) : [];
+    const preferred = kind === 'person'
       ? names.filter((n) => !/\badministration$/i.test(n) && (!key.split(':')[2] || n.split(/\s+/).length >= 2))
-      : head ? names.filter((n) => new RegExp(`\\b${head}s?$`, 'i').test(n) && n.split(/\s+/).length === 2) : names;
-    const name = mostCommon(preferred.length ? preferred : names) ?? names[0] ?? key;
-    const roles = b.mentions.map((m) => m.role).filter((r): r is string => Boolean(r));
-    // Short roles are titles ("Defense Minister"), but a short "said the talks had failed" is no title.
-    const titled = roles.filter((r) => r.split(/\s+/).length <= 5 && isDescription(r));
-    // People are known by their titles; others by what the earliest whole, self-contained clause has them do.
-    const headlineRole = kind === 'person' ? undefined : headlineRoles.get(key)?.find((m) => isDescription(m.role ?? ''));
-    const role = (kind === 'person' ? mostCommon(titled.length ? titled : roles.filter(isDescription)) : headlineRole?.role ?? roles.find(isDescription)) ?? '';
-    const subjectCount = b.mentions.filter((m) => m.subject).length;
+      : head ? names.filter((n) => new RegExp(`\\b${head}s?$`, 'i').test(n) && n.split(/\s+/).length === 2) : spelledOut(names);
+    // A country is named as such, whatever capital or demonym stood for it.
+    const name = key.startsWith('country:') ? key.slice(8) : mostCommon(described.length ? described : preferred.length ? preferred : names) ?? names[0] ?? key;
+    const role = chooseRole(kind, ms, headlineRoles.get(key));
+    const subjectCount = ms.filter((m) => m.subject).length;
     const salience = files.length >= Math.max(2, Math.ceil(articleCount * 0.4)) || subjectCount >= 3 ? 'core' : 'minor';
     // One sentence per file, with a role where the file gives one; the first five files are enough.
     const byFile = new Map<string, ActorMention>();
-    for (const m of b.mentions) {
+    for (const m of ms) {
       const had = byFile.get(m.evidence.file);
       if (!had ? byFile.size < 5 : !had.role && m.role) byFile.set(m.evidence.file, m);
     }
     // A role read in a headline is quoted from it, first.
-    const sources: Evidence[] = [...(headlineRole ? [headlineRole.evidence] : []), ...[...byFile.values()].map((m) => m.evidence)].slice(0, 5);
+    const sources: Evidence[] = [...(role.headline ? [role.headline.evidence] : []), ...[...byFile.values()].map((m) => m.evidence)].slice(0, 5);
     actors.push({
       name,
       aliases: [...new Set(names.filter((n) => norm(n) !== norm(name)))].slice(0, 8),
       kind,
-      role,
+      role: role.text,
       salience,
-      mentions: b.mentions.length,
+      mentions: ms.length,
       files,
       sources,
     });
