@@ -8,7 +8,7 @@ import type { ActorMention } from '../model.js';
 import { lemmas, type Sentence, type Token } from '../nlp.js';
 import { isCap, joinTokens, predicateAfter } from './actor-roles.js';
 import { countryOf } from './gazetteer.js';
-import { isPersonNoun } from './person-nouns.js';
+import { isPeopleNoun } from './figures/lexicon.js';
 
 /**
  * People who report or comment rather than act ("officials said", "experts warn"): they speak for
@@ -58,7 +58,7 @@ export function peopleGroup(tokens: readonly Token[], h: number, s: Sentence, si
   const first = h === 0 || /^[“"‘(]$/.test(tokens[h - 1]?.text ?? '');
   if (head.pos !== 'NOUN' && !(first && head.pos === 'PROPN')) return undefined;
   const lemma = pluralLemma(head, first);
-  if (!lemma || !isPersonNoun(lemma) || SPEAKERS.has(lemma)) return undefined;
+  if (!lemma || !isPeopleNoun(lemma) || SPEAKERS.has(lemma)) return undefined;
   const after = tokens[h + 1];
   if (after && after.pos === 'NOUN' && !isCap(after)) return undefined; // "worker safety"
   const mods: Token[] = [];
