@@ -167,7 +167,8 @@ for (const [word, [sense, broader]] of Object.entries(lexicon.nouns)) {
   groups.set(key, [...(groups.get(key) ?? []), word]);
 }
 const file: LexiconFile = {
-  senses: [...groups].map(([key, words]) => `${key} ${words.join(',')}`).join('\n'),
+  // Compounds keep WordNet's underscore in the file ("wage_increase"): a space separates the fields.
+  senses: [...groups].map(([key, words]) => `${key} ${words.map((w) => w.replace(' ', '_')).join(',')}`).join('\n'),
   people: lexicon.people.join(','),
   nominal: Object.entries(lexicon.nominal).map(([verb, noun]) => `${verb}:${noun}`).join(','),
   nouns: commonNouns.filter((w) => !(w in lexicon.nouns) && !peopleSet.has(w)).join(','),

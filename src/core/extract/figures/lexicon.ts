@@ -26,7 +26,7 @@ function load(): Tables {
   const members = new Map<string, string[]>();
   for (const line of data.senses.split('\n')) {
     const [sense = '', broader = '', words = ''] = line.split(' ');
-    const list = words.split(',');
+    const list = words.split(',').map((w) => w.replace('_', ' '));
     for (const w of list) senses.set(w, [sense, broader]);
     if (!names.has(sense) && list[0]) names.set(sense, list[0]);
     members.set(sense, [...(members.get(sense) ?? []), ...list]);

@@ -233,6 +233,11 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
     let d: string | undefined;
     let rule = '';
     if (m !== undefined && dd !== undefined) {
+      // "must be back by Nov. 12": a deadline ahead dates no figure.
+      if (y === undefined && ahead(sentence, r.index)) {
+        out.push({ start: r.index, end: r.index + r.text.length, period: undefined, rule: 'period.ahead' });
+        continue;
+      }
       d = y !== undefined ? iso(y, m - 1, dd) : pastDay(m - 1, dd, pub);
       rule = 'period.month-day';
     } else if (wd !== undefined && dd === undefined) {
