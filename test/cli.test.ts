@@ -177,3 +177,27 @@ describe('sitrep topics and sources', () => {
     expect(r.out).toBe('strikes  Strikes: strike, walkout\n');
   });
 });
+
+describe('sitrep explain', () => {
+  it('says what each number of a sentence measures, its period and rule, and why the others are no figure', async () => {
+    const r = await run(['explain', 'Homicides rose to 8,248 in 2023, up from 4,600 the year before.', '--date', '2024-02-10']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('2023 → no figure: part of a date or time expression (rule period.year)');
+    expect(r.out).toMatch(/^ {2}8,248 → homicides · count · 2023 · rule measure\.\S+$/m);
+    expect(r.out).toContain('time “in 2023” → 2023 (rule period.year)');
+  });
+
+  it('reads a sentence against the date given, and refuses a bad date or no sentence', async () => {
+    const r = await run(['explain', 'At least 82 people died on Sunday.', '--date', '2025-07-07']);
+    expect(r.out).toMatch(/82 → deaths · count, at least · people · July 6, 2025 · rule state\.\S+/);
+    expect((await run(['explain', 'x', '--date', 'nope'])).err).toContain("Option --date takes a date, as in --date 2025-02-19; got 'nope'.");
+    expect((await run(['explain'])).code).toBe(2);
+  });
+
+  it('shows each figure of a briefing with its rule and the measure it merged on, with --explain', async () => {
+    const r = await run(['brief', 'ecuador', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^46\.18 \[1\]\[2\]\n {2}homicide rate · rate · per 100,000 people \(ratio\) · 2023 · rule measure\.rate\n {2}matched as rate\|/m);
+  });
+});

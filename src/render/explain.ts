@@ -13,7 +13,7 @@ export function readingLine(f: Pick<Figure, 'metric' | 'unit' | 'period' | 'type
   const t = f.typed;
   if (!t) return `${f.metric} · date · rule event.took-office`;
   const bound = BOUND_WORDS[t.bound] ? `, ${BOUND_WORDS[t.bound] ?? ''}` : '';
-  const unit = t.unit.label ? ` · ${t.unit.label} (${t.unit.dimension})` : ` · ${t.unit.dimension}`;
+  const unit = t.unit.label ? ` · ${t.unit.label} (${t.unit.dimension})` : t.unit.dimension === t.kind ? '' : ` · ${t.unit.dimension}`;
   const period = `${t.period.label}${t.period.stated ? '' : ' (the article’s date)'}`;
   return `${f.metric} · ${t.kind}${bound}${unit} · ${period} · rule ${t.rule}`;
 }
