@@ -39,6 +39,8 @@ describe('what a number measures', () => {
     ['The banana trade accounts for about one in five bananas imported to the United States.', [[0.2, 'banana trade share', 'share', 'about', 'as of February 19, 2025']]],
     ['A magnitude 6.8 earthquake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['A 6.8-magnitude quake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['The outage lasted up to 20 hours in some regions.', [[20, 'outage duration', 'quantity', 'up-to', 'as of February 19, 2025']]],
+    ['The navy for a decade ran a port on the island.', [[10, 'port ran', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['The village lies 65 miles north of San Marco.', [[65, 'distance north of San Marco', 'quantity', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected.map((e) => [...e]));

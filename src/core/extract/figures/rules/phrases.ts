@@ -196,15 +196,18 @@ export const RULES: readonly MeasureRule[] = [
       if (c.q.unit.dimension !== 'time') return undefined;
       const lasted = /\b(?:last(?:ed|s|ing)?|went on|continued|persisted)\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|for)\s+)*$/i.test(c.before);
       const spanFor = /\bfor\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|just)\s+)*$/i.test(c.before);
-      const v = verbBefore(c, 8);
-      if (!v || (!lasted && !spanFor)) return undefined;
+      if (!lasted && !spanFor) return undefined;
+      // "The U.S. military for a decade operated a base": the span before its verb.
+      const after = c.s.tokens[c.next];
+      const v = verbBefore(c, 8) ?? (spanFor && after?.pos === 'VERB' ? { token: after, index: c.next } : undefined);
+      if (!v) return undefined;
       if (lasted) {
         const subject = clauseSubject(c.s.tokens, v.index, c.titleCase);
         return subject && !GENERIC.has(subject.lemma) ? { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${phraseLabel(subject)} duration` } : undefined;
       }
       // "for N hours": what was done that long, the verb and its object ("country paralysed", "CPR attempted"), else its subject.
       const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
-      const what = object && object.next <= c.prev ? object : clauseSubject(c.s.tokens, v.index, c.titleCase);
+      const what = object && (object.next <= c.prev || v.index >= c.next) ? object : clauseSubject(c.s.tokens, v.index, c.titleCase);
       if (!what || GENERIC.has(what.lemma)) return undefined;
       return { rule: 'measure.duration', measure: fromPhrase(what), kind: 'quantity', label: `${phraseLabel(what)} ${v.token.lower}` };
     },
