@@ -41,6 +41,7 @@ describe('what a number measures', () => {
     ['A 6.8-magnitude quake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['The outage lasted up to 20 hours in some regions.', [[20, 'outage duration', 'quantity', 'up-to', 'as of February 19, 2025']]],
     ['The navy for a decade ran a port on the island.', [[10, 'port ran', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['At least four people were reported to have died in the fire.', [[4, 'deaths', 'count', 'at-least', 'as of February 19, 2025']]],
     ['The village lies 65 miles north of San Marco.', [[65, 'distance north of San Marco', 'quantity', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected.map((e) => [...e]));
@@ -97,6 +98,7 @@ describe('what a number measures', () => {
     ['page numbers', 'The report says so on page 12.'],
     ['idioms with one', 'He won one of two spots in the runoff.'],
     ['ages', 'The father, 81, and a 46-year-old woman were found at home.'],
+    ['ages in brackets', 'A fisherman (44) and an elderly couple (81 and 77) were rescued.'],
     ['clock times', 'Power went out at 12:33 pm and returned by 11 pm.'],
     ['codes', 'Workers kept their 401(k) plans.'],
     ['one of a thing', 'Photos show a camp missing one entire side.'],

@@ -27,6 +27,19 @@ const LABEL_BEFORE = /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section
 /** Capitalised words that introduce a number as a quantity, not as part of a name. */
 const SENTENCE_WORD = /\b(?:In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since|And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than|After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another)\s$/;
 const PERSON_NOUN_COMMA = /(?:\b[A-Z][a-z’'-]+|\b(?:man|woman|wife|husband|son|daughter|father|mother|girl|boy|child|brother|sister|grandmother|grandfather|niece|nephew|victim|driver|resident|teen|teenager|student|worker)),\s*$/;
+/** A bracketed group of small whole numbers after a word: "their son (56)", "an elderly couple (81 and 77)". */
+const AGE_GROUP_BEFORE = /([A-Za-z’'-]+)\s*\((?:\s*\d{1,3}\s*(?:,|and)\s*)*$/;
+const AGE_GROUP_AFTER = /^\s*(?:(?:,|and)\s*\d{1,3}\s*)*\)/;
+
+/** Ages given in brackets after a person ("son (56)", "Ana Ruiz (34)") or a pair of them ("couple (81 and 77)"). */
+function bracketedAge(n: NumberMention, before: string, after: string): boolean {
+  if (n.words || n.decimals > 0 || n.value >= 120) return false;
+  const word = AGE_GROUP_BEFORE.exec(before)?.[1];
+  const rest = AGE_GROUP_AFTER.exec(after)?.[0];
+  if (!word || rest === undefined) return false;
+  const several = /\d/.test(rest) || /\(\s*\d/.test(before.slice(-12));
+  return several || /^[A-Z]/.test(word) || (isPeopleNoun(word.toLowerCase()) && !/s$/i.test(word));
+}
 
 /** Checked in order; the first that holds names the reason. */
 export const NOT_A_FIGURE: readonly ExclusionRule[] = [
@@ -44,7 +57,7 @@ export const NOT_A_FIGURE: readonly ExclusionRule[] = [
       !n.words && !n.currency && !n.percent && n.decimals === 0 && !/,/.test(n.text) &&
       /(?:^|[^.!?]\s)[A-Z][\w-]*\s$/.test(before) && !/^\s*(?:%|per\b|[a-z]+\s+per\b)/.test(after) && !SENTENCE_WORD.test(before),
   },
-  { id: 'not.age', reason: 'an age', test: (n, before, after) => /^[\s-]*years?[\s-]old\b/i.test(after) || /\baged?\s*$/i.test(before) || (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) },
+  { id: 'not.age', reason: 'an age', test: (n, before, after) => /^[\s-]*years?[\s-]old\b/i.test(after) || /\baged?\s*$/i.test(before) || (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) || bracketedAge(n, before, after) },
   {
     id: 'not.idiom',
     reason: 'a word, not a count ("one of", "no one")',

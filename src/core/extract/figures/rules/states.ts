@@ -95,7 +95,9 @@ export const RULES: readonly MeasureRule[] = [
         const row = stateRowOfWord(two) ?? stateRowOfWord(x.lower);
         if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, k + 1);
         // Between them only a place or group ("from the camp"), verbs of being and reporting.
-        if (x.pos === 'VERB' && !/^(?:remain|remains|remained|confirmed|reported|believed|known|feared|presumed|listed|been|being|left|found)$/.test(x.lower)) return undefined;
+        // "were reported to have died": a perfect after a verb of reporting is still the state's.
+        const perfect = x.lower === 'have' && t[k - 1]?.lower === 'to';
+        if (x.pos === 'VERB' && !perfect && !/^(?:remain|remains|remained|confirmed|reported|believed|known|feared|presumed|listed|said|thought|estimated|been|being|left|found)$/.test(x.lower)) return undefined;
       }
       return undefined;
     },
