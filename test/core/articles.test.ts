@@ -47,4 +47,13 @@ describe('resolveSetDates', () => {
     const [, b] = resolveSetDates([dated, vague]);
     expect(b?.published).toMatchObject({ iso: '2025-02-19', source: 'set' });
   });
+
+  it('moves an undated article on by a weekday named after its latest day, unless that weekday is a day it names', () => {
+    const dated = parseArticle('a.txt', 'A\nDate: 2025-04-30\nPower is back.');
+    const later = parseArticle('b.txt', 'B\nThe storm hit on April 24. Crews said on Tuesday that power was back.');
+    const same = parseArticle('c.txt', 'C\nThe outage struck on April 28. The operator said on April 29 that the blackout, which began on Monday, was over.');
+    const [, b, c] = resolveSetDates([dated, later, same]);
+    expect(b?.published?.iso).toBe('2025-04-29');
+    expect(c?.published?.iso).toBe('2025-04-29');
+  });
 });

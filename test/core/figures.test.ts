@@ -99,6 +99,7 @@ describe('what a number measures', () => {
     ['idioms with one', 'He won one of two spots in the runoff.'],
     ['ages', 'The father, 81, and a 46-year-old woman were found at home.'],
     ['ages in brackets', 'A fisherman (44) and an elderly couple (81 and 77) were rescued.'],
+    ['ages given together', 'The couple, of 81 and 77 years old, were rescued.'],
     ['clock times', 'Power went out at 12:33 pm and returned by 11 pm.'],
     ['codes', 'Workers kept their 401(k) plans.'],
     ['one of a thing', 'Photos show a camp missing one entire side.'],

@@ -48,14 +48,18 @@ const WEEKDAY = /\b(next\s+|last\s+|this\s+)?(sunday|monday|tuesday|wednesday|th
  * A report that names a weekday after its latest stated date was written on or after that weekday:
  * "flooding on July 4 ... at a Tuesday afternoon news conference" is from Tuesday, July 8, or later.
  */
-function laterByWeekday(hint: PubDate, lines: string[]): PubDate {
+function laterByWeekday(hint: PubDate, lines: string[], stated: readonly PubDate[]): PubDate {
   const base = ms(hint);
   const from = new Date(base).getUTCDay();
+  // "struck on April 28 ... had begun on Monday afternoon": a weekday the week's stated days already name is that day.
+  const named = new Set(stated.filter((d) => ms(d) <= base && base - ms(d) < 7 * DAY).map((d) => new Date(ms(d)).getUTCDay()));
   let latest = base;
   for (const line of lines) {
     for (const m of line.matchAll(WEEKDAY)) {
       if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index)) continue;
-      const days = (WEEKDAYS.indexOf((m[2] ?? '').toLowerCase()) - from + 7) % 7;
+      const weekday = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+      if (named.has(weekday)) continue;
+      const days = (weekday - from + 7) % 7;
       latest = Math.max(latest, base + days * DAY);
     }
   }
@@ -70,7 +74,9 @@ function laterByWeekday(hint: PubDate, lines: string[]): PubDate {
  */
 export function dateHintOf(lines: string[]): PubDate | undefined {
   let best: { pub: PubDate; precision: number } | undefined;
+  const days: PubDate[] = [];
   const consider = (pub: PubDate, precision: number): void => {
+    if (precision === 3) days.push(pub);
     if (!best || pub.iso > best.pub.iso || (pub.iso === best.pub.iso && precision > best.precision)) best = { pub, precision };
   };
   for (const line of lines) {
@@ -84,7 +90,7 @@ export function dateHintOf(lines: string[]): PubDate | undefined {
   }
   if (!best) return undefined;
   const found: { pub: PubDate; precision: number } = best;
-  return found.precision === 3 ? laterByWeekday(found.pub, lines) : found.pub;
+  return found.precision === 3 ? laterByWeekday(found.pub, lines, days) : found.pub;
 }
 
 /**
@@ -94,6 +100,7 @@ export function dateHintOf(lines: string[]): PubDate | undefined {
 function dayWithoutYear(a: Article, setDate: PubDate): PubDate | undefined {
   const lines = [a.headline, ...a.body.map((p) => p.text)];
   let best: PubDate | undefined;
+  const days: PubDate[] = [];
   for (const line of lines) {
     if (!/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(line)) continue;
     for (const r of chrono.casual.parse(line, REF)) {
@@ -104,10 +111,11 @@ function dayWithoutYear(a: Article, setDate: PubDate): PubDate | undefined {
       let year = setDate.year;
       if (`${year}-${pad(month)}-${pad(day)}` > setDate.iso && month - setDate.month > 1) year--;
       const pub = toPub(year, month, day, 'text');
+      days.push(pub);
       if (!best || pub.iso > best.iso) best = pub;
     }
   }
-  return best ? laterByWeekday(best, lines) : undefined;
+  return best ? laterByWeekday(best, lines, days) : undefined;
 }
 
 /**

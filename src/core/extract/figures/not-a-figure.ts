@@ -57,7 +57,7 @@ export const NOT_A_FIGURE: readonly ExclusionRule[] = [
       !n.words && !n.currency && !n.percent && n.decimals === 0 && !/,/.test(n.text) &&
       /(?:^|[^.!?]\s)[A-Z][\w-]*\s$/.test(before) && !/^\s*(?:%|per\b|[a-z]+\s+per\b)/.test(after) && !SENTENCE_WORD.test(before),
   },
-  { id: 'not.age', reason: 'an age', test: (n, before, after) => /^[\s-]*years?[\s-]old\b/i.test(after) || /\baged?\s*$/i.test(before) || (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) || bracketedAge(n, before, after) },
+  { id: 'not.age', reason: 'an age', test: (n, before, after) => /^(?:\s*(?:,|and|or)\s*\d{1,3})*[\s-]*years?[\s-]old\b/i.test(after) || /\baged?\s*$/i.test(before) || (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) || bracketedAge(n, before, after) },
   {
     id: 'not.idiom',
     reason: 'a word, not a count ("one of", "no one")',
