@@ -184,6 +184,22 @@ describe('reconciliation by what is measured', () => {
     expect(b.conflicts.map((c) => c.kind)).toEqual(['bounds']);
   });
 
+  it('takes two counts of one thing for one count when one narrows it by a word the other uses nearby', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2024-11-04\n\nMembers resoundingly rejected two previous contract offers from the company.\n'],
+      ['b.txt', 'B\nDate: 2024-11-04\n\nAll previous three offers were rejected by the striking members.\n'],
+    ]);
+    expect(b.conflicts.map((c) => [c.kind, c.values.map((v) => v.value)])).toEqual([['contradiction', [2, 3]]]);
+  });
+
+  it('keeps counts narrowed by different words apart', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2024-11-04\n\nMembers rejected two previous offers from the company.\n'],
+      ['b.txt', 'B\nDate: 2024-11-04\n\nManagers made three new offers to the union.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+  });
+
   it('calls values that agree at the coarser precision rounding', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2025-04-30\n\nAnalysts said the damage came to $2 billion on Wednesday.\n'],

@@ -91,7 +91,9 @@ export function talkingOfOneThing(group: Figure[]): Figure[] {
   const narrowedAlike = (a: Figure, b: Figure): boolean => {
     const [x, y] = [wordingOf(a), wordingOf(b)];
     if (!x || !y || ![...x.heads].some((h) => y.heads.has(h) || headKey(h, new Set()) === [...y.heads].map((k) => headKey(k, new Set()))[0])) return false;
-    return [...x.mods].every((w) => y.mods.has(w)) || [...y.mods].every((w) => x.mods.has(w));
+    // A narrowing word the other figure's sentences use near it narrows that one too ("offers rejected" and "two offers ... members rejected").
+    const within = (m: Set<string>, other: Figure, o: Set<string>): boolean => [...m].every((w) => o.has(w) || ctx.get(other)?.has(w));
+    return within(x.mods, b, y.mods) || within(y.mods, a, x.mods);
   };
   const sameWhere = (a: Figure, b: Figure): boolean => !a.typed?.measure.scope || !b.typed?.measure.scope || norm(a.typed.measure.scope) === norm(b.typed.measure.scope);
   // Two counts of the same people differ by a share ("32,000" and "33,000"), not by an order of magnitude ("750" and "27").
