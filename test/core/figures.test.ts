@@ -200,6 +200,23 @@ describe('reconciliation by what is measured', () => {
     expect(b.conflicts).toEqual([]);
   });
 
+  it('reads "the river" as the one river the story names, and not the span a change took as a figure', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-04\n\nThe Guadalupe River swelled more than 26 feet in less than an hour on Friday.\n'],
+      ['b.txt', 'B\nDate: 2025-07-04\n\nA meteorologist said the river shot up 20 feet in two hours on Friday.\n'],
+    ]);
+    expect(b.figures.map((f) => f.value).sort()).toEqual([20, 26]);
+    expect(b.conflicts.map((c) => [c.kind, c.values.map((v) => v.value)])).toEqual([['contradiction', [26, 20]]]);
+  });
+
+  it('keeps a bare head apart from named ones when the story names two', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-04\n\nThe Guadalupe River swelled 26 feet on Friday. The Llano River rose 12 feet on Friday.\n'],
+      ['b.txt', 'B\nDate: 2025-07-04\n\nThe river rose 20 feet on Friday.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+  });
+
   it('calls values that agree at the coarser precision rounding', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2025-04-30\n\nAnalysts said the damage came to $2 billion on Wednesday.\n'],

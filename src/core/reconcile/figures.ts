@@ -11,7 +11,7 @@ import type { Conflict, Figure, FigureMention, Timeline, TypedFigure } from '../
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
 import { absorb, addReading, addWording, commonLabel, countLabel } from './figure-notes.js';
 import { rank } from './figure-rank.js';
-import { baseValue, dimensionOf, headKey, identity, loose, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces } from './measure-identity.js';
+import { baseValue, dimensionOf, headKey, identity, loose, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
 
 /** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
 export interface Reconciled {
@@ -139,7 +139,7 @@ function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
     const rounded = { value: m.value, decimals: m.decimals, typed: t } as Figure;
     // Only a round bound is a rounding: "surpassed 100", "more than 60".
     if (!t.headline && (m.value % 10 !== 0 || m.decimals)) return true;
-    return !others(m).some((b) => b.evidence.file === m.evidence.file && b.typed && b.value !== m.value && headKey(b.typed.measure.head, new Set()) === headKey(t.measure.head, new Set()) && (b.typed.measure.scope ?? '') === (t.measure.scope ?? '') && familyOf(b.typed.kind) === familyOf(t.kind) && allows(rounded, { value: b.value, decimals: b.decimals, typed: b.typed } as Figure));
+    return !others(m).some((b) => b.evidence.file === m.evidence.file && b.typed && b.value !== m.value && b.typed.unit.dimension === t.unit.dimension && headKey(b.typed.measure.head, new Set()) === headKey(t.measure.head, new Set()) && (b.typed.measure.scope ?? '') === (t.measure.scope ?? '') && familyOf(b.typed.kind) === familyOf(t.kind) && allows(rounded, { value: b.value, decimals: b.decimals, typed: b.typed } as Figure));
   });
 }
 
@@ -159,7 +159,7 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
 export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = []): Reconciled {
   const typed = withoutRoundedHeadlines(mentions.filter((m) => m.typed));
   const senses = new Set(typed.map((m) => senseOf(m.typed?.measure.head ?? '')?.sense).filter((s): s is string => s !== undefined));
-  const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines) };
+  const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines), namedOnce: namedOnce(typed, senses) };
   const idOf = (m: { typed?: TypedFigure | undefined }): string => (m.typed ? identity(m.typed, ctx) : '');
   const figures = foldVaguer(mergeSame(typed, idOf), ctx);
   for (const f of figures) {

@@ -3,7 +3,7 @@
  * narrowing words, people and place; and when two readings are one moment.
  */
 import { familyOf } from '../extract/figures/label.js';
-import { senseName, senseOf, singular } from '../extract/figures/lexicon.js';
+import { isCommonNoun, senseName, senseOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, samePeriod } from '../extract/figures/period.js';
 import { STATES, SYNONYMS } from '../extract/figures/vocabulary.js';
 import type { Figure, FigureMention, Measure, TypedFigure } from '../model.js';
@@ -35,6 +35,28 @@ export interface SetContext {
   senses: Set<string>;
   /** Places named in many headlines, lower case: "deaths in Spain" in a story about Spain is the deaths. */
   storyPlaces: Set<string>;
+  /** Heads the set names by one proper name only ("river" -> "guadalupe"): "the river" is that one. */
+  namedOnce?: Map<string, string>;
+}
+
+/**
+ * Heads that the set's measures narrow by exactly one name, and never by another word ("the Guadalupe
+ * River", never "the Llano River"): a bare "the river" in the same story is the named one.
+ */
+export function namedOnce(mentions: FigureMention[], senses: Set<string>): Map<string, string> {
+  const names = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!m.typed) continue;
+    const head = headKey(m.typed.measure.head, senses);
+    const mods = loose(m.typed.measure);
+    const seen = names.get(head) ?? new Set<string>();
+    for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) ? '' : w);
+    names.set(head, seen);
+  }
+  return new Map([...names].flatMap(([head, seen]) => {
+    const only = [...seen][0];
+    return seen.size === 1 && only ? [[head, only] as const] : [];
+  }));
 }
 
 export const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(norm(m.scope)) ? '' : norm(m.scope));
@@ -47,7 +69,9 @@ export function identity(t: TypedFigure, ctx: SetContext): string {
   if (plainCount(t)) return `amount|count|${headKey(t.measure.head, ctx.senses)}|${scopeOf(t.measure, ctx)}`;
   const head = headKey(t.measure.head, ctx.senses);
   // A measure the vocabulary names by several words ("cost", "damage", "losses") is one concept whatever narrows its wording.
-  const modifiers = SYNONYM_HEADS.has(head) ? '' : loose(t.measure, ctx.storyPlaces).join(' ');
+  const narrowing = loose(t.measure, ctx.storyPlaces);
+  const named = narrowing.length ? narrowing : [ctx.namedOnce?.get(head) ?? ''].filter(Boolean);
+  const modifiers = SYNONYM_HEADS.has(head) ? '' : named.join(' ');
   return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', head, modifiers, t.measure.who ?? '', scopeOf(t.measure, ctx), t.measure.direction ?? ''].join('|');
 }
 

@@ -1,7 +1,7 @@
 /** Numbers that are not figures (years, days of a month, clock times, ages, names), as rule rows with ids. */
 import { isPeopleNoun } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
-import { STATES } from './vocabulary.js';
+import { STATES, UNITS } from './vocabulary.js';
 
 const STATE_WORDS = new Set(STATES.flatMap((r) => [...r.states, ...r.nouns]));
 /** Whether the words after "one" name a person or a casualty ("one counselor", "one death", "one remains missing"). */
@@ -27,6 +27,12 @@ const LABEL_BEFORE = /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section
 /** Capitalised words that introduce a number as a quantity, not as part of a name. */
 const SENTENCE_WORD = /\b(?:In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since|And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than|After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another)\s$/;
 const PERSON_NOUN_COMMA = /(?:\b[A-Z][a-z’'-]+|\b(?:man|woman|wife|husband|son|daughter|father|mother|girl|boy|child|brother|sister|grandmother|grandfather|niece|nephew|victim|driver|resident|teen|teenager|student|worker)),\s*$/;
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const spellings = (time: boolean): string => UNITS.filter((u) => (u.dimension === 'time') === time).flatMap((u) => u.spellings).map(escape).join('|');
+const SPAN_AFTER = new RegExp(`^\\s*(?:${spellings(true)})\\b`, 'i');
+/** A measured change just before: "rose 20 feet in", "jumped 5% in about". */
+const CHANGE_IN_BEFORE = new RegExp(`\\d[\\d.,]*\\s*(?:%|percent|${spellings(false)})\\s+in\\s+(?:about\\s+|approximately\\s+|less than\\s+|under\\s+|just\\s+|nearly\\s+|roughly\\s+|only\\s+)?$`, 'i');
+
 /** A bracketed group of small whole numbers after a word: "their son (56)", "an elderly couple (81 and 77)". */
 const AGE_GROUP_BEFORE = /([A-Za-z’'-]+)\s*\((?:\s*\d{1,3}\s*(?:,|and)\s*)*$/;
 const AGE_GROUP_AFTER = /^\s*(?:(?:,|and)\s*\d{1,3}\s*)*\)/;
@@ -68,6 +74,8 @@ export const NOT_A_FIGURE: readonly ExclusionRule[] = [
   // "a camp missing one entire side", "one setback after another": "one" counts people or casualties in news, little else.
   { id: 'not.one-thing', reason: '"one" of a thing, not a count that matters', test: (n, _before, after) => /^(?:one|a|an)$/i.test(n.text) && !countsSomeone(after) },
   { id: 'not.once', reason: '"once" or "twice"', test: (n) => /^(?:twice|once)$/i.test(n.text) },
+  // "rose more than 20 feet in two hours", "swelled 26 feet in less than an hour": how fast the change before it came.
+  { id: 'not.span-of-change', reason: 'the time another figure took', test: (_n, before, after) => SPAN_AFTER.test(after) && CHANGE_IN_BEFORE.test(before) },
 ];
 
 /** The first rule a number meets, if any. */
