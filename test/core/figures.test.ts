@@ -42,6 +42,7 @@ describe('what a number measures', () => {
     ['The outage lasted up to 20 hours in some regions.', [[20, 'outage duration', 'quantity', 'up-to', 'as of February 19, 2025']]],
     ['The navy for a decade ran a port on the island.', [[10, 'port ran', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['At least four people were reported to have died in the fire.', [[4, 'deaths', 'count', 'at-least', 'as of February 19, 2025']]],
+    ['At least 10 Camp Mystic campers are missing.', [[10, 'camp mystic campers missing', 'count', 'at-least', 'as of February 19, 2025']]],
     ['The village lies 65 miles north of San Marco.', [[65, 'distance north of San Marco', 'quantity', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected.map((e) => [...e]));

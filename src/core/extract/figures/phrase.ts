@@ -52,6 +52,13 @@ export function isTitleCase(tokens: Token[]): boolean {
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night)$/;
 const modifierOk = (t: Token): boolean => !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
 
+/** Whether the run of proper nouns at `j` ends at a common noun ("Camp Mystic campers"). */
+function nameBeforeNoun(tokens: Token[], j: number, titleCase: boolean): boolean {
+  let k = j;
+  while (tokens[k]?.pos === 'PROPN' && k < j + 4) k++;
+  return k > j && tokens[k]?.pos !== 'PROPN' && isNoun(tokens, k, titleCase);
+}
+
 /**
  * The noun phrase starting at token `i`: modifiers (adjectives, nouns, participles) and a head noun,
  * the last noun before anything else. Undefined when no noun comes first.
@@ -73,8 +80,8 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
       j++;
       continue;
     }
-    // "Boeing workers": a name before a noun narrows it.
-    if (t.pos === 'PROPN' && isNoun(tokens, j + 1, titleCase)) {
+    // "Boeing workers", "Camp Mystic campers": a name before a noun narrows it.
+    if (t.pos === 'PROPN' && nameBeforeNoun(tokens, j, titleCase)) {
       parts.push(j);
       j++;
       continue;
