@@ -55,7 +55,10 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
   // wink keeps every character as a token or as the spaces before one, so offsets add up; a token
   // not where they say is found again, to stay exact if that ever changes.
   const starts: number[] = [];
+  // The paragraph of each token, found in the same pass: tokens come in order.
+  const paragraphOfToken: number[] = [];
   let at = 0;
+  let k = 0;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? '';
     at += (spaces[i] ?? '').length;
@@ -64,16 +67,13 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
       if (found >= 0) at = found;
     }
     starts.push(at);
+    while (k + 1 < bounds.length && (bounds[k + 1] ?? Infinity) <= at) k++;
+    paragraphOfToken.push(k);
     at += text.length;
   }
-  const paragraphOf = (o: number): number => {
-    let k = 0;
-    while (k + 1 < bounds.length && (bounds[k + 1] ?? Infinity) <= o) k++;
-    return k;
-  };
   const out: Sentence[][] = paragraphs.map(() => []);
   const emit = (first: number, last: number): void => {
-    const k = paragraphOf(starts[first] ?? 0);
+    const k = paragraphOfToken[first] ?? 0;
     const origin = bounds[k] ?? 0;
     const base = (starts[first] ?? 0) - origin;
     const tokens: Token[] = [];
@@ -89,7 +89,7 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
     // A sentence never runs across paragraphs: cut it where the next one starts.
     let from = first;
     for (let t = first + 1; t <= last; t++) {
-      if (paragraphOf(starts[t] ?? 0) !== paragraphOf(starts[from] ?? 0)) {
+      if (paragraphOfToken[t] !== paragraphOfToken[from]) {
         emit(from, t - 1);
         from = t;
       }
