@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInterner, extractArticle, type Interner } from '../core/extract/article.js';
+import { createInterner, extractArticle, shareFigure, type Interner } from '../core/extract/article.js';
 import type { Article, ArticleExtract, Evidence } from '../core/model.js';
 import type { ExtractCache } from '../store/store.js';
 
@@ -57,10 +57,7 @@ export function reviveExtract(e: ArticleExtract, intern: Interner): ArticleExtra
   const bySentence = new Map(e.sentences.map((s) => [s.quote, s]));
   const evidence = (x: Evidence): Evidence => bySentence.get(x.quote) ?? x;
   for (const f of e.figures) {
-    f.metric = intern(f.metric);
-    f.metricKey = intern(f.metricKey);
-    f.unit = intern(f.unit);
-    f.period = intern(f.period);
+    shareFigure(f, intern);
     f.evidence = evidence(f.evidence);
   }
   for (const a of e.actors) {

@@ -6,12 +6,14 @@
 import data from './lexicon.json' with { type: 'json' };
 
 interface Tables {
-  /** Noun -> [its first sense, the sense directly above it]. */
-  senses: Map<string, [string, string]>;
-  /** Sense -> the first word of it the file lists: a name for the sense that outlives a rebuild of the file. */
-  names: Map<string, string>;
-  /** Sense -> every word of it. */
-  members: Map<string, string[]>;
+  /** Noun -> the line of its first sense in `data.senses` (one sense a line: "sense broader word,word"). */
+  lineOf: Map<string, number>;
+  /** Sense -> its line. */
+  senseLine: Map<string, number>;
+  /** Per line: the sense, the sense directly above it, and its words as the file lists them. */
+  sense: string[];
+  broader: string[];
+  words: string[];
   people: Set<string>;
   nominal: Map<string, string>;
   nouns: Set<string>;
@@ -19,26 +21,33 @@ interface Tables {
 
 let tables: Tables | undefined;
 
+/** Kept as lines and indexes rather than a tuple and a list per word: the set's heap is the budget. */
 function load(): Tables {
   if (tables) return tables;
-  const senses = new Map<string, [string, string]>();
-  const names = new Map<string, string>();
-  const members = new Map<string, string[]>();
-  for (const line of data.senses.split('\n')) {
-    const [sense = '', broader = '', words = ''] = line.split(' ');
-    const list = words.split(',').map((w) => w.replace('_', ' '));
-    for (const w of list) senses.set(w, [sense, broader]);
-    if (!names.has(sense) && list[0]) names.set(sense, list[0]);
-    members.set(sense, [...(members.get(sense) ?? []), ...list]);
-  }
+  const lineOf = new Map<string, number>();
+  const senseLine = new Map<string, number>();
+  const sense: string[] = [];
+  const broader: string[] = [];
+  const words: string[] = [];
+  data.senses.split('\n').forEach((line, i) => {
+    const [id = '', above = '', list = ''] = line.split(' ');
+    sense.push(id);
+    broader.push(above);
+    words.push(list);
+    senseLine.set(id, i);
+    for (const w of list.split(',')) lineOf.set(w.replace('_', ' '), i);
+  });
   const nominal = new Map<string, string>();
   for (const pair of data.nominal.split(',')) {
     const [verb = '', noun = ''] = pair.split(':');
     nominal.set(verb, noun);
   }
-  tables = { senses, names, members, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
+  tables = { lineOf, senseLine, sense, broader, words, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
   return tables;
 }
+
+/** The words of a sense's line. */
+const wordsOf = (t: Tables, line: number): string[] => (t.words[line] ?? '').split(',').map((w) => w.replace('_', ' '));
 
 /** Whether a lower-case noun (singular or plural) names a person or a body of people ("machinists", "troops"). */
 export function isPeopleNoun(noun: string): boolean {
@@ -59,8 +68,8 @@ export function singular(noun: string): string {
 }
 
 function singularOf(noun: string): string {
-  const { senses, people } = load();
-  const known = (w: string): boolean => senses.has(w) || people.has(w);
+  const { lineOf, people } = load();
+  const known = (w: string): boolean => lineOf.has(w) || people.has(w);
   if (known(noun) && !noun.endsWith('s')) return noun;
   for (const [suffix, repl] of [['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ren', ''], ['people', 'person'], ['s', '']] as const) {
     if (noun.length > suffix.length + 2 && noun.endsWith(suffix)) {
@@ -73,8 +82,9 @@ function singularOf(noun: string): string {
 
 /** The WordNet sense of a noun, and the one above it; undefined for words it does not hold. */
 export function senseOf(noun: string): { sense: string; broader: string } | undefined {
-  const s = load().senses.get(noun) ?? load().senses.get(singular(noun));
-  return s ? { sense: s[0], broader: s[1] } : undefined;
+  const t = load();
+  const line = t.lineOf.get(noun) ?? t.lineOf.get(singular(noun));
+  return line === undefined ? undefined : { sense: t.sense[line] ?? '', broader: t.broader[line] ?? '' };
 }
 
 /** The noun naming a verb's act or result ("invest" -> "investment"); the verb itself when WordNet has none. */
@@ -86,16 +96,28 @@ export function nominalOf(verb: string): string {
 export function isCommonNoun(word: string): boolean {
   const t = load();
   const w = singular(word);
-  return t.senses.has(word) || t.senses.has(w) || t.people.has(w) || t.nouns.has(word) || t.nouns.has(w);
+  return t.lineOf.has(word) || t.lineOf.has(w) || t.people.has(w) || t.nouns.has(word) || t.nouns.has(w);
 }
+
+/** The names of the senses the set's measures have used. */
+const names = new Map<string, string>();
 
 /** A word that names a sense ("death" for the sense of "death" and "decease"), or the sense id when none is listed. */
 export function senseName(sense: string): string {
-  return load().names.get(sense) ?? sense;
+  let name = names.get(sense);
+  if (name === undefined) {
+    const t = load();
+    const line = t.senseLine.get(sense);
+    name = line === undefined ? sense : wordsOf(t, line)[0] ?? sense;
+    names.set(sense, name);
+  }
+  return name;
 }
 
 /** The other words of a noun's first sense ("raise" -> "wage increase", "hike", ...). */
 export function synonymsOf(noun: string): readonly string[] {
   const s = senseOf(noun);
-  return s ? load().members.get(s.sense) ?? [] : [];
+  const t = load();
+  const line = s ? t.senseLine.get(s.sense) : undefined;
+  return line === undefined ? [] : wordsOf(t, line);
 }
