@@ -49,3 +49,10 @@ export function absorb(into: Figure, from: Figure): void {
   const had = wording.get(from);
   if (had) for (const h of had.heads) addWording(into, { head: h, modifiers: [...had.mods] });
 }
+
+/** Drops what reconciling remembered of a figure: a set keeps its figures, not their working notes. */
+export function forget(f: Figure): void {
+  readings.delete(f);
+  wording.delete(f);
+  labels.delete(f);
+}

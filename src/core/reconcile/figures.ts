@@ -9,7 +9,7 @@ import { familyOf } from '../extract/figures/label.js';
 import { senseOf } from '../extract/figures/lexicon.js';
 import type { Conflict, Figure, FigureMention, Timeline, TypedFigure } from '../model.js';
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
-import { absorb, addReading, addWording, commonLabel, countLabel } from './figure-notes.js';
+import { absorb, addReading, addWording, commonLabel, countLabel, forget } from './figure-notes.js';
 import { rank } from './figure-rank.js';
 import { baseValue, dimensionOf, headKey, identity, loose, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
 
@@ -197,5 +197,6 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
       timelines.push({ metric: group[0].metric, points });
     }
   }
+  for (const f of figures) forget(f);
   return { figures: [...figures, ...dates.figures], conflicts: [...conflicts, ...dates.conflicts], timelines };
 }
