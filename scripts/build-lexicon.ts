@@ -9,12 +9,13 @@
  * - `nominal`: verb -> the noun that names its act or result ("lose" -> "loss", "invest" ->
  *   "investment"), for labels such as "losses" where a sentence has "lost $5 billion".
  *
- * Run: `node --import tsx scripts/build-lexicon.ts` (test/core/lexicon.test.ts checks the committed
- * file is what this makes).
+ * Run: `node --import tsx scripts/build-lexicon.ts [--out FILE]` (test/core/lexicon.test.ts checks the
+ * committed file is what this makes).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 /**
  * The lexicon file's shape, as the core reads it: plain strings, a few hundred kilobytes.
@@ -76,6 +77,9 @@ const taggedNouns = new Set<string>();
 const nounIndex = readIndex('noun', taggedNouns);
 const verbIndex = readIndex('verb');
 
+/** A proper name: an instance of something ("ecuador" is an instance of a country), never a common noun. */
+const instance = (offset: string): boolean => (nouns.get(offset)?.pointers ?? []).some((p) => p.symbol === '@i');
+
 const hypernyms = (s: Synset | undefined): string[] => (s?.pointers ?? []).filter((p) => p.symbol === '@' || p.symbol === '@i').map((p) => p.offset);
 
 /** Whether a synset is, or is below, one of the roots (breadth-first over every hypernym). */
@@ -112,7 +116,8 @@ const id = (offset: string): number => {
 const common = new Set([...taggedNouns].map((l) => nounIndex.get(l)?.[0] ?? ''));
 const lexicon = { nouns: {} as Record<string, [number, number]>, people: [] as string[], nominal: {} as Record<string, string> };
 for (const [lemma, senses] of [...nounIndex.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-  if (!PLAIN.test(lemma) || !senses[0]) continue;
+  // Names (places, people, works) measure nothing and name no group: the story's own words say who they are.
+  if (!PLAIN.test(lemma) || !senses[0] || instance(senses[0])) continue;
   const word = lemma.replace('_', ' ');
   const broader = hypernyms(nouns.get(senses[0]))[0];
   if (taggedNouns.has(lemma) || common.has(senses[0]) || (broader && common.has(broader) && !lemma.includes('_'))) lexicon.nouns[word] = [id(senses[0]), broader ? id(broader) : 0];
@@ -158,7 +163,7 @@ for (const [verb, senses] of [...verbIndex.entries()].sort(([a], [b]) => a.local
 // Common nouns: a sense that is not an instance of something (a proper name: "texas" is an instance of a state).
 const peopleSet = new Set(lexicon.people);
 const commonNouns = [...nounIndex.entries()]
-  .filter(([lemma, senses]) => /^[a-z]{3,}$/.test(lemma) && senses.some((o) => !(nouns.get(o)?.pointers ?? []).some((p) => p.symbol === '@i')))
+  .filter(([lemma, senses]) => /^[a-z]{3,}$/.test(lemma) && senses.some((o) => !instance(o)))
   .map(([lemma]) => lemma)
   .sort();
 const groups = new Map<string, string[]>();
@@ -173,6 +178,6 @@ const file: LexiconFile = {
   nominal: Object.entries(lexicon.nominal).map(([verb, noun]) => `${verb}:${noun}`).join(','),
   nouns: commonNouns.filter((w) => !(w in lexicon.nouns) && !peopleSet.has(w)).join(','),
 };
-const out = join(import.meta.dirname, '../src/core/extract/figures/lexicon.json');
+const out = parseArgs({ options: { out: { type: 'string' } } }).values.out ?? join(import.meta.dirname, '../src/core/extract/figures/lexicon.json');
 writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
 console.log(`lexicon: ${Object.keys(lexicon.nouns).length} nouns, ${lexicon.people.length} people, ${Object.keys(lexicon.nominal).length} verbs -> ${out}`);

@@ -1,5 +1,5 @@
 /**
- * How a sentence places a name: where something happens ("in Lima", "north of Quito", "Travis and
+ * How a sentence places a name: where something happens ("in Lima", "north of Oslo", "Travis and
  * Bell counties"), with which article ("a native New Yorker", "the Alder Fire"), and as the agent of
  * a passive verb ("led by Peru").
  */

@@ -125,12 +125,12 @@ const CALENDAR = words(`
 /** Whether a word names a month or a day. */
 export const isCalendar = has(CALENDAR);
 
-/** Prepositions after which a name is where something happens: "in Lima", "near Quito", "across Peru". */
+/** Prepositions after which a name is where something happens: "in Lima", "near Oslo", "across Peru". */
 const SPATIAL = words('in near across outside around throughout within inside along');
 /** Whether a word puts the name after it in a place. */
 export const isSpatial = has(SPATIAL);
 
-/** Prepositions after which a single name is more likely a place than a person: the spatial ones, and "from Lima", "to Quito". */
+/** Prepositions after which a single name is more likely a place than a person: the spatial ones, and "from Lima", "to Oslo". */
 const LOCATIVES = words('in near from at to across outside around into via throughout within inside along toward towards');
 /** Whether a word puts the single name after it in a place or a direction. */
 export const isLocative = has(LOCATIVES);

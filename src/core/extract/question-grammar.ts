@@ -100,7 +100,7 @@ const isVerb = (t: Tok | undefined): boolean => !!t && (t.pos === 'VERB' || t.po
 /** "had" before a participle is an auxiliary; "had a licence" is the verb itself. */
 const mainHave = (t: Tok[], i: number): boolean => /^(?:has|have|had)$/.test(t[i]?.lower ?? '') && !t.slice(i + 1, i + 3).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
 
-/** The text of tokens `a` to `b` (exclusive), as written: "Noboa’s" stays one word. */
+/** The text of tokens `a` to `b` (exclusive), as written: "Smith’s" stays one word. */
 const span = (text: string, t: Tok[], a: number, b: number): string => {
   const first = t[a];
   const last = t[b - 1];

@@ -146,7 +146,7 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
       return { ...head, scope: tokens.slice(k, j + 1).map((t) => t.text).join(' ') };
     }
   }
-  // "Homicides in Ecuador rise": past a place to the noun.
+  // "Thefts in Norway rise": past a place to the noun.
   return phraseEndingAt(tokens, j, titleCase) ?? headBefore(tokens, j + 1, titleCase);
 }
 

@@ -105,7 +105,7 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.change-verb',
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
-      // Headlines drop the verb's form: "Homicides in Ecuador rise 40.36%" tags "rise" a noun.
+      // Headlines drop the verb's form: "Thefts in Norway rise 12.5%" tags "rise" a noun.
       const bare = tokenAt(c, c.prev);
       // "the river shot up 20 feet" where the tagger calls "shot" a noun: a phrasal verb of change.
       const phrasal = bare && /^(?:up|down)$/.test(bare.lower) && /^(?:shot|went|jumped|climbed|spiked|ticked|crept)$/.test(tokenAt(c, c.prev - 1)?.lower ?? '') ? tokenAt(c, c.prev - 1) : undefined;
