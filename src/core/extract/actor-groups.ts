@@ -2,6 +2,7 @@
 import type { ActorMention } from '../model.js';
 import type { Sentence, Token } from '../nlp.js';
 import { isCap, joinTokens, predicateAfter } from './actor-roles.js';
+import { isQuantifier } from './actor-words.js';
 import { countryOf } from './gazetteer.js';
 
 /** Nouns that head a collective actor. */
@@ -24,7 +25,7 @@ export function groupMention(tokens: readonly Token[], h: number, s: Sentence, s
   for (let k = h - 1; k >= 0 && mods.length < 3; k--) {
     const t = tokens[k];
     if (!t || !(t.pos === 'ADJ' || t.pos === 'NOUN' || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && countryOf(t.text)) || /^[a-z]+-[a-z]+$/.test(t.text))) break;
-    if (/^(?:numerous|various|many|several|some|other|such|more|most|few|all|both|these|those)$/.test(t.lower)) break;
+    if (isQuantifier(t.lower)) break;
     if (isCap(t) && !countryOf(t.text)) break;
     mods.unshift(t);
   }

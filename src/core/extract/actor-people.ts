@@ -5,10 +5,12 @@
  * doing something.
  */
 import type { ActorMention } from '../model.js';
-import { lemmas, type Sentence, type Token } from '../nlp.js';
+import type { Sentence, Token } from '../nlp.js';
 import { isCap, joinTokens, predicateAfter } from './actor-roles.js';
+import { isQuantifier } from './actor-words.js';
 import { countryOf } from './gazetteer.js';
 import { isPeopleNoun } from './figures/lexicon.js';
+import { lemmaOf } from './name-runs.js';
 
 /**
  * People who report or comment rather than act ("officials said", "experts warn"): they speak for
@@ -25,7 +27,7 @@ const QUANTITY = /^(?:about|around|some|nearly|almost|roughly|approximately|over
 /** The lemma of a plural noun, lower-case or capitalised by its place, or undefined when it is not plural. */
 function pluralLemma(t: Token, first: boolean): string | undefined {
   if (!t.lower.endsWith('s') || (isCap(t) && !first)) return undefined;
-  const lemma = t.lemma !== t.lower ? t.lemma : lemmas(t.lower)[0];
+  const lemma = t.lemma !== t.lower ? t.lemma : lemmaOf(t.lower);
   return lemma && lemma !== t.lower ? lemma : undefined;
 }
 
@@ -69,7 +71,7 @@ export function peopleGroup(tokens: readonly Token[], h: number, s: Sentence, si
     // "striking workers", "the affected nurses"; not "urged members", where the verb takes them as object
     const participle = t.pos === 'VERB' && (/ing$/.test(t.lower) || (/ed$/.test(t.lower) && /^(?:DET|NUM)$/.test(tokens[k - 1]?.pos ?? '')));
     if (!(/^(?:ADJ|NOUN|PROPN)$/.test(t.pos) || participle)) break;
-    if (/^(?:numerous|various|many|several|some|other|such|more|most|few|all|both|these|those|many)$/.test(t.lower)) break;
+    if (isQuantifier(t.lower)) break;
     if (isCap(t) && t.pos !== 'PROPN' && !countryOf(t.text)) break;
     mods.unshift(t);
   }

@@ -149,6 +149,11 @@ const DIRECTIONS = words('north south east west northeast northwest southeast so
 /** Whether a word is a compass direction. */
 export const isDirection = has(DIRECTIONS);
 
+/** Words that say how many, not which ("several unions", "these workers"): they end a group's modifiers. */
+const QUANTIFIERS = words('numerous various many several some other such more most few all both these those');
+/** Whether a lower-case word is a quantifier. */
+export const isQuantifier = has(QUANTIFIERS);
+
 /** Lower-case words joining the parts of one name: "Bank of America", "Red Eléctrica de España". */
 export const CONNECTOR = /^(?:of|and|&|de|del|la|las|los|le|for|the|y|da|di|do|dos|du|des|van|von|der|den|ter|bin|al|el)$/;
 

@@ -18,7 +18,7 @@ const isAcronym = (s: string): boolean => /^[A-Z]{3,8}$/.test(s) && !countryOf(s
 /** A name as actor keys hold it: lower case, without accents. */
 export const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** An organisation's name as its key holds it: "U.N. Security Council" and "UN Security Council" are one. */
-const orgKey = (s: string): string => `org:${norm(s).replace(/\./g, '')}`;
+export const orgKey = (s: string): string => `org:${norm(s).replace(/\./g, '')}`;
 
 /** Per-article knowledge mention extraction needs. */
 export interface ActorContext {

@@ -57,16 +57,18 @@ export function runEnd(tokens: readonly Token[], i: number): number {
   }
 }
 
-const inflections = new Map<string, boolean>();
-/** "Longshoremen", "Workers": a word whose lemma differs from it, such as a plural noun. */
-export const isInflected = (t: Token): boolean => {
-  let p = inflections.get(t.lower);
-  if (p === undefined) {
-    p = lemmas(t.lower)[0] !== t.lower;
-    if (inflections.size < 50_000) inflections.set(t.lower, p);
+const standalone = new Map<string, string>();
+/** A lower-case word's lemma read on its own (a tagger pass of its own, so each word is read once). */
+export const lemmaOf = (lower: string): string => {
+  let l = standalone.get(lower);
+  if (l === undefined) {
+    l = lemmas(lower)[0] ?? lower;
+    if (standalone.size < 50_000) standalone.set(lower, l);
   }
-  return p;
+  return l;
 };
+/** "Longshoremen", "Workers": a word whose lemma differs from it, such as a plural noun. */
+const isInflected = (t: Token): boolean => lemmaOf(t.lower) !== t.lower;
 /** "Workers", "Members": a plural noun, capitalised or not. */
 export const isPlural = (t: Token): boolean => t.lower.endsWith('s') && isInflected(t);
 

@@ -8,7 +8,9 @@
  * is linked in about linear time.
  */
 import { distance } from 'fastest-levenshtein';
-import { isInstitutionHead, isOrganizationHead, isOrganizationSuffix } from '../extract/actor-words.js';
+import { isOrganizationSuffix } from '../extract/actor-words.js';
+import { norm } from '../extract/actors.js';
+import { isAbbreviation, isOrgWord } from '../extract/name-runs.js';
 import type { ActorKind } from '../model.js';
 
 /** What the set says about one key, for linking. */
@@ -25,19 +27,16 @@ export interface KeyInfo {
   counts: number[];
 }
 
-/** The links found, and head-word keys that mean no one institution. */
+/** The links found. */
 export interface Links {
   /** key -> the key of the actor it is another name of. */
   root: (key: string) => string;
-  unresolved: Set<string>;
 }
 
-const squash = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\./g, '').replace(/[^a-z0-9&' -]+/g, ' ').trim();
+const squash = (s: string): string => norm(s).replace(/\./g, '').replace(/[^a-z0-9&' -]+/g, ' ').trim();
 const wordsOf = (s: string): string[] => squash(s).split(/\s+/).filter(Boolean);
 const FUNCTION = /^(?:of|and|&|the|de|del|la|for|y|da|do|dos|el)$/;
-const isAbbreviation = (name: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(name);
 const typeOf = (key: string): string => key.slice(0, key.indexOf(':'));
-const isOrgHead = (w: string): boolean => isInstitutionHead(w) || isOrganizationHead(w);
 const NAMED = new Set(['org', 'class', 'area', 'person', 'admin']);
 
 /** "UN Security Council" -> "UNSC": initials of the words, all letters of an abbreviation. */
@@ -92,7 +91,6 @@ function oneWordApart(a: readonly string[], b: readonly string[], minLength: num
 export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: ReadonlyMap<string, Set<string>>): Links {
   // The best-attested key names the actor; on a tie, a spelt-out name rather than an acronym.
   const uf = new UnionFind((k) => (infos.get(k)?.mentions ?? 0) + (isAbbreviation(infos.get(k)?.name ?? '') ? 0 : 0.5));
-  const unresolved = new Set<string>();
   const named = [...infos.values()].filter((x) => NAMED.has(typeOf(x.key)));
   const byInitials = new Map<string, string[]>();
   const byName = new Map<string, string>();
@@ -121,20 +119,20 @@ export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: Re
       const w = x.name.split(/\s+/);
       let n = w.length;
       while (n > 1 && isOrganizationSuffix(w[n - 1] ?? '')) n--;
-      if (n === w.length && n > 2 && isOrgHead(w[n - 1] ?? '')) n--;
+      if (n === w.length && n > 2 && isOrgWord(w[n - 1] ?? '')) n--;
       const base = n < w.length ? byName.get(squash(w.slice(0, n).join(' '))) : undefined;
       if (base && base !== x.key) uf.union(x.key, base);
     }
   }
-  linkHeads(infos, named, uf, unresolved);
+  linkHeads(infos, named, uf);
   linkAbbreviatedPrefixes(named, uf);
   linkVariants(named, uf);
   linkCounts(infos, uf);
-  return { root: (k) => uf.find(k), unresolved };
+  return { root: (k) => uf.find(k) };
 }
 
 /** "the Council", "Union": a bare head word is the one named institution it heads, or no one. */
-function linkHeads(infos: ReadonlyMap<string, KeyInfo>, named: readonly KeyInfo[], uf: UnionFind, unresolved: Set<string>): void {
+function linkHeads(infos: ReadonlyMap<string, KeyInfo>, named: readonly KeyInfo[], uf: UnionFind): void {
   const byHead = new Map<string, string[]>();
   for (const x of named) {
     const w = wordsOf(x.name);
@@ -145,7 +143,6 @@ function linkHeads(infos: ReadonlyMap<string, KeyInfo>, named: readonly KeyInfo[
     if (typeOf(x.key) !== 'head') continue;
     const candidates = byHead.get(x.key.slice(5)) ?? [];
     if (candidates.length === 1 && candidates[0]) uf.union(candidates[0], x.key);
-    else unresolved.add(x.key);
   }
   // "Kerr County Sheriff's Office" speaks for "Kerr County": an area's own authorities are the area.
   const areas = new Map(named.filter((x) => typeOf(x.key) === 'area').map((x) => [squash(x.name), x.key]));

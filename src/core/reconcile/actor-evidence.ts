@@ -14,6 +14,7 @@
  * | org, class | it does something, or is not only read as a place ("in the European Union")       |
  * | any other  | it does something, or is not mostly read as a place ("in San Angelo")             |
  */
+import { isAbbreviation } from '../extract/name-runs.js';
 import type { ActorMention } from '../model.js';
 
 /** The mentions of one actor-to-be, under the key that names it. */
@@ -42,7 +43,6 @@ const acts = (c: Candidate): boolean => c.mentions.some((m) => m.subject);
 /** Named in half the set's articles, three at least: where the story is, whether or not it acts. */
 const central = (c: Candidate, articleCount: number): boolean => c.files >= Math.max(3, Math.ceil(articleCount / 2));
 const locativeMostly = (c: Candidate): boolean => c.mentions.filter((m) => m.cue === 'locative').length * 2 >= c.mentions.length;
-const isAbbreviation = (name: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(name);
 const type = (c: Candidate): string => c.key.slice(0, c.key.indexOf(':'));
 
 /** Whether a single capitalised word is a place: mostly used after "in", "near", "from", or only ever at a sentence's start. */

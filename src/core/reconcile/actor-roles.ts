@@ -3,6 +3,7 @@
  * fullest one the sources agree on ("union President" over "President"); others by what the
  * headline, else the earliest whole clause, has them do.
  */
+import { norm } from '../extract/actors.js';
 import type { ActorKind, ActorMention } from '../model.js';
 
 /**
@@ -13,7 +14,7 @@ export const isDescription = (role: string): boolean =>
   !role.endsWith('…') && !/^(?:said|says|told|tells|added|adds|noted|notes|stated|states|wrote|writes|reported|reports|explained|explains)\b/i.test(role) &&
   !/\b(?:this|these|those|such)\b/i.test(role);
 
-const squash = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const squash = (s: string): string => norm(s).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /**
  * The title that says most while agreeing with the others: each title counts the titles it ends

@@ -1,12 +1,12 @@
 /** Merges actor mentions across sources into one entry per actor. */
-import { norm } from '../extract/actors.js';
+import { norm, orgKey } from '../extract/actors.js';
+import { isAbbreviation } from '../extract/name-runs.js';
 import type { Actor, ActorKind, ActorMention, Evidence } from '../model.js';
 import { type KeyInfo, linkAliases } from './actor-aliases.js';
 import { judge, type SingleForms } from './actor-evidence.js';
 import { chooseRole } from './actor-roles.js';
 
 const hasAccent = (s: string): boolean => s !== s.normalize('NFD').replace(/\p{M}/gu, '');
-const isAbbreviation = (name: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,4})$/.test(name);
 
 /**
  * The names that are not acronyms, when one of them spells a name out ("National Weather Service"
@@ -124,7 +124,7 @@ function keyInfos(mentions: readonly ActorMention[], keyOf: ReadonlyMap<string, 
 function definitionsOf(mentions: readonly ActorMention[], keyOf: ReadonlyMap<string, string>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const m of mentions) {
-    if (!isAbbreviation(m.name) || m.key === `org:${norm(m.name).replace(/\./g, '')}`) continue;
+    if (!isAbbreviation(m.name) || m.key === orgKey(m.name)) continue;
     const letters = m.name.replace(/\./g, '');
     const set = out.get(letters) ?? new Set<string>();
     set.add(keyOf.get(m.key) ?? m.key);
