@@ -4,6 +4,7 @@
  * The same text twice is one row (content hash); a wire copy, the same story lightly edited on
  * another site, is folded into the article already stored, which then lists both outlets.
  */
+import escapeStringRegexp from 'escape-string-regexp';
 import { createNearDuplicateIndex, NEAR_DUPLICATE_DEFAULTS, signatureOf, type NearDuplicateIndex, type NearDuplicateOptions } from '../core/articles/near-duplicates.js';
 import { parseArticle } from '../core/articles/parse.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -74,12 +75,11 @@ export interface Ingestor {
 }
 
 const fold = (s: string): string => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A test for whether a text names any of `words` (whole words, case and accents ignored). */
 export function matcher(words: readonly string[]): (text: string) => boolean {
   if (!words.length) return () => true;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => escape(fold(w.trim()))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeStringRegexp(fold(w.trim()))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
   return (text) => re.test(fold(text));
 }
 

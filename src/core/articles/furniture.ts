@@ -1,4 +1,5 @@
 /** Rules that tell page furniture (captions, credits, bylines, navigation, prompts) from an article's prose. */
+import escapeStringRegexp from 'escape-string-regexp';
 
 /** A paragraph-level rule: when `test` holds, the paragraph is furniture; `reason` says why (its id). */
 interface Rule {
@@ -8,7 +9,7 @@ interface Rule {
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 const endsLikeProse = (s: string): boolean => /[.!?…"”’')\]]$/.test(s.trim());
-const anyOf = (phrases: readonly string[]): string => phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const anyOf = (phrases: readonly string[]): string => phrases.map((p) => escapeStringRegexp(p).replace(/ /g, '\\s+')).join('|');
 
 /** Headings that open a list of links to other stories: what follows them is not the article. */
 export const LIST_HEADINGS: readonly string[] = [

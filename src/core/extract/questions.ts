@@ -349,7 +349,8 @@ function modalQuestion(m: RegExpExecArray, sentence: string): string | undefined
   const head = words.length > 8 ? subj.replace(/\s+(?:that|which|who)\s+.*$/i, '') : subj;
   if (head.split(/\s+/).length > 8) return undefined;
   // "A landslide that buried the road" is a known one; "a shift in policy" may never come.
-  const known = new RegExp(`${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:that|which|who)\\b`).test(sentence);
+  const at = sentence.indexOf(head);
+  const known = at >= 0 && /^\s+(?:that|which|who)\b/.test(sentence.slice(at + head.length));
   return tidy(`Could ${asSubject(head, !known)} ${rest}`);
 }
 

@@ -1,7 +1,7 @@
 /** Numbers that are not figures (years, days of a month, clock times, ages, names), as rule rows with ids. */
 import { isPeopleNoun } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
-import { STATES, UNITS } from './vocabulary.js';
+import { alternation, STATES, UNITS } from './vocabulary.js';
 
 const STATE_WORDS = new Set(STATES.flatMap((r) => [...r.states, ...r.nouns]));
 /** Whether the words after "one" name a person or a casualty ("one counselor", "one death", "one remains missing"). */
@@ -27,8 +27,7 @@ const LABEL_BEFORE = /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section
 /** Capitalised words that introduce a number as a quantity, not as part of a name. */
 const SENTENCE_WORD = /\b(?:In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since|And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than|After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another)\s$/;
 const PERSON_NOUN_COMMA = /(?:\b[A-Z][a-z’'-]+|\b(?:man|woman|wife|husband|son|daughter|father|mother|girl|boy|child|brother|sister|grandmother|grandfather|niece|nephew|victim|driver|resident|teen|teenager|student|worker)),\s*$/;
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const spellings = (time: boolean): string => UNITS.filter((u) => (u.dimension === 'time') === time).flatMap((u) => u.spellings).map(escape).join('|');
+const spellings = (time: boolean): string => alternation(UNITS.filter((u) => (u.dimension === 'time') === time).flatMap((u) => u.spellings));
 const SPAN_AFTER = new RegExp(`^\\s*(?:${spellings(true)})\\b`, 'i');
 /** A measured change just before: "rose 20 feet in", "jumped 5% in about". */
 const CHANGE_IN_BEFORE = new RegExp(`\\d[\\d.,]*\\s*(?:%|percent|${spellings(false)})\\s+in\\s+(?:about\\s+|approximately\\s+|less than\\s+|under\\s+|just\\s+|nearly\\s+|roughly\\s+|only\\s+)?$`, 'i');

@@ -1,4 +1,5 @@
 /** Finds the numbers written in a sentence, in digits or words, with their scale, currency, percent or multiple. */
+import escapeStringRegexp from 'escape-string-regexp';
 import { CURRENCIES, UNITS, type CurrencyRow } from './vocabulary.js';
 
 /** A number as written in a sentence. */
@@ -31,13 +32,12 @@ const SMALL: Record<string, number> = {
 const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, b: 1e9, mn: 1e6, m: 1e6, k: 1e3, tn: 1e12 };
 const SMALL_WORDS = Object.keys(SMALL).join('|');
 
-const escape = (s: string): string => s.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
 /** Currency symbols and codes written before a number, longest first ("US$" before "$"). */
 const SYMBOLS = CURRENCIES.flatMap((c) => c.symbols.map((s) => [s, c] as const)).sort((a, b) => b[0].length - a[0].length);
 const bySymbol = new Map(SYMBOLS);
 /** Codes are written in capitals ("USD 5m", "Rs 500"); symbols with letters in any case ("US$", "C$"). */
 const SYMBOL_RE = SYMBOLS.map(([s]) =>
-  /^[a-z]+$/.test(s) ? `${s.toUpperCase()}\\s|${s.charAt(0).toUpperCase()}${s.slice(1)}\\.?\\s?` : Array.from(s, (ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escape(ch))).join(''),
+  /^[a-z]+$/.test(s) ? `${s.toUpperCase()}\\s|${s.charAt(0).toUpperCase()}${s.slice(1)}\\.?\\s?` : Array.from(s, (ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escapeStringRegexp(ch))).join(''),
 ).join('|');
 
 const DIGITS = new RegExp(

@@ -4,7 +4,7 @@
  */
 import type { Bound, FigureKind, FigureUnit } from '../../model.js';
 import type { NumberMention } from './numbers.js';
-import { BOUNDS, CURRENCIES, type CurrencyRow, UNITS, type UnitRow } from './vocabulary.js';
+import { alternation, BOUNDS, CURRENCIES, type CurrencyRow, UNITS, type UnitRow } from './vocabulary.js';
 
 /** The quantity read around one number. */
 export interface Quantity {
@@ -21,8 +21,6 @@ export interface Quantity {
   per?: { base: string; of: string } | undefined;
 }
 
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternation = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
 
 const BEFORE = BOUNDS.flatMap((b) => b.before.map((w) => ({ w, b })));
 const BOUND_BEFORE = new RegExp(`(?:^|[^\\w])(${alternation(BEFORE.map((x) => x.w))})\\s*$`, 'i');

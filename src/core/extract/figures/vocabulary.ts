@@ -4,9 +4,14 @@
  * Each row has an id, so a figure can say which row read it; a bad reading is fixed by editing a
  * row, not by adding a branch.
  */
+import escapeStringRegexp from 'escape-string-regexp';
 import type { Bound, Dimension } from '../../model.js';
 
+/** A regex alternation of literal words, longest first so that "more than" wins over "more". */
+export const alternation = (list: readonly string[]): string => [...list].sort((a, b) => b.length - a.length).map(escapeStringRegexp).join('|');
+
 /** A unit of measurement: every spelling maps to one unit, and a unit to its dimension. */
+
 export interface UnitRow {
   id: string;
   dimension: Dimension;

@@ -1,12 +1,11 @@
 /** Rules for measures a number's kind or a fixed phrase names: rates, votes, magnitudes, populations, distances, "the first in 16 years", "nine times". */
 import { singular } from '../lexicon.js';
 import { phraseAt } from '../phrase.js';
-import { SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary.js';
-import { clauseAfter, GENERIC, type MeasureRule, measure, namedRate, type Reading, verbBefore, phraseLabel, tokenAt, words } from './tools.js';
-import { PLACE_NOUNS } from '../vocabulary.js';
+import { alternation, PLACE_NOUNS, SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary.js';
+import { clauseAfter, GENERIC, type MeasureRule, measure, namedRate, type Reading, verbBefore, phraseLabel, tokenAt } from './tools.js';
 
-const PLACE_OF = new RegExp(`\\b(${words(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i');
-const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${words(row.words)})\\b`, 'i')]));
+const PLACE_OF = new RegExp(`\\b(${alternation(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i');
+const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${alternation(row.words)})\\b`, 'i')]));
 
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */

@@ -43,8 +43,6 @@ export interface MeasureRule {
 }
 
 export const GENERIC = new Set(GENERIC_HEADS);
-export const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const words = (list: readonly string[]): string => [...list].sort((a, b) => b.length - a.length).map(esc).join('|');
 export const measure = (head: string, extra: Partial<Measure> = {}): Measure => ({ head, modifiers: [], ...extra });
 export const tokenAt = (c: MeasureContext, i: number): Token | undefined => c.s.tokens[i];
 /** The clause after the number: up to a semicolon, a dash or the next number's clause. */
