@@ -210,8 +210,8 @@ export interface Figure {
   weight: number;
   /** The typed reading shared by its mentions (the most specific one's). */
   typed?: TypedFigure | undefined;
-  /** Why it ranks where it does: independent sources, in a headline or opening paragraph. */
-  standing?: { files: number; headline: boolean; lead: boolean } | undefined;
+  /** Why it ranks where it does beyond its sources: given in a headline, or in an opening paragraph. */
+  standing?: { headline: boolean; lead: boolean } | undefined;
   /** What it measures, as reconciliation matched it: figures with one id are one measure. */
   measureId?: string | undefined;
 }
@@ -236,7 +236,7 @@ export interface Conflict {
   about?: 'date' | undefined;
   values: { value: number; text: string; sources: string[] }[];
   /** The figures in conflict, so renderers never rebuild membership. */
-  figures?: Figure[] | undefined;
+  figures: Figure[];
 }
 
 /** One actor across all sources. */

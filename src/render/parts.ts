@@ -38,7 +38,7 @@ function membershipOf(b: Briefing): { conflictOf: Map<Figure, Conflict>; timelin
   const conflictOf = new Map<Figure, Conflict>();
   const timelineOf = new Map<Figure, Timeline>();
   const present = new Set(b.figures);
-  for (const c of b.conflicts) for (const f of c.figures ?? []) if (present.has(f) && !conflictOf.has(f)) conflictOf.set(f, c);
+  for (const c of b.conflicts) for (const f of c.figures) if (present.has(f) && !conflictOf.has(f)) conflictOf.set(f, c);
   for (const t of b.timelines ?? []) for (const f of t.points.at(-1)?.figures ?? []) timelineOf.set(f, t);
   return { conflictOf, timelineOf };
 }
@@ -55,7 +55,7 @@ export function figureLines(b: Briefing): FigureLine[] {
     if (!c) lines.push({ figure: f, timeline: timelineOf.get(f), count: 1 });
     else if (!done.has(c)) {
       done.add(c);
-      const group = (c.figures ?? []).filter((g) => conflictOf.get(g) === c).sort((x, y) => y.weight - x.weight);
+      const group = c.figures.filter((g) => conflictOf.get(g) === c).sort((x, y) => y.weight - x.weight);
       const lead = leadOf(group, number) ?? f;
       lines.push({ figure: lead, conflict: c, timeline: group.map((g) => timelineOf.get(g)).find(Boolean), count: group.length });
     }

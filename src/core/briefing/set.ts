@@ -173,7 +173,7 @@ export function brief(set: BriefingSet, query?: string): Result<Briefing, Unknow
   const keep = <T>(xs: Indexed<T>[]): T[] => (m.kind === 'all' ? xs : xs.filter((x) => matches(x.terms, m.terms))).map((x) => x.item);
   const figures = keep(set.figures);
   const kept = new Set(figures);
-  const conflicts = set.conflicts.filter((c) => (c.figures ?? []).some((f) => kept.has(f)) || (!c.figures && figures.some((f) => f.metric === c.metric && f.period === c.period)));
+  const conflicts = set.conflicts.filter((c) => c.figures.some((f) => kept.has(f)));
   const timelines = set.timelines.filter((t) => t.points.some((p) => p.figures.some((f) => kept.has(f))));
   let passages: Evidence[] | undefined;
   if (m.kind === 'free') {

@@ -1,7 +1,7 @@
 /** Where sources disagree: one moment's values of one measure that no bound or rounding reconciles. */
 import type { Conflict, Figure } from '../model.js';
 import { atOneMoment, wordingOf } from './figure-notes.js';
-import { baseValue, fullyTyped, headKey, norm, precisionOf } from './measure-identity.js';
+import { baseValue, fullyTyped, headKey, NO_SENSES, norm, precisionOf } from './measure-identity.js';
 import { singular } from '../extract/figures/lexicon.js';
 
 const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been has have had that this which who it its their his her they he she we said says not no more than about over after before also were will would could may might can'.split(' '));
@@ -47,22 +47,21 @@ export function byMoment(figures: Figure[]): Figure[][] {
 
 /**
  * Different values for one measure at one moment from different sources. Rounding when every value
- * agrees at the precision of the least precise one; otherwise a contradiction. A source that gives
- * two values for one measure and moment is describing two things, and is left out.
+ * agrees at the precision of the least precise one; otherwise a contradiction.
  */
 export function conflictOf(all: Figure[]): Conflict | undefined {
   const clean = talkingOfOneThing(all);
   // Values from one source alone are its own figures, not a disagreement between sources.
   if (clean.length < 2 || new Set(clean.flatMap((f) => f.sources.map((s) => s.file))).size < 2) return undefined;
-  if (clean.every((f) => f.sources.every((s) => s.file === clean[0]?.sources[0]?.file))) return undefined;
   const first = clean[0];
   if (!first) return undefined;
   const bounded = clean.every((a, x) => clean.every((b, y) => x === y || compatible(a, b)));
+  const units = new Set(clean.map((x) => x.typed?.unit.id)).size > 1;
   return {
     metric: first.metric,
     period: first.period,
     kind: bounded ? 'bounds' : rounding(clean) ? 'rounding' : 'contradiction',
-    values: clean.map((f) => ({ value: f.value, text: valueText(f, new Set(clean.map((x) => x.typed?.unit.id)).size > 1), sources: [...new Set(f.sources.map((s) => s.file))] })),
+    values: clean.map((f) => ({ value: f.value, text: valueText(f, units), sources: [...new Set(f.sources.map((s) => s.file))] })),
     figures: clean,
   };
 }
@@ -90,7 +89,8 @@ export function talkingOfOneThing(group: Figure[]): Figure[] {
   // one within the other's ("union members" and "members", not "voting members").
   const narrowedAlike = (a: Figure, b: Figure): boolean => {
     const [x, y] = [wordingOf(a), wordingOf(b)];
-    if (!x || !y || ![...x.heads].some((h) => y.heads.has(h) || headKey(h, new Set()) === [...y.heads].map((k) => headKey(k, new Set()))[0])) return false;
+    const keys = (heads: Set<string>): Set<string> => new Set([...heads].map((h) => headKey(h, NO_SENSES)));
+    if (!x || !y || ![...keys(x.heads)].some((h) => keys(y.heads).has(h))) return false;
     // A narrowing word the other figure's sentences use near it narrows that one too ("offers rejected" and "two offers ... members rejected").
     const within = (m: Set<string>, other: Figure, o: Set<string>): boolean => [...m].every((w) => o.has(w) || ctx.get(other)?.has(w));
     return within(x.mods, b, y.mods) || within(y.mods, a, x.mods);

@@ -11,7 +11,7 @@ import type { Conflict, Figure, FigureMention, Timeline, TypedFigure } from '../
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
 import { absorb, addReading, addWording, commonLabel, countLabel, forget } from './figure-notes.js';
 import { rank } from './figure-rank.js';
-import { baseValue, dimensionOf, headKey, identity, loose, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
+import { baseValue, dimensionOf, headKey, identity, loose, NO_SENSES, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
 
 /** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
 export interface Reconciled {
@@ -42,7 +42,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
     const made: Figure = {
       metric: m.metric, metricKey: m.metricKey, value: m.value, text: m.text, unit: m.unit, period: m.period,
       qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals, weight: 0, typed: m.typed,
-      standing: { files: 1, headline: Boolean(m.typed?.headline), lead: m.position <= 0.2 },
+      standing: { headline: Boolean(m.typed?.headline), lead: m.position <= 0.2 },
     };
     addReading(made, m.typed);
     if (m.typed) addWording(made, m.typed.measure);
@@ -51,7 +51,6 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
     buckets.set(bucket, list);
     figures.push(made);
   }
-  for (const f of figures) if (f.standing) f.standing.files = new Set(f.sources.map((s) => s.file)).size;
   return figures;
 }
 
@@ -62,12 +61,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
  */
 function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
   const senses = ctx.senses;
-  const groups = new Map<string, Figure[]>();
-  for (const f of figures) {
-    if (!f.typed) continue;
-    const key = `${familyOf(f.typed.kind)}|${dimensionOf(f.typed)}|${f.typed.unit.id}|${String(baseValue(f))}|${f.typed.measure.direction ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
+  const groups = groupBy(figures.filter((f) => f.typed), (f) => (f.typed ? `${familyOf(f.typed.kind)}|${dimensionOf(f.typed)}|${f.typed.unit.id}|${String(baseValue(f))}|${f.typed.measure.direction ?? ''}` : ''));
   const folded = new Set<Figure>();
   const words = (f: Figure): Set<string> => new Set([...loose(f.typed?.measure ?? { head: '', modifiers: [] }, ctx.storyPlaces), headKey(f.typed?.measure.head ?? '', senses), ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : [])]);
   for (const group of groups.values()) {
@@ -101,7 +95,6 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       into.sources.push(...vague.sources);
       absorb(into, vague);
       if (into.standing && vague.standing) {
-        into.standing.files = new Set(into.sources.map((s) => s.file)).size;
         into.standing.headline ||= vague.standing.headline;
         into.standing.lead ||= vague.standing.lead;
       }
@@ -114,14 +107,12 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
 /** Dated events ("took office in October 2023"): one figure per person, date and source; a conflict when sources date it differently. */
 function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflicts: Conflict[] } {
   const figures = mergeSame(mentions, (m) => `${m.metricKey}|${m.period}`);
-  const groups = new Map<string, Figure[]>();
-  for (const f of figures) groups.set(f.metricKey, [...(groups.get(f.metricKey) ?? []), f]);
   const conflicts: Conflict[] = [];
-  for (const group of groups.values()) {
+  for (const group of groupBy(figures, (f) => f.metricKey).values()) {
     const c = group.length > 1 ? conflictOf(group) : undefined;
     if (!c) continue;
     conflicts.push({ ...c, kind: 'contradiction', about: 'date' });
-    for (const f of c.figures ?? []) f.weight = rank(f, 0, 0, true);
+    for (const f of c.figures) f.weight = rank(f, 0, 0, true);
   }
   return { figures, conflicts };
 }
@@ -131,17 +122,23 @@ function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflic
  * 67; "deaths pass 100" over 104) is the body's figure rounded for the headline: the body's stands.
  */
 function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
-  const body = mentions.filter((m) => !m.typed?.headline);
-  const others = (m: FigureMention): FigureMention[] => body.filter((b) => b !== m && (b.typed?.bound === 'exact' || ((b.typed?.bound === 'at-least' || b.typed?.bound === 'more-than') && b.value > m.value)));
+  const bodyOf = groupBy(mentions.filter((m) => !m.typed?.headline), (m) => m.evidence.file);
+  const key = (t: TypedFigure): string => `${t.unit.dimension}|${headKey(t.measure.head, NO_SENSES)}|${t.measure.scope ?? ''}|${familyOf(t.kind)}`;
   return mentions.filter((m) => {
     const t = m.typed;
     if (!t || (t.bound !== 'more-than' && t.bound !== 'at-least')) return true;
-    const rounded = { value: m.value, decimals: m.decimals, typed: t } as Figure;
     // Only a round bound is a rounding: "surpassed 100", "more than 60".
     if (!t.headline && (m.value % 10 !== 0 || m.decimals)) return true;
-    return !others(m).some((b) => b.evidence.file === m.evidence.file && b.typed && b.value !== m.value && b.typed.unit.dimension === t.unit.dimension && headKey(b.typed.measure.head, new Set()) === headKey(t.measure.head, new Set()) && (b.typed.measure.scope ?? '') === (t.measure.scope ?? '') && familyOf(b.typed.kind) === familyOf(t.kind) && allows(rounded, { value: b.value, decimals: b.decimals, typed: b.typed } as Figure));
+    const rounded = { value: m.value, decimals: m.decimals, typed: t } as Figure;
+    const same = key(t);
+    return !(bodyOf.get(m.evidence.file) ?? []).some((b) => {
+      const bt = b.typed;
+      const exact = bt?.bound === 'exact' || ((bt?.bound === 'at-least' || bt?.bound === 'more-than') && b.value > m.value);
+      return b !== m && bt && exact && b.value !== m.value && key(bt) === same && allows(rounded, { value: b.value, decimals: b.decimals, typed: bt } as Figure);
+    });
   });
 }
+
 
 /** Items grouped by a key, in first-seen order. */
 function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
@@ -160,7 +157,14 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   const typed = withoutRoundedHeadlines(mentions.filter((m) => m.typed));
   const senses = new Set(typed.map((m) => senseOf(m.typed?.measure.head ?? '')?.sense).filter((s): s is string => s !== undefined));
   const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines), namedOnce: namedOnce(typed, senses) };
-  const idOf = (m: { typed?: TypedFigure | undefined }): string => (m.typed ? identity(m.typed, ctx) : '');
+  // A figure's identity is its first mention's: worked out once for each.
+  const ids = new Map<TypedFigure, string>();
+  const idOf = (m: { typed?: TypedFigure | undefined }): string => {
+    if (!m.typed) return '';
+    let id = ids.get(m.typed);
+    if (id === undefined) ids.set(m.typed, (id = identity(m.typed, ctx)));
+    return id;
+  };
   const figures = foldVaguer(mergeSame(typed, idOf), ctx);
   for (const f of figures) {
     f.metric = commonLabel(f);
@@ -177,7 +181,7 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
       if (!c) continue;
       conflicts.push(c);
       // The value most sources give leads the disagreement; the others are shown on its line.
-      const lead = [...(c.figures ?? [])].sort((a, b) => new Set(b.sources.map((x) => x.file)).size - new Set(a.sources.map((x) => x.file)).size)[0];
+      const lead = [...c.figures].sort((a, b) => new Set(b.sources.map((x) => x.file)).size - new Set(a.sources.map((x) => x.file)).size)[0];
       if (lead) disputed.add(lead);
     }
   }

@@ -16,8 +16,11 @@ export function dimensionOf(t: TypedFigure): string {
 export const SYNONYM = new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)));
 export const SYNONYM_HEADS = new Set(SYNONYMS.map((r) => r.head));
 
+/** No senses of a set: heads compared by their own sense only. */
+export const NO_SENSES: ReadonlySet<string> = new Set();
+
 /** Heads that mean the same: the vocabulary's synonyms, one WordNet sense, or one directly below the other ("fatality", "death"). */
-export function headKey(head: string, senses: Set<string>): string {
+export function headKey(head: string, senses: ReadonlySet<string>): string {
   const synonym = SYNONYM.get(head);
   if (synonym) return synonym;
   const s = senseOf(head);
