@@ -1,6 +1,6 @@
 /** Extracts one article once: figures, actors, open questions and its sentences. */
 import type { Article, ArticleExtract, Evidence, FigureMention } from '../model.js';
-import { analyse, analyseParagraphs } from '../nlp.js';
+import { analyseParagraphs } from '../nlp.js';
 import { namesNoActors } from './actor-sentences.js';
 import { actorContext, actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
@@ -82,7 +82,9 @@ export function extractArticle(article: Article, intern: Interner = createIntern
   // best role for a country or group, when the body names them too. Its figures are the story's
   // headline numbers, kept after the body's so that a figure quotes the body's fuller sentence first.
   const headline: { figures: FigureMention[]; ev: Evidence }[] = [];
-  for (const s of analyse(article.headline)) {
+  // The headline and the body are read as one document: each reading costs, whatever its length.
+  const [headlineSentences = [], ...sentences] = analyseParagraphs([article.headline, ...body.map((p) => p.text)]);
+  for (const s of headlineSentences) {
     const quote = s.text.trim();
     const ev: Evidence = { file: article.file, quote };
     for (const a of actorsOf(s, ctx, quote)) {
@@ -92,7 +94,6 @@ export function extractArticle(article: Article, intern: Interner = createIntern
   }
   // The people of the nearest earlier sentence that named any: whom a "he" or "she" can mean.
   let previous: PersonRef[] = [];
-  const sentences = analyseParagraphs(body.map((p) => p.text));
   body.forEach((p, pi) => {
     const position = body.length > 1 ? pi / (body.length - 1) : 0;
     const own = sentences[pi] ?? [];
@@ -110,9 +111,7 @@ export function extractArticle(article: Article, intern: Interner = createIntern
       }
       // A lone capitalised word after "in" or "from" is more likely a place than a person.
       const persons = actors.filter((a) => a.kind === 'person' && !a.key.endsWith(':locative'));
-      for (const f of eventsOf(quote, article.file, persons, previous, position)) {
-        out.figures.push({ ...f, metric: intern(f.metric), metricKey: intern(f.metricKey), evidence: ev });
-      }
+      addFigures(eventsOf(quote, article.file, persons, previous, position), ev);
       if (persons.length) previous = persons;
       const q = whileReading(s, () => questionOf(s.text, article.file, quote));
       if (q) out.questions.push({ ...q, evidence: ev });

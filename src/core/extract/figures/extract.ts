@@ -9,7 +9,8 @@ import { labelOf, measureKey } from './label.js';
 import { measureContext, readMeasure, type Reading } from './measure.js';
 import { exclusionOf } from './not-a-figure.js';
 import { findNumbers, type NumberMention } from './numbers.js';
-import { asOf, type TimeSpan, timeSpans } from './period.js';
+import { asOf, BASELINE, type TimeSpan, timeSpans } from './period.js';
+import { isTitleCase } from './phrase.js';
 import { quantityOf } from './quantity.js';
 
 /** What became of one number in a sentence: a figure, or the reason it is none. */
@@ -39,7 +40,6 @@ const PEOPLE: FigureUnit = { id: 'people', dimension: 'people', toBase: 1, label
 /** Rules that give a number the measure of another: its unit carries over when it has none of its own. */
 const COPIES = new Set(['measure.from-to', 'measure.list', 'measure.anaphor', 'measure.baseline', 'measure.level', 'measure.including']);
 
-const BASELINE_CUE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
 
 /**
  * A figure's period: the nearest time expression after it in its clause, else the nearest before;
@@ -64,12 +64,12 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
 }
 
 function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string): Period | undefined {
-  const inBaseline = BASELINE_CUE.test(text.slice(Math.max(0, n.start - 60), n.start));
+  const inBaseline = BASELINE.test(text.slice(Math.max(0, n.start - 60), n.start));
   const usable = spans.filter((t) => t.period && (inBaseline || !t.baseline));
   // Not past a clause about something else: "41 are missing after floods slammed the county, which rose early Friday".
   const after = usable.find((t) => t.start >= n.end && (!next || t.start < next.start) && !/[;]|,\s*(?:which|who|where|whose)\b|\b(?:after|when|while|because)\s/i.test(text.slice(n.end, t.start)));
   if (after?.period) return after.period;
-  const before = [...usable].reverse().find((t) => t.end <= n.start && (inBaseline || !BASELINE_CUE.test(text.slice(t.end, n.start))));
+  const before = [...usable].reverse().find((t) => t.end <= n.start && (inBaseline || !BASELINE.test(text.slice(t.end, n.start))));
   if (before?.period) return before.period;
   // "At least 78 people are dead and another 41 are missing, officials said on Sunday": a closing attribution dates them all.
   const attributed = usable.find((t) => t.start >= n.end && /\b(?:said|says|told|announced|reported|confirmed|according to)\b[^,;()]*$/i.test(text.slice(0, t.start)) && !/[;]/.test(text.slice(n.end, t.start)));
@@ -93,6 +93,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   let previous: Reading | undefined;
   // Time expressions are no part of what a number measures: "declining to 36.18 last year" measures no "year".
   const masked: Sentence = { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? { ...t, pos: 'TIME' } : t)) };
+  const titleCase = isTitleCase(masked.tokens);
   const candidates = numbers.filter((n) => {
     const no = exclusionOf(n, text);
     if (no) notes.push({ text: n.text, excluded: { rule: no.id, reason: no.reason } });
@@ -100,7 +101,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   });
   candidates.forEach((n, i) => {
     const read = quantityOf(n, text);
-    const found = readMeasure(measureContext(masked, n, read, { previous, carried: carry.last }));
+    const found = readMeasure(measureContext(masked, n, read, { titleCase, previous, carried: carry.last }));
     // A bare number that continues another's measure ("from six per 100,000 in 2018 to 47 in 2023") is in its unit.
     const inherits = found && (COPIES.has(found.rule) || found.rule === 'measure.magnitude') && read.unit.id === 'count' && found.unit && found.unit.id !== 'count';
     const inherited = inherits && found.unit ? { ...read, unit: found.unit, kind: found.kind ?? read.kind } : read;

@@ -5,7 +5,6 @@
  */
 import type { Sentence } from '../../nlp.js';
 import type { NumberMention } from './numbers.js';
-import { isTitleCase } from './phrase.js';
 import type { Quantity } from './quantity.js';
 import { RULES as COPIES } from './rules/copies.js';
 import { RULES as KINDS } from './rules/kinds.js';
@@ -71,11 +70,11 @@ export function readMeasure(c: MeasureContext): Reading | undefined {
 }
 
 /** The context of a number in a sentence, for the rules. */
-export function measureContext(s: Sentence, n: NumberMention, q: Quantity, extra: { previous?: Reading | undefined; carried?: Reading | undefined }): MeasureContext {
+export function measureContext(s: Sentence, n: NumberMention, q: Quantity, extra: { titleCase: boolean; previous?: Reading | undefined; carried?: Reading | undefined }): MeasureContext {
   const next = s.tokens.findIndex((t) => t.start >= q.end);
   const prev = s.tokens.findLastIndex((t) => t.end <= n.start);
   return {
     s, n, q, before: s.text.slice(0, n.start), after: s.text.slice(q.end),
-    next: next < 0 ? s.tokens.length : next, prev, titleCase: isTitleCase(s.tokens), ...extra,
+    next: next < 0 ? s.tokens.length : next, prev, ...extra,
   };
 }

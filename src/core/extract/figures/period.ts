@@ -191,10 +191,16 @@ function relative(which: string, unit: string, pub: PubDate): Period | undefined
   return m >= 0 ? month(pub.year, m) : month(pub.year - 1, m + 12);
 }
 
-// "than" is left out: in "higher than the 6.85 in 2019" the year belongs to the number after it.
-const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|an increase from|a decrease from|from a)\s[^,;]*$/i;
+/**
+ * Words that open a comparison's baseline ("up from 87 on Monday", "compared with the same period"):
+ * what follows them in the clause is the earlier moment. "than" is left out: in "higher than the
+ * 6.85 in 2019" the year belongs to the number after it.
+ */
+export const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
 /** Cheap test for what chrono alone reads: a weekday, or a month with a day and no year. */
 const DAYS_HINT = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/** The same, for every match in a sentence (matchAll works on a copy, so one is enough). */
+const DAYS_HINTS = new RegExp(DAYS_HINT.source, 'gi');
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
 /** chrono with only its weekday and month-name parsers: the rest read clock times and relative spans this table reads itself. */
 const DAYS = (() => {
@@ -203,13 +209,11 @@ const DAYS = (() => {
   return new chrono.Chrono(config);
 })();
 
-/** Days and weekdays, as chrono reads them, resolved to the latest such day on or before the article. */
 /** chrono's readings of the few words around each weekday or month-and-day in a sentence: reading the whole sentence costs far more. */
 function chronoResults(sentence: string): { index: number; text: string; start: chrono.ParsedComponents }[] {
   const out: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
-  const hints = new RegExp(DAYS_HINT.source, 'gi');
   let covered = -1;
-  for (const h of sentence.matchAll(hints)) {
+  for (const h of sentence.matchAll(DAYS_HINTS)) {
     if (h.index < covered) continue;
     const from = Math.max(0, h.index - 24);
     const to = Math.min(sentence.length, h.index + h[0].length + 24);
@@ -222,6 +226,7 @@ function chronoResults(sentence: string): { index: number; text: string; start: 
   return out;
 }
 
+/** Days and weekdays, as chrono reads them, resolved to the latest such day on or before the article. */
 function chronoDays(sentence: string, pub: PubDate): { start: number; end: number; period: Period | undefined; rule: string }[] {
   if (!DAYS_HINT.test(sentence)) return [];
   const out: { start: number; end: number; period: Period | undefined; rule: string }[] = [];
@@ -297,9 +302,4 @@ export function samePeriod(a: Period, b: Period): boolean {
   if (a.grain === 'span' || b.grain === 'span') return a.label === b.label || (a.from === b.from && a.to === b.to);
   // Parts of a day tell counts apart only when both sentences name one: "late Friday" is "Friday evening".
   return a.from === b.from && a.to === b.to && (!a.part || !b.part || a.part === b.part);
-}
-
-/** Whether two periods share any time (a figure told for "2024" and for "as of March 2024"). */
-export function overlaps(a: Period, b: Period): boolean {
-  return a.from <= b.to && b.from <= a.to;
 }

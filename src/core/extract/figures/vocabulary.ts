@@ -179,9 +179,6 @@ export const GENERIC_HEADS: readonly string[] = [
 /** Words for "the number of": the measure is the noun after "of". */
 export const COUNT_NOUNS: readonly string[] = ['number', 'total', 'count', 'tally', 'amount', 'sum', 'figure', 'level', 'share', 'proportion', 'percentage', 'rate'];
 
-/** Multiples written as one word: "fivefold", "tenfold". */
-export const MULTIPLE_SUFFIX = /^(?<n>[a-z]+|\d+)[-\s]?fold$/i;
-
 /** A vote, as ballots, ratifications and referendums are reported: which way a share of votes went. */
 export interface VoteRow {
   id: string;

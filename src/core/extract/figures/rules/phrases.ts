@@ -29,7 +29,7 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.share-verb',
     read: (c) => {
       if (c.q.kind !== 'share') return undefined;
-      const m = SHARE_VERBS.exec(c.before) ?? (SHARE_VERBS.source && /\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before) ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before) : null);
+      const m = SHARE_VERBS.exec(c.before) ?? (/\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before) ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before) : null);
       if (!m) return undefined;
       const at = c.s.tokens.findIndex((t) => t.start >= m.index + (m[0].length - m[0].trimStart().length));
       const np = headBefore(c.s.tokens, at, c.titleCase);

@@ -16,7 +16,9 @@ export const TOLL_BEFORE = new RegExp(
   'i',
 );
 
-export const stateRowOfWord = (w: string): StateRow | undefined => STATE_WORDS.find((x) => x.w === w.toLowerCase())?.row;
+/** A state word's row: the first row that lists it. */
+const STATE_OF_WORD = new Map([...STATE_WORDS].reverse().map((x) => [x.w, x.row] as const));
+export const stateRowOfWord = (w: string): StateRow | undefined => STATE_OF_WORD.get(w.toLowerCase());
 export const STATE_NOUN_WORDS = alternation(STATE_NOUNS.map((x) => x.w));
 export const STATE_INCLUDES = new RegExp(`\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
 export const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
