@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
  * `senses`: one `sense broader word,word` group per line, ids in base 36 (0 for no broader sense);
  * `people`: words, comma-separated; `nominal`: `verb:noun` pairs, comma-separated.
  */
-export interface LexiconFile {
+interface LexiconFile {
   senses: string;
   people: string;
   nominal: string;

@@ -9,7 +9,7 @@ import { sourceNumbers } from './parts.js';
 const BOUND_WORDS: Record<string, string> = { exact: '', about: 'about', 'at-least': 'at least', 'more-than': 'more than', 'up-to': 'up to', 'fewer-than': 'fewer than' };
 
 /** The typed reading of a figure on one line: what, kind, bound, unit, period and rule. */
-export function readingLine(f: Pick<Figure, 'metric' | 'unit' | 'period' | 'typed'>): string {
+function readingLine(f: Pick<Figure, 'metric' | 'unit' | 'period' | 'typed'>): string {
   const t = f.typed;
   if (!t) return `${f.metric} · date · rule event.took-office`;
   const bound = BOUND_WORDS[t.bound] ? `, ${BOUND_WORDS[t.bound] ?? ''}` : '';

@@ -174,7 +174,7 @@ describe('reconciliation by what is measured', () => {
       ['b.txt', 'B\nDate: 2025-07-08\n\nThe death toll has reached at least 111, officials said on Tuesday.\n'],
     ]);
     expect(b.conflicts.map((c) => [c.metric, c.kind, c.values.map((v) => v.text)])).toEqual([['deaths', 'contradiction', ['109', 'at least 111']]]);
-    expect(b.conflicts[0]?.figures?.every((f) => b.figures.includes(f))).toBe(true);
+    expect(b.conflicts[0]?.figures.every((f) => b.figures.includes(f))).toBe(true);
   });
 
   it('tells a difference the bounds allow as such, never as a contradiction', () => {

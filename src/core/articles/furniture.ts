@@ -24,7 +24,7 @@ export const LIST_HEADINGS: readonly string[] = [
 const LIST_HEADING = new RegExp(`^(?:${anyOf(LIST_HEADINGS)}|more from .{1,40})\\s*:?$`, 'i');
 
 /** One-line page labels: sharing, ads, comments, site chrome. */
-export const PAGE_LABELS: readonly string[] = [
+const PAGE_LABELS: readonly string[] = [
   'share', 'share now', 'share this', 'share this article', 'share this story', 'share on facebook', 'share on x', 'share via email',
   'advertisement', 'ad', 'hide ad', 'sponsored', 'sponsored content', 'paid content', 'partner content', 'promoted', 'story continues below',
   'story continues below advertisement', 'continue reading', 'continue reading below', 'scroll to continue', 'skip to content', 'skip ad',

@@ -1,22 +1,28 @@
 /** How a figure line says what a figure measures ("deaths in Kerr County", "homicide rate", "ratification bonus"). */
 import type { FigureKind, Measure } from '../../model.js';
 import type { Reading } from './measure.js';
-import { STATES } from './vocabulary.js';
+import { STATES, type StateRow } from './vocabulary.js';
 
 const STATE_BY_HEAD = new Map(STATES.map((r) => [r.head, r]));
+/** The state row whose measure a head is ("deaths" -> the row of the dead), if any. */
+export const stateRowOf = (head: string): StateRow | undefined => STATE_BY_HEAD.get(head);
 
-/** The label of a reading: the rule's own words, else the measure's, with where it holds. */
-export function labelOf(r: Reading): string {
+/** The words a reading goes by, without where it holds: the rule's own, else its state's, else the measure's. */
+export function baseLabel(r: Reading): string {
   const m = r.measure;
   const row = STATE_BY_HEAD.get(m.head);
-  let base = r.label;
-  if (!base && row) base = m.who ? row.of.replace('{who}', m.who) : row.head;
-  base ??= [...m.modifiers, m.head].join(' ');
-  return m.scope && !base.toLowerCase().includes(m.scope.toLowerCase()) ? `${base} in ${m.scope}` : base;
+  return r.label || (row ? (m.who ? row.of.replace('{who}', m.who) : row.head) : [...m.modifiers, m.head].join(' '));
+}
+
+/** The label of a reading, with where it holds ("deaths in Kerr County"). */
+export function labelOf(r: Reading): string {
+  const base = baseLabel(r);
+  const scope = r.measure.scope;
+  return scope && !base.toLowerCase().includes(scope.toLowerCase()) ? `${base} in ${scope}` : base;
 }
 
 /** Kinds that compare with each other: a level is an amount like any other of its unit. */
-export const familyOf = (kind: FigureKind): string => (kind === 'level' ? 'amount' : kind === 'count' || kind === 'money' || kind === 'quantity' || kind === 'share' ? 'amount' : kind);
+export const familyOf = (kind: FigureKind): string => (kind === 'level' || kind === 'count' || kind === 'money' || kind === 'quantity' || kind === 'share' ? 'amount' : kind);
 
 /** A stable text key for a measure (kept in digests' coverage): family, head, modifiers, who, where, direction. */
 export function measureKey(kind: FigureKind, m: Measure): string {

@@ -1,8 +1,8 @@
 /** Rules that give a number the measure of another: "that figure", "up from 87", "from 13.7 ... to 46.18", "including 17,000 in Everett", "(11.8 meters)", the next value of a list. */
 import { isPeopleNoun } from '../lexicon.js';
 import { phraseAt, placeAfter } from '../phrase.js';
-import { STATES } from '../vocabulary.js';
-import { labelOfPrevious, type MeasureRule } from './tools.js';
+import { baseLabel, stateRowOf } from '../label.js';
+import type { MeasureRule } from './tools.js';
 import { whoOf } from './states.js';
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
@@ -32,7 +32,7 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (!c.previous || !/\b(?:including|of whom|of which|among them|along with|as well as)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i.test(c.before)) return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
-      const row = STATES.find((x) => x.head === c.previous?.measure.head);
+      const row = stateRowOf(c.previous.measure.head);
       // "... confirmed dead, including 38 adults and 21 children": which people a state count holds.
       if (np && row && isPeopleNoun(np.head.toLowerCase())) return { rule: 'measure.including', measure: { ...c.previous.measure, who: whoOf([...np.modifiers, np.head].join(' ')) }, kind: 'count' };
       if (np) return undefined;
@@ -42,7 +42,7 @@ export const RULES: readonly MeasureRule[] = [
       const by = /^\s*(by|via|in|on)\s+((?:[a-z-]+\s?){1,3})/i.exec(c.after);
       if (!by?.[2]) return undefined;
       const how = `${(by[1] ?? '').toLowerCase()} ${by[2].trim().toLowerCase()}`;
-      return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, modifiers: [...c.previous.measure.modifiers, how] }, label: `${labelOfPrevious(c.previous)} ${how}` };
+      return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, modifiers: [...c.previous.measure.modifiers, how] }, label: `${baseLabel(c.previous)} ${how}` };
     },
   },
   {

@@ -5,25 +5,25 @@ import { isPeopleNoun } from '../lexicon.js';
 import { frontedPlace, phraseAt, placeAfter } from '../phrase.js';
 import { alternation, STATES, type StateRow } from '../vocabulary.js';
 
-export const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
-export const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
+const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
+const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
 // "look for 11 girls and one counselor": a second count of the list is in the first one's state.
-export const STATE_VERB_BEFORE = new RegExp(`\\b(${alternation(STATE_VERBS.map((x) => x.w))})\\s+(?:(?:\\d[\\d,]*|[a-z]+)\\s+(?:[a-z-]+\\s+){1,2}and\\s+)?(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
-export const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
+const STATE_VERB_BEFORE = new RegExp(`\\b(${alternation(STATE_VERBS.map((x) => x.w))})\\s+(?:(?:\\d[\\d,]*|[a-z]+)\\s+(?:[a-z-]+\\s+){1,2}and\\s+)?(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
+const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
 export const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
-export const TOLL_BEFORE = new RegExp(
+const TOLL_BEFORE = new RegExp(
   `\\b(${alternation(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b()[^.;:]{0,80}?\\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached|to|at|of|was|is|now)\\s+(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
   'i',
 );
 
 /** A state word's row: the first row that lists it. */
 const STATE_OF_WORD = new Map([...STATE_WORDS].reverse().map((x) => [x.w, x.row] as const));
-export const stateRowOfWord = (w: string): StateRow | undefined => STATE_OF_WORD.get(w.toLowerCase());
-export const STATE_NOUN_WORDS = alternation(STATE_NOUNS.map((x) => x.w));
-export const STATE_INCLUDES = new RegExp(`\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
-export const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
-export const STATE_OF_THE = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
-export const STATE_NUMBER = new RegExp(`\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${alternation(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`, 'i');
+const stateRowOfWord = (w: string): StateRow | undefined => STATE_OF_WORD.get(w.toLowerCase());
+const STATE_NOUN_WORDS = alternation(STATE_NOUNS.map((x) => x.w));
+const STATE_INCLUDES = new RegExp(`\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
+const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
+const STATE_OF_THE = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
+const STATE_NUMBER = new RegExp(`\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${alternation(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`, 'i');
 
 /** A people noun that narrows a state count ("campers" killed), not people at large ("people", "others"). */
 export function whoOf(phrase: string): string | undefined {

@@ -5,7 +5,7 @@ import type { NumberMention } from '../numbers.js';
 import type { NounPhrase } from '../phrase.js';
 import { phraseAt } from '../phrase.js';
 import type { Quantity } from '../quantity.js';
-import { CHANGES, GENERIC_HEADS, STATES } from '../vocabulary.js';
+import { CHANGES, GENERIC_HEADS } from '../vocabulary.js';
 
 /** What a rule read: the measure, the kind when the rule knows better than the unit, and the rule's id. */
 export interface Reading {
@@ -49,12 +49,6 @@ export const tokenAt = (c: MeasureContext, i: number): Token | undefined => c.s.
 export const clauseAfter = (c: MeasureContext): string => c.after.split(/[;:—–]|,\s(?:and|but|while|which|who)\s|\.\s/)[0] ?? c.after;
 /** The clause before the number, back to a semicolon or dash. */
 export const clauseBefore = (c: MeasureContext): string => c.before.split(/[;—–]/).at(-1) ?? c.before;
-
-/** The words a reading goes by, for a part of it ("rescued" -> "rescued by helicopter"). */
-export function labelOfPrevious(r: Reading): string {
-  const row = STATES.find((x) => x.head === r.measure.head);
-  return r.label ?? (row ? (r.measure.who ? row.of.replace('{who}', r.measure.who) : row.head) : [...r.measure.modifiers, r.measure.head].join(' '));
-}
 
 /** The measure of a noun phrase: its head's singular, its modifiers, and where. */
 export function fromPhrase(np: NounPhrase, scope?: string): Measure {
