@@ -5,7 +5,8 @@
  * - `nouns`: lemma -> [sense, broader], the dense ids of its first sense's synset and of that
  *   synset's first hypernym. Two words measure the same thing when they share a sense, or when
  *   one's sense is directly below the other's ("fatality" is a kind of "death").
- * - `people`: nouns whose first sense is a person or a body of people ("machinist", "troops").
+ * - `people`: nouns whose first sense is a person or a body of people ("machinist", "troops"); a
+ *   body of people is marked with a leading `*` ("*police", "*staff").
  * - `nominal`: verb -> the noun that names its act or result ("lose" -> "loss", "invest" ->
  *   "investment"), for labels such as "losses" where a sentence has "lost $5 billion".
  *
@@ -98,8 +99,9 @@ function below(offset: string, roots: Set<string>): boolean {
 
 const first = (lemma: string, index: Map<string, string[]>): string | undefined => index.get(lemma)?.[0];
 const rootOf = (lemma: string): string => first(lemma, nounIndex) ?? '';
-/** person.n.01, and the bodies of people that news counts: people, troops, staff, crews, workforces. */
-const PEOPLE_ROOTS = new Set([rootOf('person'), rootOf('people'), rootOf('military_personnel'), rootOf('force'), rootOf('staff'), rootOf('crew'), rootOf('workforce')]);
+/** person.n.01, and the bodies of people that news counts: people, troops, personnel (police, staff), crews, workforces. */
+const PERSON = new Set([rootOf('person')]);
+const PEOPLE_ROOTS = new Set([rootOf('person'), rootOf('people'), rootOf('military_personnel'), rootOf('force'), rootOf('personnel'), rootOf('staff'), rootOf('crew'), rootOf('workforce')]);
 
 // A word is kept when it is a plain word or a two-word compound ("death_toll" -> "death toll"); its
 // senses only when the word is in common use (seen in the sense-tagged corpus), to keep the file small.
@@ -121,7 +123,7 @@ for (const [lemma, senses] of [...nounIndex.entries()].sort(([a], [b]) => a.loca
   const word = lemma.replace('_', ' ');
   const broader = hypernyms(nouns.get(senses[0]))[0];
   if (taggedNouns.has(lemma) || common.has(senses[0]) || (broader && common.has(broader) && !lemma.includes('_'))) lexicon.nouns[word] = [id(senses[0]), broader ? id(broader) : 0];
-  if (!word.includes(' ') && below(senses[0], PEOPLE_ROOTS)) lexicon.people.push(word);
+  if (!word.includes(' ') && below(senses[0], PEOPLE_ROOTS)) lexicon.people.push(below(senses[0], PERSON) ? word : `*${word}`);
 }
 
 // A word earns its place when it can match another: it shares its sense with one, or one's sense is
@@ -161,7 +163,7 @@ for (const [verb, senses] of [...verbIndex.entries()].sort(([a], [b]) => a.local
 }
 
 // Common nouns: a sense that is not an instance of something (a proper name: "texas" is an instance of a state).
-const peopleSet = new Set(lexicon.people);
+const peopleSet = new Set(lexicon.people.map((w) => w.replace(/^\*/, '')));
 const commonNouns = [...nounIndex.entries()]
   .filter(([lemma, senses]) => /^[a-z]{3,}$/.test(lemma) && senses.some((o) => !instance(o)))
   .map(([lemma]) => lemma)

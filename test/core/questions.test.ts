@@ -28,6 +28,12 @@ describe('open questions', () => {
     ['The regional office has not clarified how it counted the missing hikers.', 'How did the regional office count the missing hikers?'],
     ['Police could not say how the gunman obtained the weapon.', 'How did the gunman obtain the weapon?'],
     ['Nobody knows how long the drought will last.', 'How long will the drought last?'],
+    // A group or plural noun opening the sentence is lower-cased in the question; a surname is not.
+    ['Police have not said how they identified the suspect.', 'How did police identify the suspect?'],
+    ['Staff have not said how they counted the ballots.', 'How did staff count the ballots?'],
+    ['Engineers have not said when they will restore power.', 'When will engineers restore power?'],
+    ['Baker has not said how he voted.', 'How did Baker vote?'],
+    ['Williams did not say how she would vote.', 'How would Williams vote?'],
     ['“We don’t know yet how many homes were lost,” the mayor said.', 'How many homes were lost?'],
     ['Parents questioned why they were not told about the leak sooner.', 'Why were parents not told about the leak sooner?'],
     ['Rescuers said it was hard to say how many people remained trapped.', 'How many people remained trapped?'],

@@ -3,6 +3,7 @@
  * "did not say how it compiled the list" -> "How did the state compile the list?".
  */
 import { analyse, type Sentence, type Token } from '../nlp.js';
+import { isCommonNoun, isGroupNoun, singular } from './figures/lexicon.js';
 
 /** A token with its offset in the whole text, not only in its sentence. */
 type Tok = Token & { at: number };
@@ -68,10 +69,6 @@ export function cutClause(s: string): string {
 }
 
 const DET_START = /^(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Such|Some|Many|Most|Other|Local|Several|Both|All|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Millions)\b/;
-/** Common nouns for groups of people that open sentences ("Officials said ..."): not names. */
-const GROUP_NOUNS = new Set(
-  'officials authorities shoppers workers residents experts analysts critics police rescuers investigators scientists economists doctors lawmakers legislators prosecutors voters members employees students parents families people victims survivors researchers engineers firefighters forecasters regulators shareholders investors unions companies farmers officers troops soldiers leaders negotiators diplomats teachers nurses drivers passengers customers consumers owners managers executives protesters demonstrators lawyers judges ministers governments countries states cities schools hospitals airlines banks markets prices talks negotiations'.split(' '),
-);
 
 /**
  * A subject inside a question: "A storm" -> "the storm" (or "a storm" when `indefinite`, for what
@@ -81,10 +78,10 @@ export function asSubject(np: string, indefinite = false): string {
   const s = np.trim().replace(/^(?:however|but|and|yet|still|meanwhile|also),?\s+/i, '');
   if (/^(?:a|an)\s/i.test(s)) return indefinite ? s.charAt(0).toLowerCase() + s.slice(1) : `the ${s.replace(/^(?:a|an)\s+/i, '')}`;
   const first = s.split(/\s+/)[0] ?? '';
-  // A plural common noun that opens the sentence ("Repairs could take months"): names are rarely plural.
-  const tok = /^[A-Z][a-z]+s$/.test(first) ? tokensOf(first.toLowerCase())[0] : undefined;
-  const plural = !!tok && tok.pos === 'NOUN' && tok.lemma.toLowerCase() !== tok.lower;
-  const common = DET_START.test(s) || GROUP_NOUNS.has(first.toLowerCase()) || plural;
+  // A plural common noun that opens the sentence ("Officials said", "Repairs could take months"): names are rarely plural.
+  const lower = first.toLowerCase();
+  const plural = /^[A-Z][a-z]+$/.test(first) && singular(lower) !== lower && isCommonNoun(lower);
+  const common = DET_START.test(s) || plural || isGroupNoun(lower);
   return common ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 

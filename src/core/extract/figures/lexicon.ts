@@ -15,6 +15,8 @@ interface Tables {
   broader: string[];
   words: string[];
   people: Set<string>;
+  /** Bodies of people, not persons: "police", "staff", "people". */
+  groups: Set<string>;
   nominal: Map<string, string>;
   nouns: Set<string>;
 }
@@ -42,12 +44,24 @@ function load(): Tables {
     const [verb = '', noun = ''] = pair.split(':');
     nominal.set(verb, noun);
   }
-  tables = { lineOf, senseLine, sense, broader, words, people: new Set(data.people.split(',')), nominal, nouns: new Set(data.nouns.split(',')) };
+  const people = new Set<string>();
+  const groups = new Set<string>();
+  for (const w of data.people.split(',')) {
+    const word = w.replace(/^\*/, '');
+    people.add(word);
+    if (word !== w) groups.add(word);
+  }
+  tables = { lineOf, senseLine, sense, broader, words, people, groups, nominal, nouns: new Set(data.nouns.split(',')) };
   return tables;
 }
 
 /** The words of a sense's line. */
 const wordsOf = (t: Tables, line: number): string[] => (t.words[line] ?? '').split(',').map((w) => w.replace('_', ' '));
+
+/** Whether a lower-case noun names a body of people rather than a person ("police", "staff"): never a surname. */
+export function isGroupNoun(noun: string): boolean {
+  return load().groups.has(noun);
+}
 
 /** Whether a lower-case noun (singular or plural) names a person or a body of people ("machinists", "troops"). */
 export function isPeopleNoun(noun: string): boolean {
