@@ -235,6 +235,25 @@ describe('reconciliation by what is measured', () => {
     expect(b.timelines?.map((t) => [t.metric, t.points.map((p) => p.figures.map((f) => f.value))])).toEqual([['deaths', [[43], [104]]]]);
   });
 
+  it("dates an article's counts by the one part of the day it gives counts at: a morning count and an afternoon one are a timeline", () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-06\n\nCrews searched for 11 campers on Sunday morning.\n\nThe sheriff said 59 people have been confirmed dead in the county.\n'],
+      ['b.txt', 'B\nDate: 2025-07-06\n\nThe sheriff said at a news conference on Sunday afternoon that 68 people have been confirmed dead in the county.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+    expect(b.timelines?.map((t) => t.points.map((p) => p.figures.map((f) => f.value)))).toEqual([[[59], [68]]]);
+  });
+
+  it('sets a count dated by its day alone against the latest count of that day, and keeps one value told at two parts of a day as one figure', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-06\n\nOn Sunday morning at least 67 people were dead and 11 campers were missing.\n'],
+      ['b.txt', 'B\nDate: 2025-07-06\n\nOn Sunday afternoon at least 82 people were dead and 11 campers were missing.\n'],
+      ['c.txt', 'C\nDate: 2025-07-06\n\nAt least 78 people are dead, officials said on Sunday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[82, 78]]);
+    expect(b.figures.filter((f) => f.value === 11).map((f) => f.sources.length)).toEqual([2]);
+  });
+
   it('does not take another period for a correction: "3,753 between January and July last year" against "731 in January"', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2025-02-19\n\nPolice counted 731 homicides in January, a record for the month.\n'],

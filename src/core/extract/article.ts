@@ -4,7 +4,7 @@ import { analyseParagraphs } from '../nlp.js';
 import { namesNoActors } from './actor-sentences.js';
 import { actorContext, actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
-import { readFigures, type Carry } from './figures/extract.js';
+import { inArticlePart, readFigures, type Carry } from './figures/extract.js';
 import { countryOf } from './gazetteer.js';
 import { whileReading } from './question-grammar.js';
 import { questionOf } from './questions.js';
@@ -75,8 +75,10 @@ export function extractArticle(article: Article, intern: Interner = createIntern
   const pub = article.published ?? { iso: '1970-01-01', year: 1970, month: 1, source: 'set' as const };
   const out: ArticleExtract = { article: meta, figures: [], actors: [], questions: [], sentences: [], places };
   const carry: Carry = {};
+  // Figures are shared once the whole article is read: a part of the day it names dates them all.
+  const read: { figures: FigureMention[]; ev: Evidence }[] = [];
   const addFigures = (figures: FigureMention[], ev: Evidence): void => {
-    for (const f of figures) out.figures.push(shareFigure({ ...f, evidence: ev }, intern));
+    if (figures.length) read.push({ figures, ev });
   };
   // The headline says what the story's actors do ("Peru will seek foreign military aid"): the
   // best role for a country or group, when the body names them too. Its figures are the story's
@@ -118,5 +120,6 @@ export function extractArticle(article: Article, intern: Interner = createIntern
     }
   });
   for (const h of headline) addFigures(h.figures, h.ev);
+  for (const { figures, ev } of read) for (const f of inArticlePart(figures, carry)) out.figures.push(shareFigure({ ...f, evidence: ev }, intern));
   return out;
 }

@@ -32,13 +32,25 @@ export function rounding(figures: Figure[]): boolean {
   return rounded.size === 1;
 }
 
-/** Clusters of figures at one moment: the same stated period, or (for figures that hold a news week) dates a week apart at most. */
+const PARTS = ['morning', 'afternoon', 'evening', 'night'];
+/** A day's parts in order; a day with no part named after them all. */
+const partRank = (f: Figure): number => {
+  const part = f.typed?.period.part;
+  return part ? PARTS.indexOf(part) : PARTS.length;
+};
+
+/**
+ * Clusters of figures at one moment: the same stated period, or (for figures that hold a news week)
+ * dates a week apart at most. A count dated by its day alone ("officials said on Sunday") is the
+ * day's latest: it joins the latest part of that day it fits, not the morning's.
+ */
 export function byMoment(figures: Figure[]): Figure[][] {
   const clusters: { first: Figure; figures: Figure[] }[] = [];
-  const ordered = [...figures].sort((a, b) => (a.typed?.period.from ?? '').localeCompare(b.typed?.period.from ?? ''));
+  const ordered = [...figures].sort((a, b) => (a.typed?.period.from ?? '').localeCompare(b.typed?.period.from ?? '') || partRank(a) - partRank(b));
   for (const f of ordered) {
     if (!f.typed) continue;
-    const at = clusters.find((c) => atOneMoment(c.first, f));
+    const fits = clusters.filter((c) => atOneMoment(c.first, f));
+    const at = f.typed.period.part ? fits[0] : fits.at(-1);
     if (at) at.figures.push(f);
     else clusters.push({ first: f, figures: [f] });
   }

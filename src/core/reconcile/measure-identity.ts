@@ -90,6 +90,8 @@ export function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boole
   // "94 fatalities, up from 87 reported this morning": a comparison's base is an earlier moment.
   if (Boolean(x.baseline) !== Boolean(y.baseline)) return false;
   if (samePeriod(x.period, y.period)) return true;
+  // One value told in the morning and in the afternoon held all day: one figure.
+  if (merging && x.period.part && y.period.part && samePeriod({ ...x.period, part: undefined }, { ...y.period, part: undefined })) return true;
   // A total "since September" is the total as of its report.
   const asReported = (t: TypedFigure): TypedFigure => (t.period.since ? { ...t, period: { ...t.period, from: t.period.to, grain: 'day', stated: false } } : t);
   const a = asReported(x);

@@ -25,6 +25,8 @@ export interface FigureNote {
 /** What one article's sentences pass on to the next: the last reading, for "that figure". */
 export interface Carry {
   last?: Reading | undefined;
+  /** The parts of each day ("2025-07-06" -> morning) the article's sentences name so far. */
+  parts?: Map<string, Set<NonNullable<Period['part']>>> | undefined;
 }
 
 /** Where a sentence stands: its file, its exact quote, how far down the article, and whether it is the headline. */
@@ -83,6 +85,11 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   // Most sentences hold no number: nothing more to read.
   if (!found.length) return { figures: [], notes: [] };
   const spans = timeSpans(text, pub);
+  for (const { period } of spans) {
+    if (!period?.part) continue;
+    carry.parts ??= new Map();
+    carry.parts.set(period.from, (carry.parts.get(period.from) ?? new Set()).add(period.part));
+  }
   const notes: FigureNote[] = [];
   const numbers = found.filter((n) => {
     const inTime = spans.find((t) => n.start < t.end && t.start < n.end);
@@ -141,6 +148,22 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     notes.push({ text: n.text, figure });
   });
   return { figures, notes };
+}
+
+/**
+ * An article that places its day in one part ("search crews Sunday morning ...") reports that day's
+ * counts as of that part, whichever sentence gives them: "59 confirmed dead" beside another
+ * article's "68, the sheriff said Sunday afternoon" is an earlier count, not a disagreement.
+ */
+export function inArticlePart(figures: FigureMention[], carry: Carry): FigureMention[] {
+  if (!carry.parts?.size) return figures;
+  return figures.map((f) => {
+    const period = f.typed?.period;
+    const named = period && period.grain === 'day' && !period.part ? carry.parts?.get(period.from) : undefined;
+    if (!f.typed || !period || named?.size !== 1) return f;
+    const [part] = named;
+    return { ...f, typed: { ...f.typed, period: { ...period, part } } };
+  });
 }
 
 /** Figures of one sentence. `carry` holds the last reading across sentences for "that figure". */
