@@ -104,6 +104,7 @@ describe('what a number measures', () => {
     ['clock times', 'Power went out at 12:33 pm and returned by 11 pm.'],
     ['codes', 'Workers kept their 401(k) plans.'],
     ['one of a thing', 'Photos show a camp missing one entire side.'],
+    ['model names', 'Pilots said the 320 Neo jet handled well.'],
   ])('ignores %s', (_what, sentence) => {
     expect(figures(sentence)).toEqual([]);
   });
@@ -126,6 +127,11 @@ describe('periods, against the publication date', () => {
     ['It lost more than $6 billion in the three months that ended in September.', '3 months to September 2024'],
     ['Average pay will rise to $119,309 under the new contract.', 'projected'],
     ['The strike has cost $5 billion since it began in September.', 'since September 2024'],
+    // A deadline ahead dates nothing, even where two day names share a window of text.
+    ['The 4,000 miners can return as soon as Friday or as late as March 12.', 'as of February 19, 2025'],
+    ['The 4,000 miners could return as soon as Friday but must be back by Mar. 12.', 'as of February 19, 2025'],
+    // A day inside a clause opened by "since" dates that clause's event, not the figure.
+    ['It is the first walkout in 16 years for a company that has lurched from crisis to crisis since a fire shut down its oldest assembly plant in January.', 'as of February 19, 2025'],
   ])('dates %s', (sentence, period) => {
     expect(figures(sentence).map((f) => f.period)).toEqual([period]);
   });

@@ -68,8 +68,13 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
 function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention | undefined, text: string): Period | undefined {
   const inBaseline = BASELINE.test(text.slice(Math.max(0, n.start - 60), n.start));
   const usable = spans.filter((t) => t.period && (inBaseline || !t.baseline));
-  // Not past a clause about something else: "41 are missing after floods slammed the county, which rose early Friday".
-  const after = usable.find((t) => t.start >= n.end && (!next || t.start < next.start) && !/[;]|,\s*(?:which|who|where|whose)\b|\b(?:after|when|while|because)\s/i.test(text.slice(n.end, t.start)));
+  // Not past a clause about something else: "41 are missing after floods slammed the county, which rose early Friday",
+  // "the first strike in 16 years ... since a door panel blew off a plane in January" (but "lost $5.5 billion since
+  // the strike began in September" is a total since then).
+  const after = usable.find((t) => {
+    const between = text.slice(n.end, t.start);
+    return t.start >= n.end && (!next || t.start < next.start) && !/[;]|,\s*(?:which|who|where|whose)\b|\b(?:after|when|while|because)\s/i.test(between) && (t.period?.since || !/\bsince\s+\S/i.test(between));
+  });
   if (after?.period) return after.period;
   const before = [...usable].reverse().find((t) => t.end <= n.start && (inBaseline || !BASELINE.test(text.slice(t.end, n.start))));
   if (before?.period) return before.period;

@@ -1,5 +1,5 @@
 /** Numbers that are not figures (years, days of a month, clock times, ages, names), as rule rows with ids. */
-import { isPeopleNoun } from './lexicon.js';
+import { isCommonNoun, isGroupNoun, isPeopleNoun, singular } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
 import { alternation, STATES, UNITS } from './vocabulary.js';
 
@@ -19,6 +19,15 @@ export interface ExclusionRule {
   test: (n: NumberMention, before: string, after: string) => boolean;
 }
 
+/**
+ * "737 Max jet": capitalised words, then a singular common noun, which a number above one cannot count
+ * ("200 National Guard troops" counts; a noun that names a body of people, "1,300 National Police", too).
+ */
+function countsNoSingular(after: string): boolean {
+  const m = /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+([a-z]+)\b/.exec(after);
+  const noun = m?.[1];
+  return !!noun && singular(noun) === noun && isCommonNoun(noun) && !isGroupNoun(noun);
+}
 const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
 const MONTH_AFTER = /^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const CLOCK_AFTER = /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|BST|EST|EDT|CST|CDT|PST|PDT|local time|hrs\b|h\b|o'clock)/i;
@@ -61,6 +70,11 @@ export const NOT_A_FIGURE: readonly ExclusionRule[] = [
     test: (n, before, after) =>
       !n.words && !n.currency && !n.percent && n.decimals === 0 && !/,/.test(n.text) &&
       /(?:^|[^.!?]\s)[A-Z][\w-]*\s$/.test(before) && !/^\s*(?:%|per\b|[a-z]+\s+per\b)/.test(after) && !SENTENCE_WORD.test(before),
+  },
+  {
+    id: 'not.model-name',
+    reason: 'part of a name with the capitalised word after it ("737 Max jet")',
+    test: (n, _before, after) => !n.words && !n.currency && !n.percent && n.value > 1 && !/,/.test(n.text) && countsNoSingular(after),
   },
   { id: 'not.age', reason: 'an age', test: (n, before, after) => /^(?:\s*(?:,|and|or)\s*\d{1,3})*[\s-]*years?[\s-]old\b/i.test(after) || /\baged?\s*$/i.test(before) || (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) || bracketedAge(n, before, after) },
   {

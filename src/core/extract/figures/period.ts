@@ -214,13 +214,16 @@ function chronoResults(sentence: string): { index: number; text: string; start: 
   const out: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
   let covered = -1;
   for (const h of sentence.matchAll(DAYS_HINTS)) {
-    if (h.index < covered) continue;
+    // A hint the last window read whole; one it cut ("... back by Nov" of "Nov. 12") is read again in its own.
+    if (h.index + h[0].length <= covered) continue;
     const from = Math.max(0, h.index - 24);
     const to = Math.min(sentence.length, h.index + h[0].length + 24);
     covered = to;
     for (const r of DAYS.parse(sentence.slice(from, to), CHRONO_REF)) {
       const index = from + r.index;
-      if (!out.some((o) => o.index === index)) out.push({ index, text: r.text, start: r.start });
+      const seen = out.findIndex((o) => o.index === index);
+      if (seen < 0) out.push({ index, text: r.text, start: r.start });
+      else if ((out[seen]?.text.length ?? 0) < r.text.length) out[seen] = { index, text: r.text, start: r.start };
     }
   }
   return out;
