@@ -4,6 +4,7 @@ import { brief, buildSet } from '../../src/core/briefing/set.js';
 import { figuresOf, readFigures } from '../../src/core/extract/figures/extract.js';
 import type { Briefing, PubDate } from '../../src/core/model.js';
 import { analyse } from '../../src/core/nlp.js';
+import { recencyOf } from '../../src/core/reconcile/figure-rank.js';
 
 /** A Wednesday. */
 const pub: PubDate = { iso: '2025-02-19', year: 2025, month: 2, source: 'metadata' };
@@ -258,6 +259,20 @@ describe('reconciliation by what is measured', () => {
     ]);
     expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[82, 78]]);
     expect(b.figures.filter((f) => f.value === 11).map((f) => f.sources.length)).toEqual([2]);
+  });
+
+  it("ranks a disagreement's other values on its lead's line, below figures that lead their own", () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-08\n\nA total of 109 people have died, the governor said on Tuesday.\n'],
+      ['b.txt', 'B\nDate: 2025-07-08\n\nThe death toll reached 111 on Tuesday.\n'],
+      ['c.txt', 'C\nDate: 2025-07-08\n\nAt least 41 people are missing, officials said on Tuesday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[109, 111]]);
+    expect(b.figures.map((f) => f.value)).toEqual([109, 41, 111]);
+  });
+
+  it("weighs a measure's earlier values by how stale they are", () => {
+    expect([0, 1, 2, 3, 30].map(recencyOf)).toEqual([3, 0, -1, -2, -2]);
   });
 
   it('does not take another period for a correction: "3,753 between January and July last year" against "731 in January"', () => {

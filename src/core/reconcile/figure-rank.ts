@@ -11,6 +11,12 @@ export function kindWeight(t: TypedFigure | undefined): number {
 }
 
 /**
+ * The latest value of a measure is its news (`behind` 0 days); earlier ones are its history, the more
+ * so the staler they are: a day behind counts nothing, two days less, three or more least.
+ */
+export const recencyOf = (behind: number): number => (behind <= 0 ? 3 : Math.max(-2, 1 - behind));
+
+/**
  * How far up the briefing a figure goes: independent sources for its value and for its measure,
  * a headline or the opening paragraph, its kind, whether it is the measure's latest value, and
  * whether sources disagree on it.

@@ -6,11 +6,12 @@
  * unless bounds or written precision allow both; values at different moments are a timeline.
  */
 import { familyOf } from '../extract/figures/label.js';
+import { daysBetween } from '../extract/figures/period.js';
 import { senseOf } from '../extract/figures/lexicon.js';
 import type { Conflict, Figure, FigureMention, Timeline, TypedFigure } from '../model.js';
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
 import { absorb, addReading, addWording, commonLabel, countLabel, forget } from './figure-notes.js';
-import { rank } from './figure-rank.js';
+import { rank, recencyOf } from './figure-rank.js';
 import { baseValue, dimensionOf, headKey, identity, loose, NO_SENSES, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
 
 /** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
@@ -174,15 +175,20 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
 
   const conflicts: Conflict[] = [];
   const disputed = new Set<Figure>();
+  /** The other values of a disagreement: told on its lead's line, not leading on their own. */
+  const shownOnLead = new Set<Figure>();
   // Disagreements within what may be one measure (plain counts of people by any noun, weighed by their sentences).
   for (const group of groupBy(figures, idOf).values()) {
     for (const at of group.length > 1 ? byMoment(group) : []) {
       const c = at.length > 1 ? conflictOf(at) : undefined;
       if (!c) continue;
       conflicts.push(c);
+      // Values the bounds or rounding reconcile are no dispute to lead with.
+      if (c.kind !== 'contradiction') continue;
       // The value most sources give leads the disagreement; the others are shown on its line.
-      const lead = [...c.figures].sort((a, b) => new Set(b.sources.map((x) => x.file)).size - new Set(a.sources.map((x) => x.file)).size)[0];
+      const [lead, ...others] = [...c.figures].sort((a, b) => new Set(b.sources.map((x) => x.file)).size - new Set(a.sources.map((x) => x.file)).size);
       if (lead) disputed.add(lead);
+      for (const o of others) shownOnLead.add(o);
     }
   }
   // Timelines and rank by the measure each figure was matched on.
@@ -191,10 +197,10 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
     const measureFiles = new Set(group.flatMap((f) => f.sources.map((s) => s.file))).size;
     const moments = group.length > 1 ? byMoment(group) : [group];
     const ordered = [...moments].sort((a, b) => (a[0]?.typed?.period.from ?? '').localeCompare(b[0]?.typed?.period.from ?? ''));
+    const latest = ordered.at(-1)?.[0]?.typed?.period.from ?? '';
     ordered.forEach((at, i) => {
-      // The latest value of a measure is its news; earlier ones are its history.
-      const recency = ordered.length < 2 ? 0 : i === ordered.length - 1 ? 3 : i === ordered.length - 2 ? 1 : -2;
-      for (const f of at) f.weight = rank(f, measureFiles, recency, disputed.has(f));
+      const recency = ordered.length < 2 ? 0 : recencyOf(i === ordered.length - 1 ? 0 : Math.max(1, daysBetween(at[0]?.typed?.period.from ?? latest, latest)));
+      for (const f of at) f.weight = rank(f, measureFiles, recency, disputed.has(f)) - (shownOnLead.has(f) ? 3 : 0);
     });
     if (moments.length > 1 && group[0]) {
       const points = ordered.map((at) => ({ period: at[0]?.period ?? '', from: at[0]?.typed?.period.from ?? '', figures: at }));
