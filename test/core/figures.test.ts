@@ -137,8 +137,10 @@ describe('periods, against the publication date', () => {
     expect(figures(sentence).map((f) => f.period)).toEqual([period]);
   });
 
-  it('does not date a figure by an event a date names ("the July 4 flood")', () => {
+  it('does not date a figure by an event a date names ("the July 4 flood", "the catastrophic Fourth of July flooding")', () => {
     expect(figures('At least 171 people are missing from the Jan. 4 flood.').map((f) => f.period)).toEqual(['as of February 19, 2025']);
+    expect(figures('Eleven campers remain unaccounted for as hopes of finding survivors from the catastrophic Fifth of February flooding fade.').map((f) => f.period)).toEqual(['as of February 19, 2025']);
+    expect(figures('Twelve people died on the fifth of February.').map((f) => f.period)).toEqual(['February 5, 2025']);
   });
 });
 

@@ -62,7 +62,8 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
   const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
   const { figures: merged, conflicts, timelines } = reconcileFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors), extracts.map((e) => e.article.headline));
   const figures = withDisputedDatesOnly(merged, conflicts);
-  figures.sort((a, b) => b.weight - a.weight);
+  // On equal weight, the later value first: the news before its history.
+  figures.sort((a, b) => b.weight - a.weight || (b.typed?.period.to ?? '').localeCompare(a.typed?.period.to ?? ''));
   const questions = mergeQuestions(extracts.flatMap((e) => e.questions));
   const sentences = extracts.flatMap((e) => e.sentences);
   const sentenceIndex = new Map<string, number[]>();

@@ -8,7 +8,7 @@
 import { familyOf } from '../extract/figures/label.js';
 import { daysBetween } from '../extract/figures/period.js';
 import { senseOf } from '../extract/figures/lexicon.js';
-import type { Conflict, Figure, FigureMention, Timeline, TypedFigure } from '../model.js';
+import type { Conflict, Figure, FigureMention, Period, Timeline, TypedFigure } from '../model.js';
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
 import { absorb, addReading, addWording, commonLabel, countLabel, forget } from './figure-notes.js';
 import { rank, recencyOf } from './figure-rank.js';
@@ -105,6 +105,12 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
   return folded.size ? figures.filter((f) => !folded.has(f)) : figures;
 }
 
+/** How many of its own steps (days, months, years) a value is behind a measure's latest: one at least. */
+function stepsBehind(grain: Period['grain'], days: number): number {
+  const step = grain === 'day' ? 1 : grain === 'month' ? 31 : grain === 'quarter' ? 92 : 366;
+  return Math.max(1, Math.ceil(days / step));
+}
+
 /** Dated events ("took office in October 2023"): one figure per person, date and source; a conflict when sources date it differently. */
 function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflicts: Conflict[] } {
   const figures = mergeSame(mentions, (m) => `${m.metricKey}|${m.period}`);
@@ -196,10 +202,13 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   for (const group of groupBy(figures, (f) => f.measureId ?? '').values()) {
     const measureFiles = new Set(group.flatMap((f) => f.sources.map((s) => s.file))).size;
     const moments = group.length > 1 ? byMoment(group) : [group];
-    const ordered = [...moments].sort((a, b) => (a[0]?.typed?.period.from ?? '').localeCompare(b[0]?.typed?.period.from ?? ''));
-    const latest = ordered.at(-1)?.[0]?.typed?.period.from ?? '';
+    // In time order: by start, then by end ("January" before "the first 50 days of the year"); a projection ends where it starts.
+    const start = (at: Figure[]): string => at[0]?.typed?.period.from ?? '';
+    const end = (at: Figure[]): string => (at[0]?.typed?.period.to === '9999-12-31' ? start(at) : at[0]?.typed?.period.to ?? '');
+    const ordered = [...moments].sort((a, b) => start(a).localeCompare(start(b)) || end(a).localeCompare(end(b)));
+    const last = ordered.at(-1) ?? [];
     ordered.forEach((at, i) => {
-      const recency = ordered.length < 2 ? 0 : recencyOf(i === ordered.length - 1 ? 0 : Math.max(1, daysBetween(at[0]?.typed?.period.from ?? latest, latest)));
+      const recency = ordered.length < 2 ? 0 : recencyOf(i === ordered.length - 1 ? 0 : stepsBehind(at[0]?.typed?.period.grain ?? 'day', daysBetween(end(at), end(last))));
       for (const f of at) f.weight = rank(f, measureFiles, recency, disputed.has(f)) - (shownOnLead.has(f) ? 3 : 0);
     });
     if (moments.length > 1 && group[0]) {

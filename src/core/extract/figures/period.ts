@@ -198,7 +198,7 @@ function relative(which: string, unit: string, pub: PubDate): Period | undefined
  */
 export const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
 /** Cheap test for what chrono alone reads: a weekday, or a month with a day and no year. */
-const DAYS_HINT = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const DAYS_HINT = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b[a-z-]+(?:st|nd|rd|th)\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** The same, for every match in a sentence (matchAll works on a copy, so one is enough). */
 const DAYS_HINTS = new RegExp(DAYS_HINT.source, 'gi');
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
@@ -259,11 +259,11 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
     }
     if (!d) continue;
     // Only the date's own words: chrono reads "at 12 on Jan. 30" as noon, and the 12 is a count.
-    const own = /(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:fourth|4th)\s+of\s+july\b)[^]*$/i.exec(r.text);
+    const own = /(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b[a-z-]+(?:st|nd|rd|th)\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[^]*$/i.exec(r.text);
     const lead = own ? own.index : /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
     const end = r.index + r.text.length;
-    // "the July 4 flood", "from July 4 flooding": a date naming an event dates the event, not a figure.
-    const attributive = /\b(?:the|from|of|since|after|before|during|by)\s+$/i.test(sentence.slice(0, r.index + lead)) && /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(sentence.slice(end));
+    // "the July 4 flood", "from July 4 flooding", "the catastrophic Fourth of July flooding": a date naming an event dates the event, not a figure.
+    const attributive = /\b(?:the(?:\s+[a-z]+)?|from|of|since|after|before|during|by)\s+$/i.test(sentence.slice(0, r.index + lead)) && /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(sentence.slice(end));
     const part = /\b(morning|afternoon|evening|night)\b/i.exec(`${r.text} ${sentence.slice(end, end + 12)}`.slice(0, r.text.length + 12))?.[1]?.toLowerCase() as Period['part'];
     const when = day(d);
     out.push({ start: r.index + lead, end, period: attributive ? undefined : { ...when, ...(part ? { part, label: `${when.label}, ${part}` } : {}) }, rule: attributive ? 'period.event-date' : rule });
