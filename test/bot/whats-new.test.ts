@@ -68,7 +68,7 @@ describe('digests after an ingest', () => {
     // It leads with the new figures, each citing its source; a new period of a measure shows the one before it.
     expect(news.lines.slice(0, 4)).toEqual(expect.arrayContaining([
       'New figure: homicide rate, 2025: 30.5 per 100,000 people (2024: 38.76 or 36.18 or 38) — El Diario, 2025-04-14',
-      'New figure: homicides, Q1 2025: 2,361 (January 2025: 731) — El Diario, 2025-04-14',
+      'New figure: homicides, Q1 2025: 2,361 (first 50 days of 2025: 1,300) — El Diario, 2025-04-14',
     ]));
     expect(news.lines[0]).toMatch(/^New figure: /);
     expect(news.lines.some((l) => l.startsWith('Updated figure: homicides'))).toBe(false);

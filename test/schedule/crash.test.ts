@@ -74,8 +74,10 @@ async function crashThenRestart(crash: string): Promise<{ file: string; posts: R
 /** The messages a channel shows: Discord keeps one message per nonce sent with enforce_nonce. */
 const shown = (posts: Record<string, unknown>[]): unknown[] => [...new Set(posts.map((p) => (p.enforce_nonce === true ? p.nonce : p)))];
 
-// The three cases run side by side: each has its own database and channel.
-describe.concurrent('a bot killed while posting a digest, then restarted', () => {
+// The three cases run side by side: each has its own database and channel. Each starts two Node
+// processes that load the bundled subject: on two busy cores that takes far longer than the default
+// timeout allows, so the timeout here only guards against a hang.
+describe.concurrent('a bot killed while posting a digest, then restarted', { timeout: 120_000 }, () => {
   it('posts once when killed between claiming the run and sending it', async () => {
     const { file, posts, first } = await crashThenRestart('after-claim');
     expect(first.signal).toBe('SIGKILL');
