@@ -74,9 +74,9 @@ export function timelineMarker(t: Timeline, refs: (files: string[]) => string): 
   const at = (f: Figure, period: string): string => `${figureValue(f)} ${refs(f.sources.map((s) => s.file))} (${period})`;
   const a = first.value * (first.typed?.unit.toBase ?? 1);
   const z = last.value * (last.typed?.unit.toBase ?? 1);
-  const verb = z > a ? 'rose' : z < a ? 'fell' : 'held';
+  const course = z > a ? '↗ rose' : z < a ? '↘ fell' : '→ held';
   const counts = t.points.length > 2 ? ` in ${String(t.points.length)} counts` : '';
-  return `↗ ${verb} from ${at(first, t.points[0]?.period ?? '')} to ${at(last, t.points.at(-1)?.period ?? '')}${counts}`.replace('↗ fell', '↘ fell').replace('↗ held', '→ held');
+  return `${course} from ${at(first, t.points[0]?.period ?? '')} to ${at(last, t.points.at(-1)?.period ?? '')}${counts}`;
 }
 
 // A set's source list is the same object in every briefing of it, so its lookups are built once and kept.

@@ -68,6 +68,17 @@ describe('renderMarkdown, short', () => {
     expect(text).not.toContain('⚠');
   });
 
+  it.each([
+    [109, 24, '↘ fell from 109'],
+    [24, 24, '→ held from 24'],
+  ])('draws a course that goes from %d to %d as it goes', (from, to, said) => {
+    const early = figure({ metric: 'deaths', value: from, text: String(from), period: 'July 4, 2025', weight: 1 });
+    const late = figure({ metric: 'deaths', value: to, text: String(to), period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
+    const text = renderMarkdown(briefing({ figures: [early, late], conflicts: [], timelines: [{ metric: 'deaths', points: [{ period: 'July 4, 2025', from: '2025-07-04', figures: [early] }, { period: 'July 8, 2025', from: '2025-07-08', figures: [late] }] }] }), { all: false });
+    expect(text).toContain(said);
+    expect(text).not.toContain('↗');
+  });
+
   it('shows the best passages for a free-text topic', () => {
     const b = briefing({ topic: { name: 'banana ports', label: 'banana ports' }, figures: [], conflicts: [], actors: [], questions: [], passages: [{ file: FILES[1], quote: 'Cocaine was hidden under bananas at a port near Guayaquil.' }] });
     expect(renderMarkdown(b, { all: false })).toBe(
