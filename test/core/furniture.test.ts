@@ -100,6 +100,21 @@ describe('parseArticle drops the page around the article', () => {
     ]);
   });
 
+  it('takes the links under a "More from <outlet>" heading for a list, not the story', () => {
+    const t = parseArticle('m.txt', [
+      'Talks resume',
+      'The talks resumed on Monday after a week.',
+      'More from Lake Courier:',
+      '- Harbour fees to rise in spring',
+      '- New ferry enters service',
+      'No deal is expected soon, the mediator said.',
+      'Both sides will meet again on Thursday.',
+      'The union has not said whether it will strike again.',
+    ].join('\n'));
+    expect(t.body.map((p) => p.text)).toEqual(['The talks resumed on Monday after a week.', 'No deal is expected soon, the mediator said.', 'Both sides will meet again on Thursday.', 'The union has not said whether it will strike again.']);
+    expect(t.furniture.map((f) => f.reason)).toEqual(['navigation', 'link list', 'link list']);
+  });
+
   it('keeps a paragraph a site prints twice once, when it is not a caption', () => {
     const t = parseArticle('t.txt', 'Talks resume\nThe talks resumed on Monday after a week.\nThe talks resumed on Monday after a week.\nNo deal is expected soon.');
     expect(t.body.map((p) => p.text)).toEqual(['The talks resumed on Monday after a week.', 'No deal is expected soon.']);

@@ -12,7 +12,7 @@ const endsLikeProse = (s: string): boolean => /[.!?…"”’')\]]$/.test(s.trim
 const anyOf = (phrases: readonly string[]): string => phrases.map((p) => escapeStringRegexp(p).replace(/ /g, '\\s+')).join('|');
 
 /** Headings that open a list of links to other stories: what follows them is not the article. */
-export const LIST_HEADINGS: readonly string[] = [
+const LIST_HEADINGS: readonly string[] = [
   'related', 'related posts', 'related articles', 'related stories', 'related content', 'related coverage', 'related news', 'related links',
   'recent posts', 'recent stories', 'recent articles', 'latest posts', 'latest news', 'latest stories', 'latest articles', 'the latest',
   'more stories', 'more news', 'more articles', 'more coverage', 'more on this story', 'more in this section',
@@ -21,7 +21,8 @@ export const LIST_HEADINGS: readonly string[] = [
   'you may also like', 'you might also like', 'you may have missed', 'in case you missed it', "don't miss", 'must read', 'top stories',
   'trending', 'trending now', 'trending stories', 'most read', 'most popular', 'most viewed', 'popular', 'popular posts', 'popular stories',
 ];
-const LIST_HEADING = new RegExp(`^(?:${anyOf(LIST_HEADINGS)}|more from .{1,40})\\s*:?$`, 'i');
+/** A list's heading ("Recent Posts", "More from Reuters"): what follows it is links, and when short, the page's end. */
+export const LIST_HEADING = new RegExp(`^(?:${anyOf(LIST_HEADINGS)}|more from .{1,40})\\s*:?$`, 'i');
 
 /** One-line page labels: sharing, ads, comments, site chrome. */
 const PAGE_LABELS: readonly string[] = [
@@ -104,8 +105,6 @@ export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'link', test: (t) => /https?:\/\/\S+/.test(t) && words(t) < 30 },
 ];
 
-/** Markers after which the rest of a page is navigation, when what follows is short. */
-export const END_MARKERS = LIST_HEADING;
 
 /** Returns the reason a paragraph is furniture, or undefined for prose. */
 export function furnitureReason(text: string): string | undefined {

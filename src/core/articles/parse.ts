@@ -1,6 +1,6 @@
 /** Parses an article file's text into headline, metadata and body paragraphs without page furniture. */
 import type { Article, Furniture, Paragraph, SourceMeta } from '../model.js';
-import { END_MARKERS, LIST_HEADINGS, datelineOf, furnitureReason, isListItem, looksLikeCaption, repeatsHeadline } from './furniture.js';
+import { LIST_HEADING, datelineOf, furnitureReason, isListItem, looksLikeCaption, repeatsHeadline } from './furniture.js';
 import { dateHintOf, parseDate, urlDate } from './dates.js';
 
 interface Line {
@@ -82,7 +82,7 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     }
     if (reason) {
       furniture.push({ text: line.text, reason });
-      if (reason === 'navigation' && LIST_HEADING_SET.has(line.text.toLowerCase().replace(/\s*:$/, ''))) inList = true;
+      if (reason === 'navigation' && LIST_HEADING.test(line.text.trim())) inList = true;
       continue;
     }
     seen.add(line.text);
@@ -108,11 +108,9 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
   };
 }
 
-const LIST_HEADING_SET = new Set(LIST_HEADINGS);
-
 function paragraphReason(line: Line, later: Line[], headline: string, isDek: boolean, seen: Set<string>, repeated: boolean): string | undefined {
   if (isDek) return undefined;
-  if (END_MARKERS.test(line.text) && later.length <= 4 && later.every((l) => l.text.split(/\s+/).length < 30)) return 'end of article';
+  if (LIST_HEADING.test(line.text.trim()) && later.length <= 4 && later.every((l) => l.text.split(/\s+/).length < 30)) return 'end of article';
   if (repeatsHeadline(line.text, headline)) return 'repeated headline';
   if (repeated && looksLikeCaption(line.text)) return 'repeated caption';
   if (seen.has(line.text)) return 'repeated paragraph';
