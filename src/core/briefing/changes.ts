@@ -88,13 +88,20 @@ const HEDGE = /\b(?:will|would|could|may|might|whether|unclear|unknown|uncertain
 /** How many of the question's words a sentence must share: two, or all of them when it has fewer. */
 const enoughOverlap = (shared: number, total: number): boolean => shared >= Math.min(2, total) && shared / Math.max(1, total) >= 0.5;
 
-function answeredBy(question: string, sentences: readonly Evidence[]): Evidence | undefined {
+/** A new sentence that reports an outcome, with its terms: read once for every question it may answer. */
+interface Outcome {
+  ev: Evidence;
+  terms: string[];
+}
+
+const outcomesIn = (sentences: readonly Evidence[]): Outcome[] =>
+  sentences.filter((ev) => !/\?\s*["”’]?\s*$/.test(ev.quote) && OUTCOME.test(ev.quote) && !HEDGE.test(ev.quote)).map((ev) => ({ ev, terms: termsOf(ev.quote) }));
+
+function answeredBy(question: string, outcomes: readonly Outcome[]): Evidence | undefined {
   const terms = termsOf(question);
   if (!terms.length) return undefined;
   let best: { ev: Evidence; score: number } | undefined;
-  for (const ev of sentences) {
-    if (/\?\s*["”’]?\s*$/.test(ev.quote) || !OUTCOME.test(ev.quote) || HEDGE.test(ev.quote)) continue;
-    const own = termsOf(ev.quote);
+  for (const { ev, terms: own } of outcomes) {
     // "win" and "winner", "elect" and "election": a word and its derivation are one term.
     const shared = terms.filter((t) => own.some((o) => o === t || (Math.min(o.length, t.length) >= 3 && (o.startsWith(t) || t.startsWith(o))))).length;
     if (enoughOverlap(shared, terms.length) && (!best || shared > best.score)) best = { ev, score: shared };
@@ -120,7 +127,8 @@ const latest = (figures: Coverage['figures'], order: ReadonlyMap<string, string>
 function figureChanges(previous: Coverage, figures: Figure[], fresh: (files: string[]) => boolean): FigureChange[] {
   // Coverage from before measure ids knew figures by label: compare those by period and value only.
   const keyed = (previous.v ?? 1) >= 2;
-  const seen = new Set(previous.figures.map((f) => (keyed ? `${f.key}|${String(f.value)}` : `${f.period}|${String(f.value)}`)));
+  const seenKey = (key: string, period: string, value: number): string => `${keyed ? key : period}|${String(value)}`;
+  const seen = new Set(previous.figures.map((f) => seenKey(f.key, f.period, f.value)));
   const byMeasure = new Map<string, Coverage['figures']>();
   for (const f of previous.figures) {
     const measure = f.key.slice(0, f.key.lastIndexOf('|'));
@@ -130,7 +138,7 @@ function figureChanges(previous: Coverage, figures: Figure[], fresh: (files: str
   const order = new Map(figures.map((f) => [f.period, f.typed?.period.from ?? f.period]));
   const out: FigureChange[] = [];
   for (const f of figures) {
-    if (!f.metricKey || seen.has(keyed ? `${figureKey(f)}|${String(f.value)}` : `${f.period}|${String(f.value)}`) || !fresh(f.sources.map((s) => s.file))) continue;
+    if (!f.metricKey || seen.has(seenKey(figureKey(f), f.period, f.value)) || !fresh(f.sources.map((s) => s.file))) continue;
     const before = keyed ? byMeasure.get(measureOf(f)) ?? [] : [];
     const same = before.filter((p) => p.period === f.period);
     if (same.length) {
@@ -153,10 +161,10 @@ export function changesSince(previous: Coverage, current: CurrentState): Changes
   const fresh = (files: string[]): boolean => files.some(isNew);
   const actorsBefore = new Set(previous.actors);
   const questionTerms = previous.questions.map(termsOf);
-  const newSentences = current.sentences.filter((s) => isNew(s.file));
+  const outcomes = outcomesIn(current.sentences.filter((s) => isNew(s.file)));
   const answered: Answered[] = [];
   for (const question of previous.questions) {
-    const answer = answeredBy(question, newSentences);
+    const answer = answeredBy(question, outcomes);
     if (answer) answered.push({ question, answer });
   }
   const answeredTerms = answered.map((a) => termsOf(a.question));
