@@ -44,6 +44,16 @@ export const ahead = (line: string, at: number): boolean => {
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY = /\b(next\s+|last\s+|this\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi;
 
+/** The weekdays (0 Sunday) lines name as days of the report's own week: not "next" or "last" ones, nor days ahead. */
+function* weekdaysNamed(lines: readonly string[]): Generator<number> {
+  for (const line of lines) {
+    for (const m of line.matchAll(WEEKDAY)) {
+      if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index)) continue;
+      yield WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+    }
+  }
+}
+
 /**
  * A report that names a weekday after its latest stated date was written on or after that weekday:
  * "flooding on July 4 ... at a Tuesday afternoon news conference" is from Tuesday, July 8, or later.
@@ -54,14 +64,8 @@ function laterByWeekday(hint: PubDate, lines: string[], stated: readonly PubDate
   // "struck on April 28 ... had begun on Monday afternoon": a weekday the week's stated days already name is that day.
   const named = new Set(stated.filter((d) => ms(d) <= base && base - ms(d) < 7 * DAY).map((d) => new Date(ms(d)).getUTCDay()));
   let latest = base;
-  for (const line of lines) {
-    for (const m of line.matchAll(WEEKDAY)) {
-      if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index)) continue;
-      const weekday = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
-      if (named.has(weekday)) continue;
-      const days = (weekday - from + 7) % 7;
-      latest = Math.max(latest, base + days * DAY);
-    }
+  for (const weekday of weekdaysNamed(lines)) {
+    if (!named.has(weekday)) latest = Math.max(latest, base + ((weekday - from + 7) % 7) * DAY);
   }
   if (latest === base) return hint;
   const d = new Date(latest);
@@ -126,13 +130,9 @@ function weekdayNear(a: Article, setDate: PubDate): PubDate | undefined {
   const base = ms(setDate);
   const from = new Date(base).getUTCDay();
   let latest: number | undefined;
-  for (const line of [a.headline, ...a.body.map((p) => p.text)]) {
-    for (const m of line.matchAll(WEEKDAY)) {
-      if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index)) continue;
-      let days = (WEEKDAYS.indexOf((m[2] ?? '').toLowerCase()) - from + 7) % 7;
-      if (days > 3) days -= 7;
-      latest = Math.max(latest ?? -Infinity, base + days * DAY);
-    }
+  for (const weekday of weekdaysNamed([a.headline, ...a.body.map((p) => p.text)])) {
+    const days = (weekday - from + 7) % 7;
+    latest = Math.max(latest ?? -Infinity, base + (days > 3 ? days - 7 : days) * DAY);
   }
   if (latest === undefined) return undefined;
   const d = new Date(latest);
