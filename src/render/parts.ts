@@ -14,7 +14,8 @@ export function figureValue(f: Figure): string {
   const unit = f.unit.trim();
   const last = f.text.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
   // "six tons", "a decade", "$81 million": the text already names what it counts.
-  const textHasUnit = !/\d/.test(last) && !NUMBER_WORDS.has(last);
+  // "15GW": the unit written onto the number.
+  const textHasUnit = (!/\d/.test(last) && !NUMBER_WORDS.has(last)) || (/\d/.test(last) && last.endsWith(unit.toLowerCase()));
   if (!unit || unit === 'count' || unit === 'date' || textHasUnit || (CURRENCY.test(f.text) && /dollar|euro|pound|yen|rupee|usd|eur|gbp/i.test(unit))) return text;
   if (f.text.includes('%') && /^percent\b/i.test(unit)) return `${text}${unit.replace(/^percent/i, '')}`;
   // "731 — homicides": the metric says what is counted.

@@ -126,6 +126,8 @@ describe('figureValue', () => {
     ['16%', 'percent', '16%', {}],
     ['731', 'homicides', '731', { metric: 'homicides' }],
     ['18 million', 'people', '18 million people', { metric: 'population' }],
+    ['15GW', 'GW', '15GW', { metric: 'power lost' }],
+    ['15', 'GW', '15 GW', { metric: 'power lost' }],
   ])('writes "%s" with unit "%s" as "%s"', (text, unit, expected, over) => {
     expect(figureValue(figure({ text, unit, ...over }))).toBe(expected);
   });

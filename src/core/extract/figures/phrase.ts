@@ -3,7 +3,7 @@
  * members"), the subject before a verb ("the death toll rose to"), and whose or where ("in Kerr County").
  */
 import type { Token } from '../../nlp.js';
-import { isCommonNoun, senseOf, singular } from './lexicon.js';
+import { isCommonNoun, isGroupNoun, senseOf, singular } from './lexicon.js';
 
 /** A noun phrase: its head noun, the words before the head, and where it ends. */
 export interface NounPhrase {
@@ -36,7 +36,9 @@ export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean 
   if (t.pos === 'VERB' && isCommonNoun(t.lower) && !/(?:ed|ing)$/.test(t.lower)) {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    const nominal = !before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower) || (before.pos === 'CCONJ' && after?.lower === 'of');
+    // "Four people die in ...": a plural noun then a verb's bare form is a subject and its verb.
+    const agrees = before?.pos === 'NOUN' && (before.lemma !== before.lower || isGroupNoun(before.lower)) && t.lemma === t.lower;
+    const nominal = !agrees && (!before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower) || (before.pos === 'CCONJ' && after?.lower === 'of'));
     const ends = !after || /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) || after.lower === 'that' || after.lower === 'which' || (after.pos === 'NOUN' && /^(?:SYM|DET|ADJ)$/.test(before?.pos ?? 'X'));
     if (nominal && ends) return true;
   }

@@ -113,7 +113,9 @@ export const RULES: readonly MeasureRule[] = [
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
       const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
       if (!v || !direction) return undefined;
-      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
+      // A name or an acronym as the object ("attempted CPR for 29 minutes") is what was done, too.
+      const named = c.s.tokens[v.index + 1];
+      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase) ?? (named?.pos === 'PROPN' && v.index + 1 < c.prev ? { head: named.text, lemma: named.lower, modifiers: [], at: v.index + 1, next: v.index + 2 } : undefined);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
@@ -206,7 +208,9 @@ export const RULES: readonly MeasureRule[] = [
         return subject && !GENERIC.has(subject.lemma) ? { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${phraseLabel(subject)} duration` } : undefined;
       }
       // "for N hours": what was done that long, the verb and its object ("country paralysed", "CPR attempted"), else its subject.
-      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
+      // A name or an acronym as the object ("attempted CPR for 29 minutes") is what was done, too.
+      const named = c.s.tokens[v.index + 1];
+      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase) ?? (named?.pos === 'PROPN' && v.index + 1 < c.prev ? { head: named.text, lemma: named.lower, modifiers: [], at: v.index + 1, next: v.index + 2 } : undefined);
       const what = object && (object.next <= c.prev || v.index >= c.next) ? object : clauseSubject(c.s.tokens, v.index, c.titleCase);
       if (!what || GENERIC.has(what.lemma)) return undefined;
       return { rule: 'measure.duration', measure: fromPhrase(what), kind: 'quantity', label: `${phraseLabel(what)} ${v.token.lower}` };

@@ -55,8 +55,8 @@ export function fromPhrase(np: NounPhrase, scope?: string): Measure {
   return measure(np.lemma, { modifiers: np.modifiers, scope });
 }
 
-/** A noun phrase as a figure line names it: its words as written, lower case ("union members"). */
-export const phraseLabel = (np: NounPhrase, extra?: string): string => [...np.modifiers, np.head.toLowerCase(), ...(extra ? [extra] : [])].join(' ');
+/** A noun phrase as a figure line names it: its words as written, lower case ("union members"), an acronym as it is ("CPR"). */
+export const phraseLabel = (np: NounPhrase, extra?: string): string => [...np.modifiers, /^[A-Z]{2,5}$/.test(np.head) ? np.head : np.head.toLowerCase(), ...(extra ? [extra] : [])].join(' ');
 
 /** "homicide rate" when the sentence names a rate with nouns before it; not "the rate". */
 export function namedRate(tokens: Token[]): string[] | undefined {
