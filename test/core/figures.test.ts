@@ -279,6 +279,16 @@ describe('reconciliation by what is measured', () => {
     expect([0, 1, 2, 3, 30].map(recencyOf)).toEqual([3, 0, -1, -2, -2]);
   });
 
+  it("keeps the time since the last strike apart from the strike's length, and reads a lower-case word as no name", () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2024-11-05\n\nMachinists ended a 52-day strike on Monday, the first strike in 16 years.\n'],
+      ['b.txt', 'B\nDate: 2024-11-05\n\nThe 53-day strike ended on Monday.\n'],
+      ['c.txt', 'C\nDate: 2024-11-05\n\nThe deal brings an immediate raise of 13% and raises of 7% later.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[52, 53]]);
+    expect(b.figures.filter((f) => f.value === 7).map((f) => f.measureId)).not.toContain(expect.stringContaining('immediate'));
+  });
+
   it('does not take another period for a correction: "3,753 between January and July last year" against "731 in January"', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2025-02-19\n\nPolice counted 731 homicides in January, a record for the month.\n'],

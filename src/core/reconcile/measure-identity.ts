@@ -53,7 +53,9 @@ export function namedOnce(mentions: FigureMention[], senses: Set<string>): Map<s
     const head = headKey(m.typed.measure.head, senses);
     const mods = loose(m.typed.measure);
     const seen = names.get(head) ?? new Set<string>();
-    for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) ? '' : w);
+    // A name is written capitalised in its sentence ("the Guadalupe River"); "immediate" in "an immediate raise" is no name.
+    const written = m.evidence.quote;
+    for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) || !written.includes(w.charAt(0).toUpperCase() + w.slice(1)) ? '' : w);
     names.set(head, seen);
   }
   return new Map([...names].flatMap(([head, seen]) => {

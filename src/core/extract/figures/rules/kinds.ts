@@ -94,7 +94,8 @@ export const RULES: readonly MeasureRule[] = [
       if (!m) return undefined;
       const what = (m[2] ?? '').trim().toLowerCase();
       const head = what ? singular(what.split(' ').at(-1) ?? what) : 'record';
-      return { rule: 'measure.since-last', measure: measure(head, { modifiers: ['since'] }), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
+      // Its own measure, the time since one ("strike" narrowed by "since" would read as the strike's length).
+      return { rule: 'measure.since-last', measure: measure(`time since ${head}`), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
     },
   },
   {
