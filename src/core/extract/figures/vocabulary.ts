@@ -205,7 +205,7 @@ export const PLACE_NOUNS: readonly string[] = ['country', 'nation', 'city', 'tow
 export const NOMINAL_OVERRIDES: Readonly<Record<string, string>> = { lose: 'losses', cut: 'cuts', pay: 'payment', cost: 'cost', raise: 'raise', owe: 'debt', damage: 'damage' };
 
 /** Words before a number that mark a superlative gap: "the first strike in 16 years", "the costliest in more than 25 years". */
-export const SINCE_LAST = /\b(first|largest|biggest|longest|worst|costliest|deadliest|highest|lowest|strongest|heaviest|most\s+\w+)\s+(?:([a-z]+(?:\s[a-z]+)?)\s+)?(?:[a-z\s]{0,40}?)\b(?:in|since)\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?$/i;
+export const SINCE_LAST = /\b(first|largest|biggest|longest|worst|costliest|deadliest|highest|lowest|strongest|heaviest|most\s+\w+)\s+(?:([a-z]+(?:\s(?!in\b|since\b)[a-z]+)?)\s+)?(?:[a-z\s]{0,40}?)\b(?:in|since)\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?$/i;
 
 /**
  * Words the same measure goes by in news copy, beyond what WordNet joins: an event's economic cost
