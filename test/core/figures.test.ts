@@ -285,6 +285,7 @@ describe('reconciliation by what is measured', () => {
       ['a.txt', 'A\nDate: 2024-11-05\n\nMachinists ended a 52-day strike on Monday, the first strike in 16 years.\n'],
       ['b.txt', 'B\nDate: 2024-11-05\n\nThe 53-day strike ended on Monday.\n'],
       ['c.txt', 'C\nDate: 2024-11-05\n\nThe deal brings an immediate raise of 13% and raises of 7% later.\n'],
+      ['d.txt', 'D\nDate: 2024-11-05\n\nIt was the costliest strike in the country in more than 25 years.\n'],
     ]);
     expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[52, 53]]);
     expect(b.figures.filter((f) => f.value === 7).map((f) => f.measureId)).not.toContain(expect.stringContaining('immediate'));

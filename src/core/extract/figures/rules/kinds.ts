@@ -94,8 +94,9 @@ export const RULES: readonly MeasureRule[] = [
       if (!m) return undefined;
       const what = (m[2] ?? '').trim().toLowerCase();
       const head = what ? singular(what.split(' ').at(-1) ?? what) : 'record';
-      // Its own measure, the time since one ("strike" narrowed by "since" would read as the strike's length).
-      return { rule: 'measure.since-last', measure: measure(`time since ${head}`), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
+      // Its own measure, the time since one of its kind ("strike" narrowed by "since" would read as the strike's length;
+      // the first strike in 16 years and the costliest in 25 are two measures).
+      return { rule: 'measure.since-last', measure: measure(`time since ${head}`, { modifiers: [(m[1] ?? '').toLowerCase()] }), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
     },
   },
   {
