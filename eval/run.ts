@@ -8,6 +8,9 @@
  *   npm run eval -- --details         also what each set missed and the labels that miss
  *   npm run eval -- --write-floors    record today's scores as the floors
  *   npm run eval -- --out DIR         keep each briefing's JSON in DIR
+ *
+ * Then each set split at its last day (eval/whats-new.ts): what a digest of the earlier articles
+ * would be told is new. A revision the gold does not set against the old value fails the run.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { main } from '../src/cli.js';
 import { checkFloors, type Floors, type Row, rowOf, table } from './table.js';
+import { scoreSplit, type SplitScore, splitTable } from './whats-new.js';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -74,13 +78,17 @@ try {
 console.log(table(rows));
 if (details.length) console.log(`\n${details.join('\n')}`);
 
+const splits = chosen.map((s) => scoreSplit(s.name, s.articles, s.gold)).filter((x): x is SplitScore => x !== undefined);
+const falseRevisions = splits.flatMap((s) => s.falseRevisions.map((r) => `${s.set}: ${r}`));
+if (splits.length) console.log(`\nWhat's new, each set split at its last day:\n${splitTable(splits)}`);
+
 if (values['write-floors']) {
   const floors: Floors = existsSync(floorsFile) ? (JSON.parse(readFileSync(floorsFile, 'utf8')) as Floors) : {};
   for (const r of rows) floors[r.set] = r.scores;
   writeFileSync(floorsFile, `${JSON.stringify(floors, null, 2)}\n`);
   console.log(`\nFloors written to eval/floors.json for ${rows.map((r) => r.set).join(', ')}.`);
 } else if (existsSync(floorsFile)) {
-  const failures = checkFloors(rows, JSON.parse(readFileSync(floorsFile, 'utf8')) as Floors);
+  const failures = [...checkFloors(rows, JSON.parse(readFileSync(floorsFile, 'utf8')) as Floors), ...falseRevisions.map((r) => `a revision no gold conflict holds: ${r}`)];
   if (failures.length) {
     console.error(`\nBelow the floors in eval/floors.json:\n${failures.map((f) => `- ${f}`).join('\n')}`);
     process.exit(1);
