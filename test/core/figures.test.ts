@@ -34,6 +34,7 @@ describe('what a number measures', () => {
     ['The storm caused economic damage amounting to approximately €1.6 billion ($1.8 billion).', [[1_600_000_000, 'economic damage', 'money', 'about', 'as of February 19, 2025'], [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Four people die in floods across the region', [[4, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
+    ['Eleven people from the lakeside summer camp remain unaccounted for.', [[11, 'missing in camp', 'count', 'exact', 'as of February 19, 2025']]],
     ['Dockers ended the costliest strike in the United States in more than 25 years.', [[25, 'years since a costliest strike', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Medics attempted CPR for 29 minutes before the ambulance arrived.', [[29, 'CPR attempted', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['Firefighters were called out at least nine times to carbon monoxide emergencies.', [[9, 'times called out to carbon monoxide emergencies', 'count', 'at-least', 'as of February 19, 2025']]],

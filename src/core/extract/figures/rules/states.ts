@@ -33,13 +33,30 @@ export function whoOf(phrase: string): string | undefined {
   return ws.filter((w) => !/^(?:the|a|an|of|more|other|additional|another|young|elderly)$/.test(w)).join(' ') || undefined;
 }
 
+/** "Eleven people from the summer camp remain missing": the people counted are those of the camp. */
+function fromWhere(c: MeasureContext, next: number): string | undefined {
+  const t = c.s.tokens;
+  // After the counted people ("people", "campers"), when the reading starts before them.
+  const counted = t[next]?.lower === 'from' ? undefined : phraseAt(t, next, c.titleCase);
+  const from = counted && isPeopleNoun(counted.lemma) ? counted.next : next;
+  if (t[from]?.lower !== 'from' || !/^(?:the|a|an)$/.test(t[from + 1]?.lower ?? '')) return undefined;
+  // The last noun before the verb: "the all-girls Christian summer camp" -> "camp".
+  let head: string | undefined;
+  for (let k = from + 2; k < t.length && k < from + 10; k++) {
+    const x = t[k];
+    if (!x || /^(?:VERB|AUX|ADP|CCONJ|SCONJ)$/.test(x.pos) || (x.pos === 'PUNCT' && x.text !== '-')) break;
+    if (x.pos === 'NOUN') head = x.lemma;
+  }
+  return head && !GENERIC.has(head) && !isPeopleNoun(head) ? head : undefined;
+}
+
 export function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
   // "in five other counties": the rest of a place's parts, not a place.
   const others = /\bin\s+(?:(?:\w+)\s+)?other\s+(counties|states|provinces|regions|countries|areas|districts|cities|towns|communities)\b/i.exec(c.after)?.[1];
   // "in his county alone": the one the sentence names ("Kerr County Sheriff ..."), else that kind of place.
   const own = /\bin\s+(?:his|her|its|their|the)\s+(county|city|state|country|province|region|district|town|village)\b/i.exec(c.after)?.[1];
   const named = own ? new RegExp(`\\b((?:[A-Z][\\w’'-]*\\s)+${own.charAt(0).toUpperCase()}${own.slice(1)})\\b`).exec(c.s.text)?.[1] : undefined;
-  const scope = placeAfter(c.s.tokens, from, c.s.text) ?? (others ? `other ${others.toLowerCase()}` : undefined) ?? named ?? (own ? own.toLowerCase() : undefined) ?? frontedPlace(c.s.text);
+  const scope = placeAfter(c.s.tokens, from, c.s.text) ?? (others ? `other ${others.toLowerCase()}` : undefined) ?? named ?? (own ? own.toLowerCase() : undefined) ?? fromWhere(c, c.next) ?? frontedPlace(c.s.text);
   // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
   const cause = /^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}(?:poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses|illness|disease|exposure|injuries|crash|crashes|collapse|landslide|landslides|avalanche))\b/i.exec(c.s.text.slice(c.q.end))?.[1];
   return { rule, measure: measure(row.head, { who, scope, ...(cause ? { modifiers: [cause.toLowerCase()] } : {}) }), kind: 'count', ...(cause ? { label: `${who ? row.of.replace('{who}', who) : row.head} from ${cause.toLowerCase()}` } : {}) };
