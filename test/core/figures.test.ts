@@ -34,7 +34,7 @@ describe('what a number measures', () => {
     ['The storm caused economic damage amounting to approximately €1.6 billion ($1.8 billion).', [[1_600_000_000, 'economic damage', 'money', 'about', 'as of February 19, 2025'], [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Four people die in floods across the region', [[4, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
-    ['Eleven people from the lakeside summer camp remain unaccounted for.', [[11, 'missing in camp', 'count', 'exact', 'as of February 19, 2025']]],
+    ['Eleven people from the all-girls summer camp remain unaccounted for.', [[11, 'missing in camp', 'count', 'exact', 'as of February 19, 2025']]],
     ['Dockers ended the costliest strike in the United States in more than 25 years.', [[25, 'years since a costliest strike', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Medics attempted CPR for 29 minutes before the ambulance arrived.', [[29, 'CPR attempted', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['Firefighters were called out at least nine times to carbon monoxide emergencies.', [[9, 'times called out to carbon monoxide emergencies', 'count', 'at-least', 'as of February 19, 2025']]],
@@ -58,7 +58,8 @@ describe('what a number measures', () => {
     ['The death toll rose to 150 on Sunday, with 320 people injured.', [[150, 'deaths', 'exact'], [320, 'injured', 'exact']]],
     ['Twelve people were killed and 40 were wounded in the attack.', [[12, 'deaths', 'exact'], [40, 'injured', 'exact']]],
     ['At least 82 people are dead and another 41 are missing, officials said on Sunday.', [[82, 'deaths', 'at-least'], [41, 'missing', 'exact']]],
-    ['Eleven people from the riverside camp remain unaccounted for.', [[11, 'missing', 'exact']]],
+    // The people of a place named by a common noun are that place's: the camp's missing, not everyone's.
+    ['Eleven people from the riverside camp remain unaccounted for.', [[11, 'missing in camp', 'exact']]],
     ['There were 94 confirmed fatalities in Harlan County, up from 87 reported Tuesday morning.', [[94, 'deaths in Harlan County', 'exact'], [87, 'deaths in Harlan County', 'exact']]],
     ['The dead include 40 adults and 28 children.', [[40, 'adults killed', 'exact'], [28, 'children killed', 'exact']]],
     ['Three elderly people died from suspected carbon monoxide poisoning.', [[3, 'deaths from carbon monoxide poisoning', 'exact']]],
