@@ -1,6 +1,6 @@
 /** Finds the numbers written in a sentence, in digits or words, with their scale, currency, percent or multiple. */
 import escapeStringRegexp from 'escape-string-regexp';
-import { CURRENCIES, UNITS, type CurrencyRow } from './vocabulary.js';
+import { alternation, CURRENCIES, UNITS, type CurrencyRow } from './vocabulary.js';
 
 /** A number as written in a sentence. */
 export interface NumberMention {
@@ -56,6 +56,10 @@ const HALVES: Record<string, number> = { half: 0.5, 'a third': 1 / 3, 'one third
 const AND_A_HALF = new RegExp(`\\b(\\d+|${SMALL_WORDS})\\s+and\\s+(?:a\\s+)?half\\b`, 'gi');
 /** Unit abbreviations that may be written against the digits ("15GW", "10km", "5kg"). */
 const ATTACHED_UNITS = new Set(UNITS.flatMap((u) => u.spellings).filter((w) => /^[a-z]{1,3}$/.test(w) && w.length > 1));
+/** Spellings of units of measure other than time ("foot", "tons", "mile"): "a day" is idiom far more often than a figure. */
+const MEASURE_UNITS = alternation(UNITS.filter((u) => u.dimension !== 'time' && u.dimension !== 'ratio').flatMap((u) => u.spellings).filter((w) => /^[a-z]{3,}$/.test(w)));
+/** "more than a foot of rain", "nearly a mile": one of a unit, after a bound. */
+const ONE_UNIT = new RegExp(`\\b(?:more than|over|nearly|almost|about|around|roughly|less than|under|at least|up to)\\s+((an?)\\s+(${MEASURE_UNITS}))\\b`, 'gi');
 const MULTIPLE = new RegExp(`\\b(${SMALL_WORDS}|\\d+)[-\\s]?fold\\b`, 'gi');
 
 function wordValue(w: string): number | undefined {
@@ -72,7 +76,7 @@ function wordValue(w: string): number | undefined {
 const numberOf = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : wordValue(s));
 
 /** Whether a sentence may hold a number at all: a digit, or a number word. */
-const MAY_HOLD = new RegExp(`\\d|\\b(?:${SMALL_WORDS}|dozen|decade|hundred|thousand|million|billion|half|third|thirds|quarter|quarters)\\b|fold\\b`, 'i');
+const MAY_HOLD = new RegExp(`\\d|\\b(?:${SMALL_WORDS}|an? (?:${MEASURE_UNITS})|dozen|decade|hundred|thousand|million|billion|half|third|thirds|quarter|quarters)\\b|fold\\b`, 'i');
 
 /** Every number mention in a sentence, left to right, without overlaps. */
 export function findNumbers(sentence: string): NumberMention[] {
@@ -96,6 +100,11 @@ export function findNumbers(sentence: string): NumberMention[] {
     const v = numberOf((m[1] ?? '').toLowerCase());
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v, decimals: 0, scale: 1, percent: false, fraction: false, multiple: true, words: !/^\d/.test(m[0]) });
+  }
+  for (const m of sentence.matchAll(ONE_UNIT)) {
+    const text = m[1] ?? '';
+    const start = m.index + m[0].length - text.length;
+    if (!overlaps(start, start + text.length)) found.push({ start, end: start + text.length, text, value: 1, decimals: 0, scale: 1, percent: false, fraction: false, words: true, attachedUnit: (m[3] ?? '').toLowerCase() });
   }
   // "29 and a half feet", "three and a half hours".
   for (const m of sentence.matchAll(AND_A_HALF)) {
