@@ -145,6 +145,7 @@ export const STATES: readonly StateRow[] = [
   { id: 'state.evacuated', head: 'evacuated', states: ['evacuated', 'displaced', 'homeless', 'forced to flee'], verbs: ['evacuating', 'displacing'], nouns: ['evacuations', 'evacuees', 'displaced'], of: '{who} evacuated' },
   { id: 'state.stranded', head: 'stranded', states: ['stranded', 'trapped', 'stuck'], verbs: [], nouns: [], of: '{who} stranded' },
   { id: 'state.arrested', head: 'arrested', states: ['arrested', 'detained', 'jailed', 'charged'], verbs: ['arresting', 'detaining'], nouns: ['arrests', 'detentions'], of: '{who} arrested' },
+  { id: 'state.unidentified', head: 'unidentified', states: ['unidentified', 'not yet identified', 'yet to be identified', 'not been identified'], verbs: [], nouns: [], of: '{who} unidentified' },
   { id: 'state.affected', head: 'affected', states: ['affected', 'without power', 'without electricity', 'left without power'], verbs: [], nouns: [], of: '{who} affected' },
 ];
 

@@ -97,12 +97,15 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "82 people are dead", "161 remain missing in Kerr County", "Eleven people from the camp remain unaccounted for", "109 dead".
+    // "82 people are dead", "161 remain missing in Kerr County", "Eleven people from the camp remain unaccounted for", "109 dead",
+    // "18 of the adults and 10 of the children unidentified".
     id: 'state.after',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
       const t = c.s.tokens;
-      const np = phraseAt(t, c.next, c.titleCase);
+      // "18 of the adults ... unidentified": a part of a group counts that group's people.
+      const partitive = t[c.next]?.lower === 'of' && /^(?:the|these|those)$/.test(t[c.next + 1]?.lower ?? '');
+      const np = phraseAt(t, partitive ? c.next + 2 : c.next, c.titleCase);
       if (np && !isPeopleNoun(np.head.toLowerCase())) return undefined;
       let k = np ? np.next : c.next;
       for (let steps = 0; k < t.length && steps < 12; k++, steps++) {
