@@ -38,6 +38,8 @@ describe('what a number measures', () => {
     ['Eleven people from the all-girls summer camp remain unaccounted for.', [[11, 'missing in camp', 'count', 'exact', 'as of February 19, 2025']]],
     ['Dockers ended the costliest strike in the United States in more than 25 years.', [[25, 'years since a costliest strike', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Medics attempted CPR for 29 minutes before the ambulance arrived.', [[29, 'CPR attempted', 'quantity', 'exact', 'as of February 19, 2025']]],
+    // The tagger reads the British "paralysed" as an adjective; with an object after it, it is the verb.
+    ['The storm largely paralysed the region for more than 10 hours.', [[10, 'region paralysed', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Firefighters were called out at least nine times to carbon monoxide emergencies.', [[9, 'times called out to carbon monoxide emergencies', 'count', 'at-least', 'as of February 19, 2025']]],
     ['It was the first strike in 16 years at the plant.', [[16, 'years since a first strike', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['A town of less than 1,500 people lost power.', [[1500, 'population of town', 'count', 'fewer-than', 'as of February 19, 2025']]],

@@ -92,7 +92,9 @@ export function verbBefore(c: MeasureContext, reach: number, only?: readonly str
   for (let k = c.prev; k >= 0 && k >= c.prev - reach; k--) {
     const t = c.s.tokens[k];
     if (!t || /^[,.;:!?()]$/.test(t.text)) return undefined;
-    if (t.pos === 'VERB' || (only && only.includes(t.lower))) return !only || only.includes(t.lower) ? { token: t, index: k } : undefined;
+    // "largely paralysed the country": an "-ed" word the tagger calls an adjective is a verb when an object follows it.
+    const verb = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && c.s.tokens[k + 1]?.pos === 'DET');
+    if (verb || (only && only.includes(t.lower))) return !only || only.includes(t.lower) ? { token: t, index: k } : undefined;
   }
   return undefined;
 }
