@@ -7,7 +7,12 @@ interface Rule {
   test: (text: string) => boolean;
 }
 
-const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+/** The last text counted, and its words: the rules ask of one paragraph in turn, many of them its length. */
+let counted = { text: '', words: 0 };
+const words = (s: string): number => {
+  if (s !== counted.text) counted = { text: s, words: s.split(/\s+/).filter(Boolean).length };
+  return counted.words;
+};
 const endsLikeProse = (s: string): boolean => /[.!?…"”’')\]]$/.test(s.trim());
 const anyOf = (phrases: readonly string[]): string => phrases.map((p) => escapeStringRegexp(p).replace(/ /g, '\\s+')).join('|');
 
