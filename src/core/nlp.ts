@@ -79,8 +79,9 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
     const tokens: Token[] = [];
     for (let t = first; t <= last; t++) {
       const text = texts[t] ?? '';
+      const lower = text.toLowerCase();
       const start = (starts[t] ?? 0) - origin - base;
-      tokens.push({ text, lower: text.toLowerCase(), pos: pos[t] ?? 'X', lemma: lemma[t] ?? text.toLowerCase(), type: type[t] ?? 'word', start, end: start + text.length });
+      tokens.push({ text, lower, pos: pos[t] ?? 'X', lemma: lemma[t] ?? lower, type: type[t] ?? 'word', start, end: start + text.length });
     }
     const paragraph = paragraphs[k] ?? '';
     out[k]?.push({ text: paragraph.slice(base, base + (tokens.at(-1)?.end ?? 0)), start: base, tokens });

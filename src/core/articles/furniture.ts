@@ -7,7 +7,12 @@ interface Rule {
   test: (text: string) => boolean;
 }
 
-const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+/** The last text counted, and its words: the rules ask of one paragraph in turn, many of them its length. */
+let counted = { text: '', words: 0 };
+const words = (s: string): number => {
+  if (s !== counted.text) counted = { text: s, words: s.split(/\s+/).filter(Boolean).length };
+  return counted.words;
+};
 const endsLikeProse = (s: string): boolean => /[.!?…"”’')\]]$/.test(s.trim());
 const anyOf = (phrases: readonly string[]): string => phrases.map((p) => escapeStringRegexp(p).replace(/ /g, '\\s+')).join('|');
 
@@ -69,6 +74,8 @@ const PAGE_NOTE = /^(?:editor['’]s note\b|this (?:story|article|report) (?:has
 /** Tag lists and comment forms: "Tags: floods, rescue", "Your email address will not be published." */
 const PAGE_FORM = /^(?:tags?|topics?|filed under|categories|category)\s*:|^(?:leave a reply|leave a comment|cancel reply|your email address will not be published|required fields are marked)/i;
 const CONTACT = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|^(?:contact|email|e-mail|reach)\s+(?:the\s+)?(?:reporter|writer|author|us|[A-Z]\w+)\b.*(?:@|\bat\b)/i;
+/** What CONTACT cannot match without: an "@", or its opening word. Most paragraphs have neither, and CONTACT scans every word. */
+const maybeContact = (t: string): boolean => t.includes('@') || /^(?:contact|email|e-mail|reach)\s/i.test(t);
 const BYLINE = /^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,5}(?:\s*,\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})?\s*$/;
 const TIMESTAMP = /^(?:updated|published|posted|last updated|first published|modified|created)\b[^.!?]{0,60}\d/i;
 const NUMBERED_SUBHEAD = /^\d{1,2}[.)]\s+\S/;
@@ -84,7 +91,7 @@ export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'credit line', test: (t) => CREDIT_LINE.test(t.trim()) && words(t) < 30 },
   { reason: 'page note', test: (t) => PAGE_NOTE.test(t.trim()) && words(t) < 40 },
   { reason: 'tags or form', test: (t) => PAGE_FORM.test(t.trim()) && words(t) < 40 },
-  { reason: 'contact line', test: (t) => CONTACT.test(t) && words(t) < 25 },
+  { reason: 'contact line', test: (t) => maybeContact(t) && CONTACT.test(t) && words(t) < 25 },
   { reason: 'link', test: (t) => LINK_LABEL.test(t.trim()) && words(t) < 25 },
   { reason: 'timestamp', test: (t) => TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) && words(t) <= 12 },
   { reason: 'copyright', test: (t) => words(t) < 30 && ((COPYRIGHT.test(t.trim()) && (/\d{4}/.test(t) || !/[.!?]$/.test(t.trim()))) || /\ball rights reserved\b/i.test(t)) },

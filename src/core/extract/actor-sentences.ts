@@ -52,8 +52,9 @@ function titleCase(s: Sentence): boolean {
 /** Copyright lines, "provided as is" disclaimers and newsletter sign-ups. */
 const BOILERPLATE = /\b(?:copyright|all rights reserved|provides? the information ["“]?as is|without warranty|legal disclaimer|sign up for|subscribe to|delivered (?:directly )?to your inbox)\b|©/i;
 
-/** A cheap first look for the words BOILERPLATE needs. */
-const maybeBoilerplate = (text: string): boolean => ['©', 'ight', 'eserved', 'as is', 'arrant', 'isclaim', 'ign up', 'ubscri', 'inbox'].some((w) => text.includes(w));
+/** A cheap first look for the words BOILERPLATE needs: one scan for all of them, not one each. */
+const BOILERPLATE_HINT = /©|ight|eserved|as is|arrant|isclaim|ign up|ubscri|inbox/;
+const maybeBoilerplate = (text: string): boolean => BOILERPLATE_HINT.test(text);
 
 /** Checked in order; the first that holds says why the sentence makes no actors. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [

@@ -22,14 +22,27 @@ export function whileReading<T>(sentence: Sentence | undefined, f: () => T): T {
   }
 }
 
-/** Tokens of a text across its sentences: a clause of the sentence being read is cut from its tokens, in context. */
+/** The whole sentence being read, as tokens: the grammar asks for it several times a sentence (subjects, clauses). */
+let whole: { sentence: Sentence; tokens: Tok[] } | undefined;
+
+/**
+ * Tokens of a text across its sentences: a clause of the sentence being read is cut from its tokens,
+ * in context. Callers only read them: the whole sentence's are handed out again, not copied anew.
+ */
 export function tokensOf(text: string): Tok[] {
   // A dot masked while cues matched ("$1\u20245") is a dot again; one code unit either way, so offsets hold.
   const plain = text.replaceAll('\u2024', '.');
+  if (reading && whole?.sentence === reading && plain === reading.text) return whole.tokens;
   const at = reading ? reading.text.indexOf(plain) : -1;
   if (reading && at >= 0) {
     const end = at + plain.length;
-    return reading.tokens.filter((t) => t.start >= at && t.end <= end).map((t) => ({ ...t, start: t.start - at, end: t.end - at, at: t.start - at }));
+    // One pass, each token written out whole: a spread copy per token costs more than the cut.
+    const tokens: Tok[] = [];
+    for (const t of reading.tokens) {
+      if (t.start >= at && t.end <= end) tokens.push({ text: t.text, lower: t.lower, pos: t.pos, lemma: t.lemma, type: t.type, start: t.start - at, end: t.end - at, at: t.start - at });
+    }
+    if (plain === reading.text) whole = { sentence: reading, tokens };
+    return tokens;
   }
   return analyse(plain).flatMap((s) => s.tokens.map((t) => ({ ...t, at: s.start + t.start })));
 }

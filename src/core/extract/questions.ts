@@ -7,11 +7,17 @@ import {
 
 const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been being that this which who whom whose it its their his her they he she we our not no did does do would will could can might may should must has have had than then so such into over under about after before while if whether how what when where why also more most very just only said says say there these those'.split(' '));
 
+/** Any character past ASCII: only such text can carry accents. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Content words of a text, stemmed, for matching topics and merging the same question across sources. */
 export function termsOf(text: string): string[] {
-  return [...new Set(text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/[^a-z]+/)
-    .filter((w) => w.length > 2 && !STOP.has(w))
-    .map(stem))];
+  const lower = text.toLowerCase();
+  // Accents come off only where there are any: most text is plain ASCII, which NFD leaves as it is.
+  const plain = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
+  const terms = new Set<string>();
+  for (const w of plain.split(/[^a-z]+/)) if (w.length > 2 && !STOP.has(w)) terms.add(stem(w));
+  return [...terms];
 }
 
 /** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */

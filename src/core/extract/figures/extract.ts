@@ -104,7 +104,8 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   const figures: FigureMention[] = [];
   let previous: Reading | undefined;
   // Time expressions are no part of what a number measures: "declining to 36.18 last year" measures no "year".
-  const masked: Sentence = { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? { ...t, pos: 'TIME' } : t)) };
+  // With no time expression there is nothing to mask (no copy: the tokens are only read).
+  const masked: Sentence = spans.length ? { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? { ...t, pos: 'TIME' } : t)) } : s;
   const titleCase = isTitleCase(masked.tokens);
   const candidates = numbers.filter((n) => {
     const no = exclusionOf(n, text);

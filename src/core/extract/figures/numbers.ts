@@ -75,6 +75,10 @@ function wordValue(w: string): number | undefined {
 
 const numberOf = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : wordValue(s));
 
+/** Words without which HALF and AND_A_HALF, or MULTIPLE, cannot match: most sentences have none, and skip those scans. */
+const MAY_HALVE = /half|third|quarter/i;
+const MAY_MULTIPLY = /fold/i;
+
 /** Whether a sentence may hold a number at all: a digit, or a number word. */
 const MAY_HOLD = new RegExp(`\\d|\\b(?:${SMALL_WORDS}|an? (?:${MEASURE_UNITS})|dozen|decade|hundred|thousand|million|billion|half|third|thirds|quarter|quarters)\\b|fold\\b`, 'i');
 
@@ -90,13 +94,14 @@ export function findNumbers(sentence: string): NumberMention[] {
     if (a === undefined || !b || a >= b || (b > 10 && b !== 20 && b !== 100 && b !== 1000)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: a / b, decimals: 2, scale: 1, percent: false, fraction: true, words: true });
   }
-  for (const m of sentence.matchAll(HALF)) {
+  const halves = MAY_HALVE.test(sentence);
+  for (const m of halves ? sentence.matchAll(HALF) : []) {
     const v = HALVES[(m[1] ?? '').toLowerCase().replace('-', ' ')];
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
     const text = m[1] ?? '';
     found.push({ start: m.index, end: m.index + text.length, text, value: v, decimals: 2, scale: 1, percent: false, fraction: true, words: true });
   }
-  for (const m of sentence.matchAll(MULTIPLE)) {
+  for (const m of MAY_MULTIPLY.test(sentence) ? sentence.matchAll(MULTIPLE) : []) {
     const v = numberOf((m[1] ?? '').toLowerCase());
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v, decimals: 0, scale: 1, percent: false, fraction: false, multiple: true, words: !/^\d/.test(m[0]) });
@@ -107,7 +112,7 @@ export function findNumbers(sentence: string): NumberMention[] {
     if (!overlaps(start, start + text.length)) found.push({ start, end: start + text.length, text, value: 1, decimals: 0, scale: 1, percent: false, fraction: false, words: true, attachedUnit: (m[3] ?? '').toLowerCase() });
   }
   // "29 and a half feet", "three and a half hours".
-  for (const m of sentence.matchAll(AND_A_HALF)) {
+  for (const m of halves ? sentence.matchAll(AND_A_HALF) : []) {
     const v = numberOf((m[1] ?? '').toLowerCase());
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v + 0.5, decimals: 1, scale: 1, percent: false, fraction: false, words: !/^\d/.test(m[0]) });
