@@ -34,6 +34,7 @@ describe('what a number measures', () => {
     ['The storm caused economic damage amounting to approximately €1.6 billion ($1.8 billion).', [[1_600_000_000, 'economic damage', 'money', 'about', 'as of February 19, 2025'], [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
+    ['The cost comes to about 0.2 percentage point of the country’s gross domestic product.', [[0.2, 'share of gross domestic product', 'share', 'about', 'as of February 19, 2025']]],
     ['Four people die in floods across the region', [[4, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
     ['Eleven people from the all-girls summer camp remain unaccounted for.', [[11, 'missing in camp', 'count', 'exact', 'as of February 19, 2025']]],
     ['Dockers ended the costliest strike in the United States in more than 25 years.', [[25, 'years since a costliest strike', 'quantity', 'more-than', 'as of February 19, 2025']]],

@@ -41,7 +41,8 @@ export const RULES: readonly MeasureRule[] = [
     // "60% of its national demand", "10% of Boeing's global workforce", "half of the residents".
     id: 'measure.share-of',
     read: (c) => {
-      if (c.q.kind !== 'share') return undefined;
+      // "about 0.1 percentage point of the country's gross domestic product" is a share of it, too.
+      if (c.q.kind !== 'share' && c.q.unit.id !== 'unit.percentage-point') return undefined;
       const partOf = /^\s*of\s/i.test(c.after);
       if (!partOf && !(c.n.fraction && /\b(?:in|out of)\b/.test(c.n.text))) return undefined;
       let i = partOf ? c.next + 1 : c.next;
