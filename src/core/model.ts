@@ -75,8 +75,8 @@ export interface FigureUnit {
 
 /**
  * What a figure measures, as a structured phrase: the head noun (a lemma), the words that narrow it,
- * the state counted things are in, and whose or where. "the deaths in Kerr County" is head
- * "deaths", scope "Kerr County"; "27 campers killed" is head "deaths" with `who` "campers".
+ * the state counted things are in, and whose or where. "the deaths in Harlan County" is head
+ * "deaths", scope "Harlan County"; "27 campers killed" is head "deaths" with `who` "campers".
  */
 export interface Measure {
   head: string;
@@ -84,7 +84,7 @@ export interface Measure {
   modifiers: string[];
   /** For counts of people in a state: which people, when not people at large ("children" killed). */
   who?: string | undefined;
-  /** Whose or where, as written ("Kerr County", "Boeing"). */
+  /** Whose or where, as written ("Harlan County", "Acme"). */
   scope?: string | undefined;
   /** For a change, its direction. */
   direction?: 'up' | 'down' | undefined;
@@ -108,7 +108,7 @@ export interface Period {
 
 /** A number found in an article, with what it measures. */
 export interface FigureMention {
-  /** Label of what is measured, for people to read ("deaths in Kerr County", "homicide rate"). */
+  /** Label of what is measured, for people to read ("deaths in Harlan County", "homicide rate"). */
   metric: string;
   /** Normalised metric used to match the same measure across sources. */
   metricKey: string;

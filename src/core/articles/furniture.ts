@@ -159,7 +159,7 @@ export function repeatsHeadline(line: string, headline: string): boolean {
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** "July 5 (UPI) --", "LONDON, March 3 (Reuters) -": a dated dateline, with or without a city. */
 const DATED_DATELINE = new RegExp(`^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*(?:\\(([A-Za-z .&-]{1,30})\\))?\\s*[—–-]{1,2}\\s*(?=\\S)`);
-/** "MADRID: Power was...", "SEATTLE—Boeing workers...": an all-caps city and a colon or a dash. */
+/** "MADRID: Power was...", "SEATTLE—Acme workers...": an all-caps city and a colon or a dash. */
 const TIGHT_DATELINE = /^([A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*)(?::\s+|\s*[—–]\s*)(?=[A-Z“"])/;
 /** Labels that look like a dateline but name none. */
 const NOT_A_CITY = /^(?:UPDATE|UPDATED|BREAKING|WATCH|NOTE|EDITOR'?S NOTE|CORRECTION|LIVE|EXCLUSIVE|ANALYSIS|OPINION|FACT CHECK|VIDEO|PHOTOS|AUDIO)$/;

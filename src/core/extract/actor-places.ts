@@ -8,7 +8,7 @@ import { isCap } from './actor-roles.js';
 import { isDirection, isLocative, isPlaceNoun, isPlaceQualifier, isSpatial } from './actor-words.js';
 import { isPlural, nameToken, runEnd } from './name-runs.js';
 
-/** The token before the name at `a`, past "the" and lower-case modifiers ("in neighboring Kerr County", "in south central Texas"). */
+/** The token before the name at `a`, past "the" and lower-case modifiers ("in neighboring Harlan County", "in south central Texas"). */
 function beforeName(tokens: readonly Token[], a: number): number {
   let k = a - 1;
   for (let skipped = 0; skipped < 3 && k >= 0; skipped++) {

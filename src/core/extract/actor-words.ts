@@ -93,7 +93,7 @@ const NOT_ACTOR_HEADS = words(`
 /** Whether a word marks a name as a document, plan, event or product. */
 export const isNotActorHead = has(NOT_ACTOR_HEADS);
 
-/** Heads of geographic features and facilities: "Guadalupe River", "Iberian Peninsula", "Union Station". */
+/** Heads of geographic features and facilities: "Larch River", "Iberian Peninsula", "Union Station". */
 const PLACE_HEADS = words(`
   river rivers peninsula coast valley mountain mountains mount lake lakes bay sea ocean island islands gulf strait canal
   creek falls desert forest park street avenue road highway bridge square arena stadium airport station metro beach
@@ -103,7 +103,7 @@ const PLACE_HEADS = words(`
 /** Whether a word heads the name of a geographic feature or a facility. */
 export const isPlaceHead = has(PLACE_HEADS);
 
-/** Heads of administrative areas: places that can also act through their authorities ("Kerr County"). */
+/** Heads of administrative areas: places that can also act through their authorities ("Harlan County"). */
 const AREA_HEADS = words('county province region prefecture municipality territory oblast canton governorate parish borough');
 /** Whether a word heads an administrative area's name. */
 export const isAreaHead = has(AREA_HEADS);
@@ -135,7 +135,7 @@ const LOCATIVES = words('in near from at to across outside around into via throu
 /** Whether a word puts the single name after it in a place or a direction. */
 export const isLocative = has(LOCATIVES);
 
-/** Common nouns for places, before "of" ("the state of Texas") or after a list of them ("Kerr and Bell counties"). */
+/** Common nouns for places, before "of" ("the state of Texas") or after a list of them ("Harlan and Bell counties"). */
 const PLACE_NOUNS = words(`
   state states city cities town towns village villages county counties province provinces region regions district
   districts capital island islands municipality municipalities river rivers country countries area areas community

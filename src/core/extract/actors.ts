@@ -78,13 +78,13 @@ function mention(name: string, kind: ActorKind, key: string, site: Site, extra: 
   return m;
 }
 
-/** "Members of Boeing", "Shares of Acme": a plural noun capitalised only by its place in the sentence. */
+/** "Members of Acme", "Shares of Acme": a plural noun capitalised only by its place in the sentence. */
 const commonPlural = (t: Token, ctx: ActorContext): boolean =>
   !ctx.midCap?.(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
 
 /**
- * Titles, then a name: the name is what follows the last title ("Boeing CEO Kelly Ortberg", "Texas
- * Gov. Greg Abbott", "US Department of Energy Secretary Ana Ruiz"), the rest says whose title it is.
+ * Titles, then a name: the name is what follows the last title ("Acme CEO Jane Okafor", "Texas
+ * Gov. Ann Reyes", "US Department of Energy Secretary Ana Ruiz"), the rest says whose title it is.
  */
 /** Lower-case particles of people's names. */
 const PARTICLE = /^(?:de|del|la|las|los|le|y|da|di|do|dos|du|des|van|von|der|den|ter|bin|al|el)$/;
@@ -283,7 +283,7 @@ function definition(tokens: readonly Token[], i: number, j: number, previous: { 
 
 const squash = (s: string): string => norm(s).replace(/[^a-z0-9]+/g, ' ').trim();
 
-/** Whether a body sentence repeats the headline ("Abbott: 109 dead – Site Name"). */
+/** Whether a body sentence repeats the headline ("Reyes: 109 dead – Site Name"). */
 function repeatsHeadline(quote: string, headline: string | undefined): boolean {
   if (!headline || quote.length < 12 || headline.length < 12) return false;
   // Most sentences differ in their first letters; only the rest are compared in full.

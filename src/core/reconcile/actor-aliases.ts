@@ -74,7 +74,7 @@ function rolesAgree(a: readonly string[], b: readonly string[]): boolean {
   return b.flatMap(wordsOf).some((w) => words.has(w));
 }
 
-/** One-letter slips in one word of a name: "Jon"/"John", "Marsj"/"Marsh", "Kerry County"/"Kerr County". */
+/** One-letter slips in one word of a name: "Jon"/"John", "Marsj"/"Marsh", "Harlen County"/"Harlan County". */
 function oneWordApart(a: readonly string[], b: readonly string[], minLength: number): boolean {
   if (a.length !== b.length) return false;
   let differing = 0;
@@ -144,7 +144,7 @@ function linkHeads(infos: ReadonlyMap<string, KeyInfo>, named: readonly KeyInfo[
     const candidates = byHead.get(x.key.slice(5)) ?? [];
     if (candidates.length === 1 && candidates[0]) uf.union(candidates[0], x.key);
   }
-  // "Kerr County Sheriff's Office" speaks for "Kerr County": an area's own authorities are the area.
+  // "Harlan County Sheriff's Office" speaks for "Harlan County": an area's own authorities are the area.
   const areas = new Map(named.filter((x) => typeOf(x.key) === 'area').map((x) => [squash(x.name), x.key]));
   if (!areas.size) return;
   for (const x of named) {

@@ -43,8 +43,8 @@ export interface SetContext {
 }
 
 /**
- * Heads that the set's measures narrow by exactly one name, and never by another word ("the Guadalupe
- * River", never "the Llano River"): a bare "the river" in the same story is the named one.
+ * Heads that the set's measures narrow by exactly one name, and never by another word ("the Larch
+ * River", never "the Birch River"): a bare "the river" in the same story is the named one.
  */
 export function namedOnce(mentions: FigureMention[], senses: Set<string>): Map<string, string> {
   const names = new Map<string, Set<string>>();
@@ -53,7 +53,7 @@ export function namedOnce(mentions: FigureMention[], senses: Set<string>): Map<s
     const head = headKey(m.typed.measure.head, senses);
     const mods = loose(m.typed.measure);
     const seen = names.get(head) ?? new Set<string>();
-    // A name is written capitalised in its sentence ("the Guadalupe River"); "immediate" in "an immediate raise" is no name.
+    // A name is written capitalised in its sentence ("the Larch River"); "immediate" in "an immediate raise" is no name.
     const written = m.evidence.quote;
     for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) || !written.includes(w.charAt(0).toUpperCase() + w.slice(1)) ? '' : w);
     names.set(head, seen);

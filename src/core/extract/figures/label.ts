@@ -1,4 +1,4 @@
-/** How a figure line says what a figure measures ("deaths in Kerr County", "homicide rate", "ratification bonus"). */
+/** How a figure line says what a figure measures ("deaths in Harlan County", "homicide rate", "ratification bonus"). */
 import type { FigureKind, Measure } from '../../model.js';
 import type { Reading } from './measure.js';
 import { STATES, type StateRow } from './vocabulary.js';
@@ -14,7 +14,7 @@ export function baseLabel(r: Reading): string {
   return r.label || (row ? (m.who ? row.of.replace('{who}', m.who) : row.head) : [...m.modifiers, m.head].join(' '));
 }
 
-/** The label of a reading, with where it holds ("deaths in Kerr County"). */
+/** The label of a reading, with where it holds ("deaths in Harlan County"). */
 export function labelOf(r: Reading): string {
   const base = baseLabel(r);
   const scope = r.measure.scope;

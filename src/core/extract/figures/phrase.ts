@@ -1,6 +1,6 @@
 /**
  * Noun phrases around a number, from part-of-speech tags: the phrase after it ("33,000 union
- * members"), the subject before a verb ("the death toll rose to"), and whose or where ("in Kerr County").
+ * members"), the subject before a verb ("the death toll rose to"), and whose or where ("in Harlan County").
  */
 import type { Token } from '../../nlp.js';
 import { isCommonNoun, isGroupNoun, senseOf, singular } from './lexicon.js';
@@ -54,7 +54,7 @@ export function isTitleCase(tokens: Token[]): boolean {
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night)$/;
 const modifierOk = (t: Token): boolean => !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
 
-/** Whether the run of proper nouns at `j` ends at a common noun ("Camp Mystic campers"). */
+/** Whether the run of proper nouns at `j` ends at a common noun ("Camp Willow campers"). */
 function nameBeforeNoun(tokens: Token[], j: number, titleCase: boolean): boolean {
   let k = j;
   while (tokens[k]?.pos === 'PROPN' && k < j + 4) k++;
@@ -82,7 +82,7 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
       j++;
       continue;
     }
-    // "Boeing workers", "Camp Mystic campers": a name before a noun narrows it.
+    // "Acme workers", "Camp Willow campers": a name before a noun narrows it.
     if (t.pos === 'PROPN' && nameBeforeNoun(tokens, j, titleCase)) {
       parts.push(j);
       j++;
@@ -90,7 +90,7 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
     }
     break;
   }
-  // "the country's gross domestic product", "Boeing's global workforce": the possessor is whose, the head comes after.
+  // "the country's gross domestic product", "Acme's global workforce": the possessor is whose, the head comes after.
   if (parts.length && /^(?:’s|'s|’|')$/.test(tokens[j]?.text ?? '') && j < i + 6) {
     const after = phraseAt(tokens, j + 1, titleCase, max);
     if (after) return { ...after, owner: tokens.slice(parts[0] ?? j, j).map((t) => t.text).join(' ') };
@@ -126,7 +126,7 @@ export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): 
 
 /**
  * The subject of the verb group that ends just before token `i` ("the death toll has risen to" ->
- * "death toll"; "Shares of Boeing have plummeted" -> "Shares", whose "Boeing").
+ * "death toll"; "Shares of Acme have plummeted" -> "Shares", whose "Acme").
  */
 export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (NounPhrase & { scope?: string | undefined }) | undefined {
   let j = i - 1;
@@ -137,7 +137,7 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
     j--;
   }
   if (/^(?:that|which|who)$/.test(tokens[j]?.lower ?? '')) j--;
-  // "Shares of Boeing have...", "Shares of the carmaker have...": the subject's head comes before "of"; after it, whose.
+  // "Shares of Acme have...", "Shares of the carmaker have...": the subject's head comes before "of"; after it, whose.
   let k = j;
   while (k > 0 && (tokens[k - 1]?.pos === 'PROPN' || tokens[k - 1]?.pos === 'ADJ' || tokens[k - 1]?.pos === 'NOUN')) k--;
   const det = tokens[k - 1]?.pos === 'DET' ? 1 : 0;
@@ -155,7 +155,7 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
 const PLACE_PREP = /^(?:in|across|throughout|within)$/;
 
 /**
- * Where a count holds, from a prepositional phrase of capitalised words after token `i` ("in Kerr
+ * Where a count holds, from a prepositional phrase of capitalised words after token `i` ("in Harlan
  * County", "across Texas"): a named place or body, not a time ("in July") or a quantity ("in six counties").
  */
 export function placeAfter(tokens: Token[], i: number, text: string, limit = 6): string | undefined {
@@ -165,7 +165,7 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
     if (/^[.;:!?,]$/.test(t.text)) break;
     if (!PLACE_PREP.test(t.lower)) continue;
     let a = k + 1;
-    // "in neighboring Kendall County", "in hardest-hit Kerr County", "in central Texas".
+    // "in neighboring Kendall County", "in hardest-hit Harlan County", "in central Texas".
     while (tokens[a]?.pos === 'DET' || (tokens[a]?.pos === 'ADJ' && /^[a-z]/.test(tokens[a]?.text ?? '')) || (tokens[a]?.text === '-' && a > k + 1) || (tokens[a + 1]?.text === '-' && /^[a-z]/.test(tokens[a]?.text ?? ''))) a++;
     let b = a;
     while (tokens[b] && /^[A-Z]/.test(tokens[b]?.text ?? '') && tokens[b]?.pos === 'PROPN') b++;
@@ -178,7 +178,7 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
   return undefined;
 }
 
-/** "In Kerr County, ...": a place that opens the sentence. */
+/** "In Harlan County, ...": a place that opens the sentence. */
 export function frontedPlace(text: string): string | undefined {
   const m = /^(?:In|Across|Throughout)\s+((?:[A-Z][\w’'-]+\s?){1,4}),/.exec(text);
   return m?.[1]?.trim();

@@ -38,7 +38,7 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "60% of its national demand", "10% of Boeing's global workforce", "half of the residents".
+    // "60% of its national demand", "10% of Acme's global workforce", "half of the residents".
     id: 'measure.share-of',
     read: (c) => {
       // "about 0.1 percentage point of the country's gross domestic product" is a share of it, too.
@@ -102,7 +102,7 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "Boeing shares rose by 1.9%", "crime reduced by 16%", "Shares of Boeing have plummeted 40%", "the river swelled 26 feet".
+    // "Acme shares rose by 1.9%", "crime reduced by 16%", "Shares of Acme have plummeted 40%", "the river swelled 26 feet".
     id: 'measure.change-verb',
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
@@ -133,7 +133,7 @@ export const RULES: readonly MeasureRule[] = [
       // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (c.q.kind === 'count' && after && !GENERIC.has(after.lemma)) return undefined;
-      // "raise machinists' average annual pay to $119,309", "puts Boeing's losses through last week at $6.5 billion".
+      // "raise machinists' average annual pay to $119,309", "puts the company's losses through last week at $6.5 billion".
       let k = v.index + 1;
       while (tokenAt(c, k) && (tokenAt(c, k)?.pos === 'PROPN' || /^(?:’s|'s|’|')$/.test(tokenAt(c, k)?.text ?? '') || tokenAt(c, k)?.pos === 'DET')) k++;
       const object = k < c.prev ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;

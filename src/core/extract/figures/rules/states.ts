@@ -53,7 +53,7 @@ function fromWhere(c: MeasureContext, next: number): string | undefined {
 export function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
   // "in five other counties": the rest of a place's parts, not a place.
   const others = /\bin\s+(?:(?:\w+)\s+)?other\s+(counties|states|provinces|regions|countries|areas|districts|cities|towns|communities)\b/i.exec(c.after)?.[1];
-  // "in his county alone": the one the sentence names ("Kerr County Sheriff ..."), else that kind of place.
+  // "in his county alone": the one the sentence names ("Harlan County Sheriff ..."), else that kind of place.
   const own = /\bin\s+(?:his|her|its|their|the)\s+(county|city|state|country|province|region|district|town|village)\b/i.exec(c.after)?.[1];
   const named = own ? new RegExp(`\\b((?:[A-Z][\\w’'-]*\\s)+${own.charAt(0).toUpperCase()}${own.slice(1)})\\b`).exec(c.s.text)?.[1] : undefined;
   const scope = placeAfter(c.s.tokens, from, c.s.text) ?? (others ? `other ${others.toLowerCase()}` : undefined) ?? named ?? (own ? own.toLowerCase() : undefined) ?? fromWhere(c, c.next) ?? frontedPlace(c.s.text);
@@ -79,7 +79,7 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "The dead include 40 adults and 28 children", "at least 30 among the dead", "Of the fatalities so far, 68 have occurred in Kerr County".
+    // "The dead include 40 adults and 28 children", "at least 30 among the dead", "Of the fatalities so far, 68 have occurred in Harlan County".
     id: 'state.among',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
@@ -97,7 +97,7 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "82 people are dead", "161 remain missing in Kerr County", "Eleven people from the camp remain unaccounted for", "109 dead",
+    // "82 people are dead", "161 remain missing in Harlan County", "Eleven people from the camp remain unaccounted for", "109 dead",
     // "18 of the adults and 10 of the children unidentified".
     id: 'state.after',
     read: (c) => {
@@ -138,7 +138,7 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "the death toll rose to 25", "the toll in Kerr County has reached at least 111", "a death toll of 82".
+    // "the death toll rose to 25", "the toll in Harlan County has reached at least 111", "a death toll of 82".
     id: 'state.toll',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
@@ -151,7 +151,7 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "94 confirmed fatalities in Kerr County", "731 deaths", "15 injuries".
+    // "94 confirmed fatalities in Harlan County", "731 deaths", "15 injuries".
     id: 'state.noun-after',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
