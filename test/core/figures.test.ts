@@ -298,14 +298,6 @@ describe('reconciliation by what is measured', () => {
     expect(b.figures.filter((f) => f.value === 7).map((f) => f.measureId)).not.toContain(expect.stringContaining('immediate'));
   });
 
-  it('takes one count of people told alike on two days of a news week for one figure, not two', () => {
-    const b = setOf([
-      ['a.txt', 'A\nDate: 2025-07-06\n\nFour hikers remain missing, officials said.\n'],
-      ['b.txt', 'B\nDate: 2025-07-08\n\nFour hikers are still missing, rescuers said.\n'],
-    ]);
-    expect(b.figures.filter((f) => f.value === 4).map((f) => f.sources.map((s) => s.file))).toEqual([['a.txt', 'b.txt']]);
-  });
-
   it('does not take another period for a correction: "3,753 between January and July last year" against "731 in January"', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2025-02-19\n\nPolice counted 731 homicides in January, a record for the month.\n'],

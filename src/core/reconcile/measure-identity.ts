@@ -99,9 +99,7 @@ export function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boole
   const a = asReported(x);
   const b = asReported(y);
   if (samePeriod(a.period, b.period)) return true;
-  // A count of people in a state changes by the hour: two of its values are two moments. One value told
-  // alike on two days of a news week held, and is one figure ("four hikers still missing").
-  if ((!merging && (STATE_HEADS.has(a.measure.head) || STATE_HEADS.has(b.measure.head))) || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
+  if (STATE_HEADS.has(a.measure.head) || STATE_HEADS.has(b.measure.head) || a.period.grain !== 'day' || b.period.grain !== 'day') return false;
   // Two stated days a day apart hold one value of a fact that does not change by the day ("85 substations by late April 28").
   if (a.period.stated && b.period.stated) return merging && Math.abs(daysBetween(a.period.from, b.period.from)) <= 1;
   // One value told a few days apart is one fact; two values are the same moment only within a news cycle:
