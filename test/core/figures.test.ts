@@ -34,6 +34,7 @@ describe('what a number measures', () => {
     ['The storm caused economic damage amounting to approximately €1.6 billion ($1.8 billion).', [[1_600_000_000, 'economic damage', 'money', 'about', 'as of February 19, 2025'], [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
+    ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['The cost comes to about 0.2 percentage point of the country’s gross domestic product.', [[0.2, 'share of gross domestic product', 'share', 'about', 'as of February 19, 2025']]],
     ['Four people die in floods across the region', [[4, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
     ['Eleven people from the all-girls summer camp remain unaccounted for.', [[11, 'missing in camp', 'count', 'exact', 'as of February 19, 2025']]],
@@ -116,6 +117,7 @@ describe('what a number measures', () => {
     ['codes', 'Workers kept their 401(k) plans.'],
     ['one of a thing', 'Photos show a camp missing one entire side.'],
     ['model names', 'Pilots said the 320 Neo jet handled well.'],
+    ['a distance of one unit', 'The camp sits less than a mile from the river.'],
   ])('ignores %s', (_what, sentence) => {
     expect(figures(sentence)).toEqual([]);
   });
@@ -141,6 +143,11 @@ describe('periods, against the publication date', () => {
     // A deadline ahead dates nothing, even where two day names share a window of text.
     ['The 4,000 miners can return as soon as Friday or as late as March 12.', 'as of February 19, 2025'],
     ['The 4,000 miners could return as soon as Friday but must be back by Mar. 12.', 'as of February 19, 2025'],
+    // A day or month after a count is its date, not part of a name ("737 Max"), and "The county Sunday" is no event's name.
+    ['The death toll rose to 82 Sunday morning, officials said.', 'February 16, 2025, morning'],
+    ['The county Sunday reported 82 deaths.', 'February 16, 2025'],
+    // "as late as" a past day dates what was so then.
+    ['As late as Saturday night, 20 people were still missing.', 'February 15, 2025, night'],
     // A day inside a clause opened by "since" dates that clause's event, not the figure.
     ['It is the first walkout in 16 years for a company that has lurched from crisis to crisis since a fire shut down its oldest assembly plant in January.', 'as of February 19, 2025'],
   ])('dates %s', (sentence, period) => {
@@ -296,6 +303,11 @@ describe('reconciliation by what is measured', () => {
     ]);
     expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[52, 53]]);
     expect(b.figures.filter((f) => f.value === 7).map((f) => f.measureId)).not.toContain(expect.stringContaining('immediate'));
+  });
+
+  it("does not take the part of the day of an earlier count a sentence compares with for the article's own", () => {
+    const b = setOf([['a.txt', 'A\nDate: 2025-07-06\n\nThe death toll rose to 94 on Sunday, up from 87 reported Sunday morning.\n']]);
+    expect(b.figures.filter((f) => f.value === 94).map((f) => f.typed?.period.part)).toEqual([undefined]);
   });
 
   it('does not take another period for a correction: "3,753 between January and July last year" against "731 in January"', () => {

@@ -63,7 +63,8 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
   const { figures: merged, conflicts, timelines } = reconcileFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors), extracts.map((e) => e.article.headline));
   const figures = withDisputedDatesOnly(merged, conflicts);
   // On equal weight, the later value first: the news before its history.
-  figures.sort((a, b) => b.weight - a.weight || (b.typed?.period.to ?? '').localeCompare(a.typed?.period.to ?? ''));
+  const end = (f: Figure): string => (f.typed?.period.to === '9999-12-31' ? f.typed.period.from : f.typed?.period.to ?? '');
+  figures.sort((a, b) => b.weight - a.weight || end(b).localeCompare(end(a)));
   const questions = mergeQuestions(extracts.flatMap((e) => e.questions));
   const sentences = extracts.flatMap((e) => e.sentences);
   const sentenceIndex = new Map<string, number[]>();

@@ -105,9 +105,10 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
   return folded.size ? figures.filter((f) => !folded.has(f)) : figures;
 }
 
-/** How many of its own steps (days, months, years) a value is behind a measure's latest: one at least. */
+/** How many of its own steps (days, months, quarters, years) a value is behind a measure's latest: one at least. */
 function stepsBehind(grain: Period['grain'], days: number): number {
-  const step = grain === 'day' ? 1 : grain === 'month' ? 31 : grain === 'quarter' ? 92 : 366;
+  // A stretch ("since September", "the first 50 days") goes stale by the day, as a day does.
+  const step = grain === 'day' || grain === 'span' ? 1 : grain === 'month' ? 31 : grain === 'quarter' ? 92 : 366;
   return Math.max(1, Math.ceil(days / step));
 }
 

@@ -55,7 +55,9 @@ export function namedOnce(mentions: FigureMention[], senses: Set<string>): Map<s
     const seen = names.get(head) ?? new Set<string>();
     // A name is written capitalised in its sentence ("the Larch River"); "immediate" in "an immediate raise" is no name.
     const written = m.evidence.quote;
-    for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) || !written.includes(w.charAt(0).toUpperCase() + w.slice(1)) ? '' : w);
+    // Capitalised as a word of its own, and not only as a sentence's first word.
+    const capitalised = (w: string): boolean => [...written.matchAll(new RegExp(`\\b${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'g'))].some((x) => x.index > 0);
+    for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) || !capitalised(w) ? '' : w);
     names.set(head, seen);
   }
   return new Map([...names].flatMap(([head, seen]) => {

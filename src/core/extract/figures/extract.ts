@@ -90,8 +90,9 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   // Most sentences hold no number: nothing more to read.
   if (!found.length) return { figures: [], notes: [] };
   const spans = timeSpans(text, pub);
-  for (const { period } of spans) {
-    if (!period?.part) continue;
+  // "up from 87 reported Sunday morning": a baseline's part of the day is the earlier count's, not the article's.
+  for (const { period, baseline } of spans) {
+    if (!period?.part || baseline) continue;
     carry.parts ??= new Map();
     carry.parts.set(period.from, (carry.parts.get(period.from) ?? new Set()).add(period.part));
   }

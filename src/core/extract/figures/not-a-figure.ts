@@ -19,6 +19,8 @@ export interface ExclusionRule {
   test: (n: NumberMention, before: string, after: string) => boolean;
 }
 
+const CALENDAR_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
+
 /**
  * "737 Max jet": capitalised words, then a singular common noun, which a number above one cannot count
  * ("200 National Guard troops" counts; a noun that names a body of people, "1,300 National Police", too).
@@ -26,6 +28,8 @@ export interface ExclusionRule {
 function countsNoSingular(after: string): boolean {
   const m = /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+([a-z]+)\b/.exec(after);
   const noun = m?.[1];
+  // "82 Sunday morning", "12 Tuesday night": a day or month is no name.
+  if (!m || CALENDAR_WORD.test(m[0])) return false;
   return !!noun && singular(noun) === noun && isCommonNoun(noun) && !isGroupNoun(noun);
 }
 const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;

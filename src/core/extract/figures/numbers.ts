@@ -58,8 +58,8 @@ const AND_A_HALF = new RegExp(`\\b(\\d+|${SMALL_WORDS})\\s+and\\s+(?:a\\s+)?half
 const ATTACHED_UNITS = new Set(UNITS.flatMap((u) => u.spellings).filter((w) => /^[a-z]{1,3}$/.test(w) && w.length > 1));
 /** Spellings of units of measure other than time ("foot", "tons", "mile"): "a day" is idiom far more often than a figure. */
 const MEASURE_UNITS = alternation(UNITS.filter((u) => u.dimension !== 'time' && u.dimension !== 'ratio').flatMap((u) => u.spellings).filter((w) => /^[a-z]{3,}$/.test(w)));
-/** "more than a foot of rain", "nearly a mile": one of a unit, after a bound. */
-const ONE_UNIT = new RegExp(`\\b(?:more than|over|nearly|almost|about|around|roughly|less than|under|at least|up to)\\s+((an?)\\s+(${MEASURE_UNITS}))\\b`, 'gi');
+/** "more than a foot of rain", "nearly a metre and a half of snow": one of a unit, after a bound, of something ("a mile from the river" is a distance). */
+const ONE_UNIT = new RegExp(`\\b(?:more than|over|nearly|almost|about|around|roughly|less than|under|at least|up to)\\s+((an?)\\s+(${MEASURE_UNITS})(\\s+and\\s+a\\s+half)?)(?=\\s+of\\b)`, 'gi');
 const MULTIPLE = new RegExp(`\\b(${SMALL_WORDS}|\\d+)[-\\s]?fold\\b`, 'gi');
 
 function wordValue(w: string): number | undefined {
@@ -94,6 +94,12 @@ export function findNumbers(sentence: string): NumberMention[] {
     if (a === undefined || !b || a >= b || (b > 10 && b !== 20 && b !== 100 && b !== 1000)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: a / b, decimals: 2, scale: 1, percent: false, fraction: true, words: true });
   }
+  // Before the halves: "a foot and a half of rain" is one and a half feet, not a half of the rain.
+  for (const m of sentence.matchAll(ONE_UNIT)) {
+    const text = m[1] ?? '';
+    const start = m.index + m[0].length - text.length;
+    if (!overlaps(start, start + text.length)) found.push({ start, end: start + text.length, text, value: m[4] ? 1.5 : 1, decimals: m[4] ? 1 : 0, scale: 1, percent: false, fraction: false, words: true, attachedUnit: (m[3] ?? '').toLowerCase() });
+  }
   const halves = MAY_HALVE.test(sentence);
   for (const m of halves ? sentence.matchAll(HALF) : []) {
     const v = HALVES[(m[1] ?? '').toLowerCase().replace('-', ' ')];
@@ -105,11 +111,6 @@ export function findNumbers(sentence: string): NumberMention[] {
     const v = numberOf((m[1] ?? '').toLowerCase());
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v, decimals: 0, scale: 1, percent: false, fraction: false, multiple: true, words: !/^\d/.test(m[0]) });
-  }
-  for (const m of sentence.matchAll(ONE_UNIT)) {
-    const text = m[1] ?? '';
-    const start = m.index + m[0].length - text.length;
-    if (!overlaps(start, start + text.length)) found.push({ start, end: start + text.length, text, value: 1, decimals: 0, scale: 1, percent: false, fraction: false, words: true, attachedUnit: (m[3] ?? '').toLowerCase() });
   }
   // "29 and a half feet", "three and a half hours".
   for (const m of halves ? sentence.matchAll(AND_A_HALF) : []) {

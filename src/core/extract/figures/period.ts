@@ -263,7 +263,8 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
     const lead = own ? own.index : /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
     const end = r.index + r.text.length;
     // "the July 4 flood", "from July 4 flooding", "the catastrophic Fourth of July flooding": a date naming an event dates the event, not a figure.
-    const attributive = /\b(?:the(?:\s+[a-z]+)?|from|of|since|after|before|during|by)\s+$/i.test(sentence.slice(0, r.index + lead)) && /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(sentence.slice(end));
+    const ordinal = /^[a-z-]+(?:st|nd|rd|th)\s+of\s/i.test(r.text.slice(lead));
+    const attributive = (ordinal ? /\b(?:the(?:\s+[a-z]+)?|from|of|since|after|before|during|by)\s+$/i : /\b(?:the|from|of|since|after|before|during|by)\s+$/i).test(sentence.slice(0, r.index + lead)) && /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(sentence.slice(end));
     const part = /\b(morning|afternoon|evening|night)\b/i.exec(`${r.text} ${sentence.slice(end, end + 12)}`.slice(0, r.text.length + 12))?.[1]?.toLowerCase() as Period['part'];
     const when = day(d);
     out.push({ start: r.index + lead, end, period: attributive ? undefined : { ...when, ...(part ? { part, label: `${when.label}, ${part}` } : {}) }, rule: attributive ? 'period.event-date' : rule });
