@@ -68,6 +68,9 @@ describe('what a number measures', () => {
     ['There were 94 confirmed fatalities in Harlan County, up from 87 reported Tuesday morning.', [[94, 'deaths in Harlan County', 'exact'], [87, 'deaths in Harlan County', 'exact']]],
     ['The dead include 40 adults and 28 children.', [[40, 'adults killed', 'exact'], [28, 'children killed', 'exact']]],
     ['Of the bodies recovered, 12 of the adults and nine of the children remain unidentified.', [[12, 'adults unidentified', 'exact'], [9, 'children unidentified', 'exact']]],
+    // The whole of a part is no count in the state; a vague "from the area" narrows nothing.
+    ['Three of the 12 hikers are still missing.', [[3, 'missing', 'exact'], [12, 'hikers', 'exact']]],
+    ['Four people from the same family died.', [[4, 'deaths', 'exact']]],
     ['Three elderly people died from suspected carbon monoxide poisoning.', [[3, 'deaths from carbon monoxide poisoning', 'exact']]],
     ['A total of 15 confirmed dead have been reported in five other counties.', [[15, 'deaths in other counties', 'exact'], [5, 'other counties', 'exact']]],
   ] as const)('counts casualties in %s', (sentence, expected) => {

@@ -40,14 +40,18 @@ function fromWhere(c: MeasureContext, next: number): string | undefined {
   const counted = t[next]?.lower === 'from' ? undefined : phraseAt(t, next, c.titleCase);
   const from = counted && isPeopleNoun(counted.lemma) ? counted.next : next;
   if (t[from]?.lower !== 'from' || !/^(?:the|a|an)$/.test(t[from + 1]?.lower ?? '')) return undefined;
-  // The last noun before the verb: "the all-girls Christian summer camp" -> "camp".
+  // The last noun before the verb: "the all-girls Christian summer camp" -> "camp". A place its words single
+  // out, not "the area" or "the same family": those say nothing of which count it is.
   let head: string | undefined;
+  const words: string[] = [];
   for (let k = from + 2; k < t.length && k < from + 10; k++) {
     const x = t[k];
     if (!x || /^(?:VERB|AUX|ADP|CCONJ|SCONJ)$/.test(x.pos) || (x.pos === 'PUNCT' && x.text !== '-')) break;
+    if (x.pos !== 'PUNCT') words.push(x.lower);
     if (x.pos === 'NOUN') head = x.lemma;
   }
-  return head && !GENERIC.has(head) && !isPeopleNoun(head) ? head : undefined;
+  const narrowed = words.length > 1 && !words.includes('same');
+  return head && narrowed && !GENERIC.has(head) && !isPeopleNoun(head) ? head : undefined;
 }
 
 export function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
@@ -103,6 +107,8 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
       const t = c.s.tokens;
+      // "Five of the 27 victims remain unidentified": the 27 is the whole, not in the state.
+      if (/^(?:the|these|those)$/.test(t[c.prev]?.lower ?? '') && t[c.prev - 1]?.lower === 'of' && t[c.prev - 2]?.pos === 'NUM') return undefined;
       // "18 of the adults ... unidentified": a part of a group counts that group's people.
       const partitive = t[c.next]?.lower === 'of' && /^(?:the|these|those)$/.test(t[c.next + 1]?.lower ?? '');
       const np = phraseAt(t, partitive ? c.next + 2 : c.next, c.titleCase);
