@@ -313,6 +313,11 @@ describe('reconciliation by what is measured', () => {
     expect(b.figures.filter((f) => f.value === 94).map((f) => f.typed?.period.part)).toEqual([undefined]);
   });
 
+  it("dates a headline's number by its own article's body when the body gives it", () => {
+    const b = setOf([['a.txt', 'Four hikers die on the mountain\nDate: 2025-07-09\n\nAt least four hikers died in the storm on Monday, rescuers said.\n']]);
+    expect(b.figures.filter((f) => f.value === 4).map((f) => f.period)).toEqual(['July 7, 2025']);
+  });
+
   it('does not take another period for a correction: "3,753 between January and July last year" against "731 in January"', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2025-02-19\n\nPolice counted 731 homicides in January, a record for the month.\n'],

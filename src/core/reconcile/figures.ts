@@ -12,7 +12,7 @@ import type { Conflict, Figure, FigureMention, Period, Timeline, TypedFigure } f
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
 import { absorb, addReading, addWording, commonLabel, countLabel, forget } from './figure-notes.js';
 import { rank, recencyOf } from './figure-rank.js';
-import { baseValue, dimensionOf, headKey, identity, loose, NO_SENSES, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
+import { baseValue, dimensionOf, headKey, identity, loose, NO_SENSES, norm, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
 
 /** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
 export interface Reconciled {
@@ -129,9 +129,11 @@ function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflic
  * A headline's bounded number that its own article gives exactly ("More than 60 dead" over a body's
  * 67; "deaths pass 100" over 104) is the body's figure rounded for the headline: the body's stands.
  */
+const headlineKey = (t: TypedFigure, scope = true): string => `${t.unit.dimension}|${headKey(t.measure.head, NO_SENSES)}|${scope ? t.measure.scope ?? '' : ''}|${familyOf(t.kind)}`;
+
 function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
   const bodyOf = groupBy(mentions.filter((m) => !m.typed?.headline), (m) => m.evidence.file);
-  const key = (t: TypedFigure): string => `${t.unit.dimension}|${headKey(t.measure.head, NO_SENSES)}|${t.measure.scope ?? ''}|${familyOf(t.kind)}`;
+  const key = (t: TypedFigure): string => headlineKey(t);
   return mentions.filter((m) => {
     const t = m.typed;
     if (!t || (t.bound !== 'more-than' && t.bound !== 'at-least')) return true;
@@ -148,6 +150,21 @@ function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
 }
 
 
+/**
+ * A headline's number that its own article's body gives too ("Four people die in Spain" over "at least
+ * four people were reported to have died ... Monday") is the body's figure: it holds when the body says.
+ */
+function headlinesDatedByBody(mentions: FigureMention[]): FigureMention[] {
+  const bodyOf = groupBy(mentions.filter((m) => !m.typed?.headline), (m) => m.evidence.file);
+  return mentions.map((m) => {
+    const t = m.typed;
+    if (!t?.headline) return m;
+    const scopes = (a: string | undefined, b: string | undefined): boolean => !a || !b || norm(a) === norm(b);
+    const body = (bodyOf.get(m.evidence.file) ?? []).find((b) => b.value === m.value && b.typed && headlineKey(b.typed, false) === headlineKey(t, false) && scopes(b.typed.measure.scope, t.measure.scope));
+    return body?.typed && body.period !== m.period ? { ...m, period: body.period, typed: { ...t, period: body.typed.period } } : m;
+  });
+}
+
 /** Items grouped by a key, in first-seen order. */
 function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -162,7 +179,7 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
 
 /** Reconciles every figure mention of a set. `headlines` are its articles' headlines: places many name are the story's own. */
 export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = []): Reconciled {
-  const typed = withoutRoundedHeadlines(mentions.filter((m) => m.typed));
+  const typed = headlinesDatedByBody(withoutRoundedHeadlines(mentions.filter((m) => m.typed)));
   const senses = new Set(typed.map((m) => senseOf(m.typed?.measure.head ?? '')?.sense).filter((s): s is string => s !== undefined));
   const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines), namedOnce: namedOnce(typed, senses) };
   // A figure's identity is its first mention's: worked out once for each.
