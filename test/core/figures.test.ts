@@ -293,6 +293,15 @@ describe('reconciliation by what is measured', () => {
     expect(b.figures.map((f) => f.value)).toEqual([109, 41, 111]);
   });
 
+  it('leads a disagreement between equally sourced values with the later report', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-04-28\n\nAt least five people died in the blackout on Monday.\n'],
+      ['b.txt', 'B\nDate: 2025-04-30\n\nAt least four people died in the blackout on Monday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.value).sort())).toEqual([[4, 5]]);
+    expect(b.figures.map((f) => f.value)).toEqual([4, 5]);
+  });
+
   it("weighs a measure's earlier values by how stale they are", () => {
     expect([0, 1, 2, 3, 30].map(recencyOf)).toEqual([3, 0, -1, -2, -2]);
   });

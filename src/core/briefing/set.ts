@@ -60,7 +60,11 @@ const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new S
 export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
   const { extracts } = input;
   const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
-  const { figures: merged, conflicts, timelines } = reconcileFigures(eventsOfPeople(extracts.flatMap((e) => e.figures), actors), extracts.map((e) => e.article.headline));
+  const { figures: merged, conflicts, timelines } = reconcileFigures(
+    eventsOfPeople(extracts.flatMap((e) => e.figures), actors),
+    extracts.map((e) => e.article.headline),
+    new Map(extracts.map((e) => [e.article.file, e.article.published?.iso ?? ''])),
+  );
   const figures = withDisputedDatesOnly(merged, conflicts);
   // On equal weight, the later value first: the news before its history.
   const end = (f: Figure): string => (f.typed?.period.to === '9999-12-31' ? f.typed.period.from : f.typed?.period.to ?? '');
