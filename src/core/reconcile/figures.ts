@@ -180,7 +180,7 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
 /** Reconciles every figure mention of a set. `headlines` are its articles' headlines: places many name are the story's own. */
 /**
  * `headlines` name the story's places; `published` (file -> ISO date) tells which of two equally sourced
- * values in a disagreement is the later report, to lead with.
+ * counts of people in a state is the later report, to lead their disagreement with.
  */
 export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = [], published: ReadonlyMap<string, string> = new Map()): Reconciled {
   const typed = headlinesDatedByBody(withoutRoundedHeadlines(mentions.filter((m) => m.typed)));
@@ -213,9 +213,10 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
       conflicts.push(c);
       // Values the bounds or rounding reconcile are no dispute to lead with.
       if (c.kind !== 'contradiction') continue;
-      // The value most sources give leads the disagreement (on a tie, the later report's); the others are shown on its line.
+      // The value most sources give leads the disagreement (on a tie for a state count, the later report's); the others are shown on its line.
       const files = (f: Figure): number => new Set(f.sources.map((x) => x.file)).size;
-      const latest = (f: Figure): string => f.sources.reduce((d, x) => ((published.get(x.file) ?? '') > d ? published.get(x.file) ?? '' : d), '');
+      // A count that changes by the hour (the dead, the missing): the later report has the newer count.
+      const latest = (f: Figure): string => (STATE_HEADS.has(f.typed?.measure.head ?? '') ? f.sources.reduce((d, x) => ((published.get(x.file) ?? '') > d ? published.get(x.file) ?? '' : d), '') : '');
       const [lead, ...others] = [...c.figures].sort((a, b) => files(b) - files(a) || latest(b).localeCompare(latest(a)));
       if (lead) disputed.add(lead);
       for (const o of others) shownOnLead.add(o);
