@@ -5,7 +5,8 @@
  * - `nouns`: lemma -> [sense, broader], the dense ids of its first sense's synset and of that
  *   synset's first hypernym. Two words measure the same thing when they share a sense, or when
  *   one's sense is directly below the other's ("fatality" is a kind of "death").
- * - `people`: nouns whose first sense is a person or a body of people ("machinist", "troops"); a
+ * - `people`: nouns whose first sense is a person or a body of people ("machinist", "troops"), not the
+ *   people of a named place ("spaniard": a name from a proper name, kept out like one); a
  *   body of people is marked with a leading `*` ("*police", "*staff").
  * - `nominal`: verb -> the noun that names its act or result ("lose" -> "loss", "invest" ->
  *   "investment"), for labels such as "losses" where a sentence has "lost $5 billion".
@@ -81,6 +82,9 @@ const verbIndex = readIndex('verb');
 /** A proper name: an instance of something ("ecuador" is an instance of a country), never a common noun. */
 const instance = (offset: string): boolean => (nouns.get(offset)?.pointers ?? []).some((p) => p.symbol === '@i');
 
+/** A name for the people of a named place ("ecuadorian", a member of Ecuador): a proper name's, kept out like one. */
+const demonym = (offset: string): boolean => (nouns.get(offset)?.pointers ?? []).some((p) => p.symbol === '#m' && instance(p.offset));
+
 const hypernyms = (s: Synset | undefined): string[] => (s?.pointers ?? []).filter((p) => p.symbol === '@' || p.symbol === '@i').map((p) => p.offset);
 
 /** Whether a synset is, or is below, one of the roots (breadth-first over every hypernym). */
@@ -119,7 +123,7 @@ const common = new Set([...taggedNouns].map((l) => nounIndex.get(l)?.[0] ?? ''))
 const lexicon = { nouns: {} as Record<string, [number, number]>, people: [] as string[], nominal: {} as Record<string, string> };
 for (const [lemma, senses] of [...nounIndex.entries()].sort(([a], [b]) => a.localeCompare(b))) {
   // Names (places, people, works) measure nothing and name no group: the story's own words say who they are.
-  if (!PLAIN.test(lemma) || !senses[0] || instance(senses[0])) continue;
+  if (!PLAIN.test(lemma) || !senses[0] || instance(senses[0]) || demonym(senses[0])) continue;
   const word = lemma.replace('_', ' ');
   const broader = hypernyms(nouns.get(senses[0]))[0];
   if (taggedNouns.has(lemma) || common.has(senses[0]) || (broader && common.has(broader) && !lemma.includes('_'))) lexicon.nouns[word] = [id(senses[0]), broader ? id(broader) : 0];
@@ -165,7 +169,7 @@ for (const [verb, senses] of [...verbIndex.entries()].sort(([a], [b]) => a.local
 // Common nouns: a sense that is not an instance of something (a proper name: "texas" is an instance of a state).
 const peopleSet = new Set(lexicon.people.map((w) => w.replace(/^\*/, '')));
 const commonNouns = [...nounIndex.entries()]
-  .filter(([lemma, senses]) => /^[a-z]{3,}$/.test(lemma) && senses.some((o) => !instance(o)))
+  .filter(([lemma, senses]) => /^[a-z]{3,}$/.test(lemma) && senses.some((o) => !instance(o) && !demonym(o)))
   .map(([lemma]) => lemma)
   .sort();
 const groups = new Map<string, string[]>();

@@ -15,12 +15,15 @@ describe('the WordNet lexicon', () => {
     expect(await readFile(out, 'utf8')).toBe(await readFile(join(root, 'src/core/extract/figures/lexicon.json'), 'utf8'));
   }, 60_000);
 
-  it('knows people nouns, shared senses and synonyms, and holds no proper names', () => {
+  it('knows people nouns, shared senses and synonyms, and holds no proper names or names from them', () => {
     expect(isPeopleNoun('machinists')).toBe(true);
     expect(isPeopleNoun('substations')).toBe(false);
     expect(senseOf('fatality')?.broader).toBe(senseOf('death')?.sense);
     expect(synonymsOf('household')).toContain('family');
     expect(['texas', 'spain', 'lincoln'].map((w) => [w, senseOf(w), isPeopleNoun(w)])).toEqual([['texas', undefined, false], ['spain', undefined, false], ['lincoln', undefined, false]]);
     expect(isCommonNoun('unemployment')).toBe(true);
+    // Names for the people of a named place come from proper names and are kept out like them.
+    expect(['spaniard', 'spaniards'].map((w) => [w, isPeopleNoun(w), isCommonNoun(w)])).toEqual([['spaniard', false, false], ['spaniards', false, false]]);
+    expect(isPeopleNoun('residents')).toBe(true);
   });
 });
