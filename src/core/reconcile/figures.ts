@@ -125,41 +125,42 @@ function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflic
   return { figures, conflicts };
 }
 
+/** What a headline's number and its body's must share to be one figure: dimension, head, kind and (unless told not to) place. */
+const headlineKey = (t: TypedFigure, scope = true): string => `${t.unit.dimension}|${headKey(t.measure.head, NO_SENSES)}|${scope ? t.measure.scope ?? '' : ''}|${familyOf(t.kind)}`;
+/** The body mentions of each article. */
+const bodiesOf = (mentions: FigureMention[]): Map<string, FigureMention[]> => groupBy(mentions.filter((m) => !m.typed?.headline), (m) => m.evidence.file);
+
 /**
  * A headline's bounded number that its own article gives exactly ("More than 60 dead" over a body's
  * 67; "deaths pass 100" over 104) is the body's figure rounded for the headline: the body's stands.
  */
-const headlineKey = (t: TypedFigure, scope = true): string => `${t.unit.dimension}|${headKey(t.measure.head, NO_SENSES)}|${scope ? t.measure.scope ?? '' : ''}|${familyOf(t.kind)}`;
-
 function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
-  const bodyOf = groupBy(mentions.filter((m) => !m.typed?.headline), (m) => m.evidence.file);
-  const key = (t: TypedFigure): string => headlineKey(t);
+  const bodyOf = bodiesOf(mentions);
   return mentions.filter((m) => {
     const t = m.typed;
     if (!t || (t.bound !== 'more-than' && t.bound !== 'at-least')) return true;
     // Only a round bound is a rounding: "surpassed 100", "more than 60".
     if (!t.headline && (m.value % 10 !== 0 || m.decimals)) return true;
     const rounded = { value: m.value, decimals: m.decimals, typed: t } as Figure;
-    const same = key(t);
+    const same = headlineKey(t);
     return !(bodyOf.get(m.evidence.file) ?? []).some((b) => {
       const bt = b.typed;
       const exact = bt?.bound === 'exact' || ((bt?.bound === 'at-least' || bt?.bound === 'more-than') && b.value > m.value);
-      return b !== m && bt && exact && b.value !== m.value && key(bt) === same && allows(rounded, { value: b.value, decimals: b.decimals, typed: bt } as Figure);
+      return b !== m && bt && exact && b.value !== m.value && headlineKey(bt) === same && allows(rounded, { value: b.value, decimals: b.decimals, typed: bt } as Figure);
     });
   });
 }
-
 
 /**
  * A headline's number that its own article's body gives too ("Four people die in Spain" over "at least
  * four people were reported to have died ... Monday") is the body's figure: it holds when the body says.
  */
 function headlinesDatedByBody(mentions: FigureMention[]): FigureMention[] {
-  const bodyOf = groupBy(mentions.filter((m) => !m.typed?.headline), (m) => m.evidence.file);
+  const bodyOf = bodiesOf(mentions);
+  const scopes = (a: string | undefined, b: string | undefined): boolean => !a || !b || norm(a) === norm(b);
   return mentions.map((m) => {
     const t = m.typed;
     if (!t?.headline) return m;
-    const scopes = (a: string | undefined, b: string | undefined): boolean => !a || !b || norm(a) === norm(b);
     const body = (bodyOf.get(m.evidence.file) ?? []).find((b) => b.value === m.value && b.typed && headlineKey(b.typed, false) === headlineKey(t, false) && scopes(b.typed.measure.scope, t.measure.scope));
     return body?.typed && body.period !== m.period ? { ...m, period: body.period, typed: { ...t, period: body.typed.period } } : m;
   });
@@ -177,10 +178,10 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
   return out;
 }
 
-/** Reconciles every figure mention of a set. `headlines` are its articles' headlines: places many name are the story's own. */
 /**
- * `headlines` name the story's places; `published` (file -> ISO date) tells which of two equally sourced
- * counts of people in a state is the later report, to lead their disagreement with.
+ * Reconciles every figure mention of a set. `headlines` are its articles' headlines: places many name
+ * are the story's own. `published` (file -> ISO date) tells which of two equally sourced counts of
+ * people in a state is the later report, to lead their disagreement with.
  */
 export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = [], published: ReadonlyMap<string, string> = new Map()): Reconciled {
   const typed = headlinesDatedByBody(withoutRoundedHeadlines(mentions.filter((m) => m.typed)));
@@ -205,6 +206,9 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   const disputed = new Set<Figure>();
   /** The other values of a disagreement: told on its lead's line, not leading on their own. */
   const shownOnLead = new Set<Figure>();
+  const files = (f: Figure): number => new Set(f.sources.map((x) => x.file)).size;
+  // A count that changes by the hour (the dead, the missing): the later report has the newer count.
+  const latest = (f: Figure): string => (STATE_HEADS.has(f.typed?.measure.head ?? '') ? f.sources.map((x) => published.get(x.file) ?? '').sort().at(-1) ?? '' : '');
   // Disagreements within what may be one measure (plain counts of people by any noun, weighed by their sentences).
   for (const group of groupBy(figures, idOf).values()) {
     for (const at of group.length > 1 ? byMoment(group) : []) {
@@ -214,9 +218,6 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
       // Values the bounds or rounding reconcile are no dispute to lead with.
       if (c.kind !== 'contradiction') continue;
       // The value most sources give leads the disagreement (on a tie for a state count, the later report's); the others are shown on its line.
-      const files = (f: Figure): number => new Set(f.sources.map((x) => x.file)).size;
-      // A count that changes by the hour (the dead, the missing): the later report has the newer count.
-      const latest = (f: Figure): string => (STATE_HEADS.has(f.typed?.measure.head ?? '') ? f.sources.reduce((d, x) => ((published.get(x.file) ?? '') > d ? published.get(x.file) ?? '' : d), '') : '');
       const [lead, ...others] = [...c.figures].sort((a, b) => files(b) - files(a) || latest(b).localeCompare(latest(a)));
       if (lead) disputed.add(lead);
       for (const o of others) shownOnLead.add(o);

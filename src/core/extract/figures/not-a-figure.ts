@@ -1,6 +1,7 @@
 /** Numbers that are not figures (years, days of a month, clock times, ages, names), as rule rows with ids. */
 import { isCommonNoun, isGroupNoun, isPeopleNoun, singular } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
+import { CALENDAR } from './phrase.js';
 import { alternation, STATES, UNITS } from './vocabulary.js';
 
 const STATE_WORDS = new Set(STATES.flatMap((r) => [...r.states, ...r.nouns]));
@@ -19,8 +20,6 @@ export interface ExclusionRule {
   test: (n: NumberMention, before: string, after: string) => boolean;
 }
 
-const CALENDAR_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
-
 /**
  * "737 Max jet": capitalised words, then a singular common noun, which a number above one cannot count
  * ("200 National Guard troops" counts; a noun that names a body of people, "1,300 National Police", too).
@@ -29,7 +28,7 @@ function countsNoSingular(after: string): boolean {
   const m = /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+([a-z]+)\b/.exec(after);
   const noun = m?.[1];
   // "82 Sunday morning", "12 Tuesday night": a day or month is no name.
-  if (!m || CALENDAR_WORD.test(m[0])) return false;
+  if (!m || m[0].trim().split(/\s+/).some((w) => CALENDAR.test(w.toLowerCase()))) return false;
   return !!noun && singular(noun) === noun && isCommonNoun(noun) && !isGroupNoun(noun);
 }
 const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;

@@ -51,7 +51,8 @@ export function isTitleCase(tokens: Token[]): boolean {
   return words.length >= 3 && words.filter((t) => /^[A-Z]/.test(t.text)).length / words.length > 0.7;
 }
 
-const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night)$/;
+/** A word of the calendar or the clock, lower case: it dates a phrase, never narrows one. */
+export const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night)$/;
 const modifierOk = (t: Token): boolean => !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
 
 /** Whether the run of proper nouns at `j` ends at a common noun ("Camp Willow campers"). */
