@@ -2,6 +2,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { resolveSetDates } from '../articles/dates.js';
 import { createInterner, extractArticle } from '../extract/article.js';
+import { endOf } from '../extract/figures/period.js';
 import { termsOf } from '../extract/questions.js';
 import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Timeline, Topic } from '../model.js';
 import { mergeActors } from '../reconcile/actors.js';
@@ -67,7 +68,7 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
   );
   const figures = withDisputedDatesOnly(merged, conflicts);
   // On equal weight, the later value first: the news before its history.
-  const end = (f: Figure): string => (f.typed?.period.to === '9999-12-31' ? f.typed.period.from : f.typed?.period.to ?? '');
+  const end = (f: Figure): string => (f.typed ? endOf(f.typed.period) : '');
   figures.sort((a, b) => b.weight - a.weight || end(b).localeCompare(end(a)));
   const questions = mergeQuestions(extracts.flatMap((e) => e.questions));
   const sentences = extracts.flatMap((e) => e.sentences);

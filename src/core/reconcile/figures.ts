@@ -6,7 +6,7 @@
  * unless bounds or written precision allow both; values at different moments are a timeline.
  */
 import { familyOf } from '../extract/figures/label.js';
-import { daysBetween } from '../extract/figures/period.js';
+import { daysBetween, endOf } from '../extract/figures/period.js';
 import { senseOf } from '../extract/figures/lexicon.js';
 import type { Conflict, Figure, FigureMention, Period, Timeline, TypedFigure } from '../model.js';
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
@@ -230,7 +230,7 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
     const moments = group.length > 1 ? byMoment(group) : [group];
     // In time order: by start, then by end ("January" before "the first 50 days of the year"); a projection ends where it starts.
     const start = (at: Figure[]): string => at[0]?.typed?.period.from ?? '';
-    const end = (at: Figure[]): string => (at[0]?.typed?.period.to === '9999-12-31' ? start(at) : at[0]?.typed?.period.to ?? '');
+    const end = (at: Figure[]): string => (at[0]?.typed ? endOf(at[0].typed.period) : '');
     const ordered = [...moments].sort((a, b) => start(a).localeCompare(start(b)) || end(a).localeCompare(end(b)));
     const last = ordered.at(-1) ?? [];
     ordered.forEach((at, i) => {

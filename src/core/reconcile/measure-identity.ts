@@ -4,7 +4,7 @@
  */
 import { familyOf } from '../extract/figures/label.js';
 import { isCommonNoun, senseName, senseOf, singular } from '../extract/figures/lexicon.js';
-import { daysBetween, samePeriod } from '../extract/figures/period.js';
+import { daysBetween, PROJECTED, samePeriod } from '../extract/figures/period.js';
 import { STATES, SYNONYMS } from '../extract/figures/vocabulary.js';
 import type { Figure, FigureMention, Measure, TypedFigure } from '../model.js';
 
@@ -89,7 +89,7 @@ export function identity(t: TypedFigure, ctx: SetContext): string {
  */
 export function sameTime(x: TypedFigure, y: TypedFigure, merging = false): boolean {
   // One value said as current by one source and as projected by another is one figure; two values are a timeline.
-  const projected = (t: TypedFigure): boolean => t.period.to === '9999-12-31';
+  const projected = (t: TypedFigure): boolean => t.period.to === PROJECTED;
   if (projected(x) !== projected(y)) return merging && !(projected(x) ? y : x).period.stated;
   // "94 fatalities, up from 87 reported this morning": a comparison's base is an earlier moment.
   if (Boolean(x.baseline) !== Boolean(y.baseline)) return false;

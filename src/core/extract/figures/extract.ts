@@ -9,7 +9,7 @@ import { labelOf, measureKey } from './label.js';
 import { measureContext, readMeasure, type Reading } from './measure.js';
 import { exclusionOf } from './not-a-figure.js';
 import { findNumbers, type NumberMention } from './numbers.js';
-import { asOf, BASELINE, type TimeSpan, timeSpans } from './period.js';
+import { asOf, BASELINE, PROJECTED, type TimeSpan, timeSpans } from './period.js';
 import { isTitleCase } from './phrase.js';
 import { quantityOf } from './quantity.js';
 
@@ -61,7 +61,7 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
   if (kind === 'change' || kind === 'share') return asOf(pub);
   const clause = text.slice(0, n.start).split(/[;,—–]\s|\band\b/).at(-1) ?? '';
   // "is currently $75,608 and will rise to $119,309": a projection is not the current value.
-  if (FUTURE.test(clause) || BY_THE_END.test(text.slice(n.end, n.end + 60))) return { from: pub.iso, to: '9999-12-31', grain: 'span', stated: true, label: 'projected' };
+  if (FUTURE.test(clause) || BY_THE_END.test(text.slice(n.end, n.end + 60))) return { from: pub.iso, to: PROJECTED, grain: 'span', stated: true, label: 'projected' };
   return asOf(pub);
 }
 

@@ -296,6 +296,12 @@ export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
   return all.sort((a, b) => a.start - b.start);
 }
 
+/** The end of a projection's period ("will rise to $119,309"): open, as far as a figure can say. */
+export const PROJECTED = '9999-12-31';
+
+/** When a period ends, for ordering: a projection ends where it starts (its report's date). */
+export const endOf = (p: Period): string => (p.to === PROJECTED ? p.from : p.to);
+
 /** The period of a figure no time expression dates: as of its article's date. */
 export function asOf(pub: PubDate): Period {
   return { from: pub.iso, to: pub.iso, grain: 'day', stated: false, label: `as of ${dayLabel(pub.iso)}` };
