@@ -114,9 +114,7 @@ export const RULES: readonly MeasureRule[] = [
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
       const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
       if (!v || !direction) return undefined;
-      // A name or an acronym as the object ("attempted CPR for 29 minutes") is what was done, too.
-      const named = c.s.tokens[v.index + 1];
-      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase) ?? (named?.pos === 'PROPN' && v.index + 1 < c.prev ? { head: named.text, lemma: named.lower, modifiers: [], at: v.index + 1, next: v.index + 2 } : undefined);
+      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
