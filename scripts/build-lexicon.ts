@@ -28,6 +28,8 @@ interface LexiconFile {
   senses: string;
   people: string;
   nominal: string;
+  /** A word's senses after its first that can match another word: `word:sense.broader`, comma-separated, in WordNet's order. */
+  more: string;
   /** Other common nouns (no proper names), comma-separated: a capitalised first word the tagger calls a name may be one. */
   nouns: string;
 }
@@ -120,13 +122,16 @@ const id = (offset: string): number => {
 // The first senses of common words; a rarer word is kept when its first sense is one of them or
 // directly below one ("fatality" under "death").
 const common = new Set([...taggedNouns].map((l) => nounIndex.get(l)?.[0] ?? ''));
+// The other senses of words in common use, and the senses directly above them: a compound whose
+// first sense is one of them is kept ("power outage", above the third sense of "blackout").
+const otherSenses = new Set([...taggedNouns].flatMap((l) => (nounIndex.get(l) ?? []).slice(1).flatMap((o) => [o, ...hypernyms(nouns.get(o)).slice(0, 1)])));
 const lexicon = { nouns: {} as Record<string, [number, number]>, people: [] as string[], nominal: {} as Record<string, string> };
 for (const [lemma, senses] of [...nounIndex.entries()].sort(([a], [b]) => a.localeCompare(b))) {
   // Names (places, people, works) measure nothing and name no group: the story's own words say who they are.
   if (!PLAIN.test(lemma) || !senses[0] || instance(senses[0]) || demonym(senses[0])) continue;
   const word = lemma.replace('_', ' ');
   const broader = hypernyms(nouns.get(senses[0]))[0];
-  if (taggedNouns.has(lemma) || common.has(senses[0]) || (broader && common.has(broader) && !lemma.includes('_'))) lexicon.nouns[word] = [id(senses[0]), broader ? id(broader) : 0];
+  if (taggedNouns.has(lemma) || common.has(senses[0]) || (broader && common.has(broader) && !lemma.includes('_')) || (lemma.includes('_') && otherSenses.has(senses[0]))) lexicon.nouns[word] = [id(senses[0]), broader ? id(broader) : 0];
   if (!word.includes(' ') && below(senses[0], PEOPLE_ROOTS)) lexicon.people.push(below(senses[0], PERSON) ? word : `*${word}`);
 }
 
@@ -136,7 +141,8 @@ const entries = Object.entries(lexicon.nouns);
 const senseCount = new Map<number, number>();
 for (const [, [sense]] of entries) senseCount.set(sense, (senseCount.get(sense) ?? 0) + 1);
 const broaderOf = new Set(entries.map(([, [, broader]]) => broader));
-lexicon.nouns = Object.fromEntries(entries.filter(([, [sense, broader]]) => (senseCount.get(sense) ?? 0) > 1 || senseCount.has(broader) || broaderOf.has(sense)));
+const otherIds = new Set([...otherSenses].filter((o) => ids.has(o)).map(id));
+lexicon.nouns = Object.fromEntries(entries.filter(([, [sense, broader]]) => (senseCount.get(sense) ?? 0) > 1 || senseCount.has(broader) || broaderOf.has(sense) || otherIds.has(sense)));
 
 /** Tools and devices derived from verbs ("cutter", "riser") name no act or result. */
 const INSTRUMENTS = new Set([rootOf('instrumentality'), rootOf('device')]);
@@ -166,6 +172,20 @@ for (const [verb, senses] of [...verbIndex.entries()].sort(([a], [b]) => a.local
   if (best && best !== verb && shared(best) >= 3) lexicon.nominal[verb] = best;
 }
 
+// A word's other senses, in WordNet's order, where one can match a kept word: the sense is that
+// word's, or directly below it ("blackout" is also a kind of "power outage"). A story chooses
+// among them by the words it uses.
+const kept = new Map(Object.values(lexicon.nouns).map(([sense]) => [sense, true]));
+const more: string[] = [];
+for (const [lemma, senses] of [...nounIndex.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  if (!PLAIN.test(lemma) || !senses[0] || instance(senses[0]) || demonym(senses[0]) || !taggedNouns.has(lemma)) continue;
+  for (const offset of senses.slice(1)) {
+    const broader = hypernyms(nouns.get(offset))[0];
+    const matches = (ids.has(offset) && kept.has(id(offset))) || (broader !== undefined && ids.has(broader) && kept.has(id(broader)));
+    if (matches && !instance(offset)) more.push(`${lemma}:${id(offset).toString(36)}.${broader ? id(broader).toString(36) : '0'}`);
+  }
+}
+
 // Common nouns: a sense that is not an instance of something (a proper name: "texas" is an instance of a state).
 const peopleSet = new Set(lexicon.people.map((w) => w.replace(/^\*/, '')));
 const commonNouns = [...nounIndex.entries()]
@@ -182,6 +202,7 @@ const file: LexiconFile = {
   senses: [...groups].map(([key, words]) => `${key} ${words.map((w) => w.replace(' ', '_')).join(',')}`).join('\n'),
   people: lexicon.people.join(','),
   nominal: Object.entries(lexicon.nominal).map(([verb, noun]) => `${verb}:${noun}`).join(','),
+  more: more.join(','),
   nouns: commonNouns.filter((w) => !(w in lexicon.nouns) && !peopleSet.has(w)).join(','),
 };
 const out = parseArgs({ options: { out: { type: 'string' } } }).values.out ?? join(import.meta.dirname, '../src/core/extract/figures/lexicon.json');

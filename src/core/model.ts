@@ -193,6 +193,8 @@ export interface ArticleExtract {
   sentences: Evidence[];
   /** Places named as "City, Country" (lower-case city -> country). */
   places: [string, string][];
+  /** Two-word nouns WordNet knows that the article uses ("power outage", "death toll"), once each. */
+  compounds?: string[];
 }
 
 /** A figure in the briefing: one metric, period and value, with every source that gave it. */

@@ -49,7 +49,9 @@ describe('what a number measures', () => {
     ['The banana trade accounts for about one in five bananas imported to the United States.', [[0.2, 'banana trade share', 'share', 'about', 'as of February 19, 2025']]],
     ['A magnitude 6.8 earthquake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['A 6.8-magnitude quake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
-    ['The outage lasted up to 20 hours in some regions.', [[20, 'outage duration', 'quantity', 'up-to', 'as of February 19, 2025']]],
+    // The largest value seen across places is the maximum itself; without "in some ..." it is a bound.
+    ['The outage lasted up to 20 hours in some regions.', [[20, 'outage duration', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['The outage lasted up to 20 hours.', [[20, 'outage duration', 'quantity', 'up-to', 'as of February 19, 2025']]],
     ['The navy for a decade ran a port on the island.', [[10, 'port ran', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['At least four people were reported to have died in the fire.', [[4, 'deaths', 'count', 'at-least', 'as of February 19, 2025']]],
     ['At least 10 Camp Mystic campers are missing.', [[10, 'camp mystic campers missing', 'count', 'at-least', 'as of February 19, 2025']]],
@@ -237,6 +239,30 @@ describe('reconciliation by what is measured', () => {
     ]);
     expect(b.figures.map((f) => f.value).sort()).toEqual([20, 26]);
     expect(b.conflicts.map((c) => [c.kind, c.values.map((v) => v.value)])).toEqual([['contradiction', [26, 20]]]);
+  });
+
+  it('reads "the outage" and "the blackout" as one event where the story writes "power outage", and "up to" across places as the maximum', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2026-01-14\n\nThe power outage hit the northern suburbs on Monday night. The outage that began on Monday night lasted up to 14 hours in some districts.\n'],
+      ['b.txt', 'B\nDate: 2026-01-14\n\nThe blackout began on Monday night and lasted nearly 11 hours in some neighbourhoods.\n'],
+    ]);
+    expect(b.conflicts.map((c) => [c.kind, c.values.map((v) => v.text)])).toEqual([['contradiction', ['up to 14', 'nearly 11']]]);
+  });
+
+  it('keeps "the outage" apart from "the blackout" where the story never writes "power outage"', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2026-01-14\n\nThe outage that began on Monday night lasted 14 hours.\n'],
+      ['b.txt', 'B\nDate: 2026-01-14\n\nThe blackout began on Monday night and lasted 11 hours.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+  });
+
+  it('keeps "up to" a bound where it bounds one value, not the largest across places', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2026-01-14\n\nThe closure lasted up to 14 hours, the operator said on Wednesday.\n'],
+      ['b.txt', 'B\nDate: 2026-01-14\n\nThe closure lasted 11 hours, engineers said on Wednesday.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.kind)).toEqual(['bounds']);
   });
 
   it('keeps a bare head apart from named ones when the story names two', () => {

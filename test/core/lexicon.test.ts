@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { isCommonNoun, isPeopleNoun, senseOf, synonymsOf } from '../../src/core/extract/figures/lexicon.js';
+import { isCommonNoun, isPeopleNoun, senseOf, sensesOf, synonymsOf } from '../../src/core/extract/figures/lexicon.js';
 import { tempDir } from '../temp-dir.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -25,5 +25,8 @@ describe('the WordNet lexicon', () => {
     // Names for the people of a named place come from proper names and are kept out like them.
     expect(['spaniard', 'spaniards'].map((w) => [w, isPeopleNoun(w), isCommonNoun(w)])).toEqual([['spaniard', false, false], ['spaniards', false, false]]);
     expect(isPeopleNoun('residents')).toBe(true);
+    // A word's later senses, where one can match another word: the third sense of "blackout" is a kind of power outage.
+    expect(sensesOf('blackout').map((s) => s.broader)).toContain(senseOf('power outage')?.sense);
+    expect(sensesOf('blackout')[0]).toEqual(senseOf('blackout'));
   });
 });

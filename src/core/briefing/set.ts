@@ -65,6 +65,7 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
     eventsOfPeople(extracts.flatMap((e) => e.figures), actors),
     extracts.map((e) => e.article.headline),
     new Map(extracts.map((e) => [e.article.file, e.article.published?.iso ?? ''])),
+    new Set(extracts.flatMap((e) => e.compounds ?? [])),
   );
   const figures = withDisputedDatesOnly(merged, conflicts);
   // On equal weight, the later value first: the news before its history.

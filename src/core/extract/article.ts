@@ -1,10 +1,11 @@
 /** Extracts one article once: figures, actors, open questions and its sentences. */
 import type { Article, ArticleExtract, Evidence, FigureMention } from '../model.js';
-import { analyseParagraphs } from '../nlp.js';
+import { analyseParagraphs, type Sentence } from '../nlp.js';
 import { namesNoActors } from './actor-sentences.js';
 import { actorContext, actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
 import { inArticlePart, readFigures, type Carry } from './figures/extract.js';
+import { hasSense, singular } from './figures/lexicon.js';
 import { countryOf } from './gazetteer.js';
 import { whileReading } from './question-grammar.js';
 import { questionOf } from './questions.js';
@@ -22,6 +23,20 @@ function placesOf(texts: string[]): [string, string][] {
     }
   }
   return out;
+}
+
+/** Two-word nouns WordNet knows ("power outage", "death toll") among the sentences' adjacent words, once each. */
+export function compoundsOf(sentences: readonly Sentence[]): string[] {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (let i = 1; i < s.tokens.length; i++) {
+      const [a, b] = [s.tokens[i - 1], s.tokens[i]];
+      if (!a || !b || (b.pos !== 'NOUN' && b.pos !== 'PROPN') || (a.pos !== 'NOUN' && a.pos !== 'ADJ' && a.pos !== 'PROPN') || a.end + 1 !== b.start) continue;
+      const pair = `${a.lower} ${singular(b.lower)}`;
+      if (hasSense(pair)) out.add(pair);
+    }
+  }
+  return [...out];
 }
 
 /**
@@ -120,6 +135,7 @@ export function extractArticle(article: Article, intern: Interner = createIntern
     }
   });
   for (const h of headline) addFigures(h.figures, h.ev);
+  out.compounds = compoundsOf([...headlineSentences, ...sentences.flat()]).map(intern);
   for (const { figures, ev } of read) for (const f of inArticlePart(figures, carry)) out.figures.push(shareFigure({ ...f, evidence: ev }, intern));
   return out;
 }

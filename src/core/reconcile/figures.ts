@@ -7,12 +7,11 @@
  */
 import { familyOf } from '../extract/figures/label.js';
 import { daysBetween, endOf } from '../extract/figures/period.js';
-import { senseOf } from '../extract/figures/lexicon.js';
 import type { Conflict, Figure, FigureMention, Period, Timeline, TypedFigure } from '../model.js';
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
 import { absorb, addReading, addWording, commonLabel, countLabel, forget } from './figure-notes.js';
 import { rank, recencyOf } from './figure-rank.js';
-import { baseValue, dimensionOf, headKey, identity, loose, NO_SENSES, norm, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, namedOnce } from './measure-identity.js';
+import { baseValue, dimensionOf, headKey, identity, loose, NO_SENSES, norm, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, storySenses, namedOnce } from './measure-identity.js';
 
 /** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
 export interface Reconciled {
@@ -181,11 +180,12 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
 /**
  * Reconciles every figure mention of a set. `headlines` are its articles' headlines: places many name
  * are the story's own. `published` (file -> ISO date) tells which of two equally sourced counts of
- * people in a state is the later report, to lead their disagreement with.
+ * people in a state is the later report, to lead their disagreement with. `compounds` are the
+ * two-word nouns its articles use: the senses a story uses its heads in.
  */
-export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = [], published: ReadonlyMap<string, string> = new Map()): Reconciled {
+export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = [], published: ReadonlyMap<string, string> = new Map(), compounds: Iterable<string> = []): Reconciled {
   const typed = headlinesDatedByBody(withoutRoundedHeadlines(mentions.filter((m) => m.typed)));
-  const senses = new Set(typed.map((m) => senseOf(m.typed?.measure.head ?? '')?.sense).filter((s): s is string => s !== undefined));
+  const senses = storySenses(typed.flatMap((m) => (m.typed ? [m.typed.measure.head] : [])), compounds);
   const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines), namedOnce: namedOnce(typed, senses) };
   // A figure's identity is its first mention's: worked out once for each.
   const ids = new Map<TypedFigure, string>();

@@ -3,7 +3,7 @@
  * narrowing words, people and place; and when two readings are one moment.
  */
 import { familyOf } from '../extract/figures/label.js';
-import { isCommonNoun, senseName, senseOf, singular } from '../extract/figures/lexicon.js';
+import { isCommonNoun, senseName, senseOf, sensesOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, PROJECTED, samePeriod } from '../extract/figures/period.js';
 import { STATES, SYNONYMS } from '../extract/figures/vocabulary.js';
 import type { Figure, FigureMention, Measure, TypedFigure } from '../model.js';
@@ -16,16 +16,48 @@ export function dimensionOf(t: TypedFigure): string {
 export const SYNONYM = new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)));
 export const SYNONYM_HEADS = new Set(SYNONYMS.map((r) => r.head));
 
-/** No senses of a set: heads compared by their own sense only. */
-export const NO_SENSES: ReadonlySet<string> = new Set();
+/**
+ * The senses a story's words are used in. `used`: the first senses of its measures' heads; `compoundOf`:
+ * a head the story also writes as one two-word noun ("outage", when it writes "power outage" and no
+ * other "... outage"), which a bare head stands for.
+ */
+export interface StorySenses {
+  used: ReadonlySet<string>;
+  compoundOf: ReadonlyMap<string, string>;
+}
 
-/** Heads that mean the same: the vocabulary's synonyms, one WordNet sense, or one directly below the other ("fatality", "death"). */
-export function headKey(head: string, senses: ReadonlySet<string>): string {
+/** No senses of a set: heads compared by their own first sense only. */
+export const NO_SENSES: StorySenses = { used: new Set(), compoundOf: new Map() };
+
+/** The senses a set's heads are used in, given the two-word nouns its articles use. */
+export function storySenses(heads: Iterable<string>, compounds: Iterable<string>): StorySenses {
+  const distinct = new Set(heads);
+  const byHead = new Map<string, Set<string>>();
+  for (const c of compounds) {
+    const head = singular(c.slice(c.lastIndexOf(' ') + 1));
+    if (distinct.has(head)) byHead.set(head, (byHead.get(head) ?? new Set()).add(singular(c)));
+  }
+  const compoundOf = new Map([...byHead].flatMap(([head, cs]) => (cs.size === 1 ? [[head, [...cs][0] ?? head] as const] : [])));
+  const used = new Set([...distinct].map((h) => senseOf(compoundOf.get(h) ?? h)?.sense).filter((s): s is string => s !== undefined));
+  return { used, compoundOf };
+}
+
+/**
+ * Heads that mean the same: the vocabulary's synonyms, one WordNet sense, or one directly below the
+ * other ("fatality", "death"). A word's first sense unless the story uses another of its senses, or
+ * the one directly above ("blackout" in a story that writes "power outage" is a kind of power outage).
+ */
+export function headKey(head: string, senses: StorySenses): string {
   const synonym = SYNONYM.get(head);
   if (synonym) return synonym;
-  const s = senseOf(head);
-  if (!s) return head;
-  return `~${senseName(senses.has(s.broader) ? s.broader : s.sense)}`;
+  const [first, ...others] = sensesOf(senses.compoundOf.get(head) ?? head);
+  if (!first) return head;
+  if (senses.used.has(first.broader)) return `~${senseName(first.broader)}`;
+  for (const s of others) {
+    if (senses.used.has(s.broader)) return `~${senseName(s.broader)}`;
+    if (senses.used.has(s.sense)) return `~${senseName(s.sense)}`;
+  }
+  return `~${senseName(first.sense)}`;
 }
 
 /** Words that narrow a measure and must agree for two figures to be one measure; the story's own place narrows nothing ("six Texas counties"). */
@@ -35,7 +67,7 @@ export const norm = (s: string | undefined): string => (s ?? '').toLowerCase().r
 
 /** What the set knows that reconciling needs: the senses its heads use, and the places its story is about. */
 export interface SetContext {
-  senses: Set<string>;
+  senses: StorySenses;
   /** Places named in many headlines, lower case: "deaths in Spain" in a story about Spain is the deaths. */
   storyPlaces: Set<string>;
   /** Heads the set names by one proper name only ("river" -> "guadalupe"): "the river" is that one. */
@@ -46,7 +78,7 @@ export interface SetContext {
  * Heads that the set's measures narrow by exactly one name, and never by another word ("the Larch
  * River", never "the Birch River"): a bare "the river" in the same story is the named one.
  */
-export function namedOnce(mentions: FigureMention[], senses: Set<string>): Map<string, string> {
+export function namedOnce(mentions: FigureMention[], senses: StorySenses): Map<string, string> {
   const names = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (!m.typed) continue;

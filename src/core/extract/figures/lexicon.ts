@@ -19,6 +19,14 @@ interface Tables {
   groups: Set<string>;
   nominal: Map<string, string>;
   nouns: Set<string>;
+  /** A noun's senses after its first that can match another word, in WordNet's order. */
+  more: Map<string, Sense[]>;
+}
+
+/** A WordNet sense of a noun and the sense directly above it. */
+export interface Sense {
+  sense: string;
+  broader: string;
 }
 
 let tables: Tables | undefined;
@@ -51,7 +59,14 @@ function load(): Tables {
     people.add(word);
     if (word !== w) groups.add(word);
   }
-  tables = { lineOf, senseLine, sense, broader, words, people, groups, nominal, nouns: new Set(data.nouns.split(',')) };
+  const more = new Map<string, Sense[]>();
+  for (const entry of data.more.split(',')) {
+    const [word = '', ids = ''] = entry.split(':');
+    const [id = '', above = ''] = ids.split('.');
+    const key = word.replace('_', ' ');
+    more.set(key, [...(more.get(key) ?? []), { sense: id, broader: above }]);
+  }
+  tables = { lineOf, senseLine, sense, broader, words, people, groups, nominal, nouns: new Set(data.nouns.split(',')), more };
   return tables;
 }
 
@@ -95,10 +110,23 @@ function singularOf(noun: string): string {
 }
 
 /** The WordNet sense of a noun, and the one above it; undefined for words it does not hold. */
-export function senseOf(noun: string): { sense: string; broader: string } | undefined {
+export function senseOf(noun: string): Sense | undefined {
   const t = load();
   const line = t.lineOf.get(noun) ?? t.lineOf.get(singular(noun));
   return line === undefined ? undefined : { sense: t.sense[line] ?? '', broader: t.broader[line] ?? '' };
+}
+
+/** Whether the lexicon holds a sense for a noun exactly as written (singular, lower case): no rules tried. */
+export function hasSense(noun: string): boolean {
+  return load().lineOf.has(noun);
+}
+
+/** Every sense of a noun the lexicon holds, its first one first: the others can match another word of a story. */
+export function sensesOf(noun: string): Sense[] {
+  const first = senseOf(noun);
+  const t = load();
+  const more = t.more.get(noun) ?? t.more.get(singular(noun)) ?? [];
+  return first ? [first, ...more] : more;
 }
 
 /** The noun naming a verb's act or result ("invest" -> "investment"); the verb itself when WordNet has none. */

@@ -217,7 +217,10 @@ export function headBefore(tokens: Token[], i: number, titleCase: boolean): (Nou
 /** The subject of the clause a verb at `i` belongs to, past coordinated verbs ("the outage that struck on Monday and lasted"). */
 export function clauseSubject(tokens: Token[], i: number, titleCase: boolean): (NounPhrase & { scope?: string | undefined }) | undefined {
   const direct = headBefore(tokens, i, titleCase);
-  if (direct) return direct;
+  // A preposition's object ("began on Monday night lasted") is no subject: the clause's is further back.
+  let start = direct?.at ?? 0;
+  while (start > 0 && /^(?:NOUN|PROPN|ADJ|NUM|TIME)$/.test(tokens[start - 1]?.pos ?? '')) start--;
+  if (direct && tokens[start - 1]?.pos !== 'ADP') return direct;
   for (let k = i - 1; k >= 0 && k > i - 16; k--) {
     const t = tokens[k];
     if (!t || /^[.;:]$/.test(t.text)) break;

@@ -48,7 +48,11 @@ export function quantityOf(n: NumberMention, sentence: string): Quantity {
   const pre = BOUND_BEFORE.exec(before);
   const row = pre?.[1] ? BEFORE.find((x) => x.w === pre[1]?.toLowerCase()) : undefined;
   const finish = (unit: FigureUnit, kind: FigureKind, end: number, per?: Quantity['per']): Quantity => {
-    if (row) return { bound: row.b.bound, boundText: row.w, boundRule: row.b.id, unit, kind, end, per };
+    if (row) {
+      // "Up to 20 hours in some places": the longest seen across places, the maximum itself.
+      const across = row.b.across?.test(sentence.slice(end));
+      return { bound: across ? 'exact' : row.b.bound, boundText: row.w, boundRule: across ? `${row.b.id}.across` : row.b.id, unit, kind, end, per };
+    }
     // "100 or more", "$5 million-plus": a bound after the number and its unit.
     const m = BOUND_AFTER.exec(sentence.slice(end));
     const after = m?.[1] ? AFTER.find((x) => x.w === m[1]?.toLowerCase()) : undefined;

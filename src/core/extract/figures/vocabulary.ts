@@ -106,13 +106,18 @@ export interface BoundRow {
   before: readonly string[];
   /** Lower-case phrases written right after the number (and its unit). */
   after?: readonly string[];
+  /**
+   * Where the bound is the largest value seen across places, written after the number ("up to 20
+   * hours in some places"): the maximum itself, as exact as any other value.
+   */
+  across?: RegExp;
 }
 
 /** How a figure is bounded as written. "Nearly" and "almost" read as about: close to, from below. */
 export const BOUNDS: readonly BoundRow[] = [
   { id: 'bound.at-least', bound: 'at-least', before: ['at least', 'no fewer than', 'no less than', 'a minimum of', 'at minimum'] },
   { id: 'bound.more-than', bound: 'more-than', before: ['more than', 'over', 'upwards of', 'in excess of', 'just over', 'well over', 'exceeds', 'exceeding', 'exceeded', 'topping', 'topped', 'above', 'passed', 'surpassed'], after: ['or more', 'plus', '-plus'] },
-  { id: 'bound.up-to', bound: 'up-to', before: ['up to', 'as much as', 'as many as', 'at most', 'no more than', 'as high as', 'a maximum of'] },
+  { id: 'bound.up-to', bound: 'up-to', before: ['up to', 'as much as', 'as many as', 'at most', 'no more than', 'as high as', 'a maximum of'], across: /^\s*(?:in|across|at)\s+(?:some|certain|several|many|parts\s+of|places)\b/i },
   { id: 'bound.fewer-than', bound: 'fewer-than', before: ['fewer than', 'less than', 'under', 'below', 'just under', 'shy of'] },
   { id: 'bound.about', bound: 'about', before: ['about', 'around', 'roughly', 'approximately', 'some', 'an estimated', 'estimated', 'nearly', 'almost', 'close to', 'just about', 'approx.', 'circa', 'an approximate'], after: ['or so'] },
 ];
