@@ -65,10 +65,10 @@ async function phase(label: string, answerCacheSize?: number): Promise<number[]>
     handler: (req: IncomingMessage, res: ServerResponse) => {
       const start = performance.now();
       res.once('finish', () => served.push(performance.now() - start));
-      route.handler(req, res);
+      return route.handler(req, res);
     },
   }));
-  const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes });
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes, logger: createLogger('silent') });
   // Warm-up: the JIT, and the connections the measured run reuses.
   await load({ port: server.port, count: Math.min(200, total), concurrency, connections: 'pool' });
   served.length = 0;

@@ -30,7 +30,7 @@ const fake = await startFakeSlack();
 // --no-cache: every command computes its briefing, as the first asking of each question does.
 const adapter = createSlackAdapter({ library, settings: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl }, logger: createLogger('silent'), cacheSize: values['no-cache'] ? 0 : 500 });
 await adapter.start();
-const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes] });
+const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes], logger: createLogger('silent') });
 const queries = ['', ...BENCH_QUERIES];
 
 /**

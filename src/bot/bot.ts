@@ -168,7 +168,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const routes = adapters.flatMap((a) => [...a.routes]);
   let http: HttpServer | undefined;
   try {
-    http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, healthy: () => !stopping });
+    http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, healthy: () => !stopping, logger: deps.logger });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     if (routes.length) {

@@ -1,11 +1,13 @@
 /**
  * The HTTP interactions endpoint, `POST /discord/interactions` on the shared server: checks
  * Discord's Ed25519 signature before anything else (401 and nothing run when it is bad or
- * missing), answers PING, and hands the rest to the interaction handler.
+ * missing, more than 5 minutes old or ahead, or a replay of one already received), answers PING,
+ * and hands the rest to the interaction handler.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from '../../log.js';
-import type { Route } from '../../server/http.js';
+import { headerOf as header, readBody, remoteAddress, type Route } from '../../server/http.js';
+import { outsideWindow, ReplayCache } from '../../server/replay-cache.js';
 import type { InteractionHandler, InteractionResponse } from './handler.js';
 import { InteractionSchema } from './interaction.js';
 import { publicKeyFromHex, verifySignature } from './signature.js';
@@ -23,6 +25,8 @@ export interface EndpointDeps {
   /** True once the adapter is stopping: new interactions get 503. */
   stopping: () => boolean;
   logger: Logger;
+  /** Milliseconds since the epoch; tests move it. */
+  now?: () => number;
 }
 
 const plain = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void => {
@@ -36,46 +40,42 @@ const json = (res: ServerResponse, body: InteractionResponse): Promise<void> =>
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body), () => { resolve(); });
   });
 
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => { resolve(Buffer.concat(chunks)); });
-    req.on('error', reject);
-  });
-}
-
-const header = (req: IncomingMessage, name: string): string | undefined => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
 /** The endpoint as a route of the shared HTTP server. */
 export function interactionsRoute(deps: EndpointDeps): Route {
   const key = publicKeyFromHex(deps.publicKey);
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const now = deps.now ?? Date.now;
+  const seen = new ReplayCache();
+  const refuse = (res: ServerResponse, ip: string | undefined, why: string): void => {
+    deps.logger.warn({ ip, why }, `discord: refused a request: ${why}`);
+    plain(res, 401, 'invalid request signature');
+  };
+  const serve: Route['handler'] = async (req, res) => {
     const receivedAt = performance.now();
     if (req.method !== 'POST') {
       plain(res, 405, 'Discord interactions are POSTed here.', { allow: 'POST' });
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY);
     if (!body) {
       plain(res, 413, 'Request body too large.');
       return;
     }
-    if (!verifySignature(key, header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), body)) {
-      deps.logger.warn({ ip: req.socket.remoteAddress }, 'discord: refused a request with a bad or missing signature');
-      plain(res, 401, 'invalid request signature');
+    const signature = header(req, 'x-signature-ed25519');
+    const stamp = header(req, 'x-signature-timestamp');
+    if (!verifySignature(key, signature, stamp, body)) {
+      refuse(res, remoteAddress(req), 'bad or missing signature');
+      return;
+    }
+    // Signed, so the timestamp is Discord's: within 5 minutes of our clock, and each signature once.
+    const nowSec = Math.floor(now() / 1000);
+    const ts = Number(stamp);
+    const outside = Number.isInteger(ts) ? outsideWindow(ts, nowSec) : 'stale';
+    if (outside) {
+      refuse(res, remoteAddress(req), outside === 'stale' ? 'timestamp more than 5 minutes old' : 'timestamp more than 5 minutes in the future');
+      return;
+    }
+    if (!seen.add(signature ?? '', ts, nowSec)) {
+      refuse(res, remoteAddress(req), 'the same signed request was already received');
       return;
     }
     let parsed: ReturnType<typeof InteractionSchema.safeParse>;
@@ -97,13 +97,6 @@ export function interactionsRoute(deps: EndpointDeps): Route {
     // The handler always answers; this covers a failure before its first response.
     if (!res.headersSent) plain(res, 500, 'The interaction could not be answered.');
   };
-  return {
-    path: INTERACTIONS_PATH,
-    handler: (req, res) => {
-      serve(req, res).catch((e: unknown) => {
-        deps.logger.error({ err: e }, 'discord: interactions endpoint failed');
-        if (!res.headersSent) plain(res, 500, 'Internal error.');
-      });
-    },
-  };
+  // Errors past this point are the shared server's: logged with the request id and answered 500.
+  return { path: INTERACTIONS_PATH, handler: serve };
 }

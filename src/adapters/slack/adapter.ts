@@ -4,6 +4,7 @@
  * `chat.postMessage`.
  */
 import type { RequestListener } from 'node:http';
+import type { RouteHandler } from '../../server/http.js';
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import { renderSlack } from '../../render/slack/blocks.js';
@@ -123,7 +124,7 @@ function groupMembership(app: App, logger: Logger): (user: string) => (groups: r
 }
 
 /** The `/slack/events` route: 503 until started, then the request guard, then Bolt. */
-function httpHandler(receiver: HTTPReceiver, signingSecret: string, now: () => number, logger: Logger, accepting: () => boolean): RequestListener {
+function httpHandler(receiver: HTTPReceiver, signingSecret: string, now: () => number, logger: Logger, accepting: () => boolean): RouteHandler {
   const next: RequestListener = (req, res) => {
     try {
       receiver.requestListener(req, res);
@@ -137,7 +138,7 @@ function httpHandler(receiver: HTTPReceiver, signingSecret: string, now: () => n
       res.writeHead(503, { 'retry-after': '5' }).end();
       return;
     }
-    guard(req, res);
+    return guard(req, res);
   };
 }
 

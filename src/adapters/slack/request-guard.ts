@@ -1,14 +1,16 @@
 /**
  * In front of Bolt's HTTP receiver: refuses (401, logged) requests that are unsigned, wrongly
  * signed, more than 5 minutes old or ahead, or replayed, before anything runs. Bolt checks the
- * signature and staleness too, but accepts timestamps up to 10 minutes ahead and replays.
+ * signature and staleness too, but accepts timestamps up to 10 minutes ahead and replays. A signed
+ * body that is not a JSON object as Bolt reads it (`payload=null`) is refused with 400: Bolt would
+ * throw on it outside any handler.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { verifySlackRequest } from '@slack/bolt';
+import { HTTPModuleFunctions, verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../../log.js';
+import { headerOf as header, readBody, remoteAddress, type RouteHandler } from '../../server/http.js';
+import { outsideWindow, ReplayCache } from '../../server/replay-cache.js';
 
-/** How far a request's timestamp may be from our clock, either way (Slack's own rule). */
-export const MAX_SKEW_SECONDS = 5 * 60;
 /** Bolt's own body limit is 10 MB; a slash command or button press is a few kilobytes. */
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -23,39 +25,52 @@ export interface GuardDeps {
 }
 
 /** Why a request was refused, for the log. */
-type Refusal = 'no-signature' | 'bad-timestamp' | 'stale' | 'future' | 'bad-signature' | 'replay' | 'too-large';
+type Refusal = 'no-signature' | 'bad-timestamp' | 'stale' | 'future' | 'bad-signature' | 'replay' | 'too-large' | 'not-an-object';
 
 /** The guarded listener for `/slack/events`. */
-export function createRequestGuard(deps: GuardDeps): RequestListener {
+export function createRequestGuard(deps: GuardDeps): RouteHandler {
   const seen = new ReplayCache();
   const refuse = (req: IncomingMessage, res: ServerResponse, reason: Refusal, status = 401): void => {
-    deps.logger.warn({ reason, ip: req.socket.remoteAddress, path: req.url }, `Refused a Slack request: ${REASONS[reason]}`);
+    deps.logger.warn({ reason, ip: remoteAddress(req), path: req.url }, `Refused a Slack request: ${REASONS[reason]}`);
     res.writeHead(status).end();
   };
-  return (req, res) => {
+  return async (req, res) => {
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
       return;
     }
-    readBody(req, MAX_BODY_BYTES).then((body) => {
-      if (!body) {
-        refuse(req, res, 'too-large', 413);
-        return;
-      }
-      const text = body.toString('utf8');
-      // Slack's unsigned SSL check asks only for a 200; nothing else in it is looked at.
-      if (/^ssl_check=1(&|$)/.test(text)) {
-        res.writeHead(200).end();
-        return;
-      }
-      const reason = check(req, text, deps, seen);
-      if (reason) refuse(req, res, reason);
-      else pass(req, res, body, deps.next);
-    }, (e: unknown) => {
+    let body: Buffer | undefined;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (e) {
       deps.logger.warn({ err: e }, 'Could not read a Slack request body');
       if (!res.headersSent) res.writeHead(400).end();
-    });
+      return;
+    }
+    if (!body) {
+      refuse(req, res, 'too-large', 413);
+      return;
+    }
+    const text = body.toString('utf8');
+    // Slack's unsigned SSL check asks only for a 200; nothing else in it is looked at.
+    if (/^ssl_check=1(&|$)/.test(text)) {
+      res.writeHead(200).end();
+      return;
+    }
+    const reason = check(req, text, deps, seen) ?? (isPayload(req, body) ? undefined : 'not-an-object');
+    if (reason) refuse(req, res, reason, reason === 'not-an-object' ? 400 : 401);
+    else pass(req, res, body, deps.next);
   };
+}
+
+/** Whether Bolt reads the body as a JSON object (a form's `payload` field, or the whole body), as it needs. */
+function isPayload(req: IncomingMessage, rawBody: Buffer): boolean {
+  try {
+    const parsed: unknown = HTTPModuleFunctions.parseHTTPRequestBody(Object.assign(Object.create(req) as IncomingMessage, { rawBody }));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
 }
 
 /** Why the request must be refused, or undefined when it may go on to Bolt. */
@@ -66,8 +81,8 @@ function check(req: IncomingMessage, text: string, deps: GuardDeps, seen: Replay
   const ts = Number(stamp);
   if (!stamp || !Number.isInteger(ts)) return 'bad-timestamp';
   const nowSec = Math.floor(deps.now() / 1000);
-  if (ts < nowSec - MAX_SKEW_SECONDS) return 'stale';
-  if (ts > nowSec + MAX_SKEW_SECONDS) return 'future';
+  const outside = outsideWindow(ts, nowSec);
+  if (outside) return outside;
   try {
     verifySlackRequest({ signingSecret: deps.signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts }, nowMilliseconds: deps.now() });
   } catch {
@@ -85,51 +100,11 @@ const REASONS: Record<Refusal, string> = {
   'bad-signature': 'signature does not match the signing secret',
   replay: 'the same signed request was already received',
   'too-large': `body over ${MAX_BODY_BYTES} bytes`,
+  'not-an-object': 'the signed body is not a JSON object as Bolt reads it',
 };
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
 
 /** Hands the request on with the body Bolt would have read (it reuses `rawBody` when present). */
 function pass(req: IncomingMessage, res: ServerResponse, body: Buffer, next: RequestListener): void {
   Object.assign(req, { rawBody: body });
   next(req, res);
-}
-
-/** The whole body, or undefined when it passes `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const b = chunk as Buffer;
-    size += b.length;
-    if (size > limit) return undefined;
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Signatures seen within the accepted window; older ones expire, since their timestamps are refused anyway. */
-class ReplayCache {
-  /** Only Slack can sign, so this is far more than it sends in a window; it bounds memory all the same. */
-  private static readonly MAX = 100_000;
-  private readonly seen = new Map<string, number>();
-
-  /** Records a signature; false when it was already there. */
-  add(signature: string, ts: number, nowSec: number): boolean {
-    this.expire(nowSec);
-    if (this.seen.has(signature)) return false;
-    this.seen.set(signature, ts);
-    return true;
-  }
-
-  private expire(nowSec: number): void {
-    // Map order is arrival order, close to timestamp order: drop expired entries from the front.
-    for (const [sig, ts] of this.seen) {
-      if (ts >= nowSec - MAX_SKEW_SECONDS && this.seen.size < ReplayCache.MAX) break;
-      this.seen.delete(sig);
-    }
-  }
 }

@@ -25,7 +25,7 @@ async function startEndpoint(over: Partial<DiscordSettings> = {}, commands?: Cha
   const settings: DiscordSettings = { mode: 'http', applicationId: APP_ID, publicKey: signer.publicKeyHex, token: 'test-token', apiUrl: fake.api, ...over };
   const adapter = createDiscordAdapter({ library: await ecuadorLibrary(), settings, logger: silent, commands });
   await adapter.start();
-  const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes] });
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes], logger: silent });
   return { url: `http://127.0.0.1:${String(server.port)}${INTERACTIONS_PATH}`, adapter, server };
 }
 
@@ -83,6 +83,27 @@ describe('the HTTP interactions endpoint', () => {
     const headers = signer.headers(body);
     const tampered = await fetch(endpoint.url, { method: 'POST', headers, body: body.replace('"type":1', '"type":2') });
     expect(tampered.status).toBe(401);
+  });
+
+  it.each([
+    ['a week old', -7 * 24 * 3600],
+    ['6 minutes old', -6 * 60],
+    ['6 minutes ahead', 6 * 60],
+  ])('refuses a correctly signed request with a timestamp %s, and runs nothing', async (_, offset) => {
+    const before = fake.calls.length;
+    const body = JSON.stringify(command('ecuador', { topic: 'homicides' }));
+    const r = await fetch(endpoint.url, { method: 'POST', headers: signer.headers(body, String(Math.floor(Date.now() / 1000) + offset)), body });
+    expect(r.status).toBe(401);
+    expect(fake.calls.length).toBe(before);
+  });
+
+  it('obeys a signed request once: the same bytes sent again are refused', async () => {
+    const body = JSON.stringify(ping());
+    const headers = signer.headers(body);
+    expect((await fetch(endpoint.url, { method: 'POST', headers, body })).status).toBe(200);
+    expect((await fetch(endpoint.url, { method: 'POST', headers, body })).status).toBe(401);
+    // A new signature (a new request) is answered.
+    expect((await postSigned(endpoint.url, signer, ping())).status).toBe(200);
   });
 
   it('answers only POST', async () => {

@@ -47,7 +47,7 @@ export async function startHttpSlack(fake: FakeSlack, library: Library, extra: P
   const { logger, lines } = recordingLogger();
   const adapter = createSlackAdapter({ library, logger, settings: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl }, ...extra });
   await adapter.start();
-  const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes] });
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes], logger });
   return {
     adapter,
     url: `http://127.0.0.1:${server.port}/slack/events`,

@@ -110,6 +110,35 @@ describe('requests Slack did not sign', () => {
   });
 });
 
+describe('bodies that must not stop the bot', () => {
+  const healthz = (): Promise<number> => fetch(slack.url.replace('/slack/events', '/healthz')).then((r) => r.status);
+  let asked = 0;
+  const stillAnswers = async (): Promise<void> => {
+    expect(await healthz()).toBe(200);
+    expect((await command('homicides', `after-${String(++asked)}`)).status).toBe(200);
+  };
+
+  it('refuses an unsigned body over 256 KiB with 413 and goes on serving', async () => {
+    const r = await fetch(slack.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'A'.repeat(256 * 1024 + 1) });
+    expect(r.status).toBe(413);
+    expect(slack.logs.some((l) => l.reason === 'too-large')).toBe(true);
+    await stillAnswers();
+  });
+
+  it.each([
+    ['a form whose payload is null', 'application/x-www-form-urlencoded', 'payload=null'],
+    ['a form whose payload is not JSON', 'application/x-www-form-urlencoded', 'payload=%7Bnope'],
+    ['a JSON null', 'application/json', 'null'],
+    ['a JSON array', 'application/json', '[1,2]'],
+    ['a JSON string', 'application/json', '"hello"'],
+  ])('refuses a signed body that is %s with 400 and goes on serving', async (_, type, body) => {
+    const ts = nowSec();
+    const r = await fetch(slack.url, { method: 'POST', headers: { 'content-type': type, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts) }, body });
+    expect(r.status).toBe(400);
+    await stillAnswers();
+  });
+});
+
 describe('commands with who asked and where', () => {
   it('are handed the channel and user, and repeated questions come from the rendered-reply cache', async () => {
     const seen: CommandContext[] = [];
