@@ -23,5 +23,20 @@ export interface DomDocument extends DomElement {
   body: DomElement;
 }
 
-/** Parses an HTML page or fragment into a DOM. */
-export const parseHtml = (html: string): DomDocument => (linkedomParse as unknown as (html: string) => { document: DomDocument })(html).document;
+/** A document as linkedom returns it: with no root element or body for some inputs. */
+type ParsedDocument = Omit<DomDocument, 'body'> & { documentElement: DomElement | null; body: DomElement | null };
+const parse = (html: string): ParsedDocument => (linkedomParse as unknown as (html: string) => { document: ParsedDocument })(html).document;
+const complete = (d: ParsedDocument): d is ParsedDocument & DomDocument => d.documentElement !== null && d.body !== null;
+
+/**
+ * Parses an HTML page or fragment into a DOM. linkedom leaves a document with no root for text
+ * that does not open with an element (empty, plain text, a lone "<", a bare doctype): such text is
+ * read as the body of an empty page.
+ */
+export function parseHtml(html: string): DomDocument {
+  const document = parse(html);
+  if (complete(document)) return document;
+  const wrapped = parse(`<!doctype html><html><head></head><body>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`);
+  if (complete(wrapped)) return wrapped;
+  throw new Error('the HTML parser made no document of it');
+}

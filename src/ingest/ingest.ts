@@ -213,8 +213,10 @@ export function createIngestor(deps: IngestDeps): Ingestor {
     await eachLimited(wanted, deps.concurrency ?? 4, async (item) => {
       if (item.url && await store.articles.seenUrl(subject.name, item.url)) report.seen++;
       else {
-        const a = await itemArticle(item, feed.value.title);
-        const stored = a.ok ? await storeText(subject.name, a.value.text, a.value.outlet, item.url ?? item.id) : a;
+        // One item that fails in a way nobody foresaw is that item's failure: the rest of the feed goes on.
+        const stored: Result<Stored, AddError | string> = await itemArticle(item, feed.value.title)
+          .then((a): Promise<Result<Stored, AddError | string>> | Result<Stored, string> => (a.ok ? storeText(subject.name, a.value.text, a.value.outlet, item.url ?? item.id) : a))
+          .catch((e: unknown) => err(`unexpected error: ${e instanceof Error ? e.message : String(e)}`));
         if (!stored.ok) {
           report.failures.push({ url: item.url ?? item.id, reason: typeof stored.error === 'string' ? stored.error : stored.error.message });
           counts.failed++;
@@ -242,7 +244,12 @@ export function createIngestor(deps: IngestDeps): Ingestor {
       const progress = progressOf(`ingest ${subject.name}`);
       const feeds: FeedReport[] = [];
       try {
-        for (const url of subject.feeds) feeds.push(await pollFeed(subject, url, counts, progress));
+        for (const url of subject.feeds) {
+          // A feed that fails in a way nobody foresaw is that feed's failure: the subject's other feeds are still polled.
+          feeds.push(await pollFeed(subject, url, counts, progress).catch((e: unknown): FeedReport => ({
+            url, status: 'failed', items: 0, matched: 0, added: 0, folded: 0, duplicates: 0, seen: 0, failures: [], error: `unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+          })));
+        }
       } finally {
         progress.done(counts);
       }

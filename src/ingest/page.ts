@@ -86,8 +86,19 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Reduces a page to its article. `url` is where it was fetched from (for the outlet when the page names none). */
+/**
+ * Reduces a page to its article. `url` is where it was fetched from (for the outlet when the page
+ * names none). Never throws: a page the parser or Readability cannot read is an error result.
+ */
 export function extractPage(html: string, url?: string): Result<PageArticle, PageError> {
+  try {
+    return readPage(html, url);
+  } catch (e) {
+    return err({ code: 'no-article', message: `the page could not be read as HTML (${e instanceof Error ? e.message : String(e)})` });
+  }
+}
+
+function readPage(html: string, url: string | undefined): Result<PageArticle, PageError> {
   const doc = parseHtml(html);
   const ld = jsonLdArticle(doc);
   const outlet = metaOf(doc, 'og:site_name', 'application-name') ?? nameOf(ld?.publisher) ?? hostOf(url);

@@ -106,6 +106,21 @@ describe('ingesting a subject\'s feeds', () => {
     close();
   });
 
+  it('records a page no parser can read as that item\'s failure, and fetches the items and feeds after it', async () => {
+    const s = await site();
+    const bad = { '/bad/no-html': 'Noboa said nothing of note.', '/bad/lone': '<', '/bad/empty': '', '/bad/binary': '\u0000\u0001\u00ff\u0000PNG' } as const;
+    for (const [path, body] of Object.entries(bad)) s.route(path, { type: HTML, body });
+    const items = Object.keys(bad).map((path) => ({ title: `Noboa ${path}`, link: s.url(path), description: 'Noboa.' }));
+    s.route('/bad.xml', { type: RSS, body: rssFeed('Bad pages', [...items, itemFor(RUNOFF, s.url('/diario/noboa-wins'))]) });
+    const { store } = await sqliteStore();
+    const { ingestor, close } = ingestion(store);
+    const r = await ingestor.poll({ ...SUBJECT, feeds: [s.url('/bad.xml'), s.url('/world.xml')] });
+    expect(r.feeds.map((f) => [f.status, f.added, f.failures.length])).toEqual([['ok', 1, 4], ['ok', 1, 0]]);
+    expect(r.feeds[0]?.failures.map((f) => f.reason)).toEqual(Object.keys(bad).map(() => 'no article text found on the page (it may be an index, a video or a paywall page)'));
+    expect(s.hits('/diario/port-seizure')).toBe(1);
+    close();
+  });
+
   it('uses the feed\'s own text when the page cannot be had and the feed carries the article', async () => {
     const s = await startServer();
     const content = RUNOFF.paragraphs.map((p) => `<p>${p}</p>`).join('');
