@@ -1,6 +1,6 @@
 /** Reads a folder of article files; a bad file is skipped with a one-line warning, never fatal. */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, join, sep } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import { parseArticle } from '../core/articles/parse.js';
 import type { Article, SourceMeta } from '../core/model.js';
@@ -36,13 +36,29 @@ async function textOf(bytes: Buffer): Promise<{ text: string } | { reason: strin
   }
 }
 
-/** One file: an Article, or the warning that says why it was skipped. */
-async function readArticle(dir: string, file: string, meta: SourceMeta | undefined): Promise<Article | string> {
+/** What a path is, when it is not a regular file: said in a skip warning. */
+function notAFile(info: Awaited<ReturnType<typeof stat>>): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return 'it is a folder, not a file';
+  if (info.isFIFO()) return 'it is a named pipe, not a file';
+  if (info.isSocket()) return 'it is a socket, not a file';
+  return 'it is a device, not a file';
+}
+
+/** One file: an Article, or the warning that says why it was skipped. `root` is the folder's real path. */
+async function readArticle(dir: string, root: string, file: string, meta: SourceMeta | undefined): Promise<Article | string> {
   const path = join(dir, file);
   let bytes: Buffer;
   try {
+    // A link is followed only inside the subject's folder: one to /etc/passwd is no article.
+    if ((await lstat(path)).isSymbolicLink()) {
+      const target = await realpath(path).catch(() => undefined);
+      if (!target) return skipped(file, 'it is a link to nothing (the file it points to is gone)');
+      if (!target.startsWith(`${root}${sep}`)) return skipped(file, 'it is a link to a file outside the subject\'s folder');
+    }
     const info = await stat(path);
-    if (!info.isFile()) return skipped(file, 'it is a folder, not a file');
+    const kind = notAFile(info);
+    if (kind) return skipped(file, kind);
     // Checked before reading, so a huge file never reaches memory.
     if (info.size > MAX_ARTICLE_BYTES) return skipped(file, `it is too large for an article (${(info.size / 1048576).toFixed(1)} MB, limit 5 MB)`);
     bytes = await readFile(path);
@@ -86,7 +102,8 @@ export async function loadArticlesDir(dir: string, meta: Readonly<Record<string,
   if (!names.length) {
     return err(loadError('no-articles', `No .txt or .md files in ${dir}. Put one article per file there: headline on the first line, then the body.`));
   }
-  const read = await mapLimited(names, CONCURRENCY, (f) => readArticle(dir, f, meta[f]));
+  const root = await realpath(dir);
+  const read = await mapLimited(names, CONCURRENCY, (f) => readArticle(dir, root, f, meta[f]));
   const articles = read.filter((r): r is Article => typeof r !== 'string');
   const warnings = read.filter((r): r is string => typeof r === 'string');
   if (!articles.length) {

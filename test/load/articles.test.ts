@@ -1,4 +1,5 @@
-import { mkdir, symlink } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticlesDir, MAX_ARTICLE_BYTES } from '../../src/load/articles.js';
@@ -37,11 +38,32 @@ describe('loadArticlesDir', () => {
       'blank.md: skipped, the file holds only white space',
       'empty.txt: skipped, the file is empty',
       'folder.md: skipped, it is a folder, not a file',
-      'gone.txt: skipped, it could not be read (ENOENT)',
+      'gone.txt: skipped, it is a link to nothing (the file it points to is gone)',
       'huge.txt: skipped, it is too large for an article (5.0 MB, limit 5 MB)',
       'latin1.txt: skipped, it is not valid UTF-8 text (re-save it as UTF-8)',
     ]);
     for (const w of r.value.warnings) expect(w).not.toContain('\n');
+  });
+
+  it('follows a link only inside the subject\'s folder, and names pipes and devices for what they are', async () => {
+    const outside = await tempDir({ 'secret.txt': article('A file from elsewhere') });
+    const dir = await tempDir({ 'kept.txt': article('A story kept here') });
+    await mkdir(join(dir, 'more'));
+    await writeFile(join(dir, 'more', 'inner.txt'), article('A story one folder down'));
+    await symlink(join(outside, 'secret.txt'), join(dir, 'escape.txt'));
+    await symlink('/etc/passwd', join(dir, 'passwd.txt'));
+    await symlink(join(dir, 'more', 'inner.txt'), join(dir, 'inside.txt'));
+    await symlink('/dev/null', join(dir, 'device.txt'));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    const r = await loadArticlesDir(dir);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.articles.map((a) => [a.file, a.headline])).toEqual([['inside.txt', 'A story one folder down'], ['kept.txt', 'A story kept here']]);
+    expect(r.value.warnings).toEqual([
+      'device.txt: skipped, it is a link to a file outside the subject\'s folder',
+      'escape.txt: skipped, it is a link to a file outside the subject\'s folder',
+      'passwd.txt: skipped, it is a link to a file outside the subject\'s folder',
+      'pipe.txt: skipped, it is a named pipe, not a file',
+    ]);
   });
 
   it('lets metadata from briefing.yaml win over what the file says', async () => {
