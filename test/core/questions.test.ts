@@ -1,8 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { questionOf } from '../../src/core/extract/questions.js';
+import { analyse } from '../../src/core/nlp.js';
+import { cuesMatchingUnanchored, questionOf } from '../../src/core/extract/questions.js';
 import { mergeQuestions } from '../../src/core/reconcile/questions.js';
 
-const ask = (sentence: string): string | undefined => questionOf(sentence, 'a.txt', sentence)?.question;
+/** The question a sentence raises; no cue may match it without its anchor words. */
+const ask = (sentence: string): string | undefined => {
+  expect(cuesMatchingUnanchored(sentence)).toEqual([]);
+  return questionOf(sentence, 'a.txt', sentence)?.question;
+};
 
 describe('open questions', () => {
   it.each([
@@ -123,6 +130,25 @@ describe('open questions', () => {
     'The chief said: "It is unclear whether we can reopen the mill."',
   ])('raises nothing for %j', (sentence) => {
     expect(ask(sentence)).toBeUndefined();
+  });
+});
+
+describe('anchor words of the cues', () => {
+  it('are in every sentence of the bundled articles that a cue matches', () => {
+    const dir = join(import.meta.dirname, '../../briefings/ecuador/articles');
+    const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n')).flatMap((p) => analyse(p).map((s) => s.text));
+    expect(sentences.length).toBeGreaterThan(150);
+    expect(sentences.flatMap((s) => cuesMatchingUnanchored(s).map((id) => `${id}: ${s}`))).toEqual([]);
+  });
+
+  it.each([
+    'Officials have not ruled out sabotage.',
+    'It would have to be decidedly cheaper.',
+    'The council will go to a runoff in May.',
+    'It is too soon to get a full picture of how many homes were lost.',
+    'Analysts say the figures understate how deep the losses are.',
+  ])('hold when the cue is worded unusually: %j', (sentence) => {
+    expect(cuesMatchingUnanchored(sentence)).toEqual([]);
   });
 });
 

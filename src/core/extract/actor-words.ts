@@ -5,20 +5,34 @@
  */
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
-/** Lower-case forms without a final dot, looked up once per distinct word: tables are asked about every word of every name. */
-const forms = new Map<string, string>();
-const formOf = (word: string): string => {
-  let w = forms.get(word);
-  if (w === undefined) {
-    w = word.toLowerCase();
+/** The tables `has` reads, in order: table `i` is bit `1 << i` of a word's classes. */
+const tables: ReadonlySet<string>[] = [];
+/**
+ * Each distinct word's classes, as a bitmask over `tables`: its lower-case form without a final dot
+ * is looked up in every table once, and after that one lookup answers any table (the tables are
+ * asked about every word of every name, many times over).
+ */
+const classes = new Map<string, number>();
+const classesOf = (word: string): number => {
+  let c = classes.get(word);
+  if (c === undefined) {
+    let w = word.toLowerCase();
     if (w.endsWith('.')) w = w.slice(0, -1);
-    if (forms.size < 100_000) forms.set(word, w);
+    c = 0;
+    for (let i = 0; i < tables.length; i++) if (tables[i]?.has(w)) c |= 1 << i;
+    if (classes.size < 100_000) classes.set(word, c);
   }
-  return w;
+  return c;
 };
-const has = (set: ReadonlySet<string>) => (word: string): boolean => set.has(formOf(word));
+/** Whether a word, in any case and with or without a final dot, is in `set`. Tables are made at load, before any lookup. */
+const has = (set: ReadonlySet<string>): ((word: string) => boolean) => {
+  const bit = 1 << tables.length;
+  if (bit <= 0) throw new Error('actor-words: more tables than bits in a class mask');
+  tables.push(set);
+  classes.clear();
+  return (word) => (classesOf(word) & bit) !== 0;
+};
 
-/** Titles written before a name; they give the role, not the name ("Gov. Ana Ruiz", "Sheriff Tom Ives"). */
 const TITLES = words(`
   president vice minister prime premier defense defence foreign interior finance capt captain police gen general
   sen senator rep representative gov governor lt lieutenant mayor judge justice secretary ambassador chancellor king
@@ -34,7 +48,8 @@ export const isTitle = has(TITLES);
 /** Title words that only qualify the title after them ("Prime" Minister, "Foreign" Secretary, "Acting" Governor). */
 const TITLE_MODIFIERS = words('vice prime defense defence foreign interior finance former then acting interim deputy state security');
 /** Whether a title word can end a title, right before the name ("Secretary", "Gov.", "CEO"). */
-export const isTitleHead = (word: string): boolean => isTitle(word) && !TITLE_MODIFIERS.has(formOf(word));
+const isTitleModifier = has(TITLE_MODIFIERS);
+export const isTitleHead = (word: string): boolean => isTitle(word) && !isTitleModifier(word);
 
 /** Honorifics: dropped from a name, and never a role on their own ("Mr Sanchez" has no role "Mr"). */
 const HONORIFICS = words('mr mrs ms miss mx dr sir dame madam mme mister');

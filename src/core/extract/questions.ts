@@ -29,11 +29,20 @@ interface Asked {
 /** A rule: when `re` matches a sentence, `ask` words its question (or declines). */
 interface Cue {
   id: string;
+  /**
+   * Words `re` cannot match without, so that a sentence lacking them is not scanned for it (most
+   * sentences lack them): each string is a space-separated set of lower-case words, and a sentence
+   * can match only if it holds a word of every set as a whole word. A word chosen here must stand in
+   * `re` between spaces, `\b` or the sentence's ends, and every way `re` can match must need one.
+   */
+  anchors: readonly string[];
   re: RegExp;
   ask: (m: RegExpExecArray, sentence: string) => Asked | string | undefined;
 }
 
-const WH_CLAUSE = '((?:which|what|how|when|where|who|whom|whose|whether|why|if)\\b[^;]*)';
+/** The words that open an embedded question: "whether", "how", "who"... */
+const WH_WORDS: readonly string[] = 'which what how when where who whom whose whether why if'.split(' ');
+const WH_CLAUSE = `((?:${WH_WORDS.join('|')})\\b[^;]*)`;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
 /** Who did not, would not or could not tell: "did not say", "declined to", "has yet to". */
@@ -46,21 +55,37 @@ const TOLD: readonly string[] = ['details?', 'explanations?', 'information', 're
 /** "Not (immediately) clear", "unknown", "uncertain": what says a thing is not known. */
 const NOT_KNOWN = "(?:unclear|unknown|uncertain|undetermined|not\\s+(?:immediately\\s+|yet\\s+|entirely\\s+|fully\\s+)?(?:clear|known|certain))";
 
-/** Frames that put a wh- or whether-clause in doubt: "it is unclear whether", "hard to say how many". */
-const UNKNOWN_FRAMES: readonly string[] = [
-  `(?:it|this)(?:\\s+|['’])(?:s|is|was|remains|remained)\\s+(?:still\\s+|also\\s+)?${NOT_KNOWN}`,
-  `(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+)?${NOT_KNOWN}\\s+(?:on|as to|about|over)?`,
-  '(?:it\\s+)?remains\\s+to\\s+be\\s+seen',
-  '(?:hard|difficult|impossible|too early|too soon)\\s+to\\s+(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)',
-  '(?:many\\s+|serious\\s+|new\\s+)?questions?\\s+(?:remain|remained|swirl|swirled|swirling|linger|lingered|persist|persisted|mount|mounted|grow|grew|arose|arise|were\\s+raised|have\\s+been\\s+raised|are\\s+being\\s+asked)\\s*(?:about|over|as\\s+to|on)?',
-  '(?:no one|nobody)\\s+(?:knows|knew|can\\s+say|could\\s+say)',
-  '(?:uncertainty|doubts?)\\s+(?:remains?\\s+)?(?:about|over|as\\s+to)',
-  '(?:under|over)(?:represent|state|estimate|count)s?',
-  '(?:is|are|was|were)\\s+(?:still\\s+)?(?:investigating|examining|looking\\s+into|trying\\s+to\\s+(?:determine|establish|understand|find\\s+out))',
+/**
+ * Frames that put a wh- or whether-clause in doubt: "it is unclear whether", "hard to say how many".
+ * Each with its anchor words (see `Cue.anchors`), one of which it cannot match without.
+ */
+const UNKNOWN_FRAMES: readonly { re: string; anchors: string }[] = [
+  { re: `(?:it|this)(?:\\s+|['’])(?:s|is|was|remains|remained)\\s+(?:still\\s+|also\\s+)?${NOT_KNOWN}`, anchors: 'unclear unknown uncertain undetermined clear known certain' },
+  { re: `(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+)?${NOT_KNOWN}\\s+(?:on|as to|about|over)?`, anchors: 'unclear unknown uncertain undetermined clear known certain' },
+  { re: '(?:it\\s+)?remains\\s+to\\s+be\\s+seen', anchors: 'seen' },
+  {
+    re: '(?:hard|difficult|impossible|too early|too soon)\\s+to\\s+(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)',
+    anchors: 'hard difficult impossible early soon',
+  },
+  {
+    re: '(?:many\\s+|serious\\s+|new\\s+)?questions?\\s+(?:remain|remained|swirl|swirled|swirling|linger|lingered|persist|persisted|mount|mounted|grow|grew|arose|arise|were\\s+raised|have\\s+been\\s+raised|are\\s+being\\s+asked)\\s*(?:about|over|as\\s+to|on)?',
+    anchors: 'question questions',
+  },
+  { re: '(?:no one|nobody)\\s+(?:knows|knew|can\\s+say|could\\s+say)', anchors: 'knows knew say' },
+  { re: '(?:uncertainty|doubts?)\\s+(?:remains?\\s+)?(?:about|over|as\\s+to)', anchors: 'uncertainty doubt doubts' },
+  {
+    re: '(?:under|over)(?:represent|state|estimate|count)s?',
+    anchors: 'underrepresent underrepresents understate understates underestimate underestimates undercount undercounts ' +
+      'overrepresent overrepresents overstate overstates overestimate overestimates overcount overcounts',
+  },
+  {
+    re: '(?:is|are|was|were)\\s+(?:still\\s+)?(?:investigating|examining|looking\\s+into|trying\\s+to\\s+(?:determine|establish|understand|find\\s+out))',
+    anchors: 'investigating examining looking trying',
+  },
   // People asking: "residents questioned why", "families want to know how".
-  '(?:questioned|questioning|wondered|wondering|(?:want|wants|wanted|demanded|demanding|demand)\\s+to\\s+know)',
+  { re: '(?:questioned|questioning|wondered|wondering|(?:want|wants|wanted|demanded|demanding|demand)\\s+to\\s+know)', anchors: 'questioned questioning wondered wondering know' },
   // A decision still to come: "the court will decide whether", "regulators must determine how".
-  '(?:will|would|must|to|yet\\s+to)\\s+(?:decide|determine|rule\\s+on|weigh|assess)',
+  { re: '(?:will|would|must|to|yet\\s+to)\\s+(?:decide|determine|rule\\s+on|weigh|assess)', anchors: 'decide determine rule weigh assess' },
 ];
 
 /** How a thing is said to be not yet explained: "the cause remains unclear", "the future of X is in doubt". */
@@ -124,37 +149,49 @@ function when(m: RegExpExecArray, sentence: string): string | undefined {
 const CUES: readonly Cue[] = [
   {
     id: 'not said',
+    anchors: [TELL.join(' '), WH_WORDS.join(' ')],
     re: new RegExp(`\\b(?:${WITHHELD.join('|')})\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?(?:${TELL.join('|')})(?:\\s+yet)?\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*(?:(?:${TOLD.join('|')})\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`, 'i'),
     ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
   },
-  { id: 'unknown', re: new RegExp(`\\b(?:${UNKNOWN_FRAMES.join('|')})\\s+${WH_CLAUSE}`, 'i'), ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined) },
+  {
+    id: 'unknown',
+    anchors: [WH_WORDS.join(' '), UNKNOWN_FRAMES.map((f) => f.anchors).join(' ')],
+    re: new RegExp(`\\b(?:${UNKNOWN_FRAMES.map((f) => f.re).join('|')})\\s+${WH_CLAUSE}`, 'i'),
+    ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
+  },
   {
     id: 'whether unclear',
+    anchors: [WH_WORDS.join(' ')],
     re: /^(?:while\s+)?((?:whether|how|what|which|who|why|when)\s+.{10,}?)\s+(?:remains|is|are|was)\s+(?:still\s+)?(?:unclear|unknown|uncertain|to be seen|an open question|not known)/i,
     ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
   },
   {
     id: 'unexplained',
+    anchors: ['unclear unknown uncertain undetermined unexplained unconfirmed mystery known clear investigation being yet determined doubt question limbo air'],
     re: new RegExp(`(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;:"“”]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`, 'i'),
     ask: (m) => (/\b(?:said|says|told|added|noted)\b/i.test(m[1] ?? '') ? undefined : explained(m[1])),
   },
   {
     id: 'no explanation',
+    anchors: ['no'],
     re: /\b(?:no|No)\s+(?:firm|clear|official|definitive|confirmed|obvious)?\s*((?:causes?|explanations?|reasons?|motives?)\s+(?:for|of|behind)\s+[^,;]{3,120}?)\s+(?:has|have|had)?\s*(?:yet\s+)?(?:emerged|been\s+(?:given|found|established|identified|determined|offered|announced))/,
     ask: (m) => explained(m[1]),
   },
   {
     id: 'no details',
+    anchors: ['no'],
     re: /\b(?:no|No)\s+(?:confirmed|official|further|new|clear|immediate)?\s*(?:details|information|word)\s+(?:yet\s+)?(?:about|on|of|as to)\s+([^;]{3,160})/,
     ask: (m) => explained(m[1]),
   },
   {
     id: 'unknown cause',
+    anchors: ['unknown unexplained undetermined'],
     re: /\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}[\w-]+)\s+(?:of|from)\s+(?:unknown|unexplained|undetermined)\s+(?:causes?|origins?)/i,
     ask: (m) => (m[1] ? { question: tidy(`What caused ${asSubject(m[1])}`), key: 'about:cause' } : undefined),
   },
   {
     id: 'not ruled out',
+    anchors: ['out'],
     re: /\b(?:not|never|nor)\s+(?:rule|rules|ruled|ruling)\s+out\b|\bwithout\s+ruling\s+out\b/i,
     ask: (m, s) => {
       const cause = /\bcauses?\s+of\s+((?:the\s+)?[^,;.]{3,80})/i.exec(s);
@@ -167,11 +204,13 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'cause sought',
+    anchors: ['caused cause causes origin'],
     re: /\b(?:investigat[a-z]*|prob(?:e|es|ing)|look(?:s|ing)?\s+into|examin[a-z]+|to\s+(?:determine|establish|identify|understand|find|pin\s+down))\s+(?:into\s+)?(?:what\s+caused\s+([^,;]{3,100})|(?:the\s+)?(?:exact\s+|possible\s+)?(?:cause|causes|origin)\s+of\s+([^,;]{3,100}))/i,
     ask: (m) => explained(`the cause of ${m[1] ?? m[2] ?? ''}`),
   },
   {
     id: 'no evidence',
+    anchors: ['indication evidence sign proof rumor rumors rumour rumours speculation unconfirmed'],
     re: /\b(?:no|little|scant)\s+["“]?(?:indication|evidence|sign|proof)["”]?\s+(?:yet\s+)?(of|that)\s+([^;]{3,120})|\b(?:rumou?rs?|speculation|unconfirmed reports)\s+(?:[a-z]+\s+){0,4}?(about|of|over|that)\s+([^;,]{3,100})/i,
     ask: (m) => {
       const prep = m[1] ?? m[3];
@@ -184,16 +223,19 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'how long',
+    anchors: ['take'],
     re: /\b(?:(?:might|may|could|will|would|should|is expected to|are expected to|was expected to|were expected to|is likely to|are likely to)\s+(?:still\s+)?)take\s+(longer|(?:some\s+)?time|a while|(?:a\s+)?(?:few|couple of|several|many)?\s*(?:days|weeks|months|years)|["“][^"”]{1,30}["”]|(?:up to|at least|about|around|more than)?\s*[\w-]+\s+(?:hours|days|weeks|months|years))(?:\s+(?:for\s+([^;,]+?)\s+)?to\s+([^;,]+))?/i,
     ask: (m, s) => howLong(m, s),
   },
   {
     id: 'when',
+    anchors: ['soon early'],
     re: /\bas\s+(?:soon|early)\s+as\s+[^,;]+?,?\s+(?:or|and|but)\s+(?:as\s+late\s+as|no\s+later\s+than|(?:[a-z]+\s+){0,8}?(?:by|before|until))\s+/i,
     ask: (m, s) => when(m, s),
   },
   {
     id: 'pending approval',
+    anchors: ['be require requires approved subject pending'],
     re: /\b(?:must|would have to|has to|needs? to|still needs? to)\s+be\s+(?:approved|debated|ratified|passed|signed|confirmed|voted on|reviewed|decided)|\brequires?\s+(?:the\s+)?approval\b|\bif approved\b|\bsubject to (?:the\s+)?approval\b|\bpending (?:approval|ratification|a vote|review)\b/i,
     ask: (_m, s) => {
       const subj = decisionSubject(s);
@@ -202,6 +244,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'pending',
+    anchors: ['pending'],
     re: /\b([A-Za-z]+)\s+(?:is|are|remains?|was|were)\s+(?:still\s+)?pending\s+for\s+([^,;]{3,80})/,
     ask: (m) => {
       const done = processParticiple(m[1] ?? '');
@@ -210,6 +253,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'under way',
+    anchors: ['process work task effort'],
     re: /\b(?:process|work|task|effort)\s+of\s+([a-z]+ing\s+[^,;]{2,80}?)\s+(?:is|was|remains?|remained)\s+(?:still\s+)?(?:ongoing|under\s?way|continuing|in progress|not (?:yet )?complete)/i,
     ask: (m) => {
       const v = firstVerb(m[1] ?? '');
@@ -218,6 +262,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'not yet done',
+    anchors: ['not'],
     re: /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?been|(?:was|were|is|are)\s+not\s+(?:immediately|yet))\s+(identified|found|located|recovered|released|named|determined|confirmed|established|disclosed|made public|accounted for|known|restored|reopened|repaired)\b/i,
     ask: (m, s) => {
       const subj = subjectAt(s, m.index);
@@ -227,16 +272,19 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'not yet named',
+    anchors: ['not'],
     re: /\b(?:has|have|had)\s+not\s+(?:yet\s+)?(identified|named|found|located|recovered|released|confirmed|determined|disclosed)\s+((?:the|a|an|its|their|his|her)\s+[^,;]{2,60})/i,
     ask: (m) => (m[1] && m[2] ? tidy(`When will ${asSubject(cutClause(m[2]))} be ${m[1].toLowerCase()}`) : undefined),
   },
   {
     id: 'awaited',
+    anchors: ['expected due awaited pending'],
     re: /\b((?:a|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:decision|verdict|ruling|results?|outcome|findings|report|response)(?:\s+(?:on|of|in|over|from)\s+[^,;]{2,60}?)?)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:expected|due|awaited|pending)\b/i,
     ask: (m) => (m[1] ? tidy(`What will ${asSubject(m[1])} be`) : undefined),
   },
   {
     id: 'yet to',
+    anchors: ['yet'],
     re: /\b(?:has|have|had)\s+yet\s+to\s+(?!respond|comment|reply|return (?:calls|messages|requests))([a-z]+\s[^;,]{2,100})/i,
     ask: (m, s) => {
       const subj = subjectAt(s, m.index);
@@ -245,6 +293,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'under pressure',
+    anchors: ['pressure scrutiny'],
     re: /\bunder\s+(?:growing\s+|mounting\s+|intense\s+|heavy\s+|increasing\s+)?(?:pressure|scrutiny)\s+(?:from\s+[^,;]{2,60}?\s+)?to\s+([^;]{3,120})/i,
     ask: (m, s) => {
       const subj = mainSubject(s);
@@ -253,6 +302,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'criticism',
+    anchors: ['criticism accusation accusations allegation allegations backlash'],
     re: /\b(?:fac(?:es|ed|ing)|drew|draws|drawn|under|amid|receiv(?:es|ed|ing))\s+(?:growing\s+|mounting\s+|heavy\s+|sharp\s+|fierce\s+|widespread\s+|intense\s+)?(?:criticism|accusations?|allegations?|backlash)\s+(about|over|for|that|regarding|on)\s+([^;]{5,200})/i,
     ask: (m, s) => {
       const what = cutClause(m[2] ?? '').replace(/\s+and\s+.*$/, '');
@@ -264,6 +314,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'upcoming vote',
+    anchors: ['runoff run referendum upcoming round go prepare prepares inconclusive'],
     re: /\b(?:runoff|run-off|referendum|upcoming (?:election|vote|elections)|second round|will go to (?:a )?(?:runoff|vote|the polls)|prepares? for (?:its |the )?(?:\w+ )?elections?|inconclusive)\b/i,
     ask: (_m, s) => {
       const at = new RegExp(`\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`).exec(s);
@@ -274,6 +325,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'alternative',
+    anchors: ['rather'],
     re: /\b(?:suggest|recommend|urge|advocate|argue|propose)s?\s+(?:that\s+)?([^.;]{5,160}?)\s+rather than\s+([^.;,]{3,80})/i,
     ask: (m) => {
       const x = cutClause(m[1] ?? '');
@@ -282,9 +334,10 @@ const CUES: readonly Cue[] = [
       return tidy(`Should ${x} come before ${y}`);
     },
   },
-  { id: 'warning', re: /\bwarn(?:s|ed)?\s+against\s+(\w+ing\b[^.;,]{5,120})/i, ask: (m) => tidy(`Is ${cutClause(m[1] ?? '')} the right approach`) },
+  { id: 'warning', anchors: ['against'], re: /\bwarn(?:s|ed)?\s+against\s+(\w+ing\b[^.;,]{5,120})/i, ask: (m) => tidy(`Is ${cutClause(m[1] ?? '')} the right approach`) },
   {
     id: 'disputed',
+    anchors: ['mixed divided split disputed contested agrees critics skeptical sceptical'],
     re: /\b(?:are|is|were|remain)\s+(?:mixed|divided|split|disputed|contested)\b|\bnot everyone agrees\b|\bcritics (?:say|argue|warn)\b|\bskeptical\b|\bsceptical\b/i,
     ask: (_m, s) => {
       const subj = decisionSubject(s)?.replace(/^(?:local\s+)?(?:perspectives|views|opinions|attitudes)\s+(?:on|about)\s+/i, '');
@@ -293,6 +346,7 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'concerns',
+    anchors: ['concern concerns doubt doubts worries reservations misgivings'],
     re: /\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had)\s+(?:(?:growing|serious|some|similar|new)\s+)?(?:concerns?|doubts?|worries|reservations|misgivings)\s+(about|over|regarding|that)\s+([^.;]{5,160})/i,
     ask: (m) => {
       const what = cutClause(m[2] ?? '');
@@ -301,11 +355,13 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'could rise',
+    anchors: ['rise climb increase grow go worsen spread'],
     re: /\b(?:expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|predict(?:s|ed)?)\s+(?:that\s+)?((?:the|a)\s+[^,;]{2,50}?)\s+(?:to|will|would)\s+(?:still\s+|further\s+)?(rise|climb|increase|grow|go up|worsen|spread)\b/i,
     ask: (m) => (m[1] && m[2] ? tidy(`Will ${asSubject(m[1])} ${m[2]} further`) : undefined),
   },
   {
     id: 'likely',
+    anchors: ['likely unlikely expected poised'],
     re: /\b(?:is|are)\s+(?:also\s+|still\s+)?(likely|unlikely|expected|poised)\s+to\s+([a-z]+\b[^;]{2,120})/,
     ask: (m, s) => {
       const subj = subjectAt(s, m.index);
@@ -314,7 +370,7 @@ const CUES: readonly Cue[] = [
       return tidy(`Will ${asSubject(subj)} ${cutClause(m[2] ?? '')}`);
     },
   },
-  { id: 'may', re: /\b(could|may|might)\s+(?!not\b|also\b|only\b|barely\b|hardly\b|scarcely\b)((?:still\s+|well\s+|even\s+|yet\s+)?(?:have\s+(?:been\s+)?)?[a-z]+\b[^;]*)/, ask: (m, s) => modalQuestion(m, s) },
+  { id: 'may', anchors: ['could may might'], re: /\b(could|may|might)\s+(?!not\b|also\b|only\b|barely\b|hardly\b|scarcely\b)((?:still\s+|well\s+|even\s+|yet\s+)?(?:have\s+(?:been\s+)?)?[a-z]+\b[^;]*)/, ask: (m, s) => modalQuestion(m, s) },
 ];
 
 /** A question about a noun phrase that is not yet explained; causes share one key across a set. */
@@ -387,19 +443,83 @@ function askedOutright(sentence: string): string | undefined {
 }
 
 /**
- * Every cue in one expression, case-folded: a sentence none of them can match (most sentences) is
- * passed over in one scan instead of one per cue. A superset of the cues, never a filter of its own.
+ * Calls `f` with a key for each word of `text`, a word being a run of ASCII letters read in lower
+ * case, as the cues' `\b` and `i` flag read them. The key is a hash, so that no word is cut out as
+ * a string: equal words share a key, and two words that happen to share one only let a sentence
+ * through the anchor gate that its cues' expressions then turn down.
  */
-const ANY_CUE = new RegExp(CUES.map((c) => `(?:${c.re.source})`).join('|'), 'i');
+function forEachWordKey(text: string, f: (key: number) => void): void {
+  let h = FNV_OFFSET;
+  let letters = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 97 && c <= 122) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      letters++;
+    } else if (letters) {
+      // Kept to 30 bits: small integers are the cheapest Map keys.
+      f(h & 0x3fffffff);
+      h = FNV_OFFSET;
+      letters = 0;
+    }
+  }
+}
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/**
+ * For each anchor word's key (see `Cue.anchors`), the anchor sets it is in: bit `s` of `cue` stands
+ * for set `s` of `CUES[cue]`, and `ALL_ANCHORS[cue]` has every set's bit.
+ */
+const ANCHORED = new Map<number, { cue: number; bit: number }[]>();
+const ALL_ANCHORS: readonly number[] = CUES.map((c) => (1 << c.anchors.length) - 1);
+CUES.forEach((c, cue) => {
+  c.anchors.forEach((set, s) => {
+    forEachWordKey(set, (key) => {
+      const had = ANCHORED.get(key);
+      if (had) had.push({ cue, bit: 1 << s });
+      else ANCHORED.set(key, [{ cue, bit: 1 << s }]);
+    });
+  });
+});
+
+/** The anchor sets each cue holds while `cuesWithAnchorsIn` reads a sentence (one array, reused). */
+const held = new Int32Array(CUES.length);
+
+/**
+ * The cues a sentence holds the anchor words of, in their order: the only ones that can match it.
+ * One lookup per word stands in for a scan per cue; most sentences have none, or only "could" or "may".
+ */
+function cuesWithAnchorsIn(sentence: string): Cue[] {
+  held.fill(0);
+  forEachWordKey(sentence, (key) => {
+    const sets = ANCHORED.get(key);
+    if (sets) for (const { cue, bit } of sets) held[cue] = (held[cue] ?? 0) | bit;
+  });
+  return CUES.filter((_c, i) => held[i] === ALL_ANCHORS[i]);
+}
+
+/**
+ * The cues that match a sentence without its holding their anchor words: always none, or the gate
+ * in `questionOf` would drop a question. For tests, which check the anchors against real text.
+ */
+export function cuesMatchingUnanchored(raw: string): string[] {
+  const gated = new Set(cuesWithAnchorsIn(raw));
+  const sentence = maskInnerDots(raw);
+  return CUES.filter((c) => !gated.has(c) && c.re.test(sentence)).map((c) => c.id);
+}
+
+/** The cues stop at a dot to stay in the sentence; inside one sentence, a dot before the end is "$1.5" or "U.S.". */
+const maskInnerDots = (raw: string): string => raw.replace(/\.(?=.*\w)/g, INNER_DOT);
 
 /** The open question a sentence raises, if it raises one. */
 export function questionOf(raw: string, file: string, quote: string): QuestionMention | undefined {
-  // The cues stop at a dot to stay in the sentence; inside one sentence, a dot before the end is "$1.5" or "U.S.".
-  const sentence = raw.replace(/\.(?=.*\w)/g, INNER_DOT);
+  const sentence = maskInnerDots(raw);
   const outright = askedOutright(sentence);
   if (outright) return { question: outright.replaceAll(INNER_DOT, '.'), cue: 'asked', terms: termsOf(raw), evidence: { file, quote } };
-  if (/\?\s*$/.test(sentence) || !ANY_CUE.test(sentence)) return undefined;
-  for (const c of CUES) {
+  if (/\?\s*$/.test(sentence)) return undefined;
+  for (const c of cuesWithAnchorsIn(raw)) {
     const m = c.re.exec(sentence);
     if (!m) continue;
     const got = c.ask(m, sentence);

@@ -68,6 +68,8 @@ function pastWeekday(weekday: number, pub: PubDate): string {
 interface Pattern {
   id: string;
   re: RegExp;
+  /** Set when `re` cannot match without a year in digits ("1998", "2024"): a sentence with none is not scanned for it. */
+  year?: true;
   /** The period, or undefined for an expression that names no fixed period ("the past four years"). */
   resolve: (m: RegExpExecArray, pub: PubDate) => Period | undefined;
 }
@@ -83,6 +85,7 @@ const quarter = (y: number, q: number, label: string): Period => ({ from: iso(y,
 const PATTERNS: Pattern[] = [
   {
     id: 'period.first-n-of',
+    year: true,
     re: new RegExp(`\\b(?:the\\s+)?(first|last|final)\\s+(${NUM})\\s+(${UNIT})\\s+of\\s+(?:(${MONTH_RE})\\s+)?((?:19|20)\\d\\d)\\b`, 'gi'),
     resolve: (m) => {
       const y = Number(m[5]);
@@ -110,6 +113,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.quarter',
+    year: true,
     re: /\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?|Q([1-4]))\s+((?:19|20)\d\d)\b/gi,
     resolve: (m) => {
       const q = m[2] ? Number(m[2]) : ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1;
@@ -118,6 +122,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.half',
+    year: true,
     re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+((?:19|20)\d\d)\b/gi,
     resolve: (m) => {
       const y = Number(m[2]);
@@ -127,6 +132,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.since-until',
+    year: true,
     re: new RegExp(`\\b(since|until|till|through|before|after)\\s+(${MONTH_RE}\\s+)?((?:19|20)\\d\\d)\\b`, 'gi'),
     resolve: (m, pub) => {
       const w = (m[1] ?? '').toLowerCase();
@@ -140,6 +146,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.between-years',
+    year: true,
     re: /\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b/gi,
     resolve: (m) => span(`${m[1] ?? ''}-01-01`, `${m[2] ?? ''}-12-31`, `${m[1] ?? ''}–${m[2] ?? ''}`),
   },
@@ -153,11 +160,12 @@ const PATTERNS: Pattern[] = [
       return span(iso(y, a, 1), lastDay(y, b), `${monthName(a)}–${monthName(b)} ${y}`);
     },
   },
-  { id: 'period.full-date', re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))) },
-  { id: 'period.full-date-dmy', re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))) },
-  { id: 'period.month-year', re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => month(Number(m[2]), monthIndex(m[1] ?? '')) },
+  { id: 'period.full-date', year: true, re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))) },
+  { id: 'period.full-date-dmy', year: true, re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))) },
+  { id: 'period.month-year', year: true, re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => month(Number(m[2]), monthIndex(m[1] ?? '')) },
   {
     id: 'period.year',
+    year: true,
     re: /\b(?:in\s+)?(?:the\s+)?(fiscal\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?\b(?![,.]?\d)/g,
     resolve: (m) => {
       if (!m[3]) return year(Number(m[2]));
@@ -272,6 +280,9 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
   return out;
 }
 
+/** What every pattern marked `year` needs somewhere in the sentence. */
+const YEAR_DIGITS = /(?:19|20)\d\d/;
+
 /** Finds the time expressions of a sentence; those that resolve to no fixed period still mark their span. */
 export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
   const all: TimeSpan[] = [];
@@ -280,7 +291,9 @@ export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
     if (!free(start, end)) return;
     all.push({ start, end, period, baseline: BASELINE.test(sentence.slice(Math.max(0, start - 60), start)), rule });
   };
+  const hasYear = YEAR_DIGITS.test(sentence);
   for (const p of PATTERNS) {
+    if (p.year && !hasYear) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) add(m.index, m.index + m[0].length, p.resolve(m, pub), p.id);
   }
