@@ -29,6 +29,7 @@ import { subjectArticles } from './service/library.js';
 import { toContractJson } from './render/json.js';
 import { createLogger, type Logger } from './log.js';
 import { runPlatformCommand } from './platform-cli.js';
+import { terminalText } from './render/visible.js';
 import { renderMarkdown } from './render/markdown.js';
 import { sourceDate } from './render/parts.js';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite.js';
@@ -305,8 +306,8 @@ async function runBrief(args: Args, set: Loaded, io: Io, now: number): Promise<R
   if (!r.ok) return err(unknownTopic(r.error, set.name));
   if (args.explain) {
     const { renderBriefingExplained } = await import('./render/explain.js');
-    io.stdout(renderBriefingExplained(r.value));
-  } else io.stdout(args.json ? `${JSON.stringify(toContractJson(r.value), null, 2)}\n` : renderMarkdown(r.value, { all: args.all }));
+    io.stdout(terminalText(renderBriefingExplained(r.value)));
+  } else io.stdout(args.json ? `${JSON.stringify(toContractJson(r.value), null, 2)}\n` : terminalText(renderMarkdown(r.value, { all: args.all })));
   return ok(undefined);
 }
 
@@ -315,7 +316,7 @@ async function runExplain(args: Args, io: Io, now: number): Promise<Result<void,
   const pub = args.date === undefined ? parseDate(new Date(now).toISOString().slice(0, 10), 'metadata') : parseDate(args.date, 'metadata');
   if (!pub) return err(usage(`Option --date takes a date, as in --date 2025-02-19; got '${args.date ?? ''}'.`));
   const [{ explainText }, { renderExplainedText }] = await Promise.all([import('./core/extract/figures/explain.js'), import('./render/explain.js')]);
-  io.stdout(renderExplainedText(explainText(args.words.join(' '), pub)));
+  io.stdout(terminalText(renderExplainedText(explainText(args.words.join(' '), pub))));
   return ok(undefined);
 }
 
@@ -333,9 +334,9 @@ function runSources(set: Loaded, io: Io): Result<void, Failure> {
   // Numbered by buildSet, exactly as a briefing cites them.
   const { sources } = buildSet({ title: set.title, topics: set.topics, articles: set.articles });
   for (const s of sources) {
-    io.stdout(`[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`);
+    io.stdout(terminalText(`[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`));
   }
-  if (set.warnings.length) io.stdout(`Skipped or unmatched:\n${set.warnings.map((w) => `  ${w}\n`).join('')}`);
+  if (set.warnings.length) io.stdout(terminalText(`Skipped or unmatched:\n${set.warnings.map((w) => `  ${w}\n`).join('')}`));
   return ok(undefined);
 }
 

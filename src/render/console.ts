@@ -2,11 +2,16 @@
 import { SUBSCRIPTION_WORDS } from '../service/subscription-command.js';
 import type { Reply } from '../service/commands.js';
 import { renderMarkdown } from './markdown.js';
+import { terminalText } from './visible.js';
 
 const list = (xs: string[]): string => xs.map((x) => `  ${x}\n`).join('');
 
-/** Renders any reply for the console adapter. */
+/** Renders any reply for the console adapter, as text a terminal shows as it is (no escape sequences or bidirectional overrides). */
 export function renderConsole(reply: Reply): string {
+  return terminalText(consoleText(reply));
+}
+
+function consoleText(reply: Reply): string {
   switch (reply.kind) {
     case 'briefing':
       return renderMarkdown(reply.briefing, { all: false });

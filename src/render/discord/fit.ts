@@ -1,7 +1,9 @@
 /** Fitting text into Discord's budgets by shortening it: clipping lines, dropping the tail with a "+N more". */
+import { visible } from '../visible.js';
 
 /** `s` within `max` characters, ending in "…" when cut; never splits a surrogate pair or leaves a dangling escape. */
-export function clip(s: string, max: number): string {
+export function clip(text: string, max: number): string {
+  const s = visible(text);
   if (s.length <= max) return s;
   if (max <= 1) return max === 1 ? '…' : '';
   let cut = s.slice(0, max - 1);
@@ -13,7 +15,7 @@ export function clip(s: string, max: number): string {
 }
 
 /** Article text made literal in Discord markdown: no bold, links, spoilers, quotes or mentions of its own. */
-export const md = (s: string): string => s.replace(/[\\`*_~|<>[\]]/g, '\\$&');
+export const md = (s: string): string => visible(s).replace(/[\\`*_~|<>[\]]/g, '\\$&');
 
 /**
  * As many of `lines` as fit in `max` characters, one per line, each clipped to `lineMax`; then the

@@ -1,16 +1,17 @@
-/** Text from articles and users made safe for Slack mrkdwn: it can never mention, link or ping. */
+/** Text from articles and users made safe for Slack mrkdwn: it can never mention, link or ping, or reverse what follows it. */
+import { visible } from '../visible.js';
 
 /**
  * Escapes `&`, `<` and `>`, the only characters Slack's mrkdwn parses into control sequences, so
  * `<!channel>`, `<@U123>` or `<https://evil|click>` in an article show as typed.
  */
-export const escapeMrkdwn = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeMrkdwn = (s: string): string => visible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Shortens raw text to `max` characters with an ellipsis; clip before escaping so no entity is cut in half. */
 export function clip(s: string, max: number): string {
   // Long article text is cut before it is tidied: only the part that can show is worth the work.
   const cut = s.length > 2 * max + 16;
-  const t = (cut ? s.slice(0, 2 * max + 16) : s).replace(/\s+/g, ' ').trim();
+  const t = visible(cut ? s.slice(0, 2 * max + 16) : s).replace(/\s+/g, ' ').trim();
   if (t.length <= max && !cut) return t;
   return `${t.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
