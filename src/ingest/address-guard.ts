@@ -1,7 +1,8 @@
 /**
  * Which addresses Sitrep may fetch from: public unicast only, unless config allows private ones.
  * Loopback, private, link-local, unique-local, unspecified, carrier-grade NAT, multicast and
- * reserved ranges are refused, IPv4-mapped IPv6 (::ffff:127.0.0.1) included. The check runs in the
+ * reserved ranges are refused, and every IPv6 form that embeds an IPv4 address is read by that
+ * address (::ffff:127.0.0.1, ::7f00:1, 64:ff9b::7f00:1, 6to4, Teredo). The check runs in the
  * socket's own DNS lookup, so the address connected to is the address checked (no rebinding
  * between a check and the connection), on every redirect hop.
  */
@@ -21,10 +22,39 @@ export class RefusedAddressError extends Error {
   }
 }
 
-/** The range name of an address (`loopback`, `private`, `unicast`...), IPv4-mapped IPv6 read as IPv4. */
+/** An IPv4 address from two 16-bit groups of an IPv6 one. */
+const v4 = (hi: number, lo: number): ipaddr.IPv4 => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+
+/**
+ * The IPv4 addresses an IPv6 address carries, by the forms that embed one: IPv4-compatible
+ * (::a.b.c.d), IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64
+ * (64:ff9b::/96 and the local-use 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32, its
+ * server and its client, whose address is written inverted).
+ */
+export function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+  const p = address.parts;
+  const at = (i: number): number => p[i] ?? 0;
+  const zero = (from: number, to: number): boolean => p.slice(from, to).every((x) => x === 0);
+  if (zero(0, 6) && (at(6) !== 0 || at(7) > 1)) return [v4(at(6), at(7))];
+  if (zero(0, 5) && at(5) === 0xffff) return [v4(at(6), at(7))];
+  if (zero(0, 4) && at(4) === 0xffff && at(5) === 0) return [v4(at(6), at(7))];
+  if (at(0) === 0x64 && at(1) === 0xff9b && (zero(2, 6) || at(2) === 1)) return [v4(at(6), at(7))];
+  if (at(0) === 0x2002) return [v4(at(1), at(2))];
+  if (at(0) === 0x2001 && at(1) === 0) return [v4(at(2), at(3)), v4(~at(6) & 0xffff, ~at(7) & 0xffff)];
+  return [];
+}
+
+/**
+ * The range name of an address (`loopback`, `private`, `unicast`...). An IPv6 address that embeds
+ * IPv4 ones is read by them: `::7f00:1` is loopback, and 64:ff9b::8.8.8.8 is as public as 8.8.8.8.
+ */
 export function rangeOf(address: string): string {
   try {
-    return ipaddr.process(address).range();
+    const ip = ipaddr.parse(address);
+    if (ip.kind() === 'ipv4') return ip.range();
+    const embedded = embeddedIPv4(ip as ipaddr.IPv6);
+    if (!embedded.length) return ip.range();
+    return embedded.map((e) => e.range()).find((r) => r !== 'unicast') ?? 'unicast';
   } catch {
     return 'invalid';
   }

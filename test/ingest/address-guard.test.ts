@@ -17,6 +17,10 @@ describe('which addresses may be fetched', () => {
     ['127.0.0.1', 'loopback'], ['10.1.2.3', 'private'], ['192.168.0.10', 'private'], ['172.20.0.1', 'private'], ['169.254.169.254', 'linkLocal'],
     ['0.0.0.0', 'unspecified'], ['100.64.0.1', 'carrierGradeNat'], ['::1', 'loopback'], ['::ffff:127.0.0.1', 'loopback'], ['::ffff:10.0.0.1', 'private'],
     ['fe80::1', 'linkLocal'], ['fd12:3456::1', 'uniqueLocal'], ['::', 'unspecified'], ['93.184.215.14', 'unicast'], ['2606:2800:21f:cb07::1', 'unicast'],
+    // IPv6 forms that embed an IPv4 address are read by it: compatible, translated, NAT64, 6to4, Teredo (server, then inverted client).
+    ['::7f00:1', 'loopback'], ['::a00:1', 'private'], ['::ffff:0:7f00:1', 'loopback'], ['64:ff9b::7f00:1', 'loopback'], ['64:ff9b::a9fe:a9fe', 'linkLocal'],
+    ['64:ff9b:1::a00:1', 'private'], ['64:ff9b::808:808', 'unicast'], ['2002:7f00:1::', 'loopback'], ['2002:c0a8:1::1', 'private'], ['2002:808:808::1', 'unicast'],
+    ['2001:0:7f00:1::1', 'loopback'], ['2001:0:808:808:0:0:f5ff:fffe', 'private'], ['2001:0:808:808:0:0:f7f7:f7f7', 'unicast'],
   ])('reads %s as %s', (address, range) => {
     expect(rangeOf(address)).toBe(range);
   });
@@ -53,10 +57,12 @@ describe('which addresses may be fetched', () => {
     f.close();
   });
 
-  it('refuses IPv4-mapped IPv6 literals', async () => {
+  it('refuses IPv6 literals that embed a loopback IPv4 address', async () => {
     const f = createFetcher({ guard: createAddressGuard({ allowPrivate: false }) });
-    const r = await f.fetch({ url: 'http://[::ffff:127.0.0.1]:9/x', kind: 'page' });
-    expect(!r.ok && r.error.code).toBe('refused-address');
+    for (const url of ['http://[::ffff:127.0.0.1]:9/x', 'http://[::127.0.0.1]:9/x', 'http://[64:ff9b::7f00:1]:9/x', 'http://[2002:7f00:1::]:9/x']) {
+      const r = await f.fetch({ url, kind: 'page' });
+      expect(!r.ok && r.error.code).toBe('refused-address');
+    }
     f.close();
   });
 });
