@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { dailyCron, parseCron } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { canonicalZone, suggestZones } from '../schedule/wall-clock.js';
+import { describeSpan, parseSpan } from '../load/duration.js';
 
 /** The validated config. */
 export interface SitrepConfig {
@@ -46,24 +47,27 @@ export interface Known {
 }
 
 const MINUTE = 60_000;
-const UNITS: Record<string, number> = { h: 60 * MINUTE, m: MINUTE, min: MINUTE, s: 1000 };
 
-/** `2h`, `90m`, `1h30m`, `30s` -> milliseconds. */
-export function parseDuration(text: string): number | undefined {
-  const t = text.trim().toLowerCase().replace(/\s+/g, '');
-  if (!/^(\d+(h|min|m|s))+$/.test(t)) return undefined;
-  let ms = 0;
-  for (const m of t.matchAll(/(\d+)(h|min|m|s)/g)) ms += Number(m[1]) * (UNITS[m[2] ?? 's'] ?? 0);
-  return ms;
-}
-
-const Duration = z
+/**
+ * A duration (`2h`, `90m`, `1h30m`, `30s`) of at most `max` ms: every span in the config feeds a
+ * timer, and Node's timers wrap past 2^31 - 1 ms (about 24.8 days) to 1 ms.
+ */
+const duration = (max: number) => z
   .string({ error: 'expected a duration such as 2h, 90m or 30s' })
   .transform((s, ctx) => {
-    const ms = parseDuration(s);
+    const ms = parseSpan(s);
     if (ms === undefined) ctx.issues.push({ code: 'custom', input: s, message: `expected a duration such as 2h, 90m or 30s; got "${s}"` });
+    else if (ms > max) ctx.issues.push({ code: 'custom', input: s, message: `expected at most ${describeSpan(max)}; got "${s}"` });
     return ms ?? 0;
   });
+
+/** A size (`5MB`, `500KB`) from `min` to `max` bytes. */
+const size = (min: number, max: number) => z.union([z.string(), z.number(), z.bigint()], { error: 'expected a size such as 5MB or 500KB' }).transform(String).transform((t, ctx) => {
+  const bytes = parseSize(t);
+  if (bytes === undefined) ctx.issues.push({ code: 'custom', input: t, message: `expected a size such as 5MB or 500KB; got "${t}"` });
+  else if (bytes < min || bytes > max) ctx.issues.push({ code: 'custom', input: t, message: `expected a size from ${describeSize(min)} to ${describeSize(max)}; got "${t}"` });
+  return bytes ?? 0;
+});
 
 // YAML reads long integers (Discord ids) as bigint here, so they stay exact.
 const Integer = z.union([z.number(), z.bigint()], { error: 'expected a whole number' }).transform(Number).pipe(z.number().int('expected a whole number'));
@@ -125,10 +129,10 @@ const ConfigBase = (known: Known) =>
     platforms: z.array(z.string().refine((p) => known.platforms.includes(p), { error: (i) => `unknown platform '${String(i.input)}'; expected one of ${oneOf(known.platforms)}` })).default(known.platforms.filter((p) => p !== 'console')),
     timezone: TimeZoneName.default('UTC'),
     schedule: strict({
-        grace: Duration.default(2 * 60 * MINUTE),
+        grace: duration(7 * 24 * 60 * MINUTE).default(2 * 60 * MINUTE),
         attempts: Integer.pipe(z.number().min(1, 'expected at least 1 try').max(20, 'expected at most 20 tries')).default(5),
-        backoff: Duration.default(30_000),
-        max_backoff: Duration.default(10 * MINUTE),
+        backoff: duration(60 * MINUTE).default(30_000),
+        max_backoff: duration(24 * 60 * MINUTE).default(10 * MINUTE),
       })
       .default({ grace: 2 * 60 * MINUTE, attempts: 5, backoff: 30_000, max_backoff: 10 * MINUTE }),
     slack: strict({
@@ -139,17 +143,16 @@ const ConfigBase = (known: Known) =>
     ingest: strict({
         allow_private: z.boolean({ error: 'expected true or false' }).default(false),
         allow_hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'expected a host name, such as feeds.intranet.example')).default([]),
-        timeout: Duration.default(INGEST_DEFAULTS.timeoutMs),
-        max_size: z.string({ error: 'expected a size such as 5MB or 500KB' }).transform((t, ctx) => {
-          const bytes = parseSize(t);
-          if (bytes === undefined) ctx.issues.push({ code: 'custom', input: t, message: `expected a size such as 5MB or 500KB; got "${t}"` });
-          return bytes ?? 0;
-        }).default(INGEST_DEFAULTS.maxBytes),
+        timeout: duration(10 * MINUTE).default(INGEST_DEFAULTS.timeoutMs),
+        max_size: size(1024, 100 * 1024 ** 2).default(INGEST_DEFAULTS.maxBytes),
         redirects: Integer.pipe(z.number().min(0).max(20, 'expected at most 20 redirects')).default(INGEST_DEFAULTS.maxRedirects),
         attempts: Integer.pipe(z.number().min(1, 'expected at least 1 try').max(10, 'expected at most 10 tries')).default(INGEST_DEFAULTS.attempts),
       })
       .default({ allow_private: false, allow_hosts: [], timeout: INGEST_DEFAULTS.timeoutMs, max_size: INGEST_DEFAULTS.maxBytes, redirects: INGEST_DEFAULTS.maxRedirects, attempts: INGEST_DEFAULTS.attempts }),
   });
+
+/** A size in words: `100 MB`, `1 KB`. */
+const describeSize = (bytes: number): string => (bytes >= 1024 ** 2 ? `${String(bytes / 1024 ** 2)} MB` : `${String(bytes / 1024)} KB`);
 
 /** `5MB`, `500KB`, `1GB`, `1048576` -> bytes. */
 export function parseSize(text: string): number | undefined {

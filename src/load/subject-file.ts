@@ -88,6 +88,8 @@ const Source = z.strictObject({
 
 /** The shortest poll interval: a feed polled more often than this is impolite. */
 export const MIN_POLL_MS = 60_000;
+/** The longest poll interval: a timer holds it, and a subject polled less than weekly is not live. */
+export const MAX_POLL_MS = 7 * 86_400_000;
 /** How often feeds are polled when `poll:` is not given. */
 export const DEFAULT_POLL_MS = 30 * 60_000;
 
@@ -95,6 +97,7 @@ const Poll = z.string({ error: 'how often to poll the feeds, as "every 30m", "2h
   const ms = parseSpan(s);
   if (ms === undefined) ctx.issues.push({ code: 'custom', input: s, message: `how often to poll the feeds, as "every 30m", "2h" or "1d"; got "${s}"` });
   else if (ms < MIN_POLL_MS) ctx.issues.push({ code: 'custom', input: s, message: 'poll at most once a minute ("every 1m" or longer)' });
+  else if (ms > MAX_POLL_MS) ctx.issues.push({ code: 'custom', input: s, message: `poll at least once a week ("every 7d" or shorter); got "${s}"` });
   return ms ?? DEFAULT_POLL_MS;
 });
 

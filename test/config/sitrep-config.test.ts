@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_FILE, describeConfigError, loadConfig } from '../../src/config/load-config.js';
-import { parseDuration } from '../../src/config/sitrep-config.js';
 import { tempDir } from '../temp-dir.js';
 
 const known = { platforms: ['console', 'slack', 'discord'], subjects: ['ecuador'] };
@@ -105,7 +104,24 @@ digests:
     expect(missing.ok ? '' : describeConfigError(missing.error)).toBe('Cannot read the config /nonexistent/sitrep.yaml (ENOENT). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.');
   });
 
-  it.each([['2h', 7_200_000], ['90m', 5_400_000], ['1h30m', 5_400_000], ['30s', 30_000], ['45 min', 2_700_000], ['soon', undefined], ['2', undefined]])('reads the duration %j as %j ms', (text, ms) => {
-    expect(parseDuration(text)).toBe(ms);
+  it.each([['2h', 7_200_000], ['90m', 5_400_000], ['1h30m', 5_400_000], ['30s', 30_000], ['45 min', 2_700_000]])('reads the grace %j as %j ms', async (text, ms) => {
+    const r = await load(`schedule: { grace: ${text} }`);
+    expect(r.ok && r.value.schedule.graceMs).toBe(ms);
+  });
+
+  it('bounds every duration and size, and says which setting and its limit', async () => {
+    const r = await load(`
+schedule: { grace: 30d, backoff: 2h, max_backoff: 1194h }
+ingest: { timeout: 1194h, max_size: 99999999999GB }
+`);
+    expect(r.ok ? [] : describeConfigError(r.error).split('\n').slice(1)).toEqual([
+      '  schedule.grace: expected at most 7 days; got "30d"',
+      '  schedule.backoff: expected at most 1 h; got "2h"',
+      '  schedule.max_backoff: expected at most 1 day; got "1194h"',
+      '  ingest.timeout: expected at most 10 min; got "1194h"',
+      '  ingest.max_size: expected a size from 1 KB to 100 MB; got "99999999999GB"',
+    ]);
+    const small = await load('ingest: { max_size: 10 }');
+    expect(small.ok ? [] : small.error.problems).toEqual(['ingest.max_size: expected a size from 1 KB to 100 MB; got "10"']);
   });
 });

@@ -163,5 +163,8 @@ describe('live subjects in briefing.yaml', () => {
       '  match: a list of words and phrases',
       '  poll: poll at most once a minute ("every 1m" or longer)',
     ]);
+    const slow = await tempDir({ 'live/briefing.yaml': 'title: Live\nfeeds: [https://news.example/world.xml]\npoll: every 30d\n' });
+    const s = await loadSubject(join(slow, 'live'));
+    expect(!s.ok && s.error.message.split('\n').slice(1)).toEqual(['  poll: poll at least once a week ("every 7d" or shorter); got "every 30d"']);
   });
 });
