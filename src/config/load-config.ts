@@ -1,9 +1,9 @@
 /** Reads `sitrep.yaml` once, at start: every YAML and schema problem at once, each with its path. */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { err, ok, type Result } from '../core/result.js';
 import { describeIssues } from '../load/subject-file.js';
+import { readYaml } from '../load/yaml.js';
 import { configSchema, type Known, type SitrepConfig } from './sitrep-config.js';
 
 /** The committed default, found from this file (src/config or dist/config) so any working directory works. */
@@ -39,9 +39,7 @@ export async function loadConfig(file: string, known: Known): Promise<Result<Sit
     return err({ code: 'no-config', file, problems: [`Cannot read the config ${file} (${code}). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.`] });
   }
   // Long integers (Discord channel ids) stay exact as bigint.
-  const doc = parseDocument(text, { intAsBigInt: true });
-  if (doc.errors.length) {
-    return err({ code: 'bad-yaml', file, problems: doc.errors.map((e) => `line ${String((e.linePos?.[0].line ?? 0))}: ${e.message.split('\n')[0] ?? e.code}`) });
-  }
-  return parseConfig(doc.toJS(), known, file);
+  const values = readYaml(text, { intAsBigInt: true });
+  if (!values.ok) return err({ code: 'bad-yaml', file, problems: values.error });
+  return parseConfig(values.value, known, file);
 }

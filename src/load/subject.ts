@@ -2,12 +2,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import type { Topic } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadArticlesDir, type LoadedArticles } from './articles.js';
 import { loadError, type LoadError } from './load-error.js';
 import { COMMAND_NAME, DEFAULT_POLL_MS, describeIssues, SubjectFile } from './subject-file.js';
+import { readYaml } from './yaml.js';
 
 /**
  * The bundled subjects, found from this file (src/load or dist/load, both two levels below the
@@ -59,12 +59,9 @@ async function readSubjectFile(file: string): Promise<Result<SubjectFile, LoadEr
   } catch {
     return err(loadError('bad-subject', `No ${file}. Create it with at least a title: line (see the README).`));
   }
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    const lines = doc.errors.map((e) => `  ${e.message.split('\n')[0] ?? e.code}`);
-    return err(loadError('bad-subject', `${file} is not valid YAML:\n${lines.join('\n')}`));
-  }
-  const parsed = SubjectFile.safeParse(doc.toJS());
+  const values = readYaml(text);
+  if (!values.ok) return err(loadError('bad-subject', `${file} is not valid YAML:\n${values.error.map((l) => `  ${l}`).join('\n')}`));
+  const parsed = SubjectFile.safeParse(values.value);
   if (!parsed.success) {
     const lines = describeIssues(parsed.error);
     return err(loadError('bad-subject', `${file} has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  ${l}`).join('\n')}`));

@@ -97,6 +97,14 @@ digests:
     expect(r.ok && r.value.digests).toEqual([{ id: 'ecuador-overview-discord-700000000000000001', platform: 'discord', channel: '700000000000000001', subject: 'ecuador', topic: undefined, cron: '30 7 * * *', timeZone: 'America/Guayaquil', origin: 'config' }]);
   });
 
+  it('refuses a YAML alias bomb in one line naming the file', async () => {
+    const r = await load('a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n');
+    const said = r.ok ? '' : describeConfigError(r.error);
+    expect(said).toMatch(/sitrep\.yaml/);
+    expect(said).toContain('refused: its aliases (*name) expand too far, as in an alias bomb');
+    expect(said).not.toContain('    at ');
+  });
+
   it('reports YAML that does not parse with its line, and a missing file with the way out', async () => {
     const bad = await load('digests:\n  - platform: console\n   channel: x\n');
     expect(bad.ok ? '' : bad.error.problems[0]).toMatch(/^line 3: /);

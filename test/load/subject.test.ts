@@ -91,7 +91,13 @@ describe('loadSubject', () => {
 
   it('reports YAML syntax errors with their line', async () => {
     const message = await problems('title: Port news\ntopics:\n  strikes: [strike\n');
-    expect(message).toMatch(/is not valid YAML:\n {2}.*line \d+/);
+    expect(message).toMatch(/is not valid YAML:\n {2}line \d+: /);
+  });
+
+  it('refuses a YAML alias bomb in one line naming the file', async () => {
+    const message = await problems(`title: Port news\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`);
+    expect(message).toMatch(/briefing\.yaml is not valid YAML:\n {2}refused: its aliases \(\*name\) expand too far, as in an alias bomb \(.+\)$/);
+    expect(message.split('\n')).toHaveLength(2);
   });
 
   it('says how to create briefing.yaml when it is missing', async () => {
