@@ -15,10 +15,14 @@ export const bodySignature = (a: Pick<Article, 'body'>): Signature => signatureO
 
 /** "AP (also El Universo, Primicias)": the first outlet, and the wire copies folded into it. */
 export function outletLabel(outlets: readonly Outlet[]): string | undefined {
-  const names = [...new Set(outlets.map((o) => o.outlet ?? hostOf(o.url)).filter((n): n is string => Boolean(n)))];
-  const [first, ...rest] = names;
+  const [first, ...rest] = outletNames(outlets);
   if (!first) return undefined;
   return rest.length ? `${first} (also ${rest.join(', ')})` : first;
+}
+
+/** The outlets' names, each once (one outlet's page kept under two addresses is one outlet); its host where an outlet has no name. */
+export function outletNames(outlets: readonly Outlet[]): string[] {
+  return [...new Set(outlets.map((o) => o.outlet ?? hostOf(o.url)).filter((n): n is string => Boolean(n)))];
 }
 
 /** A url's host without `www.`. */

@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { findSubject, listSubjects, loadSubject, type Subject } from '../load/subject.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
+import { outletNames } from './article-key.js';
 import type { FeedReport, IngestReport, Stored } from './ingest.js';
 import type { ProgressFactory } from './progress.js';
 import { createIngestion, type Ingestion } from './setup.js';
@@ -109,7 +110,7 @@ export async function runIngest(subject: string | undefined, deps: IngestCommand
 
 /** One stored article in words. */
 export function describeStored(subject: string, s: Stored): string {
-  const outlets = s.outlets.map((o) => o.outlet ?? o.url ?? '').filter(Boolean);
+  const outlets = outletNames(s.outlets);
   if (s.kind === 'added') return `Added to ${subject}: “${s.headline}”${outlets[0] ? ` — ${outlets[0]}` : ''}\n`;
   if (s.kind === 'folded') return `Folded into “${s.headline}” as a wire copy: it counts once, and lists ${outlets.join(', ')}\n`;
   return `Already in ${subject}: “${s.headline}”\n`;

@@ -9,7 +9,7 @@ import { createNearDuplicateIndex, NEAR_DUPLICATE_DEFAULTS, signatureOf, type Ne
 import { parseArticle } from '../core/articles/parse.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Outlet, Store } from '../store/store.js';
-import { bodyText, contentHash, hostOf } from './article-key.js';
+import { bodyText, contentHash, hostOf, outletNames } from './article-key.js';
 import { parseFeedText, type FeedItem } from './feeds.js';
 import type { FetchError, Fetcher } from './fetcher.js';
 import { articleText, extractPage, type PageArticle, type PageError } from './page.js';
@@ -155,9 +155,12 @@ export function createIngestor(deps: IngestDeps): Ingestor {
         return ok({ kind: 'added' as const, id: kept.id, headline: article.headline, outlets: [from] });
       }
       const id = copy?.id ?? kept?.id ?? 0;
+      const before = outletNames((await store.articles.get(id))?.outlets ?? []);
       const folded = await store.articles.addOutlet(id, from);
       const row = await store.articles.get(id);
-      return ok({ kind: folded ? 'folded' as const : 'duplicate' as const, id, headline: row?.headline ?? article.headline, outlets: row?.outlets ?? [from] });
+      // A second address of an outlet's page (its AMP copy, a tracking link) is kept, so it is known when seen again, but adds no outlet.
+      const newOutlet = folded && outletNames(row?.outlets ?? []).length > before.length;
+      return ok({ kind: newOutlet ? 'folded' as const : 'duplicate' as const, id, headline: row?.headline ?? article.headline, outlets: row?.outlets ?? [from] });
     });
   }
 

@@ -6,6 +6,7 @@
 import { resolveTopic } from '../core/briefing/set.js';
 import type { Result } from '../core/result.js';
 import type { AddError, Stored } from '../ingest/ingest.js';
+import { outletNames } from '../ingest/article-key.js';
 import { dailyCron, cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
@@ -143,7 +144,7 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
     const r = await deps.addPage(subject.name, url);
     if (!r.ok) return notice(subject, 'Not added', [`${url}: ${r.error.message}`]);
     const s = r.value;
-    const outlets = s.outlets.map((o) => o.outlet ?? o.url ?? '').filter(Boolean);
+    const outlets = outletNames(s.outlets);
     if (s.kind === 'added') return notice(subject, 'Added', [`“${s.headline}”${outlets[0] ? ` — ${outlets[0]}` : ''}`, `/${subject.command} briefings include it now.`]);
     if (s.kind === 'folded') return notice(subject, 'Added as a wire copy', [`Same story as “${s.headline}”, already in /${subject.command}: it counts once, and now lists ${outlets.join(', ')}.`]);
     return notice(subject, 'Already there', [`“${s.headline}” is already in /${subject.command}.`]);

@@ -1,5 +1,7 @@
 /** Polling a subject's feeds from a loopback server into a real SQLite store. */
 import { describe, expect, it } from 'vitest';
+import { outletLabel } from '../../src/ingest/article-key.js';
+import { describeStored } from '../../src/ingest/cli-commands.js';
 import { canonicalUrl } from '../../src/ingest/ingest.js';
 import { createIngestion } from '../../src/ingest/setup.js';
 import { logProgress } from '../../src/ingest/progress.js';
@@ -74,6 +76,24 @@ describe('ingesting a subject\'s feeds', () => {
     // The same page offered again is a duplicate, not another outlet.
     const again = await ingestor.addUrl('ecuador', s.url('/prensa/noboa-reelected'));
     expect(again.ok && again.value.kind).toBe('duplicate');
+    close();
+  });
+
+  it('names an outlet once when one of its pages is added under a second address', async () => {
+    const s = await site();
+    s.route('/diario/noboa-wins?utm=feed', { type: HTML, body: newsPage(RUNOFF) });
+    s.route('/amp/diario/noboa-wins', { type: HTML, body: newsPage(RUNOFF) });
+    const { store } = await sqliteStore();
+    const { ingestor, close } = ingestion(store);
+    const first = await ingestor.addUrl('ecuador', s.url('/diario/noboa-wins'));
+    const second = await ingestor.addUrl('ecuador', s.url('/amp/diario/noboa-wins'));
+    expect([first.ok && first.value.kind, second.ok && second.value.kind]).toEqual(['added', 'duplicate']);
+    if (!second.ok) throw new Error('not stored');
+    expect(describeStored('ecuador', second.value)).toBe('Already in ecuador: “Noboa wins Ecuador runoff as homicides fall”\n');
+    const [stored] = await store.articles.list('ecuador');
+    expect(outletLabel(stored?.outlets ?? [])).toBe('El Diario');
+    // Both addresses are known: either, seen again in a feed, is not fetched.
+    expect(await store.articles.seenUrl('ecuador', s.url('/amp/diario/noboa-wins'))).toBe(true);
     close();
   });
 

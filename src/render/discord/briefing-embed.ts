@@ -26,12 +26,31 @@ export const EMBED_COLOR = 0x2f6f9f;
 const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 const more = (n: number, word: string): string => (n ? `+${plural(n, `more ${word}`)}` : '');
 
+/** The longest source line: a headline linked to its article, with its outlet and date. */
+export const SOURCE_LINE = 200;
+
 /** A source as one line: number, outlet, headline (linked when its URL is known), date. */
-export function sourceLine(s: SourceRef): string {
-  const headline = md(clip(s.headline, 120));
-  const url = s.url && /^https?:\/\/[^\s]+$/.test(s.url) ? s.url.replace(/[()]/g, encodeURIComponent) : undefined;
+export function sourceLine(s: SourceRef, max = SOURCE_LINE): string {
+  // Parentheses end a markdown link's address early; encodeURIComponent leaves them as they are.
+  const url = s.url && /^https?:\/\/[^\s]+$/.test(s.url) ? s.url.replace(/\(/g, '%28').replace(/\)/g, '%29') : undefined;
   const date = sourceDate(s);
-  return `[${String(s.n)}] ${s.outlet ? `${md(s.outlet)} — ` : ''}${url ? `[${headline}](${url})` : headline}${date ? ` (${date})` : ''}`;
+  const head = `[${String(s.n)}] ${s.outlet ? `${md(clip(s.outlet, 60))} — ` : ''}`;
+  const tail = date ? ` (${date})` : '';
+  // The line is fitted here, whole: clipping it later could cut inside the link and break it.
+  const linked = url ? max - head.length - tail.length - url.length - 4 : 0;
+  if (url && linked >= 20) return `${head}[${mdWithin(s.headline, Math.min(120, linked))}](${url})${tail}`;
+  return `${head}${mdWithin(s.headline, Math.max(1, Math.min(120, max - head.length - tail.length)))}${tail}`;
+}
+
+/** `text` clipped and escaped for Discord markdown in at most `budget` characters, escapes counted. */
+function mdWithin(text: string, budget: number): string {
+  let n = budget;
+  let out = md(clip(text, n));
+  while (out.length > budget && n > 1) {
+    n -= out.length - budget;
+    out = md(clip(text, Math.max(1, n)));
+  }
+  return out;
 }
 
 /** The briefing's embed; shortened to fit, never failing. */
@@ -68,8 +87,8 @@ export function briefingEmbed(b: Briefing): DiscordEmbed {
   // Cite in the Sources field exactly the numbers the embed shows.
   const shown = [description, passages, actors, questions].join('\n');
   const cited = new Set([...shown.matchAll(/(?<!\\)\[(\d+)\]/g)].map((m) => Number(m[1])));
-  const sourceLines = [...cited].sort((x, y) => x - y).map((n) => index.byNumber.get(n)).filter((s): s is SourceRef => s !== undefined).map(sourceLine);
-  const sources = fitLines(sourceLines, BRIEFING_BUDGET.sources, (k) => more(k, 'source'), 200);
+  const sourceLines = [...cited].sort((x, y) => x - y).map((n) => index.byNumber.get(n)).filter((s): s is SourceRef => s !== undefined).map((s) => sourceLine(s, SOURCE_LINE));
+  const sources = fitLines(sourceLines, BRIEFING_BUDGET.sources, (k) => more(k, 'source'), SOURCE_LINE, { whole: true });
 
   const fields = [
     { name: 'Passages', value: passages },

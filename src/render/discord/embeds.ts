@@ -51,7 +51,7 @@ function build(reply: Reply, opts: RenderOptions): DiscordMessage {
     case 'sources': {
       const { subject: s, sources, warnings } = reply;
       if (!sources.length) return message({ content: `${s.title} has no articles.` });
-      const body = fitLines(sources.map(sourceLine), 4000, (k) => (k ? `+${String(k)} more sources` : ''), 300);
+      const body = fitLines(sources.map((x) => sourceLine(x, 300)), 4000, (k) => (k ? `+${String(k)} more sources` : ''), 300, { whole: true });
       const embed = listEmbed(`Sources — ${s.title}`, body, `${String(sources.length)} articles`);
       if (warnings.length) embed.fields = [{ name: 'Skipped or unmatched', value: fitLines(warnings.map(md), LIMITS.fieldValue, (k) => (k ? `+${String(k)} more` : ''), 200) }];
       return message({ embeds: [embed] });

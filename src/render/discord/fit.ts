@@ -20,8 +20,9 @@ export const md = (s: string): string => visible(s).replace(/[\\`*_~|<>[\]]/g, '
 /**
  * As many of `lines` as fit in `max` characters, one per line, each clipped to `lineMax`; then the
  * line `more(n)` when it is not empty (n = lines left out). `more` must not shrink as n grows.
+ * With `whole`, a line is never clipped (it holds a link): one that does not fit is left out.
  */
-export function fitLines(lines: readonly string[], max: number, more: (hidden: number) => string, lineMax = max): string {
+export function fitLines(lines: readonly string[], max: number, more: (hidden: number) => string, lineMax = max, { whole = false } = {}): string {
   const worst = more(lines.length);
   const reserve = worst ? worst.length + 1 : 0;
   const out: string[] = [];
@@ -30,7 +31,7 @@ export function fitLines(lines: readonly string[], max: number, more: (hidden: n
     // The last line needs no room for a "+N more" after it, unless something is already left out.
     const last = out.length === lines.length - 1 && !more(0);
     const room = (last ? max : max - reserve) - used - (out.length ? 1 : 0);
-    if (room < Math.min(lineMax, line.length, 40)) break;
+    if (room < Math.min(lineMax, line.length, 40) || (whole && line.length > room)) break;
     const fitted = clip(line, Math.min(lineMax, room));
     out.push(fitted);
     used += fitted.length + (out.length > 1 ? 1 : 0);

@@ -113,6 +113,29 @@ describe('a briefing too long for one embed', () => {
   });
 });
 
+describe('source links', () => {
+  const linkOf = /\]\((https?:\/\/[^\s()]+)\)/;
+  const sources = [
+    { n: 1, file: FILES[0], headline: `${'A very long headline about the port strike and its cost '.repeat(6)}end`, outlet: 'Wire', url: 'https://news.example/a-story-with-a-rather-long-address/2025/02/19/index.html', published: '2025-02-19' },
+    { n: 2, file: FILES[1], headline: 'Strike (update)', outlet: 'Wiki', url: 'https://en.wiki.example/wiki/Strike_(2025)', published: '2025-02-20' },
+    { n: 3, file: FILES[2], headline: 'A headline *with* _markdown_ [brackets]', url: `https://news.example/${'x'.repeat(320)}` },
+  ];
+  const b = briefing({ sources, figures: [figure({ files: [...FILES] })] });
+
+  it.each([
+    ['a briefing', () => render(b).embeds[0]?.fields?.find((f) => f.name === 'Sources')?.value ?? ''],
+    ['the source list', () => renderDiscord({ kind: 'sources', subject, sources, warnings: [] }).embeds[0]?.description ?? ''],
+  ])('in %s stay whole links, even where the headline is clipped or the address ends in ")"', (_, text) => {
+    const lines = text().split('\n');
+    expect(lines[0]).toMatch(linkOf);
+    expect(lines[0]).toContain('…](https://news.example/a-story-with-a-rather-long-address/2025/02/19/index.html)');
+    expect(lines[1]).toContain('](https://en.wiki.example/wiki/Strike_%282025%29)');
+    // An address too long for its line leaves the headline unlinked, never a link cut short.
+    expect(lines[2]).not.toContain('](');
+    for (const line of lines) expect(line.split('[').length - 1 - (line.match(/\\\[/g) ?? []).length).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('every reply kind', () => {
   it.each<[string, (s: ServedSubject) => Reply]>([
     ['overview', (s) => briefingReply(s)],
