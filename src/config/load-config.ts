@@ -38,6 +38,11 @@ export async function loadConfig(file: string, known: Known): Promise<Result<Sit
     const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
     return err({ code: 'no-config', file, problems: [`Cannot read the config ${file} (${code}). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.`] });
   }
+  return configFromText(text, known, file);
+}
+
+/** Reads and validates a config's text; `file` names it in problems. Never throws. */
+export function configFromText(text: string, known: Known, file = 'sitrep.yaml'): Result<SitrepConfig, ConfigError> {
   // Long integers (Discord channel ids) stay exact as bigint.
   const values = readYaml(text, { intAsBigInt: true });
   if (!values.ok) return err({ code: 'bad-yaml', file, problems: values.error });

@@ -34,6 +34,8 @@ export interface SlackAdapterDeps {
   ackBudgetMs?: number | undefined;
   /** How many rendered answers to keep for repeated questions (default 500; 0 turns the cache off). */
   cacheSize?: number | undefined;
+  /** How long Bolt waits for a listener before answering a signed request nothing handles with 404 (Bolt's default, 3001 ms). */
+  unhandledAfterMs?: number | undefined;
 }
 
 /** The Slack adapter, and which connection mode its settings chose. */
@@ -51,7 +53,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const log = boltLogger(logger);
   const slackApiUrl = settings.apiUrl ?? 'https://slack.com/api/';
   const clientOptions = { slackApiUrl, logger: log, retryConfig: { retries: 2 } };
-  const receiver = mode === 'http' ? new HTTPReceiver({ signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: log }) : undefined;
+  const receiver = mode === 'http' ? new HTTPReceiver({ signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: log, ...(deps.unhandledAfterMs === undefined ? {} : { unhandledRequestTimeoutMillis: deps.unhandledAfterMs }) }) : undefined;
   const app = new App({
     token: settings.botToken,
     ...(receiver ? { receiver } : { appToken: settings.appToken ?? '', socketMode: true }),
