@@ -67,6 +67,8 @@ async function crashThenRestart(crash: string): Promise<{ file: string; posts: R
   const first = await runBot({ ...env, SITREP_TEST_NOW: '2025-06-10T13:00:05Z', SITREP_TEST_CRASH: crash });
   const second = await runBot({ ...env, SITREP_TEST_NOW: '2025-06-10T13:01:30Z' });
   expect(second).toMatchObject({ code: 0, signal: null });
+  // A crash is a failure even when the process ends well: nothing unhandled, at any point.
+  expect(second.stderr).not.toMatch(/unhandled|uncaught/i);
   const posts = fake.callsTo('POST', new RegExp(`^/api/v10/channels/${channel}/messages$`)).map((c) => c.body as Record<string, unknown>);
   return { file, posts, first };
 }

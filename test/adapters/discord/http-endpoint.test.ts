@@ -230,6 +230,22 @@ describe('the HTTP interactions endpoint', () => {
     await e.server.close();
   });
 
+  it.each([
+    ['synchronously', (): Promise<never> => { throw new Error('thrown at once'); }],
+    ['asynchronously', async (): Promise<never> => { await new Promise((r) => setTimeout(r, 5)); throw new Error('thrown later'); }],
+  ])('answers when the commands throw %s, and the server goes on serving', async (_, handle) => {
+    const e = await startEndpoint({}, { handle });
+    try {
+      const r = await postSigned(e.url, signer, command('ecuador', { topic: 'homicides' }));
+      // The user is told, privately; the error goes to the log.
+      expect(r).toMatchObject({ status: 200, body: { type: 4, data: { content: 'Sorry, building this answer failed. The error has been logged.', flags: 64 } } });
+      expect((await fetch(e.url.replace(INTERACTIONS_PATH, '/healthz'))).status).toBe(200);
+      expect((await postSigned(e.url, signer, ping())).body).toEqual({ type: 1 });
+    } finally {
+      await stopEndpoint(e);
+    }
+  });
+
   it('hands commands to the chat commands with who asked and where, and offers subscription words as typed', async () => {
     const seen: [CommandContext, string][] = [];
     const library = await ecuadorLibrary();
