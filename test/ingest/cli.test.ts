@@ -72,6 +72,19 @@ describe('sitrep ingest and add', () => {
     expect(root).toBeTruthy();
   });
 
+  it('says in one line why a page it cannot read was not added, by url or as a file', async () => {
+    const s = await site();
+    s.route('/lone', { type: 'text/html', body: '<' });
+    const { deps } = await setup(s, ['/world.xml']);
+    const byUrl = await run(['add', 'live', s.url('/lone')], deps);
+    const file = join(await tempDir({ 'bad.html': '\u0000\u0001binary<' }), 'bad.html');
+    const byFile = await run(['add', 'live', file], deps);
+    for (const r of [byUrl, byFile]) {
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^Not added: .+: no article text found on the page \(it may be an index, a video or a paywall page\)\n$/);
+    }
+  });
+
   it('refuses a private address unless the config allows it', async () => {
     const s = await site();
     const { deps } = await setup(s, ['/world.xml'], false);
