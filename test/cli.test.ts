@@ -105,6 +105,8 @@ describe('sitrep usage errors', () => {
     [[], 'Name a command: brief, topics, sources, explain, ingest, add, start, doctor or digests.'],
     [['topics', '--json'], "--json works only with 'sitrep brief'."],
     [['brief', 'ecuador', 'gangs', '--topic', 'cocaine'], "Give the topic once: 'gangs' or --topic cocaine, not both."],
+    [['brief', 'ecuador', '--since', '2025-13-45'], "Option --since: '2025-13-45' is not a date (there is no month 13)."],
+    [['brief', 'ecuador', '--since', '2025-02-30'], "Option --since: '2025-02-30' is not a date (February 2025 has 28 days)."],
   ])('answers %j with exit code 2: %s', async (argv, message) => {
     const r = await run(argv);
     expect(r.code).toBe(2);

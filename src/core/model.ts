@@ -44,6 +44,8 @@ export interface Article {
   published?: PubDate | undefined;
   /** Lower bound for the date found in the text, used when nothing better is known. */
   dateHint?: PubDate | undefined;
+  /** Why the date the file gives could not be used ("line 2: 2025-13-45 is not a date: there is no month 13"). */
+  dateProblem?: string | undefined;
   body: Paragraph[];
   furniture: Furniture[];
   bytes: number;

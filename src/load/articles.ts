@@ -105,7 +105,8 @@ export async function loadArticlesDir(dir: string, meta: Readonly<Record<string,
   const root = await realpath(dir);
   const read = await mapLimited(names, CONCURRENCY, (f) => readArticle(dir, root, f, meta[f]));
   const articles = read.filter((r): r is Article => typeof r !== 'string');
-  const warnings = read.filter((r): r is string => typeof r === 'string');
+  // A file kept with a date it could not use says so, with the line: it is read, dated from its text.
+  const warnings = [...read.filter((r): r is string => typeof r === 'string'), ...articles.flatMap((a) => (a.dateProblem ? [`${a.file}: ${a.dateProblem}`] : []))].sort();
   if (!articles.length) {
     return err(loadError('no-articles', `None of the ${names.length} files in ${dir} could be read:\n${warnings.map((w) => `  ${w}`).join('\n')}`));
   }

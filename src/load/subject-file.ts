@@ -1,6 +1,6 @@
 /** The schema of a subject's `briefing.yaml`, and its problems worded with their paths. */
 import { z } from 'zod';
-import { parseDate } from '../core/articles/dates.js';
+import { dateProblem } from '../core/articles/dates.js';
 import type { Topic } from '../core/model.js';
 import { parseSpan } from './duration.js';
 
@@ -82,7 +82,10 @@ const Source = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'a full http(s) address' }).optional(),
   published: z
     .string({ error: 'a date, written YYYY-MM-DD' })
-    .refine((s) => parseDate(s, 'metadata') !== undefined, 'not a date I can read: write it YYYY-MM-DD')
+    .superRefine((s, ctx) => {
+      const problem = dateProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem === 'not a date I can read: write it YYYY-MM-DD' ? problem : `not a date: ${problem}; write it YYYY-MM-DD` });
+    })
     .optional(),
 });
 

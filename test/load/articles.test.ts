@@ -66,6 +66,21 @@ describe('loadArticlesDir', () => {
     ]);
   });
 
+  it('refuses a date line the calendar does not have, says so with the line, and dates the article from its text', async () => {
+    const dir = await tempDir({
+      'a.txt': 'Port strike ends\nDate: 2025-13-45\nDockworkers went back to work on Monday.\n',
+      'b.txt': 'Port strike begins\nSource: Wire\nDate: 2025-02-30\nDockworkers walked out on Monday.\n',
+      'c.txt': 'Leap day\nDate: 2024-02-29\nA leap-day story.\n',
+    });
+    const r = await loadArticlesDir(dir);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.articles.map((a) => [a.file, a.published?.iso])).toEqual([['a.txt', undefined], ['b.txt', undefined], ['c.txt', '2024-02-29']]);
+    expect(r.value.warnings).toEqual([
+      'a.txt: line 2: "2025-13-45" is not a date (there is no month 13); the article is dated from its text',
+      'b.txt: line 3: "2025-02-30" is not a date (February 2025 has 28 days); the article is dated from its text',
+    ]);
+  });
+
   it('lets metadata from briefing.yaml win over what the file says', async () => {
     const dir = await tempDir({ 'a.txt': 'Headline\nSource: Some Blog https://blog.example/a\nBody text with 3 numbers.\n' });
     const r = await loadArticlesDir(dir, { 'a.txt': { outlet: 'Reuters', published: '2025-02-20' } });

@@ -64,11 +64,12 @@ describe('loadSubject', () => {
         '  tariffs: { lable: Tariffs, terms: [tariff] }',
         'sources:',
         '  a.txt: { url: not-a-url, published: someday }',
+        '  b.txt: { published: 2025-13-45 }',
         'colour: blue',
       ].join('\n'),
     );
     const lines = message.split('\n').slice(1).map((l) => l.trim());
-    expect(message.split('\n')[0]).toMatch(/briefing\.yaml has 8 problems:$/);
+    expect(message.split('\n')[0]).toMatch(/briefing\.yaml has 9 problems:$/);
     expect(lines).toEqual(
       expect.arrayContaining([
         'title: required: the briefing title',
@@ -78,6 +79,7 @@ describe('loadSubject', () => {
         expect.stringMatching(/^topics\.tariffs: Unrecognized key: "lable"/) as unknown,
         'sources["a.txt"].url: a full http(s) address',
         'sources["a.txt"].published: not a date I can read: write it YYYY-MM-DD',
+        'sources["b.txt"].published: not a date: there is no month 13; write it YYYY-MM-DD',
         '(top level): Unrecognized key: "colour"',
       ]),
     );

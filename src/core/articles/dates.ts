@@ -11,11 +11,31 @@ function toPub(year: number, month: number, day: number, source: PubDate['source
   return { iso: `${year}-${pad(month)}-${pad(day)}`, year, month, source };
 }
 
-/** Parses a date written by a person or a machine ("2025-02-19", "Feb. 19, 2025"). */
+/** Why `YYYY-MM-DD` is no day of the calendar ("there is no month 13", "February 2025 has 28 days"), or undefined when it is one. */
+export function impossibleDate(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12) return `there is no month ${String(month)}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1] ?? ''} ${String(year)} has ${String(days)} days`;
+  return undefined;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a written date cannot be read as one (an impossible `2025-13-45`, or words that name no date), or undefined when it can. */
+export function dateProblem(text: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  if (iso) return impossibleDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return parseDate(text, 'metadata') ? undefined : 'not a date I can read: write it YYYY-MM-DD';
+}
+
+/** Parses a date written by a person or a machine ("2025-02-19", "Feb. 19, 2025"); undefined for none, or for a day the calendar does not have. */
 export function parseDate(text: string | undefined, source: PubDate['source']): PubDate | undefined {
   if (!text) return undefined;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
-  if (iso) return toPub(Number(iso[1]), Number(iso[2]), Number(iso[3]), source);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return impossibleDate(y, m, d) ? undefined : toPub(y, m, d, source);
+  }
   const r = chrono.strict.parse(text, REF)[0];
   if (!r?.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
   return toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, r.start.isCertain('day') ? r.start.get('day') ?? 1 : 1, source);

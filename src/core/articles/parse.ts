@@ -1,7 +1,7 @@
 /** Parses an article file's text into headline, metadata and body paragraphs without page furniture. */
 import type { Article, Furniture, Paragraph, SourceMeta } from '../model.js';
 import { LIST_HEADING, datelineOf, furnitureReason, isListItem, looksLikeCaption, repeatsHeadline } from './furniture.js';
-import { dateHintOf, parseDate, urlDate } from './dates.js';
+import { dateHintOf, dateProblem, parseDate, urlDate } from './dates.js';
 
 interface Line {
   text: string;
@@ -30,10 +30,10 @@ function isTeaser(p: Line, later: Line[]): boolean {
   return later.some((q) => q.text.includes(head));
 }
 
-/** The source files' own header lines: `Source: <outlet> <url>` and `Date: <date>`. */
-function headerOf(lines: Line[]): { outlet?: string; url?: string; date?: string; used: number } {
-  const out: { outlet?: string; url?: string; date?: string; used: number } = { used: 0 };
-  for (const line of lines.slice(1, 4)) {
+/** The source files' own header lines: `Source: <outlet> <url>` and `Date: <date>` (with its line number). */
+function headerOf(lines: Line[]): { outlet?: string; url?: string; date?: string; dateLine?: number; used: number } {
+  const out: { outlet?: string; url?: string; date?: string; dateLine?: number; used: number } = { used: 0 };
+  for (const [k, line] of lines.slice(1, 4).entries()) {
     const src = /^source:\s*(.*)$/i.exec(line.text);
     const date = /^(?:date|published|updated):\s*(.+)$/i.exec(line.text);
     if (src?.[1] !== undefined) {
@@ -44,6 +44,7 @@ function headerOf(lines: Line[]): { outlet?: string; url?: string; date?: string
       out.used++;
     } else if (date?.[1]) {
       out.date = date[1].trim();
+      out.dateLine = k + 2;
       out.used++;
     } else break;
   }
@@ -94,6 +95,8 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
   }
   const url = meta.url ?? header.url;
   const published = parseDate(meta.published, 'metadata') ?? parseDate(header.date, 'date-line') ?? urlDate(url);
+  // A date line that names no day of the calendar is refused, and said so; the article is dated as if it had none.
+  const problem = meta.published === undefined && header.date ? dateProblem(header.date) : undefined;
   return {
     file,
     headline,
@@ -105,6 +108,7 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     body,
     furniture,
     bytes: Buffer.byteLength(text),
+    ...(problem ? { dateProblem: `line ${String(header.dateLine ?? 2)}: "${header.date ?? ''}" is not a date (${problem}); the article is dated from its text` } : {}),
   };
 }
 
