@@ -54,6 +54,23 @@ for (const text of syntheticStream(n)) {
   bareCpu += cpuNow() - c;
   bareMs += performance.now() - t;
 }
+// One very large article (5 MB, one paragraph a line): parsing and extraction must stay linear in its size.
+const bigLines: string[] = ['One very long article', 'Date: 2025-02-19'];
+let bigSize = 0;
+for (const text of syntheticStream(2000)) {
+  for (const line of text.split('\n').slice(2)) {
+    bigLines.push(line);
+    bigSize += line.length + 1;
+  }
+  if (bigSize > 5e6) break;
+}
+const bigText = bigLines.join('\n');
+const tb = performance.now();
+const big = parseArticle('big.txt', bigText);
+const bigParse = performance.now() - tb;
+extractArticle(big);
+const bigAll = performance.now() - tb;
+
 const queries = BENCH_QUERIES;
 const times: number[] = [];
 for (let r = 0; r < 20; r++) for (const q of queries) {
@@ -69,4 +86,5 @@ console.log(`bare wink-nlp readDoc: ${(bytes / 1e6 / (bareMs / 1000)).toFixed(2)
 console.log(`extraction / readDoc: ${(bareCpu / cpu).toFixed(2)} by CPU time, ${(bareMs / 1000 / secs).toFixed(2)} by the clock (target >= 0.4)`);
 console.log(`topic briefing: p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms over ${times.length} queries`);
 console.log(`figures ${set.figures.length}, actors ${set.actors.length}, questions ${set.questions.length}`);
+console.log(`one ${(Buffer.byteLength(bigText) / 1e6).toFixed(1)} MB article: parsed in ${bigParse.toFixed(0)} ms, extracted in ${((bigAll - bigParse) / 1000).toFixed(1)} s (${(Buffer.byteLength(bigText) / 1e6 / (bigAll / 1000)).toFixed(2)} MB/s)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
