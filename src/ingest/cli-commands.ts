@@ -2,7 +2,7 @@
  * `sitrep ingest [subject]` and `sitrep add <subject> <url|file>`: poll feeds or add one article
  * now, into the database the bot reads (SITREP_DB), and say what came in and what failed, by name.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platforms.js';
 import { describeConfigError, loadConfig } from '../config/load-config.js';
@@ -15,7 +15,7 @@ import { outletNames } from './article-key.js';
 import type { FeedReport, IngestReport, Stored } from './ingest.js';
 import type { ProgressFactory } from './progress.js';
 import { createIngestion, type Ingestion } from './setup.js';
-import { MAX_ARTICLE_BYTES } from '../load/articles.js';
+import { readArticleText } from '../load/articles.js';
 import type { Resolver } from './address-guard.js';
 
 /** What the commands read and where they write. */
@@ -123,14 +123,12 @@ export async function runAdd(subject: string, target: string, deps: IngestComman
   const isUrl = /^https?:\/\//i.test(target);
   let text = '';
   if (!isUrl) {
-    try {
-      const info = await stat(target);
-      if (!info.isFile()) return err({ exit: 2, message: `${target} is not a file. Give a web address (https://…) or an article file.` });
-      if (info.size > MAX_ARTICLE_BYTES) return err({ exit: 1, message: `${target} is too large for an article (limit 5 MB).` });
-      text = await readFile(target, 'utf8');
-    } catch {
-      return err({ exit: 2, message: `No file ${target}. Give a web address (https://…) or an article file (.txt, .md or .html).` });
-    }
+    const exists = await stat(target).then(() => true, () => false);
+    if (!exists) return err({ exit: 2, message: `No file ${target}. Give a web address (https://…) or an article file (.txt, .md or .html).` });
+    // The same check as a subject's folder: a binary or non-UTF-8 file is no article, whichever way it comes.
+    const read = await readArticleText(target);
+    if ('reason' in read) return err({ exit: 1, message: `Not added: ${target}: ${read.reason}.` });
+    text = read.text;
   }
   const opened = await open(deps);
   if (!opened.ok) return opened;

@@ -45,10 +45,32 @@ function notAFile(info: Awaited<ReturnType<typeof stat>>): string | undefined {
   return 'it is a device, not a file';
 }
 
+/**
+ * An article file's text, or why it is no article (a folder, a device, too large, empty, binary,
+ * not UTF-8): the one check for every way a file arrives, a subject's folder or `sitrep add`.
+ */
+export async function readArticleText(path: string): Promise<{ text: string } | { reason: string }> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    const kind = notAFile(info);
+    if (kind) return { reason: kind };
+    // Checked before reading, so a huge file never reaches memory.
+    if (info.size > MAX_ARTICLE_BYTES) return { reason: `it is too large for an article (${(info.size / 1048576).toFixed(1)} MB, limit 5 MB)` };
+    bytes = await readFile(path);
+  } catch (e) {
+    return { reason: `it could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  if (bytes.length === 0) return { reason: 'the file is empty' };
+  const decoded = await textOf(bytes);
+  if ('reason' in decoded) return decoded;
+  if (!decoded.text.trim()) return { reason: 'the file holds only white space' };
+  return decoded;
+}
+
 /** One file: an Article, or the warning that says why it was skipped. `root` is the folder's real path. */
 async function readArticle(dir: string, root: string, file: string, meta: SourceMeta | undefined): Promise<Article | string> {
   const path = join(dir, file);
-  let bytes: Buffer;
   try {
     // A link is followed only inside the subject's folder: one to /etc/passwd is no article.
     if ((await lstat(path)).isSymbolicLink()) {
@@ -56,20 +78,11 @@ async function readArticle(dir: string, root: string, file: string, meta: Source
       if (!target) return skipped(file, 'it is a link to nothing (the file it points to is gone)');
       if (!target.startsWith(`${root}${sep}`)) return skipped(file, 'it is a link to a file outside the subject\'s folder');
     }
-    const info = await stat(path);
-    const kind = notAFile(info);
-    if (kind) return skipped(file, kind);
-    // Checked before reading, so a huge file never reaches memory.
-    if (info.size > MAX_ARTICLE_BYTES) return skipped(file, `it is too large for an article (${(info.size / 1048576).toFixed(1)} MB, limit 5 MB)`);
-    bytes = await readFile(path);
   } catch (e) {
     return skipped(file, `it could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  if (bytes.length === 0) return skipped(file, 'the file is empty');
-  const decoded = await textOf(bytes);
-  if ('reason' in decoded) return skipped(file, decoded.reason);
-  if (!decoded.text.trim()) return skipped(file, 'the file holds only white space');
-  return parseArticle(file, decoded.text, meta);
+  const read = await readArticleText(path);
+  return 'reason' in read ? skipped(file, read.reason) : parseArticle(file, read.text, meta);
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping their order. */

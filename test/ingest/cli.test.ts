@@ -77,12 +77,26 @@ describe('sitrep ingest and add', () => {
     s.route('/lone', { type: 'text/html', body: '<' });
     const { deps } = await setup(s, ['/world.xml']);
     const byUrl = await run(['add', 'live', s.url('/lone')], deps);
-    const file = join(await tempDir({ 'bad.html': '\u0000\u0001binary<' }), 'bad.html');
+    const file = join(await tempDir({ 'bad.html': '<' }), 'bad.html');
     const byFile = await run(['add', 'live', file], deps);
     for (const r of [byUrl, byFile]) {
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/^Not added: .+: no article text found on the page \(it may be an index, a video or a paywall page\)\n$/);
     }
+  });
+
+  it('refuses a binary or non-UTF-8 file as the folder loader does, and adds nothing', async () => {
+    const s = await site();
+    const { deps } = await setup(s, ['/world.xml']);
+    const dir = await tempDir({
+      'tool.txt': Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64), Buffer.from('GLIBC_2.2.5 USH')]),
+      'cafe.txt': Buffer.from('Café strike\nThe café workers in Quito walked out on Monday.\n', 'latin1'),
+    });
+    const binary = await run(['add', 'live', join(dir, 'tool.txt')], deps);
+    expect(binary).toMatchObject({ code: 1, err: `Not added: ${join(dir, 'tool.txt')}: it is a binary file, not text.\n` });
+    const latin1 = await run(['add', 'live', join(dir, 'cafe.txt')], deps);
+    expect(latin1).toMatchObject({ code: 1, err: `Not added: ${join(dir, 'cafe.txt')}: it is not valid UTF-8 text (re-save it as UTF-8).\n` });
+    expect((await run(['sources', 'live'], deps)).out).not.toMatch(/GLIBC|Caf/);
   });
 
   it('refuses a private address unless the config allows it', async () => {
