@@ -14,7 +14,8 @@ export function renderConsole(reply: Reply): string {
 function consoleText(reply: Reply): string {
   switch (reply.kind) {
     case 'briefing':
-      return renderMarkdown(reply.briefing, { all: false });
+      // The console takes chat commands: everything is one CLI command away, not an option of its own.
+      return renderMarkdown(reply.briefing, { all: false, more: `sitrep brief ${reply.subject.name}${reply.briefing.topic ? ` ${reply.briefing.topic.name}` : ''} --all shows everything` });
     case 'topics':
       return `Topics of /${reply.subject.command}:\n${list(reply.topics.map((t) => `${t.name} — ${t.label}: ${t.terms.join(', ')}`))}`;
     case 'sources':

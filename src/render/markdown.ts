@@ -5,8 +5,11 @@ import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceD
 /** How many of each section a short briefing shows, so it stays about 15 lines. */
 export const SHORT = { figures: 4, actors: 3, questions: 2, passages: 3, refs: 3, headline: 80, quote: 200, role: 40 } as const;
 
-/** Renders the briefing; every item cites its sources as [n], numbered as in `b.sources`. */
-export function renderMarkdown(b: Briefing, { all }: { all: boolean }): string {
+/**
+ * Renders the briefing; every item cites its sources as [n], numbered as in `b.sources`. `more`
+ * says how the reader sees everything, after the count of what the short briefing leaves out.
+ */
+export function renderMarkdown(b: Briefing, { all, more: howMore = '--all shows everything' }: { all: boolean; more?: string }): string {
   const number = new Map(b.sources.map((s) => [s.file, s.n]));
   const cited = new Set<number>();
   const refs = (files: string[], cap = all ? Infinity : SHORT.refs): string => {
@@ -46,7 +49,7 @@ export function renderMarkdown(b: Briefing, { all }: { all: boolean }): string {
   if (b.questions.length > questions.length) more.push(`${b.questions.length - questions.length} more question${b.questions.length - questions.length > 1 ? 's' : ''}`);
 
   if (out.length === 1) out.push(b.topic ? `Nothing in these articles bears on ${b.topic.label}.` : 'Nothing found in these articles.');
-  if (more.length) out.push(`+${more.join(', +')} (--all shows everything)`);
+  if (more.length) out.push(`+${more.join(', +')} (${howMore})`);
   const sources = all ? b.sources : b.sources.filter((s) => cited.has(s.n));
   for (const s of sources) {
     const headline = clip(s.headline, SHORT.headline);

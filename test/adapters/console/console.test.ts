@@ -43,7 +43,11 @@ describe('the console adapter', () => {
     await c.adapter.start();
     expect(c.text()).toMatch(/^Ecuador seeks foreign military help against drug cartels \(Feb 2025\)\nKey figures\n/);
     expect(c.text()).toContain('Type a slash command: /ecuador homicides, /ecuador topics, /ecuador help, /ecuador subscribe daily 08:00.');
-    expect(await c.type('/ecuador homicides')).toMatch(/^Ecuador seeks .* — Homicides\nKey figures\n/);
+    const homicides = await c.type('/ecuador homicides');
+    expect(homicides).toMatch(/^Ecuador seeks .* — Homicides\nKey figures\n/);
+    // Chat has no --all: the console says the command that shows everything.
+    expect(homicides).toMatch(/\(sitrep brief ecuador homicides --all shows everything\)\n/);
+    expect(homicides).not.toContain('(--all');
     expect(await c.type('/ecuador homicdes')).toBe("No topic 'homicdes' in /ecuador. Did you mean: homicides?\nTopics: homicides, cocaine, migration, election, military-aid, us-relations, gangs, economy (free text works too).\n");
     expect(await c.type('/atlantis')).toMatch(/^No command \/atlantis\. Commands: \/ecuador/);
     expect(await c.type('homicides')).toMatch(/^Type a slash command/);
