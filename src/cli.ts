@@ -105,12 +105,13 @@ const USAGE = `Usage:
   slack manifest     prints the Slack app manifest for the subjects (Socket Mode unless --url)
   discord register   registers the subjects' slash commands (one guild at once with --guild)
 
-Examples:
-  sitrep brief strikes
-  sitrep brief strikes wages
-  sitrep brief strikes --since 7d
-  sitrep add strikes https://example.com/news/port-strike
-  sitrep brief --articles ./my-articles --json --all
+Examples (the bundled subject):
+  sitrep brief ecuador
+  sitrep brief ecuador homicides
+  sitrep brief ecuador homicides --since 2025-02-19 --all
+  sitrep brief --articles briefings/ecuador/articles --json
+  sitrep explain "The homicide rate rose to 47.25 per 100,000 in 2023."
+  sitrep add ecuador <web address or article file>
   sitrep start
 `;
 
@@ -216,7 +217,7 @@ function parse(argv: string[]): Result<Args, Failure> {
     if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
     if (command === 'explain' && !words.join(' ').trim()) return err(usage(`'sitrep explain' takes a sentence, as in sitrep explain "At least 82 people died on Sunday."`));
     if (command === 'ingest' && words.length > 1) return err(usage(`'sitrep ingest' takes at most one subject; '${words.slice(1).join(' ')}' is extra.`));
-    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add strikes https://example.com/news/story.`));
+    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add ecuador https://example.com/news/story.`));
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));
     return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed, since: values.since, explain: values.explain, date: values.date });

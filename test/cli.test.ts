@@ -122,6 +122,19 @@ describe('sitrep usage errors', () => {
     }
   });
 
+  it('runs every brief and explain example the help prints, as printed', async () => {
+    const help = (await run(['help'])).out;
+    const examples = help.slice(help.indexOf('Examples')).split('\n').map((l) => l.trim()).filter((l) => /^sitrep (?:brief|explain) /.test(l));
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const line of examples) {
+      // Words as a shell splits them: a quoted sentence is one word.
+      const argv = [...line.slice('sitrep '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+      const r = await run(argv);
+      expect([line, r.code, r.err]).toEqual([line, 0, '']);
+      expect(r.out.trim()).not.toBe('');
+    }
+  });
+
   it('answers an unknown subject with the known ones, exit code 2', async () => {
     const r = await run(['topics', 'atlantis']);
     expect(r.code).toBe(2);
