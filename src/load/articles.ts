@@ -6,6 +6,7 @@ import { parseArticle } from '../core/articles/parse.js';
 import type { Article, SourceMeta } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadError, type LoadError } from './load-error.js';
+import { markdownArticleText } from './markdown.js';
 
 /** Files over this size are not articles. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
@@ -65,7 +66,7 @@ export async function readArticleText(path: string): Promise<{ text: string } | 
   const decoded = await textOf(bytes);
   if ('reason' in decoded) return decoded;
   if (!decoded.text.trim()) return { reason: 'the file holds only white space' };
-  return decoded;
+  return { text: articleFormat(path, decoded.text) };
 }
 
 /** One file: an Article, or the warning that says why it was skipped. `root` is the folder's real path. */
@@ -83,6 +84,11 @@ async function readArticle(dir: string, root: string, file: string, meta: Source
   }
   const read = await readArticleText(path);
   return 'reason' in read ? skipped(file, read.reason) : parseArticle(file, read.text, meta);
+}
+
+/** An article file's text in Sitrep's format: Markdown (`.md`) read into plain lines, any other text as it is. */
+export function articleFormat(file: string, text: string): string {
+  return extname(file).toLowerCase() === '.md' ? markdownArticleText(text) : text;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping their order. */

@@ -81,6 +81,22 @@ describe('loadArticlesDir', () => {
     ]);
   });
 
+  it('reads a Markdown file as plain text: no #, ** or list markers, links as their text', async () => {
+    const dir = await tempDir({
+      'a.md': '# Dockworkers win a **7% pay rise**\n\nDate: 2025-03-04\n\nThe union said on Tuesday that dockworkers accepted a [7% pay rise](https://news.example/pay)\nafter a five-day strike.\n\n- About **3,400 workers** walked out.\n- The port handled *1.2 million* containers last year.\n\n> "A fair deal," union leader Ana Ruiz said.\n',
+    });
+    const r = await loadArticlesDir(dir);
+    if (!r.ok) throw new Error(r.error.message);
+    const [a] = r.value.articles;
+    expect([a?.headline, a?.published?.iso]).toEqual(['Dockworkers win a 7% pay rise', '2025-03-04']);
+    expect(a?.body.map((p) => p.text)).toEqual([
+      'The union said on Tuesday that dockworkers accepted a 7% pay rise after a five-day strike.',
+      'About 3,400 workers walked out.',
+      'The port handled 1.2 million containers last year.',
+      '"A fair deal," union leader Ana Ruiz said.',
+    ]);
+  });
+
   it('lets metadata from briefing.yaml win over what the file says', async () => {
     const dir = await tempDir({ 'a.txt': 'Headline\nSource: Some Blog https://blog.example/a\nBody text with 3 numbers.\n' });
     const r = await loadArticlesDir(dir, { 'a.txt': { outlet: 'Reuters', published: '2025-02-20' } });
