@@ -143,6 +143,9 @@ export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; o
   if (config.ok) {
     const running = env.ok ? platformFindings(env.value, config.value, platforms) : { findings: [], running: new Set<string>() };
     findings.push(...running.findings);
+    // A folder the config leaves out is not served, and nothing else says so.
+    const unserved = config.value.subjects.length ? subjects.filter((s) => !config.value.subjects.includes(s)) : [];
+    if (unserved.length) findings.push({ level: 'warn', text: `not served: ${unserved.map((s) => `briefings/${s}`).join(', ')}. Add ${unserved.length > 1 ? 'them' : 'it'} to subjects: in ${deps.configFile}, or remove subjects: to serve every folder.` });
     const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir);
     if (!loaded.ok) findings.push({ level: 'fail', text: `subjects: ${loaded.error.message}` });
     else {

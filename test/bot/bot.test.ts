@@ -193,6 +193,13 @@ describe('sitrep doctor', () => {
     ]));
   });
 
+  it('says which subject folders the config leaves unserved, and how to serve them', async () => {
+    const s = await setup('subjects: [alpha]\nplatforms: [fake]\n');
+    const briefings = await tempDir({ 'alpha/briefing.yaml': 'title: Alpha\n', 'alpha/articles/a.txt': 'Alpha story\nThe port reopened on Monday.\n', 'beta/briefing.yaml': 'title: Beta\n', 'beta/articles/b.txt': 'Beta story\nThe mine closed on Monday.\n' });
+    const r = await cli(['doctor', '--config', s.config], { ...s.deps, briefingsDir: briefings });
+    expect(r.out).toContain(`! not served: briefings/beta. Add it to subjects: in ${s.config}, or remove subjects: to serve every folder.\n`);
+  });
+
   it('fetches each live subject\'s feeds once: a good one counts its items, a broken one warns with the fix, and neither stops the start', async () => {
     const site = await startServer({ '/down.xml': { status: 503 }, '/page.xml': { type: 'text/html', body: '<html></html>' } });
     site.route('/world.xml', { type: 'application/rss+xml', body: rssFeed('El Diario', [itemFor(RUNOFF, site.url('/story'))]) });

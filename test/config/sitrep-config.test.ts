@@ -11,12 +11,12 @@ async function load(yaml: string): Promise<Awaited<ReturnType<typeof loadConfig>
 }
 
 describe('config/sitrep.yaml', () => {
-  it('as committed, serves ecuador with an hourly homicides digest on the console and runs with no secrets', async () => {
+  it('as committed, serves every subject folder, with an hourly homicides digest on the console, and runs with no secrets', async () => {
     const r = await loadConfig(DEFAULT_CONFIG_FILE, known);
     expect(r).toEqual({
       ok: true,
       value: {
-        subjects: ['ecuador'],
+        subjects: [],
         platforms: ['slack', 'discord'],
         timeZone: 'UTC',
         schedule: { graceMs: 2 * 3600_000, attempts: 5, backoffMs: 30_000, maxBackoffMs: 600_000 },
