@@ -8,6 +8,7 @@ import { dailyCron, parseCron } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { canonicalZone, suggestZones } from '../schedule/wall-clock.js';
 import { describeSpan, parseSpan } from '../load/duration.js';
+import { strictObject } from '../load/strict-object.js';
 
 /** The validated config. */
 export interface SitrepConfig {
@@ -89,11 +90,7 @@ const CronText = z.string({ error: 'expected a cron expression such as "0 8 * * 
   if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
 });
 
-/** A strict object whose unknown keys are named with the keys it takes. */
-const strict = <S extends z.ZodRawShape>(shape: S) =>
-  z.strictObject(shape, {
-    error: (i) => (i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}; expected ${Object.keys(shape).join(', ')}` : undefined),
-  });
+const strict = strictObject;
 
 const ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dateProblem } from '../core/articles/dates.js';
 import type { Topic } from '../core/model.js';
 import { parseSpan } from './duration.js';
+import { strictObject } from './strict-object.js';
 
 /** Slash-command names: what Slack and Discord both accept. */
 export const COMMAND_NAME = /^[a-z0-9_-]{1,32}$/;
@@ -10,7 +11,7 @@ const TOPIC_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 // YAML reads `2024` as a number; a term is text either way.
 const Term = z.union([z.string().trim().min(1, 'a word or phrase, not empty'), z.number()]).transform(String);
-const TopicBody = z.strictObject({
+const TopicBody = strictObject({
   label: z.string().trim().min(1).optional(),
   terms: z.array(Term, { error: 'a list of words and phrases' }).min(1, 'give at least one word or phrase'),
 });
@@ -67,6 +68,10 @@ const Topics = z.unknown().transform((raw, ctx): Topic[] => {
     if (!n.success) for (const i of n.error.issues) ctx.issues.push({ code: 'custom', path, message: i.message, input: name });
     else if (topics.some((t) => t.name === n.data)) ctx.issues.push({ code: 'custom', path, message: `topic '${n.data}' is defined twice`, input: name });
     const short = Array.isArray(body);
+    if (!short && !isRecord(body)) {
+      ctx.issues.push({ code: 'custom', path, message: `a list of words ([strike, walkout]) or { label, terms }; got ${JSON.stringify(body)}`, input: body });
+      continue;
+    }
     const b = TopicBody.safeParse(short ? { terms: body } : body);
     if (!b.success) {
       // The short form has no `terms` key of its own: report at the topic's path.
@@ -77,7 +82,7 @@ const Topics = z.unknown().transform((raw, ctx): Topic[] => {
   return topics;
 });
 
-const Source = z.strictObject({
+const Source = strictObject({
   outlet: z.string().trim().min(1).optional(),
   url: z.url({ protocol: /^https?$/, error: 'a full http(s) address' }).optional(),
   published: z
@@ -105,8 +110,8 @@ const Poll = z.string({ error: 'how often to poll the feeds, as "every 30m", "2h
 });
 
 /** `briefing.yaml`: validated once, when the subject is loaded. */
-export const SubjectFile = z.strictObject({
-  title: z.string({ error: 'required: the briefing title' }).trim().min(1, 'required: the briefing title'),
+export const SubjectFile = strictObject({
+  title: z.string({ error: (i) => (i.input === undefined ? 'required: the briefing title' : `the briefing title, as text; got ${JSON.stringify(i.input)}`) }).trim().min(1, 'required: the briefing title'),
   command: z.string().regex(COMMAND_NAME, 'a slash command name: lower-case letters, digits, - or _, at most 32').optional(),
   topics: Topics.default([]),
   sources: z.record(z.string(), Source).default({}),

@@ -61,6 +61,7 @@ async function readSubjectFile(file: string): Promise<Result<SubjectFile, LoadEr
   }
   const values = readYaml(text);
   if (!values.ok) return err(loadError('bad-subject', `${file} is not valid YAML:\n${values.error.map((l) => `  ${l}`).join('\n')}`));
+  if (values.value === null || values.value === undefined) return err(loadError('bad-subject', `${file} is empty. Write at least a title: line, as in title: Port strikes.`));
   const parsed = SubjectFile.safeParse(values.value);
   if (!parsed.success) {
     const lines = describeIssues(parsed.error);

@@ -76,11 +76,11 @@ describe('loadSubject', () => {
         expect.stringMatching(/^command: a slash command name/) as unknown,
         expect.stringMatching(/^topics\.Strikes: a topic name is lower-case/) as unknown,
         'topics.ports: give at least one word or phrase',
-        expect.stringMatching(/^topics\.tariffs: Unrecognized key: "lable"/) as unknown,
+        'topics.tariffs: unknown key "lable"; did you mean "label"?',
         'sources["a.txt"].url: a full http(s) address',
         'sources["a.txt"].published: not a date I can read: write it YYYY-MM-DD',
         'sources["b.txt"].published: not a date: there is no month 13; write it YYYY-MM-DD',
-        '(top level): Unrecognized key: "colour"',
+        '(top level): unknown key "colour"; expected title, command, topics, sources, feeds, match, poll',
       ]),
     );
   });
@@ -94,6 +94,20 @@ describe('loadSubject', () => {
   it('reports YAML syntax errors with their line', async () => {
     const message = await problems('title: Port news\ntopics:\n  strikes: [strike\n');
     expect(message).toMatch(/is not valid YAML:\n {2}line \d+: /);
+  });
+
+  it.each([
+    ['title: 42\n', 'title: the briefing title, as text; got 42'],
+    ['title: Port news\ntopics:\n  pay: wage\n', 'topics.pay: a list of words ([strike, walkout]) or { label, terms }; got "wage"'],
+    ['title: Port news\ntopcs:\n  pay: [wage]\n', '(top level): unknown key "topcs"; did you mean "topics"?'],
+    ['title: Port news\nsources:\n  a.txt: { outlt: AP }\n', 'sources["a.txt"]: unknown key "outlt"; did you mean "outlet"?'],
+  ])('says what is expected for %j, and the key meant', async (yaml, line) => {
+    expect((await problems(yaml)).split('\n').slice(1).map((l) => l.trim())).toEqual([line]);
+  });
+
+  it('says an empty briefing.yaml is empty, and ends a YAML error on its reason', async () => {
+    expect(await problems('')).toMatch(/briefing\.yaml is empty\. Write at least a title: line, as in title: Port strikes\.$/);
+    expect(await problems('title: Port news\ntopics:\n  strikes: [strike\n')).toMatch(/line \d+: [^\n]*[^:\s]$/);
   });
 
   it('refuses a YAML alias bomb in one line naming the file', async () => {
