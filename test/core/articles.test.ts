@@ -56,4 +56,12 @@ describe('resolveSetDates', () => {
     expect(b?.published?.iso).toBe('2025-04-29');
     expect(c?.published?.iso).toBe('2025-04-29');
   });
+
+  it('never dates an article by its photo caption, and dates an undated set by the days its texts name', () => {
+    const captioned = parseArticle('a.txt', 'Port strike spreads\nDockworkers march in Valdivia, Chile, Sunday, Feb. 9, 2025. (AP Photo/Ana Ruiz)\nVALDIVIA, Chile (AP) — The strike spread to two more ports on Wednesday, the union said.\nIt is the longest strike of 2025.');
+    const named = parseArticle('b.txt', 'Strike talks\nTalks resumed on February 19 as the strike, the longest of 2025, went on.');
+    expect(captioned.dateHint?.iso).not.toBe('2025-02-09');
+    const [a, b] = resolveSetDates([captioned, named]);
+    expect([a?.published?.iso, b?.published?.iso]).toEqual(['2025-02-19', '2025-02-19']);
+  });
 });

@@ -179,10 +179,9 @@ const ms = (p: PubDate): number => Date.parse(`${p.iso}T00:00:00Z`);
  * the latest date known from metadata, or else from the texts.
  */
 export function resolveSetDates(articles: Article[]): Article[] {
+  const latest = (pool: PubDate[]): PubDate | undefined => pool.reduce<PubDate | undefined>((m, p) => (!m || p.iso > m.iso ? p : m), undefined);
   const strong = articles.map((a) => a.published).filter((p): p is PubDate => p !== undefined);
-  const pool = strong.length ? strong : articles.map((a) => a.dateHint).filter((p): p is PubDate => p !== undefined);
-  const setDate = pool.reduce<PubDate | undefined>((m, p) => (!m || p.iso > m.iso ? p : m), undefined);
-  return articles.map((a) => {
+  const resolve = (setDate: PubDate | undefined): Article[] => articles.map((a) => {
     if (a.published) return a;
     if (!setDate) return a.dateHint ? { ...a, published: a.dateHint } : a;
     // A stated date well before the set's, or only a year or month, says less than the days the text names.
@@ -190,4 +189,10 @@ export function resolveSetDates(articles: Article[]): Article[] {
     const hint = !vague(a.dateHint) ? a.dateHint : dayWithoutYear(a, setDate) ?? weekdayNear(a, setDate);
     return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
   });
+  if (strong.length) return resolve(latest(strong));
+  // No article states its date: the latest its texts give. A year alone ("in 2025") gives a first
+  // guess; the days the texts then name near it ("February 19") give the set's date.
+  const first = resolve(latest(articles.map((a) => a.dateHint).filter((p): p is PubDate => p !== undefined)));
+  const found = latest(first.map((a) => a.published).filter((p): p is PubDate => p !== undefined && p.source !== 'set'));
+  return found ? resolve(found) : first;
 }

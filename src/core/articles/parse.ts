@@ -124,8 +124,8 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     outlet: meta.outlet ?? header.outlet,
     url,
     published,
-    // The article's own text and its photos' captions date it; a sidebar's or a related story's dates are not its own.
-    dateHint: published ? undefined : dateHintOf([headline, ...body.map((p) => p.text), ...furniture.filter((f) => /caption/.test(f.reason)).map((f) => f.text)]),
+    // The article's own text dates it; a photo caption's date is when the photo was taken, and a sidebar's or a related story's dates are not its own.
+    dateHint: published ? undefined : dateHintOf([headline, ...body.map((p) => p.text)]),
     body,
     furniture,
     bytes: Buffer.byteLength(text),

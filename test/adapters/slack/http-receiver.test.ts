@@ -43,7 +43,7 @@ describe('slash commands', () => {
     expectWithinSlackLimits({ text: r.json?.text, blocks: r.json?.blocks });
     const blocks = r.json?.blocks as { type: string; text?: { text: string } }[];
     expect(blocks[0]?.text?.text).toBe(library.subjects[0]?.title);
-    expect(blocksText(r.json)).toContain('5 articles · published ~2025-02-12');
+    expect(blocksText(r.json)).toContain('5 articles · published ~2025-02-19');
   });
 
   it('answers an unknown topic with a suggestion, not an error', async () => {
