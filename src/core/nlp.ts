@@ -1,6 +1,6 @@
 /** Sentence splitting, tokens, part-of-speech tags and lemmas, from wink-nlp. */
 /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp passes its.* helpers as bare functions by design. */
-import winkNLP, { type Document, type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction, type Tokens } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
@@ -23,13 +23,14 @@ export interface Token {
 /** wink's lemma of each token of one document, read one token at a time, when first asked. */
 class Lemmas {
   private readonly read: (string | undefined)[] = [];
-  constructor(private readonly doc: Document) {}
+  /** The document's tokens: each `tokens()` call builds a collection of closures anew, so it is made once. */
+  constructor(private readonly tokens: Tokens) {}
   /** The lemma of the document's `i`th token; `fallback` when wink has none. */
   at(i: number, fallback: string): string {
     let l = this.read[i];
     if (l === undefined) {
       // Typed as always a string; the fallback stays should wink ever have none for a token.
-      const read: unknown = this.doc.tokens().itemAt(i).out(its.lemma as ItsFunction<string>);
+      const read: unknown = this.tokens.itemAt(i).out(its.lemma as ItsFunction<string>);
       this.read[i] = l = typeof read === 'string' ? read : fallback;
     }
     return l;
@@ -119,7 +120,7 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
   const texts = all.out();
   const spaces = all.out(its.precedingSpaces);
   const pos = all.out(its.pos);
-  const lemmas = new Lemmas(doc);
+  const lemmas = new Lemmas(all);
   const type = all.out(its.type);
   // wink keeps every character as a token or as the spaces before one, so offsets add up; a token
   // not where they say is found again, to stay exact if that ever changes.
