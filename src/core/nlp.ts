@@ -1,6 +1,6 @@
 /** Sentence splitting, tokens, part-of-speech tags and lemmas, from wink-nlp. */
 /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp passes its.* helpers as bare functions by design. */
-import winkNLP, { type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction, type Tokens } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
@@ -20,11 +20,80 @@ export interface Token {
   end: number;
 }
 
+/** wink's lemma of each token of one document, read one token at a time, when first asked. */
+class Lemmas {
+  private readonly read: (string | undefined)[] = [];
+  /** The document's tokens: each `tokens()` call builds a collection of closures anew, so it is made once. */
+  constructor(private readonly tokens: Tokens) {}
+  /** The lemma of the document's `i`th token; `fallback` when wink has none. */
+  at(i: number, fallback: string): string {
+    let l = this.read[i];
+    if (l === undefined) {
+      // Typed as always a string; the fallback stays should wink ever have none for a token.
+      const read: unknown = this.tokens.itemAt(i).out(its.lemma as ItsFunction<string>);
+      this.read[i] = l = typeof read === 'string' ? read : fallback;
+    }
+    return l;
+  }
+}
+
+/**
+ * A token as `analyseParagraphs` reads it. Its lemma is read from wink only when asked: few tokens'
+ * lemmas ever are, and reading every token's cost a tenth of the tagging. A copy made by spreading
+ * does not carry the lemma over (it is a getter): copies name it explicitly.
+ */
+class ReadToken implements Token {
+  constructor(
+    public text: string,
+    public lower: string,
+    public pos: string,
+    public type: string,
+    public start: number,
+    public end: number,
+    private readonly lemmas: Lemmas,
+    private readonly index: number,
+  ) {}
+  get lemma(): string {
+    return this.lemmas.at(this.index, this.lower);
+  }
+}
+
 /** A sentence and its tokens; `start` is its offset in the paragraph. */
 export interface Sentence {
   text: string;
   start: number;
   tokens: Token[];
+}
+
+/** A copy of a token under another tag ("TIME" for a date's words); its lemma is still read only when asked. */
+export function retagged(t: Token, pos: string): Token {
+  return new DerivedToken(t, pos, t.start, t.end);
+}
+
+/** A token of a clause cut from a sentence: `at` places it in the clause, and its offsets count from there. */
+export function cutFrom(t: Token, at: number): Token & { at: number } {
+  return new DerivedToken(t, t.pos, t.start - at, t.end - at, t.start - at);
+}
+
+/** A token read from another (`from`), with its own tag or offsets; the lemma is the other's, read when asked. */
+class DerivedToken implements Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly type: string;
+  constructor(
+    private readonly from: Token,
+    public pos: string,
+    public start: number,
+    public end: number,
+    public at = 0,
+  ) {
+    this.text = from.text;
+    this.lower = from.lower;
+    this.type = from.type;
+  }
+  get lemma(): string {
+    return this.from.lemma;
+  }
 }
 
 /** Splits a paragraph into sentences whose text is an exact substring of it. */
@@ -34,8 +103,9 @@ export function analyse(paragraph: string): Sentence[] {
 
 /**
  * Splits paragraphs into sentences, each an exact substring of its paragraph. The paragraphs are
- * read as one document (each call costs, whatever its length), and every token's text, tag and
- * lemma is read from it once, in bulk: per-sentence reads cost as much again as the tagging.
+ * read as one document (each call costs, whatever its length), and every token's text and tag is
+ * read from it once, in bulk: per-sentence reads cost as much again as the tagging. Lemmas are
+ * read per token when asked (about one token in fifteen).
  */
 export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
   const joined = paragraphs.join(BREAK);
@@ -50,7 +120,7 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
   const texts = all.out();
   const spaces = all.out(its.precedingSpaces);
   const pos = all.out(its.pos);
-  const lemma = all.out(its.lemma as ItsFunction<string>);
+  const lemmas = new Lemmas(all);
   const type = all.out(its.type);
   // wink keeps every character as a token or as the spaces before one, so offsets add up; a token
   // not where they say is found again, to stay exact if that ever changes.
@@ -81,7 +151,7 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
       const text = texts[t] ?? '';
       const lower = text.toLowerCase();
       const start = (starts[t] ?? 0) - origin - base;
-      tokens.push({ text, lower, pos: pos[t] ?? 'X', lemma: lemma[t] ?? lower, type: type[t] ?? 'word', start, end: start + text.length });
+      tokens.push(new ReadToken(text, lower, pos[t] ?? 'X', type[t] ?? 'word', start, start + text.length, lemmas, t));
     }
     const paragraph = paragraphs[k] ?? '';
     out[k]?.push({ text: paragraph.slice(base, base + (tokens.at(-1)?.end ?? 0)), start: base, tokens });

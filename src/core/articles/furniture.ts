@@ -7,10 +7,24 @@ interface Rule {
   test: (text: string) => boolean;
 }
 
+/** Whether a UTF-16 code unit is white space as `\s` means it. */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
 /** The last text counted, and its words: the rules ask of one paragraph in turn, many of them its length. */
 let counted = { text: '', words: 0 };
+/** How many words (runs of non-space) a text has; counted without splitting it, as every paragraph is counted. */
 const words = (s: string): number => {
-  if (s !== counted.text) counted = { text: s, words: s.split(/\s+/).filter(Boolean).length };
+  if (s !== counted.text) {
+    let n = 0;
+    let inWord = false;
+    for (let i = 0; i < s.length; i++) {
+      const space = isSpace(s.charCodeAt(i));
+      if (!space && !inWord) n++;
+      inWord = !space;
+    }
+    counted = { text: s, words: n };
+  }
   return counted.words;
 };
 const endsLikeProse = (s: string): boolean => /[.!?…"”’')\]]$/.test(s.trim());
@@ -81,35 +95,35 @@ const TIMESTAMP = /^(?:updated|published|posted|last updated|first published|mod
 const NUMBERED_SUBHEAD = /^\d{1,2}[.)]\s+\S/;
 const SEPARATOR = /^[\s_*=~#·•|×✕-]*$/;
 
-/** Checked in order; the first that matches names the reason. */
+/** Checked in order; the first that matches names the reason. A word count comes first in a rule: it is counted once a paragraph, and spares the patterns of a paragraph too long for the rule. */
 export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'separator', test: (t) => SEPARATOR.test(t) },
   { reason: 'navigation', test: (t) => LIST_HEADING.test(t.trim()) || PAGE_LABEL.test(t.trim()) },
-  { reason: 'ad label', test: (t) => AD_PREFIX.test(t.trim()) && words(t) <= 12 },
-  { reason: 'image url', test: (t) => IMAGE_URL.test(t) && words(t) < 30 },
+  { reason: 'ad label', test: (t) => words(t) <= 12 && AD_PREFIX.test(t.trim()) },
+  { reason: 'image url', test: (t) => words(t) < 30 && IMAGE_URL.test(t) },
   { reason: 'byline', test: (t) => BYLINE.test(t.trim()) || (/^(?:By|BY)\s+[A-Z]/.test(t.trim()) && words(t) <= 12 && !/[.!?"”]$/.test(t.trim())) },
-  { reason: 'credit line', test: (t) => CREDIT_LINE.test(t.trim()) && words(t) < 30 },
-  { reason: 'page note', test: (t) => PAGE_NOTE.test(t.trim()) && words(t) < 40 },
-  { reason: 'tags or form', test: (t) => PAGE_FORM.test(t.trim()) && words(t) < 40 },
-  { reason: 'contact line', test: (t) => maybeContact(t) && CONTACT.test(t) && words(t) < 25 },
-  { reason: 'link', test: (t) => LINK_LABEL.test(t.trim()) && words(t) < 25 },
-  { reason: 'timestamp', test: (t) => TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) && words(t) <= 12 },
+  { reason: 'credit line', test: (t) => words(t) < 30 && CREDIT_LINE.test(t.trim()) },
+  { reason: 'page note', test: (t) => words(t) < 40 && PAGE_NOTE.test(t.trim()) },
+  { reason: 'tags or form', test: (t) => words(t) < 40 && PAGE_FORM.test(t.trim()) },
+  { reason: 'contact line', test: (t) => words(t) < 25 && maybeContact(t) && CONTACT.test(t) },
+  { reason: 'link', test: (t) => words(t) < 25 && LINK_LABEL.test(t.trim()) },
+  { reason: 'timestamp', test: (t) => words(t) <= 12 && TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) },
   { reason: 'copyright', test: (t) => words(t) < 30 && ((COPYRIGHT.test(t.trim()) && (/\d{4}/.test(t) || !/[.!?]$/.test(t.trim()))) || /\ball rights reserved\b/i.test(t)) },
-  { reason: 'disclaimer', test: (t) => DISCLAIMER.test(t) && words(t) < 80 },
-  { reason: 'contributor line', test: (t) => CONTRIBUTOR.test(t) && words(t) < 40 },
+  { reason: 'disclaimer', test: (t) => words(t) < 80 && DISCLAIMER.test(t) },
+  { reason: 'contributor line', test: (t) => words(t) < 40 && CONTRIBUTOR.test(t) },
   { reason: 'source line', test: (t) => SOURCE_LINE.test(t.trim()) },
   { reason: 'follow-us line', test: (t) => FOLLOW.test(t.trim()) },
-  { reason: 'paywall prompt', test: (t) => PAYWALL.test(t) && words(t) < 40 },
+  { reason: 'paywall prompt', test: (t) => words(t) < 40 && PAYWALL.test(t) },
   { reason: 'reader prompt', test: (t) => words(t) < 40 && ((PROMPT.test(t) && (READER.test(t) || IMPERATIVE.test(t.trim()))) || (IMPERATIVE.test(t.trim()) && /\b(?:you|your)\b/i.test(t))) },
   {
     reason: 'photo caption',
     test: (t) => CAPTION_LABEL.test(t.trim()) || CREDIT_IN_PARENS.test(t) || CREDIT_BY.test(t.trim()) || SLASH_CREDIT.test(t.trim()) || AGENCY_SLASH.test(t) || TRAILING_AGENCY_CREDIT.test(t.trim()) || (CREDIT_LABEL.test(t) && words(t) < 80),
   },
-  { reason: 'numbered subhead', test: (t) => NUMBERED_SUBHEAD.test(t.trim()) && !/[.!"”]$/.test(t.trim()) && words(t) <= 15 },
+  { reason: 'numbered subhead', test: (t) => words(t) <= 15 && NUMBERED_SUBHEAD.test(t.trim()) && !/[.!"”]$/.test(t.trim()) },
   // "What next?", "Why it matters?": a subhead, not a question the story asks.
-  { reason: 'subhead', test: (t) => /\?$/.test(t.trim()) && words(t) <= 4 },
+  { reason: 'subhead', test: (t) => words(t) <= 4 && /\?$/.test(t.trim()) },
   { reason: 'short label', test: (t) => words(t) <= 6 && !endsLikeProse(t) },
-  { reason: 'link', test: (t) => /https?:\/\/\S+/.test(t) && words(t) < 30 },
+  { reason: 'link', test: (t) => words(t) < 30 && /https?:\/\/\S+/.test(t) },
 ];
 
 

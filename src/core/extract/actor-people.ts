@@ -27,7 +27,8 @@ const QUANTITY = /^(?:about|around|some|nearly|almost|roughly|approximately|over
 /** The lemma of a plural noun, lower-case or capitalised by its place, or undefined when it is not plural. */
 function pluralLemma(t: Token, first: boolean): string | undefined {
   if (!t.lower.endsWith('s') || (isCap(t) && !first)) return undefined;
-  const lemma = t.lemma !== t.lower ? t.lemma : lemmaOf(t.lower);
+  const read = t.lemma;
+  const lemma = read !== t.lower ? read : lemmaOf(t.lower);
   return lemma && lemma !== t.lower ? lemma : undefined;
 }
 

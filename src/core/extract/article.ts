@@ -5,7 +5,7 @@ import { namesNoActors } from './actor-sentences.js';
 import { actorContext, actorsOf } from './actors.js';
 import { eventsOf, type PersonRef } from './events.js';
 import { inArticlePart, readFigures, type Carry } from './figures/extract.js';
-import { hasSense, singular } from './figures/lexicon.js';
+import { hasSense, opensCompound, singular } from './figures/lexicon.js';
 import { countryOf } from './gazetteer.js';
 import { whileReading } from './question-grammar.js';
 import { questionOf } from './questions.js';
@@ -31,7 +31,7 @@ export function compoundsOf(sentences: readonly Sentence[]): string[] {
   for (const s of sentences) {
     for (let i = 1; i < s.tokens.length; i++) {
       const [a, b] = [s.tokens[i - 1], s.tokens[i]];
-      if (!a || !b || (b.pos !== 'NOUN' && b.pos !== 'PROPN') || (a.pos !== 'NOUN' && a.pos !== 'ADJ' && a.pos !== 'PROPN') || a.end + 1 !== b.start) continue;
+      if (!a || !b || (b.pos !== 'NOUN' && b.pos !== 'PROPN') || (a.pos !== 'NOUN' && a.pos !== 'ADJ' && a.pos !== 'PROPN') || a.end + 1 !== b.start || !opensCompound(a.lower)) continue;
       const pair = `${a.lower} ${singular(b.lower)}`;
       if (hasSense(pair)) out.add(pair);
     }

@@ -101,7 +101,7 @@ export function glued(tokens: readonly Token[]): readonly Token[] {
     const prev = out.at(-1);
     if (prev && prev.end === t.start && /^[A-Z]+$/.test(prev.text) && /^[A-Z]+$/.test(t.text)) {
       const text = prev.text + t.text;
-      out[out.length - 1] = { ...prev, text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'PROPN', type: 'word', end: t.end };
+      out[out.length - 1] = { text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'PROPN', type: 'word', start: prev.start, end: t.end };
     } else out.push(t);
   }
   return out;

@@ -2,7 +2,7 @@
  * Turning the clause that leaves something open into a question a reader can scan:
  * "did not say how it compiled the list" -> "How did the state compile the list?".
  */
-import { analyse, type Sentence, type Token } from '../nlp.js';
+import { analyse, cutFrom, type Sentence, type Token } from '../nlp.js';
 import { isCommonNoun, isGroupNoun, singular } from './figures/lexicon.js';
 
 /** A token with its offset in the whole text, not only in its sentence. */
@@ -36,15 +36,15 @@ export function tokensOf(text: string): Tok[] {
   const at = reading ? reading.text.indexOf(plain) : -1;
   if (reading && at >= 0) {
     const end = at + plain.length;
-    // One pass, each token written out whole: a spread copy per token costs more than the cut.
+    // One pass; each token keeps its source's lemma, read only if the grammar asks for it.
     const tokens: Tok[] = [];
     for (const t of reading.tokens) {
-      if (t.start >= at && t.end <= end) tokens.push({ text: t.text, lower: t.lower, pos: t.pos, lemma: t.lemma, type: t.type, start: t.start - at, end: t.end - at, at: t.start - at });
+      if (t.start >= at && t.end <= end) tokens.push(cutFrom(t, at));
     }
     if (plain === reading.text) whole = { sentence: reading, tokens };
     return tokens;
   }
-  return analyse(plain).flatMap((s) => s.tokens.map((t) => ({ ...t, at: s.start + t.start })));
+  return analyse(plain).flatMap((s) => s.tokens.map((t) => ({ text: t.text, lower: t.lower, pos: t.pos, lemma: t.lemma, type: t.type, start: t.start, end: t.end, at: s.start + t.start })));
 }
 
 const AUX = new Set('would will could can might may should must is are was were has have had does do did'.split(' '));

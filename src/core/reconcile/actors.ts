@@ -183,13 +183,15 @@ export function mergeActors(all: ActorMention[], articleCount: number): Actor[] 
     const kind = kindOf(ms, key);
     const names = ms.map((m) => m.name);
     const head = /^group:(\w+)/.exec(key)?.[1];
+    const headWord = head ? new RegExp(`\\b${head}s?$`, 'i') : undefined;
     // A group of people is best named with what sets it apart ("union members" over "members").
     const described = key.startsWith('people:') ? names.filter((n) => /\s/.test(n)) : [];
     const preferred = kind === 'person'
       ? names.filter((n) => !/\badministration$/i.test(n) && (!key.split(':')[2] || n.split(/\s+/).length >= 2))
-      : head ? names.filter((n) => new RegExp(`\\b${head}s?$`, 'i').test(n) && n.split(/\s+/).length === 2) : spelledOut(names);
+      : headWord ? names.filter((n) => headWord.test(n) && n.split(/\s+/).length === 2) : spelledOut(names);
     // A country is named as such, whatever capital or demonym stood for it.
     const name = key.startsWith('country:') ? key.slice(8) : mostCommon(described.length ? described : preferred.length ? preferred : names) ?? names[0] ?? key;
+    const normName = norm(name);
     const role = chooseRole(kind, ms, headlineRoles.get(key));
     const subjectCount = ms.filter((m) => m.subject).length;
     const salience = files.length >= Math.max(2, Math.ceil(articleCount * 0.4)) || subjectCount >= 3 ? 'core' : 'minor';
@@ -203,7 +205,8 @@ export function mergeActors(all: ActorMention[], articleCount: number): Actor[] 
     const sources: Evidence[] = [...(role.headline ? [role.headline.evidence] : []), ...[...byFile.values()].map((m) => m.evidence)].slice(0, 5);
     actors.push({
       name,
-      aliases: [...new Set(names.filter((n) => norm(n) !== norm(name)))].slice(0, 8),
+      // Each distinct name once (its first place kept), then those that are not the name itself.
+      aliases: [...new Set(names)].filter((n) => norm(n) !== normName).slice(0, 8),
       kind,
       role: role.text,
       salience,

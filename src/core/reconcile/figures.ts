@@ -24,6 +24,9 @@ export interface Reconciled {
 function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string): Figure[] {
   const buckets = new Map<string, Figure[]>();
   const figures: Figure[] = [];
+  // Each figure's sources by file and quote: a figure many articles give has thousands, and a scan of them per mention was quadratic.
+  const quoted = new Map<Figure, Set<string>>();
+  const sourceKey = (m: FigureMention): string => `${m.evidence.file}\u0000${m.evidence.quote}`;
   for (const m of mentions) {
     const bucket = `${idOf(m)}|${String(baseValue(m))}`;
     const list = buckets.get(bucket) ?? [];
@@ -32,7 +35,11 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
       addReading(f, m.typed);
       if (m.typed) addWording(f, m.typed.measure);
       countLabel(f, m.metric);
-      if (!f.sources.some((s) => s.file === m.evidence.file && s.quote === m.evidence.quote)) f.sources.push(m.evidence);
+      const key = sourceKey(m);
+      if (!quoted.get(f)?.has(key)) {
+        quoted.get(f)?.add(key);
+        f.sources.push(m.evidence);
+      }
       if (f.standing) {
         f.standing.headline ||= Boolean(m.typed?.headline);
         f.standing.lead ||= m.position <= 0.2;
@@ -47,6 +54,7 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
     addReading(made, m.typed);
     if (m.typed) addWording(made, m.typed.measure);
     countLabel(made, m.metric);
+    quoted.set(made, new Set([sourceKey(m)]));
     list.push(made);
     buckets.set(bucket, list);
     figures.push(made);

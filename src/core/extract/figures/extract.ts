@@ -4,7 +4,7 @@
  */
 import type { FigureKind, FigureMention, FigureUnit, Period, PubDate } from '../../model.js';
 import { isPeopleNoun } from './lexicon.js';
-import type { Sentence } from '../../nlp.js';
+import { retagged, type Sentence } from '../../nlp.js';
 import { labelOf, measureKey } from './label.js';
 import { measureContext, readMeasure, type Reading } from './measure.js';
 import { exclusionOf } from './not-a-figure.js';
@@ -106,7 +106,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   let previous: Reading | undefined;
   // Time expressions are no part of what a number measures: "declining to 36.18 last year" measures no "year".
   // With no time expression there is nothing to mask (no copy: the tokens are only read).
-  const masked: Sentence = spans.length ? { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? { ...t, pos: 'TIME' } : t)) } : s;
+  const masked: Sentence = spans.length ? { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? retagged(t, 'TIME') : t)) } : s;
   const titleCase = isTitleCase(masked.tokens);
   const candidates = numbers.filter((n) => {
     const no = exclusionOf(n, text);

@@ -121,6 +121,24 @@ export function hasSense(noun: string): boolean {
   return load().lineOf.has(noun);
 }
 
+let compoundHeads: Set<string> | undefined;
+
+/**
+ * Whether some noun of the lexicon written in several words opens with `word` ("power" of "power
+ * outage"): a word that opens none cannot open a compound, and most words open none. Any word with
+ * a space in it may.
+ */
+export function opensCompound(word: string): boolean {
+  if (!compoundHeads) {
+    compoundHeads = new Set<string>();
+    for (const noun of load().lineOf.keys()) {
+      const space = noun.indexOf(' ');
+      if (space > 0) compoundHeads.add(noun.slice(0, space));
+    }
+  }
+  return word.includes(' ') || compoundHeads.has(word);
+}
+
 /** Every sense of a noun the lexicon holds, its first one first: the others can match another word of a story. */
 export function sensesOf(noun: string): Sense[] {
   const first = senseOf(noun);

@@ -65,11 +65,17 @@ function pastWeekday(weekday: number, pub: PubDate): string {
   return iso(y ?? 0, (m ?? 1) - 1, (d ?? 1) - back);
 }
 
+/** Words a time pattern cannot match without (see `Pattern.needs`). */
+type Need = 'year' | 'unit' | 'month';
+
 interface Pattern {
   id: string;
   re: RegExp;
-  /** Set when `re` cannot match without a year in digits ("1998", "2024"): a sentence with none is not scanned for it. */
-  year?: true;
+  /**
+   * What `re` cannot match without: a year in digits ("1998", "2024"), a unit of time as a word
+   * ("days", "year") or a month's name or abbreviation. A sentence with none is not scanned for it.
+   */
+  needs?: Need;
   /** The period, or undefined for an expression that names no fixed period ("the past four years"). */
   resolve: (m: RegExpExecArray, pub: PubDate) => Period | undefined;
 }
@@ -85,7 +91,7 @@ const quarter = (y: number, q: number, label: string): Period => ({ from: iso(y,
 const PATTERNS: Pattern[] = [
   {
     id: 'period.first-n-of',
-    year: true,
+    needs: 'year',
     re: new RegExp(`\\b(?:the\\s+)?(first|last|final)\\s+(${NUM})\\s+(${UNIT})\\s+of\\s+(?:(${MONTH_RE})\\s+)?((?:19|20)\\d\\d)\\b`, 'gi'),
     resolve: (m) => {
       const y = Number(m[5]);
@@ -98,11 +104,12 @@ const PATTERNS: Pattern[] = [
       return first ? span(iso(y, base, 1), iso(y, base, days), label) : span(iso(y, m[4] ? base + 1 : 12, 1 - days), m[4] ? lastDay(y, base) : `${y}-12-31`, label);
     },
   },
-  { id: 'period.past-n', re: new RegExp(`\\b(?:the\\s+)?(past|last|previous|next|coming|first)\\s+(${NUM})\\s+(${UNIT})\\b`, 'gi'), resolve: () => undefined },
-  { id: 'period.n-ago', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+ago\\b`, 'gi'), resolve: () => undefined },
-  { id: 'period.n-after', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+(?:after|before|later|earlier|into|since)\\b`, 'gi'), resolve: () => undefined },
+  { id: 'period.past-n', needs: 'unit', re: new RegExp(`\\b(?:the\\s+)?(past|last|previous|next|coming|first)\\s+(${NUM})\\s+(${UNIT})\\b`, 'gi'), resolve: () => undefined },
+  { id: 'period.n-ago', needs: 'unit', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+ago\\b`, 'gi'), resolve: () => undefined },
+  { id: 'period.n-after', needs: 'unit', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+(?:after|before|later|earlier|into|since)\\b`, 'gi'), resolve: () => undefined },
   {
     id: 'period.months-ended',
+    needs: 'unit',
     re: new RegExp(`\\b(?:in\\s+)?the\\s+(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:that\\s+|which\\s+)?(?:ended|ending|to|through)\\s+(?:in\\s+)?(${MONTH_RE})(?:\\s+((?:19|20)\\d\\d))?`, 'gi'),
     resolve: (m, pub) => {
       const end = monthIndex(m[2] ?? '');
@@ -113,7 +120,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.quarter',
-    year: true,
+    needs: 'year',
     re: /\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?|Q([1-4]))\s+((?:19|20)\d\d)\b/gi,
     resolve: (m) => {
       const q = m[2] ? Number(m[2]) : ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1;
@@ -122,7 +129,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.half',
-    year: true,
+    needs: 'year',
     re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+((?:19|20)\d\d)\b/gi,
     resolve: (m) => {
       const y = Number(m[2]);
@@ -132,7 +139,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.since-until',
-    year: true,
+    needs: 'year',
     re: new RegExp(`\\b(since|until|till|through|before|after)\\s+(${MONTH_RE}\\s+)?((?:19|20)\\d\\d)\\b`, 'gi'),
     resolve: (m, pub) => {
       const w = (m[1] ?? '').toLowerCase();
@@ -146,12 +153,13 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.between-years',
-    year: true,
+    needs: 'year',
     re: /\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b/gi,
     resolve: (m) => span(`${m[1] ?? ''}-01-01`, `${m[2] ?? ''}-12-31`, `${m[1] ?? ''}–${m[2] ?? ''}`),
   },
   {
     id: 'period.between-months',
+    needs: 'month',
     re: new RegExp(`\\b(?:between|from)\\s+(${MONTH_RE})\\s+(?:and|to|through|-|–)\\s+(${MONTH_RE})(?:\\s+(?:of\\s+)?(last year|this year|(?:19|20)\\d\\d))?`, 'gi'),
     resolve: (m, pub) => {
       const a = monthIndex(m[1] ?? '');
@@ -160,12 +168,12 @@ const PATTERNS: Pattern[] = [
       return span(iso(y, a, 1), lastDay(y, b), `${monthName(a)}–${monthName(b)} ${y}`);
     },
   },
-  { id: 'period.full-date', year: true, re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))) },
-  { id: 'period.full-date-dmy', year: true, re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))) },
-  { id: 'period.month-year', year: true, re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => month(Number(m[2]), monthIndex(m[1] ?? '')) },
+  { id: 'period.full-date', needs: 'year', re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))) },
+  { id: 'period.full-date-dmy', needs: 'year', re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))) },
+  { id: 'period.month-year', needs: 'year', re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => month(Number(m[2]), monthIndex(m[1] ?? '')) },
   {
     id: 'period.year',
-    year: true,
+    needs: 'year',
     re: /\b(?:in\s+)?(?:the\s+)?(fiscal\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?\b(?![,.]?\d)/g,
     resolve: (m) => {
       if (!m[3]) return year(Number(m[2]));
@@ -173,9 +181,9 @@ const PATTERNS: Pattern[] = [
       return span(`${m[2] ?? ''}-01-01`, `${end}-12-31`, `${m[2] ?? ''}–${m[3]}`);
     },
   },
-  { id: 'period.relative', re: /\b(last|this|next|the previous|the past|the current)\s+(year|month)\b/gi, resolve: (m, pub) => relative(m[1] ?? '', m[2] ?? '', pub) },
+  { id: 'period.relative', needs: 'unit', re: /\b(last|this|next|the previous|the past|the current)\s+(year|month)\b/gi, resolve: (m, pub) => relative(m[1] ?? '', m[2] ?? '', pub) },
   { id: 'period.relative-day', re: /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|the previous (?:night|day|evening)|the night before|the day before)\b/gi, resolve: (m, pub) => day(/yesterday|last night|previous|before/i.test(m[1] ?? '') ? iso(pub.year, pub.month - 1, Number(pub.iso.slice(8)) - 1) : pub.iso) },
-  { id: 'period.named-month', re: new RegExp(`\\b(last|this|next)\\s+(${MONTH_RE})(?![a-z])`, 'gi'), resolve: (m, pub) => ((m[1] ?? '').toLowerCase() === 'next' ? undefined : pastMonth(monthIndex(m[2] ?? ''), pub, (m[1] ?? '').toLowerCase() === 'last')) },
+  { id: 'period.named-month', needs: 'month', re: new RegExp(`\\b(last|this|next)\\s+(${MONTH_RE})(?![a-z])`, 'gi'), resolve: (m, pub) => ((m[1] ?? '').toLowerCase() === 'next' ? undefined : pastMonth(monthIndex(m[2] ?? ''), pub, (m[1] ?? '').toLowerCase() === 'last')) },
   {
     id: 'period.tenure',
     re: /\b(?:during|under|in)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?[’']s?\s+(?:tenure|term|presidency|government|administration|watch|rule|time in office))\b/g,
@@ -186,6 +194,7 @@ const PATTERNS: Pattern[] = [
 /** A bare capitalised month ("in November", "January was"): the latest one on or before the article. */
 const BARE_MONTH: Pattern = {
   id: 'period.bare-month',
+  needs: 'month',
   re: new RegExp(`\\b(${MONTH_RE})(?:[’']s)?(?![a-z])`, 'gi'),
   resolve: (m, pub) => (/^[A-Z]/.test(m[1] ?? '') && m[1] !== 'May' ? pastMonth(monthIndex(m[1] ?? ''), pub, false) : undefined),
 };
@@ -280,8 +289,16 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
   return out;
 }
 
-/** What every pattern marked `year` needs somewhere in the sentence. */
-const YEAR_DIGITS = /(?:19|20)\d\d/;
+/**
+ * What a pattern marked with each need must find somewhere in the sentence. Each is looser than
+ * every pattern that names it: a unit of time stands in them as a whole word (after a space, before
+ * a word boundary), and a month's name starts at a word boundary with one of these three letters.
+ */
+const NEEDS: Record<Need, RegExp> = {
+  year: /(?:19|20)\d\d/,
+  unit: /\b(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)\b/i,
+  month: /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+};
 
 /** Finds the time expressions of a sentence; those that resolve to no fixed period still mark their span. */
 export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
@@ -291,15 +308,17 @@ export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
     if (!free(start, end)) return;
     all.push({ start, end, period, baseline: BASELINE.test(sentence.slice(Math.max(0, start - 60), start)), rule });
   };
-  const hasYear = YEAR_DIGITS.test(sentence);
+  // Each need is looked for once a sentence, when a pattern first asks.
+  const found: Partial<Record<Need, boolean>> = {};
+  const has = (need: Need | undefined): boolean => need === undefined || (found[need] ??= NEEDS[need].test(sentence));
   for (const p of PATTERNS) {
-    if (p.year && !hasYear) continue;
+    if (!has(p.needs)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) add(m.index, m.index + m[0].length, p.resolve(m, pub), p.id);
   }
   for (const c of chronoDays(sentence, pub)) add(c.start, c.end, c.period, c.rule);
   BARE_MONTH.re.lastIndex = 0;
-  for (let m = BARE_MONTH.re.exec(sentence); m; m = BARE_MONTH.re.exec(sentence)) add(m.index, m.index + m[0].length, BARE_MONTH.resolve(m, pub), BARE_MONTH.id);
+  if (has(BARE_MONTH.needs)) for (let m = BARE_MONTH.re.exec(sentence); m; m = BARE_MONTH.re.exec(sentence)) add(m.index, m.index + m[0].length, BARE_MONTH.resolve(m, pub), BARE_MONTH.id);
   // "since the strike began in September": a total from then until the report.
   for (const t of all) {
     const p = t.period;
