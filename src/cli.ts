@@ -3,7 +3,7 @@
  * The only entry point: `sitrep brief | topics | sources | start | doctor | digests | help`.
  * `main(argv, io, deps)` runs without a process.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,7 @@ const USAGE = `Usage:
   sitrep digests [--config FILE] [--limit N] [--failed]
   sitrep slack manifest [subject...] [--url https://your.host] [--json]
   sitrep discord register [--guild ID]
-  sitrep help
+  sitrep help | --version
 
   --articles DIR  brief any folder of .txt/.md articles instead of a bundled subject
   --topic TOPIC   a topic's name, label or word, or free text (same as words after the subject)
@@ -407,7 +407,17 @@ function runStoreCommand(args: Args, io: Io, deps: CliDeps): Promise<Result<void
   return runIngest(subject, common);
 }
 
+/** The installed version, from the package.json beside `src/` or `dist/`. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
 async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version')) {
+    io.stdout(`sitrep ${version()}\n`);
+    return ok(undefined);
+  }
   if (argv[0] === 'slack' || argv[0] === 'discord') {
     const code = await runPlatformCommand(argv, io, { briefingsDir: deps.briefingsDir, env: deps.env });
     return code === 0 ? ok(undefined) : err({ exit: code === 2 ? 2 : 1, message: '' });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { main, type CliDeps } from '../src/cli.js';
+import { ENV_VARIABLES } from '../src/config/env.js';
 import { article, tempDir } from './temp-dir.js';
 
 async function run(argv: string[], deps: CliDeps = {}): Promise<{ code: number; out: string; err: string }> {
@@ -119,6 +121,22 @@ describe('sitrep usage errors', () => {
       const r = await run(argv);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^Usage:\n {2}sitrep brief \[subject\]/);
+    }
+  });
+
+  it('prints its version for --version, -V and version, exit code 0', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const argv of [['--version'], ['-V'], ['version']]) expect(await run(argv)).toEqual({ code: 0, out: `sitrep ${pkg.version}\n`, err: '' });
+  });
+
+  it('ships .env.example naming every variable Sitrep reads, each under a comment', async () => {
+    const lines = (await readFile(new URL('../.env.example', import.meta.url), 'utf8')).split('\n');
+    const named = lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.slice(0, l.indexOf('=')));
+    expect([...named].sort()).toEqual([...ENV_VARIABLES].sort());
+    for (const v of named) {
+      const at = lines.findIndex((l) => l.startsWith(`${v}=`));
+      // A comment above it, or above the group it belongs to.
+      expect(lines.slice(0, at).reverse().find((l) => !/^[A-Z_]+=/.test(l))).toMatch(/^# \S/);
     }
   });
 

@@ -27,6 +27,9 @@ const EnvSchema = z.object({
 /** The validated environment. */
 export type Env = z.output<typeof EnvSchema>;
 
+/** Every variable Sitrep reads (`.env.example` lists each, with what it is for). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /** Reads the environment once; every bad value is reported with its variable name. */
 export function readEnv(env: Readonly<Record<string, string | undefined>>): Result<Env, string[]> {
   // An empty variable means "not set", as in shells and .env files.
