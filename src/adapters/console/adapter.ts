@@ -58,7 +58,11 @@ export function createConsoleAdapter(deps: ConsoleAdapterDeps): PlatformAdapter 
 
   async function onLine(line: string): Promise<void> {
     const text = line.trim();
-    if (!text) return;
+    if (!text) {
+      // An empty line at a terminal asks for the prompt again, as a shell does.
+      if (deps.interactive && !stopping) rl?.prompt();
+      return;
+    }
     if (deps.interactive && /^(quit|exit|\/quit|\/exit)$/i.test(text)) {
       deps.onQuit?.();
       return;

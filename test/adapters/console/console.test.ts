@@ -69,6 +69,17 @@ describe('the console adapter', () => {
     await c.store.close();
   });
 
+  it('shows the prompt again for an empty line at a terminal', async () => {
+    const c = await consoleOn(true);
+    await c.adapter.start();
+    const before = c.text().split('sitrep> ').length;
+    c.input.write('\n');
+    for (let i = 0; i < 100 && c.text().split('sitrep> ').length === before; i++) await sleep(5);
+    expect(c.text().split('sitrep> ').length).toBe(before + 1);
+    await c.adapter.stop();
+    await c.store.close();
+  });
+
   it('quits on Ctrl-D at a terminal', async () => {
     const c = await consoleOn(true);
     await c.adapter.start();
