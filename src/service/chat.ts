@@ -106,16 +106,36 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
     }
     const timeZone = c.timeZone ?? deps.defaultTimeZone;
     const cron = dailyCron(c.hour, c.minute, c.days === 'weekdays');
+    // One subscription per topic and channel: subscribing again replaces it, and says what it replaced.
+    const before = (await subscriptionsHere(ctx, subject)).find((x) => (x.topic ?? '') === (topic ?? ''));
     await deps.subscriptions.add({ platform: ctx.platform, channel: ctx.channel, subject: subject.name, topic, cron, timeZone, createdBy: ctx.user, createdAt: clock() });
+    const replaced = before && (before.cron !== cron || before.timeZone !== timeZone) ? [`It replaces the earlier ${describeSchedule(before.cron)} ${before.timeZone}.`] : [];
     return notice(subject, 'Subscribed', [
       `This channel gets ${what(subject, topic)}: ${when(cron, timeZone)}.`,
+      ...replaced,
       `Stop it with /${subject.command} unsubscribe${topic ? ` ${topic}` : ''}; list this channel's digests with /${subject.command} schedule.`,
     ]);
   }
 
+  /** This channel's own subscriptions to `subject`, oldest first. */
+  async function subscriptionsHere(ctx: CommandContext, subject: ServedSubject): Promise<Subscription[]> {
+    return (await deps.subscriptions.list({ platform: ctx.platform, channel: ctx.channel })).filter((x) => x.subject === subject.name);
+  }
+
   async function unsubscribe(ctx: CommandContext, subject: ServedSubject, given: string | undefined): Promise<Reply> {
-    const r = given === undefined ? undefined : resolveTopic(subject.set, given);
-    const topic = r?.ok && r.value.kind === 'topic' ? r.value.topic.name : given;
+    // With several subscriptions and no topic, which one is meant is asked, not guessed: each is named, and "all".
+    if (given === undefined) {
+      const here = await subscriptionsHere(ctx, subject);
+      if (here.length > 1) {
+        return notice(subject, 'Which subscription?', [
+          ...here.map((x) => `/${subject.command} unsubscribe ${x.topic ?? 'overview'} — ${what(subject, x.topic)}, ${describeSchedule(x.cron)} ${x.timeZone}`),
+          `/${subject.command} unsubscribe all — every one of them`,
+        ]);
+      }
+    }
+    const r = given === undefined || given === 'all' || given === 'overview' ? undefined : resolveTopic(subject.set, given);
+    // "overview" is the subscription without a topic (stored with an empty one); "all" and nothing (with one subscription) are every one.
+    const topic = given === 'overview' ? '' : given === 'all' ? undefined : r?.ok && r.value.kind === 'topic' ? r.value.topic.name : given;
     const removed = await deps.subscriptions.remove({ platform: ctx.platform, channel: ctx.channel, subject: subject.name, topic });
     const fromConfig = deps.configDigests.filter((d) => d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name);
     const kept = fromConfig.length ? [`${String(fromConfig.length)} digest${fromConfig.length > 1 ? 's' : ''} from Sitrep's config still post${fromConfig.length > 1 ? '' : 's'} here; they change only in config/sitrep.yaml.`] : [];

@@ -32,6 +32,28 @@ const lines = async (ctx: CommandContext, text: string): Promise<[string, string
 };
 const TITLE = '“Ecuador seeks foreign military help against drug cartels (Feb 2025)';
 
+describe('several subscriptions in one channel', () => {
+  it('says what a new time replaces, asks which one a bare unsubscribe means, and removes one, or all', async () => {
+    await lines(slack(), 'subscribe daily 08:00 homicides');
+    const [, again] = await lines(slack(), 'subscribe daily 10:00 homicides');
+    expect(again).toContain('It replaces the earlier daily 08:00 UTC.');
+    await lines(slack(), 'subscribe daily 09:00');
+    const [title, asked] = await lines(slack(), 'unsubscribe');
+    expect(title).toBe('Which subscription?');
+    expect(asked).toEqual([
+      `/ecuador unsubscribe homicides — ${TITLE} — homicides”, daily 10:00 UTC`,
+      `/ecuador unsubscribe overview — ${TITLE}”, daily 09:00 UTC`,
+      '/ecuador unsubscribe all — every one of them',
+    ]);
+    expect(await store.subscriptions.list()).toHaveLength(2);
+    expect((await lines(slack(), 'unsubscribe overview'))[0]).toBe('Unsubscribed');
+    expect((await store.subscriptions.list()).map((x) => x.topic)).toEqual(['homicides']);
+    await lines(slack(), 'subscribe daily 09:00');
+    expect((await lines(slack(), 'unsubscribe all'))[0]).toBe('Unsubscribed');
+    expect(await store.subscriptions.list()).toEqual([]);
+  });
+});
+
 describe('subscribing a channel from chat', () => {
   it('stores the subscription, answers when it runs next, and leaves briefings alone', async () => {
     expect(await lines(slack(), 'subscribe weekdays 07:30 murder America/Guayaquil')).toEqual(['Subscribed', [
