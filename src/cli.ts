@@ -4,7 +4,7 @@
  * `main(argv, io, deps)` runs without a process.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import type { Article, Topic } from './core/model.js';
 import { err, ok, type Result } from './core/result.js';
 import { loadArticlesDir } from './load/articles.js';
 import type { LoadError } from './load/load-error.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject, type Subject } from './load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject, loadSubjectSettings, type Subject } from './load/subject.js';
 import { parseSpan } from './load/duration.js';
 import type { Resolver } from './ingest/address-guard.js';
 import { runAdd, runIngest } from './ingest/cli-commands.js';
@@ -105,15 +105,23 @@ const USAGE = `Usage:
   slack manifest     prints the Slack app manifest for the subjects (Socket Mode unless --url)
   discord register   registers the subjects' slash commands (one guild at once with --guild)
 
-Examples (the bundled subject):
-  sitrep brief ecuador
-  sitrep brief ecuador homicides
-  sitrep brief ecuador homicides --since 2025-02-19 --all
-  sitrep brief --articles briefings/ecuador/articles --json
-  sitrep explain "The homicide rate rose to 47.25 per 100,000 in 2023."
-  sitrep add ecuador <web address or article file>
+`;
+
+/** Examples that run as printed: on the first subject under `root` and its first topic, when there is one. */
+async function examples(root: string): Promise<string> {
+  const [name] = await listSubjects(root);
+  const settings = name === undefined ? undefined : await loadSubjectSettings(join(root, name));
+  const subject = name ?? '<subject>';
+  const topic = settings?.ok ? settings.value.topics[0]?.name : undefined;
+  return `Examples${name === undefined ? '' : ` (the subject ${name})`}:
+  sitrep brief ${subject}
+  sitrep brief ${subject} --explain
+${topic ? `  sitrep brief ${subject} ${topic} --all\n` : ''}  sitrep brief --articles ${name === undefined ? 'DIR' : relative(process.cwd(), join(root, name, 'articles')) || '.'} --json
+  sitrep explain "The death toll rose to 82 on Sunday."
+  sitrep add ${subject} <web address or article file>
   sitrep start
 `;
+}
 
 /** An expected failure, worded for the reader, with its exit code: 2 for usage errors, 1 otherwise. */
 interface Failure {
@@ -217,7 +225,7 @@ function parse(argv: string[]): Result<Args, Failure> {
     if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
     if (command === 'explain' && !words.join(' ').trim()) return err(usage(`'sitrep explain' takes a sentence, as in sitrep explain "At least 82 people died on Sunday."`));
     if (command === 'ingest' && words.length > 1) return err(usage(`'sitrep ingest' takes at most one subject; '${words.slice(1).join(' ')}' is extra.`));
-    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add ecuador https://example.com/news/story.`));
+    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story.`));
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));
     return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed, since: values.since, explain: values.explain, date: values.date });
@@ -425,7 +433,7 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, 
   const args = parse(argv);
   if (!args.ok) return args;
   if (args.value.command === 'help') {
-    io.stdout(USAGE);
+    io.stdout(`${USAGE}${await examples(deps.briefingsDir ?? BRIEFINGS_DIR)}`);
     return ok(undefined);
   }
   if (args.value.command === 'start') return runStart(args.value, io, deps);

@@ -109,7 +109,7 @@ describe('sitrep ingest and add', () => {
   });
 
   it.each([
-    [['add', 'live'], "'sitrep add' takes a subject and a web address or file, as in sitrep add ecuador https://example.com/news/story."],
+    [['add', 'live'], "'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story."],
     [['ingest', 'live', 'more'], "'sitrep ingest' takes at most one subject; 'more' is extra."],
     [['brief', 'live', '--since', 'soon'], "Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got 'soon'."],
     [['topics', 'live', '--since', '7d'], "--since works only with 'sitrep brief'."],
