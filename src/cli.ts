@@ -14,7 +14,7 @@ import { doctor, formatFinding } from './bot/doctor.js';
 import type { ChatPlatform } from './bot/platforms.js';
 import { readEnv } from './config/env.js';
 import { DEFAULT_CONFIG_FILE } from './config/load-config.js';
-import { dateProblem, parseDate, resolveSetDates } from './core/articles/dates.js';
+import { calendarProblem, parseDate, resolveSetDates } from './core/articles/dates.js';
 import { brief, buildSet, type UnknownTopic } from './core/briefing/set.js';
 import type { Article, Topic } from './core/model.js';
 import { err, ok, type Result } from './core/result.js';
@@ -306,7 +306,7 @@ async function runBrief(args: Args, set: Loaded, io: Io, now: number): Promise<R
   if (args.since !== undefined) {
     const day = sinceDay(args.since, now);
     if (!day) {
-      const problem = /^\d{4}-\d{2}-\d{2}$/.test(args.since.trim()) ? dateProblem(args.since) : undefined;
+      const problem = calendarProblem(args.since);
       return err(usage(problem ? `Option --since: '${args.since}' is not a date (${problem}).` : `Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got '${args.since}'.`));
     }
     // Dated first, so an article without a Date: line is judged by the date the set gives it.

@@ -155,12 +155,12 @@ export function createIngestor(deps: IngestDeps): Ingestor {
         return ok({ kind: 'added' as const, id: kept.id, headline: article.headline, outlets: [from] });
       }
       const id = copy?.id ?? kept?.id ?? 0;
-      const before = outletNames((await store.articles.get(id))?.outlets ?? []);
-      const folded = await store.articles.addOutlet(id, from);
       const row = await store.articles.get(id);
+      const folded = await store.articles.addOutlet(id, from);
+      const outlets = [...(row?.outlets ?? []), ...(folded ? [from] : [])];
       // A second address of an outlet's page (its AMP copy, a tracking link) is kept, so it is known when seen again, but adds no outlet.
-      const newOutlet = folded && outletNames(row?.outlets ?? []).length > before.length;
-      return ok({ kind: newOutlet ? 'folded' as const : 'duplicate' as const, id, headline: row?.headline ?? article.headline, outlets: row?.outlets ?? [from] });
+      const newOutlet = folded && outletNames(outlets).length > outletNames(row?.outlets ?? []).length;
+      return ok({ kind: newOutlet ? 'folded' as const : 'duplicate' as const, id, headline: row?.headline ?? article.headline, outlets: outlets.length ? outlets : [from] });
     });
   }
 

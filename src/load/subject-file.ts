@@ -1,6 +1,6 @@
 /** The schema of a subject's `briefing.yaml`, and its problems worded with their paths. */
 import { z } from 'zod';
-import { dateProblem } from '../core/articles/dates.js';
+import { calendarProblem, parseDate } from '../core/articles/dates.js';
 import type { Topic } from '../core/model.js';
 import { parseSpan } from './duration.js';
 import { strictObject } from './strict-object.js';
@@ -88,8 +88,9 @@ const Source = strictObject({
   published: z
     .string({ error: 'a date, written YYYY-MM-DD' })
     .superRefine((s, ctx) => {
-      const problem = dateProblem(s);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem === 'not a date I can read: write it YYYY-MM-DD' ? problem : `not a date: ${problem}; write it YYYY-MM-DD` });
+      const impossible = calendarProblem(s);
+      if (impossible) ctx.addIssue({ code: 'custom', message: `not a date: ${impossible}; write it YYYY-MM-DD` });
+      else if (!parseDate(s, 'metadata')) ctx.addIssue({ code: 'custom', message: 'not a date I can read: write it YYYY-MM-DD' });
     })
     .optional(),
 });

@@ -147,7 +147,7 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
 
   async function schedule(ctx: CommandContext, subject: ServedSubject): Promise<Reply> {
     const here = (d: { platform: string; channel: string; subject: string }): boolean => d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name;
-    const subs: Subscription[] = (await deps.subscriptions.list({ platform: ctx.platform, channel: ctx.channel })).filter(here);
+    const subs = await subscriptionsHere(ctx, subject);
     const lines = [
       ...subs.map((s) => `${what(subject, s.topic)}: ${when(s.cron, s.timeZone)} (subscribed by ${s.createdBy})`),
       ...deps.configDigests.filter(here).map((d) => `${what(subject, d.topic)}: ${when(d.cron, d.timeZone)} (from config, ${d.id})`),

@@ -12,7 +12,7 @@ function toPub(year: number, month: number, day: number, source: PubDate['source
 }
 
 /** Why `YYYY-MM-DD` is no day of the calendar ("there is no month 13", "February 2025 has 28 days"), or undefined when it is one. */
-export function impossibleDate(year: number, month: number, day: number): string | undefined {
+function impossibleDate(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12) return `there is no month ${String(month)}`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > days) return `${MONTH_NAMES[month - 1] ?? ''} ${String(year)} has ${String(days)} days`;
@@ -21,11 +21,10 @@ export function impossibleDate(year: number, month: number, day: number): string
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Why a written date cannot be read as one (an impossible `2025-13-45`, or words that name no date), or undefined when it can. */
-export function dateProblem(text: string): string | undefined {
+/** Why a date written `YYYY-MM-DD` is no day of the calendar (`2025-13-45`); undefined for a real day or any other writing. */
+export function calendarProblem(text: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
-  if (iso) return impossibleDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  return parseDate(text, 'metadata') ? undefined : 'not a date I can read: write it YYYY-MM-DD';
+  return iso ? impossibleDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
 }
 
 /** Parses a date written by a person or a machine ("2025-02-19", "Feb. 19, 2025"); undefined for none, or for a day the calendar does not have. */

@@ -1,7 +1,7 @@
 /** Parses an article file's text into headline, metadata and body paragraphs without page furniture. */
 import type { Article, Furniture, Paragraph, SourceMeta } from '../model.js';
 import { LIST_HEADING, datelineOf, furnitureReason, isListItem, looksLikeCaption, repeatsHeadline } from './furniture.js';
-import { dateHintOf, dateProblem, parseDate, urlDate } from './dates.js';
+import { calendarProblem, dateHintOf, parseDate, urlDate } from './dates.js';
 
 interface Line {
   text: string;
@@ -117,7 +117,7 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
   const url = meta.url ?? header.url;
   const published = parseDate(meta.published, 'metadata') ?? parseDate(header.date, 'date-line') ?? urlDate(url);
   // A date line that names no day of the calendar is refused, and said so; the article is dated as if it had none.
-  const problem = meta.published === undefined && header.date ? dateProblem(header.date) : undefined;
+  const problem = meta.published === undefined && header.date ? calendarProblem(header.date) : undefined;
   return {
     file,
     headline,
