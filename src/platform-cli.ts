@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { runDiscordRegister } from './adapters/discord/register.js';
 import { runSlackManifest } from './adapters/slack/manifest.js';
 import { readEnv } from './config/env.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubjectSettings } from './load/subject.js';
+import { loadSubjectSettings } from './load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects } from './load/subjects-dir.js';
 
 /** Where output goes. */
 export interface PlatformIo {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { main, type CliDeps } from '../src/cli.js';
 import { ENV_VARIABLES } from '../src/config/env.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 import { article, tempDir } from './temp-dir.js';
 
 async function run(argv: string[], deps: CliDeps = {}): Promise<{ code: number; out: string; err: string }> {
@@ -67,6 +71,35 @@ describe('sitrep brief on the bundled subject', () => {
     expect(r.out).toBe('');
     expect(r.err).toContain("No topic 'homicdes' in ecuador. Did you mean: homicides?");
     expect(r.err).toContain('Topics: homicides, cocaine, migration, election, military-aid, us-relations, gangs, economy');
+  });
+});
+
+describe('sitrep brief with a database', () => {
+  it('serves the extracts the store keeps, as the bot does, and stores the ones it makes', async () => {
+    const root = await twoSubjects();
+    const db = join(root, 'sitrep.db');
+    const store = openSqliteStore(db);
+    if (!store.ok) throw new Error(store.error);
+    await store.value.close();
+    const env = { SITREP_DB: db };
+    const first = await run(['brief', 'alpha', '--json', '--all'], { briefingsDir: root, env });
+    expect(first.code).toBe(0);
+    expect((JSON.parse(first.out) as Json).figures.map((f) => f.value)).toContain(12_000_000);
+    // The stored extract, not the article, is what the next brief reads: change it and the briefing follows.
+    const sqlite = new Database(db);
+    const rows = sqlite.prepare('SELECT hash, extract FROM extract_cache').all() as { hash: string; extract: string }[];
+    expect(rows).toHaveLength(1);
+    for (const r of rows) sqlite.prepare('UPDATE extract_cache SET extract = ? WHERE hash = ?').run(r.extract.replaceAll('12000000', '13000000'), r.hash);
+    sqlite.close();
+    const second = await run(['brief', 'alpha', '--json', '--all'], { briefingsDir: root, env });
+    expect((JSON.parse(second.out) as Json).figures.map((f) => f.value)).toContain(13_000_000);
+  });
+
+  it('leaves a missing database missing', async () => {
+    const root = await twoSubjects();
+    const r = await run(['brief', 'alpha'], { briefingsDir: root, env: { SITREP_DB: join(root, 'none.db') } });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(root, 'none.db'))).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import type { Env } from '../config/env.js';
 import { describeConfigError, loadConfig } from '../config/load-config.js';
 import type { SitrepConfig } from '../config/sitrep-config.js';
 import { err, ok, type Result } from '../core/result.js';
-import { listSubjects } from '../load/subject.js';
+import { listSubjects } from '../load/subjects-dir.js';
 import type { Logger } from '../log.js';
 import { cronOf, nextRun } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';

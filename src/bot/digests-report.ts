@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { describeConfigError, loadConfig } from '../config/load-config.js';
 import { err, ok, type Result } from '../core/result.js';
-import { listSubjects } from '../load/subject.js';
+import { listSubjects } from '../load/subjects-dir.js';
 import { cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';

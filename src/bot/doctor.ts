@@ -10,7 +10,7 @@ import type { IngestSettings, SitrepConfig } from '../config/sitrep-config.js';
 import { createAddressGuard } from '../ingest/address-guard.js';
 import { parseFeedText } from '../ingest/feeds.js';
 import { createFetcher } from '../ingest/fetcher.js';
-import { listSubjects } from '../load/subject.js';
+import { listSubjects } from '../load/subjects-dir.js';
 import { cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { loadLibrary, type Library } from '../service/library.js';

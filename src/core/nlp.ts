@@ -1,10 +1,31 @@
 /** Sentence splitting, tokens, part-of-speech tags and lemmas, from wink-nlp. */
 /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp passes its.* helpers as bare functions by design. */
-import winkNLP, { type ItsFunction, type Tokens } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+// The one module of the core that loads something: the language model, on first use, so that
+// importing the core costs nothing (the model takes about 0.3 s to load and set up).
+// eslint-disable-next-line no-restricted-imports -- a deferred require of wink's model, no I/O of our own
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { ItsFunction, ItsHelpers, Model, Tokens, WinkMethods } from 'wink-nlp';
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+/** wink-nlp with its English model (sentences and tags). */
+interface Wink {
+  nlp: WinkMethods;
+  its: ItsHelpers;
+}
+
+let loaded: Wink | undefined;
+let porter2: ((word: string) => string) | undefined;
+const require = createRequire(import.meta.url);
+
+/** wink-nlp and its model, loaded when first asked for and kept. */
+function wink(): Wink {
+  if (!loaded) {
+    const model = require('wink-eng-lite-web-model') as Model;
+    const nlp = (require('wink-nlp') as typeof winkNLP)(model, ['sbd', 'pos']);
+    loaded = { nlp, its: nlp.its };
+  }
+  return loaded;
+}
 
 /** One token with its place in the sentence. */
 export interface Token {
@@ -30,7 +51,7 @@ class Lemmas {
     let l = this.read[i];
     if (l === undefined) {
       // Typed as always a string; the fallback stays should wink ever have none for a token.
-      const read: unknown = this.tokens.itemAt(i).out(its.lemma as ItsFunction<string>);
+      const read: unknown = this.tokens.itemAt(i).out(wink().its.lemma as ItsFunction<string>);
       this.read[i] = l = typeof read === 'string' ? read : fallback;
     }
     return l;
@@ -115,6 +136,7 @@ export function analyseParagraphs(paragraphs: readonly string[]): Sentence[][] {
     bounds.push(offset);
     offset += p.length + BREAK.length;
   }
+  const { nlp, its } = wink();
   const doc = nlp.readDoc(joined);
   const all = doc.tokens();
   const texts = all.out();
@@ -175,18 +197,19 @@ const BREAK = '\n\n';
 
 /** Lemmas of a short phrase (for matching topics and metrics). */
 export function lemmas(text: string): string[] {
+  const { nlp, its } = wink();
   return nlp.readDoc(text).tokens().out(its.lemma as ItsFunction<string>).map((l) => l.toLowerCase());
 }
 
 // Stems repeat endlessly across a set; the vocabulary is small, so each word is stemmed once.
 const stems = new Map<string, string>();
-// The model ships wink's Porter2 stemmer as an addon; its typings leave addons untyped.
-const porter2 = (model as unknown as { addons: { stem: (word: string) => string } }).addons.stem;
 
 /** The Porter2 stem of a lower-case word ("bases" -> "base", "killings" -> "kill"), from the model's stemmer. */
 export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
+    // The model's own Porter2 stemmer (its `addons.stem`), without the model: stemming alone must not load it.
+    porter2 ??= require('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;
     s = porter2(word);
     if (stems.size < 200_000) stems.set(word, s);
   }

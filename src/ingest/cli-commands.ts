@@ -8,7 +8,8 @@ import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platfor
 import { describeConfigError, loadConfig } from '../config/load-config.js';
 import type { SitrepConfig } from '../config/sitrep-config.js';
 import { err, ok, type Result } from '../core/result.js';
-import { findSubject, listSubjects, loadSubject, type Subject } from '../load/subject.js';
+import { loadSubject, type Subject } from '../load/subject.js';
+import { findSubject, listSubjects } from '../load/subjects-dir.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { outletNames } from './article-key.js';

@@ -1,19 +1,12 @@
 /** Subjects: `briefings/<name>/` with a validated `briefing.yaml` and an `articles/` folder. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Topic } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
-import { loadArticlesDir, type LoadedArticles } from './articles.js';
+import type { LoadedArticles } from './articles.js';
 import { loadError, type LoadError } from './load-error.js';
 import { COMMAND_NAME, DEFAULT_POLL_MS, describeIssues, SubjectFile } from './subject-file.js';
 import { readYaml } from './yaml.js';
-
-/**
- * The bundled subjects, found from this file (src/load or dist/load, both two levels below the
- * package root) so the bin works from any working directory.
- */
-export const BRIEFINGS_DIR = fileURLToPath(new URL('../../briefings', import.meta.url));
 
 /** A subject loaded from disk: its settings and its articles. */
 export interface Subject extends SubjectSettings, LoadedArticles {}
@@ -31,24 +24,6 @@ export interface SubjectSettings {
   feeds: string[];
   match: string[];
   pollMs: number;
-}
-
-/** Names of the subjects under `root`, sorted. */
-export async function listSubjects(root: string = BRIEFINGS_DIR): Promise<string[]> {
-  try {
-    const entries = await readdir(root, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
-  } catch {
-    return [];
-  }
-}
-
-/** The folder of subject `name` under `root`; an unknown name is an error listing the known ones. */
-export async function findSubject(name: string, root: string = BRIEFINGS_DIR): Promise<Result<string, LoadError>> {
-  const known = await listSubjects(root);
-  if (known.includes(name)) return ok(join(root, name));
-  const list = known.length ? `Known subjects: ${known.join(', ')}.` : `There are no subjects in ${root}.`;
-  return err(loadError('unknown-subject', `No subject '${name}'. ${list} To brief any folder of articles, use --articles DIR.`));
 }
 
 /** Reads and validates `briefing.yaml`: every YAML and schema problem at once, each with where it is. */
@@ -92,6 +67,8 @@ export async function loadSubject(dir: string): Promise<Result<Subject, LoadErro
   const read = await loadSubjectSettings(dir);
   if (!read.ok) return read;
   const { sources, ...settings } = read.value;
+  // Imported here: the article readers (Markdown, dates) are not needed to list or check subjects.
+  const { loadArticlesDir } = await import('./articles.js');
   const loaded = await loadArticlesDir(join(dir, 'articles'), sources);
   // A subject with feeds may start with no files: its articles come from the store.
   if (!loaded.ok && settings.feeds.length) return ok({ ...settings, articles: [], warnings: [] });

@@ -5,7 +5,8 @@ import { createInterner, extractArticle } from '../core/extract/article.js';
 import type { Article, ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LoadError } from '../load/load-error.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject, type Subject } from '../load/subject.js';
+import { loadSubject, type Subject } from '../load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects } from '../load/subjects-dir.js';
 import type { Signature } from '../core/articles/near-duplicates.js';
 import type { ArticleStore, ExtractCache } from '../store/store.js';
 import { createCachedExtractor } from './extract-cache.js';
@@ -162,6 +163,11 @@ export async function loadServedSubject(dir: string, opts: LibraryOptions = {}):
     live: feeds.length ? { feeds, match, pollMs } : undefined,
     set: await setOf({ name, title, topics }, plan, opts),
   });
+}
+
+/** A loaded subject's set, made as a served subject's is (the CLI's brief, from the bot's extract cache). */
+export async function subjectSet(s: Subject, opts: LibraryOptions = {}): Promise<BriefingSet> {
+  return setOf(s, await subjectPlan(s, opts.articles), opts);
 }
 
 /**

@@ -8,7 +8,7 @@ import { createDigestPoster, noticeKey } from '../../src/bot/digest-poster.js';
 import { INGEST_DEFAULTS } from '../../src/config/sitrep-config.js';
 import { createIngestion } from '../../src/ingest/setup.js';
 import { createLogger } from '../../src/log.js';
-import { BRIEFINGS_DIR } from '../../src/load/subject.js';
+import { BRIEFINGS_DIR } from '../../src/load/subjects-dir.js';
 import { createScheduler } from '../../src/schedule/scheduler.js';
 import type { Reply } from '../../src/service/commands.js';
 import { loadLibrary, refreshSubject } from '../../src/service/library.js';

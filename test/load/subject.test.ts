@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubject } from '../../src/load/subject.js';
+import { loadSubject } from '../../src/load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects } from '../../src/load/subjects-dir.js';
 import { labelOf } from '../../src/load/subject-file.js';
 import { article, tempDir } from '../temp-dir.js';
 

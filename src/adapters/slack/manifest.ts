@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { Topic } from '../../core/model.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects, loadSubjectSettings } from '../../load/subject.js';
+import { loadSubjectSettings } from '../../load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects } from '../../load/subjects-dir.js';
 import { SLACK_EVENTS_PATH } from './settings.js';
 
 /** What the manifest needs of a subject. */

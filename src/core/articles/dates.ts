@@ -1,5 +1,6 @@
 /** Publication dates: from metadata, a `Date:` line, the text, or the rest of the set. */
-import * as chrono from 'chrono-node';
+// English only: the package's index loads every locale (four times the import time).
+import * as chrono from 'chrono-node/en';
 import type { Article, PubDate } from '../model.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -19,13 +19,20 @@ const GROUPS: readonly string[] = [
   'climate emissions warming drought floods',
 ];
 
-const byStem = new Map<string, Set<string>>();
-for (const g of GROUPS) {
-  const stems = termsOf(g);
-  for (const s of stems) byStem.set(s, new Set([...(byStem.get(s) ?? []), ...stems]));
+let byStem: Map<string, Set<string>> | undefined;
+
+/** Each stem's group, made on first use: stemming needs the language model, which importing must not load. */
+function groups(): Map<string, Set<string>> {
+  if (byStem) return byStem;
+  byStem = new Map();
+  for (const g of GROUPS) {
+    const stems = termsOf(g);
+    for (const s of stems) byStem.set(s, new Set([...(byStem.get(s) ?? []), ...stems]));
+  }
+  return byStem;
 }
 
 /** The stems related to one stem (itself included). */
 export function relatedStems(stem: string): string[] {
-  return [...(byStem.get(stem) ?? [stem])];
+  return [...(groups().get(stem) ?? [stem])];
 }

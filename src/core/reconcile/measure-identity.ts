@@ -13,7 +13,10 @@ export function dimensionOf(t: TypedFigure): string {
   return t.unit.dimension;
 }
 
-export const SYNONYM = new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)));
+let synonym: Map<string, string> | undefined;
+/** A synonym's head, by the synonym's singular; made on first use (singular reads the lexicon). */
+const synonymHead = (head: string): string | undefined =>
+  (synonym ??= new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)))).get(head);
 export const SYNONYM_HEADS = new Set(SYNONYMS.map((r) => r.head));
 
 /**
@@ -48,7 +51,7 @@ export function storySenses(heads: Iterable<string>, compounds: Iterable<string>
  * the one directly above ("blackout" in a story that writes "power outage" is a kind of power outage).
  */
 export function headKey(head: string, senses: StorySenses): string {
-  const synonym = SYNONYM.get(head);
+  const synonym = synonymHead(head);
   if (synonym) return synonym;
   const [first, ...others] = sensesOf(senses.compoundOf.get(head) ?? head);
   if (!first) return head;

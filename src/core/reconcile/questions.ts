@@ -25,8 +25,9 @@ interface Cluster {
   members: QuestionMention[];
 }
 
+let template: Set<string> | undefined;
 /** Words the question templates add ("Are concerns about ... warranted?"): they say nothing about the subject. */
-const TEMPLATE = new Set(termsOf('concerns warranted justified criticism accusations evidence agreement approved known right approach come before win change how long take'));
+const templateTerms = (): Set<string> => (template ??= new Set(termsOf('concerns warranted justified criticism accusations evidence agreement approved known right approach come before win change how long take')));
 
 const headOf = (q: string): string => q.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
 /** Cues that say which question they ask: every mention with the cue is the same question. */
@@ -54,7 +55,7 @@ export function mergeQuestions(mentions: QuestionMention[]): Question[] {
   const byWord = new Map<string, Set<Cluster>>();
   const byCue = new Map<string, Cluster>();
   for (const m of mentions) {
-    const asks = termsOf(m.question).filter((w) => !TEMPLATE.has(w));
+    const asks = termsOf(m.question).filter((w) => !templateTerms().has(w));
     const candidates = new Set<Cluster>();
     const cued = byCue.get(m.cue);
     if (cued) candidates.add(cued);

@@ -31,7 +31,21 @@ export interface Sense {
 
 let tables: Tables | undefined;
 
-/** Kept as lines and indexes rather than a tuple and a list per word: the set's heap is the budget. */
+/** The `,`-separated items of `text` between `from` and `to`, each told to `each` in place (no array made). */
+function eachItem(text: string, from: number, to: number, each: (item: string) => void): void {
+  let start = from;
+  while (start < to) {
+    let end = text.indexOf(',', start);
+    if (end < 0 || end > to) end = to;
+    each(text.slice(start, end));
+    start = end + 1;
+  }
+}
+
+/**
+ * Kept as lines and indexes rather than a tuple and a list per word: the set's heap is the budget.
+ * Read with indexOf rather than split: this runs once per process, cold, on every brief.
+ */
 function load(): Tables {
   if (tables) return tables;
   const lineOf = new Map<string, number>();
@@ -39,33 +53,49 @@ function load(): Tables {
   const sense: string[] = [];
   const broader: string[] = [];
   const words: string[] = [];
-  data.senses.split('\n').forEach((line, i) => {
-    const [id = '', above = '', list = ''] = line.split(' ');
+  const text = data.senses;
+  for (let start = 0, i = 0; start <= text.length; i++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // One sense a line: "sense broader word,word".
+    let a = text.indexOf(' ', start);
+    if (a < 0 || a > end) a = end;
+    let b = a < end ? text.indexOf(' ', a + 1) : end;
+    if (b < 0 || b > end) b = end;
+    const id = text.slice(start, a);
     sense.push(id);
-    broader.push(above);
-    words.push(list);
+    broader.push(a < end ? text.slice(a + 1, b) : '');
+    words.push(b < end ? text.slice(b + 1, end) : '');
     senseLine.set(id, i);
-    for (const w of list.split(',')) lineOf.set(w.replace('_', ' '), i);
-  });
-  const nominal = new Map<string, string>();
-  for (const pair of data.nominal.split(',')) {
-    const [verb = '', noun = ''] = pair.split(':');
-    nominal.set(verb, noun);
+    const line = i;
+    if (b < end) eachItem(text, b + 1, end, (w) => lineOf.set(w.includes('_') ? w.replace('_', ' ') : w, line));
+    else lineOf.set('', line);
+    start = end + 1;
   }
+  const nominal = new Map<string, string>();
+  eachItem(data.nominal, 0, data.nominal.length, (pair) => {
+    const colon = pair.indexOf(':');
+    nominal.set(colon < 0 ? pair : pair.slice(0, colon), colon < 0 ? '' : pair.slice(colon + 1));
+  });
   const people = new Set<string>();
   const groups = new Set<string>();
-  for (const w of data.people.split(',')) {
-    const word = w.replace(/^\*/, '');
+  eachItem(data.people, 0, data.people.length, (w) => {
+    const word = w.startsWith('*') ? w.slice(1) : w;
     people.add(word);
     if (word !== w) groups.add(word);
-  }
+  });
   const more = new Map<string, Sense[]>();
-  for (const entry of data.more.split(',')) {
-    const [word = '', ids = ''] = entry.split(':');
-    const [id = '', above = ''] = ids.split('.');
+  eachItem(data.more, 0, data.more.length, (entry) => {
+    const colon = entry.indexOf(':');
+    const word = colon < 0 ? entry : entry.slice(0, colon);
+    const ids = colon < 0 ? '' : entry.slice(colon + 1);
+    const dot = ids.indexOf('.');
     const key = word.replace('_', ' ');
-    more.set(key, [...(more.get(key) ?? []), { sense: id, broader: above }]);
-  }
+    const list = more.get(key);
+    const s: Sense = { sense: dot < 0 ? ids : ids.slice(0, dot), broader: dot < 0 ? '' : ids.slice(dot + 1) };
+    if (list) list.push(s);
+    else more.set(key, [s]);
+  });
   tables = { lineOf, senseLine, sense, broader, words, people, groups, nominal, nouns: new Set(data.nouns.split(',')), more };
   return tables;
 }

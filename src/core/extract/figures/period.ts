@@ -3,7 +3,9 @@
  * "last year" in a February 2025 article is 2024; "late Tuesday" is the Tuesday on or before it;
  * "between January and July last year" is a range of months. Rules are table rows with ids.
  */
-import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+// English only: the package's index loads every locale (four times the import time).
+import * as chrono from 'chrono-node/en';
 import { ahead } from '../../articles/dates.js';
 import type { Period, PubDate } from '../../model.js';
 
@@ -221,14 +223,14 @@ const DAYS_HINTS = new RegExp(DAYS_HINT.source, 'gi');
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
 /** chrono with only its weekday and month-name parsers: the rest read clock times and relative spans this table reads itself. */
 const DAYS = (() => {
-  const config = chrono.en.configuration.createCasualConfiguration();
+  const config = chrono.configuration.createCasualConfiguration();
   config.parsers = config.parsers.filter((p) => /Weekday|MonthName/.test(p.constructor.name));
   return new chrono.Chrono(config);
 })();
 
 /** chrono's readings of the few words around each weekday or month-and-day in a sentence: reading the whole sentence costs far more. */
-function chronoResults(sentence: string): { index: number; text: string; start: chrono.ParsedComponents }[] {
-  const out: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+function chronoResults(sentence: string): { index: number; text: string; start: ParsedComponents }[] {
+  const out: { index: number; text: string; start: ParsedComponents }[] = [];
   let covered = -1;
   for (const h of sentence.matchAll(DAYS_HINTS)) {
     // A hint the last window read whole; one it cut ("... back by Nov" of "Nov. 12") is read again in its own.
