@@ -7,7 +7,6 @@
  *   after-record  the store has recorded the post
  * The crash point is read here only, never in src/.
  */
-import { join } from 'node:path';
 import { createDiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { createLogger } from '../../src/log.js';
 import { createScheduler } from '../../src/schedule/scheduler.js';
@@ -17,7 +16,7 @@ import { loadLibrary } from '../../src/service/library.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { RunStore } from '../../src/store/store.js';
 
-const { SITREP_TEST_DB: db = '', SITREP_TEST_API: api = '', SITREP_TEST_NOW: startIso = '', SITREP_TEST_CRASH: crash = '', SITREP_TEST_CHANNEL: channel = '' } = process.env;
+const { SITREP_TEST_DB: db = '', SITREP_TEST_API: api = '', SITREP_TEST_NOW: startIso = '', SITREP_TEST_CRASH: crash = '', SITREP_TEST_CHANNEL: channel = '', SITREP_TEST_BRIEFINGS: briefings = '' } = process.env;
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
   throw new Error('unreachable');
@@ -27,7 +26,7 @@ const die = (): never => {
 const t0 = performance.now();
 const now = (): number => Date.parse(startIso) + Math.round(performance.now() - t0);
 
-const library = await loadLibrary(['ecuador'], join(import.meta.dirname, '../../briefings'));
+const library = await loadLibrary([], briefings);
 if (!library.ok) throw new Error(library.error.message);
 const subject = library.value.subjects[0];
 if (!subject) throw new Error('no subject');
@@ -50,7 +49,7 @@ const runs: RunStore = {
   },
 };
 
-const digest: Digest = { id: 'daily-homicides', platform: 'discord', channel, subject: 'ecuador', topic: 'homicides', cron: '0 13 * * *', timeZone: 'UTC', origin: 'config' };
+const digest: Digest = { id: 'daily-homicides', platform: 'discord', channel, subject: subject.name, topic: 'homicides', cron: '0 13 * * *', timeZone: 'UTC', origin: 'config' };
 const scheduler = createScheduler({
   runs,
   digests: () => Promise.resolve([digest]),

@@ -155,6 +155,84 @@ describe('more than one instance, and restarts', () => {
   });
 });
 
+/** Where an instance is killed: the run claimed, nothing sent; the platform has the post, the store does not know; the post recorded. */
+type CrashPoint = 'after-claim' | 'after-post' | 'after-record';
+
+/** A promise that never settles: what a killed process answers. */
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
+/**
+ * An instance that dies at `crash`, in process: from then on neither its store nor its platform
+ * answers, as a killed process's would not, so it renews no lease and records nothing. The real
+ * SIGKILL of a bot process is in crash.test.ts.
+ */
+function dyingAt(crash: CrashPoint, store: Store, platform: RecordingPlatform): { store: Store; platform: RecordingPlatform } {
+  let dead = false;
+  const runs = new Proxy(store.runs, {
+    get(target, name: keyof Store['runs']) {
+      return async (...args: unknown[]): Promise<unknown> => {
+        if (dead) return never();
+        const result: unknown = await (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]?.(...args);
+        if (crash === 'after-record' && name === 'update' && (args[2] as { state?: string }).state === 'posted') dead = true;
+        return result;
+      };
+    },
+  });
+  const post: RecordingPlatform['post'] = async (channel, reply, key) => {
+    if (dead || crash === 'after-claim') return ((dead = true), never());
+    const r = await platform.post(channel, reply, key);
+    if (crash === 'after-post') return ((dead = true), never());
+    return r;
+  };
+  return { store: { ...store, runs }, platform: { ...platform, post } };
+}
+
+describe('an instance killed while posting a digest, then another started', () => {
+  const KEY = 'morning@2025-06-10T12:00Z';
+
+  /** Kills instance `a` at `crash` during the 12:00 run, starts `b` at 12:01:30 (the 30 s lease is over); returns the run as stored. */
+  async function crashThenRestart(crash: CrashPoint): Promise<{ postsBefore: number; run: unknown }> {
+    vi.setSystemTime(at('2025-06-10T11:59:00Z'));
+    await store.runs.setCheckedUntil(at('2025-06-10T11:59:00Z'));
+    const dying = dyingAt(crash, store, platform);
+    // Never stopped: a killed instance does not stop. Its timers go with the fake clock after the test.
+    await schedulerFor({ store: dying.store, platform: dying.platform, digests: () => [digest()], instance: 'a' }).start();
+    await advance(65_000);
+    const postsBefore = platform.posts.length;
+    await advance(85_000);
+    const { store: other } = await sqliteStore(file);
+    scheduler = schedulerFor({ store: other, platform, digests: () => [digest()], instance: 'b' });
+    await scheduler.start();
+    await scheduler.idle();
+    await scheduler.stop();
+    scheduler = undefined;
+    const [run] = await other.runs.list();
+    await other.close();
+    return { postsBefore, run };
+  }
+
+  it('posts once when killed between claiming the run and sending it', async () => {
+    const { postsBefore, run } = await crashThenRestart('after-claim');
+    expect(postsBefore).toBe(0);
+    expect(platform.posts.map((p) => [p.at, p.key])).toEqual([['2025-06-10T12:01:30.000Z', KEY]]);
+    expect(run).toMatchObject({ key: KEY, state: 'posted', owner: 'b' });
+  });
+
+  it('sends again under the same key when killed after the platform took the post (the platform keeps one per key)', async () => {
+    const { postsBefore, run } = await crashThenRestart('after-post');
+    expect(postsBefore).toBe(1);
+    expect(platform.posts.map((p) => p.key)).toEqual([KEY, KEY]);
+    expect(run).toMatchObject({ key: KEY, state: 'posted', owner: 'b' });
+  });
+
+  it('does not post again when killed after recording the post', async () => {
+    const { postsBefore, run } = await crashThenRestart('after-record');
+    expect(postsBefore).toBe(1);
+    expect(platform.posts.map((p) => p.key)).toEqual([KEY]);
+    expect(run).toMatchObject({ key: KEY, state: 'posted', owner: 'a', attempts: 1 });
+  });
+});
+
 describe('a subscription made from chat', () => {
   let library: Library;
   beforeAll(async () => {
