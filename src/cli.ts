@@ -47,6 +47,7 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, 
       return (await import('./cli/digests.js')).runDigests(args, io, deps);
     case 'ingest':
     case 'add':
+    case 'remove':
       return (await import('./cli/store.js')).runStoreCommand(args, io, deps);
     case 'explain':
       return (await import('./cli/brief.js')).runExplain(args, io, now());

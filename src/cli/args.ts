@@ -14,9 +14,9 @@ export const fromLoad = (e: LoadError): Failure => ({ exit: e.code === 'bad-subj
 
 const BRIEF_COMMANDS = ['brief', 'topics', 'sources'] as const;
 const BOT_COMMANDS = ['start', 'doctor', 'digests'] as const;
-const STORE_COMMANDS = ['ingest', 'add'] as const;
+const STORE_COMMANDS = ['ingest', 'add', 'remove'] as const;
 const COMMANDS = [...BRIEF_COMMANDS, 'explain', ...STORE_COMMANDS, ...BOT_COMMANDS] as const;
-const CONFIG_COMMANDS: readonly string[] = [...BOT_COMMANDS, ...STORE_COMMANDS];
+const CONFIG_COMMANDS: readonly string[] = [...BOT_COMMANDS, 'ingest', 'add'];
 export type Command = (typeof COMMANDS)[number] | 'help';
 
 export interface Args {
@@ -42,6 +42,7 @@ const OPTIONS_OF: Record<string, string> = {
   digests: '--config FILE, --limit N, --failed, --help',
   ingest: '--config FILE, --help',
   add: '--config FILE, --help',
+  remove: '--help',
 };
 const BRIEF_OPTIONS = '--articles DIR, --topic TOPIC, --since SPAN, --json, --all, --explain, --help';
 
@@ -95,7 +96,7 @@ export function parse(argv: string[]): Result<Args, Failure> {
     const [first, ...words] = positionals;
     const defaults = { words: [], json: false, all: false, limit: 20, failed: false, explain: false };
     if (values.help || first === 'help') return ok({ command: 'help', ...defaults });
-    if (first === undefined) return err(usage('Name a command: brief, topics, sources, explain, ingest, add, start, doctor or digests.'));
+    if (first === undefined) return err(usage('Name a command: brief, topics, sources, explain, ingest, add, remove, start, doctor or digests.'));
     if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, slack manifest, discord register, help.`));
     const command = first as Command;
     const misplaced = misplacedOption(command, values);
@@ -105,6 +106,7 @@ export function parse(argv: string[]): Result<Args, Failure> {
     if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
     if (command === 'explain' && !words.join(' ').trim()) return err(usage(`'sitrep explain' takes a sentence, as in sitrep explain "At least 82 people died on Sunday."`));
     if (command === 'ingest' && words.length > 1) return err(usage(`'sitrep ingest' takes at most one subject; '${words.slice(1).join(' ')}' is extra.`));
+    if (command === 'remove' && words.length !== 2) return err(usage(`'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.`));
     if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story.`));
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));

@@ -27,6 +27,8 @@ interface Loaded {
   warnings: string[];
   /** The arguments left once the subject is taken: topic words. */
   words: string[];
+  /** A subject's own files: the set's other articles were added (`sitrep add`, chat, feeds). Absent for --articles. */
+  folderFiles?: ReadonlySet<string>;
   /** The articles, or the set already built from them with the store's extract cache (the bot's own). */
   content: { articles: Article[] } | { set: BriefingSet };
 }
@@ -59,7 +61,8 @@ export async function loadSet(args: Args, root: string, deps: CliDeps): Promise<
   // --since picks articles by date before extraction; every other brief can use the cached extracts.
   const content = await withStore(s.value, files(args, deps.env ?? {}).dbFile, args.since === undefined && args.command !== 'topics');
   if (!content.ok) return err({ exit: 1, message: content.error });
-  return ok({ name: s.value.name, title: s.value.title, topics: s.value.topics, warnings: s.value.warnings, words, content: content.value });
+  const folderFiles = new Set(s.value.articles.map((a) => a.file));
+  return ok({ name: s.value.name, title: s.value.title, topics: s.value.topics, warnings: s.value.warnings, words, folderFiles, content: content.value });
 }
 
 /**
@@ -140,9 +143,13 @@ export function runSources(set: Loaded, io: Io): Result<void, Failure> {
   if (set.words.length) return err(usage(`'sitrep sources' takes one subject; '${set.words.join(' ')}' is extra.`));
   // Numbered by buildSet, exactly as a briefing cites them.
   const { sources } = setOf(set);
+  const added = (file: string): boolean => set.folderFiles !== undefined && !set.folderFiles.has(file);
   for (const s of sources) {
-    io.stdout(terminalText(`[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`));
+    io.stdout(terminalText(`[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}${added(s.file) ? ' · added' : ''}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`));
   }
+  if (!sources.length) io.stdout(`${set.name} has no articles yet.\n`);
+  const first = sources.find((s) => added(s.file));
+  if (first) io.stdout(terminalText(`Added articles are kept in the database: 'sitrep remove ${set.name} ${first.file}' takes one out.\n`));
   if (set.warnings.length) io.stdout(terminalText(`Skipped or unmatched:\n${set.warnings.map((w) => `  ${w}\n`).join('')}`));
   return ok(undefined);
 }

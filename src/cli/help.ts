@@ -12,6 +12,7 @@ export const USAGE = `Usage:
   sitrep sources [subject | --articles DIR]
   sitrep ingest [subject] [--config FILE]
   sitrep add <subject> <url | file> [--config FILE]
+  sitrep remove <subject> <added article>
   sitrep start [--config FILE]
   sitrep doctor [--config FILE]
   sitrep digests [--config FILE] [--limit N] [--failed]
@@ -33,6 +34,7 @@ export const USAGE = `Usage:
   explain  says what each number of a sentence measures and which rule read it, or why it is no figure
   ingest   polls the subject's feeds now (every subject with feeds when none is named)
   add      adds one article: a web page (fetched and reduced to its text) or a file
+  remove   takes out an added article (its file name in 'sitrep sources', or its web address)
   start    runs the bot: every chat platform whose secrets are set, or the console when none is;
            scheduled digests, subscriptions from chat, GET /healthz on PORT (3000)
   doctor   checks config, secrets, subjects, feeds and the database, and says what to fix

@@ -1,6 +1,6 @@
-/** `sitrep ingest` and `sitrep add`: articles into the store. */
+/** `sitrep ingest`, `add` and `remove`: articles into and out of the store. */
 import { readEnv } from '../config/env.js';
-import { runAdd, runIngest } from '../ingest/cli-commands.js';
+import { runAdd, runIngest, runRemove } from '../ingest/cli-commands.js';
 import { logProgress, terminalProgress } from '../ingest/progress.js';
 import { BRIEFINGS_DIR } from '../load/subjects-dir.js';
 import { createLogger } from '../log.js';
@@ -9,7 +9,7 @@ import type { Args, Failure } from './args.js';
 import { files } from './files.js';
 import type { CliDeps, Io } from './types.js';
 
-/** `sitrep ingest` and `sitrep add`: a progress bar on a terminal, log lines otherwise. */
+/** `sitrep ingest`, `add` and `remove`: a progress bar on a terminal, log lines otherwise. */
 export function runStoreCommand(args: Args, io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
   const env = deps.env ?? {};
   const tty = !deps.logger && process.stderr.isTTY;
@@ -21,5 +21,6 @@ export function runStoreCommand(args: Args, io: Io, deps: CliDeps): Promise<Resu
   };
   const [subject, target] = args.words;
   if (args.command === 'add') return runAdd(subject ?? '', target ?? '', common);
+  if (args.command === 'remove') return runRemove(subject ?? '', target ?? '', common);
   return runIngest(subject, common);
 }

@@ -11,9 +11,9 @@ import { err, ok, type Result } from '../core/result.js';
 import { loadSubject, type Subject } from '../load/subject.js';
 import { findSubject, listSubjects } from '../load/subjects-dir.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import type { Store } from '../store/store.js';
-import { outletNames } from './article-key.js';
-import type { FeedReport, IngestReport, Stored } from './ingest.js';
+import type { Store, StoredArticle } from '../store/store.js';
+import { outletNames, storedFileName } from './article-key.js';
+import { canonicalUrl, type FeedReport, type IngestReport, type Stored } from './ingest.js';
 import type { ProgressFactory } from './progress.js';
 import { createIngestion, type Ingestion } from './setup.js';
 import { readArticleText } from '../load/articles.js';
@@ -142,5 +142,47 @@ export async function runAdd(subject: string, target: string, deps: IngestComman
     return ok(undefined);
   } finally {
     await close(opened.value);
+  }
+}
+
+type Header = Omit<StoredArticle, 'text'>;
+
+/** The stored articles `target` names: its file name as `sitrep sources` shows it, the start of its hash, or a page address of it or of a copy folded into it. */
+function named(headers: readonly Header[], target: string): Header[] {
+  const url = /^https?:\/\//i.test(target) ? canonicalUrl(target) : undefined;
+  const file = target.replace(/\.txt$/i, '');
+  return headers.filter((h) =>
+    url !== undefined ? h.outlets.some((o) => o.url !== undefined && canonicalUrl(o.url) === url)
+      : storedFileName(h).replace(/\.txt$/, '') === file || (/^[0-9a-f]{6,}$/i.test(target) && h.hash.startsWith(target.toLowerCase())));
+}
+
+/**
+ * `sitrep remove <subject> <article>`: takes an article that `sitrep add`, chat or a feed stored out
+ * of the database, with every copy folded into it. A file of the subject's folder is the user's own
+ * to delete; the command says so rather than touching it.
+ */
+export async function runRemove(subject: string, target: string, deps: Pick<IngestCommandDeps, 'dbFile' | 'briefingsDir' | 'out'>): Promise<Result<void, CommandFailure>> {
+  const s = await subjectNamed(subject, deps.briefingsDir);
+  if (!s.ok) return s;
+  const folderFile = s.value.articles.find((a) => a.file === target || a.file === basename(target));
+  const opened = openSqliteStore(deps.dbFile);
+  if (!opened.ok) return err({ exit: 1, message: opened.error });
+  const store = opened.value;
+  try {
+    const headers = await store.articles.headers(s.value.name);
+    const found = named(headers, target);
+    if (found.length === 1 && found[0]) {
+      const h = found[0];
+      await store.articles.remove(h.id);
+      const copies = h.outlets.length - 1;
+      deps.out(`Removed from ${s.value.name}: “${h.headline}”${copies > 0 ? ` and the ${plural(copies, 'copy', 'copies')} folded into it` : ''}. A running bot drops it at its next feed poll or restart.\n`);
+      return ok(undefined);
+    }
+    if (found.length > 1) return err({ exit: 2, message: `'${target}' names ${String(found.length)} added articles of ${s.value.name}: ${found.map(storedFileName).join(', ')}. Give one of these.` });
+    if (folderFile) return err({ exit: 2, message: `${folderFile.file} is a file of ${s.value.name}'s articles/ folder, not an added article: delete the file to take it out.` });
+    const list = headers.length ? ` Added articles: ${headers.slice(0, 10).map(storedFileName).join(', ')}${headers.length > 10 ? `, and ${String(headers.length - 10)} more ('sitrep sources ${s.value.name}' lists them)` : ''}.` : ` ${s.value.name} has none.`;
+    return err({ exit: 2, message: `No added article '${target}' in ${s.value.name}.${list}` });
+  } finally {
+    await store.close();
   }
 }

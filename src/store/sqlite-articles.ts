@@ -44,6 +44,8 @@ export function sqliteArticleStore(db: Db): ArticleStore {
   const text = db.prepare<[number], { text: string }>('SELECT text FROM articles WHERE id = ?');
   const sigs = db.prepare<[string], { id: number; signature: Buffer }>('SELECT id, signature FROM articles WHERE subject = ? ORDER BY id');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM articles WHERE subject = ?');
+  const dropUrls = db.prepare<[number]>('DELETE FROM article_urls WHERE article_id = ?');
+  const drop = db.prepare<[number]>('DELETE FROM articles WHERE id = ?');
 
   const add = db.transaction((a: Parameters<ArticleStore['add']>[0]): { added: boolean; id: number } => {
     const r = insert.run({
@@ -63,6 +65,11 @@ export function sqliteArticleStore(db: Db): ArticleStore {
     setOutlets.run(JSON.stringify([...outlets, outlet]), id);
     return true;
   });
+  // The addresses go explicitly: SQLite enforces ON DELETE CASCADE only with foreign_keys on.
+  const remove = db.transaction((id: number): boolean => {
+    dropUrls.run(id);
+    return drop.run(id).changes === 1;
+  });
   return {
     add: (a) => Promise.resolve(add(a)),
     addOutlet: (id, outlet) => Promise.resolve(addOutlet(id, outlet)),
@@ -76,6 +83,7 @@ export function sqliteArticleStore(db: Db): ArticleStore {
     signatures: (subject) => Promise.resolve(sigs.all(subject).map((r) => ({ id: r.id, signature: toSignature(r.signature) }))),
     get: (id) => Promise.resolve(((row) => (row ? toArticle(row) : undefined))(get.get(id))),
     count: (subject) => Promise.resolve(count.get(subject)?.n ?? 0),
+    remove: (id) => Promise.resolve(remove(id)),
   };
 }
 

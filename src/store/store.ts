@@ -153,6 +153,8 @@ export interface ArticleStore {
   signatures(subject: string): Promise<{ id: number; signature: Uint32Array }[]>;
   get(id: number): Promise<StoredArticle | undefined>;
   count(subject: string): Promise<number>;
+  /** Deletes a stored article, with the addresses of every copy folded into it; false when there was none. */
+  remove(id: number): Promise<boolean>;
 }
 
 /** A feed's state for one subject: the validators of its last answer, for conditional GETs. */

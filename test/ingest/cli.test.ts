@@ -1,4 +1,5 @@
 /** `sitrep ingest`, `sitrep add` and `sitrep brief --since` through `main`, with a loopback news site and a real SQLite file. */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliDeps } from '../../src/cli.js';
@@ -72,6 +73,39 @@ describe('sitrep ingest and add', () => {
     expect(root).toBeTruthy();
   });
 
+  it('lists added articles in sources and takes one out with sitrep remove, by file name or by a copy\'s address', async () => {
+    const s = await site();
+    const { deps } = await setup(s, ['/world.xml']);
+    await run(['add', 'live', s.url('/diario/noboa-wins')], deps);
+    await run(['add', 'live', s.url('/prensa/noboa-reelected')], deps);
+    await run(['add', 'live', s.url('/diario/port-seizure')], deps);
+    const before = await run(['sources', 'live'], deps);
+    const files = [...before.out.matchAll(/ · (\S+\.txt) · added\n/g)].map((m) => m[1] ?? '');
+    expect(files).toHaveLength(2);
+    expect(before.out).toContain(`Added articles are kept in the database: 'sitrep remove live ${files[0] ?? ''}' takes one out.\n`);
+
+    // The wire copy's address names the story it was folded into.
+    const byCopy = await run(['remove', 'live', s.url('/prensa/noboa-reelected')], deps);
+    expect(byCopy).toEqual({ code: 0, err: '', out: 'Removed from live: “Noboa wins Ecuador runoff as homicides fall” and the 1 copy folded into it. A running bot drops it at its next feed poll or restart.\n' });
+    const byFile = await run(['remove', 'live', files[1] ?? ''], deps);
+    expect(byFile.out).toBe(`Removed from live: “${PORT.headline}”. A running bot drops it at its next feed poll or restart.\n`);
+    expect((await run(['sources', 'live'], deps)).out).toBe('live has no articles yet.\n');
+
+    const again = await run(['remove', 'live', files[1] ?? ''], deps);
+    expect(again).toEqual({ code: 2, out: '', err: `No added article '${files[1] ?? ''}' in live. live has none.\n` });
+    // Taken out for good: adding the page again adds it anew.
+    expect((await run(['add', 'live', s.url('/prensa/noboa-reelected')], deps)).out).toMatch(/^Added to live: /);
+  });
+
+  it('leaves a subject\'s own files to the user', async () => {
+    const s = await site();
+    const { deps, root } = await setup(s, ['/world.xml']);
+    await mkdir(join(root, 'briefings/live/articles'), { recursive: true });
+    await writeFile(join(root, 'briefings/live/articles/own.txt'), `${PORT.headline}\nDate: 2025-04-15\n${PORT.paragraphs.join('\n')}\n`);
+    const r = await run(['remove', 'live', 'own.txt'], deps);
+    expect(r).toEqual({ code: 2, out: '', err: "own.txt is a file of live's articles/ folder, not an added article: delete the file to take it out.\n" });
+  });
+
   it('says in one line why a page it cannot read was not added, by url or as a file', async () => {
     const s = await site();
     s.route('/lone', { type: 'text/html', body: '<' });
@@ -110,6 +144,8 @@ describe('sitrep ingest and add', () => {
 
   it.each([
     [['add', 'live'], "'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story."],
+    [['remove', 'live'], "'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt."],
+    [['remove', 'live', 'x.txt', '--config', 'c.yaml'], "--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'."],
     [['ingest', 'live', 'more'], "'sitrep ingest' takes at most one subject; 'more' is extra."],
     [['brief', 'live', '--since', 'soon'], "Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got 'soon'."],
     [['topics', 'live', '--since', '7d'], "--since works only with 'sitrep brief'."],
