@@ -21,10 +21,14 @@ RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # --- runtime: dist/, production node_modules/, the subjects and the config -----------------------
 FROM node:20-slim
+# A container has no terminal: with SITREP_CONSOLE=off and no Slack or Discord secrets, the bot posts
+# nothing and says so, rather than printing digests into `docker logs`. `docker run -it -e
+# SITREP_CONSOLE=auto sitrep` gives the console.
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \
-    SITREP_DB=/app/var/sitrep.db
+    SITREP_DB=/app/var/sitrep.db \
+    SITREP_CONSOLE=off
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main, type CliDeps } from '../src/cli.js';
@@ -11,7 +12,9 @@ import { article, tempDir } from './temp-dir.js';
 async function run(argv: string[], deps: CliDeps = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) }, deps);
+  // No database unless a test gives one: a developer's var/sitrep.db must not change what the tests see.
+  const env = deps.env ?? { SITREP_DB: join(tmpdir(), 'sitrep-cli-test-no.db') };
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) }, { ...deps, env });
   return { code, out, err };
 }
 

@@ -33,8 +33,8 @@ export interface BotDeps {
   dbFile: string;
   briefingsDir: string;
   logger: Logger;
-  /** The console adapter's terminal. */
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
+  /** The console's input: a terminal, a pipe or a file; absent, the console reads nothing (tests). */
+  stdin?: (NodeJS.ReadableStream & { isTTY?: boolean | undefined }) | undefined;
   stdout: NodeJS.WritableStream;
   /** The chat platforms this build runs; tests give fakes. */
   platforms?: readonly ChatPlatform[] | undefined;
@@ -108,10 +108,12 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
     else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value }));
   }
   if (problems.length) return err(`Some platforms are half configured; fix or unset their variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  if (!adapters.length || config.platforms.includes('console')) {
+  if (deps.env.SITREP_CONSOLE === 'off') {
+    if (!adapters.length) deps.logger.warn('no chat platform is configured and SITREP_CONSOLE=off: nothing will be posted. Set Slack\'s or Discord\'s variables (.env.example lists them)');
+  } else if (!adapters.length || config.platforms.includes('console')) {
     if (!adapters.length) deps.logger.info('no chat platform is configured: running on the console');
     adapters.push(createConsoleAdapter({
-      library, commands, input: deps.stdin, output: deps.stdout, interactive: deps.stdin.isTTY === true,
+      library, commands, input: deps.stdin, output: deps.stdout, interactive: deps.stdin?.isTTY === true,
       onQuit: deps.onQuit, logger: deps.logger.child({ platform: 'console' }), timeZone: config.timeZone, ...(deps.now ? { now: deps.now } : {}),
     }));
   }

@@ -1,5 +1,5 @@
 /** `sitrep start`: the bot, until a signal or the console's Ctrl-D. */
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { startBot } from '../bot/bot.js';
 import { readEnv } from '../config/env.js';
 import { BRIEFINGS_DIR } from '../load/subjects-dir.js';
@@ -21,7 +21,7 @@ export async function runStart(args: Args, io: Io, deps: CliDeps): Promise<Resul
   const stdout = deps.stdout ?? new Writable({ write(chunk: Buffer | string, _encoding, done) { io.stdout(String(chunk)); done(); } });
   const bot = await startBot({
     env: env.value, ...files(args, rawEnv), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, logger,
-    stdin: deps.stdin ?? Readable.from([]), stdout, platforms: deps.platforms, onQuit: () => { quit(); }, ...(deps.now ? { now: deps.now } : {}),
+    stdin: deps.stdin, stdout, platforms: deps.platforms, onQuit: () => { quit(); }, ...(deps.now ? { now: deps.now } : {}),
   });
   if (!bot.ok) return err({ exit: 1, message: `${bot.error}\nSitrep did not start. 'sitrep doctor' checks everything at once.` });
   deps.onStarted?.(bot.value);

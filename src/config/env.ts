@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   SITREP_CONFIG: z.string().trim().min(1).optional(),
   SITREP_DB: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // `auto`: the console runs when no chat platform does. `off`: never (a container, a service).
+  SITREP_CONSOLE: z.enum(['auto', 'off'], { error: 'expected auto or off' }).default('auto'),
 });
 
 /** The validated environment. */

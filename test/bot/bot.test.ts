@@ -88,6 +88,31 @@ describe('sitrep start', () => {
     await expect(fetch(`http://127.0.0.1:${String(bot.port)}/healthz`)).rejects.toThrow();
   });
 
+  it('answers piped commands, then stops with exit 0 at the end of the input', async () => {
+    const s = await setup(CONSOLE_CONFIG);
+    const running = cli(['start', '--config', s.config], s.deps);
+    await s.started;
+    s.stdin.end('/ecuador schedule\n');
+    expect(await running).toEqual({ code: 0, out: '', err: '' });
+    expect(s.out()).toContain('Digests in this channel\n');
+    expect(s.log.messages()).toEqual(expect.arrayContaining(['console: end of input; stopping once every command is answered', 'stopped']));
+  });
+
+  it('runs no console with SITREP_CONSOLE=off, says nothing will be posted, and serves /healthz until SIGTERM', async () => {
+    const s = await setup(CONSOLE_CONFIG, { SITREP_CONSOLE: 'off' });
+    const running = cli(['start', '--config', s.config], s.deps);
+    const bot = await s.started;
+    expect(bot.adapters).toEqual([]);
+    s.stdin.end();
+    expect((await fetch(`http://127.0.0.1:${String(bot.port)}/healthz`)).status).toBe(200);
+    expect(s.out()).toBe('');
+    expect(s.log.messages()).toEqual(expect.arrayContaining(["no chat platform is configured and SITREP_CONSOLE=off: nothing will be posted. Set Slack's or Discord's variables (.env.example lists them)"]));
+    // Its console digest waits for a platform that is not running: nothing prints into the logs.
+    expect(s.log.messages().join('\n')).toContain('1 digest(s) wait for a platform that is not running: hourly (console)');
+    s.signals.emit('SIGTERM');
+    expect((await running).code).toBe(0);
+  });
+
   it('starts every platform whose secrets are set, mounts its routes, and posts its digests', async () => {
     const platform = recordingPlatform('fake');
     const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { SLACK_API_URL: 'http://127.0.0.1:1/' }, platform);

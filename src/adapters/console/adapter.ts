@@ -20,11 +20,12 @@ export const CONSOLE_CHANNEL = 'terminal';
 export interface ConsoleAdapterDeps {
   library: Library;
   commands: ChatCommands;
-  input: NodeJS.ReadableStream;
+  /** Commands to answer; absent, none are read (the console only prints). */
+  input?: NodeJS.ReadableStream | undefined;
   output: NodeJS.WritableStream;
-  /** The input is a terminal: show a prompt, and let Ctrl-D or Ctrl-C quit. Otherwise the end of input only stops reading. */
+  /** The input is a terminal: show a prompt, and let Ctrl-D, Ctrl-C or `quit` quit. */
   interactive: boolean;
-  /** Called when the person at the terminal quits (Ctrl-D, Ctrl-C, `quit`). */
+  /** Called when the console is done: the person at the terminal quits, or piped input ends once every line is answered. */
   onQuit?: (() => void) | undefined;
   logger: Logger;
   /** The zone digest headers show their time in. */
@@ -82,6 +83,7 @@ export function createConsoleAdapter(deps: ConsoleAdapterDeps): PlatformAdapter 
     async start() {
       if (first) write(renderConsole(await commands.handle(ctx, first.command, '')));
       write(hint);
+      if (!deps.input) return;
       rl = createInterface({ input: deps.input, ...(deps.interactive ? { output, prompt: PROMPT, terminal: true } : { terminal: false }) });
       rl.on('line', (line) => {
         queue = queue.then(() => onLine(line)).catch((e: unknown) => { logger.error({ err: e }, 'console: answering a command failed'); });
@@ -92,7 +94,9 @@ export function createConsoleAdapter(deps: ConsoleAdapterDeps): PlatformAdapter 
           deps.onQuit?.();
           return;
         }
-        logger.info('console: input ended; digests still print here');
+        // Input from a pipe or a file is a script: answer every line, then stop, as a shell does.
+        logger.info('console: end of input; stopping once every command is answered');
+        void queue.then(() => deps.onQuit?.());
       });
       // Ctrl-C at the prompt reaches readline, not the process.
       rl.on('SIGINT', () => { deps.onQuit?.(); });

@@ -58,13 +58,16 @@ describe('the console adapter', () => {
     await c.store.close();
   });
 
-  it('keeps running when input that is not a terminal ends (Docker, a pipe)', async () => {
+  it('answers every line of piped input, then stops, as a shell reads a script', async () => {
     const c = await consoleOn(false);
     await c.adapter.start();
-    c.input.end();
-    await sleep(20);
-    expect(c.quits()).toBe(0);
-    expect(c.log.messages()).toContain('console: input ended; digests still print here');
+    const before = c.text().length;
+    c.input.end('/ecuador homicides\n/ecuador topics\n');
+    for (let i = 0; i < 200 && c.quits() === 0; i++) await sleep(5);
+    expect(c.quits()).toBe(1);
+    // Both answers were printed before the console said it was done.
+    expect(c.text().slice(before)).toMatch(/— Homicides\nKey figures\n[\s\S]*Topics of \/ecuador:\n {2}homicides — Homicides/);
+    expect(c.log.messages()).toContain('console: end of input; stopping once every command is answered');
     await c.adapter.stop();
     await c.store.close();
   });
