@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/articles/parse.js';
+import { createInterner, extractArticle } from '../../src/core/extract/article.js';
 import { analyse } from '../../src/core/nlp.js';
 import { cuesMatchingUnanchored, questionOf } from '../../src/core/extract/questions.js';
 import { mergeQuestions } from '../../src/core/reconcile/questions.js';
@@ -182,5 +184,22 @@ describe('merging questions across sources', () => {
   it('keeps apart two concerns that share only the template words', () => {
     const out = merged(['a.txt', 'Farmers voiced concerns about the cost of the levy.'], ['b.txt', 'Doctors raised concerns about staffing at night.']);
     expect(out).toHaveLength(2);
+  });
+});
+
+describe('a question whose subject is a pronoun', () => {
+  const questionsOf = (body: string): string[] =>
+    extractArticle(parseArticle('a.txt', `Headline\nDate: 2025-03-10\n${body}\n`), createInterner()).questions.map((q) => q.question);
+
+  it('names the person of the nearest earlier sentence that named one', () => {
+    expect(questionsOf('Mayor Ana Ruiz unveiled a housing plan on Monday.\nThe council ruled in favor of her proposal, which now must be debated twice by the assembly.'))
+      .toEqual(['Will Ana Ruiz’s proposal be approved?']);
+  });
+
+  it('leaves the pronoun when two people could be meant, or the question names the person already', () => {
+    expect(questionsOf('Ana Ruiz met Carlos Vega on Monday.\nThe council ruled in favor of his proposal, which now must be debated twice by the assembly.'))
+      .toEqual(['Will his proposal be approved?']);
+    expect(questionsOf('Whether Ruiz’s plan is a campaign tactic to lift her ratings remains unclear.'))
+      .toEqual(['Is Ruiz’s plan a campaign tactic to lift her ratings?']);
   });
 });

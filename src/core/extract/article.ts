@@ -8,6 +8,7 @@ import { inArticlePart, readFigures, type Carry } from './figures/extract.js';
 import { hasSense, opensCompound, singular } from './figures/lexicon.js';
 import { countryOf } from './gazetteer.js';
 import { whileReading } from './question-grammar.js';
+import { namePronoun } from './pronouns.js';
 import { questionOf } from './questions.js';
 
 const CITY_COUNTRY = /\b([A-Z][A-Za-z’'-]+(?:\s[A-Z][A-Za-z’'-]+)?),\s+([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\b/g;
@@ -129,9 +130,9 @@ export function extractArticle(article: Article, intern: Interner = createIntern
       // A lone capitalised word after "in" or "from" is more likely a place than a person.
       const persons = actors.filter((a) => a.kind === 'person' && !a.key.endsWith(':locative'));
       addFigures(eventsOf(quote, article.file, persons, previous, position), ev);
-      if (persons.length) previous = persons;
       const q = whileReading(s, () => questionOf(s.text, article.file, quote));
-      if (q) out.questions.push({ ...q, evidence: ev });
+      if (q) out.questions.push({ ...q, question: namePronoun(q.question, persons, previous), evidence: ev });
+      if (persons.length) previous = persons;
     }
   });
   for (const h of headline) addFigures(h.figures, h.ev);

@@ -61,6 +61,18 @@ function antecedent(previous: readonly PersonRef[]): PersonRef | undefined {
 }
 
 const one = (ps: PersonRef[]): PersonRef | undefined => (new Set(ps.map((p) => surnameOf(p.key))).size === 1 ? ps[0] : undefined);
+
+/**
+ * The person a "he", "his" or "her" of a sentence means: the one person the sentence names, else
+ * the one person of the nearest earlier sentence naming people. Undefined when two are named: a
+ * subject is no sure antecedent of "his" (names say nothing of who "his" can be).
+ */
+export function personMeant(persons: readonly PersonRef[], previous: readonly PersonRef[]): PersonRef | undefined {
+  const pool = persons.length ? persons : previous;
+  const sure = pool.filter(reliable);
+  return one(sure.length ? sure : [...pool]);
+}
+
 const defined = (ps: (PersonRef | undefined)[]): PersonRef[] => ps.filter((p): p is PersonRef => p !== undefined);
 
 /**
