@@ -52,6 +52,7 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, 
     case 'explain':
       return (await import('./cli/brief.js')).runExplain(args, io, now());
     case 'brief':
+    case 'page':
     case 'topics':
     case 'sources': {
       const { loadSet, runBrief, runSources, runTopics } = await import('./cli/brief.js');

@@ -137,10 +137,10 @@ describe('sitrep brief --articles', () => {
 
 describe('sitrep usage errors', () => {
   it.each([
-    [['summarise'], "Unknown command 'summarise'. Commands: brief, topics, sources, explain, ingest, add, remove, start, doctor, digests, slack manifest, discord register, help."],
+    [['summarise'], "Unknown command 'summarise'. Commands: brief, page, topics, sources, explain, ingest, add, remove, start, doctor, digests, slack manifest, discord register, help."],
     [['brief', '--colour'], "Unknown option '--colour'. Options: --articles DIR, --topic TOPIC, --since SPAN, --json, --all, --explain, --help."],
     [['brief', '--articles'], 'Option --articles needs a value, as in --articles ./my-articles.'],
-    [[], 'Name a command: brief, topics, sources, explain, ingest, add, remove, start, doctor or digests.'],
+    [[], 'Name a command: brief, page, topics, sources, explain, ingest, add, remove, start, doctor or digests.'],
     [['topics', '--json'], "--json works only with 'sitrep brief'."],
     [['brief', 'ecuador', 'gangs', '--topic', 'cocaine'], "Give the topic once: 'gangs' or --topic cocaine, not both."],
     [['brief', 'ecuador', '--since', '2025-13-45'], "Option --since: '2025-13-45' is not a date (there is no month 13)."],

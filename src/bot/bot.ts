@@ -15,10 +15,12 @@ import type { Digest } from '../schedule/digest.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '../schedule/scheduler.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { startHttpServer, type HttpServer } from '../server/http.js';
+import { createPageLinks } from '../server/page-links.js';
+import { pageRoute } from '../server/page-route.js';
 import { createChatCommands, permissionPolicy } from '../service/chat.js';
 import { createIngestion, type Ingestion } from '../ingest/setup.js';
 import { logProgress } from '../ingest/progress.js';
-import { loadLibrary, refreshSubject, type Library, type LibraryOptions } from '../service/library.js';
+import { loadLibrary, refreshSubject, type Library, type LibraryOptions, type ServedSubject } from '../service/library.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { createDigestPoster } from './digest-poster.js';
@@ -88,10 +90,13 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
   return ok({ config: config.value, store, library: loaded.value });
 }
 
+/** The link to a subject's page for a topic, when links are on. */
+type PageLink = (subject: ServedSubject, topic: string | undefined) => string | undefined;
+
 /** Makes the adapters of every configured platform whose secrets are set, and the console when none is. */
-function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store, live: Live): Result<PlatformAdapter[], string> {
+function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store, live: Live, pageLink: PageLink): Result<PlatformAdapter[], string> {
   const commands = createChatCommands({
-    library, subscriptions: store.subscriptions, configDigests: config.digests, defaultTimeZone: config.timeZone,
+    library, subscriptions: store.subscriptions, configDigests: config.digests, defaultTimeZone: config.timeZone, pageLink,
     permission: permissionPolicy({ slackManagers: config.slackManagers }), ...(deps.now ? { now: deps.now } : {}),
     addPage: async (subject, url) => {
       const r = await live.ingestion.ingestor.addUrl(subject, url);
@@ -157,7 +162,10 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   if (!prepared.ok) return prepared;
   const { config, store, library } = prepared.value;
   const live = makeLive(deps, config, library, store);
-  const made = makeAdapters(deps, platforms, config, library, store, live);
+  const links = createPageLinks({ publicUrl: deps.env.SITREP_PUBLIC_URL, secret: deps.env.SITREP_LINK_SECRET, ttlMs: deps.env.SITREP_LINK_EXPIRY });
+  const pageLink: PageLink = (subject, topic) => links.link(subject, topic, clock());
+  if (deps.env.SITREP_PUBLIC_URL && !deps.env.SITREP_LINK_SECRET) logger.warn('SITREP_PUBLIC_URL is set but SITREP_LINK_SECRET is not: only subjects with page_access: public get links to their page');
+  const made = makeAdapters(deps, platforms, config, library, store, live, pageLink);
   if (!made.ok) {
     live.ingestion.close();
     await store.close();
@@ -167,7 +175,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const running = new Set(adapters.map((a) => a.platform));
   let stopping = false;
 
-  const routes = adapters.flatMap((a) => [...a.routes]);
+  const routes = [...adapters.flatMap((a) => [...a.routes]), pageRoute({ library, links, logger, now: clock })];
   let http: HttpServer | undefined;
   try {
     http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, healthy: () => !stopping, logger: deps.logger });
@@ -213,7 +221,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const scheduler = createScheduler({
     runs: store.runs,
     digests: () => allDigests(config.digests, store.subscriptions, running),
-    post: createDigestPoster({ adapters, library, coverage: store.coverage, now: clock }),
+    post: createDigestPoster({ adapters, library, coverage: store.coverage, now: clock, pageLink }),
     logger: logger.child({ component: 'digests' }),
     options: { ...config.schedule, ...deps.scheduler },
     now: clock,

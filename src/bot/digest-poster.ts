@@ -12,7 +12,7 @@ import type { Digest } from '../schedule/digest.js';
 import type { SchedulerDeps } from '../schedule/scheduler.js';
 import { formatLocal } from '../schedule/wall-clock.js';
 import { briefingReply } from '../service/commands.js';
-import type { Library } from '../service/library.js';
+import type { Library, ServedSubject } from '../service/library.js';
 import type { CoverageStore } from '../store/store.js';
 
 /** What the poster needs. */
@@ -21,6 +21,8 @@ export interface DigestPosterDeps {
   library: Library;
   coverage: CoverageStore;
   now: () => number;
+  /** The link to a subject's full briefing page, put under each digest's briefing when links are on. */
+  pageLink?: ((subject: ServedSubject, topic: string | undefined) => string | undefined) | undefined;
 }
 
 /** The key of the notice posted before a digest's briefing: its own, so a platform can refuse a duplicate of each. */
@@ -33,7 +35,8 @@ export function createDigestPoster(deps: DigestPosterDeps): SchedulerDeps['post'
     const subject = deps.library.subjects.find((s) => s.name === digest.subject);
     if (!adapter) return err({ code: 'rejected', message: `platform ${digest.platform} is not running` });
     if (!subject) return err({ code: 'rejected', message: `subject ${digest.subject} is not served (see subjects: in the config)` });
-    const reply = briefingReply(subject, digest.topic);
+    const answered = briefingReply(subject, digest.topic);
+    const reply = answered.kind === 'briefing' && deps.pageLink ? { ...answered, page: deps.pageLink(subject, digest.topic) } : answered;
     if (reply.kind !== 'briefing') return adapter.post(digest.channel, reply, key);
     const keys = subject.keys ?? new Map<string, string>();
     const coverage = coverageOf({ briefing: reply.briefing, keys }, new Date(deps.now()).toISOString());

@@ -14,6 +14,7 @@ import { listSubjects } from '../load/subjects-dir.js';
 import { cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { loadLibrary, type Library } from '../service/library.js';
+import { DEFAULT_LINK_MS } from '../server/page-links.js';
 import { inspectSqliteStore } from '../store/inspect.js';
 import { topicProblems } from './digests.js';
 import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
@@ -125,6 +126,13 @@ function databaseFindings(file: string, now: number): Finding[] {
   return out;
 }
 
+/** Whether answers link to the full briefing page, and what to set when they do not. */
+function pageLinks(env: Env): Finding {
+  if (!env.SITREP_PUBLIC_URL) return { level: 'info', text: 'briefing pages: no links in answers (set SITREP_PUBLIC_URL to the bot\'s public address, and SITREP_LINK_SECRET, to add an "Open full briefing" link)' };
+  if (!env.SITREP_LINK_SECRET) return { level: 'warn', text: 'briefing pages: SITREP_LINK_SECRET is not set, so only subjects with page_access: public get links (make one with openssl rand -base64 32)' };
+  return { level: 'ok', text: `briefing pages: answers link to ${env.SITREP_PUBLIC_URL.replace(/\/+$/, '')}/b/<subject>, signed, for ${String(Math.round((env.SITREP_LINK_EXPIRY ?? DEFAULT_LINK_MS) / 86_400_000))} days` };
+}
+
 /** Runs every check; the findings in order, and whether any must be fixed before starting. */
 export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; ok: boolean }> {
   const now = (deps.now ?? Date.now)();
@@ -132,7 +140,10 @@ export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; o
   const findings: Finding[] = [];
   const env = readEnv(deps.env);
   if (!env.ok) findings.push({ level: 'fail', text: `environment:\n${env.error.join('\n')}` });
-  else findings.push({ level: 'ok', text: `environment: PORT ${String(env.value.PORT)}, HOST ${env.value.HOST}, LOG_LEVEL ${env.value.LOG_LEVEL}` });
+  else {
+    findings.push({ level: 'ok', text: `environment: PORT ${String(env.value.PORT)}, HOST ${env.value.HOST}, LOG_LEVEL ${env.value.LOG_LEVEL}` });
+    findings.push(pageLinks(env.value));
+  }
 
   const subjects = await listSubjects(deps.briefingsDir);
   const config = await loadConfig(deps.configFile, { platforms: platformNames(platforms), subjects });

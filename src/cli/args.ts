@@ -12,7 +12,7 @@ export interface Failure {
 export const usage = (message: string): Failure => ({ exit: 2, message: `${message}\nRun 'sitrep help' for usage.` });
 export const fromLoad = (e: LoadError): Failure => ({ exit: e.code === 'bad-subject' ? 1 : 2, message: e.message });
 
-const BRIEF_COMMANDS = ['brief', 'topics', 'sources'] as const;
+const BRIEF_COMMANDS = ['brief', 'page', 'topics', 'sources'] as const;
 const BOT_COMMANDS = ['start', 'doctor', 'digests'] as const;
 const STORE_COMMANDS = ['ingest', 'add', 'remove'] as const;
 const COMMANDS = [...BRIEF_COMMANDS, 'explain', ...STORE_COMMANDS, ...BOT_COMMANDS] as const;
@@ -78,11 +78,13 @@ type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: tr
 
 /** An option given to a command that does not take it. */
 function misplacedOption(command: Command, values: Values): Failure | undefined {
-  const briefOnly = (['topic', 'json', 'all', 'since', 'explain'] as const).find((k) => values[k]);
+  const briefOnly = (['json', 'all', 'explain'] as const).find((k) => values[k]);
   if (command !== 'brief' && briefOnly) return usage(`--${briefOnly} works only with 'sitrep brief'.`);
+  const briefOrPage = (['topic', 'since'] as const).find((k) => values[k]);
+  if (command !== 'brief' && command !== 'page' && briefOrPage) return usage(`--${briefOrPage} works only with 'sitrep brief' and 'sitrep page'.`);
   if (command !== 'explain' && values.date !== undefined) return usage(`--date works only with 'sitrep explain'.`);
   if (values.explain && values.json) return usage('Give --explain or --json, not both.');
-  if (!(BRIEF_COMMANDS as readonly string[]).includes(command) && values.articles !== undefined) return usage(`--articles works only with 'sitrep brief', 'topics' and 'sources'.`);
+  if (!(BRIEF_COMMANDS as readonly string[]).includes(command) && values.articles !== undefined) return usage(`--articles works only with 'sitrep brief', 'page', 'topics' and 'sources'.`);
   if (!CONFIG_COMMANDS.includes(command) && values.config !== undefined) return usage(`--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'.`);
   const digestsOnly = values.failed ? 'failed' : values.limit !== undefined ? 'limit' : undefined;
   if (command !== 'digests' && digestsOnly) return usage(`--${digestsOnly} works only with 'sitrep digests'.`);
@@ -96,7 +98,7 @@ export function parse(argv: string[]): Result<Args, Failure> {
     const [first, ...words] = positionals;
     const defaults = { words: [], json: false, all: false, limit: 20, failed: false, explain: false };
     if (values.help || first === 'help') return ok({ command: 'help', ...defaults });
-    if (first === undefined) return err(usage('Name a command: brief, topics, sources, explain, ingest, add, remove, start, doctor or digests.'));
+    if (first === undefined) return err(usage('Name a command: brief, page, topics, sources, explain, ingest, add, remove, start, doctor or digests.'));
     if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, slack manifest, discord register, help.`));
     const command = first as Command;
     const misplaced = misplacedOption(command, values);

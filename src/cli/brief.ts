@@ -51,7 +51,7 @@ export async function loadSet(args: Args, root: string, deps: CliDeps): Promise<
   let name: string;
   if (words[0] && known.includes(words[0])) name = words.shift() ?? '';
   // With one bundled subject, `sitrep brief homicides` means that subject's topic.
-  else if (known.length === 1 && known[0] && (args.command === 'brief' || !words.length)) name = known[0];
+  else if (known.length === 1 && known[0] && (args.command === 'brief' || args.command === 'page' || !words.length)) name = known[0];
   else if (words[0]) name = words.shift() ?? '';
   else return err(usage(known.length ? `Name a subject: ${known.join(', ')}. Or give --articles DIR.` : `There are no subjects in ${root}. Give --articles DIR.`));
   const dir = await findSubject(name, root);
@@ -114,7 +114,10 @@ export async function runBrief(args: Args, set: Loaded, io: Io, now: number): Pr
   }
   const r = brief(briefed, query);
   if (!r.ok) return err(unknownTopic(r.error, set.name));
-  if (args.explain) {
+  if (args.command === 'page') {
+    const { renderPage } = await import('../render/page.js');
+    io.stdout(renderPage(r.value, { generatedAt: new Date(now).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }));
+  } else if (args.explain) {
     const { renderBriefingExplained } = await import('../render/explain.js');
     io.stdout(terminalText(renderBriefingExplained(r.value)));
   } else io.stdout(args.json ? `${JSON.stringify(toContractJson(r.value), null, 2)}\n` : terminalText(renderMarkdown(r.value, { all: args.all })));

@@ -7,6 +7,7 @@ import { readYaml } from '../load/yaml.js';
 export const USAGE = `Usage:
   sitrep brief [subject] [topic words...] [--topic TOPIC] [--since SPAN] [--json] [--all]
   sitrep brief --articles DIR [topic words...] [--since SPAN] [--json] [--all] [--explain]
+  sitrep page [subject] [topic words...] [--topic TOPIC] [--since SPAN] > briefing.html
   sitrep explain "<sentence>" [--date YYYY-MM-DD]
   sitrep topics [subject | --articles DIR]
   sitrep sources [subject | --articles DIR]
@@ -31,6 +32,7 @@ export const USAGE = `Usage:
   --limit N       how many runs 'digests' lists (default 20)
   --failed        only the runs that failed
 
+  page     the full briefing as one HTML page (every figure with its sources, charts), for a file or email
   explain  says what each number of a sentence measures and which rule read it, or why it is no figure
   ingest   polls the subject's feeds now (every subject with feeds when none is named)
   add      adds one article: a web page (fetched and reduced to its text) or a file

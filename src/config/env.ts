@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { err, ok, type Result } from '../core/result.js';
+import { parseSpan } from '../load/duration.js';
 
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, as in http://127.0.0.1:9000/api/' });
 const secret = z.string().trim().min(1).optional();
@@ -22,6 +23,17 @@ const EnvSchema = z.object({
   SITREP_CONFIG: z.string().trim().min(1).optional(),
   SITREP_DB: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SITREP_PUBLIC_URL: url.optional(),
+  SITREP_LINK_SECRET: z.string().trim().min(32, 'at least 32 characters: make one with openssl rand -base64 32').optional(),
+  SITREP_LINK_EXPIRY: z.string().trim().optional().transform((s, ctx) => {
+    if (s === undefined) return undefined;
+    const ms = parseSpan(s);
+    if (ms === undefined || ms < 60_000 || ms > 366 * 86_400_000) {
+      ctx.issues.push({ code: 'custom', input: s, message: 'how long a page link works, from 1m to 366d, as 30d or 12h' });
+      return undefined;
+    }
+    return ms;
+  }),
   // `auto`: the console runs when no chat platform does. `off`: never (a container, a service).
   SITREP_CONSOLE: z.enum(['auto', 'off'], { error: 'expected auto or off' }).default('auto'),
 });

@@ -121,6 +121,8 @@ export const SubjectFile = strictObject({
   /** Words an item must contain to be kept (any one of them); none keeps every item. */
   match: z.array(Term, { error: 'a list of words and phrases' }).default([]),
   poll: Poll.optional(),
+  /** Who may open the subject's briefing page: holders of a signed link (default), or anyone. */
+  page_access: z.enum(['signed', 'public'], { error: 'signed (only signed links, the default) or public (anyone)' }).default('signed'),
 });
 
 /** `briefing.yaml` after validation. */

@@ -24,6 +24,8 @@ export interface SubjectSettings {
   feeds: string[];
   match: string[];
   pollMs: number;
+  /** Who may open the briefing page: holders of a signed link, or anyone. */
+  pageAccess: 'signed' | 'public';
 }
 
 /** Reads and validates `briefing.yaml`: every YAML and schema problem at once, each with where it is. */
@@ -56,7 +58,7 @@ export async function loadSubjectSettings(dir: string): Promise<Result<SubjectSe
   if (!COMMAND_NAME.test(command)) {
     return err(loadError('bad-subject', `${file} has 1 problem:\n  command: the folder name '${name}' is not a slash command name; set command: to lower-case letters, digits, - or _`));
   }
-  return ok({ name, dir, title: y.title, command, topics: y.topics, feeds: y.feeds, match: y.match, pollMs: y.poll ?? DEFAULT_POLL_MS, sources: y.sources });
+  return ok({ name, dir, title: y.title, command, topics: y.topics, feeds: y.feeds, match: y.match, pollMs: y.poll ?? DEFAULT_POLL_MS, pageAccess: y.page_access, sources: y.sources });
 }
 
 /**

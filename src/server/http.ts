@@ -12,10 +12,11 @@ import type { Logger } from '../log.js';
 /** Handles one request; a promise it returns is the request's work, and its rejection is caught. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** A path an adapter serves, e.g. `/slack/events`. */
+/** A path an adapter serves, e.g. `/slack/events`; with `prefix`, every path under it (`/b/` serves `/b/anything`). */
 export interface Route {
   path: string;
   handler: RouteHandler;
+  prefix?: boolean | undefined;
 }
 
 /** The running server. */
@@ -53,7 +54,8 @@ export function guarded(handler: RouteHandler, logger: Pick<Logger, 'error'>): R
 
 /** Starts the server on `host:port` with the adapters' routes; `healthy()` decides /healthz. */
 export async function startHttpServer(opts: { host: string; port: number; routes: Route[]; healthy?: () => boolean; logger: Pick<Logger, 'error'> }): Promise<HttpServer> {
-  const routes = new Map(opts.routes.map((r) => [r.path, guarded(r.handler, opts.logger)]));
+  const routes = new Map(opts.routes.filter((r) => !r.prefix).map((r) => [r.path, guarded(r.handler, opts.logger)]));
+  const prefixes = opts.routes.filter((r) => r.prefix).map((r) => [r.path, guarded(r.handler, opts.logger)] as const);
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -61,12 +63,12 @@ export async function startHttpServer(opts: { host: string; port: number; routes
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok }));
       return;
     }
-    const handler = routes.get(path);
+    const handler = routes.get(path) ?? prefixes.find(([p]) => path.startsWith(p))?.[1];
     if (handler) {
       void handler(req, res);
       return;
     }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end(`No route ${path}. Sitrep serves ${[...routes.keys(), '/healthz'].join(', ')}.\n`);
+    res.writeHead(404, { 'content-type': 'text/plain' }).end(`No route ${path}. Sitrep serves ${[...routes.keys(), '/healthz', ...prefixes.map(([p]) => `${p}…`)].join(', ')}.\n`);
   };
   const server = createServer(listener);
   await new Promise<void>((resolve, reject) => {

@@ -71,6 +71,8 @@ export interface ChatDeps {
   defaultTimeZone: string;
   permission: Permission;
   now?: () => number;
+  /** The link to a subject's full briefing page for a topic or words; absent (or undefined), answers carry none. */
+  pageLink?: ((subject: ServedSubject, topic: string | undefined) => string | undefined) | undefined;
   /** Takes a page into a subject and serves it (`/strikes add <url>`); absent, adding from chat is off. */
   addPage?: ((subject: string, url: string) => Promise<Result<Stored, AddError>>) | undefined;
 }
@@ -176,7 +178,10 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
       const addUrl = parseAddCommand(text);
       if (subject && addUrl !== undefined) return add(ctx, subject, addUrl);
       const parsed = parseSubscriptionCommand(text);
-      if (!subject || !parsed) return answer(deps.library, command, text);
+      if (!subject || !parsed) {
+        const reply = answer(deps.library, command, text);
+        return reply.kind === 'briefing' && deps.pageLink ? { ...reply, page: deps.pageLink(reply.subject, text.trim() || undefined) } : reply;
+      }
       if (!parsed.ok) return notice(subject, 'Not subscribed', describeSyntaxError(parsed.error, subject.command));
       const c = parsed.value;
       if (c.kind === 'schedule') return schedule(ctx, subject);

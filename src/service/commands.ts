@@ -11,7 +11,8 @@ export const MAX_COMMAND_TEXT = 200;
 
 /** A command's answer, as data; each platform's renderer words it. */
 export type Reply =
-  | { kind: 'briefing'; subject: ServedSubject; briefing: Briefing }
+  /** `page`: the full briefing page's link, when links are on (SITREP_PUBLIC_URL). */
+  | { kind: 'briefing'; subject: ServedSubject; briefing: Briefing; page?: string | undefined }
   | { kind: 'topics'; subject: ServedSubject; topics: Topic[] }
   | { kind: 'sources'; subject: ServedSubject; sources: SourceRef[]; warnings: string[] }
   | { kind: 'help'; subject: ServedSubject; topics: Topic[] }

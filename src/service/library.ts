@@ -28,6 +28,8 @@ export interface ServedSubject {
   live?: { feeds: string[]; match: string[]; pollMs: number } | undefined;
   /** The subject's folder, to load it again after an ingest. */
   dir?: string | undefined;
+  /** Who may open its briefing page: holders of a signed link (the default), or anyone. */
+  pageAccess?: 'signed' | 'public' | undefined;
 }
 
 /** Every served subject, by slash command. */
@@ -156,10 +158,10 @@ export async function loadLibrary(names: readonly string[] = [], root: string = 
 export async function loadServedSubject(dir: string, opts: LibraryOptions = {}): Promise<Result<ServedSubject, LoadError>> {
   const s = await loadSubject(dir);
   if (!s.ok) return s;
-  const { name, title, command, topics, warnings, feeds, match, pollMs } = s.value;
+  const { name, title, command, topics, warnings, feeds, match, pollMs, pageAccess } = s.value;
   const plan = await subjectPlan(s.value, opts.articles);
   return ok({
-    name, command, title, warnings, dir, keys: plan.keys,
+    name, command, title, warnings, dir, keys: plan.keys, pageAccess,
     live: feeds.length ? { feeds, match, pollMs } : undefined,
     set: await setOf({ name, title, topics }, plan, opts),
   });

@@ -13,6 +13,7 @@ import { readEnv } from '../../src/config/env.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
+import { commandBody, postSigned, SECRET } from '../adapters/slack/requests.js';
 import { memoryLog } from '../schedule/harness.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -72,6 +73,51 @@ describe('the bot with Slack and Discord configured', () => {
       const runs = await bot.value.store.runs.list();
       expect(runs.map((r) => [r.digestId, r.state]).sort()).toEqual([['discord-noon', 'posted'], ['slack-noon', 'posted']]);
       expect(log.messages()).toContain('1 digest(s) wait for a platform that is not running: console-noon (console)');
+    } finally {
+      await bot.value.stop();
+    }
+  });
+
+  it('puts an "Open full briefing" link under answers and digests when SITREP_PUBLIC_URL is set', async () => {
+    // Channels of their own: the fakes are shared with the test above, and Slack's finds a digest by its key.
+    const dir = await tempDir({ 'sitrep.yaml': CONFIG.replace('C0123ABCD', 'C0LINKS01').replace('700000000000000009', '700000000000000019') });
+    const db = join(dir, 'sitrep.db');
+    const seeded = openSqliteStore(db);
+    if (!seeded.ok) throw new Error(seeded.error);
+    await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
+    await seeded.value.close();
+    const env = readEnv({
+      PORT: '0', HOST: '127.0.0.1', SITREP_PUBLIC_URL: 'https://sitrep.example', SITREP_LINK_SECRET: 'k'.repeat(40),
+      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
+      DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: discord.api,
+    });
+    if (!env.ok) throw new Error(env.error.join('\n'));
+    const now = Date.parse('2025-06-10T12:00:20Z');
+    const bot = await startBot({
+      env: env.value, configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
+      logger: memoryLog().logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => now,
+    });
+    if (!bot.ok) throw new Error(bot.error);
+    try {
+      await bot.value.scheduler.idle();
+      const link = /^https:\/\/sitrep\.example\/b\/ecuador\/homicides\?t=\d+\.[\w-]{43}$/;
+      const slackDigest = slack.calls.filter((c) => c.path === '/api/chat.postMessage').at(-1)?.body as { blocks: string | { type: string; elements?: { url?: string; text: { text: string } }[] }[] };
+      const blocks = typeof slackDigest.blocks === 'string' ? (JSON.parse(slackDigest.blocks) as { type: string; elements?: { url?: string; text: { text: string } }[] }[]) : slackDigest.blocks;
+      const button = blocks.find((b) => b.type === 'actions')?.elements?.[0];
+      expect(button?.text.text).toBe('Open full briefing');
+      expect(button?.url).toMatch(link);
+      const discordDigest = discord.callsTo('POST', /^\/api\/v10\/channels\/700000000000000019\/messages$/).at(-1)?.body as { components?: { components: { style: number; label: string; url?: string }[] }[] };
+      expect(discordDigest.components?.[0]?.components[0]).toMatchObject({ style: 5, label: 'Open full briefing', url: expect.stringMatching(/^https:\/\/sitrep\.example\/b\/ecuador\?t=/) as unknown });
+
+      // A slash command's answer carries the link to the same words, and the link opens the page here.
+      const base = `http://127.0.0.1:${String(bot.value.port)}`;
+      const answered = await postSigned(`${base}/slack/events`, commandBody('/ecuador', 'homicides', `${slack.apiUrl}response`));
+      const answer = (answered.json?.blocks ?? []) as { type: string; elements?: { url?: string }[] }[];
+      const url = answer.find((b) => b.type === 'actions')?.elements?.find((e) => e.url)?.url ?? '';
+      expect(url).toMatch(link);
+      const page = await fetch(`${base}${new URL(url).pathname}${new URL(url).search}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<h1>Ecuador seeks foreign military help against drug cartels (Feb 2025) — Homicides</h1>');
     } finally {
       await bot.value.stop();
     }

@@ -148,7 +148,7 @@ describe('sitrep ingest and add', () => {
     [['remove', 'live', 'x.txt', '--config', 'c.yaml'], "--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'."],
     [['ingest', 'live', 'more'], "'sitrep ingest' takes at most one subject; 'more' is extra."],
     [['brief', 'live', '--since', 'soon'], "Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got 'soon'."],
-    [['topics', 'live', '--since', '7d'], "--since works only with 'sitrep brief'."],
+    [['topics', 'live', '--since', '7d'], "--since works only with 'sitrep brief' and 'sitrep page'."],
   ])('answers %j with a usage error', async (argv, message) => {
     const s = await site();
     const { deps } = await setup(s, ['/world.xml']);

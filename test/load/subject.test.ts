@@ -81,7 +81,7 @@ describe('loadSubject', () => {
         'sources["a.txt"].url: a full http(s) address',
         'sources["a.txt"].published: not a date I can read: write it YYYY-MM-DD',
         'sources["b.txt"].published: not a date: there is no month 13; write it YYYY-MM-DD',
-        '(top level): unknown key "colour"; expected title, command, topics, sources, feeds, match, poll',
+        '(top level): unknown key "colour"; expected title, command, topics, sources, feeds, match, poll, page_access',
       ]),
     );
   });

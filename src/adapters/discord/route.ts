@@ -2,7 +2,7 @@
 import { InteractionResponseType, InteractionType } from 'discord.js';
 import { clip } from '../../render/discord/fit.js';
 import { LIMITS, type DiscordMessage } from '../../render/discord/assertions.js';
-import { textMessage, withShareButton } from '../../render/discord/embeds.js';
+import { textMessage, withButtons } from '../../render/discord/embeds.js';
 import type { ChatCommands } from '../../service/chat.js';
 import { answer, suggestTopics } from '../../service/commands.js';
 import type { Library } from '../../service/library.js';
@@ -69,7 +69,7 @@ export function routeInteraction(deps: RouteDeps, i: Interaction): Answer {
           const { message, kind } = await deps.answers.get(command, text, ask);
           if (kind !== 'briefing') return message;
           const subject = deps.library.byCommand(command)?.command ?? command;
-          return withShareButton(message, deps.shares.idFor({ command: subject, query: normalise(text) }));
+          return withButtons(message, { share: deps.shares.idFor({ command: subject, query: normalise(text) }) });
         },
       };
     }

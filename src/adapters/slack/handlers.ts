@@ -5,7 +5,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import type { SlackMessage } from '../../render/slack/assertions.js';
-import { renderSlack, SHARE_ACTION } from '../../render/slack/blocks.js';
+import { PAGE_ACTION, renderSlack, SHARE_ACTION } from '../../render/slack/blocks.js';
 import { section } from '../../render/slack/layout.js';
 import type { CommandContext } from '../../service/chat.js';
 import type { Reply } from '../../service/commands.js';
@@ -41,6 +41,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SHARE_ACTION }, async ({ ack, action, body, respond }) => {
     await ack();
     await deps.track(share(deps, context(deps, body.channel?.id ?? '', body.user.id), action.value, respond));
+  });
+
+  // The link button opens the page in the browser; Slack still sends the click, which wants an ack.
+  app.action({ type: 'block_actions', action_id: PAGE_ACTION }, async ({ ack }) => {
+    await ack();
   });
 }
 

@@ -20,6 +20,7 @@ export const LIMITS = {
   buttons: 5,
   buttonLabel: 80,
   customId: 100,
+  buttonUrl: 512,
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
@@ -48,7 +49,15 @@ const ButtonSchema = z.strictObject({
   custom_id: text(LIMITS.customId),
 });
 
-const ActionRowSchema = z.strictObject({ type: z.literal(1), components: z.array(ButtonSchema).min(1).max(LIMITS.buttons) });
+/** A link button (style 5): it opens `url` and sends Discord nothing. */
+const LinkButtonSchema = z.strictObject({
+  type: z.literal(2),
+  style: z.literal(5),
+  label: text(LIMITS.buttonLabel),
+  url: z.url({ protocol: /^https?$/ }).max(LIMITS.buttonUrl),
+});
+
+const ActionRowSchema = z.strictObject({ type: z.literal(1), components: z.array(z.union([ButtonSchema, LinkButtonSchema])).min(1).max(LIMITS.buttons) });
 
 /** The characters Discord counts towards an embed's share of the 6000. */
 export function embedLength(e: z.infer<typeof EmbedSchema>): number {

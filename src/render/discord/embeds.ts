@@ -1,6 +1,6 @@
 /** A command's reply as a Discord message payload (plain data), inside Discord's limits by construction. */
 import type { Reply } from '../../service/commands.js';
-import { LIMITS, limitProblems, MessageSchema, type DiscordEmbed, type DiscordMessage } from './assertions.js';
+import { LIMITS, limitProblems, MessageSchema, type DiscordActionRow, type DiscordEmbed, type DiscordMessage } from './assertions.js';
 import { briefingEmbed, EMBED_COLOR, sourceLine } from './briefing-embed.js';
 import { clip, fitLines, md } from './fit.js';
 
@@ -18,9 +18,13 @@ export interface RenderOptions {
   share?: string | undefined;
 }
 
-/** `m` with a Share button whose custom id is `customId` (at most 100 characters). */
-export const withShareButton = (m: DiscordMessage, customId: string): DiscordMessage =>
-  ({ ...m, components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Share', custom_id: customId }] }] });
+/** `m` with, after any buttons it has, an "Open full briefing" link to `page` and a Share button whose custom id is `share` (at most 100 characters). */
+export function withButtons(m: DiscordMessage, { page, share }: { page?: string | undefined; share?: string | undefined }): DiscordMessage {
+  const buttons: DiscordActionRow['components'] = [...(m.components?.[0]?.components ?? [])];
+  if (page) buttons.push({ type: 2, style: 5, label: 'Open full briefing', url: page });
+  if (share) buttons.push({ type: 2, style: 2, label: 'Share', custom_id: share });
+  return buttons.length ? { ...m, components: [{ type: 1, components: buttons }] } : m;
+}
 
 const message = (m: { content?: string; embeds?: DiscordEmbed[] }): DiscordMessage => ({
   ...(m.content ? { content: clip(m.content, LIMITS.content) } : {}),
@@ -38,8 +42,7 @@ const listEmbed = (title: string, description: string, footer?: string): Discord
 function build(reply: Reply, opts: RenderOptions): DiscordMessage {
   switch (reply.kind) {
     case 'briefing': {
-      const m = message({ embeds: [briefingEmbed(reply.briefing)] });
-      return opts.share ? withShareButton(m, opts.share) : m;
+      return withButtons(message({ embeds: [briefingEmbed(reply.briefing)] }), { page: reply.page, share: opts.share });
     }
     case 'topics': {
       const { subject: s, topics } = reply;

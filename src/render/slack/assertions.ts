@@ -14,6 +14,7 @@ export const SLACK_LIMITS = {
   actionsElements: 25,
   buttonText: 75,
   buttonValue: 2000,
+  buttonUrl: 3000,
   actionId: 255,
   /** The top-level `text` (notifications, fallback): Slack advises at most 4,000 characters. */
   messageText: 4000,
@@ -38,7 +39,14 @@ const Button = z.strictObject({
   value: z.string().max(SLACK_LIMITS.buttonValue),
   style: z.enum(['primary', 'danger']).exactOptional(),
 });
-const ActionsBlock = z.strictObject({ type: z.literal('actions'), elements: z.array(Button).min(1).max(SLACK_LIMITS.actionsElements) });
+/** A button that opens a web page: Slack still sends the click to the app, which acknowledges it. */
+const LinkButton = z.strictObject({
+  type: z.literal('button'),
+  action_id: z.string().min(1).max(SLACK_LIMITS.actionId),
+  text: plainText(SLACK_LIMITS.buttonText),
+  url: z.url({ protocol: /^https?$/ }).max(SLACK_LIMITS.buttonUrl),
+});
+const ActionsBlock = z.strictObject({ type: z.literal('actions'), elements: z.array(z.union([Button, LinkButton])).min(1).max(SLACK_LIMITS.actionsElements) });
 
 /** One block of the kinds Sitrep sends. */
 export const SlackBlock = z.discriminatedUnion('type', [HeaderBlock, SectionBlock, ContextBlock, DividerBlock, ActionsBlock]);

@@ -7,6 +7,8 @@ import { clipMrkdwn, context, fitLines, header, listSections, more, section } fr
 
 /** The `action_id` of the "Share in channel" button. */
 export const SHARE_ACTION = 'sitrep_share';
+/** The `action_id` of the "Open full briefing" link button (the click is only acknowledged). */
+export const PAGE_ACTION = 'sitrep_open_page';
 
 /** What to add around a reply. */
 export interface SlackRenderOptions {
@@ -29,14 +31,14 @@ function layout(reply: Reply, opts: SlackRenderOptions): SlackMessage {
   if (reply.kind === 'briefing') {
     const { blocks, summary } = briefingLayout(reply.briefing);
     if (opts.sharedBy && USER_ID.test(opts.sharedBy)) blocks.push(...context([`Shared by <@${opts.sharedBy}>`]));
-    if (opts.share !== undefined) blocks.push(shareButton(opts.share));
+    type Buttons = Extract<SlackBlock, { type: 'actions' }>['elements'];
+    const buttons: Buttons = [];
+    if (reply.page) buttons.push({ type: 'button', action_id: PAGE_ACTION, text: { type: 'plain_text', text: 'Open full briefing', emoji: true }, url: reply.page });
+    if (opts.share !== undefined) buttons.push({ type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel', emoji: true }, value: opts.share, style: 'primary' });
+    if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
     return { text: summary, blocks };
   }
   return small(reply);
-}
-
-function shareButton(value: string): SlackBlock {
-  return { type: 'actions', elements: [{ type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel', emoji: true }, value, style: 'primary' }] };
 }
 
 /** Every reply but a briefing: a few lines each. */

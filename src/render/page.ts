@@ -1,0 +1,249 @@
+/**
+ * The full briefing as one HTML page: every figure with each source's sentence (the number
+ * marked in it), disagreements and timelines drawn as inline SVG with the same said in text,
+ * actors, open questions and the numbered sources. No script, no external asset: one inline
+ * stylesheet, which the server allows by its hash (PAGE_STYLE).
+ */
+import { htmlEscape } from 'escape-goat';
+import type { Actor, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Timeline } from '../core/model.js';
+import { actorText, coreFirst, figureLines, figureValue, publishedRange } from './parts.js';
+import { visible } from './visible.js';
+
+/** The page's only style; the server's Content-Security-Policy allows exactly this text by its hash. */
+export const PAGE_STYLE = `
+:root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#d0d0d0;--accent:#0b5cad;--warn:#9c2b00;--mark:#fff1a8}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+header,main,footer,nav{max-width:46rem;margin:0 auto;padding:0 1rem}
+header{padding-top:1.5rem}
+h1{font-size:1.5rem;line-height:1.25;margin:0 0 .25rem}
+h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
+h3{font-size:1rem;margin:0}
+p,li,blockquote,figcaption{overflow-wrap:anywhere}
+.meta,.period,cite,figcaption{color:var(--muted);font-size:.9rem}
+nav ul{list-style:none;padding:0;margin:1rem 0 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+a{color:var(--accent)}
+a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.items{list-style:none;padding:0;margin:0}
+.items>li{border-top:1px solid var(--line);padding:.75rem 0}
+.value{font-weight:700}
+.flag{color:var(--warn);font-weight:600}
+blockquote{margin:.35rem 0 0;padding-left:.75rem;border-left:3px solid var(--line)}
+mark{background:var(--mark);color:inherit;padding:0 .1em}
+figure{margin:1rem 0;padding:.75rem 0;border-top:1px solid var(--line)}
+svg{display:block;width:100%;height:auto;max-width:30rem;margin:.5rem 0}
+svg text{font:13px system-ui,sans-serif;fill:var(--ink)}
+svg .axis{stroke:var(--line);stroke-width:1}
+svg .mark{fill:var(--accent)}
+svg .mark.other{fill:var(--warn)}
+svg .path{fill:none;stroke:var(--accent);stroke-width:2}
+figure ol,figure ul{margin:.25rem 0 0;padding-left:1.25rem;color:var(--muted);font-size:.9rem}
+details summary{cursor:pointer;color:var(--muted);font-size:.9rem}
+footer{margin:2rem auto;color:var(--muted);font-size:.85rem}
+@media print{nav,details summary{display:none}details>*{display:block}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8rem;color:var(--muted)}h2{break-after:avoid}figure,.items>li{break-inside:avoid}}
+`.trim();
+
+/** What the page says besides the briefing. */
+export interface PageOptions {
+  /** When the page was made, as shown in its footer. */
+  generatedAt: string;
+  /** For a live subject: what is new since a date, one line each. */
+  whatsNew?: { since: string; lines: string[] } | undefined;
+}
+
+const esc = (s: string): string => htmlEscape(visible(s));
+/** Only web addresses become links: anything else (`javascript:`, `data:`) is shown as text. */
+const safeUrl = (url: string | undefined): string | undefined => (url && /^https?:\/\/[^\s"'<>]+$/i.test(url) ? url : undefined);
+
+/** The source list's lookups. */
+interface Refs {
+  byFile: Map<string, SourceRef>;
+  /** "[2] AP" linking to the source's entry. */
+  cite(file: string): string;
+  /** The source's short name for a chart: its outlet, else its number and headline. */
+  label(file: string): string;
+}
+
+function refsOf(sources: readonly SourceRef[]): Refs {
+  const byFile = new Map(sources.map((s) => [s.file, s]));
+  return {
+    byFile,
+    cite(file) {
+      const s = byFile.get(file);
+      return s ? `<a href="#source-${String(s.n)}">[${String(s.n)}]${s.outlet ? ` ${esc(s.outlet)}` : ''}</a>` : esc(file);
+    },
+    label(file) {
+      const s = byFile.get(file);
+      if (!s) return file;
+      return s.outlet ?? `[${String(s.n)}] ${s.headline}`;
+    },
+  };
+}
+
+/** Where the figure's number is in a sentence: its text as written, else the first number of the same value. */
+function numberSpan(quote: string, f: Figure): [number, number] | undefined {
+  const at = quote.indexOf(f.text);
+  if (at >= 0 && f.text) return [at, at + f.text.length];
+  for (const m of quote.matchAll(/\d[\d,]*(?:\.\d+)?/g)) {
+    if (Number(m[0].replaceAll(',', '')) === f.value) return [m.index, m.index + m[0].length];
+  }
+  return undefined;
+}
+
+/** A source's sentence with the figure's number marked. */
+function quoteWithNumber(e: Evidence, f: Figure | undefined, refs: Refs): string {
+  const span = f ? numberSpan(e.quote, f) : undefined;
+  const body = span ? `${esc(e.quote.slice(0, span[0]))}<mark>${esc(e.quote.slice(span[0], span[1]))}</mark>${esc(e.quote.slice(span[1]))}` : esc(e.quote);
+  return `<blockquote>“${body}”</blockquote><cite>${refs.cite(e.file)}</cite>`;
+}
+
+const KIND_WORDS: Record<Conflict['kind'], string> = {
+  contradiction: 'Contradiction: the values cannot all be right.',
+  rounding: 'Rounding: the values agree once rounded.',
+  bounds: 'Bounds: the values differ, but a bound allows both.',
+};
+
+function figureItem(f: Figure, refs: Refs, conflict: Conflict | undefined): string {
+  const period = f.period ? ` · ${esc(f.period)}` : '';
+  const quotes = f.sources.map((e) => `<li>${quoteWithNumber(e, f, refs)}</li>`).join('');
+  const flag = conflict ? ` <span class="flag">${conflict.kind === 'contradiction' ? '⚠ sources disagree' : '≈ sources differ'}</span>` : '';
+  return `<li><p><span class="value">${esc(figureValue(f))}</span> — ${esc(f.metric)}<span class="period">${period}</span>${flag}</p><ul class="items">${quotes}</ul></li>`;
+}
+
+function figuresSection(b: Briefing, refs: Refs): string {
+  const present = new Set(b.figures);
+  const done = new Set<Figure>();
+  const items: string[] = [];
+  for (const line of figureLines(b)) {
+    const group = line.conflict ? [line.figure, ...line.conflict.figures.filter((g) => g !== line.figure && present.has(g))] : [line.figure];
+    for (const f of group) {
+      if (done.has(f)) continue;
+      done.add(f);
+      items.push(figureItem(f, refs, line.conflict));
+    }
+  }
+  if (!items.length) return '';
+  return `<section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">Key figures</h2><ol class="items">${items.join('')}</ol></section>`;
+}
+
+const W = 360;
+const round = (n: number): string => String(Math.round(n * 10) / 10);
+const clipLabel = (s: string, k: number): string => (s.length <= k ? s : `${s.slice(0, k - 1)}…`);
+
+/** A dot plot of a conflict: one row and one mark per source, each row labelled with the source's outlet above its mark. */
+function conflictChart(c: Conflict, i: number, refs: Refs): string {
+  const rows = c.values.flatMap((v) => v.sources.map((file) => ({ value: v.value, text: v.text, file })));
+  const values = rows.map((r) => r.value);
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.15;
+  const [x0, x1] = [12, W - 90];
+  const x = (v: number): number => x0 + ((v - (lo - pad)) / (hi + pad - (lo - pad))) * (x1 - x0);
+  const rowH = 40;
+  const h = rows.length * rowH + 12;
+  const id = `conflict-${String(i)}`;
+  const said = rows.map((r) => `${refs.label(r.file)}: ${r.text}`).join('; ');
+  const marks = rows.map((r, k) => {
+    const y = k * rowH;
+    const other = r.value !== rows[0]?.value;
+    return `<g class="row"><text x="0" y="${String(y + 13)}">${esc(clipLabel(refs.label(r.file), 44))}</text>`
+      + `<line class="axis" x1="${String(x0)}" y1="${String(y + 27)}" x2="${String(x1)}" y2="${String(y + 27)}"/>`
+      + `<circle class="mark${other ? ' other' : ''}" cx="${round(x(r.value))}" cy="${String(y + 27)}" r="6"><title>${esc(`${refs.label(r.file)}: ${r.text}`)}</title></circle>`
+      + `<text x="${round(x(r.value) + 10)}" y="${String(y + 31)}">${esc(clipLabel(r.text, 14))}</text></g>`;
+  }).join('');
+  const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${c.metric}${c.period ? `, ${c.period}` : ''}: ${c.kind}`)}</title><desc id="${id}-d">${esc(said)}</desc>${marks}</svg>`;
+  const list = c.values.map((v) => `<li>${esc(v.text)}: ${v.sources.map((f) => refs.cite(f)).join(', ')}</li>`).join('');
+  return `<figure class="conflict" id="${id}"><figcaption><h3>${esc(c.metric)}${c.period ? ` · ${esc(c.period)}` : ''}</h3><p>${esc(KIND_WORDS[c.kind])}</p></figcaption>${svg}<ul>${list}</ul></figure>`;
+}
+
+/** A measure over time: each moment's values left to right, a line through the first value of each, every mark with its source. */
+function timelineChart(t: Timeline, i: number, refs: Refs): string {
+  const base = (f: Figure): number => f.value * (f.typed?.unit.toBase ?? 1);
+  const all = t.points.flatMap((p) => p.figures.map(base));
+  const [lo, hi] = [Math.min(...all), Math.max(...all)];
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.15;
+  const h = 170;
+  const [x0, x1, y0, y1] = [30, W - 30, 24, h - 40];
+  const step = t.points.length > 1 ? (x1 - x0) / (t.points.length - 1) : 0;
+  const x = (k: number): number => (t.points.length > 1 ? x0 + k * step : (x0 + x1) / 2);
+  const y = (v: number): number => y1 - ((v - (lo - pad)) / (hi + pad - (lo - pad))) * (y1 - y0);
+  const id = `timeline-${String(i)}`;
+  const path = t.points.map((p, k) => {
+    const f = p.figures[0];
+    return f ? `${k ? 'L' : 'M'}${round(x(k))} ${round(y(base(f)))}` : '';
+  }).join(' ');
+  const marks = t.points.map((p, k) => p.figures.map((f, j) => {
+    const cites = f.sources.map((s) => refs.label(s.file)).join(', ');
+    return `<circle class="mark${j ? ' other' : ''}" cx="${round(x(k))}" cy="${round(y(base(f)))}" r="5"><title>${esc(`${p.period}: ${figureValue(f)} (${cites})`)}</title></circle>`
+      + (j ? '' : `<text x="${round(x(k))}" y="${round(y(base(f)) - 10)}" text-anchor="middle">${esc(clipLabel(f.text, 12))}</text>`);
+  }).join('') + `<text x="${round(x(k))}" y="${String(h - 22 + (k % 2) * 14)}" text-anchor="middle">${esc(clipLabel(p.period, 16))}</text>`).join('');
+  const said = t.points.map((p) => `${p.period}: ${p.figures.map((f) => `${figureValue(f)} (${f.sources.map((s) => refs.label(s.file)).join(', ')})`).join(' or ')}`).join('; ');
+  const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${t.metric} over time`)}</title><desc id="${id}-d">${esc(said)}</desc>`
+    + `<line class="axis" x1="${String(x0)}" y1="${String(y1 + 8)}" x2="${String(x1)}" y2="${String(y1 + 8)}"/><path class="path" d="${path}"/>${marks}</svg>`;
+  const list = t.points.map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${f.sources.map((s) => refs.cite(s.file)).join(', ')}`).join(' · ')}</li>`).join('');
+  return `<figure class="timeline" id="${id}"><figcaption><h3>${esc(t.metric)}</h3></figcaption>${svg}<ol>${list}</ol></figure>`;
+}
+
+function evidenceDetails(sources: readonly Evidence[], refs: Refs): string {
+  if (!sources.length) return '';
+  const quotes = sources.map((e) => `<li>${quoteWithNumber(e, undefined, refs)}</li>`).join('');
+  return `<details><summary>${String(sources.length)} source sentence${sources.length > 1 ? 's' : ''}</summary><ul class="items">${quotes}</ul></details>`;
+}
+
+function actorItem(a: Actor, refs: Refs): string {
+  const files = [...new Set(a.files.length ? a.files : a.sources.map((s) => s.file))];
+  const aka = a.aliases.filter((x) => x !== a.name);
+  return `<li><p>${esc(actorText(a))}${aka.length ? ` <span class="meta">(also ${esc(aka.join(', '))})</span>` : ''}</p><p class="meta">${files.map((f) => refs.cite(f)).join(' ')}</p>${evidenceDetails(a.sources, refs)}</li>`;
+}
+
+function questionItem(q: Question, refs: Refs): string {
+  return `<li><p>${esc(q.question)}</p>${q.sources.map((e) => quoteWithNumber(e, undefined, refs)).join('')}</li>`;
+}
+
+function sourceItem(s: SourceRef): string {
+  const url = safeUrl(s.url);
+  const date = s.published ? `${esc(s.published)}${s.dateInferred ? ' <span class="meta">(date inferred)</span>' : ''}` : 'date unknown';
+  const headline = url ? `<a href="${esc(url)}" rel="noreferrer noopener">${esc(s.headline)}</a>` : esc(s.headline);
+  return `<li id="source-${String(s.n)}"><p>[${String(s.n)}] ${s.outlet ? `${esc(s.outlet)} — ` : ''}${headline}</p><p class="meta">${date} · ${esc(s.file)}${s.url && !url ? ` · ${esc(s.url)}` : ''}</p></li>`;
+}
+
+const section = (id: string, title: string, body: string): string =>
+  (body ? `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${body}</section>` : '');
+
+/** The briefing as a complete HTML page. */
+export function renderPage(b: Briefing, opts: PageOptions): string {
+  const refs = refsOf(b.sources);
+  const title = `${b.title}${b.topic ? ` — ${b.topic.label}` : ''}`;
+  const range = publishedRange(b.sources);
+  const newLines = opts.whatsNew?.lines ?? [];
+  const parts: [string, string, string][] = [
+    ['whats-new', `What's new since ${esc(opts.whatsNew?.since ?? '')}`, newLines.length ? `<ul>${newLines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : ''],
+    ['disagreements', 'Where sources disagree', b.conflicts.map((c, i) => conflictChart(c, i, refs)).join('')],
+    ['timelines', 'Over time', (b.timelines ?? []).map((t, i) => timelineChart(t, i, refs)).join('')],
+    ['passages', 'Passages', (b.passages ?? []).length ? `<ul class="items">${(b.passages ?? []).map((p) => `<li>${quoteWithNumber(p, undefined, refs)}</li>`).join('')}</ul>` : ''],
+    ['actors', 'Actors', b.actors.length ? `<ul class="items">${coreFirst(b.actors).map((a) => actorItem(a, refs)).join('')}</ul>` : ''],
+    ['questions', 'Open questions', b.questions.length ? `<ul class="items">${b.questions.map((q) => questionItem(q, refs)).join('')}</ul>` : ''],
+    ['sources', 'Sources', b.sources.length ? `<ol class="items">${b.sources.map(sourceItem).join('')}</ol>` : ''],
+  ];
+  const figures = figuresSection(b, refs);
+  const shown = parts.filter(([, , body]) => body);
+  const nav = [...(figures ? [['figures', 'Key figures']] : []), ...shown.map(([id, name]) => [id, name])]
+    .map(([id = '', name = '']) => `<li><a href="#${id}">${name.replace(/ since .*/, '')}</a></li>`).join('');
+  const empty = figures || shown.some(([id]) => id !== 'sources') ? '' : `<p>${b.topic ? `Nothing in these articles bears on ${esc(b.topic.label)}.` : 'Nothing found in these articles.'}</p>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header><h1>${esc(title)}</h1><p class="meta">${String(b.sources.length)} source${b.sources.length === 1 ? '' : 's'}${range ? `, published ${esc(range)}` : ''}</p></header>
+<nav aria-label="Sections"><ul>${nav}</ul></nav>
+<main>${empty}${figures}${shown.map(([id, name, body]) => section(id, name, body)).join('')}</main>
+<footer><p>Made by Sitrep on ${esc(opts.generatedAt)} from the articles listed. Every item quotes the sentence it came from.</p></footer>
+</body>
+</html>
+`;
+}

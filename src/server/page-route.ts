@@ -1,0 +1,77 @@
+/**
+ * `GET /b/<subject>[/<topic or words>]`: a subject's full briefing as a page. A page opens with a
+ * valid signed link (or for a subject with `page_access: public`); any other request gets the same
+ * bare 404, whether the subject exists or not. The page runs no script and loads nothing: the
+ * Content-Security-Policy allows only its own stylesheet, by hash.
+ */
+import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { brief } from '../core/briefing/set.js';
+import type { Logger } from '../log.js';
+import { PAGE_STYLE, renderPage } from '../render/page.js';
+import type { Library } from '../service/library.js';
+import type { Route } from './http.js';
+import type { PageLinks } from './page-links.js';
+
+/** The page's headers: its stylesheet allowed by hash, nothing else loaded, no referrer sent on. */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': `default-src 'none'; style-src 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'private, no-store',
+};
+
+/** What the route reads. */
+export interface PageRouteDeps {
+  library: Library;
+  links: PageLinks;
+  logger: Pick<Logger, 'info'>;
+  now?: (() => number) | undefined;
+}
+
+const notFound = (res: ServerResponse): void => {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }).end('Not found.\n');
+};
+
+/** A path's segments, decoded; undefined when one cannot be. */
+function segments(path: string): string[] | undefined {
+  try {
+    return path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The route under `/b/`. */
+export function pageRoute(deps: PageRouteDeps): Route {
+  const clock = deps.now ?? Date.now;
+  return {
+    path: '/b/',
+    prefix: true,
+    handler(req, res) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Only GET and HEAD.\n');
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://page.invalid');
+      const parts = segments(url.pathname.slice('/b/'.length));
+      const [name, ...rest] = parts ?? [];
+      const topic = rest.join(' ').trim().replace(/\s+/g, ' ') || undefined;
+      const subject = deps.library.subjects.find((s) => s.name === name);
+      const now = clock();
+      if (!subject || (subject.pageAccess !== 'public' && !deps.links.verify(subject.name, topic, url.searchParams.get('t') ?? undefined, now))) {
+        notFound(res);
+        return;
+      }
+      const r = brief(subject.set, topic);
+      if (!r.ok) {
+        notFound(res);
+        return;
+      }
+      const html = renderPage(r.value, { generatedAt: `${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC` });
+      res.writeHead(200, { ...PAGE_HEADERS, 'content-length': String(Buffer.byteLength(html)) });
+      res.end(req.method === 'HEAD' ? undefined : html);
+    },
+  };
+}
