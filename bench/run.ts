@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { parseArticle } from '../src/core/articles/parse.js';
-import { brief, buildSetFromExtracts } from '../src/core/briefing/set.js';
+import { brief, buildSetFromExtracts, type BriefingSet } from '../src/core/briefing/set.js';
+import { renderPage } from '../src/render/page.js';
+import { loadLibrary } from '../src/service/library.js';
 import { createInterner, extractArticle } from '../src/core/extract/article.js';
 import type { ArticleExtract } from '../src/core/model.js';
 import { BENCH_QUERIES, BENCH_TOPICS, syntheticFile, syntheticStream } from './synthetic.js';
@@ -38,7 +40,7 @@ for (const text of syntheticStream(n)) {
 }
 const t1 = performance.now();
 const c1 = cpuNow();
-const set = buildSetFromExtracts({ title: 'bench', topics: BENCH_TOPICS, extracts });
+let set: BriefingSet | undefined = buildSetFromExtracts({ title: 'bench', topics: BENCH_TOPICS, extracts });
 extracts = [];
 const secs = (ms + performance.now() - t1) / 1000;
 cpu += cpuNow() - c1;
@@ -54,6 +56,29 @@ for (const text of syntheticStream(n)) {
   bareCpu += cpuNow() - c;
   bareMs += performance.now() - t;
 }
+const queries = BENCH_QUERIES;
+const times: number[] = [];
+for (let r = 0; r < 20; r++) for (const q of queries) {
+  const s = performance.now();
+  brief(set, q);
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+// The page: the same briefings as a full HTML page, server side (brief and render).
+const pageTimes: number[] = [];
+let pageBytes = 0;
+for (let r = 0; r < 5; r++) for (const q of queries) {
+  const s = performance.now();
+  const b = brief(set, q);
+  const html = b.ok ? renderPage(b.value, { generatedAt: 'now' }) : '';
+  pageTimes.push(performance.now() - s);
+  pageBytes = Math.max(pageBytes, Buffer.byteLength(html));
+}
+pageTimes.sort((a, b) => a - b);
+const setSize = `figures ${set.figures.length}, actors ${set.actors.length}, questions ${set.questions.length}`;
+// The set is done with: the large article below is read without it, as it would be alone.
+set = undefined;
+
 // One very large article (5 MB, one paragraph a line): parsing and extraction must stay linear in its size.
 // Each line is numbered: a paragraph printed twice is furniture, and would not be extracted at all.
 const bigLines: string[] = ['One very long article', 'Date: 2025-02-19'];
@@ -73,20 +98,19 @@ const bigParse = performance.now() - tb;
 extractArticle(big);
 const bigAll = performance.now() - tb;
 
-const queries = BENCH_QUERIES;
-const times: number[] = [];
-for (let r = 0; r < 20; r++) for (const q of queries) {
-  const s = performance.now();
-  brief(set, q);
-  times.push(performance.now() - s);
-}
-times.sort((a, b) => a - b);
+// The bundled subject's overview page, as the bot serves it.
+const bundled = await loadLibrary();
+const overview = bundled.ok && bundled.value.subjects[0] ? brief(bundled.value.subjects[0].set) : undefined;
+const bundledBytes = overview?.ok ? Buffer.byteLength(renderPage(overview.value, { generatedAt: 'now' })) : NaN;
 const pct = (p: number): string => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
 console.log(`articles: ${n}, ${(bytes / 1e6).toFixed(1)} MB`);
 console.log(`extraction: ${(bytes / 1e6 / secs).toFixed(2)} MB/s, ${(n / secs).toFixed(0)} articles/s on one core (${secs.toFixed(1)} s)`);
 console.log(`bare wink-nlp readDoc: ${(bytes / 1e6 / (bareMs / 1000)).toFixed(2)} MB/s (${(bareMs / 1000).toFixed(1)} s)`);
 console.log(`extraction / readDoc: ${(bareCpu / cpu).toFixed(2)} by CPU time, ${(bareMs / 1000 / secs).toFixed(2)} by the clock (target >= 0.4)`);
 console.log(`topic briefing: p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms over ${times.length} queries`);
-console.log(`figures ${set.figures.length}, actors ${set.actors.length}, questions ${set.questions.length}`);
+console.log(setSize);
+const pagePct = (p: number): string => (pageTimes[Math.min(pageTimes.length - 1, Math.floor(p * pageTimes.length))] ?? 0).toFixed(1);
+console.log(`briefing page (brief and render): p50 ${pagePct(0.5)} ms, p99 ${pagePct(0.99)} ms over ${pageTimes.length} pages, largest ${(pageBytes / 1024).toFixed(0)} KB (target p99 <= 50 ms)`);
+console.log(`bundled subject's page: ${(bundledBytes / 1024).toFixed(1)} KB (target < 100 KB)`);
 console.log(`one ${(Buffer.byteLength(bigText) / 1e6).toFixed(1)} MB article: parsed in ${bigParse.toFixed(0)} ms, extracted in ${((bigAll - bigParse) / 1000).toFixed(1)} s (${(Buffer.byteLength(bigText) / 1e6 / (bigAll / 1000)).toFixed(2)} MB/s)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

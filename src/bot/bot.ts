@@ -91,7 +91,7 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
 }
 
 /** The link to a subject's page for a topic, when links are on. */
-type PageLink = (subject: ServedSubject, topic: string | undefined) => string | undefined;
+type PageLink = (subject: ServedSubject, topic: string | undefined, since?: string) => string | undefined;
 
 /** Makes the adapters of every configured platform whose secrets are set, and the console when none is. */
 function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store, live: Live, pageLink: PageLink): Result<PlatformAdapter[], string> {
@@ -163,7 +163,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const { config, store, library } = prepared.value;
   const live = makeLive(deps, config, library, store);
   const links = createPageLinks({ publicUrl: deps.env.SITREP_PUBLIC_URL, secret: deps.env.SITREP_LINK_SECRET, ttlMs: deps.env.SITREP_LINK_EXPIRY });
-  const pageLink: PageLink = (subject, topic) => links.link(subject, topic, clock());
+  const pageLink: PageLink = (subject, topic, since) => links.link(subject, topic, clock(), since);
   if (deps.env.SITREP_PUBLIC_URL && !deps.env.SITREP_LINK_SECRET) logger.warn('SITREP_PUBLIC_URL is set but SITREP_LINK_SECRET is not: only subjects with page_access: public get links to their page');
   const made = makeAdapters(deps, platforms, config, library, store, live, pageLink);
   if (!made.ok) {
@@ -175,7 +175,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const running = new Set(adapters.map((a) => a.platform));
   let stopping = false;
 
-  const routes = [...adapters.flatMap((a) => [...a.routes]), pageRoute({ library, links, logger, now: clock })];
+  const routes = [...adapters.flatMap((a) => [...a.routes]), pageRoute({ library, links, logger, coverage: store.coverage, now: clock })];
   let http: HttpServer | undefined;
   try {
     http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, healthy: () => !stopping, logger: deps.logger });

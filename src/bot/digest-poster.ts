@@ -21,8 +21,8 @@ export interface DigestPosterDeps {
   library: Library;
   coverage: CoverageStore;
   now: () => number;
-  /** The link to a subject's full briefing page, put under each digest's briefing when links are on. */
-  pageLink?: ((subject: ServedSubject, topic: string | undefined) => string | undefined) | undefined;
+  /** The link to a subject's full briefing page (leading with what is new since run `since`), put under each digest's briefing when links are on. */
+  pageLink?: ((subject: ServedSubject, topic: string | undefined, since?: string) => string | undefined) | undefined;
 }
 
 /** The key of the notice posted before a digest's briefing: its own, so a platform can refuse a duplicate of each. */
@@ -36,11 +36,12 @@ export function createDigestPoster(deps: DigestPosterDeps): SchedulerDeps['post'
     if (!adapter) return err({ code: 'rejected', message: `platform ${digest.platform} is not running` });
     if (!subject) return err({ code: 'rejected', message: `subject ${digest.subject} is not served (see subjects: in the config)` });
     const answered = briefingReply(subject, digest.topic);
-    const reply = answered.kind === 'briefing' && deps.pageLink ? { ...answered, page: deps.pageLink(subject, digest.topic) } : answered;
-    if (reply.kind !== 'briefing') return adapter.post(digest.channel, reply, key);
+    if (answered.kind !== 'briefing') return adapter.post(digest.channel, answered, key);
     const keys = subject.keys ?? new Map<string, string>();
-    const coverage = coverageOf({ briefing: reply.briefing, keys }, new Date(deps.now()).toISOString());
+    const coverage = coverageOf({ briefing: answered.briefing, keys }, new Date(deps.now()).toISOString());
     const previous = await deps.coverage.latest(digest.id);
+    // The page leads with what is new since the run before this one, as the notice does.
+    const reply = deps.pageLink ? { ...answered, page: deps.pageLink(subject, digest.topic, previous?.runKey) } : answered;
     if (previous) {
       const changes = changesSince(previous.coverage, { briefing: reply.briefing, keys, sentences: subject.set.sentences });
       const since = formatLocal(previous.postedAt, digest.timeZone);

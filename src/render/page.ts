@@ -55,25 +55,52 @@ const esc = (s: string): string => htmlEscape(visible(s));
 /** Only web addresses become links: anything else (`javascript:`, `data:`) is shown as text. */
 const safeUrl = (url: string | undefined): string | undefined => (url && /^https?:\/\/[^\s"'<>]+$/i.test(url) ? url : undefined);
 
+/**
+ * How much one page holds: past these a page of a very large set would be megabytes no one reads.
+ * Each cut is said on the page, with how to narrow it (a topic or words).
+ */
+export const PAGE_LIMITS = { figures: 60, quotes: 3, cites: 6, charts: 20, actors: 40, questions: 40, rows: 12, points: 30 } as const;
+
 /** The source list's lookups. */
 interface Refs {
-  byFile: Map<string, SourceRef>;
+  /** The sources the page cites, so its source list can be just those. */
+  cited: Set<string>;
   /** "[2] AP" linking to the source's entry. */
   cite(file: string): string;
+  /** Citations of several sources, the first few, then how many more. */
+  cites(files: readonly string[]): string;
   /** The source's short name for a chart: its outlet, else its number and headline. */
   label(file: string): string;
 }
 
+// A set's source list is one object shared by its briefings: its lookup is built once.
+const lookups = new WeakMap<readonly SourceRef[], Map<string, SourceRef>>();
+
 function refsOf(sources: readonly SourceRef[]): Refs {
-  const byFile = new Map(sources.map((s) => [s.file, s]));
+  let byFile = lookups.get(sources);
+  if (!byFile) lookups.set(sources, (byFile = new Map(sources.map((s) => [s.file, s]))));
+  const known = byFile;
+  const cited = new Set<string>();
+  const cite = (file: string): string => {
+    const s = known.get(file);
+    cited.add(file);
+    return s ? `<a href="#source-${String(s.n)}">[${String(s.n)}]${s.outlet ? ` ${esc(s.outlet)}` : ''}</a>` : esc(file);
+  };
   return {
-    byFile,
-    cite(file) {
-      const s = byFile.get(file);
-      return s ? `<a href="#source-${String(s.n)}">[${String(s.n)}]${s.outlet ? ` ${esc(s.outlet)}` : ''}</a>` : esc(file);
+    cited,
+    cite,
+    cites(files) {
+      // The first few, each once; then how many others (counted, not rendered: a measure of a large set has thousands).
+      const first: string[] = [];
+      for (const f of files) {
+        if (first.length === PAGE_LIMITS.cites) break;
+        if (!first.includes(f)) first.push(f);
+      }
+      const more = first.length < PAGE_LIMITS.cites ? 0 : new Set(files).size - first.length;
+      return `${first.map(cite).join(', ')}${more > 0 ? ` and ${String(more)} more` : ''}`;
     },
     label(file) {
-      const s = byFile.get(file);
+      const s = known.get(file);
       if (!s) return file;
       return s.outlet ?? `[${String(s.n)}] ${s.headline}`;
     },
@@ -105,16 +132,23 @@ const KIND_WORDS: Record<Conflict['kind'], string> = {
 
 function figureItem(f: Figure, refs: Refs, conflict: Conflict | undefined): string {
   const period = f.period ? ` · ${esc(f.period)}` : '';
-  const quotes = f.sources.map((e) => `<li>${quoteWithNumber(e, f, refs)}</li>`).join('');
+  const quotes = f.sources.slice(0, PAGE_LIMITS.quotes).map((e) => `<li>${quoteWithNumber(e, f, refs)}</li>`).join('');
+  const rest = f.sources.slice(PAGE_LIMITS.quotes).map((e) => e.file);
+  const also = rest.length ? `<li><p class="meta">Also in ${refs.cites(rest)}</p></li>` : '';
   const flag = conflict ? ` <span class="flag">${conflict.kind === 'contradiction' ? '⚠ sources disagree' : '≈ sources differ'}</span>` : '';
-  return `<li><p><span class="value">${esc(figureValue(f))}</span> — ${esc(f.metric)}<span class="period">${period}</span>${flag}</p><ul class="items">${quotes}</ul></li>`;
+  return `<li><p><span class="value">${esc(figureValue(f))}</span> — ${esc(f.metric)}<span class="period">${period}</span>${flag}</p><ul class="items">${quotes}${also}</ul></li>`;
 }
 
 function figuresSection(b: Briefing, refs: Refs): string {
   const present = new Set(b.figures);
   const done = new Set<Figure>();
   const items: string[] = [];
+  let hidden = 0;
   for (const line of figureLines(b)) {
+    if (items.length >= PAGE_LIMITS.figures) {
+      hidden += line.count;
+      continue;
+    }
     const group = line.conflict ? [line.figure, ...line.conflict.figures.filter((g) => g !== line.figure && present.has(g))] : [line.figure];
     for (const f of group) {
       if (done.has(f)) continue;
@@ -123,7 +157,8 @@ function figuresSection(b: Briefing, refs: Refs): string {
     }
   }
   if (!items.length) return '';
-  return `<section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">Key figures</h2><ol class="items">${items.join('')}</ol></section>`;
+  const more = hidden ? `<p class="meta">${String(hidden)} more figures are not shown: a topic or words narrow the page.</p>` : '';
+  return `<section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">Key figures</h2><ol class="items">${items.join('')}</ol>${more}</section>`;
 }
 
 const W = 360;
@@ -131,27 +166,35 @@ const round = (n: number): string => String(Math.round(n * 10) / 10);
 const clipLabel = (s: string, k: number): string => (s.length <= k ? s : `${s.slice(0, k - 1)}…`);
 
 /** A dot plot of a conflict: one row and one mark per source, each row labelled with the source's outlet above its mark. */
-function conflictChart(c: Conflict, i: number, refs: Refs): string {
-  const rows = c.values.flatMap((v) => v.sources.map((file) => ({ value: v.value, text: v.text, file })));
-  const values = rows.map((r) => r.value);
-  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+function conflictChart(all: Conflict, i: number, refs: Refs): string {
+  // The values most sources give, when there are more than a chart holds.
+  const values = [...all.values].sort((x, y) => y.sources.length - x.sources.length).slice(0, PAGE_LIMITS.rows);
+  const c = { ...all, values: all.values.filter((v) => values.includes(v)) };
+  const unshown = all.values.length - c.values.length;
+  // One row a source; with many sources, one row a value, named by its first source and how many more.
+  const perSource = c.values.reduce((n, v) => n + v.sources.length, 0) <= PAGE_LIMITS.rows;
+  const rows = perSource
+    ? c.values.flatMap((v) => v.sources.map((file) => ({ value: v.value, text: v.text, file, label: refs.label(file) })))
+    : c.values.map((v) => ({ value: v.value, text: v.text, file: v.sources[0] ?? '', label: `${refs.label(v.sources[0] ?? '')}${v.sources.length > 1 ? ` and ${String(v.sources.length - 1)} more` : ''}` }));
+  const marked = rows.map((r) => r.value);
+  const [lo, hi] = [Math.min(...marked), Math.max(...marked)];
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.15;
   const [x0, x1] = [12, W - 90];
   const x = (v: number): number => x0 + ((v - (lo - pad)) / (hi + pad - (lo - pad))) * (x1 - x0);
   const rowH = 40;
   const h = rows.length * rowH + 12;
   const id = `conflict-${String(i)}`;
-  const said = rows.map((r) => `${refs.label(r.file)}: ${r.text}`).join('; ');
+  const said = rows.map((r) => `${r.label}: ${r.text}`).join('; ');
   const marks = rows.map((r, k) => {
     const y = k * rowH;
     const other = r.value !== rows[0]?.value;
-    return `<g class="row"><text x="0" y="${String(y + 13)}">${esc(clipLabel(refs.label(r.file), 44))}</text>`
+    return `<g class="row"><text x="0" y="${String(y + 13)}">${esc(clipLabel(r.label, 44))}</text>`
       + `<line class="axis" x1="${String(x0)}" y1="${String(y + 27)}" x2="${String(x1)}" y2="${String(y + 27)}"/>`
-      + `<circle class="mark${other ? ' other' : ''}" cx="${round(x(r.value))}" cy="${String(y + 27)}" r="6"><title>${esc(`${refs.label(r.file)}: ${r.text}`)}</title></circle>`
+      + `<circle class="mark${other ? ' other' : ''}" cx="${round(x(r.value))}" cy="${String(y + 27)}" r="6"><title>${esc(`${r.label}: ${r.text}`)}</title></circle>`
       + `<text x="${round(x(r.value) + 10)}" y="${String(y + 31)}">${esc(clipLabel(r.text, 14))}</text></g>`;
   }).join('');
   const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${c.metric}${c.period ? `, ${c.period}` : ''}: ${c.kind}`)}</title><desc id="${id}-d">${esc(said)}</desc>${marks}</svg>`;
-  const list = c.values.map((v) => `<li>${esc(v.text)}: ${v.sources.map((f) => refs.cite(f)).join(', ')}</li>`).join('');
+  const list = c.values.map((v) => `<li>${esc(v.text)}: ${refs.cites(v.sources)}</li>`).join('') + (unshown ? `<li>${String(unshown)} more values</li>` : '');
   return `<figure class="conflict" id="${id}"><figcaption><h3>${esc(c.metric)}${c.period ? ` · ${esc(c.period)}` : ''}</h3><p>${esc(KIND_WORDS[c.kind])}</p></figcaption>${svg}<ul>${list}</ul></figure>`;
 }
 
@@ -179,24 +222,25 @@ function timelineChart(t: Timeline, i: number, refs: Refs): string {
   const said = t.points.map((p) => `${p.period}: ${p.figures.map((f) => `${figureValue(f)} (${f.sources.map((s) => refs.label(s.file)).join(', ')})`).join(' or ')}`).join('; ');
   const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${t.metric} over time`)}</title><desc id="${id}-d">${esc(said)}</desc>`
     + `<line class="axis" x1="${String(x0)}" y1="${String(y1 + 8)}" x2="${String(x1)}" y2="${String(y1 + 8)}"/><path class="path" d="${path}"/>${marks}</svg>`;
-  const list = t.points.map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${f.sources.map((s) => refs.cite(s.file)).join(', ')}`).join(' · ')}</li>`).join('');
+  const list = t.points.map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${refs.cites(f.sources.map((s) => s.file))}`).join(' · ')}</li>`).join('');
   return `<figure class="timeline" id="${id}"><figcaption><h3>${esc(t.metric)}</h3></figcaption>${svg}<ol>${list}</ol></figure>`;
 }
 
 function evidenceDetails(sources: readonly Evidence[], refs: Refs): string {
   if (!sources.length) return '';
-  const quotes = sources.map((e) => `<li>${quoteWithNumber(e, undefined, refs)}</li>`).join('');
+  const quotes = sources.slice(0, PAGE_LIMITS.quotes).map((e) => `<li>${quoteWithNumber(e, undefined, refs)}</li>`).join('');
   return `<details><summary>${String(sources.length)} source sentence${sources.length > 1 ? 's' : ''}</summary><ul class="items">${quotes}</ul></details>`;
 }
 
 function actorItem(a: Actor, refs: Refs): string {
-  const files = [...new Set(a.files.length ? a.files : a.sources.map((s) => s.file))];
+  const files = a.files.length ? a.files : a.sources.map((s) => s.file);
   const aka = a.aliases.filter((x) => x !== a.name);
-  return `<li><p>${esc(actorText(a))}${aka.length ? ` <span class="meta">(also ${esc(aka.join(', '))})</span>` : ''}</p><p class="meta">${files.map((f) => refs.cite(f)).join(' ')}</p>${evidenceDetails(a.sources, refs)}</li>`;
+  return `<li><p>${esc(actorText(a))}${aka.length ? ` <span class="meta">(also ${esc(aka.join(', '))})</span>` : ''}</p><p class="meta">${refs.cites(files)}</p>${evidenceDetails(a.sources, refs)}</li>`;
 }
 
 function questionItem(q: Question, refs: Refs): string {
-  return `<li><p>${esc(q.question)}</p>${q.sources.map((e) => quoteWithNumber(e, undefined, refs)).join('')}</li>`;
+  const rest = q.sources.slice(PAGE_LIMITS.quotes).map((e) => e.file);
+  return `<li><p>${esc(q.question)}</p>${q.sources.slice(0, PAGE_LIMITS.quotes).map((e) => quoteWithNumber(e, undefined, refs)).join('')}${rest.length ? `<p class="meta">Also in ${refs.cites(rest)}</p>` : ''}</li>`;
 }
 
 function sourceItem(s: SourceRef): string {
@@ -215,16 +259,21 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
   const title = `${b.title}${b.topic ? ` — ${b.topic.label}` : ''}`;
   const range = publishedRange(b.sources);
   const newLines = opts.whatsNew?.lines ?? [];
-  const parts: [string, string, string][] = [
-    ['whats-new', `What's new since ${esc(opts.whatsNew?.since ?? '')}`, newLines.length ? `<ul>${newLines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : ''],
-    ['disagreements', 'Where sources disagree', b.conflicts.map((c, i) => conflictChart(c, i, refs)).join('')],
-    ['timelines', 'Over time', (b.timelines ?? []).map((t, i) => timelineChart(t, i, refs)).join('')],
-    ['passages', 'Passages', (b.passages ?? []).length ? `<ul class="items">${(b.passages ?? []).map((p) => `<li>${quoteWithNumber(p, undefined, refs)}</li>`).join('')}</ul>` : ''],
-    ['actors', 'Actors', b.actors.length ? `<ul class="items">${coreFirst(b.actors).map((a) => actorItem(a, refs)).join('')}</ul>` : ''],
-    ['questions', 'Open questions', b.questions.length ? `<ul class="items">${b.questions.map((q) => questionItem(q, refs)).join('')}</ul>` : ''],
-    ['sources', 'Sources', b.sources.length ? `<ol class="items">${b.sources.map(sourceItem).join('')}</ol>` : ''],
-  ];
+  // Figures first: the source list at the end lists the sources the page cites.
   const figures = figuresSection(b, refs);
+  const capped = <T>(xs: readonly T[], k: number, item: (x: T) => string, what: string): string =>
+    (xs.length ? `<ul class="items">${xs.slice(0, k).map(item).join('')}</ul>${xs.length > k ? `<p class="meta">${String(xs.length - k)} more ${what} are not shown: a topic or words narrow the page.</p>` : ''}` : '');
+  const parts: [string, string, string][] = [
+    ['whats-new', `What's new since ${esc(opts.whatsNew?.since ?? '')}`, newLines.length ? `<ul>${newLines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : opts.whatsNew ? '<p>Nothing new.</p>' : ''],
+    ['disagreements', 'Where sources disagree', b.conflicts.slice(0, PAGE_LIMITS.charts).map((c, i) => conflictChart(c, i, refs)).join('')],
+    ['timelines', 'Over time', (b.timelines ?? []).slice(0, PAGE_LIMITS.charts).map((t, i) => timelineChart({ ...t, points: t.points.slice(-PAGE_LIMITS.points).map((p) => ({ ...p, figures: p.figures.slice(0, 3) })) }, i, refs)).join('')],
+    ['passages', 'Passages', capped(b.passages ?? [], PAGE_LIMITS.questions, (p) => `<li>${quoteWithNumber(p, undefined, refs)}</li>`, 'passages')],
+    ['actors', 'Actors', capped(coreFirst(b.actors), PAGE_LIMITS.actors, (a) => actorItem(a, refs), 'actors')],
+    ['questions', 'Open questions', capped(b.questions, PAGE_LIMITS.questions, (q) => questionItem(q, refs), 'questions')],
+  ];
+  const listed = b.sources.length > PAGE_LIMITS.figures ? b.sources.filter((x) => refs.cited.has(x.file)) : b.sources;
+  const unlisted = b.sources.length - listed.length;
+  parts.push(['sources', 'Sources', listed.length ? `<ol class="items">${listed.map(sourceItem).join('')}</ol>${unlisted ? `<p class="meta">${String(unlisted)} more sources are not cited on this page.</p>` : ''}` : '']);
   const shown = parts.filter(([, , body]) => body);
   const nav = [...(figures ? [['figures', 'Key figures']] : []), ...shown.map(([id, name]) => [id, name])]
     .map(([id = '', name = '']) => `<li><a href="#${id}">${name.replace(/ since .*/, '')}</a></li>`).join('');

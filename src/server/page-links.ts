@@ -20,10 +20,13 @@ export interface PageLinkSettings {
 
 /** Links to pages, and the check of a link's token. */
 export interface PageLinks {
-  /** The page of `subject` (and `topic`), or undefined when links are off for it. */
-  link(subject: { name: string; pageAccess?: 'signed' | 'public' | undefined }, topic: string | undefined, now: number): string | undefined;
-  /** Whether `token` opens `subject`'s page for `topic` at `now`. */
-  verify(subject: string, topic: string | undefined, token: string | undefined, now: number): boolean;
+  /**
+   * The page of `subject` (and `topic`), or undefined when links are off for it. `since`, a digest
+   * run's key, makes the page lead with what is new since that run.
+   */
+  link(subject: { name: string; pageAccess?: 'signed' | 'public' | undefined }, topic: string | undefined, now: number, since?: string): string | undefined;
+  /** Whether `token` opens `subject`'s page for `topic` (and `since`) at `now`. */
+  verify(subject: string, topic: string | undefined, token: string | undefined, now: number, since?: string): boolean;
 }
 
 /** The path of a page: `/b/<subject>` or `/b/<subject>/<topic or words>`. */
@@ -34,26 +37,28 @@ export const pagePath = (subject: string, topic: string | undefined): string =>
 export function createPageLinks(settings: PageLinkSettings): PageLinks {
   const { secret } = settings;
   const ttl = settings.ttlMs ?? DEFAULT_LINK_MS;
-  const sign = (key: string, subject: string, topic: string, expires: number): string =>
-    createHmac('sha256', key).update(`sitrep-page\n${subject}\n${topic}\n${String(expires)}`).digest('base64url');
+  const sign = (key: string, subject: string, topic: string, expires: number, since: string): string =>
+    createHmac('sha256', key).update(`sitrep-page\n${subject}\n${topic}\n${String(expires)}\n${since}`).digest('base64url');
   return {
-    link(subject, asked, now) {
+    link(subject, asked, now, since) {
       if (!settings.publicUrl) return undefined;
       // As the route reads it back: words joined by one space.
       const topic = asked?.trim().replace(/\s+/g, ' ') || undefined;
       const base = `${settings.publicUrl.replace(/\/+$/, '')}${pagePath(subject.name, topic)}`;
-      if (subject.pageAccess === 'public') return base;
+      // What is new since a run is read only under a signature: a run key is not the reader's to choose.
+      if (subject.pageAccess === 'public' && (!since || !secret)) return base;
       if (!secret) return undefined;
+      const after = since ? `since=${encodeURIComponent(since)}` : '';
       const expires = Math.floor((now + ttl) / 1000);
-      return `${base}?t=${String(expires)}.${sign(secret, subject.name, topic ?? '', expires)}`;
+      return `${base}?t=${String(expires)}.${sign(secret, subject.name, topic ?? '', expires, since ?? '')}${after ? `&${after}` : ''}`;
     },
-    verify(subject, topic, token, now) {
+    verify(subject, topic, token, now, since) {
       if (!secret || !token) return false;
       const m = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
       if (!m?.[1] || !m[2]) return false;
       const expires = Number(m[1]);
       if (expires * 1000 < now) return false;
-      const want = Buffer.from(sign(secret, subject, topic ?? '', expires));
+      const want = Buffer.from(sign(secret, subject, topic ?? '', expires, since ?? ''));
       const got = Buffer.from(m[2]);
       return want.length === got.length && timingSafeEqual(want, got);
     },

@@ -6,10 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { changesSince } from '../core/briefing/changes.js';
 import { brief } from '../core/briefing/set.js';
 import type { Logger } from '../log.js';
 import { PAGE_STYLE, renderPage } from '../render/page.js';
+import { whatsNewLines } from '../render/whats-new.js';
 import type { Library } from '../service/library.js';
+import type { CoverageStore } from '../store/store.js';
 import type { Route } from './http.js';
 import type { PageLinks } from './page-links.js';
 
@@ -27,8 +30,13 @@ export interface PageRouteDeps {
   library: Library;
   links: PageLinks;
   logger: Pick<Logger, 'info'>;
+  /** What digests covered: a link from a digest (`since=<run>`) leads with what is new since the run before it. */
+  coverage?: Pick<CoverageStore, 'byRun'> | undefined;
   now?: (() => number) | undefined;
 }
+
+/** "2025-06-10 12:00 UTC". */
+const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 const notFound = (res: ServerResponse): void => {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }).end('Not found.\n');
@@ -49,7 +57,7 @@ export function pageRoute(deps: PageRouteDeps): Route {
   return {
     path: '/b/',
     prefix: true,
-    handler(req, res) {
+    async handler(req, res) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Only GET and HEAD.\n');
         return;
@@ -60,7 +68,9 @@ export function pageRoute(deps: PageRouteDeps): Route {
       const topic = rest.join(' ').trim().replace(/\s+/g, ' ') || undefined;
       const subject = deps.library.subjects.find((s) => s.name === name);
       const now = clock();
-      if (!subject || (subject.pageAccess !== 'public' && !deps.links.verify(subject.name, topic, url.searchParams.get('t') ?? undefined, now))) {
+      const since = url.searchParams.get('since') ?? undefined;
+      const signed = subject ? deps.links.verify(subject.name, topic, url.searchParams.get('t') ?? undefined, now, since) : false;
+      if (!subject || (subject.pageAccess !== 'public' && !signed)) {
         notFound(res);
         return;
       }
@@ -69,7 +79,12 @@ export function pageRoute(deps: PageRouteDeps): Route {
         notFound(res);
         return;
       }
-      const html = renderPage(r.value, { generatedAt: `${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC` });
+      // Only a signed run key: what a digest covered is read for the link that digest carried.
+      const previous = since && signed ? await deps.coverage?.byRun(since) : undefined;
+      const whatsNew = previous
+        ? { since: utc(previous.postedAt), lines: whatsNewLines(changesSince(previous.coverage, { briefing: r.value, keys: subject.keys ?? new Map<string, string>(), sentences: subject.set.sentences }), r.value.sources) }
+        : undefined;
+      const html = renderPage(r.value, { generatedAt: utc(now), whatsNew });
       res.writeHead(200, { ...PAGE_HEADERS, 'content-length': String(Buffer.byteLength(html)) });
       res.end(req.method === 'HEAD' ? undefined : html);
     },

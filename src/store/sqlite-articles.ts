@@ -123,10 +123,15 @@ export function coverageWriter(db: Db): (runKey: string, digestId: string, poste
 /** Coverage in SQLite. */
 export function sqliteCoverageStore(db: Db): CoverageStore {
   const latest = db.prepare<[string], { run_key: string; posted_at: number; coverage: string }>('SELECT run_key, posted_at, coverage FROM digest_coverage WHERE digest_id = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1');
+  const byRun = db.prepare<[string], { digest_id: string; posted_at: number; coverage: string }>('SELECT digest_id, posted_at, coverage FROM digest_coverage WHERE run_key = ?');
   return {
     latest(digestId) {
       const r = latest.get(digestId);
       return Promise.resolve(r ? { runKey: r.run_key, postedAt: r.posted_at, coverage: JSON.parse(r.coverage) as Coverage } : undefined);
+    },
+    byRun(runKey) {
+      const r = byRun.get(runKey);
+      return Promise.resolve(r ? { digestId: r.digest_id, postedAt: r.posted_at, coverage: JSON.parse(r.coverage) as Coverage } : undefined);
     },
   };
 }

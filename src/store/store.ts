@@ -178,6 +178,8 @@ export interface FeedStateStore {
 export interface CoverageStore {
   /** The coverage of the digest's last posted run that recorded one. */
   latest(digestId: string): Promise<{ runKey: string; postedAt: number; coverage: Coverage } | undefined>;
+  /** The coverage one posted run recorded, by its run key. */
+  byRun(runKey: string): Promise<{ digestId: string; postedAt: number; coverage: Coverage } | undefined>;
 }
 
 /** The whole store. */

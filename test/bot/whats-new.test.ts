@@ -8,6 +8,9 @@ import { createDigestPoster, noticeKey } from '../../src/bot/digest-poster.js';
 import { INGEST_DEFAULTS } from '../../src/config/sitrep-config.js';
 import { createIngestion } from '../../src/ingest/setup.js';
 import { createLogger } from '../../src/log.js';
+import { startHttpServer } from '../../src/server/http.js';
+import { createPageLinks } from '../../src/server/page-links.js';
+import { pageRoute } from '../../src/server/page-route.js';
 import { BRIEFINGS_DIR } from '../../src/load/subjects-dir.js';
 import { createScheduler } from '../../src/schedule/scheduler.js';
 import type { Reply } from '../../src/service/commands.js';
@@ -17,6 +20,7 @@ import { startServer } from '../ingest/server.js';
 import { digest, OPTIONS, recordingPlatform, sqliteStore } from '../schedule/harness.js';
 
 const at = (iso: string): number => Date.parse(iso);
+const links = createPageLinks({ publicUrl: 'https://sitrep.example', secret: 's'.repeat(40) });
 const notice = (r: Reply): { title: string; lines: string[] } => (r.kind === 'notice' ? { title: r.title, lines: r.lines } : { title: `(${r.kind})`, lines: [] });
 
 describe('digests after an ingest', () => {
@@ -31,7 +35,7 @@ describe('digests after an ingest', () => {
     const digests = [digest({ id: 'morning', channel: 'C1', timeZone: 'UTC' }), digest({ id: 'quiet', channel: 'C2', timeZone: 'UTC', whenUnchanged: 'skip' })];
     const scheduler = createScheduler({
       runs: store.runs, digests: () => Promise.resolve(digests), logger: createLogger('silent'), options: OPTIONS, now: () => now,
-      post: createDigestPoster({ adapters: [platform], library, coverage: store.coverage, now: () => now }),
+      post: createDigestPoster({ adapters: [platform], library, coverage: store.coverage, now: () => now, pageLink: (subject, topic, since) => links.link(subject, topic, now, since) }),
     });
     await store.runs.setCheckedUntil(at('2025-06-10T07:59:00Z'));
     const day = async (iso: string): Promise<typeof platform.posts> => {
@@ -75,6 +79,19 @@ describe('digests after an ingest', () => {
     // The question the new article answers is marked, with the sentence that answers it.
     expect(news.lines).toContain('Answered: Who will win the April 13 election, and what will it change? “President Daniel Noboa won the April 13 runoff election with 55.6 percent of the vote, the National Electoral Council said on Monday, giving the young leader a full four-year term to pursue his crackdown on drug gangs.” — El Diario, 2025-04-14');
     expect(news.lines).toContain('New article: “Noboa wins Ecuador runoff as homicides fall” — El Diario, 2025-04-14');
+
+    // The briefing's page link leads with the same news, since the run before this one.
+    const briefing = second[1]?.reply;
+    const page = briefing?.kind === 'briefing' ? (briefing.page ?? '') : '';
+    expect(page).toMatch(/^https:\/\/sitrep\.example\/b\/ecuador\?t=\d+\.[\w-]+&since=morning%402025-06-10T08%3A00Z$/);
+    const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [pageRoute({ library, links, logger: createLogger('silent'), coverage: store.coverage, now: () => now })], logger: createLogger('silent') });
+    const html = await (await fetch(`http://127.0.0.1:${String(server.port)}${new URL(page).pathname}${new URL(page).search}`)).text();
+    expect(html).toContain('<h2 id="whats-new-h">What\'s new since 2025-06-10 08:00 UTC</h2>');
+    expect(html).toContain('New figure: homicide rate, 2025: 30.5 per 100,000 people (2024: 38.76 or 36.18 or 38)');
+    // Another run key under the same signature is refused: the key is part of what is signed.
+    const forged = await fetch(`http://127.0.0.1:${String(server.port)}${new URL(page).pathname}${new URL(page).search.replace('2025-06-10', '2025-06-09')}`);
+    expect(forged.status).toBe(404);
+    await server.close();
 
     // Day 3: nothing new. The first digest says so in one line; the second posts nothing and is recorded as skipped.
     const third = await day('2025-06-12T08:00:30Z');

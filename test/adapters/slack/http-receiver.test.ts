@@ -1,6 +1,6 @@
 /** End to end through Bolt's HTTP receiver on the shared server: signed requests in, Slack's Web API faked on loopback. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARE_ACTION } from '../../../src/render/slack/blocks.js';
+import { PAGE_ACTION, SHARE_ACTION } from '../../../src/render/slack/blocks.js';
 import type { ChatCommands, CommandContext } from '../../../src/service/chat.js';
 import { answer } from '../../../src/service/commands.js';
 import type { Library } from '../../../src/service/library.js';
@@ -80,6 +80,16 @@ describe('slash commands', () => {
     expectWithinSlackLimits({ text: posted.body.text, blocks: posted.body.blocks });
     // The same briefing, without the button, saying who shared it.
     expect(posted.body.blocks).toEqual([...blocks.slice(0, -1), { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U0ALICE>', verbatim: true }] }]);
+  });
+});
+
+describe('the "Open full briefing" link button', () => {
+  it('is acknowledged when pressed (Slack sends the click too), and posts nothing', async () => {
+    const before = fake.calls.length;
+    const r = await postSigned(slack.url, actionBody(buttonPayload(PAGE_ACTION, '', fake.responseUrl('page'))));
+    expect(r.status).toBe(200);
+    expect(fake.calls.length).toBe(before);
+    expect(slack.logs.filter((l) => (l.level as number) >= 40)).toEqual([]);
   });
 });
 
