@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nonceFor } from '../../src/adapters/discord/rest.js';
 import { DIGEST_EVENT } from '../../src/adapters/slack/post.js';
 import { startBot } from '../../src/bot/bot.js';
-import { readEnv } from '../../src/config/env.js';
+import { readEnv, type Env } from '../../src/config/env.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
@@ -35,23 +35,35 @@ digests:
   - { id: console-noon, platform: console, channel: terminal, subject: ecuador, time: "12:00" }
 `;
 
+/** A database where the bot last checked at 11:59, so the noon digests fall due at start. */
+async function database(config: string): Promise<{ dir: string; db: string }> {
+  const dir = await tempDir({ 'sitrep.yaml': config });
+  const db = join(dir, 'sitrep.db');
+  const seeded = openSqliteStore(db);
+  if (!seeded.ok) throw new Error(seeded.error);
+  await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
+  await seeded.value.close();
+  return { dir, db };
+}
+
+/** Slack's and Discord's variables, pointed at the fakes, with `extra`. */
+function platformEnv(extra: Record<string, string> = {}): Env {
+  const env = readEnv({
+    PORT: '0', HOST: '127.0.0.1',
+    SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
+    DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: discord.api,
+    ...extra,
+  });
+  if (!env.ok) throw new Error(env.error.join('\n'));
+  return env.value;
+}
+
 describe('the bot with Slack and Discord configured', () => {
   it('starts both (and not the console), serves their routes and /healthz, and posts each digest once with its key', async () => {
-    const dir = await tempDir({ 'sitrep.yaml': CONFIG });
-    const db = join(dir, 'sitrep.db');
-    const seeded = openSqliteStore(db);
-    if (!seeded.ok) throw new Error(seeded.error);
-    await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
-    await seeded.value.close();
-    const env = readEnv({
-      PORT: '0', HOST: '127.0.0.1',
-      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.apiUrl,
-      DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: discord.api,
-    });
-    if (!env.ok) throw new Error(env.error.join('\n'));
+    const { dir, db } = await database(CONFIG);
     const log = memoryLog();
     const bot = await startBot({
-      env: env.value, configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
+      env: platformEnv(), configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
       logger: log.logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => Date.parse('2025-06-10T12:00:20Z'),
     });
     if (!bot.ok) throw new Error(bot.error);
@@ -80,21 +92,10 @@ describe('the bot with Slack and Discord configured', () => {
 
   it('puts an "Open full briefing" link under answers and digests when SITREP_PUBLIC_URL is set', async () => {
     // Channels of their own: the fakes are shared with the test above, and Slack's finds a digest by its key.
-    const dir = await tempDir({ 'sitrep.yaml': CONFIG.replace('C0123ABCD', 'C0LINKS01').replace('700000000000000009', '700000000000000019') });
-    const db = join(dir, 'sitrep.db');
-    const seeded = openSqliteStore(db);
-    if (!seeded.ok) throw new Error(seeded.error);
-    await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
-    await seeded.value.close();
-    const env = readEnv({
-      PORT: '0', HOST: '127.0.0.1', SITREP_PUBLIC_URL: 'https://sitrep.example', SITREP_LINK_SECRET: 'k'.repeat(40),
-      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-      DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: discord.api,
-    });
-    if (!env.ok) throw new Error(env.error.join('\n'));
+    const { dir, db } = await database(CONFIG.replace('C0123ABCD', 'C0LINKS01').replace('700000000000000009', '700000000000000019'));
     const now = Date.parse('2025-06-10T12:00:20Z');
     const bot = await startBot({
-      env: env.value, configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
+      env: platformEnv({ SITREP_PUBLIC_URL: 'https://sitrep.example', SITREP_LINK_SECRET: 'k'.repeat(40) }), configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
       logger: memoryLog().logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => now,
     });
     if (!bot.ok) throw new Error(bot.error);
