@@ -67,10 +67,24 @@ interface Refs {
   cited: Set<string>;
   /** "[2] AP" linking to the source's entry. */
   cite(file: string): string;
-  /** Citations of several sources, the first few, then how many more. */
-  cites(files: readonly string[]): string;
+  /**
+   * Citations of a list's sources (files or sentences) from item `from` on: the first few, each
+   * once and none of those before `from`, then how many others.
+   */
+  cites(list: readonly (string | Evidence)[], from?: number): string;
   /** The source's short name for a chart: its outlet, else its number and headline. */
   label(file: string): string;
+}
+
+const fileOf = (x: string | Evidence | undefined): string => (x === undefined ? '' : typeof x === 'string' ? x : x.file);
+
+// A figure's, actor's or question's source list is one object shared by every briefing of its set:
+// how many files it holds is counted once.
+const uniqueCounts = new WeakMap<object, number>();
+function uniqueFiles(list: readonly (string | Evidence)[]): number {
+  let n = uniqueCounts.get(list);
+  if (n === undefined) uniqueCounts.set(list, (n = new Set(list.map(fileOf)).size));
+  return n;
 }
 
 // A set's source list is one object shared by its briefings: its lookup is built once.
@@ -89,14 +103,19 @@ function refsOf(sources: readonly SourceRef[]): Refs {
   return {
     cited,
     cite,
-    cites(files) {
-      // The first few, each once; then how many others (counted, not rendered: a measure of a large set has thousands).
+    cites(list, from = 0) {
+      const seen = new Set<string>();
+      for (let i = 0; i < from && i < list.length; i++) seen.add(fileOf(list[i]));
       const first: string[] = [];
-      for (const f of files) {
-        if (first.length === PAGE_LIMITS.cites) break;
-        if (!first.includes(f)) first.push(f);
+      for (let i = from; i < list.length && first.length < PAGE_LIMITS.cites; i++) {
+        const f = fileOf(list[i]);
+        if (!seen.has(f)) {
+          seen.add(f);
+          first.push(f);
+        }
       }
-      const more = first.length < PAGE_LIMITS.cites ? 0 : new Set(files).size - first.length;
+      // The others are counted, not cited: a measure of a large set has thousands of sources.
+      const more = first.length < PAGE_LIMITS.cites ? 0 : uniqueFiles(list) - seen.size;
       return `${first.map(cite).join(', ')}${more > 0 ? ` and ${String(more)} more` : ''}`;
     },
     label(file) {
@@ -133,8 +152,7 @@ const KIND_WORDS: Record<Conflict['kind'], string> = {
 function figureItem(f: Figure, refs: Refs, conflict: Conflict | undefined): string {
   const period = f.period ? ` · ${esc(f.period)}` : '';
   const quotes = f.sources.slice(0, PAGE_LIMITS.quotes).map((e) => `<li>${quoteWithNumber(e, f, refs)}</li>`).join('');
-  const rest = f.sources.slice(PAGE_LIMITS.quotes).map((e) => e.file);
-  const also = rest.length ? `<li><p class="meta">Also in ${refs.cites(rest)}</p></li>` : '';
+  const also = f.sources.length > PAGE_LIMITS.quotes ? `<li><p class="meta">Also in ${refs.cites(f.sources, PAGE_LIMITS.quotes)}</p></li>` : '';
   const flag = conflict ? ` <span class="flag">${conflict.kind === 'contradiction' ? '⚠ sources disagree' : '≈ sources differ'}</span>` : '';
   return `<li><p><span class="value">${esc(figureValue(f))}</span> — ${esc(f.metric)}<span class="period">${period}</span>${flag}</p><ul class="items">${quotes}${also}</ul></li>`;
 }
@@ -222,7 +240,7 @@ function timelineChart(t: Timeline, i: number, refs: Refs): string {
   const said = t.points.map((p) => `${p.period}: ${p.figures.map((f) => `${figureValue(f)} (${f.sources.map((s) => refs.label(s.file)).join(', ')})`).join(' or ')}`).join('; ');
   const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${t.metric} over time`)}</title><desc id="${id}-d">${esc(said)}</desc>`
     + `<line class="axis" x1="${String(x0)}" y1="${String(y1 + 8)}" x2="${String(x1)}" y2="${String(y1 + 8)}"/><path class="path" d="${path}"/>${marks}</svg>`;
-  const list = t.points.map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${refs.cites(f.sources.map((s) => s.file))}`).join(' · ')}</li>`).join('');
+  const list = t.points.map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${refs.cites(f.sources)}`).join(' · ')}</li>`).join('');
   return `<figure class="timeline" id="${id}"><figcaption><h3>${esc(t.metric)}</h3></figcaption>${svg}<ol>${list}</ol></figure>`;
 }
 
@@ -233,14 +251,13 @@ function evidenceDetails(sources: readonly Evidence[], refs: Refs): string {
 }
 
 function actorItem(a: Actor, refs: Refs): string {
-  const files = a.files.length ? a.files : a.sources.map((s) => s.file);
   const aka = a.aliases.filter((x) => x !== a.name);
-  return `<li><p>${esc(actorText(a))}${aka.length ? ` <span class="meta">(also ${esc(aka.join(', '))})</span>` : ''}</p><p class="meta">${refs.cites(files)}</p>${evidenceDetails(a.sources, refs)}</li>`;
+  return `<li><p>${esc(actorText(a))}${aka.length ? ` <span class="meta">(also ${esc(aka.join(', '))})</span>` : ''}</p><p class="meta">${refs.cites(a.files.length ? a.files : a.sources)}</p>${evidenceDetails(a.sources, refs)}</li>`;
 }
 
 function questionItem(q: Question, refs: Refs): string {
-  const rest = q.sources.slice(PAGE_LIMITS.quotes).map((e) => e.file);
-  return `<li><p>${esc(q.question)}</p>${q.sources.slice(0, PAGE_LIMITS.quotes).map((e) => quoteWithNumber(e, undefined, refs)).join('')}${rest.length ? `<p class="meta">Also in ${refs.cites(rest)}</p>` : ''}</li>`;
+  const also = q.sources.length > PAGE_LIMITS.quotes ? `<p class="meta">Also in ${refs.cites(q.sources, PAGE_LIMITS.quotes)}</p>` : '';
+  return `<li><p>${esc(q.question)}</p>${q.sources.slice(0, PAGE_LIMITS.quotes).map((e) => quoteWithNumber(e, undefined, refs)).join('')}${also}</li>`;
 }
 
 function sourceItem(s: SourceRef): string {
@@ -253,11 +270,15 @@ function sourceItem(s: SourceRef): string {
 const section = (id: string, title: string, body: string): string =>
   (body ? `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${body}</section>` : '');
 
+// The span of a set's publication dates, worked out once per source list.
+const ranges = new WeakMap<readonly SourceRef[], string>();
+
 /** The briefing as a complete HTML page. */
 export function renderPage(b: Briefing, opts: PageOptions): string {
   const refs = refsOf(b.sources);
   const title = `${b.title}${b.topic ? ` — ${b.topic.label}` : ''}`;
-  const range = publishedRange(b.sources);
+  let range = ranges.get(b.sources);
+  if (range === undefined) ranges.set(b.sources, (range = publishedRange(b.sources) ?? ''));
   const newLines = opts.whatsNew?.lines ?? [];
   // Figures first: the source list at the end lists the sources the page cites.
   const figures = figuresSection(b, refs);
