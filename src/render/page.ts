@@ -74,6 +74,8 @@ interface Refs {
   cites(list: readonly (string | Evidence)[], from?: number): string;
   /** The source's short name for a chart: its outlet, else its number and headline. */
   label(file: string): string;
+  /** The article's own web address, when it has one that may be a link. */
+  url(file: string): string | undefined;
 }
 
 const fileOf = (x: string | Evidence | undefined): string => (x === undefined ? '' : typeof x === 'string' ? x : x.file);
@@ -118,6 +120,7 @@ function refsOf(sources: readonly SourceRef[]): Refs {
       const more = first.length < PAGE_LIMITS.cites ? 0 : uniqueFiles(list) - seen.size;
       return `${first.map(cite).join(', ')}${more > 0 ? ` and ${String(more)} more` : ''}`;
     },
+    url: (file) => safeUrl(known.get(file)?.url),
     label(file) {
       const s = known.get(file);
       if (!s) return file;
@@ -140,7 +143,8 @@ function numberSpan(quote: string, f: Figure): [number, number] | undefined {
 function quoteWithNumber(e: Evidence, f: Figure | undefined, refs: Refs): string {
   const span = f ? numberSpan(e.quote, f) : undefined;
   const body = span ? `${esc(e.quote.slice(0, span[0]))}<mark>${esc(e.quote.slice(span[0], span[1]))}</mark>${esc(e.quote.slice(span[1]))}` : esc(e.quote);
-  return `<blockquote>“${body}”</blockquote><cite>${refs.cite(e.file)}</cite>`;
+  const url = refs.url(e.file);
+  return `<blockquote>“${body}”</blockquote><cite>${refs.cite(e.file)}${url ? ` · <a href="${esc(url)}" rel="noreferrer noopener">the article</a>` : ''}</cite>`;
 }
 
 const KIND_WORDS: Record<Conflict['kind'], string> = {

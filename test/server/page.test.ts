@@ -20,8 +20,8 @@ beforeAll(async () => {
   const root = await tempDir({
     'hostile/briefing.yaml': 'title: A hostile story\nsources:\n  a.txt: { outlet: "<b>Bad</b> Outlet" }\n',
     'hostile/articles/a.txt': 'Mayor <script>window.pwned = 1</script> resigns\nSource: Wire javascript:alert(1)\nDate: 2025-02-20\nThe mayor said 40 staff would leave <img src=x onerror=alert(1)> &amp; see javascript:alert(2) for more.\n',
-    'open/briefing.yaml': 'title: An open story\npage_access: public\n',
-    'open/articles/b.txt': 'Port reopens\nDate: 2025-02-20\nThe port reopened on Monday after 12 days.\n',
+    'open/briefing.yaml': 'title: An open story\npage_access: public\nsources:\n  b.txt: { outlet: Port News, url: "https://port.example/news/1" }\n',
+    'open/articles/b.txt': 'Port reopens\nDate: 2025-02-20\nThe port authority said 1,200 containers were stuck in the yard on Monday.\n',
   });
   const bundled = await loadLibrary(['ecuador']);
   const temp = await loadLibrary([], root);
@@ -93,7 +93,10 @@ describe('GET /b/<subject>/<topic>', () => {
   });
 
   it('opens a subject with page_access: public to anyone, and answers only GET and HEAD', async () => {
-    expect((await fetch(`${base}/b/open`)).status).toBe(200);
+    const open = await fetch(`${base}/b/open`);
+    expect(open.status).toBe(200);
+    // Each quote cites its source and links to the article itself.
+    expect(await open.text()).toContain('<mark>1,200</mark> containers were stuck in the yard on Monday.”</blockquote><cite><a href="#source-1">[1] Port News</a> · <a href="https://port.example/news/1" rel="noreferrer noopener">the article</a></cite>');
     const head = await fetch(`${base}/b/open`, { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);
     expect((await fetch(`${base}/b/open`, { method: 'POST' })).status).toBe(405);

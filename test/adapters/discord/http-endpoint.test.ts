@@ -4,8 +4,10 @@ import { INTERACTIONS_PATH } from '../../../src/adapters/discord/http-endpoint.j
 import type { DiscordSettings } from '../../../src/adapters/discord/settings.js';
 import { ChoicesSchema, limitProblems } from '../../../src/render/discord/assertions.js';
 import { startHttpServer, type HttpServer } from '../../../src/server/http.js';
-import type { ChatCommands, CommandContext } from '../../../src/service/chat.js';
 import { answer, MAX_COMMAND_TEXT } from '../../../src/service/commands.js';
+import { createChatCommands, permissionPolicy, type ChatCommands, type CommandContext } from '../../../src/service/chat.js';
+import { createPageLinks } from '../../../src/server/page-links.js';
+import { sqliteStore } from '../../schedule/harness.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 import { ecuadorLibrary, expectAllWithinLimits, expectWithinLimits, silent } from './harness.js';
 import { autocomplete, button, command, ping } from './interactions.js';
@@ -271,6 +273,26 @@ describe('the HTTP interactions endpoint', () => {
       expect((typed.body as { data: { choices: unknown[] } }).data.choices).toEqual([{ name: 'subscribe daily 08:00', value: 'subscribe daily 08:00' }]);
     } finally {
       await stopEndpoint(e);
+    }
+  });
+
+  it('puts an "Open full briefing" link beside Share under a briefing when links are on', async () => {
+    const library = await ecuadorLibrary();
+    const { store } = await sqliteStore();
+    const links = createPageLinks({ publicUrl: 'https://sitrep.example', secret: 'd'.repeat(40) });
+    const commands = createChatCommands({
+      library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC', permission: permissionPolicy({ slackManagers: [] }),
+      pageLink: (subject, topic) => links.link(subject, topic, Date.now()),
+    });
+    const e = await startEndpoint({}, commands);
+    try {
+      const r = await ask(command('ecuador', { topic: 'homicides' }), e.url);
+      const buttons = (r.data.components?.[0]?.components ?? []) as unknown as { style: number; label: string; url?: string; custom_id?: string }[];
+      expect(buttons.map((b) => [b.style, b.label])).toEqual([[5, 'Open full briefing'], [2, 'Share']]);
+      expect(buttons[0]?.url).toMatch(/^https:\/\/sitrep\.example\/b\/ecuador\/homicides\?t=\d+\.[\w-]{43}$/);
+    } finally {
+      await stopEndpoint(e);
+      await store.close();
     }
   });
 });
