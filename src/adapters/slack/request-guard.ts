@@ -25,7 +25,7 @@ export interface GuardDeps {
 }
 
 /** Why a request was refused, for the log. */
-type Refusal = 'no-signature' | 'bad-timestamp' | 'stale' | 'future' | 'bad-signature' | 'replay' | 'too-large' | 'not-an-object';
+type Refusal = 'no-signature' | 'bad-timestamp' | 'stale' | 'future' | 'bad-signature' | 'replay' | 'too-large' | 'not-an-object' | 'not-served';
 
 /** The guarded listener for `/slack/events`. */
 export function createRequestGuard(deps: GuardDeps): RouteHandler {
@@ -57,20 +57,39 @@ export function createRequestGuard(deps: GuardDeps): RouteHandler {
       res.writeHead(200).end();
       return;
     }
-    const reason = check(req, text, deps, seen) ?? (isPayload(req, body) ? undefined : 'not-an-object');
-    if (reason) refuse(req, res, reason, reason === 'not-an-object' ? 400 : 401);
+    const reason = check(req, text, deps, seen) ?? shapeProblem(req, body);
+    if (reason) refuse(req, res, reason, reason === 'not-an-object' || reason === 'not-served' ? 400 : 401);
     else pass(req, res, body, deps.next);
   };
 }
 
-/** Whether Bolt reads the body as a JSON object (a form's `payload` field, or the whole body), as it needs. */
-function isPayload(req: IncomingMessage, rawBody: Buffer): boolean {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+
+/**
+ * Why Bolt must not see the body, or undefined when it may: the body must be a JSON object as Bolt
+ * reads it (a form's `payload` field, or the whole body) and one of the requests Sitrep serves, with
+ * the fields Bolt and the handlers read. Bolt's own routing fails (a 500) on a signed body it
+ * cannot place, such as an options request or a button press without its action.
+ */
+function shapeProblem(req: IncomingMessage, rawBody: Buffer): Refusal | undefined {
+  let parsed: unknown;
   try {
-    const parsed: unknown = HTTPModuleFunctions.parseHTTPRequestBody(Object.assign(Object.create(req) as IncomingMessage, { rawBody }));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    parsed = HTTPModuleFunctions.parseHTTPRequestBody(Object.assign(Object.create(req) as IncomingMessage, { rawBody }));
   } catch {
-    return false;
+    return 'not-an-object';
   }
+  if (!isObject(parsed)) return 'not-an-object';
+  const b = parsed;
+  // A slash command.
+  if ('command' in b) return isText(b.command) && isText(b.channel_id) && isText(b.user_id) && isText(b.response_url) ? undefined : 'not-served';
+  // A button press (Share, Open full briefing).
+  if (b.type === 'block_actions') {
+    const actions = Array.isArray(b.actions) ? (b.actions as unknown[]) : [];
+    return actions.length && actions.every((a) => isObject(a) && isText(a.action_id)) && isObject(b.user) && isText(b.user.id) ? undefined : 'not-served';
+  }
+  // Events API: the URL check, events, rate-limit notices.
+  return b.type === 'url_verification' || b.type === 'event_callback' || b.type === 'app_rate_limited' ? undefined : 'not-served';
 }
 
 /** Why the request must be refused, or undefined when it may go on to Bolt. */
@@ -101,6 +120,7 @@ const REASONS: Record<Refusal, string> = {
   replay: 'the same signed request was already received',
   'too-large': `body over ${MAX_BODY_BYTES} bytes`,
   'not-an-object': 'the signed body is not a JSON object as Bolt reads it',
+  'not-served': 'the signed body is no slash command, button press or event that Sitrep serves',
 };
 
 /** Hands the request on with the body Bolt would have read (it reuses `rawBody` when present). */

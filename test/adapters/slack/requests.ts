@@ -16,10 +16,10 @@ export interface Answered {
   json: Record<string, unknown> | undefined;
 }
 
-/** POSTs a form body signed like Slack (override the timestamp or signature to forge one). */
-export async function postSigned(url: string, body: string, opts: { ts?: number; signature?: string | null; secret?: string } = {}): Promise<Answered> {
+/** POSTs a body signed like Slack, a form unless `type` says otherwise (override the timestamp or signature to forge one). */
+export async function postSigned(url: string, body: string, opts: { ts?: number; signature?: string | null; secret?: string; type?: string } = {}): Promise<Answered> {
   const ts = opts.ts ?? nowSec();
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts) };
+  const headers: Record<string, string> = { 'content-type': opts.type ?? 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts) };
   const signature = opts.signature === undefined ? sign(body, ts, opts.secret) : opts.signature;
   if (signature !== null) headers['x-slack-signature'] = signature;
   const res = await fetch(url, { method: 'POST', headers, body });
