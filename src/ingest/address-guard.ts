@@ -60,9 +60,6 @@ export function rangeOf(address: string): string {
   }
 }
 
-/** Whether an address is public unicast. */
-export const isPublicAddress = (address: string): boolean => rangeOf(address) === 'unicast';
-
 /** What the guard checks and how it resolves. */
 export interface AddressGuardOptions {
   /** Let loopback and private addresses through (a test server, an intranet feed). */

@@ -29,7 +29,7 @@ import type { PostError, Posted } from '../adapters/adapter.js';
 import type { Coverage } from '../core/briefing/changes.js';
 import { err, type Result } from '../core/result.js';
 import type { Logger } from '../log.js';
-import type { DigestRun, NewRun, RunStore } from '../store/store.js';
+import type { NewRun, RunStore } from '../store/store.js';
 import { cronOf, runsBetween, type Cron } from './cron.js';
 import { runOf, type Digest } from './digest.js';
 import { describePostError, isRetryable, retryDelay, type RetryPolicy } from './retry.js';
@@ -256,6 +256,3 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
   };
 }
-
-/** A run for messages: `strikes-daily at 2025-03-09 08:00 America/New_York`. */
-export const describeRun = (run: DigestRun): string => `${run.digestId} at ${formatLocal(run.scheduledAt, run.timeZone)}`;

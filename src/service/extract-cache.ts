@@ -85,16 +85,3 @@ export async function createCachedExtractor(cache: ExtractCache, intern: Interne
     return { extract: made, hit: false };
   };
 }
-
-/** Extracts each article, or takes its extract from `cache`; new extracts are stored. Counts hits for the log. */
-export async function extractCached(articles: Article[], cache: ExtractCache): Promise<{ extracts: ArticleExtract[]; hits: number }> {
-  const extract = await createCachedExtractor(cache);
-  let hits = 0;
-  const extracts: ArticleExtract[] = [];
-  for (const article of articles) {
-    const r = await extract(article);
-    if (r.hit) hits++;
-    extracts.push(r.extract);
-  }
-  return { extracts, hits };
-}
