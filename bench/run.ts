@@ -68,14 +68,14 @@ times.sort((a, b) => a - b);
 // whole set first, timed apart: the renderer's first run compiles it, as a bot's first page does once.
 const w = performance.now();
 const whole = brief(set);
-if (whole.ok) renderPage(whole.value, { generatedAt: 'now' });
+if (whole.ok) renderPage(whole.value, { generatedAt: 0 });
 const firstPageMs = performance.now() - w;
 const pageTimes: number[] = [];
 let pageBytes = 0;
 for (let r = 0; r < 5; r++) for (const q of queries) {
   const s = performance.now();
   const b = brief(set, q);
-  const html = b.ok ? renderPage(b.value, { generatedAt: 'now' }) : '';
+  const html = b.ok ? renderPage(b.value, { generatedAt: 0 }) : '';
   pageTimes.push(performance.now() - s);
   pageBytes = Math.max(pageBytes, Buffer.byteLength(html));
 }
@@ -106,7 +106,7 @@ const bigAll = performance.now() - tb;
 // The bundled subject's overview page, as the bot serves it.
 const bundled = await loadLibrary();
 const overview = bundled.ok && bundled.value.subjects[0] ? brief(bundled.value.subjects[0].set) : undefined;
-const bundledBytes = overview?.ok ? Buffer.byteLength(renderPage(overview.value, { generatedAt: 'now' })) : NaN;
+const bundledBytes = overview?.ok ? Buffer.byteLength(renderPage(overview.value, { generatedAt: 0 })) : NaN;
 const pct = (p: number): string => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
 console.log(`articles: ${n}, ${(bytes / 1e6).toFixed(1)} MB`);
 console.log(`extraction: ${(bytes / 1e6 / secs).toFixed(2)} MB/s, ${(n / secs).toFixed(0)} articles/s on one core (${secs.toFixed(1)} s)`);

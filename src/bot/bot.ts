@@ -20,7 +20,8 @@ import { pageRoute } from '../server/page-route.js';
 import { createChatCommands, permissionPolicy } from '../service/chat.js';
 import { createIngestion, type Ingestion } from '../ingest/setup.js';
 import { logProgress } from '../ingest/progress.js';
-import { loadLibrary, refreshSubject, type Library, type LibraryOptions, type ServedSubject } from '../service/library.js';
+import type { PageLink } from '../service/commands.js';
+import { loadLibrary, refreshSubject, type Library, type LibraryOptions } from '../service/library.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { createDigestPoster } from './digest-poster.js';
@@ -89,9 +90,6 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
   await store.extracts.prune(now() - EXTRACT_CACHE_DAYS * 24 * 3600_000);
   return ok({ config: config.value, store, library: loaded.value });
 }
-
-/** The link to a subject's page for a topic, when links are on. */
-type PageLink = (subject: ServedSubject, topic: string | undefined, since?: string) => string | undefined;
 
 /** Makes the adapters of every configured platform whose secrets are set, and the console when none is. */
 function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store, live: Live, pageLink: PageLink): Result<PlatformAdapter[], string> {

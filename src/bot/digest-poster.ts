@@ -11,8 +11,8 @@ import { nothingNewNotice, whatsNewNotice } from '../render/whats-new.js';
 import type { Digest } from '../schedule/digest.js';
 import type { SchedulerDeps } from '../schedule/scheduler.js';
 import { formatLocal } from '../schedule/wall-clock.js';
-import { briefingReply } from '../service/commands.js';
-import type { Library, ServedSubject } from '../service/library.js';
+import { briefingReply, type PageLink } from '../service/commands.js';
+import type { Library } from '../service/library.js';
 import type { CoverageStore } from '../store/store.js';
 
 /** What the poster needs. */
@@ -22,7 +22,7 @@ export interface DigestPosterDeps {
   coverage: CoverageStore;
   now: () => number;
   /** The link to a subject's full briefing page (leading with what is new since run `since`), put under each digest's briefing when links are on. */
-  pageLink?: ((subject: ServedSubject, topic: string | undefined, since?: string) => string | undefined) | undefined;
+  pageLink?: PageLink | undefined;
 }
 
 /** The key of the notice posted before a digest's briefing: its own, so a platform can refuse a duplicate of each. */

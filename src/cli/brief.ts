@@ -116,7 +116,7 @@ export async function runBrief(args: Args, set: Loaded, io: Io, now: number): Pr
   if (!r.ok) return err(unknownTopic(r.error, set.name));
   if (args.command === 'page') {
     const { renderPage } = await import('../render/page.js');
-    io.stdout(renderPage(r.value, { generatedAt: new Date(now).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }));
+    io.stdout(renderPage(r.value, { generatedAt: now }));
   } else if (args.explain) {
     const { renderBriefingExplained } = await import('../render/explain.js');
     io.stdout(terminalText(renderBriefingExplained(r.value)));

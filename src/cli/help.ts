@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { listSubjects } from '../load/subjects-dir.js';
 import { readYaml } from '../load/yaml.js';
+import { isRecord } from '../core/records.js';
 
 export const USAGE = `Usage:
   sitrep brief [subject] [topic words...] [--topic TOPIC] [--since SPAN] [--json] [--all]
@@ -45,8 +46,6 @@ export const USAGE = `Usage:
   discord register   registers the subjects' slash commands (one guild at once with --guild)
 
 `;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The name of the first topic in the subject's `briefing.yaml`, read without validating the file:

@@ -90,14 +90,12 @@ const CronText = z.string({ error: 'expected a cron expression such as "0 8 * * 
   if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
 });
 
-const strict = strictObject;
-
 const ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 const oneOf = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(', ');
 
 function digestSchema(known: Known) {
-  return strict({
+  return strictObject({
       id: z.string().regex(ID, 'expected an id of lower-case letters, digits, - _ or . (at most 64), such as strikes-morning').optional(),
       platform: z.string({ error: `expected a platform: ${oneOf(known.platforms)}` }).refine((p) => known.platforms.includes(p), { error: (i) => `unknown platform '${String(i.input)}'; expected one of ${oneOf(known.platforms)}` }),
       channel: z.union([z.string().trim().min(1, 'expected a channel'), z.bigint(), z.number()], { error: 'expected a channel: a Slack channel id (C…), a Discord channel id, or any name on the console' })
@@ -121,23 +119,23 @@ function digestSchema(known: Known) {
 }
 
 const ConfigBase = (known: Known) =>
-  strict({
+  strictObject({
     subjects: z.array(z.string().refine((s) => known.subjects.includes(s), { error: (i) => `unknown subject '${String(i.input)}'; expected one of ${oneOf(known.subjects)}` })).default([]),
     platforms: z.array(z.string().refine((p) => known.platforms.includes(p), { error: (i) => `unknown platform '${String(i.input)}'; expected one of ${oneOf(known.platforms)}` })).default(known.platforms.filter((p) => p !== 'console')),
     timezone: TimeZoneName.default('UTC'),
-    schedule: strict({
+    schedule: strictObject({
         grace: duration(7 * 24 * 60 * MINUTE).default(2 * 60 * MINUTE),
         attempts: Integer.pipe(z.number().min(1, 'expected at least 1 try').max(20, 'expected at most 20 tries')).default(5),
         backoff: duration(60 * MINUTE).default(30_000),
         max_backoff: duration(24 * 60 * MINUTE).default(10 * MINUTE),
       })
       .default({ grace: 2 * 60 * MINUTE, attempts: 5, backoff: 30_000, max_backoff: 10 * MINUTE }),
-    slack: strict({
+    slack: strictObject({
         managers: z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'expected a Slack user id (U… or W…) or user-group id (S…)')).default([]),
       })
       .default({ managers: [] }),
     digests: z.array(digestSchema(known), { error: 'expected a list of digests' }).default([]),
-    ingest: strict({
+    ingest: strictObject({
         allow_private: z.boolean({ error: 'expected true or false' }).default(false),
         allow_hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'expected a host name, such as feeds.intranet.example')).default([]),
         timeout: duration(10 * MINUTE).default(INGEST_DEFAULTS.timeoutMs),

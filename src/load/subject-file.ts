@@ -4,6 +4,7 @@ import { calendarProblem, parseDate } from '../core/articles/dates.js';
 import type { Topic } from '../core/model.js';
 import { parseSpan } from './duration.js';
 import { strictObject } from './strict-object.js';
+import { isRecord } from '../core/records.js';
 
 /** Slash-command names: what Slack and Discord both accept. */
 export const COMMAND_NAME = /^[a-z0-9_-]{1,32}$/;
@@ -28,8 +29,6 @@ export function labelOf(name: string): string {
     .map((w, i) => (w.length === 2 && !SMALL_WORDS.has(w) ? w.toUpperCase() : i === 0 ? `${w.charAt(0).toUpperCase()}${w.slice(1)}` : w))
     .join(' ');
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One topic as written: where it is, its name, and the rest (a list of words, or `{ label, terms }`). */
 interface RawTopic {

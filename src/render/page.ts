@@ -45,11 +45,14 @@ footer{margin:2rem auto;color:var(--muted);font-size:.85rem}
 
 /** What the page says besides the briefing. */
 export interface PageOptions {
-  /** When the page was made, as shown in its footer. */
-  generatedAt: string;
-  /** For a live subject: what is new since a date, one line each. */
-  whatsNew?: { since: string; lines: string[] } | undefined;
+  /** When the page was made (ms), said in its footer. */
+  generatedAt: number;
+  /** From a digest's link: what is new since the digest before it (posted at `since`, ms), one line each. */
+  whatsNew?: { since: number; lines: string[] } | undefined;
 }
+
+/** "2025-06-10 12:00 UTC". */
+const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 const esc = (s: string): string => htmlEscape(visible(s));
 /** Only web addresses become links: anything else (`javascript:`, `data:`) is shown as text. */
@@ -289,7 +292,7 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
   const capped = <T>(xs: readonly T[], k: number, item: (x: T) => string, what: string): string =>
     (xs.length ? `<ul class="items">${xs.slice(0, k).map(item).join('')}</ul>${xs.length > k ? `<p class="meta">${String(xs.length - k)} more ${what} are not shown: a topic or words narrow the page.</p>` : ''}` : '');
   const parts: [string, string, string][] = [
-    ['whats-new', `What's new since ${esc(opts.whatsNew?.since ?? '')}`, newLines.length ? `<ul>${newLines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : opts.whatsNew ? '<p>Nothing new.</p>' : ''],
+    ['whats-new', `What's new since ${opts.whatsNew ? utc(opts.whatsNew.since) : ''}`, newLines.length ? `<ul>${newLines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : opts.whatsNew ? '<p>Nothing new.</p>' : ''],
     ['disagreements', 'Where sources disagree', b.conflicts.slice(0, PAGE_LIMITS.charts).map((c, i) => conflictChart(c, i, refs)).join('')],
     ['timelines', 'Over time', (b.timelines ?? []).slice(0, PAGE_LIMITS.charts).map((t, i) => timelineChart({ ...t, points: t.points.slice(-PAGE_LIMITS.points).map((p) => ({ ...p, figures: p.figures.slice(0, 3) })) }, i, refs)).join('')],
     ['passages', 'Passages', capped(b.passages ?? [], PAGE_LIMITS.questions, (p) => `<li>${quoteWithNumber(p, undefined, refs)}</li>`, 'passages')],
@@ -316,7 +319,7 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
 <header><h1>${esc(title)}</h1><p class="meta">${String(b.sources.length)} source${b.sources.length === 1 ? '' : 's'}${range ? `, published ${esc(range)}` : ''}</p></header>
 <nav aria-label="Sections"><ul>${nav}</ul></nav>
 <main>${empty}${figures}${shown.map(([id, name, body]) => section(id, name, body)).join('')}</main>
-<footer><p>Made by Sitrep on ${esc(opts.generatedAt)} from the articles listed. Every item quotes the sentence it came from.</p></footer>
+<footer><p>Made by Sitrep on ${utc(opts.generatedAt)} from the articles listed. Every item quotes the sentence it came from.</p></footer>
 </body>
 </html>
 `;

@@ -35,8 +35,6 @@ export interface PageRouteDeps {
   now?: (() => number) | undefined;
 }
 
-/** "2025-06-10 12:00 UTC". */
-const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 const notFound = (res: ServerResponse): void => {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }).end('Not found.\n');
@@ -82,9 +80,9 @@ export function pageRoute(deps: PageRouteDeps): Route {
       // Only a signed run key: what a digest covered is read for the link that digest carried.
       const previous = since && signed ? await deps.coverage?.byRun(since) : undefined;
       const whatsNew = previous
-        ? { since: utc(previous.postedAt), lines: whatsNewLines(changesSince(previous.coverage, { briefing: r.value, keys: subject.keys ?? new Map<string, string>(), sentences: subject.set.sentences }), r.value.sources) }
+        ? { since: previous.postedAt, lines: whatsNewLines(changesSince(previous.coverage, { briefing: r.value, keys: subject.keys ?? new Map<string, string>(), sentences: subject.set.sentences }), r.value.sources) }
         : undefined;
-      const html = renderPage(r.value, { generatedAt: utc(now), whatsNew });
+      const html = renderPage(r.value, { generatedAt: now, whatsNew });
       res.writeHead(200, { ...PAGE_HEADERS, 'content-length': String(Buffer.byteLength(html)) });
       res.end(req.method === 'HEAD' ? undefined : html);
     },

@@ -11,7 +11,7 @@ import { dailyCron, cronOf, describeSchedule, nextRun } from '../schedule/cron.j
 import type { Digest } from '../schedule/digest.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import type { Subscription, SubscriptionStore } from '../store/store.js';
-import { answer, type Reply } from './commands.js';
+import { answer, type PageLink, type Reply } from './commands.js';
 import type { Library, ServedSubject } from './library.js';
 import { describeSyntaxError, parseSubscriptionCommand, subscribeUsage, type SubscriptionCommand } from './subscription-command.js';
 
@@ -72,7 +72,7 @@ export interface ChatDeps {
   permission: Permission;
   now?: () => number;
   /** The link to a subject's full briefing page for a topic or words; absent (or undefined), answers carry none. */
-  pageLink?: ((subject: ServedSubject, topic: string | undefined) => string | undefined) | undefined;
+  pageLink?: PageLink | undefined;
   /** Takes a page into a subject and serves it (`/strikes add <url>`); absent, adding from chat is off. */
   addPage?: ((subject: string, url: string) => Promise<Result<Stored, AddError>>) | undefined;
 }

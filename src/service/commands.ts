@@ -22,6 +22,9 @@ export type Reply =
   /** A short plain answer (subscriptions, schedules, admin commands): a title and a few lines. */
   | { kind: 'notice'; subject?: ServedSubject | undefined; title: string; lines: string[] };
 
+/** The link to a subject's full briefing page for a topic (leading with what is new since digest run `since`), or undefined when links are off. */
+export type PageLink = (subject: ServedSubject, topic: string | undefined, since?: string) => string | undefined;
+
 /** Words that are subcommands, not topics. */
 export const SUBCOMMANDS = ['topics', 'sources', 'help'] as const;
 

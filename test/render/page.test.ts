@@ -14,7 +14,7 @@ describe('the page of a very large set', () => {
     const files = sources.map((s) => s.file);
     const figures = Array.from({ length: PAGE_LIMITS.figures + 15 }, (_, i) => figure(i + 1, files.slice(i, i + 20)));
     const b: Briefing = { title: 'Big story', sources, figures, conflicts: [], actors: [], questions: [] };
-    const html = renderPage(b, { generatedAt: 'now' });
+    const html = renderPage(b, { generatedAt: 0 });
     expect(html.match(/<span class="value">/g)).toHaveLength(PAGE_LIMITS.figures);
     expect(html).toContain('15 more figures are not shown: a topic or words narrow the page.');
     expect(html.match(/<blockquote>/g)).toHaveLength(PAGE_LIMITS.figures * PAGE_LIMITS.quotes);

@@ -10,6 +10,7 @@ import { HTTPModuleFunctions, verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import { headerOf as header, readBody, remoteAddress, type RouteHandler } from '../../server/http.js';
 import { outsideWindow, ReplayCache } from '../../server/replay-cache.js';
+import { isRecord } from '../../core/records.js';
 
 /** Bolt's own body limit is 10 MB; a slash command or button press is a few kilobytes. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -63,7 +64,6 @@ export function createRequestGuard(deps: GuardDeps): RouteHandler {
   };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
 
 /**
@@ -79,14 +79,14 @@ function shapeProblem(req: IncomingMessage, rawBody: Buffer): Refusal | undefine
   } catch {
     return 'not-an-object';
   }
-  if (!isObject(parsed)) return 'not-an-object';
+  if (!isRecord(parsed)) return 'not-an-object';
   const b = parsed;
   // A slash command.
   if ('command' in b) return isText(b.command) && isText(b.channel_id) && isText(b.user_id) && isText(b.response_url) ? undefined : 'not-served';
   // A button press (Share, Open full briefing).
   if (b.type === 'block_actions') {
     const actions = Array.isArray(b.actions) ? (b.actions as unknown[]) : [];
-    return actions.length && actions.every((a) => isObject(a) && isText(a.action_id)) && isObject(b.user) && isText(b.user.id) ? undefined : 'not-served';
+    return actions.length && actions.every((a) => isRecord(a) && isText(a.action_id)) && isRecord(b.user) && isText(b.user.id) ? undefined : 'not-served';
   }
   // Events API: the URL check, events, rate-limit notices.
   return b.type === 'url_verification' || b.type === 'event_callback' || b.type === 'app_rate_limited' ? undefined : 'not-served';
