@@ -22,7 +22,8 @@ import { createIngestion, type Ingestion } from '../ingest/setup.js';
 import { logProgress } from '../ingest/progress.js';
 import type { PageLink } from '../service/commands.js';
 import { loadLibrary, refreshSubject, type Library, type LibraryOptions } from '../service/library.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import type { StoreLocation } from '../store/location.js';
+import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createDigestPoster } from './digest-poster.js';
 import { allDigests, topicProblems } from './digests.js';
@@ -33,7 +34,8 @@ import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js
 export interface BotDeps {
   env: Env;
   configFile: string;
-  dbFile: string;
+  /** The store: a SQLite file, or PostgreSQL shared with other replicas. */
+  db: StoreLocation;
   briefingsDir: string;
   logger: Logger;
   /** The console's input: a terminal, a pipe or a file; absent, the console reads nothing (tests). */
@@ -77,7 +79,7 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
   const known = { platforms: platformNames(platforms), subjects: await listSubjects(deps.briefingsDir) };
   const config = await loadConfig(deps.configFile, known);
   if (!config.ok) return err(describeConfigError(config.error));
-  const opened = openSqliteStore(deps.dbFile, deps.now ? { now: deps.now } : {});
+  const opened = await openStore(deps.db, { now: deps.now, onError: (e) => { deps.logger.warn({ err: e }, `database: a connection failed (${e.message}); it is replaced on the next query`); } });
   if (!opened.ok) return err(opened.error);
   const store = opened.value;
   const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir, libraryOptions(deps.logger, store));

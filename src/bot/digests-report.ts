@@ -6,7 +6,8 @@ import { listSubjects } from '../load/subjects-dir.js';
 import { cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { describeLocation, type StoreLocation } from '../store/location.js';
+import { openStore } from '../store/open.js';
 import type { DigestRun } from '../store/store.js';
 import { allDigests } from './digests.js';
 import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
@@ -14,7 +15,7 @@ import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js
 /** What the report reads. */
 export interface DigestsReportDeps {
   configFile: string;
-  dbFile: string;
+  db: StoreLocation;
   briefingsDir: string;
   platforms?: readonly ChatPlatform[] | undefined;
   now?: () => number;
@@ -47,13 +48,13 @@ export async function digestsReport(deps: DigestsReportDeps): Promise<Result<str
   const out: string[] = [];
   const config = await loadConfig(deps.configFile, { platforms: platformNames(platforms), subjects: await listSubjects(deps.briefingsDir) });
   if (!config.ok) out.push(`(The config has problems, so its digests are not listed.)\n${describeConfigError(config.error)}`, '');
-  if (!existsSync(deps.dbFile)) {
+  if (deps.db.engine === 'sqlite' && !existsSync(deps.db.file)) {
     if (!config.ok) return err(out.join('\n'));
     out.push('Digests:', ...(config.value.digests.length ? config.value.digests.map((d) => digestLine(d, now)) : ['  none']), '');
-    out.push(`No database at ${deps.dbFile} yet: the bot has not run with it (SITREP_DB picks another file), so there are no runs or subscriptions to show.`);
+    out.push(`No database at ${describeLocation(deps.db)} yet: the bot has not run with it (SITREP_DB picks another file), so there are no runs or subscriptions to show.`);
     return ok(`${out.join('\n')}\n`);
   }
-  const opened = openSqliteStore(deps.dbFile);
+  const opened = await openStore(deps.db);
   if (!opened.ok) return err(opened.error);
   const store = opened.value;
   try {

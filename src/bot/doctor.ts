@@ -16,6 +16,7 @@ import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { loadLibrary, type Library } from '../service/library.js';
 import { DEFAULT_LINK_MS } from '../server/page-links.js';
 import { inspectSqliteStore } from '../store/inspect.js';
+import { describeLocation, type StoreLocation } from '../store/location.js';
 import { topicProblems } from './digests.js';
 import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
 
@@ -24,7 +25,7 @@ export interface DoctorDeps {
   /** The raw environment (doctor reports its problems rather than stopping at them). */
   env: Readonly<Record<string, string | undefined>>;
   configFile: string;
-  dbFile: string;
+  db: StoreLocation;
   briefingsDir: string;
   platforms?: readonly ChatPlatform[] | undefined;
   now?: () => number;
@@ -110,20 +111,33 @@ async function feedFindings(library: Library, settings: IngestSettings): Promise
   }
 }
 
-function databaseFindings(file: string, now: number): Finding[] {
-  const db = inspectSqliteStore(file, now - 7 * 24 * 3600_000);
+/** The counts both engines report once the database is there. */
+function storeCounts(where: string, db: { version: number; latest: number; runs: number; subscriptions: number; failedSince: number }, fix: string): Finding[] {
+  const out: Finding[] = [];
+  if (db.version > db.latest) out.push({ level: 'fail', text: `database: ${where} has schema v${String(db.version)}, newer than this Sitrep (v${String(db.latest)}). Run a newer Sitrep or ${fix}.` });
+  else out.push({ level: 'ok', text: `database: ${where} (schema v${String(db.version)}${db.version < db.latest ? `, migrated to v${String(db.latest)} at start` : ''}; ${plural(db.runs, 'run')}, ${plural(db.subscriptions, 'subscription')})` });
+  if (db.failedSince) out.push({ level: 'warn', text: `${String(db.failedSince)} digest run(s) failed in the last 7 days; 'sitrep digests --failed' shows why` });
+  return out;
+}
+
+async function databaseFindings(location: StoreLocation, now: number): Promise<Finding[]> {
+  const since = now - 7 * 24 * 3600_000;
+  if (location.engine === 'postgres') {
+    const { inspectPostgresStore } = await import('../store/postgres.js');
+    const db = await inspectPostgresStore(location.url, since, location.schema);
+    if (db.state === 'unreachable') return [{ level: 'fail', text: `database: ${db.reason}` }];
+    return storeCounts(`PostgreSQL ${db.server} at ${describeLocation(location)}`, db, 'point SITREP_DATABASE_URL at another database');
+  }
+  const file = location.file;
+  const db = inspectSqliteStore(file, since);
   if (db.state === 'missing') {
     return [db.creatable
       ? { level: 'ok', text: `database: ${file} does not exist yet; it is created at start` }
       : { level: 'fail', text: `database: ${file} cannot be created (${db.folder} is not writable). Set SITREP_DB to a writable path, or mount a writable volume there.` }];
   }
   if (db.state === 'unreadable') return [{ level: 'fail', text: `database: ${file} cannot be read: ${db.reason}. Set SITREP_DB to another file, or move this one away.` }];
-  const out: Finding[] = [];
-  if (db.version > db.latest) out.push({ level: 'fail', text: `database: ${file} has schema v${String(db.version)}, newer than this Sitrep (v${String(db.latest)}). Run a newer Sitrep or use another SITREP_DB.` });
-  else if (!db.writable) out.push({ level: 'fail', text: `database: ${file} is not writable by this user. Fix its permissions (and its folder's), or set SITREP_DB.` });
-  else out.push({ level: 'ok', text: `database: ${file} (schema v${String(db.version)}${db.version < db.latest ? `, migrated to v${String(db.latest)} at start` : ''}; ${plural(db.runs, 'run')}, ${plural(db.subscriptions, 'subscription')})` });
-  if (db.failedSince) out.push({ level: 'warn', text: `${String(db.failedSince)} digest run(s) failed in the last 7 days; 'sitrep digests --failed' shows why` });
-  return out;
+  if (db.version <= db.latest && !db.writable) return [{ level: 'fail', text: `database: ${file} is not writable by this user. Fix its permissions (and its folder's), or set SITREP_DB.` }];
+  return storeCounts(file, db, 'use another SITREP_DB');
 }
 
 /** Whether answers link to the full briefing page, and what to set when they do not. */
@@ -168,6 +182,6 @@ export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; o
     }
     findings.push(...digestFindings(config.value, library, running.running, now, deps.configFile));
   }
-  findings.push(...databaseFindings(deps.dbFile, now));
+  findings.push(...await databaseFindings(deps.db, now));
   return { findings, ok: !findings.some((f) => f.level === 'fail') };
 }

@@ -14,7 +14,8 @@ import { renderMarkdown } from '../render/markdown.js';
 import { sourceDate } from '../render/parts.js';
 import { terminalText } from '../render/visible.js';
 import { subjectArticles, subjectSet } from '../service/library.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import type { StoreLocation } from '../store/location.js';
+import { openStore } from '../store/open.js';
 import { fromLoad, usage, type Args, type Failure } from './args.js';
 import { files } from './files.js';
 import type { CliDeps, Io } from './types.js';
@@ -59,7 +60,7 @@ export async function loadSet(args: Args, root: string, deps: CliDeps): Promise<
   const s = await loadSubject(dir.value);
   if (!s.ok) return err(fromLoad(s.error));
   // --since picks articles by date before extraction; every other brief can use the cached extracts.
-  const content = await withStore(s.value, files(args, deps.env ?? {}).dbFile, args.since === undefined && args.command !== 'topics');
+  const content = await withStore(s.value, files(args, deps.env ?? {}).db, args.since === undefined && args.command !== 'topics');
   if (!content.ok) return err({ exit: 1, message: content.error });
   const folderFiles = new Set(s.value.articles.map((a) => a.file));
   return ok({ name: s.value.name, title: s.value.title, topics: s.value.topics, warnings: s.value.warnings, words, folderFiles, content: content.value });
@@ -70,9 +71,9 @@ export async function loadSet(args: Args, root: string, deps: CliDeps): Promise<
  * With `cached`, the set itself, built as the bot builds it: extracts the bot (or an earlier brief)
  * stored are not made again, and new ones are stored.
  */
-async function withStore(s: Subject, dbFile: string, cached: boolean): Promise<Result<Loaded['content'], string>> {
-  if (!existsSync(dbFile)) return ok({ articles: s.articles });
-  const store = openSqliteStore(dbFile);
+async function withStore(s: Subject, db: StoreLocation, cached: boolean): Promise<Result<Loaded['content'], string>> {
+  if (db.engine === 'sqlite' && !existsSync(db.file)) return ok({ articles: s.articles });
+  const store = await openStore(db);
   if (!store.ok) return err(store.error);
   try {
     const { articles, extracts } = store.value;

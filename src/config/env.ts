@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   SITREP_CONFIG: z.string().trim().min(1).optional(),
   SITREP_DB: z.string().trim().min(1).optional(),
+  SITREP_DATABASE_URL: z.url({ protocol: /^postgres(?:ql)?$/, error: 'expected a PostgreSQL URL, as in postgres://sitrep:secret@db.internal:5432/sitrep' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITREP_PUBLIC_URL: url.optional(),
   SITREP_LINK_SECRET: z.string().trim().min(32, 'at least 32 characters: make one with openssl rand -base64 32').optional(),

@@ -10,7 +10,8 @@ import type { SitrepConfig } from '../config/sitrep-config.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadSubject, type Subject } from '../load/subject.js';
 import { findSubject, listSubjects } from '../load/subjects-dir.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import type { StoreLocation } from '../store/location.js';
+import { openStore } from '../store/open.js';
 import type { Store, StoredArticle } from '../store/store.js';
 import { outletNames, storedFileName } from './article-key.js';
 import { canonicalUrl, type FeedReport, type IngestReport, type Stored } from './ingest.js';
@@ -22,7 +23,8 @@ import type { Resolver } from './address-guard.js';
 /** What the commands read and where they write. */
 export interface IngestCommandDeps {
   configFile: string;
-  dbFile: string;
+  /** The store articles go into. */
+  db: StoreLocation;
   briefingsDir: string;
   out: (s: string) => void;
   progress: ProgressFactory;
@@ -48,7 +50,7 @@ async function open(deps: IngestCommandDeps): Promise<Result<Opened, CommandFail
   const subjects = await listSubjects(deps.briefingsDir);
   const config = await loadConfig(deps.configFile, { platforms: platformNames(deps.platforms ?? CHAT_PLATFORMS), subjects });
   if (!config.ok) return err({ exit: 1, message: describeConfigError(config.error) });
-  const store = openSqliteStore(deps.dbFile, { now: deps.now });
+  const store = await openStore(deps.db, { now: deps.now });
   if (!store.ok) return err({ exit: 1, message: store.error });
   const ingestion = createIngestion({ settings: config.value.ingest, store: store.value, now: deps.now, progress: deps.progress, resolver: deps.resolver });
   return ok({ config: config.value, store: store.value, ingestion });
@@ -161,11 +163,11 @@ function named(headers: readonly Header[], target: string): Header[] {
  * of the database, with every copy folded into it. A file of the subject's folder is the user's own
  * to delete; the command says so rather than touching it.
  */
-export async function runRemove(subject: string, target: string, deps: Pick<IngestCommandDeps, 'dbFile' | 'briefingsDir' | 'out'>): Promise<Result<void, CommandFailure>> {
+export async function runRemove(subject: string, target: string, deps: Pick<IngestCommandDeps, 'db' | 'briefingsDir' | 'out'>): Promise<Result<void, CommandFailure>> {
   const s = await subjectNamed(subject, deps.briefingsDir);
   if (!s.ok) return s;
   const folderFile = s.value.articles.find((a) => a.file === target || a.file === basename(target));
-  const opened = openSqliteStore(deps.dbFile);
+  const opened = await openStore(deps.db);
   if (!opened.ok) return err({ exit: 1, message: opened.error });
   const store = opened.value;
   try {

@@ -1,34 +1,8 @@
 /** The SQLite side of ingestion: stored articles with their urls, feed states, and digest coverage. */
 import type { Database as Db } from 'better-sqlite3';
 import type { Coverage } from '../core/briefing/changes.js';
-import type { ArticleStore, CoverageStore, FeedState, FeedStateStore, Outlet, StoredArticle } from './store.js';
-
-interface ArticleRow {
-  id: number;
-  subject: string;
-  hash: string;
-  headline: string;
-  outlets: string;
-  published: string | null;
-  added_at: number;
-  text: string;
-  signature: Buffer;
-}
-
-/** A signature's bytes as a Uint32Array of its own (a Buffer may share a larger pool). */
-const toSignature = (b: Buffer): Uint32Array => {
-  const copy = new Uint8Array(b.byteLength);
-  copy.set(b);
-  return new Uint32Array(copy.buffer);
-};
-const fromSignature = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s.byteOffset, s.byteLength);
-
-const toArticle = (r: ArticleRow): StoredArticle => ({
-  id: r.id, subject: r.subject, hash: r.hash, headline: r.headline, outlets: JSON.parse(r.outlets) as Outlet[],
-  published: r.published ?? undefined, addedAt: r.added_at, text: r.text, signature: toSignature(r.signature),
-});
-
-const sameOutlet = (a: Outlet, b: Outlet): boolean => (a.url !== undefined && a.url === b.url) || (a.url === undefined && b.url === undefined && a.outlet === b.outlet);
+import { ARTICLE_HEADER_COLUMNS, fromSignature, sameOutlet, toArticle, toArticleHeader, toFeedState, toSignature, type ArticleRow, type FeedRow } from './rows.js';
+import type { ArticleStore, CoverageStore, FeedStateStore, Outlet } from './store.js';
 
 /** Articles in SQLite. */
 export function sqliteArticleStore(db: Db): ArticleStore {
@@ -40,7 +14,7 @@ export function sqliteArticleStore(db: Db): ArticleStore {
   const get = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
   const setOutlets = db.prepare('UPDATE articles SET outlets = ? WHERE id = ?');
   const list = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE subject = ? ORDER BY added_at, id');
-  const headers = db.prepare<[string], Omit<ArticleRow, 'text'>>('SELECT id, subject, hash, headline, outlets, published, added_at, signature FROM articles WHERE subject = ? ORDER BY added_at, id');
+  const headers = db.prepare<[string], Omit<ArticleRow, 'text'>>(`SELECT ${ARTICLE_HEADER_COLUMNS} FROM articles WHERE subject = ? ORDER BY added_at, id`);
   const text = db.prepare<[number], { text: string }>('SELECT text FROM articles WHERE id = ?');
   const sigs = db.prepare<[string], { id: number; signature: Buffer }>('SELECT id, signature FROM articles WHERE subject = ? ORDER BY id');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM articles WHERE subject = ?');
@@ -75,25 +49,13 @@ export function sqliteArticleStore(db: Db): ArticleStore {
     addOutlet: (id, outlet) => Promise.resolve(addOutlet(id, outlet)),
     seenUrl: (subject, url) => Promise.resolve(seen.get(subject, url) !== undefined),
     list: (subject) => Promise.resolve(list.all(subject).map(toArticle)),
-    headers: (subject) => Promise.resolve(headers.all(subject).map((r) => ({
-      id: r.id, subject: r.subject, hash: r.hash, headline: r.headline, outlets: JSON.parse(r.outlets) as Outlet[],
-      published: r.published ?? undefined, addedAt: r.added_at, signature: toSignature(r.signature),
-    }))),
+    headers: (subject) => Promise.resolve(headers.all(subject).map(toArticleHeader)),
     text: (id) => Promise.resolve(text.get(id)?.text),
     signatures: (subject) => Promise.resolve(sigs.all(subject).map((r) => ({ id: r.id, signature: toSignature(r.signature) }))),
     get: (id) => Promise.resolve(((row) => (row ? toArticle(row) : undefined))(get.get(id))),
     count: (subject) => Promise.resolve(count.get(subject)?.n ?? 0),
     remove: (id) => Promise.resolve(remove(id)),
   };
-}
-
-interface FeedRow {
-  subject: string;
-  url: string;
-  etag: string | null;
-  last_modified: string | null;
-  polled_at: number;
-  error: string | null;
 }
 
 /** Feed states in SQLite. */
@@ -104,8 +66,7 @@ export function sqliteFeedStateStore(db: Db): FeedStateStore {
   return {
     get(subject, url) {
       const r = get.get(subject, url);
-      const state: FeedState | undefined = r ? { subject: r.subject, url: r.url, etag: r.etag ?? undefined, lastModified: r.last_modified ?? undefined, polledAt: r.polled_at, error: r.error ?? undefined } : undefined;
-      return Promise.resolve(state);
+      return Promise.resolve(r ? toFeedState(r) : undefined);
     },
     put(s) {
       put.run({ subject: s.subject, url: s.url, etag: s.etag ?? null, last_modified: s.lastModified ?? null, polled_at: s.polledAt, error: s.error ?? null });

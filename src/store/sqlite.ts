@@ -7,54 +7,11 @@ import type { ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { migrate } from './migrations.js';
 import { coverageWriter, sqliteArticleStore, sqliteCoverageStore, sqliteFeedStateStore } from './sqlite-articles.js';
-import type { DigestRun, NewRun, NewSubscription, RunState, RunStore, RunUpdate, Store, Subscription, SubscriptionStore } from './store.js';
+import { toRun, toSubscription, type RunRow, type SubscriptionRow } from './rows.js';
+import type { NewRun, NewSubscription, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** The database when SITREP_DB is not set: `var/sitrep.db` in the package (`/app/var` in the image, a volume). */
 export const DEFAULT_DB_FILE = fileURLToPath(new URL('../../var/sitrep.db', import.meta.url));
-
-interface RunRow {
-  key: string;
-  digest_id: string;
-  platform: string;
-  channel: string;
-  subject: string;
-  topic: string | null;
-  time_zone: string;
-  scheduled_at: number;
-  state: RunState;
-  attempts: number;
-  error: string | null;
-  message_id: string | null;
-  owner: string | null;
-  lease_until: number | null;
-  next_attempt_at: number | null;
-  updated_at: number;
-}
-
-interface SubscriptionRow {
-  id: number;
-  platform: string;
-  channel: string;
-  subject: string;
-  topic: string;
-  cron: string;
-  time_zone: string;
-  created_by: string;
-  created_at: number;
-}
-
-const opt = <T>(v: T | null): T | undefined => v ?? undefined;
-
-const toRun = (r: RunRow): DigestRun => ({
-  key: r.key, digestId: r.digest_id, platform: r.platform, channel: r.channel, subject: r.subject, topic: opt(r.topic),
-  timeZone: r.time_zone, scheduledAt: r.scheduled_at, state: r.state, attempts: r.attempts, error: opt(r.error),
-  messageId: opt(r.message_id), owner: opt(r.owner), leaseUntil: opt(r.lease_until), nextAttemptAt: opt(r.next_attempt_at), updatedAt: r.updated_at,
-});
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id, platform: r.platform, channel: r.channel, subject: r.subject, topic: r.topic || undefined, cron: r.cron,
-  timeZone: r.time_zone, createdBy: r.created_by, createdAt: r.created_at,
-});
 
 const runParams = (run: NewRun, now: number): Record<string, unknown> => ({
   key: run.key, digest_id: run.digestId, platform: run.platform, channel: run.channel, subject: run.subject, topic: run.topic ?? null,

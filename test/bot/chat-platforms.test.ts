@@ -63,7 +63,7 @@ describe('the bot with Slack and Discord configured', () => {
     const { dir, db } = await database(CONFIG);
     const log = memoryLog();
     const bot = await startBot({
-      env: platformEnv(), configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
+      env: platformEnv(), configFile: join(dir, 'sitrep.yaml'), db: { engine: 'sqlite', file: db }, briefingsDir: join(import.meta.dirname, '../../briefings'),
       logger: log.logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => Date.parse('2025-06-10T12:00:20Z'),
     });
     if (!bot.ok) throw new Error(bot.error);
@@ -95,7 +95,7 @@ describe('the bot with Slack and Discord configured', () => {
     const { dir, db } = await database(CONFIG.replace('C0123ABCD', 'C0LINKS01').replace('700000000000000009', '700000000000000019'));
     const now = Date.parse('2025-06-10T12:00:20Z');
     const bot = await startBot({
-      env: platformEnv({ SITREP_PUBLIC_URL: 'https://sitrep.example', SITREP_LINK_SECRET: 'k'.repeat(40) }), configFile: join(dir, 'sitrep.yaml'), dbFile: db, briefingsDir: join(import.meta.dirname, '../../briefings'),
+      env: platformEnv({ SITREP_PUBLIC_URL: 'https://sitrep.example', SITREP_LINK_SECRET: 'k'.repeat(40) }), configFile: join(dir, 'sitrep.yaml'), db: { engine: 'sqlite', file: db }, briefingsDir: join(import.meta.dirname, '../../briefings'),
       logger: memoryLog().logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => now,
     });
     if (!bot.ok) throw new Error(bot.error);

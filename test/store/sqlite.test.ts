@@ -6,6 +6,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import { inspectSqliteStore } from '../../src/store/inspect.js';
 import type { NewRun, Store } from '../../src/store/store.js';
 import { tempDir } from '../temp-dir.js';
+import { ENGINES, openTestStore } from './engines.js';
 
 const open: Store[] = [];
 afterEach(async () => {
@@ -48,9 +49,9 @@ describe('the SQLite store', () => {
   });
 });
 
-describe('digest runs', () => {
+describe.each(ENGINES)('digest runs on %s', (engine) => {
   it('lets a run be claimed once, by anyone, in any state', async () => {
-    const { store: s } = await store();
+    const { store: s } = await openTestStore(engine);
     expect(await s.runs.claim(run(), 'a', 1000, 0)).toBe(true);
     expect(await s.runs.claim(run(), 'b', 1000, 0)).toBe(false);
     expect(await s.runs.skip(run(), 'late', 0)).toBe(false);
@@ -58,7 +59,7 @@ describe('digest runs', () => {
   });
 
   it('takes over only claims whose lease has run out, and only once', async () => {
-    const { store: s } = await store();
+    const { store: s } = await openTestStore(engine);
     await s.runs.claim(run(), 'a', 1000, 0);
     expect(await s.runs.takeOver(999, 'b', 5000)).toEqual([]);
     const [taken] = await s.runs.takeOver(1001, 'b', 5000);
@@ -71,7 +72,7 @@ describe('digest runs', () => {
   });
 
   it('keeps the last error while retrying, and lists failed runs newest first', async () => {
-    const { store: s } = await store();
+    const { store: s } = await openTestStore(engine);
     await s.runs.claim(run(), 'a', 1000, 0);
     await s.runs.update(run().key, 'a', { state: 'claimed', attempts: 1, leaseUntil: 2000, error: 'unavailable: HTTP 500', nextAttemptAt: 1500 }, 10);
     await s.runs.update(run().key, 'a', { state: 'claimed', attempts: 2, leaseUntil: 3000 }, 20);
@@ -83,20 +84,20 @@ describe('digest runs', () => {
   });
 
   it('keeps the checked-until instant across a reopen', async () => {
-    const { store: s, file } = await store();
+    const { store: s, location } = await openTestStore(engine);
     expect(await s.runs.checkedUntil()).toBeUndefined();
     await s.runs.setCheckedUntil(12345);
     await s.close();
-    const { store: again } = await store(file);
+    const { store: again } = await openTestStore(engine, location);
     expect(await again.runs.checkedUntil()).toBe(12345);
   });
 });
 
-describe('subscriptions', () => {
+describe.each(ENGINES)('subscriptions on %s', (engine) => {
   const sub = { platform: 'slack', channel: 'C1', subject: 'ecuador', cron: '0 8 * * *', timeZone: 'UTC', createdBy: 'U1', createdAt: 1 };
 
   it('keeps one per channel, subject and topic: subscribing again replaces the schedule', async () => {
-    const { store: s } = await store();
+    const { store: s } = await openTestStore(engine);
     const first = await s.subscriptions.add(sub);
     const again = await s.subscriptions.add({ ...sub, cron: '30 7 * * 1-5', timeZone: 'America/Guayaquil' });
     await s.subscriptions.add({ ...sub, topic: 'homicides' });
@@ -105,7 +106,7 @@ describe('subscriptions', () => {
   });
 
   it('removes one topic, or all of a subject in the channel, and only there', async () => {
-    const { store: s } = await store();
+    const { store: s } = await openTestStore(engine);
     await s.subscriptions.add(sub);
     await s.subscriptions.add({ ...sub, topic: 'homicides' });
     await s.subscriptions.add({ ...sub, channel: 'C2' });
@@ -116,9 +117,9 @@ describe('subscriptions', () => {
   });
 });
 
-describe('the extract cache', () => {
+describe.each(ENGINES)('the extract cache on %s', (engine) => {
   it('gives back what was put, and prunes what was not used since', async () => {
-    const { store: s } = await store();
+    const { store: s } = await openTestStore(engine);
     const extract = { article: { file: 'a.txt', headline: 'H', bytes: 1 }, figures: [], actors: [], questions: [], sentences: [{ file: 'a.txt', quote: 'Q.' }], places: [] };
     await s.extracts.put('h1', extract);
     expect(await s.extracts.get('h1')).toEqual(extract);
