@@ -200,6 +200,54 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX digest_coverage_latest ON digest_coverage (digest_id, posted_at DESC, seq DESC);
     `,
   },
+  {
+    version: 3,
+    name: 'replicas: heartbeats, leases on shared work, subject versions',
+    sqlite: `
+      CREATE TABLE replicas (
+        id         TEXT PRIMARY KEY,
+        host       TEXT NOT NULL,
+        pid        INTEGER NOT NULL,
+        version    TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        seen_at    INTEGER NOT NULL
+      );
+
+      CREATE TABLE leases (
+        name       TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        held_until INTEGER NOT NULL
+      );
+
+      CREATE TABLE subject_versions (
+        subject    TEXT PRIMARY KEY,
+        version    INTEGER NOT NULL,
+        changed_at INTEGER NOT NULL
+      );
+    `,
+    postgres: `
+      CREATE TABLE replicas (
+        id         TEXT PRIMARY KEY,
+        host       TEXT NOT NULL,
+        pid        INTEGER NOT NULL,
+        version    TEXT NOT NULL,
+        started_at BIGINT NOT NULL,
+        seen_at    BIGINT NOT NULL
+      );
+
+      CREATE TABLE leases (
+        name       TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        held_until BIGINT NOT NULL
+      );
+
+      CREATE TABLE subject_versions (
+        subject    TEXT PRIMARY KEY,
+        version    BIGINT NOT NULL,
+        changed_at BIGINT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this build expects. */

@@ -14,6 +14,7 @@ import {
   ARTICLE_HEADER_COLUMNS, fromSignature, sameOutlet, toArticleHeader, toFeedState, toRun, toSignature, toSubscription,
   type ArticleRow, type FeedRow, type RunRow, type SubscriptionRow,
 } from './rows.js';
+import { leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
 import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Outlet, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** Where and how to connect. */
@@ -264,6 +265,22 @@ export function postgresPool(url: string, opts: Pick<PostgresOptions, 'schema' |
   });
 }
 
+/** Statements with `?` placeholders, numbered for PostgreSQL (none of the shared SQL has a `?` of its own). */
+function postgresSql(pool: pg.Pool): Sql {
+  const numbered = new Map<string, string>();
+  return {
+    async query<T>(sql: string, params: readonly unknown[]) {
+      let text = numbered.get(sql);
+      if (text === undefined) {
+        let n = 0;
+        numbered.set(sql, (text = sql.replace(/\?/g, () => `$${String(++n)}`)));
+      }
+      const r = await pool.query(text, [...params]);
+      return { rows: r.rows as T[], changes: r.rowCount ?? 0 };
+    },
+  };
+}
+
 /** Connects to PostgreSQL at `url` and migrates it; the reason in words when it cannot. */
 export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<Result<Store, string>> {
   const location = describeLocation({ engine: 'postgres', url }) + (opts.schema ? ` (schema ${opts.schema})` : '');
@@ -283,7 +300,14 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
   }
   const now = opts.now ?? Date.now;
   let closed: Promise<void> | undefined;
+  const sql = postgresSql(pool);
   return ok({
+    replicas: replicaStore(sql),
+    leases: leaseStore(sql),
+    subjectVersions: subjectVersionStore(sql),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     runs: runStore(pool),
     subscriptions: subscriptionStore(pool),
     extracts: extractCache(pool, now),

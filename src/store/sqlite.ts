@@ -7,6 +7,7 @@ import type { ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { migrate } from './migrations.js';
 import { coverageWriter, sqliteArticleStore, sqliteCoverageStore, sqliteFeedStateStore } from './sqlite-articles.js';
+import { leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
 import { toRun, toSubscription, type RunRow, type SubscriptionRow } from './rows.js';
 import type { NewRun, NewSubscription, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
@@ -110,6 +111,19 @@ function extractCache(db: Db, now: () => number): Store['extracts'] {
   };
 }
 
+/** Statements with `?` placeholders, prepared once each. */
+function sqliteSql(db: Db): Sql {
+  const prepared = new Map<string, Database.Statement>();
+  return {
+    query<T>(sql: string, params: readonly unknown[]) {
+      let st = prepared.get(sql);
+      if (!st) prepared.set(sql, (st = db.prepare(sql)));
+      if (st.reader) return Promise.resolve({ rows: st.all(...params) as T[], changes: 0 });
+      return Promise.resolve({ rows: [], changes: st.run(...params).changes });
+    },
+  };
+}
+
 /** Opens (creating it and its folder if need be) and migrates the store at `path`; the reason in words when it cannot. */
 export function openSqliteStore(path: string, opts: { now?: () => number } = {}): Result<Store, string> {
   let db: Db | undefined;
@@ -132,7 +146,12 @@ export function openSqliteStore(path: string, opts: { now?: () => number } = {})
   }
   const open = db;
   const now = opts.now ?? Date.now;
+  const sql = sqliteSql(open);
   return ok({
+    replicas: replicaStore(sql),
+    leases: leaseStore(sql),
+    subjectVersions: subjectVersionStore(sql),
+    ping: () => Promise.resolve(),
     runs: runStore(open),
     subscriptions: subscriptionStore(open),
     extracts: extractCache(open, now),

@@ -182,8 +182,51 @@ export interface CoverageStore {
   byRun(runKey: string): Promise<{ digestId: string; postedAt: number; coverage: Coverage } | undefined>;
 }
 
+/** A running Sitrep, as its heartbeat shows it. */
+export interface Replica {
+  /** The instance id its digest claims carry. */
+  id: string;
+  host: string;
+  pid: number;
+  /** Sitrep's version. */
+  version: string;
+  startedAt: number;
+  seenAt: number;
+}
+
+/** Heartbeats: which replicas run on this store. */
+export interface ReplicaStore {
+  /** Records that `replica` is alive at `now`. */
+  beat(replica: Omit<Replica, 'seenAt'>, now: number): Promise<void>;
+  /** Replicas seen since `since`, longest running first. */
+  list(since: number): Promise<Replica[]>;
+  /** Forgets a replica that stopped. */
+  leave(id: string): Promise<void>;
+}
+
+/** Short leases on shared work (a subject's feed polls), so one replica at a time does it. */
+export interface LeaseStore {
+  /** Takes or renews `name` for `owner` until `until`; false while another holds it. */
+  acquire(name: string, owner: string, until: number, now: number): Promise<boolean>;
+  /** Gives `name` up, if `owner` holds it. */
+  release(name: string, owner: string): Promise<void>;
+}
+
+/** A version per subject, raised whenever its stored articles change, so every replica rebuilds it. */
+export interface SubjectVersionStore {
+  /** Raises the subject's version; returns the new one. */
+  bump(subject: string, now: number): Promise<number>;
+  /** Every subject's version. */
+  all(): Promise<Map<string, number>>;
+}
+
 /** The whole store. */
 export interface Store {
+  replicas: ReplicaStore;
+  leases: LeaseStore;
+  subjectVersions: SubjectVersionStore;
+  /** Resolves when the database answers; rejects with why it does not. */
+  ping(): Promise<void>;
   runs: RunStore;
   subscriptions: SubscriptionStore;
   articles: ArticleStore;

@@ -1,0 +1,61 @@
+/**
+ * The replica tables (heartbeats, leases, subject versions), written once for both engines over a
+ * small query interface: their SQL is the same in SQLite and PostgreSQL but for placeholders.
+ */
+import type { LeaseStore, Replica, ReplicaStore, SubjectVersionStore } from './store.js';
+
+/** One statement with `?` placeholders: the rows it returns, and how many rows it changed. */
+export interface Sql {
+  query<T>(sql: string, params: readonly unknown[]): Promise<{ rows: T[]; changes: number }>;
+}
+
+interface ReplicaRow {
+  id: string;
+  host: string;
+  pid: number;
+  version: string;
+  started_at: number;
+  seen_at: number;
+}
+
+export function replicaStore(sql: Sql): ReplicaStore {
+  return {
+    async beat(r, now) {
+      await sql.query(`INSERT INTO replicas (id, host, pid, version, started_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at`, [r.id, r.host, r.pid, r.version, r.startedAt, now]);
+    },
+    async list(since) {
+      const { rows } = await sql.query<ReplicaRow>('SELECT * FROM replicas WHERE seen_at >= ? ORDER BY started_at, id', [since]);
+      return rows.map((r): Replica => ({ id: r.id, host: r.host, pid: r.pid, version: r.version, startedAt: r.started_at, seenAt: r.seen_at }));
+    },
+    async leave(id) {
+      await sql.query('DELETE FROM replicas WHERE id = ?', [id]);
+    },
+  };
+}
+
+export function leaseStore(sql: Sql): LeaseStore {
+  return {
+    // One statement: taken when free, run out, or already this owner's; the row lock settles a race.
+    acquire: async (name, owner, until, now) => (await sql.query(`INSERT INTO leases (name, owner, held_until) VALUES (?, ?, ?)
+      ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, held_until = excluded.held_until
+      WHERE leases.held_until < ? OR leases.owner = excluded.owner`, [name, owner, until, now])).changes === 1,
+    async release(name, owner) {
+      await sql.query('DELETE FROM leases WHERE name = ? AND owner = ?', [name, owner]);
+    },
+  };
+}
+
+export function subjectVersionStore(sql: Sql): SubjectVersionStore {
+  return {
+    async bump(subject, now) {
+      const { rows } = await sql.query<{ version: number }>(`INSERT INTO subject_versions (subject, version, changed_at) VALUES (?, 1, ?)
+        ON CONFLICT (subject) DO UPDATE SET version = subject_versions.version + 1, changed_at = excluded.changed_at RETURNING version`, [subject, now]);
+      return rows[0]?.version ?? 0;
+    },
+    async all() {
+      const { rows } = await sql.query<{ subject: string; version: number }>('SELECT subject, version FROM subject_versions', []);
+      return new Map(rows.map((r) => [r.subject, r.version]));
+    },
+  };
+}
