@@ -269,14 +269,14 @@ export function postgresPool(url: string, opts: Pick<PostgresOptions, 'schema' |
 function postgresSql(pool: pg.Pool): Sql {
   const numbered = new Map<string, string>();
   return {
-    async query<T>(sql: string, params: readonly unknown[]) {
+    async query(sql: string, params: readonly unknown[]) {
       let text = numbered.get(sql);
       if (text === undefined) {
         let n = 0;
         numbered.set(sql, (text = sql.replace(/\?/g, () => `$${String(++n)}`)));
       }
       const r = await pool.query(text, [...params]);
-      return { rows: r.rows as T[], changes: r.rowCount ?? 0 };
+      return { rows: r.rows as unknown[], changes: r.rowCount ?? 0 };
     },
   };
 }

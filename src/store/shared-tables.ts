@@ -6,7 +6,7 @@ import type { LeaseStore, Replica, ReplicaStore, SubjectVersionStore } from './s
 
 /** One statement with `?` placeholders: the rows it returns, and how many rows it changed. */
 export interface Sql {
-  query<T>(sql: string, params: readonly unknown[]): Promise<{ rows: T[]; changes: number }>;
+  query(sql: string, params: readonly unknown[]): Promise<{ rows: unknown[]; changes: number }>;
 }
 
 interface ReplicaRow {
@@ -25,7 +25,7 @@ export function replicaStore(sql: Sql): ReplicaStore {
         ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at`, [r.id, r.host, r.pid, r.version, r.startedAt, now]);
     },
     async list(since) {
-      const { rows } = await sql.query<ReplicaRow>('SELECT * FROM replicas WHERE seen_at >= ? ORDER BY started_at, id', [since]);
+      const rows = (await sql.query('SELECT * FROM replicas WHERE seen_at >= ? ORDER BY started_at, id', [since])).rows as ReplicaRow[];
       return rows.map((r): Replica => ({ id: r.id, host: r.host, pid: r.pid, version: r.version, startedAt: r.started_at, seenAt: r.seen_at }));
     },
     async leave(id) {
@@ -49,12 +49,12 @@ export function leaseStore(sql: Sql): LeaseStore {
 export function subjectVersionStore(sql: Sql): SubjectVersionStore {
   return {
     async bump(subject, now) {
-      const { rows } = await sql.query<{ version: number }>(`INSERT INTO subject_versions (subject, version, changed_at) VALUES (?, 1, ?)
+      const { rows } = await sql.query(`INSERT INTO subject_versions (subject, version, changed_at) VALUES (?, 1, ?)
         ON CONFLICT (subject) DO UPDATE SET version = subject_versions.version + 1, changed_at = excluded.changed_at RETURNING version`, [subject, now]);
-      return rows[0]?.version ?? 0;
+      return (rows as { version: number }[])[0]?.version ?? 0;
     },
     async all() {
-      const { rows } = await sql.query<{ subject: string; version: number }>('SELECT subject, version FROM subject_versions', []);
+      const rows = (await sql.query('SELECT subject, version FROM subject_versions', [])).rows as { subject: string; version: number }[];
       return new Map(rows.map((r) => [r.subject, r.version]));
     },
   };

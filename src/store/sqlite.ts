@@ -115,10 +115,10 @@ function extractCache(db: Db, now: () => number): Store['extracts'] {
 function sqliteSql(db: Db): Sql {
   const prepared = new Map<string, Database.Statement>();
   return {
-    query<T>(sql: string, params: readonly unknown[]) {
+    query(sql: string, params: readonly unknown[]) {
       let st = prepared.get(sql);
       if (!st) prepared.set(sql, (st = db.prepare(sql)));
-      if (st.reader) return Promise.resolve({ rows: st.all(...params) as T[], changes: 0 });
+      if (st.reader) return Promise.resolve({ rows: st.all(...params), changes: 0 });
       return Promise.resolve({ rows: [], changes: st.run(...params).changes });
     },
   };
