@@ -4,24 +4,19 @@
  * `main(argv, io, deps)` runs without a process. Each command's module (src/cli/) is imported when
  * it runs, so `sitrep help` loads no parser and `sitrep brief` no chat platform.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from './core/result.js';
 import { parse, type Failure } from './cli/args.js';
 import type { CliDeps, Io } from './cli/types.js';
 import { BRIEFINGS_DIR } from './load/subjects-dir.js';
+import { sitrepVersion } from './version.js';
 
 export type { CliDeps, Io, Signals } from './cli/types.js';
 
-/** The installed version, from the package.json beside `src/` or `dist/`. */
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
-
 async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version')) {
-    io.stdout(`sitrep ${version()}\n`);
+    io.stdout(`sitrep ${sitrepVersion()}\n`);
     return ok(undefined);
   }
   if (argv[0] === 'slack' || argv[0] === 'discord') {

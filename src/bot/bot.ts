@@ -2,6 +2,8 @@
  * `sitrep start`: the one place that wires config, store, subjects, platforms, the HTTP server and
  * the scheduler together, and takes them down again in order.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { PlatformAdapter } from '../adapters/adapter.js';
 import { createConsoleAdapter } from '../adapters/console/adapter.js';
 import type { Env } from '../config/env.js';
@@ -26,6 +28,9 @@ import type { StoreLocation } from '../store/location.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createDigestPoster } from './digest-poster.js';
+import { createPresence } from './presence.js';
+import { sitrepVersion } from '../version.js';
+import { createSubjectSync, SUBJECT_SYNC_MS, type SubjectSync } from './subject-sync.js';
 import { allDigests, topicProblems } from './digests.js';
 import { createFeedPoller } from './feed-poller.js';
 import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
@@ -48,6 +53,8 @@ export interface BotDeps {
   now?: () => number;
   /** Scheduler settings beyond the config's (tests shorten the lease). */
   scheduler?: Partial<SchedulerOptions> | undefined;
+  /** How often this replica beats and reads subject versions (tests shorten them). */
+  replica?: { heartbeatMs?: number | undefined; subjectSyncMs?: number | undefined } | undefined;
 }
 
 /** The running bot. */
@@ -66,6 +73,8 @@ export interface RunningBot {
 /** How long shutdown waits for posts and replies in flight; under Docker's 10 s before SIGKILL. */
 export const SHUTDOWN_TIMEOUT_MS = 8000;
 const EXTRACT_CACHE_DAYS = 30;
+/** How long a feed lease outlasts its poll interval, so the replica polling keeps it from one poll to the next. */
+const FEED_LEASE_SLACK_MS = 15_000;
 
 /** How subjects are loaded and reloaded: with the extract cache and the stored articles. */
 const libraryOptions = (logger: Logger, store: Store): LibraryOptions => ({
@@ -100,7 +109,7 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
     permission: permissionPolicy({ slackManagers: config.slackManagers }), ...(deps.now ? { now: deps.now } : {}),
     addPage: async (subject, url) => {
       const r = await live.ingestion.ingestor.addUrl(subject, url);
-      if (r.ok && r.value.kind !== 'duplicate') await live.refresh(subject);
+      if (r.ok && r.value.kind !== 'duplicate') await live.sync.changed(subject);
       return r;
     },
   });
@@ -125,11 +134,18 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
   return ok(adapters);
 }
 
-/** Live subjects: ingestion (feeds, pages from chat) and rebuilding a subject's set when it brought articles. */
+/**
+ * Live subjects: ingestion (feeds, pages from chat) and rebuilding a subject's set when it brought
+ * articles, here (`sync.changed`) or on another replica (`sync`'s timer).
+ */
 interface Live {
   ingestion: Ingestion;
-  refresh: (subject: string) => Promise<void>;
+  sync: SubjectSync;
 }
+
+/** How often subject versions are read: as often as the most frequent feed poll, and at least every 30 s. */
+const syncEvery = (library: Library, deps: BotDeps): number =>
+  deps.replica?.subjectSyncMs ?? Math.min(SUBJECT_SYNC_MS, ...library.subjects.flatMap((s) => (s.live ? [s.live.pollMs] : [])));
 
 function makeLive(deps: BotDeps, config: SitrepConfig, library: Library, store: Store): Live {
   const logger = deps.logger.child({ component: 'ingest' });
@@ -143,7 +159,10 @@ function makeLive(deps: BotDeps, config: SitrepConfig, library: Library, store: 
     rebuilding = run.catch(() => undefined);
     return run;
   };
-  return { ingestion, refresh };
+  const sync = createSubjectSync({
+    versions: store.subjectVersions, subjects: () => library.subjects.map((s) => s.name), refresh, logger, now: deps.now ?? Date.now, everyMs: syncEvery(library, deps),
+  });
+  return { ingestion, sync };
 }
 
 function logNextRuns(logger: Logger, digests: Digest[], now: number): void {
@@ -161,6 +180,10 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const prepared = await prepare(deps, platforms);
   if (!prepared.ok) return prepared;
   const { config, store, library } = prepared.value;
+  // This replica's name in digest claims, leases and the heartbeat `sitrep doctor` lists.
+  const instance = `${hostname()}-${String(process.pid)}-${randomUUID().slice(0, 8)}`;
+  const presence = createPresence({ store, instance, version: sitrepVersion(), logger, now: clock, everyMs: deps.replica?.heartbeatMs });
+  await presence.start();
   const live = makeLive(deps, config, library, store);
   const links = createPageLinks({ publicUrl: deps.env.SITREP_PUBLIC_URL, secret: deps.env.SITREP_LINK_SECRET, ttlMs: deps.env.SITREP_LINK_EXPIRY });
   const pageLink: PageLink = (subject, topic, since) => links.link(subject, topic, clock(), since);
@@ -168,6 +191,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const made = makeAdapters(deps, platforms, config, library, store, live, pageLink);
   if (!made.ok) {
     live.ingestion.close();
+    await presence.stop();
     await store.close();
     return made;
   }
@@ -178,10 +202,11 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const routes = [...adapters.flatMap((a) => [...a.routes]), pageRoute({ library, links, logger, coverage: store.coverage, now: clock })];
   let http: HttpServer | undefined;
   try {
-    http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, healthy: () => !stopping, logger: deps.logger });
+    http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, health: () => ({ ok: !stopping, ...presence.health() }), logger: deps.logger });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     if (routes.length) {
+      await presence.stop();
       await store.close();
       return err(`The HTTP server did not start: ${why}`);
     }
@@ -199,14 +224,19 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     }
   };
   const poller = createFeedPoller({
-    library, ingestor: live.ingestion.ingestor, refresh: live.refresh, storedCount: (subject) => store.articles.count(subject), logger: logger.child({ component: 'ingest' }),
+    library, ingestor: live.ingestion.ingestor, refresh: (subject) => live.sync.changed(subject), storedCount: (subject) => store.articles.count(subject),
+    // One replica polls a subject's feeds at a time: the lease outlasts the interval, so its holder keeps it.
+    claim: (subject, pollMs) => store.leases.acquire(`feeds:${subject}`, instance, clock() + pollMs + FEED_LEASE_SLACK_MS, clock()),
+    logger: logger.child({ component: 'ingest' }),
   });
   const abort = async (why: string, scheduler?: Scheduler): Promise<Result<never, string>> => {
     await scheduler?.stop();
     await poller.stop();
+    live.sync.stop();
     live.ingestion.close();
     await Promise.allSettled(started.map((s) => s.stop()));
     await http?.close();
+    await presence.stop();
     await store.close();
     return err(why);
   };
@@ -225,9 +255,12 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     logger: logger.child({ component: 'digests' }),
     options: { ...config.schedule, ...deps.scheduler },
     now: clock,
+    instance,
+    paused: () => !presence.databaseUp(),
   });
   await scheduler.start();
   poller.start();
+  await live.sync.start();
   const everyDigest = await allDigests(config.digests, store.subscriptions);
   const digests = everyDigest.filter((d) => running.has(d.platform));
   const inactive = everyDigest.filter((d) => !running.has(d.platform));
@@ -245,12 +278,14 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     logger.info('stopping: no new requests or digests; finishing what is in flight');
     // Feed polls are not finished: their fetches end now, and the next start polls again.
     live.ingestion.close();
+    live.sync.stop();
     const drain = Promise.allSettled([scheduler.stop(), poller.stop(), ...started.map((a) => a.stop()), http?.close()]);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => { resolve('late'); }, SHUTDOWN_TIMEOUT_MS); });
     const outcome = await Promise.race([drain.then(() => 'done' as const), late]);
     clearTimeout(timer);
     if (outcome === 'late') logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
+    await presence.stop();
     await store.close();
     logger.info('stopped');
   };

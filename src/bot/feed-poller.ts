@@ -16,6 +16,8 @@ export interface FeedPollerDeps {
   refresh: (subject: string) => Promise<void>;
   /** How many articles the store holds for a subject: `sitrep ingest` and `sitrep add` may add some beside the bot. */
   storedCount?: ((subject: string) => Promise<number>) | undefined;
+  /** Takes the subject's feeds for one interval; false while another replica polls them. Always ours when absent. */
+  claim?: ((subject: string, pollMs: number) => Promise<boolean>) | undefined;
   logger: Logger;
 }
 
@@ -47,6 +49,10 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
   async function pollOnce(name: string): Promise<IngestReport | undefined> {
     const subject = deps.library.subjects.find((s) => s.name === name);
     if (!subject?.live) return undefined;
+    if (deps.claim && !(await deps.claim(name, subject.live.pollMs))) {
+      deps.logger.debug({ subject: name }, `ingest ${name}: another replica polls its feeds`);
+      return undefined;
+    }
     const report = await deps.ingestor.poll({ name, feeds: subject.live.feeds, match: subject.live.match });
     logReport(deps.logger, report);
     const stored = await deps.storedCount?.(name);

@@ -102,6 +102,7 @@ export async function runIngest(subject: string | undefined, deps: IngestCommand
   try {
     for (const s of subjects) {
       const report = await opened.value.ingestion.ingestor.poll({ name: s.name, feeds: s.feeds, match: s.match });
+      if (report.added || report.folded) await opened.value.store.subjectVersions.bump(s.name, deps.now());
       deps.out(describeIngest(report));
       failed += report.feeds.filter((f) => f.status === 'failed').length;
     }
@@ -140,6 +141,7 @@ export async function runAdd(subject: string, target: string, deps: IngestComman
     const html = /^\.html?$/i.test(extname(target));
     const r = isUrl ? await ingestor.addUrl(s.value.name, target) : await ingestor.addText(s.value.name, text, { file: basename(target), html });
     if (!r.ok) return err({ exit: 1, message: `Not added: ${target}: ${r.error.message}` });
+    if (r.value.kind !== 'duplicate') await opened.value.store.subjectVersions.bump(s.value.name, deps.now());
     deps.out(describeStored(s.value.name, r.value));
     return ok(undefined);
   } finally {
@@ -163,7 +165,7 @@ function named(headers: readonly Header[], target: string): Header[] {
  * of the database, with every copy folded into it. A file of the subject's folder is the user's own
  * to delete; the command says so rather than touching it.
  */
-export async function runRemove(subject: string, target: string, deps: Pick<IngestCommandDeps, 'db' | 'briefingsDir' | 'out'>): Promise<Result<void, CommandFailure>> {
+export async function runRemove(subject: string, target: string, deps: Pick<IngestCommandDeps, 'db' | 'briefingsDir' | 'out' | 'now'>): Promise<Result<void, CommandFailure>> {
   const s = await subjectNamed(subject, deps.briefingsDir);
   if (!s.ok) return s;
   const folderFile = s.value.articles.find((a) => a.file === target || a.file === basename(target));
@@ -176,8 +178,9 @@ export async function runRemove(subject: string, target: string, deps: Pick<Inge
     if (found.length === 1 && found[0]) {
       const h = found[0];
       await store.articles.remove(h.id);
+      await store.subjectVersions.bump(s.value.name, deps.now());
       const copies = h.outlets.length - 1;
-      deps.out(`Removed from ${s.value.name}: “${h.headline}”${copies > 0 ? ` and the ${plural(copies, 'copy', 'copies')} folded into it` : ''}. A running bot drops it at its next feed poll or restart.\n`);
+      deps.out(`Removed from ${s.value.name}: “${h.headline}”${copies > 0 ? ` and the ${plural(copies, 'copy', 'copies')} folded into it` : ''}. A running bot drops it within 30 s.\n`);
       return ok(undefined);
     }
     if (found.length > 1) return err({ exit: 2, message: `'${target}' names ${String(found.length)} added articles of ${s.value.name}: ${found.map(storedFileName).join(', ')}. Give one of these.` });

@@ -56,7 +56,9 @@ export interface SchedulerDeps {
   options: SchedulerOptions;
   now?: () => number;
   /** This instance's name in claims; random by default. */
-  instance?: string;
+  instance?: string | undefined;
+  /** While true, sweeps claim nothing (the database does not answer); posts in flight go on. */
+  paused?: (() => boolean) | undefined;
 }
 
 /**
@@ -213,7 +215,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   async function pass(): Promise<void> {
-    if (stopping) return;
+    if (stopping || deps.paused?.()) return;
     const now = clock();
     const digests = await deps.digests();
     const last = await runs.checkedUntil();

@@ -52,15 +52,18 @@ export function guarded(handler: RouteHandler, logger: Pick<Logger, 'error'>): R
   };
 }
 
-/** Starts the server on `host:port` with the adapters' routes; `healthy()` decides /healthz. */
-export async function startHttpServer(opts: { host: string; port: number; routes: Route[]; healthy?: () => boolean; logger: Pick<Logger, 'error'> }): Promise<HttpServer> {
+/**
+ * Starts the server on `host:port` with the adapters' routes. `/healthz` answers 200 with
+ * `{"ok":true, ...health()}`, or 503 once `health()` says `ok: false` (stopping).
+ */
+export async function startHttpServer(opts: { host: string; port: number; routes: Route[]; health?: () => { ok: boolean } & Record<string, unknown>; logger: Pick<Logger, 'error'> }): Promise<HttpServer> {
   const routes = new Map(opts.routes.filter((r) => !r.prefix).map((r) => [r.path, guarded(r.handler, opts.logger)]));
   const prefixes = opts.routes.filter((r) => r.prefix).map((r) => [r.path, guarded(r.handler, opts.logger)] as const);
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const ok = opts.healthy?.() ?? true;
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok }));
+      const health = opts.health?.() ?? { ok: true };
+      res.writeHead(health.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(health));
       return;
     }
     const handler = routes.get(path) ?? prefixes.find(([p]) => path.startsWith(p))?.[1];

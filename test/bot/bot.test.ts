@@ -77,7 +77,7 @@ describe('sitrep start', () => {
     const bot = await s.started;
     expect(bot.adapters.map((a) => a.platform)).toEqual(['console']);
     const health = await fetch(`http://127.0.0.1:${String(bot.port)}/healthz`);
-    expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
+    expect([health.status, await health.json()]).toEqual([200, { ok: true, database: 'ok' }]);
     expect(s.out()).toMatch(/^Ecuador seeks foreign military help against drug cartels \(Feb 2025\)\nKey figures/);
     s.stdin.write('/ecuador schedule\n');
     await sleep(50);

@@ -86,9 +86,9 @@ describe('sitrep ingest and add', () => {
 
     // The wire copy's address names the story it was folded into.
     const byCopy = await run(['remove', 'live', s.url('/prensa/noboa-reelected')], deps);
-    expect(byCopy).toEqual({ code: 0, err: '', out: 'Removed from live: “Noboa wins Ecuador runoff as homicides fall” and the 1 copy folded into it. A running bot drops it at its next feed poll or restart.\n' });
+    expect(byCopy).toEqual({ code: 0, err: '', out: 'Removed from live: “Noboa wins Ecuador runoff as homicides fall” and the 1 copy folded into it. A running bot drops it within 30 s.\n' });
     const byFile = await run(['remove', 'live', files[1] ?? ''], deps);
-    expect(byFile.out).toBe(`Removed from live: “${PORT.headline}”. A running bot drops it at its next feed poll or restart.\n`);
+    expect(byFile.out).toBe(`Removed from live: “${PORT.headline}”. A running bot drops it within 30 s.\n`);
     expect((await run(['sources', 'live'], deps)).out).toBe('live has no articles yet.\n');
 
     const again = await run(['remove', 'live', files[1] ?? ''], deps);
