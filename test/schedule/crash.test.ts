@@ -65,7 +65,7 @@ async function runsIn(file: string): Promise<DigestRun[]> {
 }
 
 /** Crashes a bot at `crash` at 13:00:05, starts another at 13:01:30 (its claim's 30 s lease is over); returns what Discord received. */
-async function crashThenRestart(crash: string): Promise<{ file: string; posts: Record<string, unknown>[]; first: Awaited<ReturnType<typeof runBot>> }> {
+async function crashThenRestart(crash: string): Promise<{ file: string; posts: Record<string, unknown>[]; shown: unknown[]; first: Awaited<ReturnType<typeof runBot>> }> {
   const file = await database(crash);
   const channel = String(++channelSeq);
   const env = { SITREP_TEST_DB: file, SITREP_TEST_API: fake.api, SITREP_TEST_CHANNEL: channel, SITREP_TEST_BRIEFINGS: join(dir, 'briefings') };
@@ -75,20 +75,18 @@ async function crashThenRestart(crash: string): Promise<{ file: string; posts: R
   // A crash is a failure even when the process ends well: nothing unhandled, at any point.
   expect(second.stderr).not.toMatch(/unhandled|uncaught/i);
   const posts = fake.callsTo('POST', new RegExp(`^/api/v10/channels/${channel}/messages$`)).map((c) => c.body as Record<string, unknown>);
-  return { file, posts, first };
+  return { file, posts, shown: fake.messagesIn(channel), first };
 }
-
-/** The messages a channel shows: Discord keeps one message per nonce sent with enforce_nonce. */
-const shown = (posts: Record<string, unknown>[]): unknown[] => [...new Set(posts.map((p) => (p.enforce_nonce === true ? p.nonce : p)))];
 
 // Two Node processes, one after the other: the timeout only guards against a hang.
 describe('a bot killed while posting a digest, then restarted', { timeout: 60_000 }, () => {
   it('sends again under the same enforced nonce when killed after Discord took the message, so the channel shows it once', async () => {
-    const { file, posts, first } = await crashThenRestart('after-post');
+    const { file, posts, shown, first } = await crashThenRestart('after-post');
     expect(first.signal).toBe('SIGKILL');
     expect(posts).toHaveLength(2);
     expect(posts.map((p) => [p.nonce, p.enforce_nonce])).toEqual([[nonceFor(KEY), true], [nonceFor(KEY), true]]);
-    expect(shown(posts)).toHaveLength(1);
+    // The fake keeps one message per enforced nonce, as Discord does.
+    expect(shown).toHaveLength(1);
     expect(await runsIn(file)).toEqual([expect.objectContaining({ key: KEY, state: 'posted' })]);
   });
 });

@@ -46,6 +46,16 @@ export interface FakeDiscord {
   identified: unknown[];
   /** Sends a dispatch (op 0) to every connected gateway session. */
   dispatch(t: string, d: unknown): void;
+  /**
+   * The messages a channel shows, oldest first. As Discord documents `enforce_nonce`, a message
+   * posted again with the nonce of a recent one in the channel is not created twice: the first comes back.
+   */
+  messagesIn(channel: string): Record<string, unknown>[];
+  /**
+   * Takes the next call that matches (a message is created as usual) and never answers it, as when
+   * the sender dies after Discord took its message; resolves with the call when it arrives.
+   */
+  holdNext(match: (c: RecordedCall) => boolean): Promise<RecordedCall>;
   close(): Promise<void>;
 }
 
@@ -61,8 +71,6 @@ function defaults(method: string, path: string, body: unknown, wsUrl: string): S
   }
   if (method === 'POST' && /^\/api\/v10\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return { status: 204 };
   if (method === 'PATCH' && /^\/api\/v10\/webhooks\//.test(path)) return { status: 200, body: { id: nextId(), ...(body as object) } };
-  const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
-  if (method === 'POST' && channel) return { status: 200, body: { id: nextId(), channel_id: channel[1], ...(body as object) } };
   return { status: 404, body: { message: 'Unknown route', code: 0 } };
 }
 
@@ -103,20 +111,42 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const sockets = new Set<WebSocket>();
   let seq = 0;
   let wsUrl = '';
+  const channels = new Map<string, Record<string, unknown>[]>();
+  const holds: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+
+  /** Posts a message to a channel, or gives back the recent one with the same enforced nonce. */
+  const postMessage = (channel: string, body: Record<string, unknown>): Scripted => {
+    const shown = channels.get(channel) ?? [];
+    channels.set(channel, shown);
+    const same = body.enforce_nonce === true && body.nonce !== undefined ? shown.find((m) => m.nonce === body.nonce) : undefined;
+    if (same) return { status: 200, body: same };
+    const message = { id: nextId(), channel_id: channel, ...body };
+    shown.push(message);
+    return { status: 200, body: message };
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const method = req.method ?? 'GET';
       const body = await readJson(req);
-      calls.push({ method, path, headers: req.headers, body, at: performance.now() });
+      const call = { method, path, headers: req.headers, body, at: performance.now() };
+      calls.push(call);
       events.emit('call');
       if (method === 'GET' && path === '/api/v10/gateway/bot' && req.headers.authorization === `Bot ${BAD_TOKEN}`) {
         send(res, { status: 401, body: { message: '401: Unauthorized', code: 0 } });
         return;
       }
       const script = scripts.find((s) => s.method === method && s.path.test(path) && s.responses.length);
-      send(res, script?.responses.shift() ?? defaults(method, path, body, wsUrl));
+      const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path)?.[1];
+      const answer = script?.responses.shift() ?? (method === 'POST' && channel ? postMessage(channel, body as Record<string, unknown>) : defaults(method, path, body, wsUrl));
+      const hold = holds.find((h) => h.match(call));
+      if (hold) {
+        holds.splice(holds.indexOf(hold), 1);
+        hold.resolve(call);
+        return;
+      }
+      send(res, answer);
     })();
   });
   const wss = new WebSocketServer({ noServer: true });
@@ -146,6 +176,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     dispatch(t, d) {
       for (const ws of sockets) ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
     },
+    messagesIn: (channel) => [...(channels.get(channel) ?? [])],
+    holdNext: (match) => new Promise((resolve) => { holds.push({ match, resolve }); }),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

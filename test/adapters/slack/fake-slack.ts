@@ -37,6 +37,8 @@ export interface FakeSlack {
   envelope(e: { envelope_id: string; type: string; payload: unknown }): Promise<Record<string, unknown>>;
   /** Resolves once the bot's WebSocket has connected. */
   socketConnected(): Promise<void>;
+  /** The messages chat.postMessage put in a channel, oldest first. */
+  messagesIn(channel: string): { ts: string; text: unknown; metadata: unknown }[];
   close(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${id}`,
+    messagesIn: (channel) => history.filter((m) => m.channel === channel).reverse().map(({ ts, text, metadata }) => ({ ts, text, metadata })),
     calls,
     script: (method, ...answers) => { scripts.set(method, [...(scripts.get(method) ?? []), ...answers]); },
     waitFor: (match, ms = 5000) => {
