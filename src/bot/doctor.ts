@@ -12,12 +12,13 @@ import { parseFeedText } from '../ingest/feeds.js';
 import { createFetcher } from '../ingest/fetcher.js';
 import { listSubjects } from '../load/subjects-dir.js';
 import { cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
-import { formatIn, formatLocal } from '../schedule/wall-clock.js';
+import { formatDuration, formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { loadLibrary, type Library } from '../service/library.js';
 import { DEFAULT_LINK_MS } from '../server/page-links.js';
 import { inspectSqliteStore } from '../store/inspect.js';
 import { describeLocation, type StoreLocation } from '../store/location.js';
 import { topicProblems } from './digests.js';
+import { HEARTBEAT_MS } from './presence.js';
 import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
 
 /** What doctor looks at. */
@@ -124,9 +125,13 @@ async function databaseFindings(location: StoreLocation, now: number): Promise<F
   const since = now - 7 * 24 * 3600_000;
   if (location.engine === 'postgres') {
     const { inspectPostgresStore } = await import('../store/postgres.js');
-    const db = await inspectPostgresStore(location.url, since, location.schema);
+    const db = await inspectPostgresStore(location.url, { failedAfter: since, seenAfter: now - 3 * HEARTBEAT_MS, schema: location.schema });
     if (db.state === 'unreachable') return [{ level: 'fail', text: `database: ${db.reason}` }];
-    return storeCounts(`PostgreSQL ${db.server} at ${describeLocation(location)}`, db, 'point SITREP_DATABASE_URL at another database');
+    const replicas = db.replicas.map((r) => `${r.id} on ${r.host}, v${r.version}, up ${formatDuration(now - r.startedAt)}, seen ${formatDuration(Math.max(0, now - r.seenAt))} ago`);
+    return [
+      ...storeCounts(`PostgreSQL ${db.server} at ${describeLocation(location)}`, db, 'point SITREP_DATABASE_URL at another database'),
+      { level: 'info', text: replicas.length ? `replicas: ${String(replicas.length)} running on this database\n${replicas.join('\n')}` : 'replicas: none running on this database' },
+    ];
   }
   const file = location.file;
   const db = inspectSqliteStore(file, since);

@@ -15,7 +15,7 @@ import {
   type ArticleRow, type FeedRow, type RunRow, type SubscriptionRow,
 } from './rows.js';
 import { leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
-import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Outlet, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
+import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Outlet, Replica, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** Where and how to connect. */
 export interface PostgresOptions {
@@ -322,16 +322,17 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
 /** What `inspectPostgresStore` found, for `sitrep doctor`. */
 export type PostgresInspection =
   | { state: 'unreachable'; reason: string }
-  | { state: 'present'; version: number; latest: number; server: string; runs: number; failedSince: number; subscriptions: number };
+  | { state: 'present'; version: number; latest: number; server: string; runs: number; failedSince: number; subscriptions: number; replicas: Replica[] };
 
 /** Looks at the database without migrating or writing it; counts failed runs scheduled since `failedAfter`. */
-export async function inspectPostgresStore(url: string, failedAfter: number, schema?: string): Promise<PostgresInspection> {
+export async function inspectPostgresStore(url: string, opts: { failedAfter: number; seenAfter: number; schema?: string | undefined }): Promise<PostgresInspection> {
+  const { failedAfter, seenAfter, schema } = opts;
   const where = describeLocation({ engine: 'postgres', url });
   let pool: pg.Pool | undefined;
   try {
     pool = postgresPool(url, { schema, max: 1 });
     pool.on('error', () => undefined);
-    const server = (await pool.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '?';
+    const server = (await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
     const version = await postgresSchemaVersion(pool);
     const count = async (sql: string, values: unknown[] = []): Promise<number> => (version ? (await pool?.query<{ n: number }>(sql, values))?.rows[0]?.n ?? 0 : 0);
     return {
@@ -339,6 +340,7 @@ export async function inspectPostgresStore(url: string, failedAfter: number, sch
       runs: await count('SELECT count(*) AS n FROM digest_runs'),
       failedSince: await count("SELECT count(*) AS n FROM digest_runs WHERE state = 'failed' AND scheduled_at >= $1", [failedAfter]),
       subscriptions: await count('SELECT count(*) AS n FROM subscriptions'),
+      replicas: version >= 3 ? await replicaStore(postgresSql(pool)).list(seenAfter) : [],
     };
   } catch (e) {
     return { state: 'unreachable', reason: describePostgresError(e, where) };

@@ -13,6 +13,8 @@ import type { ChatPlatform } from '../../src/bot/platforms.js';
 import { main, type CliDeps } from '../../src/cli.js';
 import { err, ok } from '../../src/core/result.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { LATEST_VERSION } from '../../src/store/migrations.js';
+import { openTestStore } from '../store/engines.js';
 import { itemFor, newsPage, rssFeed, RUNOFF } from '../ingest/fixtures.js';
 import { startServer } from '../ingest/server.js';
 import { memoryLog, recordingPlatform, type RecordingPlatform } from '../schedule/harness.js';
@@ -249,6 +251,28 @@ describe('sitrep doctor', () => {
     expect(r.out).toContain('✗ fake: SLACK_API_URL is missing');
     expect(r.out).toContain("    digests[0].topic: no topic 'homicdes' in ecuador (did you mean homicides?)");
     expect(r.out).toMatch(/\n2 problems \(✗\) to fix before 'sitrep start'\.\n$/);
+  });
+});
+
+describe('sitrep doctor on PostgreSQL', () => {
+  it('reports the server, the schema and its counts, and the replicas beating on it', async () => {
+    const { store, location } = await openTestStore('postgres');
+    if (location.engine !== 'postgres') throw new Error('expected postgres');
+    await store.replicas.beat({ id: 'box-1-a', host: 'box', pid: 1, version: '9.9.9', startedAt: NOW - 7200_000 }, NOW - 4000);
+    await store.replicas.beat({ id: 'box-2-b', host: 'box', pid: 2, version: '9.9.9', startedAt: NOW - 3600_000 }, NOW - 3600_000);
+    const s = await setup(CONSOLE_CONFIG, { SITREP_DATABASE_URL: `${location.url}?options=${encodeURIComponent(`-c search_path=${location.schema ?? ''}`)}` });
+    const r = await cli(['doctor', '--config', s.config], s.deps);
+    expect(r.out).toMatch(new RegExp(`✓ database: PostgreSQL 1\\d[.\\d]* .* at postgres://postgres@127\\.0\\.0\\.1:5432/test\\?options=.* \\(schema v${String(LATEST_VERSION)}; 0 runs, 0 subscriptions\\)\n`));
+    // The replica last seen an hour ago has stopped: only the one seen 4 s ago is listed.
+    expect(r.out).toContain('· replicas: 1 running on this database\n    box-1-a on box, v9.9.9, up 2 h, seen 4 s ago\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('fails with where and what to do when the server does not answer', async () => {
+    const s = await setup(CONSOLE_CONFIG, { SITREP_DATABASE_URL: 'postgres://sitrep:pw@127.0.0.1:1/sitrep' });
+    const r = await cli(['doctor', '--config', s.config], s.deps);
+    expect(r.out).toContain('✗ database: Cannot reach PostgreSQL at postgres://sitrep:***@127.0.0.1:1/sitrep (ECONNREFUSED). Start it, or fix SITREP_DATABASE_URL.\n');
+    expect(r.code).toBe(1);
   });
 });
 
