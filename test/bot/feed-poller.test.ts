@@ -4,6 +4,7 @@ import { buildSet } from '../../src/core/briefing/set.js';
 import type { IngestReport, IngestSubject, Ingestor } from '../../src/ingest/ingest.js';
 import { createLibrary, type ServedSubject } from '../../src/service/library.js';
 import { memoryLog } from '../schedule/harness.js';
+import { openTestStore } from '../store/engines.js';
 
 const subject = (name: string, live?: ServedSubject['live']): ServedSubject => ({ name, command: name, title: name, warnings: [], set: buildSet({ title: name, topics: [], articles: [] }), live });
 
@@ -64,5 +65,29 @@ describe('the feed poller', () => {
     await poller.poll('live');
     expect(refreshed).toEqual(['live']);
     await poller.stop();
+  });
+});
+
+describe('feed polls shared between replicas', () => {
+  it('polls a subject only while this replica holds its lease in the store', async () => {
+    const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
+    const { store } = await openTestStore('sqlite');
+    let now = 0;
+    const replica = (name: string, ingestor: Ingestor): ReturnType<typeof createFeedPoller> => createFeedPoller({
+      library, ingestor, refresh: () => Promise.resolve(), logger: memoryLog().logger,
+      claim: (s, pollMs) => store.leases.acquire(`feeds:${s}`, name, now + pollMs + 15_000, now),
+    });
+    const [a, b] = [fakeIngestor(0), fakeIngestor(0)];
+    const [pa, pb] = [replica('a', a), replica('b', b)];
+    await pa.poll('live');
+    await pb.poll('live');
+    now = 60_000;
+    await pa.poll('live');
+    await pb.poll('live');
+    expect([a.polled.length, b.polled.length]).toEqual([2, 0]);
+    // a stops polling (it died): after its lease, b takes the feeds over.
+    now = 60_000 + 75_001;
+    await pb.poll('live');
+    expect([a.polled.length, b.polled.length]).toEqual([2, 1]);
   });
 });
