@@ -119,7 +119,7 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
     const settings = p.settingsFrom(deps.env);
     if (!settings.ok) problems.push(`${p.name}: ${settings.error}`);
     else if (settings.value === undefined) deps.logger.info(`${p.name}: not configured (none of ${p.variables.join(', ')} is set)`);
-    else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value }));
+    else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value, installations: store.installations }));
   }
   if (problems.length) return err(`Some platforms are half configured; fix or unset their variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   if (deps.env.SITREP_CONSOLE === 'off') {

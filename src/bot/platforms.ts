@@ -12,6 +12,7 @@ import type { Result } from '../core/result.js';
 import type { Logger } from '../log.js';
 import type { ChatCommands } from '../service/chat.js';
 import type { Library } from '../service/library.js';
+import type { InstallationStore } from '../store/store.js';
 
 /** What the bot gives every chat adapter. */
 export interface ChatAdapterDeps {
@@ -22,6 +23,8 @@ export interface ChatAdapterDeps {
    * `commands.handle(ctx, command, text)` in place of `answer(library, command, text)`.
    */
   commands: ChatCommands;
+  /** Where a platform installed in many workspaces keeps each one's installation (sealed by the platform). */
+  installations?: InstallationStore | undefined;
 }
 
 /** A chat platform: how to read its settings, and how to make its adapter from them. */
@@ -43,8 +46,8 @@ const platform = <S>(p: ChatPlatform<S>): ChatPlatform => p;
 export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
   platform({
     name: 'slack',
-    variables: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'],
-    enable: 'set SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
+    variables: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_API_URL'],
+    enable: 'set SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); or, for installs in many workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SITREP_ENCRYPTION_KEY',
     settingsFrom: slackSettingsFrom,
     create: (deps) => createSlackAdapter(deps),
   }),

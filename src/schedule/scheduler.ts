@@ -11,7 +11,7 @@
  * What holds in each failure window:
  * - Down when a run fell due (or killed before claiming it): the next start finds it; posted if at
  *   most `graceMs` late, else recorded `skipped` with a warning. Never lost silently.
- * - Killed after claiming, before sending: taken over within a lease and a sweep, posted once.
+ * - Killed after claiming, before sending: taken over within two leases (a minute by default), posted once.
  * - Killed after the platform took the message, before recording it: posted again under the same
  *   key. Discord refuses the duplicate (nonce + enforce_nonce, remembered a few minutes); Slack
  *   does when its adapter checks the channel's recent messages for the key in their metadata; the
@@ -85,7 +85,7 @@ export interface Scheduler {
 const MINUTE = 60_000;
 /**
  * Default lease. It is renewed every third of itself while a post is in flight, so a slow post
- * keeps its claim; a crashed instance's claim is taken over within a lease and a sweep (about 90 s),
+ * keeps its claim; a crashed instance's claim is taken over within two leases (a minute at most),
  * inside the few minutes Discord remembers a nonce.
  */
 export const DEFAULT_LEASE_MS = 30_000;
@@ -108,6 +108,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const inFlight = new Map<string, Promise<void>>();
   const waits = new Map<string, () => void>();
   let ticker: ScheduledTask | undefined;
+  let recovery: NodeJS.Timeout | undefined;
   let stopping = false;
   let sweeping: Promise<void> = Promise.resolve();
 
@@ -194,9 +195,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   /** Resumes runs whose instance stopped mid-post: posted again with the same key, unless too late. */
-  async function recover(digests: Digest[], now: number): Promise<void> {
-    const byId = new Map(digests.map((d) => [d.id, d]));
-    for (const run of await runs.takeOver(now, owner, now + leaseMs)) {
+  async function recover(digests: () => Promise<Digest[]>, now: number): Promise<void> {
+    const taken = await runs.takeOver(now, owner, now + leaseMs);
+    if (!taken.length) return;
+    const byId = new Map((await digests()).map((d) => [d.id, d]));
+    for (const run of taken) {
       if (inFlight.has(run.key)) continue;
       const digest = byId.get(run.digestId);
       const late = now - run.scheduledAt;
@@ -228,8 +231,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const d of digests) await due(d, from, now);
     // Only once every due run is claimed or skipped: a crash before this re-examines the same window.
     if (last === undefined || now - last >= CHECKPOINT_MS) await runs.setCheckedUntil(now);
-    await recover(digests, now);
+    await recover(() => Promise.resolve(digests), now);
   }
+
+  /** Between sweeps: claims whose instance died are taken over within about two leases, not at the next minute. */
+  const recoverSoon = (): Promise<void> => {
+    sweeping = sweeping.then(() => (stopping || deps.paused?.() ? undefined : recover(deps.digests, clock())))
+      .catch((e: unknown) => { logger.error({ err: e }, 'digests: looking for interrupted runs failed; the next look retries'); });
+    return sweeping;
+  };
 
   const sweep = (): Promise<void> => {
     // One pass at a time; a tick during a slow pass waits its turn.
@@ -242,10 +252,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopping = false;
       await sweep();
       ticker = schedule('* * * * *', () => sweep(), { name: 'sitrep-digests', noOverlap: true, missedExecutionTolerance: 30_000, suppressMissedWarning: true });
+      recovery = setInterval(() => { void recoverSoon(); }, Math.min(Math.max(leaseMs, 1000), MINUTE));
     },
     sweep,
     async stop() {
       stopping = true;
+      clearInterval(recovery);
+      recovery = undefined;
       await ticker?.destroy();
       ticker = undefined;
       for (const cancel of [...waits.values()]) cancel();

@@ -248,6 +248,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'chat platform installations (one per workspace), sealed',
+    sqlite: `
+      CREATE TABLE installations (
+        platform   TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        sealed     TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, id)
+      );
+    `,
+    postgres: `
+      CREATE TABLE installations (
+        platform   TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        sealed     TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (platform, id)
+      );
+    `,
+  },
 ];
 
 /** The schema version this build expects. */

@@ -14,7 +14,7 @@ import {
   ARTICLE_HEADER_COLUMNS, fromSignature, sameOutlet, toArticleHeader, toFeedState, toRun, toSignature, toSubscription,
   type ArticleRow, type FeedRow, type RunRow, type SubscriptionRow,
 } from './rows.js';
-import { leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
+import { installationStore, leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
 import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Outlet, Replica, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** Where and how to connect. */
@@ -302,6 +302,7 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
   let closed: Promise<void> | undefined;
   const sql = postgresSql(pool);
   return ok({
+    installations: installationStore(sql),
     replicas: replicaStore(sql),
     leases: leaseStore(sql),
     subjectVersions: subjectVersionStore(sql),

@@ -1,8 +1,8 @@
 /**
- * The replica tables (heartbeats, leases, subject versions), written once for both engines over a
+ * The replica tables (heartbeats, leases, subject versions) and installations, written once for both engines over a
  * small query interface: their SQL is the same in SQLite and PostgreSQL but for placeholders.
  */
-import type { LeaseStore, Replica, ReplicaStore, SubjectVersionStore } from './store.js';
+import type { InstallationStore, LeaseStore, Replica, ReplicaStore, SubjectVersionStore } from './store.js';
 
 /** One statement with `?` placeholders: the rows it returns, and how many rows it changed. */
 export interface Sql {
@@ -56,6 +56,24 @@ export function subjectVersionStore(sql: Sql): SubjectVersionStore {
     async all() {
       const rows = (await sql.query('SELECT subject, version FROM subject_versions', [])).rows as { subject: string; version: number }[];
       return new Map(rows.map((r) => [r.subject, r.version]));
+    },
+  };
+}
+
+export function installationStore(sql: Sql): InstallationStore {
+  return {
+    async put(platform, id, sealed, now) {
+      await sql.query(`INSERT INTO installations (platform, id, sealed, updated_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (platform, id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`, [platform, id, sealed, now]);
+    },
+    async get(platform, id) {
+      const rows = (await sql.query('SELECT sealed FROM installations WHERE platform = ? AND id = ?', [platform, id])).rows as { sealed: string }[];
+      return rows[0]?.sealed;
+    },
+    remove: async (platform, id) => (await sql.query('DELETE FROM installations WHERE platform = ? AND id = ?', [platform, id])).changes === 1,
+    async count(platform) {
+      const rows = (await sql.query('SELECT count(*) AS n FROM installations WHERE platform = ?', [platform])).rows as { n: number }[];
+      return rows[0]?.n ?? 0;
     },
   };
 }

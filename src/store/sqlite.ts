@@ -7,7 +7,7 @@ import type { ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { migrate } from './migrations.js';
 import { coverageWriter, sqliteArticleStore, sqliteCoverageStore, sqliteFeedStateStore } from './sqlite-articles.js';
-import { leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
+import { installationStore, leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
 import { toRun, toSubscription, type RunRow, type SubscriptionRow } from './rows.js';
 import type { NewRun, NewSubscription, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
@@ -148,6 +148,7 @@ export function openSqliteStore(path: string, opts: { now?: () => number } = {})
   const now = opts.now ?? Date.now;
   const sql = sqliteSql(open);
   return ok({
+    installations: installationStore(sql),
     replicas: replicaStore(sql),
     leases: leaseStore(sql),
     subjectVersions: subjectVersionStore(sql),

@@ -220,8 +220,21 @@ export interface SubjectVersionStore {
   all(): Promise<Map<string, number>>;
 }
 
+/**
+ * A chat platform's installations (a Slack workspace's bot token), by platform and workspace id.
+ * The store keeps what it is given, opaque: callers seal secrets before and open them after.
+ */
+export interface InstallationStore {
+  put(platform: string, id: string, sealed: string, now: number): Promise<void>;
+  get(platform: string, id: string): Promise<string | undefined>;
+  /** False when there was none. */
+  remove(platform: string, id: string): Promise<boolean>;
+  count(platform: string): Promise<number>;
+}
+
 /** The whole store. */
 export interface Store {
+  installations: InstallationStore;
   replicas: ReplicaStore;
   leases: LeaseStore;
   subjectVersions: SubjectVersionStore;

@@ -1,6 +1,6 @@
 /**
- * One Sitrep replica for the replica tests: the real `startBot` (store, scheduler, Slack and Discord
- * adapters, heartbeat, subject sync) on the test's PostgreSQL schema, posting to the test's fake
+ * One Sitrep replica for the replica tests and bench: the real `startBot` (store, scheduler, Slack and
+ * Discord adapters, heartbeat, subject sync) on the test's PostgreSQL schema (or SQLite file at SITREP_DB), posting to the test's fake
  * Slack and Discord. Its clock runs at real speed from the instant the test gives, so replicas
  * started at different moments share one clock. Prints `ready` once it serves; SIGTERM stops it.
  */
@@ -13,12 +13,12 @@ const { SITREP_TEST_CLOCK_OFFSET: offset = '0', SITREP_TEST_CONFIG: configFile =
 const env = readEnv(process.env);
 if (!env.ok) throw new Error(env.error.join('\n'));
 const url = env.value.SITREP_DATABASE_URL;
-if (!url) throw new Error('SITREP_DATABASE_URL is not set');
+const db = url ? { engine: 'postgres' as const, url, schema } : { engine: 'sqlite' as const, file: env.value.SITREP_DB ?? '' };
 
 const bot = await startBot({
   env: env.value,
   configFile,
-  db: { engine: 'postgres', url, schema },
+  db,
   briefingsDir,
   logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
   stdout: new PassThrough(),

@@ -11,13 +11,17 @@ import { renderSlack } from '../../render/slack/blocks.js';
 import { answer as answerFrom } from '../../service/commands.js';
 import type { ChatCommands } from '../../service/chat.js';
 import type { Library } from '../../service/library.js';
-import type { PlatformAdapter } from '../adapter.js';
+import { err, type Result } from '../../core/result.js';
+import type { Reply } from '../../service/commands.js';
+import type { InstallationStore } from '../../store/store.js';
+import type { PlatformAdapter, PostError, Posted } from '../adapter.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerHandlers, type Answer } from './handlers.js';
 import { createPoster } from './post.js';
 import { createReplyCache } from './reply-cache.js';
 import { createRequestGuard } from './request-guard.js';
-import { SLACK_EVENTS_PATH, slackMode, type SlackSettings } from './settings.js';
+import { honourUninstalls, installerReceiverOptions, installRoutes, slackInstalls, splitChannel } from './oauth.js';
+import { SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, slackMode, type SlackSettings } from './settings.js';
 
 /** What the adapter is made from. */
 export interface SlackAdapterDeps {
@@ -36,6 +40,8 @@ export interface SlackAdapterDeps {
   cacheSize?: number | undefined;
   /** How long Bolt waits for a listener before answering a signed request nothing handles with 404 (Bolt's default, 3001 ms). */
   unhandledAfterMs?: number | undefined;
+  /** Where each workspace's installation is kept, in multi-workspace mode. */
+  installations?: InstallationStore | undefined;
 }
 
 /** The Slack adapter, and which connection mode its settings chose. */
@@ -53,9 +59,17 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const log = boltLogger(logger);
   const slackApiUrl = settings.apiUrl ?? 'https://slack.com/api/';
   const clientOptions = { slackApiUrl, logger: log, retryConfig: { retries: 2 } };
-  const receiver = mode === 'http' ? new HTTPReceiver({ signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: log, ...(deps.unhandledAfterMs === undefined ? {} : { unhandledRequestTimeoutMillis: deps.unhandledAfterMs }) }) : undefined;
+  const { oauth } = settings;
+  if (oauth && !deps.installations) throw new Error('Slack in many workspaces needs a store for their installations.');
+  const installs = oauth && deps.installations ? slackInstalls(oauth, deps.installations, deps.now ?? Date.now) : undefined;
+  const receiver = mode === 'http' ? new HTTPReceiver({
+    signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: log,
+    ...(deps.unhandledAfterMs === undefined ? {} : { unhandledRequestTimeoutMillis: deps.unhandledAfterMs }),
+    ...(oauth && installs ? installerReceiverOptions(oauth, installs, slackApiUrl, logger) : {}),
+  }) : undefined;
   const app = new App({
-    token: settings.botToken,
+    // In multi-workspace mode Bolt authorizes each request from its workspace's installation.
+    ...(installs ? {} : { token: settings.botToken }),
     ...(receiver ? { receiver } : { appToken: settings.appToken ?? '', socketMode: true }),
     logger: log,
     clientOptions,
@@ -72,14 +86,29 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   };
   const { commands } = deps;
   const answer: Answer = commands ? (ctx, command, text) => commands.handle(ctx, command, text) : (_ctx, command, text) => answerFrom(deps.library, command, text);
-  registerHandlers(app, { answer, logger, ackBudgetMs: deps.ackBudgetMs ?? 2000, track, cache: createReplyCache(deps.cacheSize ?? 500, () => deps.library.version()), memberOf: groupMembership(app, logger) });
+  registerHandlers(app, {
+    answer, logger, ackBudgetMs: deps.ackBudgetMs ?? 2000, track, cache: createReplyCache(deps.cacheSize ?? 500, () => deps.library.version()), memberOf: groupMembership(app, logger),
+    channelOf: (team, channel) => (installs && team ? `${team}/${channel}` : channel),
+  });
+  if (installs) honourUninstalls(app, installs, logger);
 
   // Digests get their own client: it hands 429s back to the poster instead of waiting inside.
-  const postClient = new webApi.WebClient(settings.botToken, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const postClient = new webApi.WebClient(settings.botToken || undefined, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const poster = createPoster({ client: postClient, sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), logger });
 
   let accepting = false;
-  const routes = receiver ? [{ path: SLACK_EVENTS_PATH, handler: httpHandler(receiver, signingSecret, deps.now ?? Date.now, logger, () => accepting) }] : [];
+  const routes = receiver ? [
+    { path: SLACK_EVENTS_PATH, handler: httpHandler(receiver, signingSecret, deps.now ?? Date.now, logger, () => accepting) },
+    ...(installs ? installRoutes(receiver.requestListener, () => accepting) : []),
+  ] : [];
+  /** A digest in multi-workspace mode goes out as its workspace's bot. */
+  const postToWorkspace = async (channel: string, reply: Reply, key?: string): Promise<Result<Posted, PostError>> => {
+    const where = splitChannel(channel);
+    if (!where) return err({ code: 'rejected', message: `Sitrep is installed in many Slack workspaces, so a channel is written WORKSPACE/CHANNEL (as T0123ABCD/C0456EFGH); got ${channel}` });
+    const token = await installs?.botToken(where.team);
+    if (!token) return err({ code: 'rejected', message: `Sitrep is not installed in Slack workspace ${where.team} (or was uninstalled); install it at ${SLACK_INSTALL_PATH}` });
+    return poster(where.channel, renderSlack(reply), key, token);
+  };
 
   return {
     platform: 'slack',
@@ -99,23 +128,24 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         }
       }
       accepting = true;
-      logger.info({ mode, commands: deps.library.subjects.map((s) => `/${s.command}`) }, mode === 'socket' ? 'Slack connected in Socket Mode' : `Slack receiving on ${SLACK_EVENTS_PATH}`);
+      logger.info({ mode, commands: deps.library.subjects.map((s) => `/${s.command}`) }, mode === 'socket' ? 'Slack connected in Socket Mode'
+        : `Slack receiving on ${SLACK_EVENTS_PATH}${installs ? `; installs in any workspace at ${SLACK_INSTALL_PATH} (${String(await deps.installations?.count('slack') ?? 0)} so far)` : ''}`);
     },
     async stop() {
       accepting = false;
       if (mode === 'socket') await app.stop().catch((e: unknown) => { logger.warn({ err: e }, 'Slack Socket Mode did not close cleanly'); });
       await Promise.allSettled([...inFlight]);
     },
-    post: (channel, reply, key) => poster(channel, renderSlack(reply), key),
+    post: (channel, reply, key) => (installs ? postToWorkspace(channel, reply, key) : poster(channel, renderSlack(reply), key)),
   };
 }
 
 /** Whether a user is in any of some user groups (`usergroups.users.list`, scope usergroups:read); false when Slack will not say. */
-function groupMembership(app: App, logger: Logger): (user: string) => (groups: readonly string[]) => Promise<boolean> {
-  return (user) => async (groups) => {
+function groupMembership(app: App, logger: Logger): (user: string, token: string | undefined) => (groups: readonly string[]) => Promise<boolean> {
+  return (user, token) => async (groups) => {
     for (const usergroup of groups) {
       try {
-        const r = await app.client.usergroups.users.list({ usergroup });
+        const r = await app.client.usergroups.users.list({ usergroup, ...(token ? { token } : {}) });
         if (r.users?.includes(user)) return true;
       } catch (e) {
         logger.warn({ err: e, usergroup }, `Could not list the members of Slack user group ${usergroup}`);

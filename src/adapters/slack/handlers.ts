@@ -25,22 +25,24 @@ export interface HandlerDeps {
   track: <T>(work: Promise<T>) => Promise<T>;
   /** Messages already rendered, by command and text. */
   cache: ReplyCache;
-  /** Whether a user is in one of some Slack user groups (for who may change subscriptions). */
-  memberOf: (user: string) => CommandContext['memberOf'];
+  /** Whether a user is in one of some Slack user groups (for who may change subscriptions), asked with the workspace's token. */
+  memberOf: (user: string, token: string | undefined) => CommandContext['memberOf'];
+  /** A channel as Sitrep names it: the id, or WORKSPACE/CHANNEL when installed in many workspaces. */
+  channelOf: (team: string | undefined, channel: string) => string;
 }
 
 const SORRY = 'Sorry, that failed on our side and has been logged. Try again in a minute.';
 
 /** Registers the command and button listeners on `app`. */
 export function registerHandlers(app: App, deps: HandlerDeps): void {
-  app.command(/^\/./, async ({ command, ack, respond }) => {
-    const ctx = context(deps, command.channel_id, command.user_id);
+  app.command(/^\/./, async ({ command, ack, respond, context: auth }) => {
+    const ctx = context(deps, deps.channelOf(command.team_id, command.channel_id), command.user_id, auth.botToken);
     await deps.track(runCommand(deps, ctx, command.command, command.text, ack, respond));
   });
 
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SHARE_ACTION }, async ({ ack, action, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SHARE_ACTION }, async ({ ack, action, body, respond, context: auth }) => {
     await ack();
-    await deps.track(share(deps, context(deps, body.channel?.id ?? '', body.user.id), action.value, respond));
+    await deps.track(share(deps, context(deps, deps.channelOf(body.team?.id, body.channel?.id ?? ''), body.user.id, auth.botToken), action.value, respond));
   });
 
   // The link button opens the page in the browser; Slack still sends the click, which wants an ack.
@@ -51,7 +53,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
 type Ack = (message?: { response_type: 'ephemeral'; text: string; blocks: SlackMessage['blocks'] }) => Promise<void>;
 
-const context = (deps: HandlerDeps, channel: string, user: string): CommandContext => ({ platform: 'slack', channel, user, memberOf: deps.memberOf(user) });
+const context = (deps: HandlerDeps, channel: string, user: string, token: string | undefined): CommandContext => ({ platform: 'slack', channel, user, memberOf: deps.memberOf(user, token) });
 
 async function runCommand(deps: HandlerDeps, ctx: CommandContext, command: string, text: string, ack: Ack, respond: RespondFn): Promise<void> {
   const log = deps.logger.child({ command, text: text.slice(0, 200) });

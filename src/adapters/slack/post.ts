@@ -24,21 +24,23 @@ export interface PosterDeps {
   maxWaitSeconds?: number | undefined;
 }
 
-/** Posts a rendered message to a channel. */
-export type Poster = (channel: string, message: SlackMessage, key?: string) => Promise<Result<Posted, PostError>>;
+/** Posts a rendered message to a channel; with `token`, as that workspace's bot (multi-workspace mode). */
+export type Poster = (channel: string, message: SlackMessage, key?: string, token?: string) => Promise<Result<Posted, PostError>>;
 
 /** The poster over `deps.client`. */
 export function createPoster(deps: PosterDeps): Poster {
   const maxAttempts = deps.maxAttempts ?? 3;
   const maxWait = deps.maxWaitSeconds ?? 60;
-  return async (channel, message, key) => {
+  return async (channel, message, key, token) => {
+    const as = token ? { token } : {};
     if (key) {
-      const earlier = await findDigest(deps, channel, key);
+      const earlier = await findDigest(deps, channel, key, as);
       if (earlier) return ok({ channel, messageId: earlier });
     }
     for (let attempt = 1; ; attempt++) {
       try {
         const r = await deps.client.chat.postMessage({
+          ...as,
           channel,
           text: message.text,
           blocks: message.blocks,
@@ -65,9 +67,9 @@ export function createPoster(deps: PosterDeps): Poster {
  * message instead of posting it twice. If history cannot be read (no `channels:history` scope,
  * Slack down), the post goes ahead: a rare duplicate beats a missing digest.
  */
-async function findDigest(deps: PosterDeps, channel: string, key: string): Promise<string | undefined> {
+async function findDigest(deps: PosterDeps, channel: string, key: string, as: { token?: string }): Promise<string | undefined> {
   try {
-    const r = await deps.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
+    const r = await deps.client.conversations.history({ ...as, channel, limit: 100, include_all_metadata: true });
     const found = r.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
     if (found?.ts) deps.logger.info({ channel, key, ts: found.ts }, `Digest ${key} is already in ${channel}; not posting it again`);
     return found?.ts;

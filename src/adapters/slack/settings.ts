@@ -5,10 +5,27 @@ import { err, ok, type Result } from '../../core/result.js';
 /** Where Slack sends commands and button presses in HTTP mode (the manifest's request URL path). */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+/** Where Slack's "Add to Slack" flow starts and comes back, in multi-workspace mode. */
+export const SLACK_INSTALL_PATH = '/slack/install';
+export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
+/** Multi-workspace mode: Slack's OAuth install flow, a bot token per workspace kept sealed in the store. */
+export interface SlackOAuthSettings {
+  /** `SLACK_CLIENT_ID` and `SLACK_CLIENT_SECRET`, from the app's Basic Information page. */
+  clientId: string;
+  clientSecret: string;
+  /** `SITREP_ENCRYPTION_KEY`: seals the tokens at rest and signs the install flow's state. */
+  encryptionKey: string;
+  /** `SITREP_PUBLIC_URL`: the redirect URL Slack is told, when set. */
+  publicUrl?: string | undefined;
+}
+
 /** What the Slack adapter needs from the environment. */
 export interface SlackSettings {
-  /** `SLACK_BOT_TOKEN` (xoxb-…): posts messages. */
+  /** `SLACK_BOT_TOKEN` (xoxb-…): posts messages, in one workspace. Empty in multi-workspace mode. */
   botToken: string;
+  /** Multi-workspace mode (OAuth installs) instead of one bot token. */
+  oauth?: SlackOAuthSettings | undefined;
   /** `SLACK_SIGNING_SECRET`: verifies requests to the HTTP receiver. */
   signingSecret?: string | undefined;
   /** `SLACK_APP_TOKEN` (xapp-…): connects in Socket Mode. */
@@ -26,6 +43,7 @@ export const slackMode = (s: SlackSettings): 'socket' | 'http' => (s.appToken ? 
  */
 export function slackSettingsFrom(env: Env): Result<SlackSettings | undefined, string> {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl } = env;
+  if (env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET) return oauthSettingsFrom(env);
   if (!botToken && !signingSecret && !appToken) return ok(undefined);
   if (!botToken) {
     const given = signingSecret ? 'SLACK_SIGNING_SECRET' : 'SLACK_APP_TOKEN';
@@ -37,4 +55,20 @@ export function slackSettingsFrom(env: Env): Result<SlackSettings | undefined, s
   if (botToken.startsWith('xapp-')) return err('SLACK_BOT_TOKEN holds an app-level token (xapp-…). It takes the Bot User OAuth Token (xoxb-…); the xapp- token goes in SLACK_APP_TOKEN.');
   if (appToken && !appToken.startsWith('xapp-')) return err('SLACK_APP_TOKEN must be an app-level token (xapp-…, under Basic Information > App-Level Tokens, with the connections:write scope).');
   return ok({ botToken, signingSecret, appToken, apiUrl });
+}
+
+/** Multi-workspace mode: the client id and secret, the signing secret (installs and commands arrive over HTTP) and the key tokens are sealed with. */
+function oauthSettingsFrom(env: Env): Result<SlackSettings, string> {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_SIGNING_SECRET: signingSecret } = env;
+  const missing = [
+    clientId ? '' : 'SLACK_CLIENT_ID', clientSecret ? '' : 'SLACK_CLIENT_SECRET', signingSecret ? '' : 'SLACK_SIGNING_SECRET',
+    env.SITREP_ENCRYPTION_KEY ? '' : 'SITREP_ENCRYPTION_KEY (it seals each workspace\'s token at rest: openssl rand -base64 32)',
+  ].filter(Boolean);
+  if (missing.length) return err(`Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs ${missing.join(', ')}.`);
+  if (env.SLACK_BOT_TOKEN) return err('SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.');
+  if (env.SLACK_APP_TOKEN) return err('SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installs in many workspaces run over HTTP (SLACK_SIGNING_SECRET). Unset SLACK_APP_TOKEN.');
+  return ok({
+    botToken: '', signingSecret, apiUrl: env.SLACK_API_URL,
+    oauth: { clientId: clientId ?? '', clientSecret: clientSecret ?? '', encryptionKey: env.SITREP_ENCRYPTION_KEY ?? '', publicUrl: env.SITREP_PUBLIC_URL },
+  });
 }

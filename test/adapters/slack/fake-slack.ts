@@ -107,6 +107,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'sitrep', team_id: 'T_FAKE', user_id: 'U_BOT', bot_id: 'B_BOT' };
       case 'apps.connections.open':
         return { ok: true, url: `${base.replace('http', 'ws')}/socket` };
+      // The OAuth install's code exchange: a code `code-T123` installs in workspace T123.
+      case 'oauth.v2.access': {
+        const team = /^code-([A-Z0-9]+)$/.exec(typeof body.code === 'string' ? body.code : '')?.[1];
+        if (!team) return { ok: false, error: 'invalid_code' };
+        return {
+          ok: true, app_id: 'A_FAKE', token_type: 'bot', access_token: `xoxb-${team}-secret`, scope: 'commands,chat:write', bot_user_id: `U_BOT_${team}`,
+          team: { id: team, name: `Team ${team}` }, enterprise: null, is_enterprise_install: false, authed_user: { id: 'U0ALICE' },
+        };
+      }
       case 'usergroups.users.list':
         return { ok: true, users: body.usergroup === 'S0EDITORS' ? ['U0ALICE'] : [] };
       case 'chat.postMessage': {
