@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { Topic } from '../../core/model.js';
 import { loadSubjectSettings } from '../../load/subject.js';
 import { BRIEFINGS_DIR, findSubject, listSubjects } from '../../load/subjects-dir.js';
-import { SLACK_EVENTS_PATH } from './settings.js';
+import { SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH } from './settings.js';
 
 /** What the manifest needs of a subject. */
 export interface ManifestSubject {
@@ -22,6 +22,8 @@ export interface ManifestOptions {
   /** The https address Slack reaches the bot at, as in `https://sitrep.example.org`; HTTP mode only. */
   publicUrl?: string | undefined;
   socketMode: boolean;
+  /** Installs in many workspaces: the OAuth redirect URL and the uninstall events. */
+  installs?: boolean | undefined;
 }
 
 /**
@@ -33,7 +35,8 @@ export const SLACK_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'use
 
 /** The manifest as Slack's "Create an app > From a manifest" takes it. */
 export function slackManifest(opts: ManifestOptions): Record<string, unknown> {
-  const url = opts.socketMode || !opts.publicUrl ? undefined : `${opts.publicUrl.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}`;
+  const base = opts.socketMode || !opts.publicUrl ? undefined : opts.publicUrl.replace(/\/+$/, '');
+  const url = base === undefined ? undefined : `${base}${SLACK_EVENTS_PATH}`;
   return {
     display_information: {
       name: 'Sitrep',
@@ -50,8 +53,10 @@ export function slackManifest(opts: ManifestOptions): Record<string, unknown> {
         ...(url ? { url } : {}),
       })),
     },
-    oauth_config: { scopes: { bot: [...SLACK_SCOPES] } },
+    oauth_config: { ...(base && opts.installs ? { redirect_urls: [`${base}${SLACK_OAUTH_REDIRECT_PATH}`] } : {}), scopes: { bot: [...SLACK_SCOPES] } },
     settings: {
+      // Installed in many workspaces, Sitrep hears when one removes it, and deletes its token.
+      ...(url && opts.installs ? { event_subscriptions: { request_url: url, bot_events: ['app_uninstalled', 'tokens_revoked'] } } : {}),
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: opts.socketMode,
@@ -68,16 +73,17 @@ export interface ManifestIo {
   stderr: (s: string) => void;
 }
 
-const USAGE = `Usage: sitrep slack manifest [subject...] [--url https://your.host] [--json]
-  --url URL  the https address Slack reaches Sitrep at (HTTP receiver); without it, Socket Mode
-  --json     JSON instead of YAML
+const USAGE = `Usage: sitrep slack manifest [subject...] [--url https://your.host] [--installs] [--json]
+  --url URL   the https address Slack reaches Sitrep at (HTTP receiver); without it, Socket Mode
+  --installs  for installs in many workspaces ("Add to Slack" at URL/slack/install); needs --url
+  --json      JSON instead of YAML
 `;
 
 /** Runs `sitrep slack manifest …` (argv after `manifest`); returns the exit code: 0, 1 or 2 for usage. */
 export async function runSlackManifest(argv: string[], io: ManifestIo, deps: { briefingsDir?: string | undefined } = {}): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { url: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { url: { type: 'string' }, installs: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
@@ -89,6 +95,10 @@ export async function runSlackManifest(argv: string[], io: ManifestIo, deps: { b
   const url = args.values.url;
   if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) {
     io.stderr(`--url must be the https:// address Slack can reach, as in https://sitrep.example.org (got '${url}').\n`);
+    return 2;
+  }
+  if (args.values.installs && url === undefined) {
+    io.stderr('--installs needs --url: Slack sends each install back to https://your.host/slack/oauth_redirect.\n');
     return 2;
   }
   const root = deps.briefingsDir ?? BRIEFINGS_DIR;
@@ -111,9 +121,13 @@ export async function runSlackManifest(argv: string[], io: ManifestIo, deps: { b
     }
     subjects.push(s.value);
   }
-  const manifest = slackManifest({ subjects, publicUrl: url, socketMode: url === undefined });
+  const installs = args.values.installs;
+  const manifest = slackManifest({ subjects, publicUrl: url, socketMode: url === undefined, installs });
   io.stdout(args.values.json ? `${JSON.stringify(manifest, null, 2)}\n` : stringify(manifest, { lineWidth: 0 }));
-  io.stderr(url === undefined
+  const host = (url ?? '').replace(/\/+$/, '');
+  io.stderr(installs
+    ? `Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=${host}. Workspaces install at ${host}${SLACK_INSTALL_PATH}.\n`
+    : url === undefined
     ? 'Socket Mode: paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (connections:write).\n'
     : `HTTP: Slack will call ${url.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}. Paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.\n`);
   return 0;

@@ -14,6 +14,15 @@ describe('the Slack app manifest', () => {
     });
   });
 
+  it('adds the OAuth redirect URL and the uninstall events for installs in many workspaces', () => {
+    const m = slackManifest({ subjects, publicUrl: 'https://sitrep.example.org/', socketMode: false, installs: true });
+    expect(m).toMatchObject({
+      oauth_config: { redirect_urls: ['https://sitrep.example.org/slack/oauth_redirect'] },
+      settings: { event_subscriptions: { request_url: 'https://sitrep.example.org/slack/events', bot_events: ['app_uninstalled', 'tokens_revoked'] } },
+    });
+    expect(slackManifest({ subjects, publicUrl: 'https://sitrep.example.org/', socketMode: false })).not.toHaveProperty('settings.event_subscriptions');
+  });
+
   it('has no request URLs in Socket Mode', () => {
     const m = slackManifest({ subjects, socketMode: true });
     expect(JSON.stringify(m)).not.toContain('url');
@@ -37,6 +46,12 @@ describe('sitrep slack manifest', () => {
     expect(r.stderr).toContain('set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   });
 
+  it('says what to set, and where workspaces install, with --installs', async () => {
+    const r = await run(['--url', 'https://sitrep.example.org', '--installs']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=https://sitrep.example.org. Workspaces install at https://sitrep.example.org/slack/install.\n');
+  });
+
   it('prints JSON for Socket Mode with --json and no --url', async () => {
     const r = await run(['--json']);
     expect(r.code).toBe(0);
@@ -48,6 +63,7 @@ describe('sitrep slack manifest', () => {
     [['--url', 'http://insecure.example'], 2, '--url must be the https:// address Slack can reach'],
     [['peru'], 2, "No subject 'peru'."],
     [['--bogus'], 2, "Unknown option '--bogus'"],
+    [['--installs'], 2, '--installs needs --url'],
   ])('refuses %o', async (argv, code, message) => {
     const r = await run(argv);
     expect(r.code).toBe(code);
