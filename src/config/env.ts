@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: secret,
   DISCORD_PUBLIC_KEY: secret,
   DISCORD_API_URL: url.optional(),
+  DISCORD_SHARDS: z.string().trim().min(1).optional(),
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   SITREP_CONFIG: z.string().trim().min(1).optional(),

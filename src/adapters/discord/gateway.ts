@@ -20,7 +20,9 @@ export interface Gateway {
 export function createGateway(deps: { settings: DiscordSettings; handler: () => InteractionHandler; logger: Logger }): Gateway {
   const { settings, logger } = deps;
   // Interactions need no intents; Guilds keeps discord.js's caches coherent.
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(settings) });
+  // Shards: Discord's recommended count (GET /gateway/bot) unless DISCORD_SHARDS names them.
+  const shards = settings.shards ?? 'auto';
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(settings), ...(shards === 'auto' ? { shards: 'auto' } : { shards: shards.ids, shardCount: shards.count }) });
   if (settings.token) client.rest.setToken(settings.token);
   // Raw payloads, so both connection modes answer through the same handler.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown) => {
@@ -55,7 +57,8 @@ export function createGateway(deps: { settings: DiscordSettings; handler: () => 
       } finally {
         clearTimeout(timer);
       }
-      logger.info({ user: client.user?.tag }, 'discord: gateway connected');
+      const ids = [...client.ws.shards.keys()].sort((a, b) => a - b);
+      logger.info({ user: client.user?.tag, shards: ids, shardCount: client.options.shardCount }, `discord: gateway connected (shard${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${String(client.options.shardCount ?? ids.length)})`);
     },
     async close() {
       await client.destroy();

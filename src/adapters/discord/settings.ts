@@ -21,6 +21,33 @@ export interface DiscordSettings {
   answerCacheSize?: number | undefined;
   /** The longest rate-limit wait accepted before a post reports `rate-limited`. */
   maxRateLimitWaitMs?: number | undefined;
+  /** Gateway shards this process runs: Discord's recommendation (`auto`, the default), or ids of a count. */
+  shards?: Shards | undefined;
+}
+
+/** Which gateway shards a process runs. */
+export type Shards = 'auto' | { ids: number[]; count: number };
+
+/**
+ * DISCORD_SHARDS: `auto` (Discord's recommended count, all in this process), `4` (all four here),
+ * or `0,1/4` (shards 0 and 1 of 4 here, the others in other replicas).
+ */
+export function parseShards(text: string | undefined): Result<Shards, string> {
+  const t = (text ?? 'auto').trim();
+  if (t === 'auto') return ok('auto');
+  const all = /^(\d{1,4})$/.exec(t);
+  if (all) {
+    const count = Number(all[1]);
+    return count >= 1 ? ok({ ids: Array.from({ length: count }, (_, i) => i), count }) : err('DISCORD_SHARDS must be at least 1');
+  }
+  const some = /^(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*\/\s*(\d{1,4})$/.exec(t);
+  if (some) {
+    const count = Number(some[2]);
+    const ids = [...new Set((some[1] ?? '').split(',').map((s) => Number(s.trim())))].sort((a, b) => a - b);
+    if (count >= 1 && ids.every((i) => i < count)) return ok({ ids, count });
+    return err(`DISCORD_SHARDS: shard ids run from 0 to ${String(count - 1)} of ${String(count)}; got ${t}`);
+  }
+  return err(`DISCORD_SHARDS must be auto, a shard count (4), or this process's shards of a count (0,1/4); got ${t}`);
 }
 
 /** The REST base as discord.js wants it: no trailing slash, no `/v10`. */
@@ -40,6 +67,9 @@ export function discordSettingsFrom(env: Env): Result<DiscordSettings | undefine
   else if (!/^\d{1,20}$/.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be the numeric application id');
   if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters of the application\'s public key');
   if (mode === 'gateway' && !token) problems.push('DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint)');
-  if (problems.length || !applicationId) return err(`Discord settings: ${problems.join('; ')}.`);
-  return ok({ mode, applicationId, token, publicKey: publicKey?.toLowerCase(), apiUrl: apiUrl === undefined ? undefined : normaliseApiUrl(apiUrl) });
+  const shards = parseShards(env.DISCORD_SHARDS);
+  if (!shards.ok) problems.push(shards.error);
+  else if (mode === 'http' && env.DISCORD_SHARDS) problems.push('DISCORD_SHARDS applies to the gateway; on the HTTP interactions endpoint, run more replicas instead');
+  if (problems.length || !applicationId || !shards.ok) return err(`Discord settings: ${problems.join('; ')}.`);
+  return ok({ mode, applicationId, token, publicKey: publicKey?.toLowerCase(), apiUrl: apiUrl === undefined ? undefined : normaliseApiUrl(apiUrl), shards: shards.value });
 }

@@ -44,8 +44,10 @@ export interface FakeDiscord {
   waitFor(method: string, path: RegExp, count?: number): Promise<RecordedCall[]>;
   /** The IDENTIFY payloads received. */
   identified: unknown[];
-  /** Sends a dispatch (op 0) to every connected gateway session. */
-  dispatch(t: string, d: unknown): void;
+  /** Sends a dispatch (op 0) to every connected gateway session, or only to the session of `shard`. */
+  dispatch(t: string, d: unknown, shard?: number): void;
+  /** How many shards GET /gateway/bot recommends (1 until set). */
+  recommendShards(n: number): void;
   /**
    * The messages a channel shows, oldest first. As Discord documents `enforce_nonce`, a message
    * posted again with the nonce of a recent one in the channel is not created twice: the first comes back.
@@ -62,9 +64,9 @@ export interface FakeDiscord {
 let snowflake = 200000000000000000n;
 const nextId = (): string => String(++snowflake);
 
-function defaults(method: string, path: string, body: unknown, wsUrl: string): Scripted {
+function defaults(method: string, path: string, body: unknown, wsUrl: string, shards: number): Scripted {
   if (method === 'GET' && path === '/api/v10/gateway/bot') {
-    return { status: 200, body: { url: wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    return { status: 200, body: { url: wsUrl, shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 } } };
   }
   if (method === 'PUT' && /\/commands$/.test(path)) {
     return { status: 200, body: (Array.isArray(body) ? body : []).map((c: object) => ({ id: nextId(), application_id: APP_ID, version: '1', ...c })) };
@@ -87,17 +89,20 @@ function send(res: ServerResponse, r: Scripted): void {
   else res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers }).end(JSON.stringify(r.body));
 }
 
-function gatewaySession(ws: WebSocket, fake: { identified: unknown[]; wsUrl: string; seq: () => number }): void {
+function gatewaySession(ws: WebSocket, fake: { identified: unknown[]; wsUrl: string; seq: () => number; onShard: (shard: number) => void }): void {
   ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null }));
   ws.on('message', (raw: Buffer) => {
     const msg = JSON.parse(raw.toString('utf8')) as { op: number; d: unknown };
     if (msg.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
     if (msg.op !== 2) return;
     fake.identified.push(msg.d);
+    // Each session is one shard: READY names the one IDENTIFY asked for.
+    const shard = (msg.d as { shard?: [number, number] } | undefined)?.shard ?? [0, 1];
+    fake.onShard(shard[0]);
     const user = { id: BOT_ID, username: 'sitrep', discriminator: '0', global_name: null, avatar: null, bot: true };
     ws.send(JSON.stringify({
       op: 0, t: 'READY', s: fake.seq(),
-      d: { v: 10, user, guilds: [], session_id: 'fake-session', resume_gateway_url: fake.wsUrl, shard: [0, 1], application: { id: APP_ID, flags: 0 } },
+      d: { v: 10, user, guilds: [], session_id: `fake-session-${String(shard[0])}`, resume_gateway_url: fake.wsUrl, shard, application: { id: APP_ID, flags: 0 } },
     }));
   });
 }
@@ -109,6 +114,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const events = new EventEmitter();
   const identified: unknown[] = [];
   const sockets = new Set<WebSocket>();
+  const shardSockets = new Map<number, WebSocket>();
+  let recommended = 1;
   let seq = 0;
   let wsUrl = '';
   const channels = new Map<string, Record<string, unknown>[]>();
@@ -139,7 +146,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       }
       const script = scripts.find((s) => s.method === method && s.path.test(path) && s.responses.length);
       const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path)?.[1];
-      const answer = script?.responses.shift() ?? (method === 'POST' && channel ? postMessage(channel, body as Record<string, unknown>) : defaults(method, path, body, wsUrl));
+      const answer = script?.responses.shift() ?? (method === 'POST' && channel ? postMessage(channel, body as Record<string, unknown>) : defaults(method, path, body, wsUrl, recommended));
       const hold = holds.find((h) => h.match(call));
       if (hold) {
         holds.splice(holds.indexOf(hold), 1);
@@ -154,7 +161,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      gatewaySession(ws, { identified, wsUrl, seq: () => ++seq });
+      gatewaySession(ws, { identified, wsUrl, seq: () => ++seq, onShard: (shard) => { shardSockets.set(shard, ws); } });
     });
   });
   server.listen(0, '127.0.0.1');
@@ -173,9 +180,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return callsTo(method, path);
     },
     identified,
-    dispatch(t, d) {
-      for (const ws of sockets) ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
+    dispatch(t, d, shard) {
+      const to = shard === undefined ? [...sockets] : [shardSockets.get(shard)].filter((ws) => ws !== undefined);
+      for (const ws of to) ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
     },
+    recommendShards: (n) => { recommended = n; },
     messagesIn: (channel) => [...(channels.get(channel) ?? [])],
     holdNext: (match) => new Promise((resolve) => { holds.push({ match, resolve }); }),
     async close() {
