@@ -8,6 +8,9 @@ import type { Logger } from '../../log.js';
 import type { SlackMessage } from '../../render/slack/assertions.js';
 import type { PostError, Posted } from '../adapter.js';
 
+/** How many pages of 100 recent messages a rerun reads looking for its earlier post. */
+const HISTORY_PAGES = 5;
+
 /** The `event_type` of the metadata a digest carries, with its run key, so a later run can spot it. */
 export const DIGEST_EVENT = 'sitrep_digest';
 
@@ -69,10 +72,19 @@ export function createPoster(deps: PosterDeps): Poster {
  */
 async function findDigest(deps: PosterDeps, channel: string, key: string, as: { token?: string }): Promise<string | undefined> {
   try {
-    const r = await deps.client.conversations.history({ ...as, channel, limit: 100, include_all_metadata: true });
-    const found = r.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
-    if (found?.ts) deps.logger.info({ channel, key, ts: found.ts }, `Digest ${key} is already in ${channel}; not posting it again`);
-    return found?.ts;
+    let cursor: string | undefined;
+    // The newest HISTORY_PAGES pages: a run is retried within minutes of its first post.
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const r = await deps.client.conversations.history({ ...as, channel, limit: 100, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      const found = r.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+      if (found?.ts) {
+        deps.logger.info({ channel, key, ts: found.ts }, `Digest ${key} is already in ${channel}; not posting it again`);
+        return found.ts;
+      }
+      cursor = r.response_metadata?.next_cursor;
+      if (!r.has_more || !cursor) return undefined;
+    }
+    return undefined;
   } catch (e) {
     deps.logger.warn({ channel, key, reason: postError(e).message }, `Could not read ${channel}'s history to check for digest ${key}; posting it`);
     return undefined;

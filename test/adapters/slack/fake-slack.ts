@@ -123,13 +123,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         history.unshift({ channel: body.channel, ts, text: body.text, metadata: body.metadata });
         return { ok: true, channel: body.channel, ts, message: { text: body.text } };
       }
-      case 'conversations.history':
-        // Newest first, like Slack; metadata only when asked for, like Slack.
+      case 'conversations.history': {
+        // Newest first, a page at a time with a cursor, like Slack; metadata only when asked for, like Slack.
+        const all = history.filter((m) => m.channel === body.channel);
+        const from = typeof body.cursor === 'string' && body.cursor ? Number(body.cursor) : 0;
+        const limit = Math.min(Number(body.limit ?? 100), 999);
+        const page = all.slice(from, from + limit);
+        const more = from + limit < all.length;
         return {
           ok: true,
-          messages: history.filter((m) => m.channel === body.channel).slice(0, Number(body.limit ?? 100))
-            .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(body.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) })),
+          has_more: more,
+          messages: page.map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(body.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) })),
+          ...(more ? { response_metadata: { next_cursor: String(from + limit) } } : {}),
         };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -57,6 +57,18 @@ describe('posting a digest', () => {
     expect(other.ok && first.ok && other.value.messageId !== first.value.messageId).toBe(true);
   });
 
+  it('finds its earlier post a few pages back in a busy channel', async () => {
+    const first = await adapter.post('C_BUSY', digest(), 'ecuador:busy@2025-02-10T13:00Z');
+    // 250 messages since: the earlier digest is on history's third page.
+    for (let i = 0; i < 250; i++) await adapter.post('C_BUSY', { kind: 'notice', title: `chatter ${String(i)}`, lines: [] });
+    const before = posts().length;
+    const again = await adapter.post('C_BUSY', digest(), 'ecuador:busy@2025-02-10T13:00Z');
+    expect(posts().length).toBe(before);
+    expect(again).toEqual(first);
+    const pages = fake.calls.filter((c) => c.path === '/api/conversations.history' && c.body.channel === 'C_BUSY').slice(-3);
+    expect(pages.map((c) => c.body.cursor ?? '')).toEqual(['', '100', '200']);
+  });
+
   it('posts anyway when the channel history cannot be read', async () => {
     fake.script('conversations.history', { status: 200, body: { ok: false, error: 'missing_scope' } });
     const before = posts().length;
