@@ -14,7 +14,7 @@ import {
   ARTICLE_HEADER_COLUMNS, fromSignature, sameOutlet, toArticleHeader, toFeedState, toRun, toSignature, toSubscription,
   type ArticleRow, type FeedRow, type RunRow, type SubscriptionRow,
 } from './rows.js';
-import { installationStore, leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
+import { replicaStore, sharedTables, type Sql } from './shared-tables.js';
 import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Outlet, Replica, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** Where and how to connect. */
@@ -300,12 +300,8 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
   }
   const now = opts.now ?? Date.now;
   let closed: Promise<void> | undefined;
-  const sql = postgresSql(pool);
   return ok({
-    installations: installationStore(sql),
-    replicas: replicaStore(sql),
-    leases: leaseStore(sql),
-    subjectVersions: subjectVersionStore(sql),
+    ...sharedTables(postgresSql(pool)),
     async ping() {
       await pool.query('SELECT 1');
     },

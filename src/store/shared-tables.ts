@@ -2,7 +2,7 @@
  * The replica tables (heartbeats, leases, subject versions) and installations, written once for both engines over a
  * small query interface: their SQL is the same in SQLite and PostgreSQL but for placeholders.
  */
-import type { InstallationStore, LeaseStore, Replica, ReplicaStore, SubjectVersionStore } from './store.js';
+import type { InstallationStore, LeaseStore, Replica, ReplicaStore, Store, SubjectVersionStore } from './store.js';
 
 /** One statement with `?` placeholders: the rows it returns, and how many rows it changed. */
 export interface Sql {
@@ -77,3 +77,11 @@ export function installationStore(sql: Sql): InstallationStore {
     },
   };
 }
+
+/** Every table written once for both engines, over `sql`. */
+export const sharedTables = (sql: Sql): Pick<Store, 'installations' | 'replicas' | 'leases' | 'subjectVersions'> => ({
+  installations: installationStore(sql),
+  replicas: replicaStore(sql),
+  leases: leaseStore(sql),
+  subjectVersions: subjectVersionStore(sql),
+});

@@ -7,7 +7,7 @@ import type { ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { migrate } from './migrations.js';
 import { coverageWriter, sqliteArticleStore, sqliteCoverageStore, sqliteFeedStateStore } from './sqlite-articles.js';
-import { installationStore, leaseStore, replicaStore, subjectVersionStore, type Sql } from './shared-tables.js';
+import { sharedTables, type Sql } from './shared-tables.js';
 import { toRun, toSubscription, type RunRow, type SubscriptionRow } from './rows.js';
 import type { NewRun, NewSubscription, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
@@ -146,12 +146,8 @@ export function openSqliteStore(path: string, opts: { now?: () => number } = {})
   }
   const open = db;
   const now = opts.now ?? Date.now;
-  const sql = sqliteSql(open);
   return ok({
-    installations: installationStore(sql),
-    replicas: replicaStore(sql),
-    leases: leaseStore(sql),
-    subjectVersions: subjectVersionStore(sql),
+    ...sharedTables(sqliteSql(open)),
     ping: () => Promise.resolve(),
     runs: runStore(open),
     subscriptions: subscriptionStore(open),
