@@ -1,22 +1,8 @@
 /** What the bot needs of a chat platform; each adapter folder implements it and nothing else is shared. */
 import type { Reply } from '../service/commands.js';
 import type { Result } from '../core/result.js';
+import type { PostError, Posted } from '../schedule/post-outcome.js';
 import type { Route } from '../server/http.js';
-
-/** Why a post failed, for the scheduler's record: `rate-limited` after retries, `rejected` (4xx), `unavailable` (5xx, network). */
-export interface PostError {
-  code: 'rate-limited' | 'rejected' | 'unavailable';
-  /** The platform's own words, e.g. `channel_not_found` or `HTTP 500`. */
-  message: string;
-  /** Seconds the platform asked us to wait, when it said. */
-  retryAfter?: number | undefined;
-}
-
-/** A posted message: the platform's id for it (Slack `ts`, Discord snowflake) and its channel. */
-export interface Posted {
-  channel: string;
-  messageId: string;
-}
 
 /** A running platform connection. */
 export interface PlatformAdapter {

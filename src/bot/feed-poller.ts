@@ -4,7 +4,7 @@
  * logged by name and the others go on.
  */
 import type { IngestReport, Ingestor } from '../ingest/ingest.js';
-import { describeSpan } from '../load/duration.js';
+import { describeSpan } from '../schema/duration.js';
 import type { Logger } from '../log.js';
 import type { Library } from '../service/library.js';
 

@@ -6,7 +6,7 @@ import { brief, buildSet, type BriefingSet, type UnknownTopic } from '../core/br
 import type { Article, Topic } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { loadArticlesDir } from '../load/articles.js';
-import { parseSpan } from '../load/duration.js';
+import { parseSpan } from '../schema/duration.js';
 import { loadSubject, type Subject } from '../load/subject.js';
 import { findSubject, listSubjects } from '../load/subjects-dir.js';
 import { toContractJson } from '../render/json.js';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { listSubjects } from '../load/subjects-dir.js';
-import { readYaml } from '../load/yaml.js';
+import { readYaml } from '../schema/yaml.js';
 import { isRecord } from '../core/records.js';
 
 export const USAGE = `Usage:

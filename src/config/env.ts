@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { err, ok, type Result } from '../core/result.js';
-import { parseSpan } from '../load/duration.js';
+import { parseSpan } from '../schema/duration.js';
 
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, as in http://127.0.0.1:9000/api/' });
 const secret = z.string().trim().min(1).optional();

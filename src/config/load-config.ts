@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from '../core/result.js';
-import { describeIssues } from '../load/subject-file.js';
-import { readYaml } from '../load/yaml.js';
+import { describeIssues } from '../schema/issues.js';
+import { readYaml } from '../schema/yaml.js';
 import { configSchema, type Known, type SitrepConfig } from './sitrep-config.js';
 
 /** The committed default, found from this file (src/config or dist/config) so any working directory works. */

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { dailyCron, parseCron } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { canonicalZone, suggestZones } from '../schedule/wall-clock.js';
-import { describeSpan, parseSpan } from '../load/duration.js';
-import { strictObject } from '../load/strict-object.js';
+import { describeSpan, parseSpan } from '../schema/duration.js';
+import { strictObject } from '../schema/strict-object.js';
 
 /** The validated config. */
 export interface SitrepConfig {

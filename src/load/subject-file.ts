@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { calendarProblem, parseDate } from '../core/articles/dates.js';
 import type { Topic } from '../core/model.js';
-import { parseSpan } from './duration.js';
-import { strictObject } from './strict-object.js';
+import { parseSpan } from '../schema/duration.js';
+import { strictObject } from '../schema/strict-object.js';
 import { isRecord } from '../core/records.js';
 
 /** Slash-command names: what Slack and Discord both accept. */
@@ -126,18 +126,3 @@ export const SubjectFile = strictObject({
 
 /** `briefing.yaml` after validation. */
 export type SubjectFile = z.output<typeof SubjectFile>;
-
-const pathText = (path: PropertyKey[]): string =>
-  path.reduce<string>((acc, p) => {
-    if (typeof p === 'number') return `${acc}[${p}]`;
-    const key = String(p);
-    return /^[A-Za-z_][\w-]*$/.test(key) ? (acc ? `${acc}.${key}` : key) : `${acc}["${key}"]`;
-  }, '');
-
-/** Every problem of a parse, one line each: `path: message`. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => {
-    const message = i.code === 'invalid_type' && i.message.endsWith('received undefined') ? `required (${i.expected})` : i.message;
-    return `${pathText(i.path) || '(top level)'}: ${message}`;
-  });
-}

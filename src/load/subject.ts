@@ -5,8 +5,9 @@ import type { Topic } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LoadedArticles } from './articles.js';
 import { loadError, type LoadError } from './load-error.js';
-import { COMMAND_NAME, DEFAULT_POLL_MS, describeIssues, SubjectFile } from './subject-file.js';
-import { readYaml } from './yaml.js';
+import { describeIssues } from '../schema/issues.js';
+import { readYaml } from '../schema/yaml.js';
+import { COMMAND_NAME, DEFAULT_POLL_MS, SubjectFile } from './subject-file.js';
 
 /** A subject loaded from disk: its settings and its articles. */
 export interface Subject extends SubjectSettings, LoadedArticles {}

@@ -1,5 +1,5 @@
 /** When to try a failed post again: exponential backoff, never sooner than the platform asked. */
-import type { PostError } from '../adapters/adapter.js';
+import type { PostError } from './post-outcome.js';
 
 /** How many times a run is tried and how long to wait between tries. */
 export interface RetryPolicy {

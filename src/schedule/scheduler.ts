@@ -25,7 +25,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { PostError, Posted } from '../adapters/adapter.js';
+import type { PostError, Posted } from './post-outcome.js';
 import type { Coverage } from '../core/briefing/changes.js';
 import { err, type Result } from '../core/result.js';
 import type { Logger } from '../log.js';

@@ -5,7 +5,7 @@ import { configFromText } from '../../src/config/load-config.js';
 import { parseArticle } from '../../src/core/articles/parse.js';
 import { parseFeedText } from '../../src/ingest/feeds.js';
 import { extractPage } from '../../src/ingest/page.js';
-import { readYaml } from '../../src/load/yaml.js';
+import { readYaml } from '../../src/schema/yaml.js';
 import { settings, timeout } from './runs.js';
 
 /** Text like what arrives: any characters, or fragments of the formats spliced together. */

@@ -1,6 +1,7 @@
 /** What the scheduler tests share: a platform fake that records posts and plays scripted failures, a readable log, a real SQLite store. */
 import { join } from 'node:path';
-import type { PlatformAdapter, PostError, Posted } from '../../src/adapters/adapter.js';
+import type { PlatformAdapter } from '../../src/adapters/adapter.js';
+import type { PostError, Posted } from '../../src/schedule/post-outcome.js';
 import { err, ok, type Result } from '../../src/core/result.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import type { Reply } from '../../src/service/commands.js';

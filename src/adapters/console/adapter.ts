@@ -11,7 +11,8 @@ import type { ChatCommands, CommandContext } from '../../service/chat.js';
 import type { Reply } from '../../service/commands.js';
 import type { Library } from '../../service/library.js';
 import { formatLocal } from '../../schedule/wall-clock.js';
-import type { PlatformAdapter, PostError, Posted } from '../adapter.js';
+import type { PlatformAdapter } from '../adapter.js';
+import type { PostError, Posted } from '../../schedule/post-outcome.js';
 
 /** The channel commands typed at the console come from. */
 export const CONSOLE_CHANNEL = 'terminal';

@@ -1,7 +1,7 @@
 /** discord.js REST, configured once: base URL, retries, how long a rate limit may hold a request; its errors as `PostError`. */
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions } from 'discord.js';
-import type { PostError } from '../adapter.js';
+import type { PostError } from '../../schedule/post-outcome.js';
 import type { DiscordSettings } from './settings.js';
 
 /** Retries of a request that failed with a 5xx or a dropped connection, before the failure is reported. */

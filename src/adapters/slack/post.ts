@@ -6,7 +6,7 @@ import { webApi } from '@slack/bolt';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../log.js';
 import type { SlackMessage } from '../../render/slack/assertions.js';
-import type { PostError, Posted } from '../adapter.js';
+import type { PostError, Posted } from '../../schedule/post-outcome.js';
 
 /** How many pages of 100 recent messages a rerun reads looking for its earlier post. */
 const HISTORY_PAGES = 5;
