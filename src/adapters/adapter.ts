@@ -1,5 +1,5 @@
 /** What the bot needs of a chat platform; each adapter folder implements it and nothing else is shared. */
-import type { Reply } from '../service/commands.js';
+import type { Reply } from '../render/reply.js';
 import type { Result } from '../core/result.js';
 import type { PostError, Posted } from '../schedule/post-outcome.js';
 import type { Route } from '../server/http.js';

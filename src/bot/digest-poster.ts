@@ -7,6 +7,7 @@
 import type { PlatformAdapter } from '../adapters/adapter.js';
 import { changesSince, coverageOf, nothingNew } from '../core/briefing/changes.js';
 import { err, ok } from '../core/result.js';
+import { subjectRef } from '../render/reply.js';
 import { nothingNewNotice, whatsNewNotice } from '../render/whats-new.js';
 import type { Digest } from '../schedule/digest.js';
 import type { SchedulerDeps } from '../schedule/scheduler.js';
@@ -47,10 +48,10 @@ export function createDigestPoster(deps: DigestPosterDeps): SchedulerDeps['post'
       const since = formatLocal(previous.postedAt, digest.timeZone);
       if (nothingNew(changes)) {
         if (digest.whenUnchanged === 'skip') return ok({ channel: digest.channel, messageId: '', skipped: `nothing new since ${since} (when_unchanged: skip)` });
-        const said = await adapter.post(digest.channel, nothingNewNotice(subject, since), key);
+        const said = await adapter.post(digest.channel, nothingNewNotice(subjectRef(subject), since), key);
         return said.ok ? ok({ ...said.value, coverage }) : said;
       }
-      const notice = await adapter.post(digest.channel, whatsNewNotice(subject, changes, reply.briefing.sources, since), noticeKey(key));
+      const notice = await adapter.post(digest.channel, whatsNewNotice(subjectRef(subject), changes, reply.briefing.sources, since), noticeKey(key));
       if (!notice.ok) return notice;
     }
     const posted = await adapter.post(digest.channel, reply, key);

@@ -1,6 +1,6 @@
 /** A command's reply as terminal text: briefings as markdown, everything else as a few plain lines. */
-import { SUBSCRIPTION_WORDS } from '../service/subscription-command.js';
-import type { Reply } from '../service/commands.js';
+import { SUBSCRIPTION_WORDS } from './reply.js';
+import type { Reply } from './reply.js';
 import { renderMarkdown } from './markdown.js';
 import { terminalText } from './visible.js';
 

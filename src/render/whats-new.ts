@@ -4,8 +4,7 @@
  */
 import type { Changes, FigureChange } from '../core/briefing/changes.js';
 import type { Evidence, SourceRef } from '../core/model.js';
-import type { Reply } from '../service/commands.js';
-import type { ServedSubject } from '../service/library.js';
+import type { Reply, SubjectRef } from './reply.js';
 import { coreFirst, figureValue } from './parts.js';
 
 /** How many of each kind of change the notice lists before a "+N more" line. */
@@ -56,11 +55,11 @@ export function whatsNewLines(changes: Changes, sourceList: readonly SourceRef[]
 }
 
 /** The notice that leads a digest with what is new since `since` (a date in words). */
-export function whatsNewNotice(subject: ServedSubject, changes: Changes, sourceList: readonly SourceRef[], since: string): Reply {
+export function whatsNewNotice(subject: SubjectRef, changes: Changes, sourceList: readonly SourceRef[], since: string): Reply {
   return { kind: 'notice', subject, title: `What's new since ${since}`, lines: whatsNewLines(changes, sourceList) };
 }
 
 /** The one line a digest with nothing new says instead of repeating itself. */
-export function nothingNewNotice(subject: ServedSubject, since: string): Reply {
+export function nothingNewNotice(subject: SubjectRef, since: string): Reply {
   return { kind: 'notice', subject, title: `Nothing new since ${since}`, lines: [] };
 }

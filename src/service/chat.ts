@@ -11,7 +11,8 @@ import { dailyCron, cronOf, describeSchedule, nextRun } from '../schedule/cron.j
 import type { Digest } from '../schedule/digest.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import type { Subscription, SubscriptionStore } from '../store/store.js';
-import { answer, type PageLink, type Reply } from './commands.js';
+import { subjectRef, type Reply } from '../render/reply.js';
+import { answer, type PageLink } from './commands.js';
 import type { Library, ServedSubject } from './library.js';
 import { describeSyntaxError, parseSubscriptionCommand, subscribeUsage, type SubscriptionCommand } from './subscription-command.js';
 
@@ -83,7 +84,7 @@ export function parseAddCommand(text: string): string | undefined {
   return m ? (m[1] ?? '') : undefined;
 }
 
-const notice = (subject: ServedSubject, title: string, lines: string[]): Reply => ({ kind: 'notice', subject, title, lines });
+const notice = (subject: ServedSubject, title: string, lines: string[]): Reply => ({ kind: 'notice', subject: subjectRef(subject), title, lines });
 
 /** The commands over `deps`. */
 export function createChatCommands(deps: ChatDeps): ChatCommands {
@@ -180,7 +181,7 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
       const parsed = parseSubscriptionCommand(text);
       if (!subject || !parsed) {
         const reply = answer(deps.library, command, text);
-        return reply.kind === 'briefing' && deps.pageLink ? { ...reply, page: deps.pageLink(reply.subject, text.trim() || undefined) } : reply;
+        return reply.kind === 'briefing' && deps.pageLink && subject ? { ...reply, page: deps.pageLink(subject, text.trim() || undefined) } : reply;
       }
       if (!parsed.ok) return notice(subject, 'Not subscribed', describeSyntaxError(parsed.error, subject.command));
       const c = parsed.value;

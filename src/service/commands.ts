@@ -3,24 +3,12 @@
  * `/strikes topics | sources | help`. Adapters parse nothing themselves; they render the reply.
  */
 import { brief } from '../core/briefing/set.js';
-import type { Briefing, SourceRef, Topic } from '../core/model.js';
+import type { Topic } from '../core/model.js';
+import { subjectRef, type Reply } from '../render/reply.js';
 import type { Library, ServedSubject } from './library.js';
 
 /** Longer input is refused politely: no topic is that long, and it keeps abuse cheap. */
 export const MAX_COMMAND_TEXT = 200;
-
-/** A command's answer, as data; each platform's renderer words it. */
-export type Reply =
-  /** `page`: the full briefing page's link, when links are on (SITREP_PUBLIC_URL). */
-  | { kind: 'briefing'; subject: ServedSubject; briefing: Briefing; page?: string | undefined }
-  | { kind: 'topics'; subject: ServedSubject; topics: Topic[] }
-  | { kind: 'sources'; subject: ServedSubject; sources: SourceRef[]; warnings: string[] }
-  | { kind: 'help'; subject: ServedSubject; topics: Topic[] }
-  | { kind: 'unknown-topic'; subject: ServedSubject; query: string; suggestions: string[]; topics: string[] }
-  | { kind: 'too-long'; subject: ServedSubject; length: number; limit: number }
-  | { kind: 'unknown-subject'; command: string; known: string[] }
-  /** A short plain answer (subscriptions, schedules, admin commands): a title and a few lines. */
-  | { kind: 'notice'; subject?: ServedSubject | undefined; title: string; lines: string[] };
 
 /** The link to a subject's full briefing page for a topic (leading with what is new since digest run `since`), or undefined when links are off. */
 export type PageLink = (subject: ServedSubject, topic: string | undefined, since?: string) => string | undefined;
@@ -33,19 +21,19 @@ export function answer(library: Library, command: string, text: string): Reply {
   const subject = library.byCommand(command);
   if (!subject) return { kind: 'unknown-subject', command, known: library.subjects.map((s) => s.command) };
   const query = text.trim().replace(/\s+/g, ' ');
-  if (query.length > MAX_COMMAND_TEXT) return { kind: 'too-long', subject, length: query.length, limit: MAX_COMMAND_TEXT };
+  if (query.length > MAX_COMMAND_TEXT) return { kind: 'too-long', subject: subjectRef(subject), length: query.length, limit: MAX_COMMAND_TEXT };
   const word = query.toLowerCase();
-  if (word === 'topics') return { kind: 'topics', subject, topics: subject.set.topics };
-  if (word === 'sources') return { kind: 'sources', subject, sources: subject.set.sources, warnings: subject.warnings };
-  if (word === 'help' || word === '?') return { kind: 'help', subject, topics: subject.set.topics };
+  if (word === 'topics') return { kind: 'topics', subject: subjectRef(subject), topics: subject.set.topics };
+  if (word === 'sources') return { kind: 'sources', subject: subjectRef(subject), sources: subject.set.sources, warnings: subject.warnings };
+  if (word === 'help' || word === '?') return { kind: 'help', subject: subjectRef(subject), topics: subject.set.topics };
   return briefingReply(subject, query || undefined);
 }
 
 /** The briefing of one subject for a topic (or the overview): what digests post. */
 export function briefingReply(subject: ServedSubject, topic?: string): Reply {
   const r = brief(subject.set, topic);
-  if (r.ok) return { kind: 'briefing', subject, briefing: r.value };
-  return { kind: 'unknown-topic', subject, query: r.error.query, suggestions: r.error.suggestions, topics: r.error.topics };
+  if (r.ok) return { kind: 'briefing', subject: subjectRef(subject), briefing: r.value };
+  return { kind: 'unknown-topic', subject: subjectRef(subject), query: r.error.query, suggestions: r.error.suggestions, topics: r.error.topics };
 }
 
 /** Topic names that start with or contain what the user has typed so far, best first, for autocomplete. */

@@ -6,8 +6,6 @@
 import { err, ok, type Result } from '../core/result.js';
 import { canonicalZone, suggestZones } from '../schedule/wall-clock.js';
 
-/** The first words that make a command a subscription command rather than a briefing. */
-export const SUBSCRIPTION_WORDS = ['subscribe', 'unsubscribe', 'schedule'] as const;
 
 /** How often a chat subscription runs. */
 export type Days = 'daily' | 'weekdays';

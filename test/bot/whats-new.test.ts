@@ -13,7 +13,7 @@ import { createPageLinks } from '../../src/server/page-links.js';
 import { pageRoute } from '../../src/server/page-route.js';
 import { BRIEFINGS_DIR } from '../../src/load/subjects-dir.js';
 import { createScheduler } from '../../src/schedule/scheduler.js';
-import type { Reply } from '../../src/service/commands.js';
+import type { Reply } from '../../src/render/reply.js';
 import { loadLibrary, refreshSubject } from '../../src/service/library.js';
 import { itemFor, newsPage, rssFeed, RUNOFF } from '../ingest/fixtures.js';
 import { startServer } from '../ingest/server.js';

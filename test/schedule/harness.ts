@@ -4,7 +4,7 @@ import type { PlatformAdapter } from '../../src/adapters/adapter.js';
 import type { PostError, Posted } from '../../src/schedule/post-outcome.js';
 import { err, ok, type Result } from '../../src/core/result.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import type { Reply } from '../../src/service/commands.js';
+import type { Reply } from '../../src/render/reply.js';
 import type { Digest } from '../../src/schedule/digest.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';

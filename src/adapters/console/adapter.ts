@@ -8,7 +8,7 @@ import { ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../log.js';
 import { renderConsole } from '../../render/console.js';
 import type { ChatCommands, CommandContext } from '../../service/chat.js';
-import type { Reply } from '../../service/commands.js';
+import type { Reply } from '../../render/reply.js';
 import type { Library } from '../../service/library.js';
 import { formatLocal } from '../../schedule/wall-clock.js';
 import type { PlatformAdapter } from '../adapter.js';

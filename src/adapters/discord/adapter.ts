@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../log.js';
 import { renderDiscord } from '../../render/discord/embeds.js';
 import type { ChatCommands } from '../../service/chat.js';
-import type { Reply } from '../../service/commands.js';
+import type { Reply } from '../../render/reply.js';
 import type { Library } from '../../service/library.js';
 import type { PlatformAdapter } from '../adapter.js';
 import type { PostError, Posted } from '../../schedule/post-outcome.js';

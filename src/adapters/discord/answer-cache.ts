@@ -6,7 +6,7 @@
  */
 import type { DiscordMessage } from '../../render/discord/assertions.js';
 import { renderDiscord } from '../../render/discord/embeds.js';
-import type { Reply } from '../../service/commands.js';
+import type { Reply } from '../../render/reply.js';
 
 /** A rendered answer, without its Share button (added per reply). */
 export interface Rendered {

@@ -6,7 +6,7 @@ import { textMessage, withButtons } from '../../render/discord/embeds.js';
 import type { ChatCommands } from '../../service/chat.js';
 import { answer, suggestTopics } from '../../service/commands.js';
 import type { Library } from '../../service/library.js';
-import { SUBSCRIPTION_WORDS } from '../../service/subscription-command.js';
+import { SUBSCRIPTION_WORDS } from '../../render/reply.js';
 import type { Ask, AnswerCache } from './answer-cache.js';
 import { OPTION } from './command-definitions.js';
 import { commandContext, focusedOption, stringOption, type Interaction } from './interaction.js';

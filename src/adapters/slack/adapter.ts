@@ -12,7 +12,7 @@ import { answer as answerFrom } from '../../service/commands.js';
 import type { ChatCommands } from '../../service/chat.js';
 import type { Library } from '../../service/library.js';
 import { err, type Result } from '../../core/result.js';
-import type { Reply } from '../../service/commands.js';
+import type { Reply } from '../../render/reply.js';
 import type { InstallationStore } from '../../store/store.js';
 import type { PlatformAdapter } from '../adapter.js';
 import type { PostError, Posted } from '../../schedule/post-outcome.js';

@@ -8,7 +8,7 @@ import type { SlackMessage } from '../../render/slack/assertions.js';
 import { PAGE_ACTION, renderSlack, SHARE_ACTION } from '../../render/slack/blocks.js';
 import { section } from '../../render/slack/layout.js';
 import type { CommandContext } from '../../service/chat.js';
-import type { Reply } from '../../service/commands.js';
+import type { Reply } from '../../render/reply.js';
 import type { ReplyCache } from './reply-cache.js';
 import { parseShare, shareValue } from './share.js';
 

@@ -1,5 +1,5 @@
 /** A command's reply as a Discord message payload (plain data), inside Discord's limits by construction. */
-import type { Reply } from '../../service/commands.js';
+import type { Reply } from '../reply.js';
 import { LIMITS, limitProblems, MessageSchema, type DiscordActionRow, type DiscordEmbed, type DiscordMessage } from './assertions.js';
 import { briefingEmbed, EMBED_COLOR, sourceLine } from './briefing-embed.js';
 import { clip, fitLines, md } from './fit.js';

@@ -1,5 +1,5 @@
 /** A command's reply as a Slack message (`{ text, blocks }`, plain data) that always fits Slack's limits. */
-import type { Reply } from '../../service/commands.js';
+import type { Reply } from '../reply.js';
 import { SLACK_LIMITS, SlackMessage, type SlackBlock } from './assertions.js';
 import { briefingLayout } from './briefing.js';
 import { clip, escapeMrkdwn as esc, link } from './escape.js';
@@ -58,7 +58,7 @@ function small(reply: Exclude<Reply, { kind: 'briefing' }>): SlackMessage {
 function subjectReply(reply: Exclude<Reply, { kind: 'briefing' | 'unknown-subject' | 'notice' }>): SlackMessage {
   const { subject } = reply;
   const cmd = `/${subject.command}`;
-  const example = `\`${cmd} ${subject.set.topics[0]?.name ?? 'banana ports'}\``;
+  const example = `\`${cmd} ${subject.exampleTopic ?? 'banana ports'}\``;
   switch (reply.kind) {
     case 'too-long':
       return plain(`That is ${reply.length} characters; \`${cmd}\` takes up to ${reply.limit}. Try a topic, as in ${example}, or \`${cmd} topics\`.`);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerCache, type Ask } from '../../../src/adapters/discord/answer-cache.js';
-import { answer, type Reply } from '../../../src/service/commands.js';
+import { answer } from '../../../src/service/commands.js';
+import type { Reply } from '../../../src/render/reply.js';
 import type { Library } from '../../../src/service/library.js';
 import { ecuadorLibrary } from './harness.js';
 

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../../src/adapters/discord/adapter.js';
 import { nonceFor, REST_RETRIES } from '../../../src/adapters/discord/rest.js';
 import type { DiscordSettings } from '../../../src/adapters/discord/settings.js';
-import { briefingReply, type Reply } from '../../../src/service/commands.js';
+import { briefingReply } from '../../../src/service/commands.js';
+import type { Reply } from '../../../src/render/reply.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 import { ecuadorLibrary, expectAllWithinLimits, silent } from './harness.js';
 

@@ -1,7 +1,8 @@
 /** Daily digests: chat.postMessage against the loopback fake, with 429s retried after Retry-After and other failures typed. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
-import { briefingReply, type Reply } from '../../../src/service/commands.js';
+import { briefingReply } from '../../../src/service/commands.js';
+import type { Reply } from '../../../src/render/reply.js';
 import type { Library, ServedSubject } from '../../../src/service/library.js';
 import { hugeBriefing } from '../../render/slack/huge-briefing.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';

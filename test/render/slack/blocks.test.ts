@@ -4,7 +4,7 @@ import type { Briefing } from '../../../src/core/model.js';
 import { blockText, SLACK_LIMITS, slackLimitProblems, type SlackMessage } from '../../../src/render/slack/assertions.js';
 import { fallback, renderSlack, SHARE_ACTION } from '../../../src/render/slack/blocks.js';
 import { escapeMrkdwn, link } from '../../../src/render/slack/escape.js';
-import type { Reply } from '../../../src/service/commands.js';
+import { subjectRef, type Reply } from '../../../src/render/reply.js';
 import type { ServedSubject } from '../../../src/service/library.js';
 import { actor, briefing } from '../briefing-fixture.js';
 import { hugeBriefing } from './huge-briefing.js';
@@ -112,14 +112,15 @@ describe('a briefing too long for one message', () => {
 });
 
 describe('every other reply', () => {
+  const ref = subjectRef(subject);
   const replies: [string, Reply, string][] = [
-    ['topics', { kind: 'topics', subject, topics }, '• *homicides* — Homicides: homicide, murder'],
-    ['sources', { kind: 'sources', subject, sources: briefing().sources, warnings: subject.warnings }, '[1] <https://apnews.example/a|AP — Ecuador will seek foreign military aid> · 2025-02-19 · `000_ap.txt`'],
-    ['help', { kind: 'help', subject, topics }, '• `/ecuador topics` the topics and their words'],
-    ['help on subscriptions', { kind: 'help', subject, topics }, '`/ecuador subscribe daily 08:00 [topic] [time zone]` a daily digest in this channel'],
-    ['an unknown topic', { kind: 'unknown-topic', subject, query: 'homicdes', suggestions: ['homicides'], topics: ['homicides', 'cocaine'] }, 'No topic *homicdes* in Ecuador seeks foreign military help. Did you mean `/ecuador homicides`?'],
-    ['an unknown topic without a guess', { kind: 'unknown-topic', subject, query: '<!channel>', suggestions: [], topics: ['homicides'] }, 'No topic *&lt;!channel&gt;* in Ecuador seeks foreign military help.'],
-    ['overlong input', { kind: 'too-long', subject, length: 245, limit: 200 }, 'That is 245 characters; `/ecuador` takes up to 200. Try a topic, as in `/ecuador homicides`, or `/ecuador topics`.'],
+    ['topics', { kind: 'topics', subject: ref, topics }, '• *homicides* — Homicides: homicide, murder'],
+    ['sources', { kind: 'sources', subject: ref, sources: briefing().sources, warnings: subject.warnings }, '[1] <https://apnews.example/a|AP — Ecuador will seek foreign military aid> · 2025-02-19 · `000_ap.txt`'],
+    ['help', { kind: 'help', subject: ref, topics }, '• `/ecuador topics` the topics and their words'],
+    ['help on subscriptions', { kind: 'help', subject: ref, topics }, '`/ecuador subscribe daily 08:00 [topic] [time zone]` a daily digest in this channel'],
+    ['an unknown topic', { kind: 'unknown-topic', subject: ref, query: 'homicdes', suggestions: ['homicides'], topics: ['homicides', 'cocaine'] }, 'No topic *homicdes* in Ecuador seeks foreign military help. Did you mean `/ecuador homicides`?'],
+    ['an unknown topic without a guess', { kind: 'unknown-topic', subject: ref, query: '<!channel>', suggestions: [], topics: ['homicides'] }, 'No topic *&lt;!channel&gt;* in Ecuador seeks foreign military help.'],
+    ['overlong input', { kind: 'too-long', subject: ref, length: 245, limit: 200 }, 'That is 245 characters; `/ecuador` takes up to 200. Try a topic, as in `/ecuador homicides`, or `/ecuador topics`.'],
     ['an unknown subject', { kind: 'unknown-subject', command: '/peru', known: ['ecuador'] }, '`/peru` is not a Sitrep subject. Commands here: `/ecuador`.'],
     ['a notice', { kind: 'notice', title: 'Subscribed', lines: ['#news gets /ecuador at 09:00 <!here>'] }, '#news gets /ecuador at 09:00 &lt;!here&gt;'],
   ];
