@@ -20,7 +20,7 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<Result<void, 
     return ok(undefined);
   }
   if (argv[0] === 'slack' || argv[0] === 'discord') {
-    const { runPlatformCommand } = await import('./platform-cli.js');
+    const { runPlatformCommand } = await import('./cli/platform.js');
     const code = await runPlatformCommand(argv, io, { briefingsDir: deps.briefingsDir, env: deps.env });
     return code === 0 ? ok(undefined) : err({ exit: code === 2 ? 2 : 1, message: '' });
   }

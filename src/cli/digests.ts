@@ -1,5 +1,5 @@
 /** `sitrep digests`. */
-import { digestsReport } from '../bot/digests-report.js';
+import { digestsReport } from './digests-report.js';
 import { BRIEFINGS_DIR } from '../load/subjects-dir.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Args, Failure } from './args.js';

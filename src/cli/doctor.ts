@@ -1,5 +1,5 @@
 /** `sitrep doctor`. */
-import { doctor, formatFinding } from '../bot/doctor.js';
+import { doctor, formatFinding } from './doctor-checks.js';
 import { BRIEFINGS_DIR } from '../load/subjects-dir.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Args, Failure } from './args.js';

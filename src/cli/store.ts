@@ -1,6 +1,6 @@
 /** `sitrep ingest`, `add` and `remove`: articles into and out of the store. */
 import { readEnv } from '../config/env.js';
-import { runAdd, runIngest, runRemove } from '../ingest/cli-commands.js';
+import { runAdd, runIngest, runRemove } from './ingest-commands.js';
 import { logProgress, terminalProgress } from '../ingest/progress.js';
 import { BRIEFINGS_DIR } from '../load/subjects-dir.js';
 import { createLogger } from '../log.js';

@@ -9,7 +9,7 @@ import { createNearDuplicateIndex, NEAR_DUPLICATE_DEFAULTS, signatureOf, type Ne
 import { parseArticle } from '../core/articles/parse.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Outlet, Store } from '../store/store.js';
-import { bodyText, contentHash, hostOf, outletNames } from './article-key.js';
+import { bodyText, contentHash, hostOf, outletNames } from '../store/article-key.js';
 import { parseFeedText, type FeedItem } from './feeds.js';
 import type { FetchError, Fetcher } from './fetcher.js';
 import { articleText, extractPage, type PageArticle, type PageError } from './page.js';

@@ -5,8 +5,8 @@
  */
 import { resolveTopic } from '../core/briefing/set.js';
 import type { Result } from '../core/result.js';
-import type { AddError, Stored } from '../ingest/ingest.js';
-import { outletNames } from '../ingest/article-key.js';
+import { outletNames } from '../store/article-key.js';
+import type { Outlet } from '../store/store.js';
 import { dailyCron, cronOf, describeSchedule, nextRun } from '../schedule/cron.js';
 import type { Digest } from '../schedule/digest.js';
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
@@ -62,6 +62,13 @@ export function permissionPolicy(opts: { slackManagers: readonly string[] }): Pe
   };
 }
 
+/** A page taken in from chat: stored new, folded into a story as a wire copy, or already there. */
+export interface AddedPage {
+  kind: 'added' | 'duplicate' | 'folded';
+  headline: string;
+  outlets: Outlet[];
+}
+
 /** What the commands are made from. */
 export interface ChatDeps {
   library: Library;
@@ -75,7 +82,7 @@ export interface ChatDeps {
   /** The link to a subject's full briefing page for a topic or words; absent (or undefined), answers carry none. */
   pageLink?: PageLink | undefined;
   /** Takes a page into a subject and serves it (`/strikes add <url>`); absent, adding from chat is off. */
-  addPage?: ((subject: string, url: string) => Promise<Result<Stored, AddError>>) | undefined;
+  addPage?: ((subject: string, url: string) => Promise<Result<AddedPage, { message: string }>>) | undefined;
 }
 
 /** `add <url>` after a subject's command: the url, or '' when none is given. */

@@ -8,7 +8,7 @@ import { resolveSetDates } from '../core/articles/dates.js';
 import { createNearDuplicateIndex, type Signature } from '../core/articles/near-duplicates.js';
 import { parseArticle } from '../core/articles/parse.js';
 import type { Article } from '../core/model.js';
-import { bodySignature, contentHash, outletLabel, storedFileName } from '../ingest/article-key.js';
+import { bodySignature, contentHash, outletLabel, storedFileName } from '../store/article-key.js';
 import type { Outlet, StoredArticle } from '../store/store.js';
 
 /** A stored article without its text: enough to fold copies and to date the set. */

@@ -1,7 +1,7 @@
 /** Polling a subject's feeds from a loopback server into a real SQLite store. */
 import { describe, expect, it } from 'vitest';
-import { outletLabel } from '../../src/ingest/article-key.js';
-import { describeStored } from '../../src/ingest/cli-commands.js';
+import { outletLabel } from '../../src/store/article-key.js';
+import { describeStored } from '../../src/cli/ingest-commands.js';
 import { canonicalUrl } from '../../src/ingest/ingest.js';
 import { createIngestion } from '../../src/ingest/setup.js';
 import { logProgress } from '../../src/ingest/progress.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSetDates } from '../../src/core/articles/dates.js';
 import { parseArticle } from '../../src/core/articles/parse.js';
-import { bodySignature, contentHash } from '../../src/ingest/article-key.js';
+import { bodySignature, contentHash } from '../../src/store/article-key.js';
 import { articleText } from '../../src/ingest/page.js';
 import { mergeArticles } from '../../src/service/subject-articles.js';
 import type { StoredArticle } from '../../src/store/store.js';

@@ -1,10 +1,10 @@
 /** `sitrep slack manifest ...` and `sitrep discord register ...`: set-up commands of one chat platform. */
 import { parseArgs } from 'node:util';
-import { runDiscordRegister } from './adapters/discord/register.js';
-import { runSlackManifest } from './adapters/slack/manifest.js';
-import { readEnv } from './config/env.js';
-import { loadSubjectSettings } from './load/subject.js';
-import { BRIEFINGS_DIR, findSubject, listSubjects } from './load/subjects-dir.js';
+import { runDiscordRegister } from '../adapters/discord/register.js';
+import { runSlackManifest } from '../adapters/slack/manifest.js';
+import { readEnv } from '../config/env.js';
+import { loadSubjectSettings } from '../load/subject.js';
+import { BRIEFINGS_DIR, findSubject, listSubjects } from '../load/subjects-dir.js';
 
 /** Where output goes. */
 export interface PlatformIo {

@@ -17,9 +17,9 @@ import { loadLibrary, type Library } from '../service/library.js';
 import { DEFAULT_LINK_MS } from '../server/page-links.js';
 import { inspectSqliteStore } from '../store/inspect.js';
 import { describeLocation, type StoreLocation } from '../store/location.js';
-import { topicProblems } from './digests.js';
-import { HEARTBEAT_MS } from './presence.js';
-import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
+import { topicProblems } from '../bot/digests.js';
+import { HEARTBEAT_MS } from '../bot/presence.js';
+import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platforms.js';
 
 /** What doctor looks at. */
 export interface DoctorDeps {

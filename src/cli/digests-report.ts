@@ -9,8 +9,8 @@ import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { describeLocation, type StoreLocation } from '../store/location.js';
 import { openStore } from '../store/open.js';
 import type { DigestRun } from '../store/store.js';
-import { allDigests } from './digests.js';
-import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
+import { allDigests } from '../bot/digests.js';
+import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platforms.js';
 
 /** What the report reads. */
 export interface DigestsReportDeps {

@@ -13,12 +13,12 @@ import { findSubject, listSubjects } from '../load/subjects-dir.js';
 import type { StoreLocation } from '../store/location.js';
 import { openStore } from '../store/open.js';
 import type { Store, StoredArticle } from '../store/store.js';
-import { outletNames, storedFileName } from './article-key.js';
-import { canonicalUrl, type FeedReport, type IngestReport, type Stored } from './ingest.js';
-import type { ProgressFactory } from './progress.js';
-import { createIngestion, type Ingestion } from './setup.js';
+import { outletNames, storedFileName } from '../store/article-key.js';
+import { canonicalUrl, type FeedReport, type IngestReport, type Stored } from '../ingest/ingest.js';
+import type { ProgressFactory } from '../ingest/progress.js';
+import { createIngestion, type Ingestion } from '../ingest/setup.js';
 import { readArticleText } from '../load/articles.js';
-import type { Resolver } from './address-guard.js';
+import type { Resolver } from '../ingest/address-guard.js';
 
 /** What the commands read and where they write. */
 export interface IngestCommandDeps {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { signatureOf, wordsOf, type Signature } from '../core/articles/near-duplicates.js';
 import type { Article } from '../core/model.js';
-import type { Outlet } from '../store/store.js';
+import type { Outlet } from './store.js';
 
 /** An article's body as one text: what two copies of a story share (headline, header lines and furniture left out). */
 export const bodyText = (a: Pick<Article, 'body'>): string => a.body.map((p) => p.text).join('\n');
