@@ -12,6 +12,9 @@ import type { Store } from '../store/store.js';
 /** How often the heartbeat is written; a replica not seen for three beats is listed as gone. */
 export const HEARTBEAT_MS = 10_000;
 
+/** How long stopping waits for a heartbeat in flight. */
+const STOP_WAIT_MS = 2000;
+
 /** What /healthz reports of the database. */
 export interface DatabaseHealth {
   database: 'ok' | 'unreachable';
@@ -74,8 +77,12 @@ export function createPresence(deps: { store: Store; instance: string; version: 
       stopped = true;
       clearTimeout(timer);
       timer = undefined;
-      await beating;
-      if (downSince === undefined) await store.replicas.leave(me.id).catch(() => undefined);
+      // A heartbeat stuck on a database that does not answer must not hold the shutdown.
+      let waited: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => { waited = setTimeout(() => { resolve('late'); }, STOP_WAIT_MS); });
+      const outcome = await Promise.race([beating.then(() => 'done' as const), late]);
+      clearTimeout(waited);
+      if (outcome === 'done' && downSince === undefined) await store.replicas.leave(me.id).catch(() => undefined);
     },
   };
 }

@@ -37,20 +37,29 @@ const MIGRATION_LOCK = 0x736974726570;
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
+/** The longest a query may take, on the client and the server; `?query_timeout=` in the URL overrides it. */
+export const QUERY_TIMEOUT_MS = 15_000;
+
 /** The schema name, checked: it goes into SQL as an identifier. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Runs `f` in one transaction on one connection; a failed one is rolled back and its connection dropped. */
 async function inTransaction<T>(pool: pg.Pool, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
+  // A checked-out connection that drops emits 'error' with no pool listener: unheard, it would end
+  // the process. The query in flight fails too, and the catch below drops the connection.
+  const dropped = (): void => undefined;
+  c.on('error', dropped);
   try {
     await c.query('BEGIN');
     const out = await f(c);
     await c.query('COMMIT');
+    c.off('error', dropped);
     c.release();
     return out;
   } catch (e) {
     await c.query('ROLLBACK').catch(() => undefined);
+    c.off('error', dropped);
     c.release(e instanceof Error ? e : true);
     throw e;
   }
@@ -260,6 +269,11 @@ export function postgresPool(url: string, opts: Pick<PostgresOptions, 'schema' |
     types: TYPES,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
+    // A database that stops answering without closing the connection fails queries instead of
+    // holding them forever (the heartbeat then reports it down); keep-alives find dead peers.
+    query_timeout: QUERY_TIMEOUT_MS,
+    statement_timeout: QUERY_TIMEOUT_MS,
+    keepAlive: true,
     application_name: 'sitrep',
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });

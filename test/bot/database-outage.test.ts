@@ -35,14 +35,19 @@ const waitFor = async (what: () => boolean | Promise<boolean>, ms = 10_000): Pro
 };
 
 describe('a replica whose database goes away for a while', { timeout: 60_000 }, () => {
-  it('serves from memory, claims nothing, says so, and posts the due digest once when the database is back', async () => {
+  it.each([
+    ['drops every connection', 'cut', 'C0OUTAGE1'],
+    ['goes silent, connections open', 'stall', 'C0OUTAGE2'],
+  ] as const)('%s: serves from memory, claims nothing, says so, and posts the due digest once when the database is back', async (_, how, channel) => {
     const where = await freshLocation('postgres');
     if (where.engine !== 'postgres') throw new Error('expected postgres');
     const { store: seed } = await openTestStore('postgres', where);
     await seed.runs.setCheckedUntil(Date.parse('2025-06-10T12:58:00Z'));
-    const dir = await tempDir({ 'sitrep.yaml': 'subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: C0OUTAGE1, subject: ecuador, topic: homicides, cron: "0 13 * * *" }\n' });
+    const dir = await tempDir({ 'sitrep.yaml': `subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: ${channel}, subject: ecuador, topic: homicides, cron: "0 13 * * *" }\n` });
     const url = new URL(TEST_DATABASE_URL);
     url.port = String(relay.port);
+    // A silent database fails a query after this long (15 s by default).
+    url.searchParams.set('query_timeout', '300');
     const env = readEnv({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl });
     if (!env.ok) throw new Error(env.error.join('\n'));
     let now = Date.parse('2025-06-10T12:59:00Z');
@@ -57,18 +62,21 @@ describe('a replica whose database goes away for a while', { timeout: 60_000 }, 
     try {
       expect(await health()).toEqual({ ok: true, database: 'ok' });
 
-      relay.cut();
+      if (how === 'cut') relay.cut();
+      else relay.stall();
       await waitFor(() => log.messages().some((m) => m.includes('does not answer')));
       expect(await health()).toMatchObject({ ok: true, database: 'unreachable', since: expect.any(String) as string });
       // The digest falls due while the database is away: nothing is claimed or posted.
       now = Date.parse('2025-06-10T13:00:10Z');
       await bot.value.scheduler.sweep();
-      expect(slack.messagesIn('C0OUTAGE1')).toEqual([]);
+      expect(slack.messagesIn(channel)).toEqual([]);
       // Commands still answer, from the briefing loaded at start.
       const answered = await postSigned(`${base}/slack/events`, commandBody('/ecuador', 'homicides', slack.responseUrl('outage')));
       expect(answered.status).toBe(200);
       expect(JSON.stringify(answered.json)).toContain('Homicides');
       expect(log.messages().filter((m) => m.includes('does not answer'))).toHaveLength(1);
+      // Paused, not failing: no sweep even tried the database.
+      expect(log.messages().filter((m) => m.includes('scheduler pass failed'))).toEqual([]);
 
       relay.restore();
       await waitFor(() => log.messages().some((m) => m.startsWith('database: back after')));
@@ -77,7 +85,7 @@ describe('a replica whose database goes away for a while', { timeout: 60_000 }, 
       await bot.value.scheduler.idle();
       await bot.value.scheduler.sweep();
       await bot.value.scheduler.idle();
-      expect(slack.messagesIn('C0OUTAGE1')).toHaveLength(1);
+      expect(slack.messagesIn(channel)).toHaveLength(1);
       expect((await seed.runs.list()).map((r) => [r.key, r.state])).toEqual([['noon@2025-06-10T13:00Z', 'posted']]);
     } finally {
       await bot.value.stop();
