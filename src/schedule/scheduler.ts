@@ -203,6 +203,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (inFlight.has(run.key)) continue;
       const digest = byId.get(run.digestId);
       const late = now - run.scheduledAt;
+      // Another replica may know a digest this one does not (a rolling deploy that adds it): the
+      // claim is left for it until the grace window ends, and fails only then.
+      if (!digest && late <= options.graceMs) {
+        await runs.update(run.key, owner, { state: 'claimed', attempts: run.attempts, leaseUntil: now - 1 }, now);
+        logger.debug(fields(run), `digests: ${run.digestId} is not a digest of this replica; leaving its interrupted run to one that has it`);
+        continue;
+      }
       let why: string | undefined;
       if (!digest) why = 'its digest is no longer configured (removed from the config, unsubscribed, or its platform is not running)';
       else if (late > options.graceMs) why = `the bot stopped while posting it, and ${formatDuration(late)} late is beyond the ${formatDuration(options.graceMs)} grace window`;

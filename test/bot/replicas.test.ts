@@ -140,21 +140,23 @@ describe('three replicas on one PostgreSQL', { timeout: 90_000 }, () => {
     expect(await store.replicas.list(0)).toEqual([]);
   });
 
-  it('still post each exactly once when one replica is killed while it posts and started again', async () => {
+  it('still post each exactly once when one of three is killed while it posts and started again', async () => {
     const test = await twentyDigests(2);
     const where = await database();
     const offset = DUE + 5000 - Date.now();
-    // Discord takes replica a's first message and never answers: a is killed right then.
+    // Discord takes replica a's first message and never answers it: a is posting when it dies.
     const held = discord.holdNext((c) => c.method === 'POST' && c.headers.authorization === 'Bot bot-a' && test.discordChannels.some((ch) => c.path.endsWith(`/channels/${ch}/messages`)));
     const a = startReplica('a', where, test.config, offset);
     await a.ready;
     const call = await held;
+    // b and c run beside it; then a is killed, and its claims go to them after its 1.5 s lease.
+    const others = ['b', 'c'].map((n) => startReplica(n, where, test.config, offset));
+    await Promise.all(others.map((r) => r.ready));
     a.child.kill('SIGKILL');
     expect((await a.exited).signal).toBe('SIGKILL');
-    // Past a's 1.5 s lease, the others start, and a again; their first sweep takes over its claims.
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    const others = ['b', 'c', 'a'].map((n) => startReplica(n, where, test.config, offset));
-    await Promise.all(others.map((r) => r.ready));
+    const again = startReplica('a', where, test.config, offset);
+    await again.ready;
+    others.push(again);
     expect(await postedRuns(where, 20)).toHaveLength(20);
     expect(shownPerChannel(test)).toEqual(Array.from({ length: 20 }, () => 1));
     // The message Discord took from a was sent again by a replica that took the run over, under the same nonce.

@@ -140,6 +140,28 @@ describe('more than one instance, and restarts', () => {
     expect(platform.posts.map((p) => p.key)).toEqual(['morning@2025-06-10T12:00Z']);
   });
 
+  it('leaves an interrupted run of a digest it does not know to a replica that does (a rolling deploy that adds it)', async () => {
+    const evening = digest({ id: 'evening', cron: '0 12 * * *', timeZone: 'UTC' });
+    const run = { key: 'evening@2025-06-10T12:00Z', digestId: 'evening', platform: 'chat', channel: 'C1', subject: 'ecuador', timeZone: 'UTC', scheduledAt: at('2025-06-10T12:00:00Z') };
+    await store.runs.claim(run, 'stopped', at('2025-06-10T12:00:30Z'), at('2025-06-10T12:00:00Z'));
+    await startAt('2025-06-10T12:01:00Z', { checkedUntil: '2025-06-10T12:00:50Z' });
+    expect(await store.runs.list()).toEqual([expect.objectContaining({ key: run.key, state: 'claimed' })]);
+    const knows = schedulerFor({ store, platform, digests: () => [digest(), evening], instance: 'knows' });
+    await knows.start();
+    await knows.idle();
+    await knows.stop();
+    expect(platform.posts.map((p) => p.key)).toEqual([run.key]);
+    expect(await store.runs.list()).toEqual([expect.objectContaining({ key: run.key, state: 'posted', owner: 'knows' })]);
+  });
+
+  it('fails an interrupted run no replica knows once its grace window is over', async () => {
+    const run = { key: 'evening@2025-06-10T12:00Z', digestId: 'evening', platform: 'chat', channel: 'C1', subject: 'ecuador', timeZone: 'UTC', scheduledAt: at('2025-06-10T12:00:00Z') };
+    await store.runs.claim(run, 'stopped', at('2025-06-10T12:00:30Z'), at('2025-06-10T12:00:00Z'));
+    await startAt('2025-06-10T14:30:00Z', { checkedUntil: '2025-06-10T14:29:00Z' });
+    expect(await store.runs.list()).toEqual([expect.objectContaining({ key: run.key, state: 'failed', error: expect.stringContaining('its digest is no longer configured') as string })]);
+    expect(platform.posts).toEqual([]);
+  });
+
   it('hands a run waiting to retry to the next start, which posts it under the same key', async () => {
     platform.fail({ code: 'unavailable', message: 'HTTP 503' });
     await startAt('2025-06-10T11:59:00Z');

@@ -79,13 +79,18 @@ describe('the PostgreSQL store', () => {
   });
 
   it('reads the pool of a closed connection again after the server drops it', async () => {
-    const { store } = await openTestStore('postgres');
+    // Its own application name, so that only its sessions are ended, not other tests'.
+    const name = `sitrep_drop_${String(process.pid)}_${String(Date.now())}`;
+    const where = await freshLocation('postgres');
+    if (where.engine !== 'postgres') throw new Error('expected postgres');
+    const { store } = await openTestStore('postgres', { ...where, url: `${where.url}?application_name=${name}` });
     await store.subscriptions.add({ platform: 'slack', channel: 'C1', subject: 'ecuador', cron: '0 8 * * *', timeZone: 'UTC', createdBy: 'U1', createdAt: 1 });
     // Every other session of this database is ended by the server, as a restart would.
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sitrep' AND pid <> pg_backend_pid() AND query NOT LIKE '%pg_terminate_backend%'");
+    const ended = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [name]);
     await admin.end();
+    expect(ended.rowCount).toBeGreaterThan(0);
     expect((await store.subscriptions.list()).map((s) => s.channel)).toEqual(['C1']);
   });
 });

@@ -39,6 +39,19 @@ describe.each(ENGINES)('replica tables on %s', (engine) => {
     expect(await store.subjectVersions.all()).toEqual(new Map([['x', 2], ['y', 1]]));
   });
 
+  it('keeps one installation per platform and workspace, replaced when installed again', async () => {
+    const { store } = await openTestStore(engine);
+    await store.installations.put('slack', 'T1', 'sealed-1', 1);
+    await store.installations.put('slack', 'T1', 'sealed-2', 2);
+    await store.installations.put('slack', 'T2', 'sealed-3', 3);
+    expect(await store.installations.get('slack', 'T1')).toBe('sealed-2');
+    expect(await store.installations.get('teams', 'T1')).toBeUndefined();
+    expect(await store.installations.count('slack')).toBe(2);
+    expect(await store.installations.remove('slack', 'T1')).toBe(true);
+    expect(await store.installations.remove('slack', 'T1')).toBe(false);
+    expect(await store.installations.count('slack')).toBe(1);
+  });
+
   it('answers a ping while open', async () => {
     const { store } = await openTestStore(engine);
     await expect(store.ping()).resolves.toBeUndefined();
