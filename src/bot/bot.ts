@@ -18,6 +18,7 @@ import { createScheduler, type Scheduler, type SchedulerOptions } from '../sched
 import { formatIn, formatLocal } from '../schedule/wall-clock.js';
 import { startHttpServer, type HttpServer } from '../server/http.js';
 import { createPageLinks } from '../server/page-links.js';
+import type { FirstSight } from '../server/replay-cache.js';
 import { pageRoute } from '../server/page-route.js';
 import { createChatCommands, permissionPolicy } from '../service/chat.js';
 import { createIngestion, type Ingestion } from '../ingest/setup.js';
@@ -115,11 +116,14 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
   });
   const adapters: PlatformAdapter[] = [];
   const problems: string[] = [];
+  // Replicas share the signatures they saw, so a replay sent to another replica is refused too;
+  // a single process (SQLite) remembers them in memory, without a write per request.
+  const firstSight: FirstSight | undefined = deps.db.engine === 'postgres' ? (key, ts, forgetBefore) => store.seenRequests.firstSight(key, ts, forgetBefore) : undefined;
   for (const p of platforms.filter((x) => config.platforms.includes(x.name))) {
     const settings = p.settingsFrom(deps.env);
     if (!settings.ok) problems.push(`${p.name}: ${settings.error}`);
     else if (settings.value === undefined) deps.logger.info(`${p.name}: not configured (none of ${p.variables.join(', ')} is set)`);
-    else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value, installations: store.installations }));
+    else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value, installations: store.installations, firstSight }));
   }
   if (problems.length) return err(`Some platforms are half configured; fix or unset their variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   if (deps.env.SITREP_CONSOLE === 'off') {

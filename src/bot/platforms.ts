@@ -12,6 +12,7 @@ import type { Result } from '../core/result.js';
 import type { Logger } from '../log.js';
 import type { ChatCommands } from '../service/chat.js';
 import type { Library } from '../service/library.js';
+import type { FirstSight } from '../server/replay-cache.js';
 import type { InstallationStore } from '../store/store.js';
 
 /** What the bot gives every chat adapter. */
@@ -25,6 +26,8 @@ export interface ChatAdapterDeps {
   commands: ChatCommands;
   /** Where a platform installed in many workspaces keeps each one's installation (sealed by the platform). */
   installations?: InstallationStore | undefined;
+  /** Signed requests seen by every replica, when several share the database. */
+  firstSight?: FirstSight | undefined;
 }
 
 /** A chat platform: how to read its settings, and how to make its adapter from them. */

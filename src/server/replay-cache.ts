@@ -13,6 +13,23 @@ export function outsideWindow(ts: number, nowSec: number): 'stale' | 'future' | 
   return undefined;
 }
 
+/**
+ * Replicas behind one load balancer share what they saw: true the first time any replica records
+ * `key`. When the shared record cannot be reached, a request counts as new (this replica's own
+ * memory still refuses what it saw).
+ */
+export type FirstSight = (key: string, ts: number, forgetBefore: number) => Promise<boolean>;
+
+/** Asks `shared`, if any, whether a signed request is new; unreachable counts as new. */
+export async function firstSightShared(shared: FirstSight | undefined, key: string, ts: number, forgetBefore: number): Promise<boolean> {
+  if (!shared) return true;
+  try {
+    return await shared(key, ts, forgetBefore);
+  } catch {
+    return true;
+  }
+}
+
 /** Signatures seen within the accepted window; older ones expire, since their timestamps are refused anyway. */
 export class ReplayCache {
   /** Only the platform can sign, so this is far more than it sends in a window; it bounds memory all the same. */

@@ -270,6 +270,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'signed requests seen, shared by replicas against replays',
+    sqlite: `
+      CREATE TABLE seen_requests (
+        key TEXT PRIMARY KEY,
+        ts  INTEGER NOT NULL
+      );
+      CREATE INDEX seen_requests_ts ON seen_requests (ts);
+    `,
+    postgres: `
+      CREATE TABLE seen_requests (
+        key TEXT PRIMARY KEY,
+        ts  BIGINT NOT NULL
+      );
+      CREATE INDEX seen_requests_ts ON seen_requests (ts);
+    `,
+  },
 ];
 
 /** The schema version this build expects. */

@@ -2,7 +2,7 @@
  * The replica tables (heartbeats, leases, subject versions) and installations, written once for both engines over a
  * small query interface: their SQL is the same in SQLite and PostgreSQL but for placeholders.
  */
-import type { InstallationStore, LeaseStore, Replica, ReplicaStore, Store, SubjectVersionStore } from './store.js';
+import type { InstallationStore, LeaseStore, Replica, ReplicaStore, SeenRequestStore, Store, SubjectVersionStore } from './store.js';
 
 /** One statement with `?` placeholders: the rows it returns, and how many rows it changed. */
 export interface Sql {
@@ -78,9 +78,24 @@ export function installationStore(sql: Sql): InstallationStore {
   };
 }
 
+export function seenRequestStore(sql: Sql): SeenRequestStore {
+  let forgotAt = 0;
+  return {
+    async firstSight(key, ts, forgetBefore) {
+      // Old entries go in one sweep a minute, not one per request.
+      if (forgetBefore - forgotAt >= 60) {
+        forgotAt = forgetBefore;
+        await sql.query('DELETE FROM seen_requests WHERE ts < ?', [forgetBefore]);
+      }
+      return (await sql.query('INSERT INTO seen_requests (key, ts) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, ts])).changes === 1;
+    },
+  };
+}
+
 /** Every table written once for both engines, over `sql`. */
-export const sharedTables = (sql: Sql): Pick<Store, 'installations' | 'replicas' | 'leases' | 'subjectVersions'> => ({
+export const sharedTables = (sql: Sql): Pick<Store, 'installations' | 'seenRequests' | 'replicas' | 'leases' | 'subjectVersions'> => ({
   installations: installationStore(sql),
+  seenRequests: seenRequestStore(sql),
   replicas: replicaStore(sql),
   leases: leaseStore(sql),
   subjectVersions: subjectVersionStore(sql),

@@ -232,9 +232,16 @@ export interface InstallationStore {
   count(platform: string): Promise<number>;
 }
 
+/** Signed platform requests seen lately, shared by replicas so that none serves a replay another took. */
+export interface SeenRequestStore {
+  /** Records a request's signature (with its signed timestamp, in seconds); false when it was seen before. Forgets those older than `forgetBefore`. */
+  firstSight(key: string, ts: number, forgetBefore: number): Promise<boolean>;
+}
+
 /** The whole store. */
 export interface Store {
   installations: InstallationStore;
+  seenRequests: SeenRequestStore;
   replicas: ReplicaStore;
   leases: LeaseStore;
   subjectVersions: SubjectVersionStore;

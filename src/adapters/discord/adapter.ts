@@ -13,6 +13,7 @@ import { createInteractionHandler } from './handler.js';
 import { interactionsRoute } from './http-endpoint.js';
 import { createRest, nonceFor, toPostError } from './rest.js';
 import type { DiscordSettings } from './settings.js';
+import type { FirstSight } from '../../server/replay-cache.js';
 
 /** What the adapter is made from. */
 export interface DiscordAdapterDeps {
@@ -21,6 +22,8 @@ export interface DiscordAdapterDeps {
   commands?: ChatCommands | undefined;
   settings: DiscordSettings;
   logger: Logger;
+  /** Signed requests seen by every replica, when several share the database. */
+  firstSight?: FirstSight | undefined;
 }
 
 /** The Discord adapter, with its REST client (tests and the CLI reuse it). */
@@ -36,7 +39,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   const rest = gateway?.client.rest ?? createRest(settings);
   const handler = createInteractionHandler({ library: deps.library, commands: deps.commands, rest, deferAfterMs: settings.deferAfterMs, answerCacheSize: settings.answerCacheSize, logger });
   const routes = settings.mode === 'http' && settings.publicKey
-    ? [interactionsRoute({ publicKey: settings.publicKey, handler, stopping: () => stopping, logger })]
+    ? [interactionsRoute({ publicKey: settings.publicKey, handler, stopping: () => stopping, logger, firstSight: deps.firstSight })]
     : [];
 
   return {

@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../../log.js';
 import { headerOf as header, readBody, remoteAddress, type Route } from '../../server/http.js';
-import { outsideWindow, ReplayCache } from '../../server/replay-cache.js';
+import { firstSightShared, MAX_SKEW_SECONDS, outsideWindow, ReplayCache, type FirstSight } from '../../server/replay-cache.js';
 import type { InteractionHandler, InteractionResponse } from './handler.js';
 import { InteractionSchema } from './interaction.js';
 import { publicKeyFromHex, verifySignature } from './signature.js';
@@ -27,6 +27,8 @@ export interface EndpointDeps {
   logger: Logger;
   /** Milliseconds since the epoch; tests move it. */
   now?: () => number;
+  /** Signatures seen by every replica, when there are several. */
+  firstSight?: FirstSight | undefined;
 }
 
 const plain = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void => {
@@ -74,7 +76,7 @@ export function interactionsRoute(deps: EndpointDeps): Route {
       refuse(res, remoteAddress(req), outside === 'stale' ? 'timestamp more than 5 minutes old' : 'timestamp more than 5 minutes in the future');
       return;
     }
-    if (!seen.add(signature ?? '', ts, nowSec)) {
+    if (!seen.add(signature ?? '', ts, nowSec) || !(await firstSightShared(deps.firstSight, `discord:${signature ?? ''}`, ts, nowSec - MAX_SKEW_SECONDS))) {
       refuse(res, remoteAddress(req), 'the same signed request was already received');
       return;
     }

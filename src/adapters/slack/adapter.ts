@@ -13,6 +13,7 @@ import type { ChatCommands } from '../../service/chat.js';
 import type { Library } from '../../service/library.js';
 import { err, type Result } from '../../core/result.js';
 import type { Reply } from '../../render/reply.js';
+import type { FirstSight } from '../../server/replay-cache.js';
 import type { InstallationStore } from '../../store/store.js';
 import type { PlatformAdapter } from '../adapter.js';
 import type { PostError, Posted } from '../../schedule/post-outcome.js';
@@ -43,6 +44,8 @@ export interface SlackAdapterDeps {
   unhandledAfterMs?: number | undefined;
   /** Where each workspace's installation is kept, in multi-workspace mode. */
   installations?: InstallationStore | undefined;
+  /** Signed requests seen by every replica, when several share the database. */
+  firstSight?: FirstSight | undefined;
 }
 
 /** The Slack adapter, and which connection mode its settings chose. */
@@ -99,7 +102,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
   let accepting = false;
   const routes = receiver ? [
-    { path: SLACK_EVENTS_PATH, handler: httpHandler(receiver, signingSecret, deps.now ?? Date.now, logger, () => accepting) },
+    { path: SLACK_EVENTS_PATH, handler: httpHandler(receiver, signingSecret, deps.now ?? Date.now, logger, () => accepting, deps.firstSight) },
     ...(installs ? installRoutes(receiver.requestListener, () => accepting) : []),
   ] : [];
   /** A digest in multi-workspace mode goes out as its workspace's bot. */
@@ -157,7 +160,7 @@ function groupMembership(app: App, logger: Logger): (user: string, token: string
 }
 
 /** The `/slack/events` route: 503 until started, then the request guard, then Bolt. */
-function httpHandler(receiver: HTTPReceiver, signingSecret: string, now: () => number, logger: Logger, accepting: () => boolean): RouteHandler {
+function httpHandler(receiver: HTTPReceiver, signingSecret: string, now: () => number, logger: Logger, accepting: () => boolean, firstSight: FirstSight | undefined): RouteHandler {
   const next: RequestListener = (req, res) => {
     try {
       receiver.requestListener(req, res);
@@ -165,7 +168,7 @@ function httpHandler(receiver: HTTPReceiver, signingSecret: string, now: () => n
       if (!res.headersSent) res.writeHead(404).end();
     }
   };
-  const guard = createRequestGuard({ signingSecret, now, logger, next });
+  const guard = createRequestGuard({ signingSecret, now, logger, next, firstSight });
   return (req, res) => {
     if (!accepting()) {
       res.writeHead(503, { 'retry-after': '5' }).end();

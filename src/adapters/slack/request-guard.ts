@@ -9,7 +9,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { HTTPModuleFunctions, verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import { headerOf as header, readBody, remoteAddress, type RouteHandler } from '../../server/http.js';
-import { outsideWindow, ReplayCache } from '../../server/replay-cache.js';
+import { firstSightShared, MAX_SKEW_SECONDS, outsideWindow, ReplayCache, type FirstSight } from '../../server/replay-cache.js';
 import { isRecord } from '../../core/records.js';
 
 /** Bolt's own body limit is 10 MB; a slash command or button press is a few kilobytes. */
@@ -23,6 +23,8 @@ export interface GuardDeps {
   logger: Logger;
   /** Bolt's listener, given the request with its body already read (`rawBody`). */
   next: RequestListener;
+  /** Signatures seen by every replica, when there are several. */
+  firstSight?: FirstSight | undefined;
 }
 
 /** Why a request was refused, for the log. */
@@ -58,7 +60,8 @@ export function createRequestGuard(deps: GuardDeps): RouteHandler {
       res.writeHead(200).end();
       return;
     }
-    const reason = check(req, text, deps, seen) ?? shapeProblem(req, body);
+    let reason = check(req, text, deps, seen) ?? shapeProblem(req, body);
+    if (!reason && !(await firstSightShared(deps.firstSight, `slack:${header(req, 'x-slack-signature') ?? ''}`, Number(header(req, 'x-slack-request-timestamp')), Math.floor(deps.now() / 1000) - MAX_SKEW_SECONDS))) reason = 'replay';
     if (reason) refuse(req, res, reason, reason === 'not-an-object' || reason === 'not-served' ? 400 : 401);
     else pass(req, res, body, deps.next);
   };
