@@ -289,6 +289,8 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     const outcome = await Promise.race([drain.then(() => 'done' as const), late]);
     clearTimeout(timer);
     if (outcome === 'late') logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
+    // Another replica may poll these feeds at once, rather than after the lease runs out.
+    await Promise.allSettled(library.subjects.filter((s) => s.live).map((s) => store.leases.release(`feeds:${s.name}`, instance)));
     await presence.stop();
     await store.close();
     logger.info('stopped');

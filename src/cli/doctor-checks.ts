@@ -121,6 +121,9 @@ function storeCounts(where: string, db: { version: number; latest: number; runs:
   return out;
 }
 
+/** How far a replica's clock may be from the database's before doctor warns: leases last 30 s. */
+const MAX_CLOCK_SKEW_MS = 2000;
+
 async function databaseFindings(location: StoreLocation, now: number): Promise<Finding[]> {
   const since = now - 7 * 24 * 3600_000;
   if (location.engine === 'postgres') {
@@ -131,6 +134,9 @@ async function databaseFindings(location: StoreLocation, now: number): Promise<F
     return [
       ...storeCounts(`PostgreSQL ${db.server} at ${describeLocation(location)}`, db, 'point SITREP_DATABASE_URL at another database'),
       { level: 'info', text: replicas.length ? `replicas: ${String(replicas.length)} running on this database\n${replicas.join('\n')}` : 'replicas: none running on this database' },
+      ...(Math.abs(db.clockSkewMs) > MAX_CLOCK_SKEW_MS
+        ? [{ level: 'warn' as const, text: `clock: this machine is ${formatDuration(Math.abs(db.clockSkewMs))} ${db.clockSkewMs > 0 ? 'behind' : 'ahead of'} the database; replicas' digest leases assume their clocks agree. Keep every replica's clock synchronised (NTP).` }]
+        : []),
     ];
   }
   const file = location.file;

@@ -11,6 +11,7 @@ export function describeLocation(location: StoreLocation): string {
   try {
     const u = new URL(location.url);
     if (u.password) u.password = '***';
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***');
     return u.toString();
   } catch {
     return 'postgres://(unparseable URL)';

@@ -333,7 +333,9 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
 /** What `inspectPostgresStore` found, for `sitrep doctor`. */
 export type PostgresInspection =
   | { state: 'unreachable'; reason: string }
-  | { state: 'present'; version: number; latest: number; server: string; runs: number; failedSince: number; subscriptions: number; replicas: Replica[] };
+  | { state: 'present'; version: number; latest: number; server: string; runs: number; failedSince: number; subscriptions: number; replicas: Replica[];
+    /** The database's clock minus this machine's, in ms: replicas' leases assume clocks agree. */
+    clockSkewMs: number };
 
 /** Looks at the database without migrating or writing it; counts failed runs scheduled since `failedAfter`. */
 export async function inspectPostgresStore(url: string, opts: { failedAfter: number; seenAfter: number; schema?: string | undefined }): Promise<PostgresInspection> {
@@ -343,7 +345,10 @@ export async function inspectPostgresStore(url: string, opts: { failedAfter: num
   try {
     pool = postgresPool(url, { schema, max: 1 });
     pool.on('error', () => undefined);
-    const server = (await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
+    const before = Date.now();
+    const row = (await pool.query<{ v: string; now: number }>("SELECT current_setting('server_version') AS v, (extract(epoch from clock_timestamp()) * 1000)::float8 AS now")).rows[0];
+    const server = row?.v ?? '?';
+    const clockSkewMs = row ? Math.round(row.now - (before + Date.now()) / 2) : 0;
     const version = await postgresSchemaVersion(pool);
     const count = async (sql: string, values: unknown[] = []): Promise<number> => (version ? (await pool?.query<{ n: number }>(sql, values))?.rows[0]?.n ?? 0 : 0);
     return {
@@ -352,6 +357,7 @@ export async function inspectPostgresStore(url: string, opts: { failedAfter: num
       failedSince: await count("SELECT count(*) AS n FROM digest_runs WHERE state = 'failed' AND scheduled_at >= $1", [failedAfter]),
       subscriptions: await count('SELECT count(*) AS n FROM subscriptions'),
       replicas: version >= 3 ? await replicaStore(postgresSql(pool)).list(seenAfter) : [],
+      clockSkewMs,
     };
   } catch (e) {
     return { state: 'unreachable', reason: describePostgresError(e, where) };

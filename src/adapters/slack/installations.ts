@@ -23,12 +23,12 @@ export function slackInstallationStore(store: InstallationStore, sealer: Sealer,
 } {
   const fetch = async (id: string): Promise<Installation | undefined> => {
     const sealed = await store.get(PLATFORM, id);
-    return sealed === undefined ? undefined : (JSON.parse(sealer.open(sealed)) as Installation);
+    return sealed === undefined ? undefined : (JSON.parse(sealer.open(sealed, `${PLATFORM}:${id}`)) as Installation);
   };
   return {
     async storeInstallation(installation) {
       const id = installationId({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
-      await store.put(PLATFORM, id, sealer.seal(JSON.stringify(installation)), now());
+      await store.put(PLATFORM, id, sealer.seal(JSON.stringify(installation), `${PLATFORM}:${id}`), now());
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const found = await fetch(installationId(query));
