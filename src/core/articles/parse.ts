@@ -128,7 +128,7 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     dateHint: published ? undefined : dateHintOf([headline, ...body.map((p) => p.text)]),
     body,
     furniture,
-    bytes: Buffer.byteLength(text),
+    bytes: utf8Length(text),
     ...(problem ? { dateProblem: `line ${String(header.dateLine ?? 2)}: "${header.date ?? ''}" is not a date (${problem}); the article is dated from its text` } : {}),
   };
 }
@@ -142,4 +142,20 @@ function paragraphReason(line: Line, later: Later, headline: string, isDek: bool
   if (seen.has(line.text)) return 'repeated paragraph';
   if (isTeaser(line, later)) return 'teaser';
   return furnitureReason(line.text);
+}
+
+/** The UTF-8 size of a text in bytes, counted without encoding it (the core uses no Node globals such as Buffer). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    // A surrogate pair is one code point of four bytes; a lone surrogate is written as three (U+FFFD).
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

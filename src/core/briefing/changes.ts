@@ -3,7 +3,7 @@
  * questions, and open questions that new articles answer. Pure: a digest's coverage in, the
  * current briefing and the set's sentences in, the changes out.
  */
-import { termsOf } from '../extract/questions.js';
+import { termsOf } from '../terms.js';
 import type { Actor, Briefing, Evidence, Figure, Question, SourceRef } from '../model.js';
 
 /** What one digest covered, kept (as JSON) to compare the next one against. */

@@ -2,7 +2,7 @@
  * Words news reports use for the same subject, so free text finds what a topic would: "homicides"
  * also finds "murders" and a fall in crime. General newsroom vocabulary, not any one story's.
  */
-import { termsOf } from '../extract/questions.js';
+import { termsOf } from '../terms.js';
 
 const GROUPS: readonly string[] = [
   'homicide murder killing killed deaths death toll violence violent crime crimes',

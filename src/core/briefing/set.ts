@@ -3,7 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { resolveSetDates } from '../articles/dates.js';
 import { createInterner, extractArticle } from '../extract/article.js';
 import { endOf } from '../extract/figures/period.js';
-import { termsOf } from '../extract/questions.js';
+import { termsOf } from '../terms.js';
 import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Timeline, Topic } from '../model.js';
 import { mergeActors } from '../reconcile/actors.js';
 import { eventsOfPeople, withDisputedDatesOnly } from '../reconcile/events.js';

@@ -1,46 +1,11 @@
 /** Open questions: sentences saying something is unknown, undecided, pending, disputed or could still happen. */
 import type { QuestionMention } from '../model.js';
 import { stem } from '../nlp.js';
+import { termsOf } from '../terms.js';
+import { anchorGate } from './anchor-gate.js';
 import {
   asSubject, cutClause, firstVerb, mainSubject, nounQuestion, participle, processParticiple, subjectAt, tidy, whQuestion, yesNoQuestion,
 } from './question-grammar.js';
-
-const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been being that this which who whom whose it its their his her they he she we our not no did does do would will could can might may should must has have had than then so such into over under about after before while if whether how what when where why also more most very just only said says say there these those'.split(' '));
-
-/**
- * Adds the content words of a lower-case text to `terms`, stemmed: each run of a-z longer than two
- * letters (what a split on anything else gives) that is no stop word, read in place. Stops, with
- * false, at the first character past ASCII unless `anyText`: only such text can carry accents.
- */
-function addTerms(text: string, terms: Set<string>, anyText: boolean): boolean {
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c >= 97 && c <= 122) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (c >= 0x80 && !anyText) return false;
-    if (start >= 0 && i - start > 2) {
-      const w = text.slice(start, i);
-      if (!STOP.has(w)) terms.add(stem(w));
-    }
-    start = -1;
-  }
-  return true;
-}
-
-/** Content words of a text, stemmed, for matching topics and merging the same question across sources. */
-export function termsOf(text: string): string[] {
-  const lower = text.toLowerCase();
-  const terms = new Set<string>();
-  // Accents come off only where there are any: most text is plain ASCII, which NFD leaves as it is.
-  if (!addTerms(lower, terms, false)) {
-    terms.clear();
-    addTerms(lower.normalize('NFD').replace(/\p{M}/gu, ''), terms, true);
-  }
-  return [...terms];
-}
 
 /** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */
 interface Asked {
@@ -464,63 +429,8 @@ function askedOutright(sentence: string): string | undefined {
   return tidy(s.replace(/\?$/, ''));
 }
 
-/**
- * Calls `f` with a key for each word of `text`, a word being a run of ASCII letters read in lower
- * case, as the cues' `\b` and `i` flag read them. The key is a hash, so that no word is cut out as
- * a string: equal words share a key, and two words that happen to share one only let a sentence
- * through the anchor gate that its cues' expressions then turn down.
- */
-function forEachWordKey(text: string, f: (key: number) => void): void {
-  let h = FNV_OFFSET;
-  let letters = 0;
-  for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c >= 65 && c <= 90) c += 32;
-    if (c >= 97 && c <= 122) {
-      h = Math.imul(h ^ c, FNV_PRIME);
-      letters++;
-    } else if (letters) {
-      // Kept to 30 bits: small integers are the cheapest Map keys.
-      f(h & 0x3fffffff);
-      h = FNV_OFFSET;
-      letters = 0;
-    }
-  }
-}
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-
-/**
- * For each anchor word's key (see `Cue.anchors`), the anchor sets it is in: bit `s` of `cue` stands
- * for set `s` of `CUES[cue]`, and `ALL_ANCHORS[cue]` has every set's bit.
- */
-const ANCHORED = new Map<number, { cue: number; bit: number }[]>();
-const ALL_ANCHORS: readonly number[] = CUES.map((c) => (1 << c.anchors.length) - 1);
-CUES.forEach((c, cue) => {
-  c.anchors.forEach((set, s) => {
-    forEachWordKey(set, (key) => {
-      const had = ANCHORED.get(key);
-      if (had) had.push({ cue, bit: 1 << s });
-      else ANCHORED.set(key, [{ cue, bit: 1 << s }]);
-    });
-  });
-});
-
-/** The anchor sets each cue holds while `cuesWithAnchorsIn` reads a sentence (one array, reused). */
-const held = new Int32Array(CUES.length);
-
-/**
- * The cues a sentence holds the anchor words of, in their order: the only ones that can match it.
- * One lookup per word stands in for a scan per cue; most sentences have none, or only "could" or "may".
- */
-function cuesWithAnchorsIn(sentence: string): Cue[] {
-  held.fill(0);
-  forEachWordKey(sentence, (key) => {
-    const sets = ANCHORED.get(key);
-    if (sets) for (const { cue, bit } of sets) held[cue] = (held[cue] ?? 0) | bit;
-  });
-  return CUES.filter((_c, i) => held[i] === ALL_ANCHORS[i]);
-}
+/** The cues a sentence holds the anchor words of, in their order: the only ones that can match it. */
+const cuesWithAnchorsIn = anchorGate(CUES);
 
 /**
  * The cues that match a sentence without its holding their anchor words: always none, or the gate

@@ -1,5 +1,5 @@
 /** Merges open questions that several sources raise into one, with every sentence behind it. */
-import { termsOf } from '../extract/questions.js';
+import { termsOf } from '../terms.js';
 import type { Question, QuestionMention } from '../model.js';
 
 function overlap(a: readonly string[], b: readonly string[]): { shared: number; jaccard: number } {
