@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main, type CliDeps } from '../src/cli.js';
-import { ENV_VARIABLES } from '../src/config/env.js';
+import { envVariables } from '../src/bot/platforms.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { article, tempDir } from './temp-dir.js';
 
@@ -168,7 +168,7 @@ describe('sitrep usage errors', () => {
   it('ships .env.example naming every variable Sitrep reads, each under a comment', async () => {
     const lines = (await readFile(new URL('../.env.example', import.meta.url), 'utf8')).split('\n');
     const named = lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.slice(0, l.indexOf('=')));
-    expect([...named].sort()).toEqual([...ENV_VARIABLES].sort());
+    expect([...named].sort()).toEqual(envVariables().sort());
     for (const v of named) {
       const at = lines.findIndex((l) => l.startsWith(`${v}=`));
       // A comment above it, or above the group it belongs to.

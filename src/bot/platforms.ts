@@ -3,11 +3,11 @@
  * secrets are set in the environment; adding one (Teams) means one entry here and its folder.
  */
 import { createDiscordAdapter } from '../adapters/discord/adapter.js';
-import { discordSettingsFrom } from '../adapters/discord/settings.js';
+import { DISCORD_VARIABLES, discordSettingsFrom } from '../adapters/discord/settings.js';
 import type { PlatformAdapter } from '../adapters/adapter.js';
 import { createSlackAdapter } from '../adapters/slack/adapter.js';
-import { slackSettingsFrom } from '../adapters/slack/settings.js';
-import type { Env } from '../config/env.js';
+import { SLACK_VARIABLES, slackSettingsFrom } from '../adapters/slack/settings.js';
+import { SITREP_VARIABLES, type Env } from '../config/env.js';
 import type { Result } from '../core/result.js';
 import type { Logger } from '../log.js';
 import type { ChatCommands } from '../service/chat.js';
@@ -49,19 +49,22 @@ const platform = <S>(p: ChatPlatform<S>): ChatPlatform => p;
 export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
   platform({
     name: 'slack',
-    variables: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_API_URL'],
+    variables: Object.keys(SLACK_VARIABLES),
     enable: 'set SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); or, for installs in many workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SITREP_ENCRYPTION_KEY',
     settingsFrom: slackSettingsFrom,
     create: (deps) => createSlackAdapter(deps),
   }),
   platform({
     name: 'discord',
-    variables: ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_API_URL'],
+    variables: Object.keys(DISCORD_VARIABLES),
     enable: 'set DISCORD_APPLICATION_ID, and DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions; DISCORD_TOKEN too for digests)',
     settingsFrom: discordSettingsFrom,
     create: (deps) => createDiscordAdapter(deps),
   }),
 ];
+
+/** Every variable Sitrep reads: its own and each platform's (`.env.example` lists each, with what it is for). */
+export const envVariables = (platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): string[] => [...SITREP_VARIABLES, ...platforms.flatMap((p) => p.variables)];
 
 /** Every platform name a config may use: the chat platforms and the console. */
 export const platformNames = (platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): string[] => ['console', ...platforms.map((p) => p.name)];

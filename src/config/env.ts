@@ -1,26 +1,19 @@
 /**
- * Settings from environment variables: secrets and endpoints. The only module that reads
- * `process.env`; everything else is given what it needs.
+ * Settings from environment variables: Sitrep's own here, and each chat platform's in its adapter
+ * folder (`readVariables` with its own shape). Nothing reads `process.env` but the bin, which hands
+ * it over; everything else is given what it needs.
  */
 import { z } from 'zod';
 import { err, ok, type Result } from '../core/result.js';
 import { parseSpan } from '../schema/duration.js';
 
-const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, as in http://127.0.0.1:9000/api/' });
-const secret = z.string().trim().min(1).optional();
+/** An http(s) URL variable (a platform's API base, the public address). */
+export const envUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, as in http://127.0.0.1:9000/api/' });
+/** A secret or other text variable: set means non-empty. */
+export const envText = z.string().trim().min(1).optional();
+const url = envUrl;
 
 const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: secret,
-  SLACK_SIGNING_SECRET: secret,
-  SLACK_APP_TOKEN: secret,
-  SLACK_API_URL: url.optional(),
-  SLACK_CLIENT_ID: secret,
-  SLACK_CLIENT_SECRET: secret,
-  DISCORD_TOKEN: secret,
-  DISCORD_APPLICATION_ID: secret,
-  DISCORD_PUBLIC_KEY: secret,
-  DISCORD_API_URL: url.optional(),
-  DISCORD_SHARDS: z.string().trim().min(1).optional(),
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   SITREP_CONFIG: z.string().trim().min(1).optional(),
@@ -43,17 +36,28 @@ const EnvSchema = z.object({
   SITREP_CONSOLE: z.enum(['auto', 'off'], { error: 'expected auto or off' }).default('auto'),
 });
 
-/** The validated environment. */
-export type Env = z.output<typeof EnvSchema>;
+/** The environment as given, set variables only: where each platform reads its own. */
+export type RawEnv = Readonly<Record<string, string>>;
 
-/** Every variable Sitrep reads (`.env.example` lists each, with what it is for). */
-export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+/** The validated environment: Sitrep's own variables, and the raw ones for the platforms. */
+export type Env = z.output<typeof EnvSchema> & { raw: RawEnv };
+
+/** Sitrep's own variables; each platform lists its own (`.env.example` lists them all). */
+export const SITREP_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+const problems = (error: z.ZodError): string[] => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
 /** Reads the environment once; every bad value is reported with its variable name. */
 export function readEnv(env: Readonly<Record<string, string | undefined>>): Result<Env, string[]> {
   // An empty variable means "not set", as in shells and .env files.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const r = EnvSchema.safeParse(present);
-  if (r.success) return ok(r.data);
-  return err(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const raw = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const r = EnvSchema.safeParse(raw);
+  if (r.success) return ok({ ...r.data, raw });
+  return err(problems(r.error));
+}
+
+/** A platform's own variables, read from the environment with its shape; each problem with its variable's name. */
+export function readVariables<S extends z.ZodRawShape>(shape: S, env: Pick<Env, 'raw'>): Result<z.output<z.ZodObject<S>>, string[]> {
+  const r = z.object(shape).safeParse(env.raw);
+  return r.success ? ok(r.data) : err(problems(r.error));
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot/bot.js';
 import type { ChatPlatform } from '../../src/bot/platforms.js';
 import { main, type CliDeps } from '../../src/cli.js';
+import { envText, envUrl, readVariables } from '../../src/config/env.js';
 import { err, ok } from '../../src/core/result.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { LATEST_VERSION } from '../../src/store/migrations.js';
@@ -22,13 +23,21 @@ import { tempDir } from '../temp-dir.js';
 
 const NOW = Date.parse('2025-06-10T12:00:30Z');
 
-/** A chat platform called `fake`, on when SLACK_API_URL is set (the fake borrows a variable), half configured with only SLACK_APP_TOKEN. */
+/**
+ * A third chat platform, `fake`, declared here alone: its own variables (FAKE_CHAT_URL turns it on;
+ * FAKE_CHAT_TOKEN alone is half a setup), read with its own shape, as Slack's and Discord's are.
+ */
+const FAKE_VARIABLES = { FAKE_CHAT_URL: envUrl.optional(), FAKE_CHAT_TOKEN: envText };
 function fakePlatform(adapter: RecordingPlatform): ChatPlatform {
   return {
     name: 'fake',
-    variables: ['SLACK_API_URL'],
-    enable: 'set SLACK_API_URL',
-    settingsFrom: (env) => (env.SLACK_API_URL ? ok({}) : env.SLACK_APP_TOKEN ? err('SLACK_API_URL is missing') : ok(undefined)),
+    variables: Object.keys(FAKE_VARIABLES),
+    enable: 'set FAKE_CHAT_URL',
+    settingsFrom: (env) => {
+      const vars = readVariables(FAKE_VARIABLES, env);
+      if (!vars.ok) return err(vars.error.join('; '));
+      return vars.value.FAKE_CHAT_URL ? ok({}) : vars.value.FAKE_CHAT_TOKEN ? err('FAKE_CHAT_URL is missing') : ok(undefined);
+    },
     create: () => ({ ...adapter, routes: [{ path: '/fake/events', handler: (_req, res) => { res.end('fake'); } }] }),
   };
 }
@@ -117,7 +126,7 @@ describe('sitrep start', () => {
 
   it('starts every platform whose secrets are set, mounts its routes, and posts its digests', async () => {
     const platform = recordingPlatform('fake');
-    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { SLACK_API_URL: 'http://127.0.0.1:1/' }, platform);
+    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { FAKE_CHAT_URL: 'http://127.0.0.1:1/' }, platform);
     const store = openSqliteStore(s.db);
     if (!store.ok) throw new Error(store.error);
     await store.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
@@ -135,7 +144,7 @@ describe('sitrep start', () => {
   it('finishes a post in flight before closing the database on SIGTERM', async () => {
     const platform = recordingPlatform('fake');
     const slow: RecordingPlatform = { ...platform, post: async (...args) => { await sleep(300); return platform.post(...args); } };
-    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { SLACK_API_URL: 'http://127.0.0.1:1/' }, slow);
+    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { FAKE_CHAT_URL: 'http://127.0.0.1:1/' }, slow);
     const seeded = openSqliteStore(s.db);
     if (!seeded.ok) throw new Error(seeded.error);
     await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
@@ -173,8 +182,8 @@ describe('sitrep start', () => {
   });
 
   it('does not start, exit 1, when a platform is half configured or the config is wrong, and says what to fix', async () => {
-    const half = await setup(CONSOLE_CONFIG, { SLACK_APP_TOKEN: 'xapp-1' });
-    expect(await cli(['start', '--config', half.config], half.deps)).toEqual({ code: 1, out: '', err: "Some platforms are half configured; fix or unset their variables:\n  fake: SLACK_API_URL is missing\nSitrep did not start. 'sitrep doctor' checks everything at once.\n" });
+    const half = await setup(CONSOLE_CONFIG, { FAKE_CHAT_TOKEN: 'token-1' });
+    expect(await cli(['start', '--config', half.config], half.deps)).toEqual({ code: 1, out: '', err: "Some platforms are half configured; fix or unset their variables:\n  fake: FAKE_CHAT_URL is missing\nSitrep did not start. 'sitrep doctor' checks everything at once.\n" });
     const bad = await setup('digests:\n  - { platform: console, channel: t, subject: ecuador, topic: homicdes, time: "8" }\n');
     const r = await cli(['start', '--config', bad.config], bad.deps);
     expect(r.code).toBe(1);
@@ -212,7 +221,7 @@ describe('sitrep doctor', () => {
     expect(r.out.split('\n')).toEqual(expect.arrayContaining([
       '✓ environment: PORT 0, HOST 127.0.0.1, LOG_LEVEL info',
       `✓ config: ${s.config} (1 digest; platforms fake)`,
-      '· fake: not configured (to run it, set SLACK_API_URL)',
+      '· fake: not configured (to run it, set FAKE_CHAT_URL)',
       '✓ console: runs, since no chat platform is configured',
       '✓ subject ecuador (/ecuador): 5 articles, 8 topics',
       `✓ database: ${s.db} does not exist yet; it is created at start`,
@@ -245,10 +254,10 @@ describe('sitrep doctor', () => {
   });
 
   it('fails, naming each problem, when secrets are half set and a digest topic is unknown', async () => {
-    const s = await setup('digests:\n  - { platform: fake, channel: C1, subject: ecuador, topic: homicdes, time: "08:00" }\n', { SLACK_APP_TOKEN: 'xapp-1' });
+    const s = await setup('digests:\n  - { platform: fake, channel: C1, subject: ecuador, topic: homicdes, time: "08:00" }\n', { FAKE_CHAT_TOKEN: 'token-1' });
     const r = await cli(['doctor', '--config', s.config], s.deps);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('✗ fake: SLACK_API_URL is missing');
+    expect(r.out).toContain('✗ fake: FAKE_CHAT_URL is missing');
     expect(r.out).toContain("    digests[0].topic: no topic 'homicdes' in ecuador (did you mean homicides?)");
     expect(r.out).toMatch(/\n2 problems \(✗\) to fix before 'sitrep start'\.\n$/);
   });
@@ -280,7 +289,7 @@ describe('sitrep digests', () => {
   it('lists the digests with their next run, and a failed run with its reason', async () => {
     const platform = recordingPlatform('fake');
     platform.fail({ code: 'rejected', message: 'channel_not_found' });
-    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C404, subject: ecuador, time: "12:00" }\n', { SLACK_API_URL: 'http://127.0.0.1:1/' }, platform);
+    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C404, subject: ecuador, time: "12:00" }\n', { FAKE_CHAT_URL: 'http://127.0.0.1:1/' }, platform);
     const seeded = openSqliteStore(s.db);
     if (!seeded.ok) throw new Error(seeded.error);
     await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));

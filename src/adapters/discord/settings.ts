@@ -1,5 +1,14 @@
 /** Discord's settings, taken from the validated environment: which connection, which secrets, which API. */
-import type { Env } from '../../config/env.js';
+import { envText, envUrl, readVariables, type Env } from '../../config/env.js';
+
+/** Discord's variables: read here, not in Sitrep's own environment schema. */
+export const DISCORD_VARIABLES = {
+  DISCORD_TOKEN: envText,
+  DISCORD_APPLICATION_ID: envText,
+  DISCORD_PUBLIC_KEY: envText,
+  DISCORD_API_URL: envUrl.optional(),
+  DISCORD_SHARDS: envText,
+};
 import { err, ok, type Result } from '../../core/result.js';
 
 /** How interactions arrive: a gateway WebSocket (bot token), or signed HTTP requests at `/discord/interactions`. */
@@ -59,7 +68,10 @@ export const normaliseApiUrl = (url: string): string => url.replace(/\/+$/, '').
  * the gateway with DISCORD_TOKEN. The error names every missing or malformed variable.
  */
 export function discordSettingsFrom(env: Env): Result<DiscordSettings | undefined, string> {
-  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_PUBLIC_KEY: publicKey, DISCORD_API_URL: apiUrl } = env;
+  const read = readVariables(DISCORD_VARIABLES, env);
+  if (!read.ok) return err(`Discord settings: ${read.error.join('; ')}.`);
+  const vars = read.value;
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_PUBLIC_KEY: publicKey, DISCORD_API_URL: apiUrl } = vars;
   if (!token && !applicationId && !publicKey && !apiUrl) return ok(undefined);
   const mode: DiscordMode = publicKey ? 'http' : 'gateway';
   const problems: string[] = [];
@@ -67,9 +79,9 @@ export function discordSettingsFrom(env: Env): Result<DiscordSettings | undefine
   else if (!/^\d{1,20}$/.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be the numeric application id');
   if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters of the application\'s public key');
   if (mode === 'gateway' && !token) problems.push('DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint)');
-  const shards = parseShards(env.DISCORD_SHARDS);
+  const shards = parseShards(vars.DISCORD_SHARDS);
   if (!shards.ok) problems.push(shards.error);
-  else if (mode === 'http' && env.DISCORD_SHARDS) problems.push('DISCORD_SHARDS applies to the gateway; on the HTTP interactions endpoint, run more replicas instead');
+  else if (mode === 'http' && vars.DISCORD_SHARDS) problems.push('DISCORD_SHARDS applies to the gateway; on the HTTP interactions endpoint, run more replicas instead');
   if (problems.length || !applicationId || !shards.ok) return err(`Discord settings: ${problems.join('; ')}.`);
   return ok({ mode, applicationId, token, publicKey: publicKey?.toLowerCase(), apiUrl: apiUrl === undefined ? undefined : normaliseApiUrl(apiUrl), shards: shards.value });
 }

@@ -1,6 +1,18 @@
 /** Which Slack secrets are set, checked once at start-up: missing or swapped ones are named. */
-import type { Env } from '../../config/env.js';
+import type { z } from 'zod';
+import { envText, envUrl, readVariables, type Env } from '../../config/env.js';
 import { err, ok, type Result } from '../../core/result.js';
+
+/** Slack's variables: read here, not in Sitrep's own environment schema. */
+export const SLACK_VARIABLES = {
+  SLACK_BOT_TOKEN: envText,
+  SLACK_SIGNING_SECRET: envText,
+  SLACK_APP_TOKEN: envText,
+  SLACK_API_URL: envUrl.optional(),
+  SLACK_CLIENT_ID: envText,
+  SLACK_CLIENT_SECRET: envText,
+};
+type SlackVariables = z.output<z.ZodObject<typeof SLACK_VARIABLES>>;
 
 /** Where Slack sends commands and button presses in HTTP mode (the manifest's request URL path). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -42,8 +54,11 @@ export const slackMode = (s: SlackSettings): 'socket' | 'http' => (s.appToken ? 
  * error that says which variable to add or fix.
  */
 export function slackSettingsFrom(env: Env): Result<SlackSettings | undefined, string> {
-  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl } = env;
-  if (env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET) return oauthSettingsFrom(env);
+  const read = readVariables(SLACK_VARIABLES, env);
+  if (!read.ok) return err(read.error.join('; '));
+  const vars = read.value;
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl } = vars;
+  if (vars.SLACK_CLIENT_ID || vars.SLACK_CLIENT_SECRET) return oauthSettingsFrom(vars, env);
   if (!botToken && !signingSecret && !appToken) return ok(undefined);
   if (!botToken) {
     const given = signingSecret ? 'SLACK_SIGNING_SECRET' : 'SLACK_APP_TOKEN';
@@ -58,17 +73,17 @@ export function slackSettingsFrom(env: Env): Result<SlackSettings | undefined, s
 }
 
 /** Multi-workspace mode: the client id and secret, the signing secret (installs and commands arrive over HTTP) and the key tokens are sealed with. */
-function oauthSettingsFrom(env: Env): Result<SlackSettings, string> {
-  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_SIGNING_SECRET: signingSecret } = env;
+function oauthSettingsFrom(vars: SlackVariables, env: Env): Result<SlackSettings, string> {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_SIGNING_SECRET: signingSecret } = vars;
   const missing = [
     clientId ? '' : 'SLACK_CLIENT_ID', clientSecret ? '' : 'SLACK_CLIENT_SECRET', signingSecret ? '' : 'SLACK_SIGNING_SECRET',
     env.SITREP_ENCRYPTION_KEY ? '' : 'SITREP_ENCRYPTION_KEY (it seals each workspace\'s token at rest: openssl rand -base64 32)',
   ].filter(Boolean);
   if (missing.length) return err(`Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs ${missing.join(', ')}.`);
-  if (env.SLACK_BOT_TOKEN) return err('SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.');
-  if (env.SLACK_APP_TOKEN) return err('SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installs in many workspaces run over HTTP (SLACK_SIGNING_SECRET). Unset SLACK_APP_TOKEN.');
+  if (vars.SLACK_BOT_TOKEN) return err('SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.');
+  if (vars.SLACK_APP_TOKEN) return err('SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installs in many workspaces run over HTTP (SLACK_SIGNING_SECRET). Unset SLACK_APP_TOKEN.');
   return ok({
-    botToken: '', signingSecret, apiUrl: env.SLACK_API_URL,
+    botToken: '', signingSecret, apiUrl: vars.SLACK_API_URL,
     oauth: { clientId: clientId ?? '', clientSecret: clientSecret ?? '', encryptionKey: env.SITREP_ENCRYPTION_KEY ?? '', publicUrl: env.SITREP_PUBLIC_URL },
   });
 }
