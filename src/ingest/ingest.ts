@@ -14,6 +14,7 @@ import { parseFeedText, type FeedItem } from './feeds.js';
 import type { FetchError, Fetcher } from './fetcher.js';
 import { articleText, extractPage, type PageArticle, type PageError } from './page.js';
 import { silentProgress, type ProgressCounts, type ProgressFactory } from './progress.js';
+import { foldAccents } from '../core/text.js';
 
 /** A subject as ingestion sees it. */
 export interface IngestSubject {
@@ -74,7 +75,7 @@ export interface Ingestor {
   addText(subject: string, text: string, origin: { file: string; html?: boolean }): Result<Stored, AddError> | Promise<Result<Stored, AddError>>;
 }
 
-const fold = (s: string): string => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+const fold = (s: string): string => foldAccents(s.toLowerCase());
 
 /** A test for whether a text names any of `words` (whole words, case and accents ignored). */
 export function matcher(words: readonly string[]): (text: string) => boolean {

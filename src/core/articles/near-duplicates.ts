@@ -3,6 +3,7 @@
  * edited), found by MinHash over word 5-grams with LSH buckets, so each new article is compared
  * only with the few that share a bucket: O(signature) per insert, however many are indexed.
  */
+import { foldAccents } from '../text.js';
 
 /** A MinHash signature: one minimum per hash function. */
 export type Signature = Uint32Array;
@@ -26,7 +27,7 @@ export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateOptions = { shingle: 5, bands
 
 /** Lower-case words, accents and punctuation dropped: what two copies of one story share. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldAccents(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /** FNV-1a over a string: a fast 32-bit hash for shingles. */

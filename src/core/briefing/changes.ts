@@ -5,6 +5,7 @@
  */
 import { termsOf } from '../terms.js';
 import type { Actor, Briefing, Evidence, Figure, Question, SourceRef } from '../model.js';
+import { overlap } from '../text.js';
 
 /** What one digest covered, kept (as JSON) to compare the next one against. */
 export interface Coverage {
@@ -109,12 +110,6 @@ function answeredBy(question: string, outcomes: readonly Outcome[]): Evidence | 
   return best?.ev;
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
-  const A = new Set(a);
-  const inter = b.filter((x) => A.has(x)).length;
-  return inter / (A.size + b.length - inter || 1);
-}
-
 /** The figure of the latest period among `figures`: the one a new period follows in its timeline. */
 const latest = (figures: Coverage['figures'], order: ReadonlyMap<string, string>): Coverage['figures'][number] | undefined =>
   figures.reduce<Coverage['figures'][number] | undefined>((best, f) => (!best || (order.get(f.period) ?? f.period) > (order.get(best.period) ?? best.period) ? f : best), undefined);
@@ -181,7 +176,7 @@ export function changesSince(previous: Coverage, current: CurrentState): Changes
     questions: b.questions.filter((q) => {
       if (previous.questions.includes(q.question) || !fresh(q.sources.map((s) => s.file))) return false;
       const terms = termsOf(q.question);
-      return ![...questionTerms, ...answeredTerms].some((t) => jaccard(t, terms) >= 0.5);
+      return ![...questionTerms, ...answeredTerms].some((t) => overlap(t, terms).jaccard >= 0.5);
     }),
     answered,
   };

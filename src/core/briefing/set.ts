@@ -11,6 +11,7 @@ import { reconcileFigures } from '../reconcile/figures.js';
 import { mergeQuestions } from '../reconcile/questions.js';
 import { relatedStems } from './related.js';
 import { err, ok, type Result } from '../result.js';
+import { foldAccents } from '../text.js';
 
 /** Items of a briefing with the word stems that make them match a topic. */
 interface Indexed<T> {
@@ -110,7 +111,7 @@ export function buildSet(input: { title: string; topics: Topic[]; articles: Arti
 
 type Match = { kind: 'all' } | { kind: 'topic'; topic: Topic; terms: string[][] } | { kind: 'free'; text: string; terms: string[][]; words: string[] };
 
-const normalise = (s: string): string => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9 .-]+/g, ' ').replace(/\s+/g, ' ').trim();
+const normalise = (s: string): string => foldAccents(s.toLowerCase()).replace(/[^a-z0-9 .-]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A topic by name, label or one of its words; free text otherwise; a near-miss of a topic is an error with suggestions. */
 export function resolveTopic(set: BriefingSet, query: string | undefined): Result<Match, UnknownTopic> {

@@ -12,11 +12,12 @@ import {
 } from './actor-words.js';
 import { capitalOf, countryOf, isRegion, NEWS_AGENCIES } from './gazetteer.js';
 import { glued, isAbbreviation, isOrgWord, isPlural, nameToken, POSSESSIVE, runEnd, shouting, startsSentence, truncated } from './name-runs.js';
+import { foldAccents } from '../text.js';
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'ADV', 'DET', 'PRON', 'CCONJ', 'VERB', 'AUX', 'PART', 'INTJ']);
 const isAcronym = (s: string): boolean => /^[A-Z]{3,8}$/.test(s) && !countryOf(s);
 /** A name as actor keys hold it: lower case, without accents. */
-export const norm = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const norm = (s: string): string => foldAccents(s).toLowerCase();
 /** An organisation's name as its key holds it: "U.N. Security Council" and "UN Security Council" are one. */
 export const orgKey = (s: string): string => `org:${norm(s).replace(/\./g, '')}`;
 

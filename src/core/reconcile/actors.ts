@@ -5,8 +5,9 @@ import type { Actor, ActorKind, ActorMention, Evidence } from '../model.js';
 import { type KeyInfo, linkAliases } from './actor-aliases.js';
 import { judge, type SingleForms } from './actor-evidence.js';
 import { chooseRole } from './actor-roles.js';
+import { foldAccents } from '../text.js';
 
-const hasAccent = (s: string): boolean => s !== s.normalize('NFD').replace(/\p{M}/gu, '');
+const hasAccent = (s: string): boolean => s !== foldAccents(s);
 
 /**
  * The names that are not acronyms, when one of them spells a name out ("National Weather Service"

@@ -1,12 +1,8 @@
 /** Merges open questions that several sources raise into one, with every sentence behind it. */
 import { termsOf } from '../terms.js';
 import type { Question, QuestionMention } from '../model.js';
+import { overlap } from '../text.js';
 
-function overlap(a: readonly string[], b: readonly string[]): { shared: number; jaccard: number } {
-  const A = new Set(a);
-  const shared = b.filter((x) => A.has(x)).length;
-  return { shared, jaccard: shared / (A.size + b.length - shared || 1) };
-}
 
 /** The question with the most detail ("the April 13 runoff" over "the runoff"), then the wording most sources use. */
 function wording(members: QuestionMention[]): string {
