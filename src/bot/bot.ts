@@ -20,7 +20,7 @@ import { startHttpServer, type HttpServer } from '../server/http.js';
 import { createPageLinks } from '../server/page-links.js';
 import type { FirstSight } from '../server/replay-cache.js';
 import { pageRoute } from '../server/page-route.js';
-import { createChatCommands, permissionPolicy } from '../service/chat.js';
+import { createChatCommands } from '../service/chat.js';
 import { createIngestion, type Ingestion } from '../ingest/setup.js';
 import { logProgress } from '../ingest/progress.js';
 import type { PageLink } from '../service/commands.js';
@@ -34,7 +34,7 @@ import { sitrepVersion } from '../version.js';
 import { createSubjectSync, SUBJECT_SYNC_MS, type SubjectSync } from './subject-sync.js';
 import { allDigests, topicProblems } from './digests.js';
 import { createFeedPoller } from './feed-poller.js';
-import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from './platforms.js';
+import { CHAT_PLATFORMS, configKnown, type ChatPlatform } from './platforms.js';
 
 /** What the bot is started from. */
 export interface BotDeps {
@@ -86,7 +86,7 @@ const libraryOptions = (logger: Logger, store: Store): LibraryOptions => ({
 
 /** Loads everything the bot needs before it connects anywhere; every failure is a message. */
 async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promise<Result<{ config: SitrepConfig; store: Store; library: Library }, string>> {
-  const known = { platforms: platformNames(platforms), subjects: await listSubjects(deps.briefingsDir) };
+  const known = configKnown(platforms, await listSubjects(deps.briefingsDir));
   const config = await loadConfig(deps.configFile, known);
   if (!config.ok) return err(describeConfigError(config.error));
   const opened = await openStore(deps.db, { now: deps.now, onError: (e) => { deps.logger.warn({ err: e }, `database: a connection failed (${e.message}); it is replaced on the next query`); } });
@@ -107,7 +107,7 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
 function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store, live: Live, pageLink: PageLink): Result<PlatformAdapter[], string> {
   const commands = createChatCommands({
     library, subscriptions: store.subscriptions, configDigests: config.digests, defaultTimeZone: config.timeZone, pageLink,
-    permission: permissionPolicy({ slackManagers: config.slackManagers }), ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
     addPage: async (subject, url) => {
       const r = await live.ingestion.ingestor.addUrl(subject, url);
       if (r.ok && r.value.kind !== 'duplicate') await live.sync.changed(subject);
@@ -120,7 +120,7 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
   // a single process (SQLite) remembers them in memory, without a write per request.
   const firstSight: FirstSight | undefined = deps.db.engine === 'postgres' ? (key, ts, forgetBefore) => store.seenRequests.firstSight(key, ts, forgetBefore) : undefined;
   for (const p of platforms.filter((x) => config.platforms.includes(x.name))) {
-    const settings = p.settingsFrom(deps.env);
+    const settings = p.settingsFrom(deps.env, config.platformConfig[p.name]);
     if (!settings.ok) problems.push(`${p.name}: ${settings.error}`);
     else if (settings.value === undefined) deps.logger.info(`${p.name}: not configured (none of ${p.variables.join(', ')} is set)`);
     else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value, installations: store.installations, firstSight }));

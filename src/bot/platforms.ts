@@ -6,7 +6,9 @@ import { createDiscordAdapter } from '../adapters/discord/adapter.js';
 import { DISCORD_VARIABLES, discordSettingsFrom } from '../adapters/discord/settings.js';
 import type { PlatformAdapter } from '../adapters/adapter.js';
 import { createSlackAdapter } from '../adapters/slack/adapter.js';
-import { SLACK_VARIABLES, slackSettingsFrom } from '../adapters/slack/settings.js';
+import { SLACK_CONFIG, SLACK_VARIABLES, slackSettingsFrom } from '../adapters/slack/settings.js';
+import type { z } from 'zod';
+import type { Known } from '../config/sitrep-config.js';
 import { SITREP_VARIABLES, type Env } from '../config/env.js';
 import type { Result } from '../core/result.js';
 import type { Logger } from '../log.js';
@@ -37,8 +39,13 @@ export interface ChatPlatform<S = unknown> {
   variables: readonly string[];
   /** How to turn it on, for `sitrep doctor`: `set X and Y`. */
   enable: string;
-  /** Its settings, `undefined` when none of its variables is set, or what is wrong with them. */
-  settingsFrom(env: Env): Result<S | undefined, string>;
+  /** Its own section of `sitrep.yaml` (`slack:`), when it has one: checked with the rest of the file. */
+  configSection?: z.ZodType | undefined;
+  /**
+   * Its settings from the environment and its section of the config (as `configSection` read it;
+   * undefined when the file has none): `undefined` when none of its variables is set, or what is wrong.
+   */
+  settingsFrom(env: Env, section?: unknown): Result<S | undefined, string>;
   create(deps: ChatAdapterDeps & { settings: S }): PlatformAdapter;
 }
 
@@ -51,6 +58,7 @@ export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
     name: 'slack',
     variables: Object.keys(SLACK_VARIABLES),
     enable: 'set SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); or, for installs in many workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SITREP_ENCRYPTION_KEY',
+    configSection: SLACK_CONFIG,
     settingsFrom: slackSettingsFrom,
     create: (deps) => createSlackAdapter(deps),
   }),
@@ -65,6 +73,13 @@ export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
 
 /** Every variable Sitrep reads: its own and each platform's (`.env.example` lists each, with what it is for). */
 export const envVariables = (platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): string[] => [...SITREP_VARIABLES, ...platforms.flatMap((p) => p.variables)];
+
+/** What a config file is checked against: the platforms' names and sections, and the subjects on disk. */
+export const configKnown = (platforms: readonly ChatPlatform[], subjects: readonly string[]): Known => ({
+  platforms: platformNames(platforms),
+  subjects,
+  sections: Object.fromEntries(platforms.flatMap((p) => (p.configSection ? [[p.name, p.configSection] as const] : []))),
+});
 
 /** Every platform name a config may use: the chat platforms and the console. */
 export const platformNames = (platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): string[] => ['console', ...platforms.map((p) => p.name)];

@@ -10,7 +10,7 @@ import { describeLocation, type StoreLocation } from '../store/location.js';
 import { openStore } from '../store/open.js';
 import type { DigestRun } from '../store/store.js';
 import { allDigests } from '../bot/digests.js';
-import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platforms.js';
+import { CHAT_PLATFORMS, configKnown, type ChatPlatform } from '../bot/platforms.js';
 
 /** What the report reads. */
 export interface DigestsReportDeps {
@@ -46,7 +46,7 @@ export async function digestsReport(deps: DigestsReportDeps): Promise<Result<str
   const now = (deps.now ?? Date.now)();
   const platforms = deps.platforms ?? CHAT_PLATFORMS;
   const out: string[] = [];
-  const config = await loadConfig(deps.configFile, { platforms: platformNames(platforms), subjects: await listSubjects(deps.briefingsDir) });
+  const config = await loadConfig(deps.configFile, configKnown(platforms, await listSubjects(deps.briefingsDir)));
   if (!config.ok) out.push(`(The config has problems, so its digests are not listed.)\n${describeConfigError(config.error)}`, '');
   if (deps.db.engine === 'sqlite' && !existsSync(deps.db.file)) {
     if (!config.ok) return err(out.join('\n'));

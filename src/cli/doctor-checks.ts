@@ -19,7 +19,7 @@ import { inspectSqliteStore } from '../store/inspect.js';
 import { describeLocation, type StoreLocation } from '../store/location.js';
 import { topicProblems } from '../bot/digests.js';
 import { HEARTBEAT_MS } from '../bot/presence.js';
-import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platforms.js';
+import { CHAT_PLATFORMS, configKnown, type ChatPlatform } from '../bot/platforms.js';
 
 /** What doctor looks at. */
 export interface DoctorDeps {
@@ -50,7 +50,7 @@ function platformFindings(env: Env, config: SitrepConfig, platforms: readonly Ch
   const running = new Set<string>();
   for (const p of platforms) {
     const listed = config.platforms.includes(p.name);
-    const s = p.settingsFrom(env);
+    const s = p.settingsFrom(env, config.platformConfig[p.name]);
     if (!s.ok) findings.push({ level: listed ? 'fail' : 'warn', text: `${p.name}: ${s.error}` });
     else if (s.value === undefined) findings.push({ level: 'info', text: `${p.name}: not configured (to run it, ${p.enable})` });
     else if (!listed) findings.push({ level: 'warn', text: `${p.name}: its secrets are set, but the config's platforms: does not list it, so it will not start` });
@@ -171,7 +171,7 @@ export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; o
   }
 
   const subjects = await listSubjects(deps.briefingsDir);
-  const config = await loadConfig(deps.configFile, { platforms: platformNames(platforms), subjects });
+  const config = await loadConfig(deps.configFile, configKnown(platforms, subjects));
   if (!config.ok) findings.push({ level: 'fail', text: describeConfigError(config.error) });
   else findings.push({ level: 'ok', text: `config: ${deps.configFile} (${plural(config.value.digests.length, 'digest')}; platforms ${config.value.platforms.join(', ') || 'none'})` });
 

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { CHAT_PLATFORMS, platformNames, type ChatPlatform } from '../bot/platforms.js';
+import { CHAT_PLATFORMS, configKnown, type ChatPlatform } from '../bot/platforms.js';
 import { describeConfigError, loadConfig } from '../config/load-config.js';
 import type { SitrepConfig } from '../config/sitrep-config.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -48,7 +48,7 @@ interface Opened {
 
 async function open(deps: IngestCommandDeps): Promise<Result<Opened, CommandFailure>> {
   const subjects = await listSubjects(deps.briefingsDir);
-  const config = await loadConfig(deps.configFile, { platforms: platformNames(deps.platforms ?? CHAT_PLATFORMS), subjects });
+  const config = await loadConfig(deps.configFile, configKnown(deps.platforms ?? CHAT_PLATFORMS, subjects));
   if (!config.ok) return err({ exit: 1, message: describeConfigError(config.error) });
   const store = await openStore(deps.db, { now: deps.now });
   if (!store.ok) return err({ exit: 1, message: store.error });

@@ -20,8 +20,8 @@ export interface SitrepConfig {
   timeZone: string;
   digests: Digest[];
   schedule: { graceMs: number; attempts: number; backoffMs: number; maxBackoffMs: number };
-  /** Slack users (U…/W…) and user groups (S…) who may change subscriptions; empty lets everyone. */
-  slackManagers: string[];
+  /** Each platform's own section of the file (`slack:`), as the platform's schema read it; absent when not given. */
+  platformConfig: Record<string, unknown>;
   /** How feeds and pages are fetched. */
   ingest: IngestSettings;
 }
@@ -45,6 +45,8 @@ export const INGEST_DEFAULTS: IngestSettings = { allowPrivate: false, allowHosts
 export interface Known {
   platforms: readonly string[];
   subjects: readonly string[];
+  /** Each platform's own section of the file, by platform name, with the schema the platform declares. */
+  sections?: Readonly<Record<string, z.ZodType>> | undefined;
 }
 
 const MINUTE = 60_000;
@@ -130,10 +132,7 @@ const ConfigBase = (known: Known) =>
         max_backoff: duration(24 * 60 * MINUTE).default(10 * MINUTE),
       })
       .default({ grace: 2 * 60 * MINUTE, attempts: 5, backoff: 30_000, max_backoff: 10 * MINUTE }),
-    slack: strictObject({
-        managers: z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'expected a Slack user id (U… or W…) or user-group id (S…)')).default([]),
-      })
-      .default({ managers: [] }),
+    ...Object.fromEntries(Object.entries(known.sections ?? {}).map(([name, schema]) => [name, schema.optional()])),
     digests: z.array(digestSchema(known), { error: 'expected a list of digests' }).default([]),
     ingest: strictObject({
         allow_private: z.boolean({ error: 'expected true or false' }).default(false),
@@ -186,7 +185,7 @@ export function configSchema(known: Known) {
       platforms: [...new Set(c.platforms)],
       timeZone: c.timezone,
       schedule: { graceMs: c.schedule.grace, attempts: c.schedule.attempts, backoffMs: c.schedule.backoff, maxBackoffMs: c.schedule.max_backoff },
-      slackManagers: c.slack.managers,
+      platformConfig: Object.fromEntries(Object.keys(known.sections ?? {}).map((name) => [name, (c as Record<string, unknown>)[name]])),
       ingest: { allowPrivate: c.ingest.allow_private, allowHosts: c.ingest.allow_hosts, timeoutMs: c.ingest.timeout, maxBytes: c.ingest.max_size, maxRedirects: c.ingest.redirects, attempts: c.ingest.attempts },
       digests: c.digests.map((d): Digest => {
         const [hour, minute] = (d.time ?? '').split(':').map(Number);

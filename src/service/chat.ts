@@ -16,6 +16,9 @@ import { answer, type PageLink } from './commands.js';
 import type { Library, ServedSubject } from './library.js';
 import { describeSyntaxError, parseSubscriptionCommand, subscribeUsage, type SubscriptionCommand } from './subscription-command.js';
 
+/** Whether someone may change a channel's digests and add pages: yes, or who may (in words), with a hint. */
+export type Allowed = { ok: true } | { ok: false; who: string; hint?: string | undefined };
+
 /** Who sent a command, and where: what subscriptions and permissions need. */
 export interface CommandContext {
   /** `slack`, `discord`, `console`. */
@@ -24,13 +27,8 @@ export interface CommandContext {
   channel: string;
   /** The platform's id of the user. */
   user: string;
-  /**
-   * Discord: whether the member may manage this channel (the interaction's `member.permissions`
-   * includes MANAGE_CHANNELS, 1 << 4). Required there to change subscriptions.
-   */
-  canManageChannel?: boolean | undefined;
-  /** Slack: whether the user is in one of these user groups (`usergroups.users.list`); absent, groups never match. */
-  memberOf?: ((groups: readonly string[]) => Promise<boolean>) | undefined;
+  /** The platform's rule for who may change this channel's digests (and add pages): each platform has its own. */
+  mayChangeDigests: () => Promise<Allowed>;
 }
 
 /** Answers slash commands. */
@@ -39,28 +37,8 @@ export interface ChatCommands {
   handle(ctx: CommandContext, command: string, text: string): Promise<Reply>;
 }
 
-/** Who may change a channel's subscriptions: yes, or the reason why not. */
-export type Permission = (ctx: CommandContext) => Promise<{ ok: true } | { ok: false; why: string }>;
-
-/**
- * The default rules: on Discord, members who can manage the channel; on Slack, the users or groups
- * named in config (everyone when none are); on the console, whoever is at the terminal. Other
- * platforms follow Discord's rule.
- */
-export function permissionPolicy(opts: { slackManagers: readonly string[] }): Permission {
-  const users = opts.slackManagers.filter((m) => !m.startsWith('S'));
-  const groups = opts.slackManagers.filter((m) => m.startsWith('S'));
-  return async (ctx) => {
-    if (ctx.platform === 'console') return { ok: true };
-    if (ctx.platform === 'slack') {
-      if (!opts.slackManagers.length || users.includes(ctx.user)) return { ok: true };
-      if (groups.length && (await ctx.memberOf?.(groups))) return { ok: true };
-      return { ok: false, why: 'Only the people named in Sitrep\'s config (slack.managers) may change this channel\'s digests. Ask one of them, or your Sitrep admin.' };
-    }
-    if (ctx.canManageChannel === true) return { ok: true };
-    return { ok: false, why: 'Only members who can manage this channel (Manage Channels) may change its digests.' };
-  };
-}
+/** "Only members who can manage this channel (Manage Channels) may add pages." */
+const refusal = (no: Extract<Allowed, { ok: false }>, what: string): string => `Only ${no.who} may ${what}.${no.hint ? ` ${no.hint}` : ''}`;
 
 /** A page taken in from chat: stored new, folded into a story as a wire copy, or already there. */
 export interface AddedPage {
@@ -77,7 +55,6 @@ export interface ChatDeps {
   configDigests: readonly Digest[];
   /** The zone of subscriptions that name none. */
   defaultTimeZone: string;
-  permission: Permission;
   now?: () => number;
   /** The link to a subject's full briefing page for a topic or words; absent (or undefined), answers carry none. */
   pageLink?: PageLink | undefined;
@@ -169,8 +146,8 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
   async function add(ctx: CommandContext, subject: ServedSubject, url: string): Promise<Reply> {
     if (!deps.addPage) return notice(subject, 'Not added', ['Adding pages from chat is not enabled on this Sitrep.']);
     if (!/^https?:\/\/\S+$/i.test(url)) return notice(subject, 'Not added', [`Give the page's web address, as in /${subject.command} add https://example.com/news/story.`]);
-    const allowed = await deps.permission(ctx);
-    if (!allowed.ok) return notice(subject, 'Not allowed', [allowed.why.replace("change this channel's digests", 'add pages').replace('change its digests', 'add pages')]);
+    const allowed = await ctx.mayChangeDigests();
+    if (!allowed.ok) return notice(subject, 'Not allowed', [refusal(allowed, 'add pages')]);
     const r = await deps.addPage(subject.name, url);
     if (!r.ok) return notice(subject, 'Not added', [`${url}: ${r.error.message}`]);
     const s = r.value;
@@ -193,8 +170,8 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
       if (!parsed.ok) return notice(subject, 'Not subscribed', describeSyntaxError(parsed.error, subject.command));
       const c = parsed.value;
       if (c.kind === 'schedule') return schedule(ctx, subject);
-      const allowed = await deps.permission(ctx);
-      if (!allowed.ok) return notice(subject, 'Not allowed', [allowed.why]);
+      const allowed = await ctx.mayChangeDigests();
+      if (!allowed.ok) return notice(subject, 'Not allowed', [refusal(allowed, "change this channel's digests")]);
       return c.kind === 'subscribe' ? subscribe(ctx, subject, c) : unsubscribe(ctx, subject, c.topic);
     },
   };

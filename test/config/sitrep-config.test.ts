@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SLACK_CONFIG } from '../../src/adapters/slack/settings.js';
 import { DEFAULT_CONFIG_FILE, describeConfigError, loadConfig } from '../../src/config/load-config.js';
 import { tempDir } from '../temp-dir.js';
 
-const known = { platforms: ['console', 'slack', 'discord'], subjects: ['ecuador'] };
+// Slack's section (`slack:`) is the Slack platform's schema, given to the loader as the bot gives it.
+const known = { platforms: ['console', 'slack', 'discord'], subjects: ['ecuador'], sections: { slack: SLACK_CONFIG } };
 
 async function load(yaml: string): Promise<Awaited<ReturnType<typeof loadConfig>>> {
   const dir = await tempDir({ 'sitrep.yaml': yaml });
@@ -20,7 +22,7 @@ describe('config/sitrep.yaml', () => {
         platforms: ['slack', 'discord'],
         timeZone: 'UTC',
         schedule: { graceMs: 2 * 3600_000, attempts: 5, backoffMs: 30_000, maxBackoffMs: 600_000 },
-        slackManagers: [],
+        platformConfig: { slack: { managers: [] } },
         ingest: { allowPrivate: false, allowHosts: [], timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, attempts: 3 },
         digests: [{ id: 'ecuador-hourly', platform: 'console', channel: 'terminal', subject: 'ecuador', topic: 'homicides', cron: '0 * * * *', timeZone: 'UTC', origin: 'config' }],
       },

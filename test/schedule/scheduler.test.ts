@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allDigests } from '../../src/bot/digests.js';
 import type { Scheduler } from '../../src/schedule/scheduler.js';
-import { createChatCommands, permissionPolicy } from '../../src/service/chat.js';
+import { createChatCommands } from '../../src/service/chat.js';
 import { loadLibrary, type Library } from '../../src/service/library.js';
 import type { Store } from '../../src/store/store.js';
 import { digest, memoryLog, recordingPlatform, schedulerFor, sqliteStore, type RecordingPlatform } from './harness.js';
@@ -265,8 +265,8 @@ describe('a subscription made from chat', () => {
 
   it('is stored, survives a restart, and fires at its local time', async () => {
     vi.setSystemTime(at('2025-06-10T10:00:00Z'));
-    const commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC', permission: permissionPolicy({ slackManagers: [] }) });
-    const reply = await commands.handle({ platform: 'chat', channel: 'C9', user: 'U1', canManageChannel: true }, 'ecuador', 'subscribe daily 08:00 homicides America/Guayaquil');
+    const commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC' });
+    const reply = await commands.handle({ platform: 'chat', channel: 'C9', user: 'U1', mayChangeDigests: () => Promise.resolve({ ok: true }) }, 'ecuador', 'subscribe daily 08:00 homicides America/Guayaquil');
     expect(reply).toMatchObject({ kind: 'notice', title: 'Subscribed' });
 
     // Restart: a new store on the same file, a new scheduler.

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { INGEST_DEFAULTS, type IngestSettings } from '../../src/config/sitrep-config.js';
 import { createIngestion } from '../../src/ingest/setup.js';
-import { createChatCommands, permissionPolicy, type CommandContext } from '../../src/service/chat.js';
+import { createChatCommands, type CommandContext } from '../../src/service/chat.js';
 import { loadLibrary, refreshSubject } from '../../src/service/library.js';
 import { newsPage, RUNOFF, RUNOFF_COPY } from '../ingest/fixtures.js';
 import { startServer } from '../ingest/server.js';
@@ -18,7 +18,7 @@ async function setup(settings: IngestSettings, withAdd = true) {
   const library = loaded.value;
   const { ingestor, close } = createIngestion({ settings, store, now: () => Date.parse('2025-04-16T12:00:00Z') });
   const commands = createChatCommands({
-    library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC', permission: permissionPolicy({ slackManagers: ['UADMIN'] }),
+    library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC',
     addPage: withAdd ? async (subject, url) => {
       const r = await ingestor.addUrl(subject, url);
       if (r.ok && r.value.kind !== 'duplicate') await refreshSubject(library, subject, opts);
@@ -32,7 +32,7 @@ async function setup(settings: IngestSettings, withAdd = true) {
   return { library, commands, say, close, root };
 }
 
-const admin: CommandContext = { platform: 'slack', channel: 'C1', user: 'UADMIN' };
+const admin: CommandContext = { platform: 'slack', channel: 'C1', user: 'UADMIN', mayChangeDigests: () => Promise.resolve({ ok: true }) };
 const LOOPBACK: IngestSettings = { ...INGEST_DEFAULTS, allowPrivate: true };
 
 describe('adding a page from chat', () => {
@@ -51,8 +51,9 @@ describe('adding a page from chat', () => {
 
   it('is for admins only (the same rule as subscriptions)', async () => {
     const { say, close } = await setup(LOOPBACK);
-    expect(await say({ platform: 'slack', channel: 'C1', user: 'U2' }, 'add https://news.example/a')).toEqual(['Not allowed', ["Only the people named in Sitrep's config (slack.managers) may add pages. Ask one of them, or your Sitrep admin."]]);
-    expect(await say({ platform: 'discord', channel: '1', user: '2', canManageChannel: false }, 'add https://news.example/a')).toEqual(['Not allowed', ['Only members who can manage this channel (Manage Channels) may add pages.']]);
+    const refused = (who: string, hint?: string): CommandContext => ({ platform: 'any', channel: 'C1', user: 'U2', mayChangeDigests: () => Promise.resolve({ ok: false, who, hint }) });
+    expect(await say(refused("the people named in Sitrep's config (slack.managers)", 'Ask one of them, or your Sitrep admin.'), 'add https://news.example/a')).toEqual(['Not allowed', ["Only the people named in Sitrep's config (slack.managers) may add pages. Ask one of them, or your Sitrep admin."]]);
+    expect(await say(refused('members who can manage this channel (Manage Channels)'), 'add https://news.example/a')).toEqual(['Not allowed', ['Only members who can manage this channel (Manage Channels) may add pages.']]);
     close();
   });
 

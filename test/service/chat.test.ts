@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dailyCron } from '../../src/schedule/cron.js';
 import type { Digest } from '../../src/schedule/digest.js';
-import { createChatCommands, permissionPolicy, type ChatCommands, type CommandContext } from '../../src/service/chat.js';
+import { createChatCommands, type Allowed, type ChatCommands, type CommandContext } from '../../src/service/chat.js';
 import { loadLibrary, type Library } from '../../src/service/library.js';
 import type { Store } from '../../src/store/store.js';
 import { sqliteStore } from '../schedule/harness.js';
@@ -21,10 +21,11 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   ({ store } = await sqliteStore());
-  commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [fromConfig], defaultTimeZone: 'UTC', permission: permissionPolicy({ slackManagers: [] }), now: () => NOW });
+  commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [fromConfig], defaultTimeZone: 'UTC', now: () => NOW });
 });
 
-const slack = (over: Partial<CommandContext> = {}): CommandContext => ({ platform: 'slack', channel: 'C1', user: 'U1', ...over });
+const YES = (): Promise<Allowed> => Promise.resolve({ ok: true });
+const slack = (over: Partial<CommandContext> = {}): CommandContext => ({ platform: 'slack', channel: 'C1', user: 'U1', mayChangeDigests: YES, ...over });
 const lines = async (ctx: CommandContext, text: string): Promise<[string, string[]]> => {
   const r = await commands.handle(ctx, 'ecuador', text);
   if (r.kind !== 'notice') throw new Error(`expected a notice, got ${r.kind}`);
@@ -93,20 +94,12 @@ describe('subscribing a channel from chat', () => {
 });
 
 describe('who may change a channel\'s digests', () => {
-  it('on Discord, only members who can manage the channel', async () => {
-    const discord = { platform: 'discord', channel: '7001', user: '42' };
-    expect(await lines(discord, 'subscribe daily 08:00')).toEqual(['Not allowed', ['Only members who can manage this channel (Manage Channels) may change its digests.']]);
-    expect((await lines({ ...discord, canManageChannel: true }, 'subscribe daily 08:00'))[0]).toBe('Subscribed');
-    // Anyone may look.
-    expect((await lines(discord, 'schedule'))[0]).toBe('Digests in this channel');
-  });
-
-  it('on Slack, the users or groups named in config, or everyone when none are', async () => {
-    const policy = permissionPolicy({ slackManagers: ['U9', 'S7'] });
-    expect(await policy(slack({ user: 'U9' }))).toEqual({ ok: true });
-    expect(await policy(slack({ user: 'U1', memberOf: (groups) => Promise.resolve(groups.includes('S7')) }))).toEqual({ ok: true });
-    expect((await policy(slack({ user: 'U1', memberOf: () => Promise.resolve(false) }))).ok).toBe(false);
-    expect((await policy(slack({ user: 'U1' }))).ok).toBe(false);
-    expect(await permissionPolicy({ slackManagers: [] })(slack({ user: 'U1' }))).toEqual({ ok: true });
+  it('is the platform\'s rule: refused, the notice says who may, and anyone may still look', async () => {
+    const refused: CommandContext = { platform: 'any', channel: '7001', user: '42', mayChangeDigests: () => Promise.resolve({ ok: false, who: 'members who can manage this channel (Manage Channels)' }) };
+    expect(await lines(refused, 'subscribe daily 08:00')).toEqual(['Not allowed', ["Only members who can manage this channel (Manage Channels) may change this channel's digests."]]);
+    expect((await lines({ ...refused, mayChangeDigests: YES }, 'subscribe daily 08:00'))[0]).toBe('Subscribed');
+    expect((await lines(refused, 'schedule'))[0]).toBe('Digests in this channel');
+    const hinted: CommandContext = { ...refused, mayChangeDigests: () => Promise.resolve({ ok: false, who: 'the editors', hint: 'Ask one of them.' }) };
+    expect(await lines(hinted, 'unsubscribe')).toEqual(['Not allowed', ["Only the editors may change this channel's digests. Ask one of them."]]);
   });
 });

@@ -40,7 +40,8 @@ const PROMPT = 'sitrep> ';
 export function createConsoleAdapter(deps: ConsoleAdapterDeps): PlatformAdapter {
   const { library, commands, output, logger } = deps;
   const clock = deps.now ?? Date.now;
-  const ctx: CommandContext = { platform: 'console', channel: CONSOLE_CHANNEL, user: 'console' };
+  // Whoever is at the terminal runs this Sitrep, and may change its digests.
+  const ctx: CommandContext = { platform: 'console', channel: CONSOLE_CHANNEL, user: 'console', mayChangeDigests: () => Promise.resolve({ ok: true }) };
   let rl: Interface | undefined;
   let queue: Promise<void> = Promise.resolve();
   let stopping = false;

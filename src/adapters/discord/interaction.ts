@@ -1,7 +1,7 @@
 /** The parts of a Discord interaction the bot reads, validated: a request's body is data, not a promise of shape. */
 import { InteractionType } from 'discord.js';
 import { z } from 'zod';
-import type { CommandContext } from '../../service/chat.js';
+import type { Allowed, CommandContext } from '../../service/chat.js';
 
 const OptionSchema = z.looseObject({
   name: z.string(),
@@ -50,10 +50,13 @@ const MANAGE_CHANNELS = 1n << 4n;
 /** Who sent the interaction and where, for the chat commands (subscriptions, permissions). */
 export function commandContext(i: Interaction): CommandContext {
   const permissions = i.member?.permissions;
+  // Discord's rule: members who may manage the channel (the interaction's `member.permissions` has MANAGE_CHANNELS).
+  const canManage = permissions !== undefined && /^\d+$/.test(permissions) && (BigInt(permissions) & MANAGE_CHANNELS) !== 0n;
+  const allowed: Allowed = canManage ? { ok: true } : { ok: false, who: 'members who can manage this channel (Manage Channels)' };
   return {
     platform: 'discord',
     channel: i.channel_id ?? '',
     user: i.member?.user.id ?? i.user?.id ?? '',
-    canManageChannel: permissions !== undefined && /^\d+$/.test(permissions) && (BigInt(permissions) & MANAGE_CHANNELS) !== 0n,
+    mayChangeDigests: () => Promise.resolve(allowed),
   };
 }

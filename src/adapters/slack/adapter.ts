@@ -9,7 +9,7 @@ import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import { renderSlack } from '../../render/slack/blocks.js';
 import { answer as answerFrom } from '../../service/commands.js';
-import type { ChatCommands } from '../../service/chat.js';
+import type { Allowed, ChatCommands } from '../../service/chat.js';
 import type { Library } from '../../service/library.js';
 import { err, type Result } from '../../core/result.js';
 import type { Reply } from '../../render/reply.js';
@@ -18,7 +18,7 @@ import type { InstallationStore } from '../../store/store.js';
 import type { PlatformAdapter } from '../adapter.js';
 import type { PostError, Posted } from '../../schedule/post-outcome.js';
 import { boltLogger } from './bolt-logger.js';
-import { registerHandlers, type Answer } from './handlers.js';
+import { registerHandlers, type Answer, type HandlerDeps } from './handlers.js';
 import { createPoster } from './post.js';
 import { createReplyCache } from './reply-cache.js';
 import { createRequestGuard } from './request-guard.js';
@@ -91,7 +91,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { commands } = deps;
   const answer: Answer = commands ? (ctx, command, text) => commands.handle(ctx, command, text) : (_ctx, command, text) => answerFrom(deps.library, command, text);
   registerHandlers(app, {
-    answer, logger, ackBudgetMs: deps.ackBudgetMs ?? 2000, track, cache: createReplyCache(deps.cacheSize ?? 500, () => deps.library.version()), memberOf: groupMembership(app, logger),
+    answer, logger, ackBudgetMs: deps.ackBudgetMs ?? 2000, track, cache: createReplyCache(deps.cacheSize ?? 500, () => deps.library.version()),
+    mayChangeDigests: managersRule(settings.managers ?? [], groupMembership(app, logger)),
     channelOf: (team, channel) => (installs && team ? `${team}/${channel}` : channel),
   });
   if (installs) honourUninstalls(app, installs, logger);
@@ -141,6 +142,21 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       await Promise.allSettled([...inFlight]);
     },
     post: (channel, reply, key) => (installs ? postToWorkspace(channel, reply, key) : poster(channel, renderSlack(reply), key)),
+  };
+}
+
+/**
+ * Slack's rule: the users and user groups named in `slack.managers` may change a channel's digests
+ * and add pages; with none named, everyone may.
+ */
+export function managersRule(managers: readonly string[], memberOf: ReturnType<typeof groupMembership>): HandlerDeps['mayChangeDigests'] {
+  const users = managers.filter((m) => !m.startsWith('S'));
+  const groups = managers.filter((m) => m.startsWith('S'));
+  const no: Allowed = { ok: false, who: 'the people named in Sitrep\'s config (slack.managers)', hint: 'Ask one of them, or your Sitrep admin.' };
+  return (user, token) => async () => {
+    if (!managers.length || users.includes(user)) return { ok: true };
+    if (groups.length && (await memberOf(user, token)(groups))) return { ok: true };
+    return no;
   };
 }
 

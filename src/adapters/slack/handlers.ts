@@ -25,8 +25,8 @@ export interface HandlerDeps {
   track: <T>(work: Promise<T>) => Promise<T>;
   /** Messages already rendered, by command and text. */
   cache: ReplyCache;
-  /** Whether a user is in one of some Slack user groups (for who may change subscriptions), asked with the workspace's token. */
-  memberOf: (user: string, token: string | undefined) => CommandContext['memberOf'];
+  /** Slack's rule for who may change a channel's digests, for a user, asked with the workspace's token. */
+  mayChangeDigests: (user: string, token: string | undefined) => CommandContext['mayChangeDigests'];
   /** A channel as Sitrep names it: the id, or WORKSPACE/CHANNEL when installed in many workspaces. */
   channelOf: (team: string | undefined, channel: string) => string;
 }
@@ -53,7 +53,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
 type Ack = (message?: { response_type: 'ephemeral'; text: string; blocks: SlackMessage['blocks'] }) => Promise<void>;
 
-const context = (deps: HandlerDeps, channel: string, user: string, token: string | undefined): CommandContext => ({ platform: 'slack', channel, user, memberOf: deps.memberOf(user, token) });
+const context = (deps: HandlerDeps, channel: string, user: string, token: string | undefined): CommandContext => ({ platform: 'slack', channel, user, mayChangeDigests: deps.mayChangeDigests(user, token) });
 
 async function runCommand(deps: HandlerDeps, ctx: CommandContext, command: string, text: string, ack: Ack, respond: RespondFn): Promise<void> {
   const log = deps.logger.child({ command, text: text.slice(0, 200) });

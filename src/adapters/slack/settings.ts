@@ -1,5 +1,7 @@
 /** Which Slack secrets are set, checked once at start-up: missing or swapped ones are named. */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { describeIssues } from '../../schema/issues.js';
+import { strictObject } from '../../schema/strict-object.js';
 import { envText, envUrl, readVariables, type Env } from '../../config/env.js';
 import { err, ok, type Result } from '../../core/result.js';
 
@@ -32,8 +34,16 @@ export interface SlackOAuthSettings {
   publicUrl?: string | undefined;
 }
 
-/** What the Slack adapter needs from the environment. */
+/** Slack's section of `sitrep.yaml`: who may change subscriptions and add pages. */
+export const SLACK_CONFIG = strictObject({
+  /** Slack users (U…/W…) and user groups (S…); empty lets everyone. */
+  managers: z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'expected a Slack user id (U… or W…) or user-group id (S…)')).default([]),
+});
+
+/** What the Slack adapter needs from the environment and its section of the config. */
 export interface SlackSettings {
+  /** Who may change subscriptions and add pages (`slack.managers`): user and group ids; empty lets everyone. */
+  managers?: readonly string[] | undefined;
   /** `SLACK_BOT_TOKEN` (xoxb-…): posts messages, in one workspace. Empty in multi-workspace mode. */
   botToken: string;
   /** Multi-workspace mode (OAuth installs) instead of one bot token. */
@@ -53,7 +63,14 @@ export const slackMode = (s: SlackSettings): 'socket' | 'http' => (s.appToken ? 
  * The Slack settings, or `undefined` when no Slack secret is set (Slack is off). A partial set is an
  * error that says which variable to add or fix.
  */
-export function slackSettingsFrom(env: Env): Result<SlackSettings | undefined, string> {
+export function slackSettingsFrom(env: Env, section?: unknown): Result<SlackSettings | undefined, string> {
+  const settings = slackSettingsOf(env);
+  if (!settings.ok || !settings.value) return settings;
+  const config = SLACK_CONFIG.safeParse(section ?? {});
+  return config.success ? ok({ ...settings.value, managers: config.data.managers }) : err(describeIssues(config.error).map((l) => `slack.${l}`).join('; '));
+}
+
+function slackSettingsOf(env: Env): Result<SlackSettings | undefined, string> {
   const read = readVariables(SLACK_VARIABLES, env);
   if (!read.ok) return err(read.error.join('; '));
   const vars = read.value;

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../../src/adapters/console/adapter.js';
-import { createChatCommands, permissionPolicy } from '../../../src/service/chat.js';
+import { createChatCommands } from '../../../src/service/chat.js';
 import { briefingReply } from '../../../src/service/commands.js';
 import { loadLibrary, type Library } from '../../../src/service/library.js';
 import { memoryLog, sqliteStore } from '../../schedule/harness.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 /** A console on in-memory streams; `text()` is everything printed so far. */
 async function consoleOn(interactive: boolean) {
   const { store } = await sqliteStore();
-  const commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC', permission: permissionPolicy({ slackManagers: [] }) });
+  const commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC' });
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';

@@ -5,7 +5,7 @@ import type { DiscordSettings } from '../../../src/adapters/discord/settings.js'
 import { ChoicesSchema, limitProblems } from '../../../src/render/discord/assertions.js';
 import { startHttpServer, type HttpServer } from '../../../src/server/http.js';
 import { answer, MAX_COMMAND_TEXT } from '../../../src/service/commands.js';
-import { createChatCommands, permissionPolicy, type ChatCommands, type CommandContext } from '../../../src/service/chat.js';
+import { createChatCommands, type ChatCommands, type CommandContext } from '../../../src/service/chat.js';
 import { createPageLinks } from '../../../src/server/page-links.js';
 import { sqliteStore } from '../../schedule/harness.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
@@ -265,9 +265,11 @@ describe('the HTTP interactions endpoint', () => {
       const r = await ask(payload, e.url);
       expect(r.data.embeds[0]?.title).toBe('Subscribed');
       expect(r.data.components).toBeUndefined();
-      expect(seen).toEqual([[{ platform: 'discord', channel: payload.channel_id, user: expect.stringMatching(/^\d+$/) as unknown, canManageChannel: true }, 'subscribe daily 08:00 homicides']]);
+      expect(seen).toEqual([[expect.objectContaining({ platform: 'discord', channel: payload.channel_id, user: expect.stringMatching(/^\d+$/) as unknown }), 'subscribe daily 08:00 homicides']]);
+      // Discord's rule: members who can manage the channel.
+      expect(await seen[0]?.[0].mayChangeDigests()).toEqual({ ok: true });
       await ask(command('ecuador', { view: 'schedule' }), e.url);
-      expect(seen[1]?.[0].canManageChannel).toBe(false);
+      expect(await seen[1]?.[0].mayChangeDigests()).toEqual({ ok: false, who: 'members who can manage this channel (Manage Channels)' });
       expect(seen[1]?.[1]).toBe('schedule');
       const typed = await postSigned(e.url, signer, autocomplete('ecuador', 'subscribe daily 08:00'));
       expect((typed.body as { data: { choices: unknown[] } }).data.choices).toEqual([{ name: 'subscribe daily 08:00', value: 'subscribe daily 08:00' }]);
@@ -281,7 +283,7 @@ describe('the HTTP interactions endpoint', () => {
     const { store } = await sqliteStore();
     const links = createPageLinks({ publicUrl: 'https://sitrep.example', secret: 'd'.repeat(40) });
     const commands = createChatCommands({
-      library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC', permission: permissionPolicy({ slackManagers: [] }),
+      library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC',
       pageLink: (subject, topic) => links.link(subject, topic, Date.now()),
     });
     const e = await startEndpoint({}, commands);
