@@ -5,17 +5,15 @@
  * migrate once.
  */
 import pg from 'pg';
-import type { Coverage } from '../core/briefing/changes.js';
-import type { ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { describeLocation } from './location.js';
 import { LATEST_VERSION, MIGRATIONS, SchemaTooNewError, type Migration } from './migrations.js';
 import {
-  ARTICLE_HEADER_COLUMNS, fromSignature, sameOutlet, toArticleHeader, toFeedState, toRun, toSignature, toSubscription,
+  ARTICLE_HEADER_COLUMNS, fromSignature, readCoverage, readExtract, readOutlets, sameOutlet, toArticleHeader, toFeedState, toRun, toSignature, toSubscription,
   type ArticleRow, type FeedRow, type RunRow, type SubscriptionRow,
 } from './rows.js';
 import { replicaStore, sharedTables, type Sql } from './shared-tables.js';
-import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Outlet, Replica, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
+import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Replica, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** Where and how to connect. */
 export interface PostgresOptions {
@@ -171,7 +169,7 @@ function extractCache(pool: pg.Pool, now: () => number): Store['extracts'] {
       // Read and marked used in one statement.
       const r = await pool.query<{ extract: string }>('UPDATE extract_cache SET used_at = $2 WHERE hash = $1 RETURNING extract', [hash, now()]);
       const row = r.rows[0];
-      return row ? (JSON.parse(row.extract) as ArticleExtract) : undefined;
+      return row ? readExtract(row.extract) : undefined;
     },
     async put(hash, extract) {
       await pool.query('INSERT INTO extract_cache (hash, extract, used_at) VALUES ($1, $2, $3) ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at', [hash, JSON.stringify(extract), now()]);
@@ -198,7 +196,7 @@ function articleStore(pool: pg.Pool): ArticleStore {
       const row = (await c.query<{ subject: string; outlets: string }>('SELECT subject, outlets FROM articles WHERE id = $1 FOR UPDATE', [id])).rows[0];
       if (!row) return false;
       if (outlet.url) await addUrl(c, row.subject, outlet.url, id);
-      const outlets = JSON.parse(row.outlets) as Outlet[];
+      const outlets = readOutlets(row.outlets);
       if (outlets.some((o) => sameOutlet(o, outlet))) return false;
       await c.query('UPDATE articles SET outlets = $1 WHERE id = $2', [JSON.stringify([...outlets, outlet]), id]);
       return true;
@@ -238,11 +236,13 @@ function coverageStore(pool: pg.Pool): CoverageStore {
     async latest(digestId) {
       const r = (await pool.query<{ run_key: string; posted_at: number; coverage: string }>(
         'SELECT run_key, posted_at, coverage FROM digest_coverage WHERE digest_id = $1 ORDER BY posted_at DESC, seq DESC LIMIT 1', [digestId])).rows[0];
-      return r ? { runKey: r.run_key, postedAt: r.posted_at, coverage: JSON.parse(r.coverage) as Coverage } : undefined;
+      const coverage = r && readCoverage(r.coverage);
+      return r && coverage ? { runKey: r.run_key, postedAt: r.posted_at, coverage } : undefined;
     },
     async byRun(runKey) {
       const r = (await pool.query<{ digest_id: string; posted_at: number; coverage: string }>('SELECT digest_id, posted_at, coverage FROM digest_coverage WHERE run_key = $1', [runKey])).rows[0];
-      return r ? { digestId: r.digest_id, postedAt: r.posted_at, coverage: JSON.parse(r.coverage) as Coverage } : undefined;
+      const coverage = r && readCoverage(r.coverage);
+      return r && coverage ? { digestId: r.digest_id, postedAt: r.posted_at, coverage } : undefined;
     },
   };
 }

@@ -1,7 +1,7 @@
 /** The SQLite side of ingestion: stored articles with their urls, feed states, and digest coverage. */
 import type { Database as Db } from 'better-sqlite3';
 import type { Coverage } from '../core/briefing/changes.js';
-import { ARTICLE_HEADER_COLUMNS, fromSignature, sameOutlet, toArticle, toArticleHeader, toFeedState, toSignature, type ArticleRow, type FeedRow } from './rows.js';
+import { ARTICLE_HEADER_COLUMNS, fromSignature, readCoverage, readOutlets, sameOutlet, toArticle, toArticleHeader, toFeedState, toSignature, type ArticleRow, type FeedRow } from './rows.js';
 import type { ArticleStore, CoverageStore, FeedStateStore, Outlet } from './store.js';
 
 /** Articles in SQLite. */
@@ -34,7 +34,7 @@ export function sqliteArticleStore(db: Db): ArticleStore {
     const row = get.get(id);
     if (!row) return false;
     if (outlet.url) addUrl.run(row.subject, outlet.url, id);
-    const outlets = JSON.parse(row.outlets) as Outlet[];
+    const outlets = readOutlets(row.outlets);
     if (outlets.some((o) => sameOutlet(o, outlet))) return false;
     setOutlets.run(JSON.stringify([...outlets, outlet]), id);
     return true;
@@ -88,11 +88,13 @@ export function sqliteCoverageStore(db: Db): CoverageStore {
   return {
     latest(digestId) {
       const r = latest.get(digestId);
-      return Promise.resolve(r ? { runKey: r.run_key, postedAt: r.posted_at, coverage: JSON.parse(r.coverage) as Coverage } : undefined);
+      const coverage = r && readCoverage(r.coverage);
+      return Promise.resolve(r && coverage ? { runKey: r.run_key, postedAt: r.posted_at, coverage } : undefined);
     },
     byRun(runKey) {
       const r = byRun.get(runKey);
-      return Promise.resolve(r ? { digestId: r.digest_id, postedAt: r.posted_at, coverage: JSON.parse(r.coverage) as Coverage } : undefined);
+      const coverage = r && readCoverage(r.coverage);
+      return Promise.resolve(r && coverage ? { digestId: r.digest_id, postedAt: r.posted_at, coverage } : undefined);
     },
   };
 }

@@ -3,12 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database, { type Database as Db } from 'better-sqlite3';
-import type { ArticleExtract } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { migrate } from './migrations.js';
 import { coverageWriter, sqliteArticleStore, sqliteCoverageStore, sqliteFeedStateStore } from './sqlite-articles.js';
 import { sharedTables, type Sql } from './shared-tables.js';
-import { toRun, toSubscription, type RunRow, type SubscriptionRow } from './rows.js';
+import { readExtract, toRun, toSubscription } from './rows.js';
 import type { NewRun, NewSubscription, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** The database when SITREP_DB is not set: `var/sitrep.db` in the package (`/app/var` in the image, a volume). */
@@ -46,7 +45,7 @@ function runStore(db: Db): RunStore {
       Promise.resolve(insert.run({ ...runParams(run, now), state: 'claimed', error: null, owner, lease_until: leaseUntil }).changes === 1),
     skip: (run, reason, now) =>
       Promise.resolve(insert.run({ ...runParams(run, now), state: 'skipped', error: reason, owner: null, lease_until: null }).changes === 1),
-    takeOver: (now, owner, leaseUntil) => Promise.resolve((takeOver.all({ now, owner, lease_until: leaseUntil }) as RunRow[]).map(toRun)),
+    takeOver: (now, owner, leaseUntil) => Promise.resolve(takeOver.all({ now, owner, lease_until: leaseUntil }).map(toRun)),
     update(key: string, owner: string, change: RunUpdate, now: number) {
       if (change.state === 'claimed') {
         const r = claimed.run({ key, owner, now, attempts: change.attempts, lease_until: change.leaseUntil, error: change.error ?? null, next_attempt_at: change.nextAttemptAt ?? null });
@@ -57,7 +56,7 @@ function runStore(db: Db): RunStore {
     list(filter = {}) {
       const states = filter.states ?? [];
       const where = states.length ? `WHERE state IN (${states.map(() => '?').join(', ')})` : '';
-      const rows = db.prepare(`SELECT * FROM digest_runs ${where} ORDER BY scheduled_at DESC, key LIMIT ?`).all(...states, filter.limit ?? 50) as RunRow[];
+      const rows = db.prepare(`SELECT * FROM digest_runs ${where} ORDER BY scheduled_at DESC, key LIMIT ?`).all(...states, filter.limit ?? 50);
       return Promise.resolve(rows.map(toRun));
     },
     checkedUntil: () => Promise.resolve(getState.get('checked_until')?.value),
@@ -75,18 +74,18 @@ function subscriptionStore(db: Db): SubscriptionStore {
     RETURNING *`);
   return {
     add(sub: NewSubscription) {
-      const row = upsert.get({ platform: sub.platform, channel: sub.channel, subject: sub.subject, topic: sub.topic ?? '', cron: sub.cron, time_zone: sub.timeZone, created_by: sub.createdBy, created_at: sub.createdAt }) as SubscriptionRow;
+      const row = upsert.get({ platform: sub.platform, channel: sub.channel, subject: sub.subject, topic: sub.topic ?? '', cron: sub.cron, time_zone: sub.timeZone, created_by: sub.createdBy, created_at: sub.createdAt });
       return Promise.resolve(toSubscription(row));
     },
     remove(where) {
       const byTopic = where.topic === undefined ? '' : 'AND topic = @topic';
       const rows = db.prepare(`DELETE FROM subscriptions WHERE platform = @platform AND channel = @channel AND subject = @subject ${byTopic} RETURNING *`)
-        .all({ platform: where.platform, channel: where.channel, subject: where.subject, ...(where.topic === undefined ? {} : { topic: where.topic }) }) as SubscriptionRow[];
+        .all({ platform: where.platform, channel: where.channel, subject: where.subject, ...(where.topic === undefined ? {} : { topic: where.topic }) });
       return Promise.resolve(rows.map(toSubscription).sort((a, b) => a.id - b.id));
     },
     list(where = {}) {
       const clauses = [where.platform === undefined ? '' : 'platform = @platform', where.channel === undefined ? '' : 'channel = @channel'].filter(Boolean);
-      const rows = db.prepare(`SELECT * FROM subscriptions ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY id`).all(where) as SubscriptionRow[];
+      const rows = db.prepare(`SELECT * FROM subscriptions ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY id`).all(where);
       return Promise.resolve(rows.map(toSubscription));
     },
   };
@@ -101,7 +100,7 @@ function extractCache(db: Db, now: () => number): Store['extracts'] {
     get(hash) {
       const row = get.get(hash);
       if (row) touch.run(now(), hash);
-      return Promise.resolve(row ? (JSON.parse(row.extract) as ArticleExtract) : undefined);
+      return Promise.resolve(row ? readExtract(row.extract) : undefined);
     },
     put(hash, extract) {
       put.run(hash, JSON.stringify(extract), now());
@@ -109,6 +108,25 @@ function extractCache(db: Db, now: () => number): Store['extracts'] {
     },
     prune: (before) => Promise.resolve(prune.run(before).changes),
   };
+}
+
+/**
+ * better-sqlite3 works synchronously, so an error (a busy database, a row that fails its check)
+ * would be thrown before a promise exists: each method hands it back as a rejected promise instead,
+ * as the PostgreSQL store does.
+ */
+function rejecting<T extends object>(methods: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(methods)) {
+    out[name] = typeof f === 'function' ? (...args: unknown[]): Promise<unknown> => {
+      try {
+        return Promise.resolve((f as (...a: unknown[]) => unknown)(...args));
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    } : f;
+  }
+  return out as T;
 }
 
 /** Statements with `?` placeholders, prepared once each. */
@@ -149,12 +167,12 @@ export function openSqliteStore(path: string, opts: { now?: () => number } = {})
   return ok({
     ...sharedTables(sqliteSql(open)),
     ping: () => Promise.resolve(),
-    runs: runStore(open),
-    subscriptions: subscriptionStore(open),
-    extracts: extractCache(open, now),
-    articles: sqliteArticleStore(open),
-    feeds: sqliteFeedStateStore(open),
-    coverage: sqliteCoverageStore(open),
+    runs: rejecting(runStore(open)),
+    subscriptions: rejecting(subscriptionStore(open)),
+    extracts: rejecting(extractCache(open, now)),
+    articles: rejecting(sqliteArticleStore(open)),
+    feeds: rejecting(sqliteFeedStateStore(open)),
+    coverage: rejecting(sqliteCoverageStore(open)),
     location: path,
     close() {
       if (open.open) open.close();

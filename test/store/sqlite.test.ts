@@ -137,3 +137,25 @@ describe('inspecting a store for doctor', () => {
     expect(inspectSqliteStore(file, 0)).toEqual({ state: 'present', writable: true, version: LATEST_VERSION, latest: LATEST_VERSION, runs: 1, failedSince: 0, subscriptions: 0 });
   });
 });
+
+describe('what is read back is checked, not cast', () => {
+  it('names the table and column of a row that is not what Sitrep wrote', async () => {
+    const { store: s, file } = await store();
+    await s.runs.claim(run(), 'a', 1000, 0);
+    const db = new Database(file);
+    db.prepare("UPDATE digest_runs SET attempts = 'many'").run();
+    db.close();
+    await expect(s.runs.list()).rejects.toThrow('A digest_runs row is not what Sitrep wrote: attempts: Invalid input: expected number, received string');
+  });
+
+  it('makes a cached extract again, and treats a coverage as never recorded, when their stored JSON is not theirs', async () => {
+    const { store: s, file } = await store();
+    await s.extracts.put('h1', { article: { file: 'a.txt', headline: 'H', bytes: 1 }, figures: [], actors: [], questions: [], sentences: [], places: [] });
+    const db = new Database(file);
+    db.prepare("UPDATE extract_cache SET extract = '{\"figures\": 3}'").run();
+    db.prepare("INSERT INTO digest_coverage (run_key, digest_id, posted_at, coverage) VALUES ('k', 'morning', 1, 'not json')").run();
+    db.close();
+    expect(await s.extracts.get('h1')).toBeUndefined();
+    expect(await s.coverage.latest('morning')).toBeUndefined();
+  });
+});
