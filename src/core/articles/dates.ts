@@ -2,6 +2,10 @@
 // English only: the package's index loads every locale (four times the import time).
 import * as chrono from 'chrono-node/en';
 import type { Article, PubDate } from '../model.js';
+import { MONTH_NAMES, MONTH_STEMS } from '../calendar.js';
+
+/** A month beside a number: where a day may be written without its year. */
+const MONTH_AND_DAY = new RegExp(`\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d|\\d\\s+(?:${MONTH_STEMS})`, 'i');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -20,7 +24,6 @@ function impossibleDate(year: number, month: number, day: number): string | unde
   return undefined;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Why a date written `YYYY-MM-DD` is no day of the calendar (`2025-13-45`); undefined for a real day or any other writing. */
 export function calendarProblem(text: string): string | undefined {
@@ -126,7 +129,7 @@ function dayWithoutYear(a: Article, setDate: PubDate): PubDate | undefined {
   let best: PubDate | undefined;
   const days: PubDate[] = [];
   for (const line of lines) {
-    if (!/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(line)) continue;
+    if (!MONTH_AND_DAY.test(line)) continue;
     for (const r of chrono.casual.parse(line, REF)) {
       if (!r.start.isCertain('month') || !r.start.isCertain('day') || r.start.isCertain('year') || ahead(line, r.index)) continue;
       const month = r.start.get('month') ?? 1;

@@ -3,6 +3,8 @@
  * heads. Each table is a general class of English words, never a story's names; fix a label by
  * editing a row.
  */
+import { MONTH_NAMES, MONTH_STEMS, WEEKDAY_NAMES } from '../calendar.js';
+
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 /** The tables `has` reads, in order: table `i` is bit `1 << i` of a word's classes. */
@@ -133,10 +135,7 @@ const PLACE_QUALIFIERS = words(`
 export const isPlaceQualifier = has(PLACE_QUALIFIERS);
 
 /** Months and days: a name ending in one is a date ("Early Friday", "Fourth of July"). */
-const CALENDAR = words(`
-  january february march april may june july august september october november december monday tuesday wednesday
-  thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec
-`);
+const CALENDAR = words([...MONTH_NAMES, ...WEEKDAY_NAMES, ...MONTH_STEMS.split('|'), 'sept'].join(' ').toLowerCase());
 /** Whether a word names a month or a day. */
 export const isCalendar = has(CALENDAR);
 

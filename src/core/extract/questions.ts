@@ -6,6 +6,7 @@ import { anchorGate } from './anchor-gate.js';
 import {
   asSubject, cutClause, firstVerb, mainSubject, nounQuestion, participle, processParticiple, subjectAt, tidy, whQuestion, yesNoQuestion,
 } from './question-grammar.js';
+import { MONTH_ALTERNATION } from '../calendar.js';
 
 /** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */
 interface Asked {
@@ -30,7 +31,7 @@ interface Cue {
 /** The words that open an embedded question: "whether", "how", "who"... */
 const WH_WORDS: readonly string[] = 'which what how when where who whom whose whether why if'.split(' ');
 const WH_CLAUSE = `((?:${WH_WORDS.join('|')})\\b[^;]*)`;
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const MONTH = `(?:${MONTH_ALTERNATION})`;
 
 /** Who did not, would not or could not tell: "did not say", "declined to", "has yet to". */
 const WITHHELD: readonly string[] = ['(?:neither|nobody|no one|none)\\b[^,;]{0,30}?\\s+(?:would|could|did|will|was able to)', "(?:did|does|do|would|could|has|have|had)(?:\\s+not|n['’]t)", 'declined to', 'refused to', '(?:was|were|is|are) unable to', '(?:has|have) yet to'];

@@ -3,6 +3,7 @@ import { isCommonNoun, isGroupNoun, isPeopleNoun, singular } from './lexicon.js'
 import type { NumberMention } from './numbers.js';
 import { CALENDAR } from './phrase.js';
 import { alternation, STATES, UNITS } from './vocabulary.js';
+import { MONTH_STEMS } from '../../calendar.js';
 
 const STATE_WORDS = new Set(STATES.flatMap((r) => [...r.states, ...r.nouns]));
 /** Whether the words after "one" name a person or a casualty ("one counselor", "one death", "one remains missing"). */
@@ -31,8 +32,8 @@ function countsNoSingular(after: string): boolean {
   if (!m || m[0].trim().split(/\s+/).some((w) => CALENDAR.test(w.toLowerCase()))) return false;
   return !!noun && singular(noun) === noun && isCommonNoun(noun) && !isGroupNoun(noun);
 }
-const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
-const MONTH_AFTER = /^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\b`, 'i');
 const CLOCK_AFTER = /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|BST|EST|EDT|CST|CDT|PST|PDT|local time|hrs\b|h\b|o'clock)/i;
 /** Words before a number that make it a label, not a quantity ("page 12", "Line 7", "District 751"). */
 const LABEL_BEFORE = /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section|article|vol\.|volume|episode|season|part|item|clause|paragraph|line|room|flight|route|highway|interstate|district|ward|gate|platform|terminal|lot|unit|grade|level|phase|stage|round|game|week|day|channel|resolution|decree|bill|act|law|amendment|case|docket|file|code|#)\s*$/i;

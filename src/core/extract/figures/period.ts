@@ -8,6 +8,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { ahead } from '../../articles/dates.js';
 import type { Period, PubDate } from '../../model.js';
+import { MONTH_NAMES, MONTH_STEMS, MONTH_WORDS, WEEKDAY_WORDS } from '../../calendar.js';
 
 /** A time expression: where it is in the sentence and the period it names (none when it names no fixed one). */
 export interface TimeSpan {
@@ -19,8 +20,8 @@ export interface TimeSpan {
   rule: string;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
+const MONTH_RE = `(?:${MONTH_WORDS})\\.?`;
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** 0-11 from a month name or abbreviation. */
 const monthIndex = (word: string): number => MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().replace('.', '').slice(0, 3)));
@@ -217,9 +218,11 @@ function relative(which: string, unit: string, pub: PubDate): Period | undefined
  */
 export const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
 /** Cheap test for what chrono alone reads: a weekday, or a month with a day and no year. */
-const DAYS_HINT = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b[a-z-]+(?:st|nd|rd|th)\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const DAYS_HINT = new RegExp(`\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS})`, 'i');
 /** The same, for every match in a sentence (matchAll works on a copy, so one is enough). */
 const DAYS_HINTS = new RegExp(DAYS_HINT.source, 'gi');
+/** A date's own words within what chrono read ("at 12 on Jan. 30" is read as noon; the 12 is a count). */
+const OWN_DATE = new RegExp(`(?:\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\.?|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS}))[^]*$`, 'i');
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
 /** chrono with only its weekday and month-name parsers: the rest read clock times and relative spans this table reads itself. */
 const DAYS = (() => {
@@ -254,7 +257,7 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
   const out: { start: number; end: number; period: Period | undefined; rule: string }[] = [];
   for (const r of chronoResults(sentence)) {
     // "in five seconds" is a date only relative to chrono's reference: a day needs a month or weekday named.
-    if (!DAYS_HINT.test(r.text) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(r.text)) continue;
+    if (!DAYS_HINT.test(r.text) && !NEEDS.month.test(r.text)) continue;
     const known = (c: 'year' | 'month' | 'day' | 'weekday'): number | undefined => (r.start.isCertain(c) ? r.start.get(c) ?? undefined : undefined);
     const [y, m, dd, wd] = [known('year'), known('month'), known('day'), known('weekday')];
     let d: string | undefined;
@@ -278,7 +281,7 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
     }
     if (!d) continue;
     // Only the date's own words: chrono reads "at 12 on Jan. 30" as noon, and the 12 is a count.
-    const own = /(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b[a-z-]+(?:st|nd|rd|th)\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[^]*$/i.exec(r.text);
+    const own = OWN_DATE.exec(r.text);
     const lead = own ? own.index : /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
     const end = r.index + r.text.length;
     // "the July 4 flood", "from July 4 flooding", "the catastrophic Fourth of July flooding": a date naming an event dates the event, not a figure.
@@ -299,7 +302,7 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
 const NEEDS: Record<Need, RegExp> = {
   year: /(?:19|20)\d\d/,
   unit: /\b(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)\b/i,
-  month: /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+  month: new RegExp(`\\b(?:${MONTH_STEMS})`, 'i'),
 };
 
 /** Finds the time expressions of a sentence; those that resolve to no fixed period still mark their span. */

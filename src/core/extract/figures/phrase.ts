@@ -4,6 +4,7 @@
  */
 import type { Token } from '../../nlp.js';
 import { isCommonNoun, isGroupNoun, senseOf, singular } from './lexicon.js';
+import { MONTH_ALTERNATION, MONTH_NAMES, WEEKDAY_ALTERNATION, WEEKDAY_NAMES } from '../../calendar.js';
 
 /** A noun phrase: its head noun, the words before the head, and where it ends. */
 export interface NounPhrase {
@@ -52,7 +53,9 @@ export function isTitleCase(tokens: Token[]): boolean {
 }
 
 /** A word of the calendar or the clock, lower case: it dates a phrase, never narrows one. */
-export const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night)$/;
+export const CALENDAR = new RegExp(`^(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES].join('|').toLowerCase()}|today|yesterday|morning|afternoon|evening|night)$`);
+/** A month or weekday name, capitalised as written. */
+const CALENDAR_NAME = new RegExp(`^(?:${MONTH_ALTERNATION}|${WEEKDAY_ALTERNATION})$`);
 const modifierOk = (t: Token): boolean => !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
 
 /** Whether the run of proper nouns at `j` ends at a common noun ("Camp Willow campers"). */
@@ -173,7 +176,7 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
     if (b === a) continue;
     const first = tokens[a];
     const last = tokens[b - 1];
-    if (!first || !last || /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(first.text)) continue;
+    if (!first || !last || CALENDAR_NAME.test(first.text)) continue;
     return text.slice(first.start, last.end);
   }
   return undefined;
