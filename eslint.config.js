@@ -70,11 +70,17 @@ export default tseslint.config(
     // The core is pure: no I/O, no environment, no clock, no Node globals.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'], message: 'src/core does no I/O.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'], message: 'src/core does no I/O.' }] },
+      ],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'src/core reads no environment.' },
-        ...['Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate', 'clearImmediate'].map((name) => ({ name, message: 'src/core uses no Node globals.' })),
+        ...['Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate', 'clearImmediate'].map((name) => ({
+          name,
+          message: 'src/core uses no Node globals.',
+        })),
       ],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Core functions take `now`.' }],
     },

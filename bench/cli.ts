@@ -55,5 +55,7 @@ console.log(`CLI cold start, median of ${String(runs)} processes:`);
 console.log(`  node -e 0: ${floor.toFixed(0)} ms (the floor)`);
 for (const [name, ms, target] of rows) {
   const limit = target === '800' ? 800 : floor + 150;
-  console.log(`  ${name}: ${ms.toFixed(0)} ms (+${(ms - floor).toFixed(0)} over the floor; target ${target === '800' ? '< 800 ms' : `<= ${limit.toFixed(0)} ms`})`);
+  console.log(
+    `  ${name}: ${ms.toFixed(0)} ms (+${(ms - floor).toFixed(0)} over the floor; target ${target === '800' ? '< 800 ms' : `<= ${limit.toFixed(0)} ms`})`,
+  );
 }

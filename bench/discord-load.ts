@@ -86,17 +86,26 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const out: LoadResult = { command: [], autocomplete: [], deferred: 0, secs: 0 };
   let next = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: job.concurrency }, async () => {
-    for (let r = requests[next++]; r; r = requests[next++]) {
-      const { ms, type } = await fire(agent, job.port, r);
-      (type === 8 ? out.autocomplete : out.command).push(ms);
-      if (type === 5) out.deferred++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: job.concurrency }, async () => {
+      for (let r = requests[next++]; r; r = requests[next++]) {
+        const { ms, type } = await fire(agent, job.port, r);
+        (type === 8 ? out.autocomplete : out.command).push(ms);
+        if (type === 5) out.deferred++;
+      }
+    }),
+  );
   if (agent !== pool?.agent) agent.destroy();
   return { ...out, secs: (performance.now() - start) / 1000 };
 }
 
 port.on('message', (job: LoadJob) => {
-  run(job).then((r) => { port.postMessage(r); }, (e: unknown) => { port.postMessage({ error: String(e) }); });
+  run(job).then(
+    (r) => {
+      port.postMessage(r);
+    },
+    (e: unknown) => {
+      port.postMessage({ error: String(e) });
+    },
+  );
 });

@@ -21,7 +21,9 @@ import { APP_ID, startFakeDiscord } from '../test/adapters/discord/fake-discord.
 import type { LoadJob, LoadResult } from './discord-load.js';
 import { syntheticSet } from './synthetic.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { articles: { type: 'string', default: '10000' }, requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' } },
+});
 const n = Number(values.articles);
 const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
@@ -81,7 +83,9 @@ async function phase(label: string, answerCacheSize?: number): Promise<number[]>
   console.log(`  all: p50 ${pct(all, 0.5)} ms, p99 ${pct(all, 0.99)} ms`);
   console.log(`  commands (${String(r.command.length)}): p50 ${pct(r.command, 0.5)} ms, p99 ${pct(r.command, 0.99)} ms, deferred ${String(r.deferred)}`);
   console.log(`  autocomplete (${String(r.autocomplete.length)}): p50 ${pct(r.autocomplete, 0.5)} ms, p99 ${pct(r.autocomplete, 0.99)} ms`);
-  console.log(`  server side: p50 ${pct(served, 0.5)} ms, p99 ${pct(served, 0.99)} ms; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
+  console.log(
+    `  server side: p50 ${pct(served, 0.5)} ms, p99 ${pct(served, 0.99)} ms; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+  );
   const bursts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const b = await load({ port: server.port, count: concurrency, concurrency, connections: 'new' });

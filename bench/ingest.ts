@@ -70,8 +70,13 @@ const server = createServer((req, res) => {
   const url = req.url ?? '/';
   if (url === '/feed.xml') {
     const items: string[] = [];
-    for (let i = 0; i < n; i++) items.push(`<item><title>Synthetic story ${String(i)}</title><link>http://${req.headers.host ?? ''}/p/${String(i)}</link><guid>p${String(i)}</guid><description>Story ${String(i)} from Ecuador</description></item>`);
-    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Bench Times</title>${items.join('')}</channel></rss>`);
+    for (let i = 0; i < n; i++)
+      items.push(
+        `<item><title>Synthetic story ${String(i)}</title><link>http://${req.headers.host ?? ''}/p/${String(i)}</link><guid>p${String(i)}</guid><description>Story ${String(i)} from Ecuador</description></item>`,
+      );
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Bench Times</title>${items.join('')}</channel></rss>`);
     return;
   }
   const m = /^\/p\/(\d+)$/.exec(url);
@@ -98,7 +103,12 @@ const sampler = setInterval(sample, 200);
 const mb = (b: number): string => `${(b / 1048576).toFixed(0)} MB`;
 
 const progress = process.stderr.isTTY ? terminalProgress(process.stderr) : logProgress(createLogger('info'), { every: 2000, everyMs: 60_000 });
-const { ingestor, close } = createIngestion({ settings: { ...INGEST_DEFAULTS, allowPrivate: true, maxBytes: 10 * 1024 * 1024 }, store, now: Date.now, progress });
+const { ingestor, close } = createIngestion({
+  settings: { ...INGEST_DEFAULTS, allowPrivate: true, maxBytes: 10 * 1024 * 1024 },
+  store,
+  now: Date.now,
+  progress,
+});
 const t0 = performance.now();
 const report = await ingestor.poll({ name: 'bench', feeds: [`${base}/feed.xml`], match: [] });
 const ingestSecs = (performance.now() - t0) / 1000;
@@ -129,12 +139,18 @@ const rebuild = await build();
 const rebuildSecs = rebuild.secs;
 clearInterval(sampler);
 const feed = report.feeds[0];
-console.log(`pages: ${String(n)} served from ${base}; added ${String(report.added)}, folded ${String(report.folded)}, failed ${String(feed?.failures.length ?? 0)}${feed?.error ? ` (feed: ${feed.error})` : ''}`);
+console.log(
+  `pages: ${String(n)} served from ${base}; added ${String(report.added)}, folded ${String(report.folded)}, failed ${String(feed?.failures.length ?? 0)}${feed?.error ? ` (feed: ${feed.error})` : ''}`,
+);
 console.log(`ingest (fetch one at a time, Readability, hash, near-duplicates, SQLite): ${(n / ingestSecs).toFixed(0)} pages/s (${ingestSecs.toFixed(1)} s)`);
 console.log(`memory while ingesting: peak RSS ${mb(ingestPeak.rss)}, peak heap ${mb(ingestPeak.heap)}; after: RSS ${mb(held.rss)}, heap ${mb(held.heapUsed)}`);
-console.log(`set build with Sitrep's extraction (${String(articleCount)} articles, extracts cached in SQLite): ${buildSecs.toFixed(1)} s; end to end ${(n / (ingestSecs + buildSecs)).toFixed(0)} pages/s`);
+console.log(
+  `set build with Sitrep's extraction (${String(articleCount)} articles, extracts cached in SQLite): ${buildSecs.toFixed(1)} s; end to end ${(n / (ingestSecs + buildSecs)).toFixed(0)} pages/s`,
+);
 console.log(`memory while building: peak RSS ${mb(buildPeak.rss)}, peak heap ${mb(buildPeak.heap)}`);
-console.log(`rebuild with every extract from the cache (what the bot does after a poll brings articles): ${rebuildSecs.toFixed(1)} s, peak heap ${mb(rebuild.peak.heap)}`);
+console.log(
+  `rebuild with every extract from the cache (what the bot does after a poll brings articles): ${rebuildSecs.toFixed(1)} s, peak heap ${mb(rebuild.peak.heap)}`,
+);
 await store.close();
 server.close();
 rmSync(root, { recursive: true, force: true });

@@ -28,7 +28,10 @@ const LEASE_MS = 5000;
 const dir = await mkdtemp(join(tmpdir(), 'sitrep-bench-replicas-'));
 await mkdir(join(dir, 'briefings/story/articles'), { recursive: true });
 await writeFile(join(dir, 'briefings/story/briefing.yaml'), 'title: A story\ntopics:\n  homicides: [homicide, murders]\n');
-await writeFile(join(dir, 'briefings/story/articles/a.txt'), 'Murders fell\nDate: 2025-06-09\n\nPolice said 120 murders were recorded in May, down from 150 in April.\n');
+await writeFile(
+  join(dir, 'briefings/story/articles/a.txt'),
+  'Murders fell\nDate: 2025-06-09\n\nPolice said 120 murders were recorded in May, down from 150 in April.\n',
+);
 const config = join(dir, 'sitrep.yaml');
 await writeFile(config, 'subjects: [story]\nplatforms: [discord]\ntimezone: UTC\nschedule: { grace: 2h, attempts: 5, backoff: 1s, max_backoff: 5s }\n');
 
@@ -43,7 +46,15 @@ async function seed(where: StoreLocation, run: number): Promise<string[]> {
   const store = await open(where);
   const channels = Array.from({ length: N }, (_, i) => String(800000000000000000n + BigInt(run) * 100000n + BigInt(i)));
   for (const channel of channels) {
-    await store.subscriptions.add({ platform: 'discord', channel, subject: 'story', cron: '0 13 * * *', timeZone: 'UTC', createdBy: 'bench', createdAt: DUE - 86_400_000 });
+    await store.subscriptions.add({
+      platform: 'discord',
+      channel,
+      subject: 'story',
+      cron: '0 13 * * *',
+      timeZone: 'UTC',
+      createdBy: 'bench',
+      createdAt: DUE - 86_400_000,
+    });
   }
   await store.runs.setCheckedUntil(DUE - 60_000);
   await store.close();
@@ -54,9 +65,20 @@ function startReplica(name: string, where: StoreLocation, fake: FakeDiscord, off
   const db = where.engine === 'postgres' ? { SITREP_DATABASE_URL: where.url, SITREP_TEST_SCHEMA: where.schema ?? '' } : { SITREP_DB: where.file };
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     env: {
-      ...process.env, ...db, SITREP_TEST_CONFIG: config, SITREP_TEST_BRIEFINGS: join(dir, 'briefings'), SITREP_TEST_CLOCK_OFFSET: String(offset),
-      SITREP_TEST_LEASE_MS: String(LEASE_MS), PORT: '0', HOST: '127.0.0.1', SITREP_CONSOLE: 'off', LOG_LEVEL: 'error',
-      DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: `bot-${name}`, DISCORD_API_URL: fake.api,
+      ...process.env,
+      ...db,
+      SITREP_TEST_CONFIG: config,
+      SITREP_TEST_BRIEFINGS: join(dir, 'briefings'),
+      SITREP_TEST_CLOCK_OFFSET: String(offset),
+      SITREP_TEST_LEASE_MS: String(LEASE_MS),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SITREP_CONSOLE: 'off',
+      LOG_LEVEL: 'error',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+      DISCORD_TOKEN: `bot-${name}`,
+      DISCORD_API_URL: fake.api,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -76,7 +98,9 @@ async function scenario(run: number, where: StoreLocation, replicas: number, kil
   const started = performance.now();
   const offset = DUE + 5000 - Date.now();
   const procs = Array.from({ length: replicas }, (_, i) => startReplica(`r${String(i)}`, where, fake, offset));
-  const killAll = (): void => { for (const p of procs) p.child.kill('SIGKILL'); };
+  const killAll = (): void => {
+    for (const p of procs) p.child.kill('SIGKILL');
+  };
   process.once('exit', killAll);
   const store = await open(where);
   let killed = false;
@@ -110,7 +134,9 @@ const pgLocation = (): StoreLocation => {
 
 const rows: [string, Outcome][] = [];
 const report = ([name, o]: [string, Outcome]): void => {
-  console.log(`  ${name}: all posted in ${o.seconds.toFixed(1)} s; channels showing a digest twice: ${String(o.duplicates)}; re-sent under the same nonce: ${String(o.resent)}`);
+  console.log(
+    `  ${name}: all posted in ${o.seconds.toFixed(1)} s; channels showing a digest twice: ${String(o.duplicates)}; re-sent under the same nonce: ${String(o.resent)}`,
+  );
 };
 console.log(`${String(N)} subscriptions due at one minute, posted to a loopback Discord (discord.js: 50 requests/s per process)`);
 try {

@@ -58,11 +58,12 @@ for (const text of syntheticStream(n)) {
 }
 const queries = BENCH_QUERIES;
 const times: number[] = [];
-for (let r = 0; r < 20; r++) for (const q of queries) {
-  const s = performance.now();
-  brief(set, q);
-  times.push(performance.now() - s);
-}
+for (let r = 0; r < 20; r++)
+  for (const q of queries) {
+    const s = performance.now();
+    brief(set, q);
+    times.push(performance.now() - s);
+  }
 times.sort((a, b) => a - b);
 // The page: the same briefings as a full HTML page, server side (brief and render). One page of the
 // whole set first, timed apart: the renderer's first run compiles it, as a bot's first page does once.
@@ -72,13 +73,14 @@ if (whole.ok) renderPage(whole.value, { generatedAt: 0 });
 const firstPageMs = performance.now() - w;
 const pageTimes: number[] = [];
 let pageBytes = 0;
-for (let r = 0; r < 5; r++) for (const q of queries) {
-  const s = performance.now();
-  const b = brief(set, q);
-  const html = b.ok ? renderPage(b.value, { generatedAt: 0 }) : '';
-  pageTimes.push(performance.now() - s);
-  pageBytes = Math.max(pageBytes, Buffer.byteLength(html));
-}
+for (let r = 0; r < 5; r++)
+  for (const q of queries) {
+    const s = performance.now();
+    const b = brief(set, q);
+    const html = b.ok ? renderPage(b.value, { generatedAt: 0 }) : '';
+    pageTimes.push(performance.now() - s);
+    pageBytes = Math.max(pageBytes, Buffer.byteLength(html));
+  }
 pageTimes.sort((a, b) => a - b);
 const setSize = `figures ${set.figures.length}, actors ${set.actors.length}, questions ${set.questions.length}`;
 // The set is done with: the large article below is read without it, as it would be alone.
@@ -115,7 +117,11 @@ console.log(`extraction / readDoc: ${(bareCpu / cpu).toFixed(2)} by CPU time, ${
 console.log(`topic briefing: p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms over ${times.length} queries`);
 console.log(setSize);
 const pagePct = (p: number): string => (pageTimes[Math.min(pageTimes.length - 1, Math.floor(p * pageTimes.length))] ?? 0).toFixed(1);
-console.log(`briefing page (brief and render): first (cold) ${firstPageMs.toFixed(1)} ms; then p50 ${pagePct(0.5)} ms, p99 ${pagePct(0.99)} ms over ${pageTimes.length} pages, largest ${(pageBytes / 1024).toFixed(0)} KB (target p99 <= 50 ms)`);
+console.log(
+  `briefing page (brief and render): first (cold) ${firstPageMs.toFixed(1)} ms; then p50 ${pagePct(0.5)} ms, p99 ${pagePct(0.99)} ms over ${pageTimes.length} pages, largest ${(pageBytes / 1024).toFixed(0)} KB (target p99 <= 50 ms)`,
+);
 console.log(`bundled subject's page: ${(bundledBytes / 1024).toFixed(1)} KB (target < 100 KB)`);
-console.log(`one ${(Buffer.byteLength(bigText) / 1e6).toFixed(1)} MB article: parsed in ${bigParse.toFixed(0)} ms, extracted in ${((bigAll - bigParse) / 1000).toFixed(1)} s (${(Buffer.byteLength(bigText) / 1e6 / (bigAll / 1000)).toFixed(2)} MB/s)`);
+console.log(
+  `one ${(Buffer.byteLength(bigText) / 1e6).toFixed(1)} MB article: parsed in ${bigParse.toFixed(0)} ms, extracted in ${((bigAll - bigParse) / 1000).toFixed(1)} s (${(Buffer.byteLength(bigText) / 1e6 / (bigAll / 1000)).toFixed(2)} MB/s)`,
+);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -15,7 +15,14 @@ import { startFakeSlack } from '../test/adapters/slack/fake-slack.js';
 import { SECRET } from '../test/adapters/slack/requests.js';
 import { BENCH_QUERIES, syntheticSet } from './synthetic.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' }, 'no-cache': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    requests: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '50' },
+    'no-cache': { type: 'boolean', default: false },
+  },
+});
 const n = Number(values.articles);
 const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
@@ -28,7 +35,12 @@ const library = createLibrary([{ name: 'bench', command: 'bench', title: 'Bench 
 // auth.test at start and any response_url follow-ups land on a loopback fake, never on Slack.
 const fake = await startFakeSlack();
 // --no-cache: every command computes its briefing, as the first asking of each question does.
-const adapter = createSlackAdapter({ library, settings: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl }, logger: createLogger('silent'), cacheSize: values['no-cache'] ? 0 : 500 });
+const adapter = createSlackAdapter({
+  library,
+  settings: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl },
+  logger: createLogger('silent'),
+  cacheSize: values['no-cache'] ? 0 : 500,
+});
 await adapter.start();
 const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes], logger: createLogger('silent') });
 const queries = ['', ...BENCH_QUERIES];
@@ -85,7 +97,10 @@ parentPort.on('message', async ({ from, count, parallel }) => {
 });
 `;
 
-const loadWorker = new Worker(LOAD, { eval: true, workerData: { concurrency, port: server.port, path: SLACK_EVENTS_PATH, secret: SECRET, queries, responseUrl: fake.responseUrl('') } });
+const loadWorker = new Worker(LOAD, {
+  eval: true,
+  workerData: { concurrency, port: server.port, path: SLACK_EVENTS_PATH, secret: SECRET, queries, responseUrl: fake.responseUrl('') },
+});
 
 /** Fires `count` signed commands from the worker, `parallel` at a time; latencies sorted, and how many were answered in the response. */
 async function run(from: number, count: number, parallel: number): Promise<{ times: number[]; answered: number; secs: number }> {
@@ -101,7 +116,9 @@ await run(0, 200, concurrency); // warm-up: the JIT, and the connections later r
 const one = await run(1000, 220, 1);
 console.log(`1 at a time: p50 ${pct(one.times, 0.5)} ms, p99 ${pct(one.times, 0.99)} ms (the cost of one command)`);
 const r = await run(10_000, total, concurrency);
-console.log(`slash commands, ${concurrency} concurrent${values['no-cache'] ? ', no reply cache' : ''}: p50 ${pct(r.times, 0.5)} ms, p99 ${pct(r.times, 0.99)} ms, max ${pct(r.times, 1)} ms over ${total} requests (${(total / r.secs).toFixed(0)}/s); ${r.answered} answered in the response, ${total - r.answered} followed up`);
+console.log(
+  `slash commands, ${concurrency} concurrent${values['no-cache'] ? ', no reply cache' : ''}: p50 ${pct(r.times, 0.5)} ms, p99 ${pct(r.times, 0.99)} ms, max ${pct(r.times, 1)} ms over ${total} requests (${(total / r.secs).toFixed(0)}/s); ${r.answered} answered in the response, ${total - r.answered} followed up`,
+);
 console.log(`target p99 < 100 ms: ${Number(pct(r.times, 0.99)) < 100 ? 'met' : 'MISSED'}`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 

@@ -7,8 +7,10 @@ import { createInterner, extractArticle } from '../src/core/extract/article.js';
 import type { Article, ArticleExtract, Topic } from '../src/core/model.js';
 
 const dir = join(import.meta.dirname, '../briefings/ecuador/articles');
-const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1))
-  .flatMap((p) => p.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length > 40 && !/Photo|Courtesy|Follow|Related/.test(s));
+const sentences = readdirSync(dir)
+  .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1))
+  .flatMap((p) => p.split(/(?<=[.!?])\s+(?=[A-Z])/))
+  .filter((s) => s.length > 40 && !/Photo|Courtesy|Follow|Related/.test(s));
 const names = ['Noboa', 'Gonzalez', 'Correa', 'Lasso', 'Pazmiño', 'Loffredo', 'Bukele', 'Arce', 'Petro', 'Boluarte'];
 
 /** A 32-bit PRNG (mulberry32): integer arithmetic only, so its period is 2^32. */
@@ -34,8 +36,11 @@ export function* syntheticStream(n: number): Generator<string> {
     const count = 25 + rand(15);
     for (let k = 0; k < count; k++) {
       const s = sentences[rand(sentences.length)] ?? '';
-      body.push(s.replace(/\d+(?:\.\d+)?/g, (d) => (/^(19|20)\d\d$/.test(d) ? d : String(Math.round(Number(d) * (0.5 + rand(100) / 100) * 100) / 100)))
-        .replace(/Noboa/g, names[rand(names.length)] ?? 'Noboa'));
+      body.push(
+        s
+          .replace(/\d+(?:\.\d+)?/g, (d) => (/^(19|20)\d\d$/.test(d) ? d : String(Math.round(Number(d) * (0.5 + rand(100) / 100) * 100) / 100)))
+          .replace(/Noboa/g, names[rand(names.length)] ?? 'Noboa'),
+      );
     }
     yield `Synthetic story ${i}\nDate: 2025-02-${String(1 + (i % 28)).padStart(2, '0')}\n${body.join('\n')}\n`;
   }
@@ -59,7 +64,18 @@ export const BENCH_TOPICS: Topic[] = [
 ];
 
 /** Queries a benchmark cycles through: topics and free text. */
-export const BENCH_QUERIES = ['homicides', 'cocaine', 'election runoff', 'military aid', 'banana ports', 'gangs', 'migration', 'United States', 'Constitutional Court', 'special forces'];
+export const BENCH_QUERIES = [
+  'homicides',
+  'cocaine',
+  'election runoff',
+  'military aid',
+  'banana ports',
+  'gangs',
+  'migration',
+  'United States',
+  'Constitutional Court',
+  'special forces',
+];
 
 /** The indexed set of `n` synthetic articles, built as the bot builds one: each article extracted once, only its extract kept. */
 export function syntheticSet(n: number, title = 'Bench subject'): BriefingSet {

@@ -48,7 +48,10 @@ interface EvalSet {
 const sets: EvalSet[] = [{ name: 'seeds', gold: join(evalDir, 'seeds-gold.json'), articles: join(shared, 'seeds') }];
 const devDir = join(evalDir, 'dev');
 if (existsSync(devDir)) {
-  for (const d of readdirSync(devDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const d of readdirSync(devDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     if (existsSync(join(devDir, d, 'gold.json'))) sets.push({ name: d, gold: join(devDir, d, 'gold.json'), articles: join(devDir, d) });
   }
 }
@@ -67,7 +70,9 @@ try {
     const file = join(work, `${s.name}.json`);
     writeFileSync(file, json);
     const score = (extra: string[]): string =>
-      execFileSync(process.execPath, [join(evalDir, 'score.mjs'), '--gold', s.gold, '--articles', s.articles, '--briefing', file, ...extra], { encoding: 'utf8' });
+      execFileSync(process.execPath, [join(evalDir, 'score.mjs'), '--gold', s.gold, '--articles', s.articles, '--briefing', file, ...extra], {
+        encoding: 'utf8',
+      });
     rows.push(rowOf(s.name, JSON.parse(score(['--json'])) as Record<string, Record<string, unknown>>));
     if (values.details) details.push(`== ${s.name}\n${score([])}`);
   }
@@ -88,7 +93,10 @@ if (values['write-floors']) {
   writeFileSync(floorsFile, `${JSON.stringify(floors, null, 2)}\n`);
   console.log(`\nFloors written to eval/floors.json for ${rows.map((r) => r.set).join(', ')}.`);
 } else if (existsSync(floorsFile)) {
-  const failures = [...checkFloors(rows, JSON.parse(readFileSync(floorsFile, 'utf8')) as Floors), ...falseRevisions.map((r) => `a revision no gold conflict holds: ${r}`)];
+  const failures = [
+    ...checkFloors(rows, JSON.parse(readFileSync(floorsFile, 'utf8')) as Floors),
+    ...falseRevisions.map((r) => `a revision no gold conflict holds: ${r}`),
+  ];
   if (failures.length) {
     console.error(`\nBelow the floors in eval/floors.json:\n${failures.map((f) => `- ${f}`).join('\n')}`);
     process.exit(1);

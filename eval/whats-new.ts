@@ -51,9 +51,15 @@ function state(articles: Article[]): CurrentState {
 
 /** Splits a set at its last day and scores the changes the new day's articles bring; undefined when the set has one day. */
 export function scoreSplit(name: string, dir: string, goldFile: string): SplitScore | undefined {
-  const files = readdirSync(dir).filter((f) => /\.(?:txt|md)$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(?:txt|md)$/.test(f))
+    .sort();
   const articles = resolveSetDates(files.map((f) => parseArticle(f, readFileSync(join(dir, f), 'utf8'))));
-  const day = articles.map((a) => a.published?.iso ?? '').sort().at(-1) ?? '';
+  const day =
+    articles
+      .map((a) => a.published?.iso ?? '')
+      .sort()
+      .at(-1) ?? '';
   const early = articles.filter((a) => (a.published?.iso ?? '') < day);
   const late = new Set(articles.filter((a) => a.published?.iso === day).map((a) => a.file));
   if (!early.length || !late.size) return undefined;
@@ -61,7 +67,12 @@ export function scoreSplit(name: string, dir: string, goldFile: string): SplitSc
   const changes = changesSince(coverageOf(state(early), `${day}T00:00:00.000Z`), state(articles));
   const goldOf = (value: number, sources: string[]): GoldFigure | undefined =>
     gold.figures?.find((g) => sameValue(value, g.value) && g.sources.some((s) => sources.includes(s.file) && late.has(s.file)));
-  const matched = changes.figures.map((c) => goldOf(c.figure.value, c.figure.sources.map((s) => s.file)));
+  const matched = changes.figures.map((c) =>
+    goldOf(
+      c.figure.value,
+      c.figure.sources.map((s) => s.file),
+    ),
+  );
   const together = (a: number, b: number): boolean =>
     (gold.conflicts ?? []).some((c) => {
       const values = c.values.map((v) => (typeof v === 'number' ? v : v.value));
@@ -87,7 +98,17 @@ export function scoreSplit(name: string, dir: string, goldFile: string): SplitSc
 /** The split scores as a markdown table. */
 export function splitTable(scores: SplitScore[]): string {
   const head = ['set', 'new day', 'new articles', 'change lines', 'gold figures', 'key in first 3', 'revisions', 'false revisions', 'answered'];
-  const body = scores.map((s) => [s.set, s.day, `${s.fresh} of ${s.total}`, String(s.lines), String(s.inGold), String(s.keyFirst), String(s.revised), String(s.falseRevisions.length), String(s.answered)]);
+  const body = scores.map((s) => [
+    s.set,
+    s.day,
+    `${s.fresh} of ${s.total}`,
+    String(s.lines),
+    String(s.inGold),
+    String(s.keyFirst),
+    String(s.revised),
+    String(s.falseRevisions.length),
+    String(s.answered),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');

@@ -54,7 +54,13 @@ function readData(pos: 'noun' | 'verb'): Map<string, Synset> {
     const pointers: Synset['pointers'] = [];
     for (let i = 0; i < n; i++, k += 4) {
       const st = p[k + 3] ?? '0000';
-      pointers.push({ symbol: p[k] ?? '', offset: p[k + 1] ?? '', pos: p[k + 2] ?? '', source: parseInt(st.slice(0, 2), 16), target: parseInt(st.slice(2), 16) });
+      pointers.push({
+        symbol: p[k] ?? '',
+        offset: p[k + 1] ?? '',
+        pos: p[k + 2] ?? '',
+        source: parseInt(st.slice(0, 2), 16),
+        target: parseInt(st.slice(2), 16),
+      });
     }
     out.set(line.slice(0, 8), { words, pointers });
   }
@@ -107,7 +113,16 @@ const first = (lemma: string, index: Map<string, string[]>): string | undefined 
 const rootOf = (lemma: string): string => first(lemma, nounIndex) ?? '';
 /** person.n.01, and the bodies of people that news counts: people, troops, personnel (police, staff), crews, workforces. */
 const PERSON = new Set([rootOf('person')]);
-const PEOPLE_ROOTS = new Set([rootOf('person'), rootOf('people'), rootOf('military_personnel'), rootOf('force'), rootOf('personnel'), rootOf('staff'), rootOf('crew'), rootOf('workforce')]);
+const PEOPLE_ROOTS = new Set([
+  rootOf('person'),
+  rootOf('people'),
+  rootOf('military_personnel'),
+  rootOf('force'),
+  rootOf('personnel'),
+  rootOf('staff'),
+  rootOf('crew'),
+  rootOf('workforce'),
+]);
 
 // A word is kept when it is a plain word or a two-word compound ("death_toll" -> "death toll"); its
 // senses only when the word is in common use (seen in the sense-tagged corpus), to keep the file small.
@@ -131,7 +146,13 @@ for (const [lemma, senses] of [...nounIndex.entries()].sort(([a], [b]) => a.loca
   if (!PLAIN.test(lemma) || !senses[0] || instance(senses[0]) || demonym(senses[0])) continue;
   const word = lemma.replace('_', ' ');
   const broader = hypernyms(nouns.get(senses[0]))[0];
-  if (taggedNouns.has(lemma) || common.has(senses[0]) || (broader && common.has(broader) && !lemma.includes('_')) || (lemma.includes('_') && otherSenses.has(senses[0]))) lexicon.nouns[word] = [id(senses[0]), broader ? id(broader) : 0];
+  if (
+    taggedNouns.has(lemma) ||
+    common.has(senses[0]) ||
+    (broader && common.has(broader) && !lemma.includes('_')) ||
+    (lemma.includes('_') && otherSenses.has(senses[0]))
+  )
+    lexicon.nouns[word] = [id(senses[0]), broader ? id(broader) : 0];
   if (!word.includes(' ') && below(senses[0], PEOPLE_ROOTS)) lexicon.people.push(below(senses[0], PERSON) ? word : `*${word}`);
 }
 
@@ -142,7 +163,9 @@ const senseCount = new Map<number, number>();
 for (const [, [sense]] of entries) senseCount.set(sense, (senseCount.get(sense) ?? 0) + 1);
 const broaderOf = new Set(entries.map(([, [, broader]]) => broader));
 const otherIds = new Set([...otherSenses].filter((o) => ids.has(o)).map(id));
-lexicon.nouns = Object.fromEntries(entries.filter(([, [sense, broader]]) => (senseCount.get(sense) ?? 0) > 1 || senseCount.has(broader) || broaderOf.has(sense) || otherIds.has(sense)));
+lexicon.nouns = Object.fromEntries(
+  entries.filter(([, [sense, broader]]) => (senseCount.get(sense) ?? 0) > 1 || senseCount.has(broader) || broaderOf.has(sense) || otherIds.has(sense)),
+);
 
 /** Tools and devices derived from verbs ("cutter", "riser") name no act or result. */
 const INSTRUMENTS = new Set([rootOf('instrumentality'), rootOf('device')]);
@@ -168,7 +191,9 @@ for (const [verb, senses] of [...verbIndex.entries()].sort(([a], [b]) => a.local
     while (i < n.length && n[i] === verb[i]) i++;
     return i;
   };
-  const best = [...candidates].filter((n) => !n.endsWith('ing') || candidates.size === 1).sort((a, b) => shared(b) - shared(a) || a.length - b.length || a.localeCompare(b))[0];
+  const best = [...candidates]
+    .filter((n) => !n.endsWith('ing') || candidates.size === 1)
+    .sort((a, b) => shared(b) - shared(a) || a.length - b.length || a.localeCompare(b))[0];
   if (best && best !== verb && shared(best) >= 3) lexicon.nominal[verb] = best;
 }
 
@@ -201,7 +226,9 @@ const file: LexiconFile = {
   // Compounds keep WordNet's underscore in the file ("wage_increase"): a space separates the fields.
   senses: [...groups].map(([key, words]) => `${key} ${words.map((w) => w.replace(' ', '_')).join(',')}`).join('\n'),
   people: lexicon.people.join(','),
-  nominal: Object.entries(lexicon.nominal).map(([verb, noun]) => `${verb}:${noun}`).join(','),
+  nominal: Object.entries(lexicon.nominal)
+    .map(([verb, noun]) => `${verb}:${noun}`)
+    .join(','),
   more: more.join(','),
   nouns: commonNouns.filter((w) => !(w in lexicon.nouns) && !peopleSet.has(w)).join(','),
 };

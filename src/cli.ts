@@ -85,7 +85,11 @@ function isBin(): boolean {
 
 if (isBin()) {
   const argv = process.argv.slice(2);
-  const code = await main(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, { env: process.env, stdin: process.stdin, stdout: process.stdout });
+  const code = await main(
+    argv,
+    { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+    { env: process.env, stdin: process.stdin, stdout: process.stdout },
+  );
   process.exitCode = code;
   // A bot that has stopped exits even if a library left a handle open; stdout gets a moment to drain.
   if (argv.includes('start')) setTimeout(() => process.exit(code), 500).unref();

@@ -56,7 +56,14 @@ describe('sitrep brief on the bundled subject', () => {
     expect(r.code).toBe(0);
     const b = JSON.parse(r.out) as Json;
     expect(b.figures.length).toBeGreaterThan(0);
-    expect(b.figures[0]).toEqual(expect.objectContaining({ metric: expect.any(String) as unknown, value: expect.any(Number) as unknown, unit: expect.any(String) as unknown, period: expect.any(String) as unknown }));
+    expect(b.figures[0]).toEqual(
+      expect.objectContaining({
+        metric: expect.any(String) as unknown,
+        value: expect.any(Number) as unknown,
+        unit: expect.any(String) as unknown,
+        period: expect.any(String) as unknown,
+      }),
+    );
     expect(b.figures[0]?.sources[0]).toEqual({ file: expect.stringMatching(/\.txt$/) as unknown, quote: expect.any(String) as unknown });
     expect(b.conflicts.some((c) => c.metric === 'homicide rate' && c.period === '2024' && c.kind === 'contradiction')).toBe(true);
   });
@@ -137,7 +144,10 @@ describe('sitrep brief --articles', () => {
 
 describe('sitrep usage errors', () => {
   it.each([
-    [['summarise'], "Unknown command 'summarise'. Commands: brief, page, topics, sources, explain, ingest, add, remove, start, doctor, digests, slack manifest, discord register, help."],
+    [
+      ['summarise'],
+      "Unknown command 'summarise'. Commands: brief, page, topics, sources, explain, ingest, add, remove, start, doctor, digests, slack manifest, discord register, help.",
+    ],
     [['brief', '--colour'], "Unknown option '--colour'. Options: --articles DIR, --topic TOPIC, --since SPAN, --json, --all, --explain, --help."],
     [['brief', '--articles'], 'Option --articles needs a value, as in --articles ./my-articles.'],
     [[], 'Name a command: brief, page, topics, sources, explain, ingest, add, remove, start, doctor or digests.'],
@@ -172,13 +182,22 @@ describe('sitrep usage errors', () => {
     for (const v of named) {
       const at = lines.findIndex((l) => l.startsWith(`${v}=`));
       // A comment above it, or above the group it belongs to.
-      expect(lines.slice(0, at).reverse().find((l) => !/^[A-Z_]+=/.test(l))).toMatch(/^# \S/);
+      expect(
+        lines
+          .slice(0, at)
+          .reverse()
+          .find((l) => !/^[A-Z_]+=/.test(l)),
+      ).toMatch(/^# \S/);
     }
   });
 
   it('runs every brief and explain example the help prints, as printed', async () => {
     const help = (await run(['help'])).out;
-    const examples = help.slice(help.indexOf('Examples')).split('\n').map((l) => l.trim()).filter((l) => /^sitrep (?:brief|explain) /.test(l));
+    const examples = help
+      .slice(help.indexOf('Examples'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^sitrep (?:brief|explain) /.test(l));
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const line of examples) {
       // Words as a shell splits them: a quoted sentence is one word.

@@ -22,4 +22,5 @@ export async function tempDir(files: Record<string, string | Uint8Array> = {}): 
 }
 
 /** A short article file: headline, then a body sentence with a figure. */
-export const article = (headline: string, body = 'Officials said 12 people were hurt in the blast on Monday.'): string => `${headline}\nDate: 2025-02-19\n${body}\n`;
+export const article = (headline: string, body = 'Officials said 12 people were hurt in the blast on Monday.'): string =>
+  `${headline}\nDate: 2025-02-19\n${body}\n`;

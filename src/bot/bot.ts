@@ -81,7 +81,9 @@ const FEED_LEASE_SLACK_MS = 15_000;
 const libraryOptions = (logger: Logger, store: Store): LibraryOptions => ({
   cache: store.extracts,
   articles: store.articles,
-  onLoaded: (subject, info) => { logger.info({ subject, ...info }, `loaded ${subject}: ${String(info.articles)} articles (${String(info.cached)} from the extract cache)`); },
+  onLoaded: (subject, info) => {
+    logger.info({ subject, ...info }, `loaded ${subject}: ${String(info.articles)} articles (${String(info.cached)} from the extract cache)`);
+  },
 });
 
 /** Loads everything the bot needs before it connects anywhere; every failure is a message. */
@@ -89,7 +91,12 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
   const known = configKnown(platforms, await listSubjects(deps.briefingsDir));
   const config = await loadConfig(deps.configFile, known);
   if (!config.ok) return err(describeConfigError(config.error));
-  const opened = await openStore(deps.db, { now: deps.now, onError: (e) => { deps.logger.warn({ err: e }, `database: a connection failed (${e.message}); it is replaced on the next query`); } });
+  const opened = await openStore(deps.db, {
+    now: deps.now,
+    onError: (e) => {
+      deps.logger.warn({ err: e }, `database: a connection failed (${e.message}); it is replaced on the next query`);
+    },
+  });
   if (!opened.ok) return err(opened.error);
   const store = opened.value;
   const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir, libraryOptions(deps.logger, store));
@@ -104,9 +111,21 @@ async function prepare(deps: BotDeps, platforms: readonly ChatPlatform[]): Promi
 }
 
 /** Makes the adapters of every configured platform whose secrets are set, and the console when none is. */
-function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config: SitrepConfig, library: Library, store: Store, live: Live, pageLink: PageLink): Result<PlatformAdapter[], string> {
+function makeAdapters(
+  deps: BotDeps,
+  platforms: readonly ChatPlatform[],
+  config: SitrepConfig,
+  library: Library,
+  store: Store,
+  live: Live,
+  pageLink: PageLink,
+): Result<PlatformAdapter[], string> {
   const commands = createChatCommands({
-    library, subscriptions: store.subscriptions, configDigests: config.digests, defaultTimeZone: config.timeZone, pageLink,
+    library,
+    subscriptions: store.subscriptions,
+    configDigests: config.digests,
+    defaultTimeZone: config.timeZone,
+    pageLink,
     ...(deps.now ? { now: deps.now } : {}),
     addPage: async (subject, url) => {
       const r = await live.ingestion.ingestor.addUrl(subject, url);
@@ -118,22 +137,45 @@ function makeAdapters(deps: BotDeps, platforms: readonly ChatPlatform[], config:
   const problems: string[] = [];
   // Replicas share the signatures they saw, so a replay sent to another replica is refused too;
   // a single process (SQLite) remembers them in memory, without a write per request.
-  const firstSight: FirstSight | undefined = deps.db.engine === 'postgres' ? (key, ts, forgetBefore) => store.seenRequests.firstSight(key, ts, forgetBefore) : undefined;
+  const firstSight: FirstSight | undefined =
+    deps.db.engine === 'postgres' ? (key, ts, forgetBefore) => store.seenRequests.firstSight(key, ts, forgetBefore) : undefined;
   for (const p of platforms.filter((x) => config.platforms.includes(x.name))) {
     const settings = p.settingsFrom(deps.env, config.platformConfig[p.name]);
     if (!settings.ok) problems.push(`${p.name}: ${settings.error}`);
     else if (settings.value === undefined) deps.logger.info(`${p.name}: not configured (none of ${p.variables.join(', ')} is set)`);
-    else adapters.push(p.create({ library, logger: deps.logger.child({ platform: p.name }), commands, settings: settings.value, installations: store.installations, firstSight }));
+    else
+      adapters.push(
+        p.create({
+          library,
+          logger: deps.logger.child({ platform: p.name }),
+          commands,
+          settings: settings.value,
+          installations: store.installations,
+          firstSight,
+        }),
+      );
   }
   if (problems.length) return err(`Some platforms are half configured; fix or unset their variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   if (deps.env.SITREP_CONSOLE === 'off') {
-    if (!adapters.length) deps.logger.warn('no chat platform is configured and SITREP_CONSOLE=off: nothing will be posted. Set Slack\'s or Discord\'s variables (.env.example lists them)');
+    if (!adapters.length)
+      deps.logger.warn(
+        "no chat platform is configured and SITREP_CONSOLE=off: nothing will be posted. Set Slack's or Discord's variables (.env.example lists them)",
+      );
   } else if (!adapters.length || config.platforms.includes('console')) {
     if (!adapters.length) deps.logger.info('no chat platform is configured: running on the console');
-    adapters.push(createConsoleAdapter({
-      library, commands, input: deps.stdin, output: deps.stdout, interactive: deps.stdin?.isTTY === true,
-      onQuit: deps.onQuit, logger: deps.logger.child({ platform: 'console' }), timeZone: config.timeZone, ...(deps.now ? { now: deps.now } : {}),
-    }));
+    adapters.push(
+      createConsoleAdapter({
+        library,
+        commands,
+        input: deps.stdin,
+        output: deps.stdout,
+        interactive: deps.stdin?.isTTY === true,
+        onQuit: deps.onQuit,
+        logger: deps.logger.child({ platform: 'console' }),
+        timeZone: config.timeZone,
+        ...(deps.now ? { now: deps.now } : {}),
+      }),
+    );
   }
   return ok(adapters);
 }
@@ -157,14 +199,21 @@ function makeLive(deps: BotDeps, config: SitrepConfig, library: Library, store: 
   // One rebuild at a time: a poll and a page added from chat may finish together.
   let rebuilding: Promise<unknown> = Promise.resolve();
   const refresh = (subject: string): Promise<void> => {
-    const run = rebuilding.then(() => refreshSubject(library, subject, libraryOptions(logger, store))).then((r) => {
-      if (!r.ok) logger.error({ subject }, `ingest ${subject}: the subject could not be rebuilt: ${r.error.message}`);
-    });
+    const run = rebuilding
+      .then(() => refreshSubject(library, subject, libraryOptions(logger, store)))
+      .then((r) => {
+        if (!r.ok) logger.error({ subject }, `ingest ${subject}: the subject could not be rebuilt: ${r.error.message}`);
+      });
     rebuilding = run.catch(() => undefined);
     return run;
   };
   const sync = createSubjectSync({
-    versions: store.subjectVersions, subjects: () => library.subjects.map((s) => s.name), refresh, logger, now: deps.now ?? Date.now, everyMs: syncEvery(library, deps),
+    versions: store.subjectVersions,
+    subjects: () => library.subjects.map((s) => s.name),
+    refresh,
+    logger,
+    now: deps.now ?? Date.now,
+    everyMs: syncEvery(library, deps),
   });
   return { ingestion, sync };
 }
@@ -172,7 +221,11 @@ function makeLive(deps: BotDeps, config: SitrepConfig, library: Library, store: 
 function logNextRuns(logger: Logger, digests: Digest[], now: number): void {
   for (const d of digests) {
     const next = nextRun(cronOf(d.cron), d.timeZone, now);
-    if (next !== undefined) logger.info({ digest: d.id, platform: d.platform, channel: d.channel }, `next digest: ${d.id} to ${d.platform} ${d.channel} at ${formatLocal(next, d.timeZone)} (${formatIn(next, now)})`);
+    if (next !== undefined)
+      logger.info(
+        { digest: d.id, platform: d.platform, channel: d.channel },
+        `next digest: ${d.id} to ${d.platform} ${d.channel} at ${formatLocal(next, d.timeZone)} (${formatIn(next, now)})`,
+      );
   }
 }
 
@@ -191,7 +244,8 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const live = makeLive(deps, config, library, store);
   const links = createPageLinks({ publicUrl: deps.env.SITREP_PUBLIC_URL, secret: deps.env.SITREP_LINK_SECRET, ttlMs: deps.env.SITREP_LINK_EXPIRY });
   const pageLink: PageLink = (subject, topic, since) => links.link(subject, topic, clock(), since);
-  if (deps.env.SITREP_PUBLIC_URL && !deps.env.SITREP_LINK_SECRET) logger.warn('SITREP_PUBLIC_URL is set but SITREP_LINK_SECRET is not: only subjects with page_access: public get links to their page');
+  if (deps.env.SITREP_PUBLIC_URL && !deps.env.SITREP_LINK_SECRET)
+    logger.warn('SITREP_PUBLIC_URL is set but SITREP_LINK_SECRET is not: only subjects with page_access: public get links to their page');
   const made = makeAdapters(deps, platforms, config, library, store, live, pageLink);
   if (!made.ok) {
     live.ingestion.close();
@@ -206,7 +260,13 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const routes = [...adapters.flatMap((a) => [...a.routes]), pageRoute({ library, links, logger, coverage: store.coverage, now: clock })];
   let http: HttpServer | undefined;
   try {
-    http = await startHttpServer({ host: deps.env.HOST, port: deps.env.PORT, routes, health: () => ({ ok: !stopping, ...presence.health() }), logger: deps.logger });
+    http = await startHttpServer({
+      host: deps.env.HOST,
+      port: deps.env.PORT,
+      routes,
+      health: () => ({ ok: !stopping, ...presence.health() }),
+      logger: deps.logger,
+    });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     if (routes.length) {
@@ -228,7 +288,10 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     }
   };
   const poller = createFeedPoller({
-    library, ingestor: live.ingestion.ingestor, refresh: (subject) => live.sync.changed(subject), storedCount: (subject) => store.articles.count(subject),
+    library,
+    ingestor: live.ingestion.ingestor,
+    refresh: (subject) => live.sync.changed(subject),
+    storedCount: (subject) => store.articles.count(subject),
     // One replica polls a subject's feeds at a time: the lease outlasts the interval, so its holder keeps it.
     claim: (subject, pollMs) => store.leases.acquire(`feeds:${subject}`, instance, clock() + pollMs + FEED_LEASE_SLACK_MS, clock()),
     logger: logger.child({ component: 'ingest' }),
@@ -268,9 +331,16 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
   const everyDigest = await allDigests(config.digests, store.subscriptions);
   const digests = everyDigest.filter((d) => running.has(d.platform));
   const inactive = everyDigest.filter((d) => !running.has(d.platform));
-  if (inactive.length) logger.info({ digests: inactive.map((d) => d.id) }, `${String(inactive.length)} digest(s) wait for a platform that is not running: ${inactive.map((d) => `${d.id} (${d.platform})`).join(', ')}`);
+  if (inactive.length)
+    logger.info(
+      { digests: inactive.map((d) => d.id) },
+      `${String(inactive.length)} digest(s) wait for a platform that is not running: ${inactive.map((d) => `${d.id} (${d.platform})`).join(', ')}`,
+    );
   logNextRuns(logger, digests, clock());
-  logger.info({ platforms: [...running], port: http?.port, database: store.location, digests: digests.length }, `sitrep is running on ${[...running].join(', ')}${http ? `; health at http://${deps.env.HOST}:${String(http.port)}/healthz` : ''}`);
+  logger.info(
+    { platforms: [...running], port: http?.port, database: store.location, digests: digests.length },
+    `sitrep is running on ${[...running].join(', ')}${http ? `; health at http://${deps.env.HOST}:${String(http.port)}/healthz` : ''}`,
+  );
   if (terminal) {
     const failed = await startAdapter(terminal);
     if (failed) return abort(failed, scheduler);
@@ -285,10 +355,15 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     live.sync.stop();
     const drain = Promise.allSettled([scheduler.stop(), poller.stop(), ...started.map((a) => a.stop()), http?.close()]);
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => { resolve('late'); }, SHUTDOWN_TIMEOUT_MS); });
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => {
+        resolve('late');
+      }, SHUTDOWN_TIMEOUT_MS);
+    });
     const outcome = await Promise.race([drain.then(() => 'done' as const), late]);
     clearTimeout(timer);
-    if (outcome === 'late') logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
+    if (outcome === 'late')
+      logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
     // Another replica may poll these feeds at once, rather than after the lease runs out.
     await Promise.allSettled(library.subjects.filter((s) => s.live).map((s) => store.leases.release(`feeds:${s.name}`, instance)));
     await presence.stop();
@@ -296,7 +371,12 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     logger.info('stopped');
   };
   return ok({
-    config, library, store, adapters, scheduler, port: http?.port,
+    config,
+    library,
+    store,
+    adapters,
+    scheduler,
+    port: http?.port,
     stop: () => (stopped ??= shutdown()),
   });
 }

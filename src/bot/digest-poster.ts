@@ -47,7 +47,8 @@ export function createDigestPoster(deps: DigestPosterDeps): SchedulerDeps['post'
       const changes = changesSince(previous.coverage, { briefing: reply.briefing, keys, sentences: subject.set.sentences });
       const since = formatLocal(previous.postedAt, digest.timeZone);
       if (nothingNew(changes)) {
-        if (digest.whenUnchanged === 'skip') return ok({ channel: digest.channel, messageId: '', skipped: `nothing new since ${since} (when_unchanged: skip)` });
+        if (digest.whenUnchanged === 'skip')
+          return ok({ channel: digest.channel, messageId: '', skipped: `nothing new since ${since} (when_unchanged: skip)` });
         const said = await adapter.post(digest.channel, nothingNewNotice(subjectRef(subject), since), key);
         return said.ok ? ok({ ...said.value, coverage }) : said;
       }

@@ -33,7 +33,9 @@ export function topicProblems(configDigests: readonly Digest[], library: Library
     const r = resolveTopic(subject.set, d.topic);
     if (r.ok) return;
     const guess = r.error.suggestions.length ? ` (did you mean ${r.error.suggestions.join(', ')}?)` : '';
-    out.push(`digests[${String(i)}].topic: no topic '${d.topic}' in ${d.subject}${guess}; expected one of ${r.error.topics.join(', ')}, or words found in its articles`);
+    out.push(
+      `digests[${String(i)}].topic: no topic '${d.topic}' in ${d.subject}${guess}; expected one of ${r.error.topics.join(', ')}, or words found in its articles`,
+    );
   });
   return out;
 }

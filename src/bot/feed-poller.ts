@@ -33,10 +33,15 @@ export interface FeedPoller {
 /** Logs a poll: one line for the subject, one warning per failed feed or item. */
 export function logReport(logger: Logger, r: IngestReport): void {
   for (const f of r.feeds) {
-    if (f.status === 'failed') logger.warn({ subject: r.subject, feed: f.url, reason: f.error }, `ingest ${r.subject}: feed ${f.url} failed: ${f.error ?? 'unknown error'}`);
-    for (const x of f.failures.slice(0, 5)) logger.warn({ subject: r.subject, feed: f.url, item: x.url, reason: x.reason }, `ingest ${r.subject}: ${x.url} not taken in: ${x.reason}`);
+    if (f.status === 'failed')
+      logger.warn({ subject: r.subject, feed: f.url, reason: f.error }, `ingest ${r.subject}: feed ${f.url} failed: ${f.error ?? 'unknown error'}`);
+    for (const x of f.failures.slice(0, 5))
+      logger.warn({ subject: r.subject, feed: f.url, item: x.url, reason: x.reason }, `ingest ${r.subject}: ${x.url} not taken in: ${x.reason}`);
   }
-  logger.info({ subject: r.subject, added: r.added, folded: r.folded, feeds: r.feeds.length }, `ingest ${r.subject}: ${String(r.added)} new article(s), ${String(r.folded)} wire cop${r.folded === 1 ? 'y' : 'ies'} folded, from ${String(r.feeds.length)} feed(s)`);
+  logger.info(
+    { subject: r.subject, added: r.added, folded: r.folded, feeds: r.feeds.length },
+    `ingest ${r.subject}: ${String(r.added)} new article(s), ${String(r.folded)} wire cop${r.folded === 1 ? 'y' : 'ies'} folded, from ${String(r.feeds.length)} feed(s)`,
+  );
 }
 
 /** A poller over `deps`; nothing runs until `start`. */
@@ -67,7 +72,10 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     const busy = running.get(name);
     if (busy) return busy;
     const p = pollOnce(name)
-      .catch((e: unknown) => { deps.logger.error({ err: e, subject: name }, `ingest ${name}: the poll failed; the next one retries`); return undefined; })
+      .catch((e: unknown) => {
+        deps.logger.error({ err: e, subject: name }, `ingest ${name}: the poll failed; the next one retries`);
+        return undefined;
+      })
       .finally(() => running.delete(name));
     running.set(name, p);
     return p;
@@ -75,7 +83,14 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
 
   const schedule = (name: string, ms: number): void => {
     if (stopped) return;
-    timers.set(name, setTimeout(() => { void poll(name).finally(() => { schedule(name, ms); }); }, ms));
+    timers.set(
+      name,
+      setTimeout(() => {
+        void poll(name).finally(() => {
+          schedule(name, ms);
+        });
+      }, ms),
+    );
   };
 
   return {
@@ -83,9 +98,14 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       stopped = false;
       for (const s of deps.library.subjects) {
         if (!s.live) continue;
-        deps.logger.info({ subject: s.name, feeds: s.live.feeds.length }, `ingest ${s.name}: polling ${String(s.live.feeds.length)} feed(s) every ${describeSpan(s.live.pollMs)}`);
+        deps.logger.info(
+          { subject: s.name, feeds: s.live.feeds.length },
+          `ingest ${s.name}: polling ${String(s.live.feeds.length)} feed(s) every ${describeSpan(s.live.pollMs)}`,
+        );
         const ms = s.live.pollMs;
-        void poll(s.name).finally(() => { schedule(s.name, ms); });
+        void poll(s.name).finally(() => {
+          schedule(s.name, ms);
+        });
       }
     },
     poll,

@@ -35,7 +35,14 @@ export interface Presence {
 }
 
 /** A presence for replica `instance`; nothing runs until `start`. */
-export function createPresence(deps: { store: Store; instance: string; version: string; logger: Logger; now: () => number; everyMs?: number | undefined }): Presence {
+export function createPresence(deps: {
+  store: Store;
+  instance: string;
+  version: string;
+  logger: Logger;
+  now: () => number;
+  everyMs?: number | undefined;
+}): Presence {
   const { store, logger, now } = deps;
   const startedAt = now();
   const me = { id: deps.instance, host: hostname(), pid: process.pid, version: deps.version, startedAt };
@@ -54,7 +61,10 @@ export function createPresence(deps: { store: Store; instance: string; version: 
     } catch (e) {
       if (downSince === undefined) {
         downSince = now();
-        logger.error({ err: e }, `database: ${store.location} does not answer (${e instanceof Error ? e.message : String(e)}); no digests are claimed until it is back, and commands answer from what is loaded`);
+        logger.error(
+          { err: e },
+          `database: ${store.location} does not answer (${e instanceof Error ? e.message : String(e)}); no digests are claimed until it is back, and commands answer from what is loaded`,
+        );
       }
     }
   }
@@ -69,7 +79,10 @@ export function createPresence(deps: { store: Store; instance: string; version: 
       await beat();
       const every = deps.everyMs ?? HEARTBEAT_MS;
       const tick = (): void => {
-        if (!stopped) timer = setTimeout(() => { void beat().finally(tick); }, every);
+        if (!stopped)
+          timer = setTimeout(() => {
+            void beat().finally(tick);
+          }, every);
       };
       tick();
     },
@@ -79,7 +92,11 @@ export function createPresence(deps: { store: Store; instance: string; version: 
       timer = undefined;
       // A heartbeat stuck on a database that does not answer must not hold the shutdown.
       let waited: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => { waited = setTimeout(() => { resolve('late'); }, STOP_WAIT_MS); });
+      const late = new Promise<'late'>((resolve) => {
+        waited = setTimeout(() => {
+          resolve('late');
+        }, STOP_WAIT_MS);
+      });
       const outcome = await Promise.race([beating.then(() => 'done' as const), late]);
       clearTimeout(waited);
       if (outcome === 'done' && downSince === undefined) await store.replicas.leave(me.id).catch(() => undefined);

@@ -47,7 +47,11 @@ export function createSubjectSync(deps: {
   const tick = (): void => {
     if (stopped) return;
     timer = setTimeout(() => {
-      check().catch((e: unknown) => { deps.logger.warn({ err: e }, 'subjects: could not read their versions; the next check retries'); }).finally(tick);
+      check()
+        .catch((e: unknown) => {
+          deps.logger.warn({ err: e }, 'subjects: could not read their versions; the next check retries');
+        })
+        .finally(tick);
     }, deps.everyMs);
   };
 
@@ -62,7 +66,10 @@ export function createSubjectSync(deps: {
       try {
         seen.set(subject, await deps.versions.bump(subject, deps.now()));
       } catch (e) {
-        deps.logger.warn({ err: e, subject }, `${subject}: could not tell other replicas it changed (${e instanceof Error ? e.message : String(e)}); they rebuild it at their next poll`);
+        deps.logger.warn(
+          { err: e, subject },
+          `${subject}: could not tell other replicas it changed (${e instanceof Error ? e.message : String(e)}); they rebuild it at their next poll`,
+        );
       }
       await deps.refresh(subject);
     },

@@ -84,8 +84,10 @@ function misplacedOption(command: Command, values: Values): Failure | undefined 
   if (command !== 'brief' && command !== 'page' && briefOrPage) return usage(`--${briefOrPage} works only with 'sitrep brief' and 'sitrep page'.`);
   if (command !== 'explain' && values.date !== undefined) return usage(`--date works only with 'sitrep explain'.`);
   if (values.explain && values.json) return usage('Give --explain or --json, not both.');
-  if (!(BRIEF_COMMANDS as readonly string[]).includes(command) && values.articles !== undefined) return usage(`--articles works only with 'sitrep brief', 'page', 'topics' and 'sources'.`);
-  if (!CONFIG_COMMANDS.includes(command) && values.config !== undefined) return usage(`--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'.`);
+  if (!(BRIEF_COMMANDS as readonly string[]).includes(command) && values.articles !== undefined)
+    return usage(`--articles works only with 'sitrep brief', 'page', 'topics' and 'sources'.`);
+  if (!CONFIG_COMMANDS.includes(command) && values.config !== undefined)
+    return usage(`--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'.`);
   const digestsOnly = values.failed ? 'failed' : values.limit !== undefined ? 'limit' : undefined;
   if (command !== 'digests' && digestsOnly) return usage(`--${digestsOnly} works only with 'sitrep digests'.`);
   return undefined;
@@ -99,20 +101,42 @@ export function parse(argv: string[]): Result<Args, Failure> {
     const defaults = { words: [], json: false, all: false, limit: 20, failed: false, explain: false };
     if (values.help || first === 'help') return ok({ command: 'help', ...defaults });
     if (first === undefined) return err(usage('Name a command: brief, page, topics, sources, explain, ingest, add, remove, start, doctor or digests.'));
-    if (!(COMMANDS as readonly string[]).includes(first)) return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, slack manifest, discord register, help.`));
+    if (!(COMMANDS as readonly string[]).includes(first))
+      return err(usage(`Unknown command '${first}'. Commands: ${COMMANDS.join(', ')}, slack manifest, discord register, help.`));
     const command = first as Command;
     const misplaced = misplacedOption(command, values);
     if (misplaced) return err(misplaced);
-    if ((BOT_COMMANDS as readonly string[]).includes(command) && words.length) return err(usage(`'sitrep ${command}' takes no arguments; '${words.join(' ')}' is extra.`));
+    if ((BOT_COMMANDS as readonly string[]).includes(command) && words.length)
+      return err(usage(`'sitrep ${command}' takes no arguments; '${words.join(' ')}' is extra.`));
     if (values.articles !== undefined && !values.articles.trim()) return err(usage('Option --articles needs a folder, as in --articles ./my-articles.'));
     if (values.config !== undefined && !values.config.trim()) return err(usage('Option --config needs a file, as in --config config/sitrep.yaml.'));
-    if (command === 'explain' && !words.join(' ').trim()) return err(usage(`'sitrep explain' takes a sentence, as in sitrep explain "At least 82 people died on Sunday."`));
+    if (command === 'explain' && !words.join(' ').trim())
+      return err(usage(`'sitrep explain' takes a sentence, as in sitrep explain "At least 82 people died on Sunday."`));
     if (command === 'ingest' && words.length > 1) return err(usage(`'sitrep ingest' takes at most one subject; '${words.slice(1).join(' ')}' is extra.`));
-    if (command === 'remove' && words.length !== 2) return err(usage(`'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.`));
-    if (command === 'add' && words.length !== 2) return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story.`));
+    if (command === 'remove' && words.length !== 2)
+      return err(
+        usage(
+          `'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.`,
+        ),
+      );
+    if (command === 'add' && words.length !== 2)
+      return err(usage(`'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story.`));
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) return err(usage(`Option --limit takes a whole number above 0, as in --limit 50; got '${values.limit ?? ''}'.`));
-    return ok({ command, words, articles: values.articles, topic: values.topic, json: values.json, all: values.all, config: values.config, limit, failed: values.failed, since: values.since, explain: values.explain, date: values.date });
+    return ok({
+      command,
+      words,
+      articles: values.articles,
+      topic: values.topic,
+      json: values.json,
+      all: values.all,
+      config: values.config,
+      limit,
+      failed: values.failed,
+      since: values.since,
+      explain: values.explain,
+      date: values.date,
+    });
   } catch (e) {
     const failure = parseError(e, named);
     if (failure) return err(failure);

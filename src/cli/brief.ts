@@ -36,7 +36,7 @@ interface Loaded {
 
 /** The loaded set's articles as one set: the cached one when there is one. */
 const setOf = (loaded: Loaded): BriefingSet =>
-  ('set' in loaded.content ? loaded.content.set : buildSet({ title: loaded.title, topics: loaded.topics, articles: loaded.content.articles }));
+  'set' in loaded.content ? loaded.content.set : buildSet({ title: loaded.title, topics: loaded.topics, articles: loaded.content.articles });
 
 export async function loadSet(args: Args, root: string, deps: CliDeps): Promise<Result<Loaded, Failure>> {
   const known = await listSubjects(root);
@@ -54,7 +54,8 @@ export async function loadSet(args: Args, root: string, deps: CliDeps): Promise<
   // With one bundled subject, `sitrep brief homicides` means that subject's topic.
   else if (known.length === 1 && known[0] && (args.command === 'brief' || args.command === 'page' || !words.length)) name = known[0];
   else if (words[0]) name = words.shift() ?? '';
-  else return err(usage(known.length ? `Name a subject: ${known.join(', ')}. Or give --articles DIR.` : `There are no subjects in ${root}. Give --articles DIR.`));
+  else
+    return err(usage(known.length ? `Name a subject: ${known.join(', ')}. Or give --articles DIR.` : `There are no subjects in ${root}. Give --articles DIR.`));
   const dir = await findSubject(name, root);
   if (!dir.ok) return err(fromLoad(dir.error));
   const s = await loadSubject(dir.value);
@@ -93,7 +94,10 @@ function sinceDay(since: string, now: number): string | undefined {
 function unknownTopic(e: UnknownTopic, name: string): Failure {
   if (!e.topics.length) return { exit: 2, message: `Nothing to look for in '${e.query}': give words that appear in the articles.` };
   const guess = e.suggestions.length ? ` Did you mean: ${e.suggestions.join(', ')}?` : '';
-  return { exit: 2, message: `No topic '${e.query}' in ${name}.${guess}\nTopics: ${e.topics.join(', ')} ('sitrep topics ${name}' shows their words; free text works too).` };
+  return {
+    exit: 2,
+    message: `No topic '${e.query}' in ${name}.${guess}\nTopics: ${e.topics.join(', ')} ('sitrep topics ${name}' shows their words; free text works too).`,
+  };
 }
 
 export async function runBrief(args: Args, set: Loaded, io: Io, now: number): Promise<Result<void, Failure>> {
@@ -106,7 +110,13 @@ export async function runBrief(args: Args, set: Loaded, io: Io, now: number): Pr
     const day = sinceDay(args.since, now);
     if (!day) {
       const problem = calendarProblem(args.since);
-      return err(usage(problem ? `Option --since: '${args.since}' is not a date (${problem}).` : `Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got '${args.since}'.`));
+      return err(
+        usage(
+          problem
+            ? `Option --since: '${args.since}' is not a date (${problem}).`
+            : `Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got '${args.since}'.`,
+        ),
+      );
     }
     // Dated first, so an article without a Date: line is judged by the date the set gives it.
     const articles = resolveSetDates(all).filter((a) => a.published !== undefined && a.published.iso >= day);
@@ -149,7 +159,11 @@ export function runSources(set: Loaded, io: Io): Result<void, Failure> {
   const { sources } = setOf(set);
   const added = (file: string): boolean => set.folderFiles !== undefined && !set.folderFiles.has(file);
   for (const s of sources) {
-    io.stdout(terminalText(`[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}${added(s.file) ? ' · added' : ''}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`));
+    io.stdout(
+      terminalText(
+        `[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}${added(s.file) ? ' · added' : ''}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`,
+      ),
+    );
   }
   if (!sources.length) io.stdout(`${set.name} has no articles yet.\n`);
   const first = sources.find((s) => added(s.file));

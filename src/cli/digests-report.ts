@@ -29,9 +29,12 @@ const STATE: Record<DigestRun['state'], string> = { posted: 'posted', failed: 'F
 
 function runLine(r: DigestRun): string {
   const tries = `${String(r.attempts)} ${r.attempts === 1 ? 'try' : 'tries'}`;
-  const detail = r.state === 'posted' ? `${tries}, message ${r.messageId ?? '?'}`
-    : r.state === 'claimed' ? `${tries}${r.nextAttemptAt ? `, next try ${new Date(r.nextAttemptAt).toISOString()}` : ''}${r.error ? `; last error: ${r.error}` : ''}`
-      : r.error ?? '';
+  const detail =
+    r.state === 'posted'
+      ? `${tries}, message ${r.messageId ?? '?'}`
+      : r.state === 'claimed'
+        ? `${tries}${r.nextAttemptAt ? `, next try ${new Date(r.nextAttemptAt).toISOString()}` : ''}${r.error ? `; last error: ${r.error}` : ''}`
+        : (r.error ?? '');
   return `  ${formatLocal(r.scheduledAt, r.timeZone)}  ${r.digestId} -> ${r.platform} ${r.channel}  ${STATE[r.state]}${detail ? `: ${detail}` : ''}`;
 }
 
@@ -51,7 +54,9 @@ export async function digestsReport(deps: DigestsReportDeps): Promise<Result<str
   if (deps.db.engine === 'sqlite' && !existsSync(deps.db.file)) {
     if (!config.ok) return err(out.join('\n'));
     out.push('Digests:', ...(config.value.digests.length ? config.value.digests.map((d) => digestLine(d, now)) : ['  none']), '');
-    out.push(`No database at ${describeLocation(deps.db)} yet: the bot has not run with it (SITREP_DB picks another file), so there are no runs or subscriptions to show.`);
+    out.push(
+      `No database at ${describeLocation(deps.db)} yet: the bot has not run with it (SITREP_DB picks another file), so there are no runs or subscriptions to show.`,
+    );
     return ok(`${out.join('\n')}\n`);
   }
   const opened = await openStore(deps.db);

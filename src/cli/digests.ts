@@ -9,7 +9,14 @@ import type { CliDeps, Io } from './types.js';
 /** `sitrep digests`: what is scheduled and how recent runs went. */
 export async function runDigests(args: Args, io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
   const env = deps.env ?? {};
-  const r = await digestsReport({ ...files(args, env), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, platforms: deps.platforms, limit: args.limit, failedOnly: args.failed, ...(deps.now ? { now: deps.now } : {}) });
+  const r = await digestsReport({
+    ...files(args, env),
+    briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR,
+    platforms: deps.platforms,
+    limit: args.limit,
+    failedOnly: args.failed,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   if (!r.ok) return err({ exit: 1, message: r.error });
   io.stdout(r.value);
   return ok(undefined);

@@ -73,7 +73,12 @@ const plural = (n: number, word: string, many = `${word}s`): string => `${String
 function feedLines(f: FeedReport): string[] {
   if (f.status === 'failed') return [`  ✗ ${f.url}: ${f.error ?? 'failed'}`];
   if (f.status === 'not-modified') return [`  · ${f.url}: not modified since the last poll`];
-  const counts = [`${plural(f.items, 'item')}, ${String(f.matched)} matching`, `${String(f.added)} new`, `${String(f.folded)} folded`, `${String(f.duplicates + f.seen)} already stored`];
+  const counts = [
+    `${plural(f.items, 'item')}, ${String(f.matched)} matching`,
+    `${String(f.added)} new`,
+    `${String(f.folded)} folded`,
+    `${String(f.duplicates + f.seen)} already stored`,
+  ];
   if (f.failures.length) counts.push(`${String(f.failures.length)} failed`);
   return [`  ✓ ${f.url}: ${counts.join(', ')}`, ...f.failures.map((x) => `      ✗ ${x.url}: ${x.reason}`)];
 }
@@ -93,7 +98,8 @@ export async function runIngest(subject: string | undefined, deps: IngestCommand
     const s = await subjectNamed(name, deps.briefingsDir);
     if (!s.ok) return s;
     if (s.value.feeds.length) subjects.push(s.value);
-    else if (subject) return err({ exit: 2, message: `${name} has no feeds. List them under feeds: in ${name}/briefing.yaml (and the words to keep under match:).` });
+    else if (subject)
+      return err({ exit: 2, message: `${name} has no feeds. List them under feeds: in ${name}/briefing.yaml (and the words to keep under match:).` });
   }
   if (!subjects.length) return err({ exit: 2, message: `No subject has feeds. List them under feeds: in a subject's briefing.yaml.` });
   const opened = await open(deps);
@@ -127,7 +133,10 @@ export async function runAdd(subject: string, target: string, deps: IngestComman
   const isUrl = /^https?:\/\//i.test(target);
   let text = '';
   if (!isUrl) {
-    const exists = await stat(target).then(() => true, () => false);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (!exists) return err({ exit: 2, message: `No file ${target}. Give a web address (https://…) or an article file (.txt, .md or .html).` });
     // The same check as a subject's folder: a binary or non-UTF-8 file is no article, whichever way it comes.
     const read = await readArticleText(target);
@@ -156,8 +165,10 @@ function named(headers: readonly Header[], target: string): Header[] {
   const url = /^https?:\/\//i.test(target) ? canonicalUrl(target) : undefined;
   const file = target.replace(/\.txt$/i, '');
   return headers.filter((h) =>
-    url !== undefined ? h.outlets.some((o) => o.url !== undefined && canonicalUrl(o.url) === url)
-      : storedFileName(h).replace(/\.txt$/, '') === file || (/^[0-9a-f]{6,}$/i.test(target) && h.hash.startsWith(target.toLowerCase())));
+    url !== undefined
+      ? h.outlets.some((o) => o.url !== undefined && canonicalUrl(o.url) === url)
+      : storedFileName(h).replace(/\.txt$/, '') === file || (/^[0-9a-f]{6,}$/i.test(target) && h.hash.startsWith(target.toLowerCase())),
+  );
 }
 
 /**
@@ -165,7 +176,11 @@ function named(headers: readonly Header[], target: string): Header[] {
  * of the database, with every copy folded into it. A file of the subject's folder is the user's own
  * to delete; the command says so rather than touching it.
  */
-export async function runRemove(subject: string, target: string, deps: Pick<IngestCommandDeps, 'db' | 'briefingsDir' | 'out' | 'now'>): Promise<Result<void, CommandFailure>> {
+export async function runRemove(
+  subject: string,
+  target: string,
+  deps: Pick<IngestCommandDeps, 'db' | 'briefingsDir' | 'out' | 'now'>,
+): Promise<Result<void, CommandFailure>> {
   const s = await subjectNamed(subject, deps.briefingsDir);
   if (!s.ok) return s;
   const folderFile = s.value.articles.find((a) => a.file === target || a.file === basename(target));
@@ -180,12 +195,24 @@ export async function runRemove(subject: string, target: string, deps: Pick<Inge
       await store.articles.remove(h.id);
       await store.subjectVersions.bump(s.value.name, deps.now());
       const copies = h.outlets.length - 1;
-      deps.out(`Removed from ${s.value.name}: “${h.headline}”${copies > 0 ? ` and the ${plural(copies, 'copy', 'copies')} folded into it` : ''}. A running bot drops it within 30 s.\n`);
+      deps.out(
+        `Removed from ${s.value.name}: “${h.headline}”${copies > 0 ? ` and the ${plural(copies, 'copy', 'copies')} folded into it` : ''}. A running bot drops it within 30 s.\n`,
+      );
       return ok(undefined);
     }
-    if (found.length > 1) return err({ exit: 2, message: `'${target}' names ${String(found.length)} added articles of ${s.value.name}: ${found.map(storedFileName).join(', ')}. Give one of these.` });
-    if (folderFile) return err({ exit: 2, message: `${folderFile.file} is a file of ${s.value.name}'s articles/ folder, not an added article: delete the file to take it out.` });
-    const list = headers.length ? ` Added articles: ${headers.slice(0, 10).map(storedFileName).join(', ')}${headers.length > 10 ? `, and ${String(headers.length - 10)} more ('sitrep sources ${s.value.name}' lists them)` : ''}.` : ` ${s.value.name} has none.`;
+    if (found.length > 1)
+      return err({
+        exit: 2,
+        message: `'${target}' names ${String(found.length)} added articles of ${s.value.name}: ${found.map(storedFileName).join(', ')}. Give one of these.`,
+      });
+    if (folderFile)
+      return err({
+        exit: 2,
+        message: `${folderFile.file} is a file of ${s.value.name}'s articles/ folder, not an added article: delete the file to take it out.`,
+      });
+    const list = headers.length
+      ? ` Added articles: ${headers.slice(0, 10).map(storedFileName).join(', ')}${headers.length > 10 ? `, and ${String(headers.length - 10)} more ('sitrep sources ${s.value.name}' lists them)` : ''}.`
+      : ` ${s.value.name} has none.`;
     return err({ exit: 2, message: `No added article '${target}' in ${s.value.name}.${list}` });
   } finally {
     await store.close();

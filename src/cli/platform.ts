@@ -18,7 +18,11 @@ const USAGE = `Usage:
 `;
 
 /** Runs a platform's set-up command; returns the exit code (2 for usage errors). */
-export async function runPlatformCommand(argv: string[], io: PlatformIo, deps: { briefingsDir?: string | undefined; env?: Readonly<Record<string, string | undefined>> | undefined }): Promise<number> {
+export async function runPlatformCommand(
+  argv: string[],
+  io: PlatformIo,
+  deps: { briefingsDir?: string | undefined; env?: Readonly<Record<string, string | undefined>> | undefined },
+): Promise<number> {
   const [platform, sub, ...rest] = argv;
   if (platform === 'slack' && sub === 'manifest') return runSlackManifest(rest, io, { briefingsDir: deps.briefingsDir });
   if (platform === 'discord' && sub === 'register') return discordRegister(rest, io, deps);
@@ -26,7 +30,11 @@ export async function runPlatformCommand(argv: string[], io: PlatformIo, deps: {
   return 2;
 }
 
-async function discordRegister(argv: string[], io: PlatformIo, deps: { briefingsDir?: string | undefined; env?: Readonly<Record<string, string | undefined>> | undefined }): Promise<number> {
+async function discordRegister(
+  argv: string[],
+  io: PlatformIo,
+  deps: { briefingsDir?: string | undefined; env?: Readonly<Record<string, string | undefined>> | undefined },
+): Promise<number> {
   let guild: string | undefined;
   try {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { guild: { type: 'string' } } });

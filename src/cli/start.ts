@@ -17,15 +17,41 @@ export async function runStart(args: Args, io: Io, deps: CliDeps): Promise<Resul
   const logger = deps.logger ?? createLogger(env.value.LOG_LEVEL, { pretty: process.stderr.isTTY });
   const signals: Signals = deps.signals ?? process;
   let quit: () => void = () => undefined;
-  const stopRequested = new Promise<string>((resolve) => { quit = () => { resolve('quit'); }; });
-  const stdout = deps.stdout ?? new Writable({ write(chunk: Buffer | string, _encoding, done) { io.stdout(String(chunk)); done(); } });
+  const stopRequested = new Promise<string>((resolve) => {
+    quit = () => {
+      resolve('quit');
+    };
+  });
+  const stdout =
+    deps.stdout ??
+    new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        io.stdout(String(chunk));
+        done();
+      },
+    });
   const bot = await startBot({
-    env: env.value, ...files(args, rawEnv), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, logger,
-    stdin: deps.stdin, stdout, platforms: deps.platforms, onQuit: () => { quit(); }, ...(deps.now ? { now: deps.now } : {}),
+    env: env.value,
+    ...files(args, rawEnv),
+    briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR,
+    logger,
+    stdin: deps.stdin,
+    stdout,
+    platforms: deps.platforms,
+    onQuit: () => {
+      quit();
+    },
+    ...(deps.now ? { now: deps.now } : {}),
   });
   if (!bot.ok) return err({ exit: 1, message: `${bot.error}\nSitrep did not start. 'sitrep doctor' checks everything at once.` });
   deps.onStarted?.(bot.value);
-  const listeners: [('SIGTERM' | 'SIGINT'), () => void][] = (['SIGTERM', 'SIGINT'] as const).map((sig) => [sig, () => { logger.info({ signal: sig }, `${sig} received`); quit(); }]);
+  const listeners: ['SIGTERM' | 'SIGINT', () => void][] = (['SIGTERM', 'SIGINT'] as const).map((sig) => [
+    sig,
+    () => {
+      logger.info({ signal: sig }, `${sig} received`);
+      quit();
+    },
+  ]);
   for (const [sig, fn] of listeners) signals.once(sig, fn);
   await stopRequested;
   for (const [sig, fn] of listeners) signals.off(sig, fn);

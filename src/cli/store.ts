@@ -16,8 +16,13 @@ export function runStoreCommand(args: Args, io: Io, deps: CliDeps): Promise<Resu
   const level = readEnv(env);
   const logger = deps.logger ?? createLogger(level.ok ? level.value.LOG_LEVEL : 'info', { pretty: process.stderr.isTTY });
   const common = {
-    ...files(args, env), briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR, out: io.stdout, platforms: deps.platforms, now: deps.now ?? Date.now,
-    progress: tty ? terminalProgress(process.stderr) : logProgress(logger), resolver: deps.resolver,
+    ...files(args, env),
+    briefingsDir: deps.briefingsDir ?? BRIEFINGS_DIR,
+    out: io.stdout,
+    platforms: deps.platforms,
+    now: deps.now ?? Date.now,
+    progress: tty ? terminalProgress(process.stderr) : logProgress(logger),
+    resolver: deps.resolver,
   };
   const [subject, target] = args.words;
   if (args.command === 'add') return runAdd(subject ?? '', target ?? '', common);

@@ -1,7 +1,20 @@
 /** Month and weekday words, written once: the names, and the pattern pieces the date rules are built from. */
 
 /** The months' names, January first. */
-export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The weekdays' names, Monday first. */
 export const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -10,7 +23,8 @@ export const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday
 export const MONTH_STEMS = MONTH_NAMES.map((m) => m.slice(0, 3).toLowerCase()).join('|');
 
 /** `jan(?:uary)?|…|sep(?:t(?:ember)?)?|…`: a month written whole or abbreviated (with the `i` flag). */
-export const MONTH_WORDS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+export const MONTH_WORDS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 /** `mon|tues?|…(?:day)?`: a weekday written whole or abbreviated (with the `i` flag). */
 export const WEEKDAY_WORDS = '(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?';

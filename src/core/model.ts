@@ -55,7 +55,8 @@ export interface Article {
 export type Bound = 'exact' | 'about' | 'at-least' | 'more-than' | 'up-to' | 'fewer-than';
 
 /** What a unit measures; values are compared only within one dimension. */
-export type Dimension = 'people' | 'count' | 'money' | 'ratio' | 'length' | 'mass' | 'area' | 'volume' | 'energy' | 'power' | 'time' | 'speed' | 'temperature' | 'magnitude' | 'date';
+export type Dimension =
+  'people' | 'count' | 'money' | 'ratio' | 'length' | 'mass' | 'area' | 'volume' | 'energy' | 'power' | 'time' | 'speed' | 'temperature' | 'magnitude' | 'date';
 
 /**
  * What kind of quantity a figure is: a count, an amount of money, a share (percent or fraction of

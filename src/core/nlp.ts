@@ -198,7 +198,11 @@ const BREAK = '\n\n';
 /** Lemmas of a short phrase (for matching topics and metrics). */
 export function lemmas(text: string): string[] {
   const { nlp, its } = wink();
-  return nlp.readDoc(text).tokens().out(its.lemma as ItsFunction<string>).map((l) => l.toLowerCase());
+  return nlp
+    .readDoc(text)
+    .tokens()
+    .out(its.lemma as ItsFunction<string>)
+    .map((l) => l.toLowerCase());
 }
 
 // Stems repeat endlessly across a set; the vocabulary is small, so each word is stemmed once.

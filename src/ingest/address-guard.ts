@@ -17,8 +17,14 @@ export type Resolver = (host: string, options: LookupAllOptions, callback: (err:
 export class RefusedAddressError extends Error {
   override readonly name = 'RefusedAddressError';
   readonly code = 'refused-address';
-  constructor(readonly host: string, readonly address: string, readonly range: string) {
-    super(`${host} resolves to ${address}, a ${range} address; Sitrep fetches only public addresses (set ingest.allow_private: true in the config to allow it)`);
+  constructor(
+    readonly host: string,
+    readonly address: string,
+    readonly range: string,
+  ) {
+    super(
+      `${host} resolves to ${address}, a ${range} address; Sitrep fetches only public addresses (set ingest.allow_private: true in the config to allow it)`,
+    );
   }
 }
 
@@ -79,7 +85,11 @@ export interface AddressGuard {
 
 /** The guard for `opts`. */
 export function createAddressGuard(opts: AddressGuardOptions): AddressGuard {
-  const resolve: Resolver = opts.resolver ?? ((host, options, callback) => { dnsLookup(host, options, callback); });
+  const resolve: Resolver =
+    opts.resolver ??
+    ((host, options, callback) => {
+      dnsLookup(host, options, callback);
+    });
   const trusted = new Set((opts.allowHosts ?? []).map((h) => h.toLowerCase()));
   const refusal = (host: string, address: string): RefusedAddressError | undefined => {
     if (opts.allowPrivate || trusted.has(host.toLowerCase())) return undefined;

@@ -43,11 +43,26 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const text = (v: unknown): string | undefined => str(v) ?? (typeof v === 'object' && v !== null ? str((v as { value?: unknown }).value) : undefined);
 
 interface Raw {
-  id?: unknown; guid?: unknown; title?: unknown; link?: unknown; links?: unknown; url?: unknown; external_url?: unknown;
-  description?: unknown; summary?: unknown; content?: unknown; content_html?: unknown; content_text?: unknown;
-  pubDate?: unknown; published?: unknown; updated?: unknown; date_published?: unknown; date_modified?: unknown;
+  id?: unknown;
+  guid?: unknown;
+  title?: unknown;
+  link?: unknown;
+  links?: unknown;
+  url?: unknown;
+  external_url?: unknown;
+  description?: unknown;
+  summary?: unknown;
+  content?: unknown;
+  content_html?: unknown;
+  content_text?: unknown;
+  pubDate?: unknown;
+  published?: unknown;
+  updated?: unknown;
+  date_published?: unknown;
+  date_modified?: unknown;
   dc?: { date?: unknown; dates?: unknown; creator?: unknown; creators?: unknown } | undefined;
-  author?: unknown; authors?: unknown;
+  author?: unknown;
+  authors?: unknown;
 }
 
 function linkOf(r: Raw): string | undefined {
@@ -95,8 +110,17 @@ export function parseFeedText(body: string): Result<ParsedFeed, FeedError> {
     const name = e instanceof Error ? e.name : '';
     if (name === 'MalformedError') return err({ code: 'malformed', message: 'malformed XML: the feed could not be parsed' });
     const start = body.trimStart().slice(0, 1);
-    if (start === '<' && name === 'DetectError' && /^<\?xml|^<(?:rss|feed|rdf)/i.test(body.trimStart())) return err({ code: 'malformed', message: 'malformed XML: the feed could not be parsed' });
-    return err({ code: 'not-a-feed', message: start === '<' ? 'not a feed: no RSS, Atom or RDF document in the body' : start === '{' ? 'not a feed: the JSON is not a JSON Feed' : 'not a feed: the body is neither XML nor JSON' });
+    if (start === '<' && name === 'DetectError' && /^<\?xml|^<(?:rss|feed|rdf)/i.test(body.trimStart()))
+      return err({ code: 'malformed', message: 'malformed XML: the feed could not be parsed' });
+    return err({
+      code: 'not-a-feed',
+      message:
+        start === '<'
+          ? 'not a feed: no RSS, Atom or RDF document in the body'
+          : start === '{'
+            ? 'not a feed: the JSON is not a JSON Feed'
+            : 'not a feed: the body is neither XML nor JSON',
+    });
   }
   const feed = parsed.feed as { title?: unknown; items?: unknown; entries?: unknown };
   const raw = (Array.isArray(feed.items) ? feed.items : Array.isArray(feed.entries) ? feed.entries : []) as Raw[];

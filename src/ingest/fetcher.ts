@@ -32,7 +32,12 @@ export interface FetchOptions {
 
 /** Defaults: 15 s a try, 5 MB, 5 redirects, 3 tries from 1 s. */
 export const FETCH_DEFAULTS: FetchOptions = {
-  timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, attempts: 3, backoffMs: 1000, maxBackoffMs: 30_000,
+  timeoutMs: 15_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxRedirects: 5,
+  attempts: 3,
+  backoffMs: 1000,
+  maxBackoffMs: 30_000,
   userAgent: 'Sitrep/0.1 (+news briefings; one request at a time per host)',
 };
 
@@ -51,7 +56,17 @@ export type Fetched =
 
 /** Why a fetch failed; `message` names the URL's problem in words. */
 export interface FetchError {
-  code: 'bad-url' | 'refused-address' | 'http-status' | 'too-large' | 'timeout' | 'redirect-loop' | 'too-many-redirects' | 'wrong-content-type' | 'network' | 'stopped';
+  code:
+    | 'bad-url'
+    | 'refused-address'
+    | 'http-status'
+    | 'too-large'
+    | 'timeout'
+    | 'redirect-loop'
+    | 'too-many-redirects'
+    | 'wrong-content-type'
+    | 'network'
+    | 'stopped';
   url: string;
   message: string;
   status?: number | undefined;
@@ -83,7 +98,11 @@ const TYPES = {
 
 /** A thrown failure inside one try, carried out as a FetchError. */
 class Failed extends Error {
-  constructor(readonly error: FetchError, readonly retry: boolean, readonly retryAfterMs?: number) {
+  constructor(
+    readonly error: FetchError,
+    readonly retry: boolean,
+    readonly retryAfterMs?: number,
+  ) {
     super(error.message);
   }
 }
@@ -112,7 +131,15 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
   const queues = new Map<string, PQueue>();
   const closing = new AbortController();
   const stopped = (url: string): FetchError => ({ code: 'stopped', url, message: 'not fetched: Sitrep is stopping' });
-  const whenClosed = new Promise<void>((resolve) => { closing.signal.addEventListener('abort', () => { resolve(); }, { once: true }); });
+  const whenClosed = new Promise<void>((resolve) => {
+    closing.signal.addEventListener(
+      'abort',
+      () => {
+        resolve();
+      },
+      { once: true },
+    );
+  });
 
   /** Reads a response body, decoded, up to the size limit. */
   async function readBody(res: IncomingMessage, url: string, signal: AbortSignal): Promise<Buffer> {
@@ -122,7 +149,14 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
       res.destroy();
       throw fail('too-large', url, `the body is ${(length / 1048576).toFixed(1)} MB, over the ${(o.maxBytes / 1048576).toFixed(1)} MB limit`);
     }
-    const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
+    const decoder =
+      encoding === 'gzip' || encoding === 'x-gzip'
+        ? createGunzip()
+        : encoding === 'deflate'
+          ? createInflate()
+          : encoding === 'br'
+            ? createBrotliDecompress()
+            : undefined;
     const stream = decoder ? res.pipe(decoder) : res;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -151,18 +185,22 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
     if (refused) return Promise.reject(fail('refused-address', url.href, refused.message));
     const client = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
-      const r = client.get(url, {
-        agent: agents[url.protocol as 'http:' | 'https:'],
-        lookup: deps.guard.lookup,
-        signal,
-        headers: {
-          'user-agent': o.userAgent,
-          accept: ACCEPT[req.kind],
-          'accept-encoding': 'gzip, deflate, br',
-          ...(req.etag ? { 'if-none-match': req.etag } : {}),
-          ...(req.lastModified ? { 'if-modified-since': req.lastModified } : {}),
+      const r = client.get(
+        url,
+        {
+          agent: agents[url.protocol as 'http:' | 'https:'],
+          lookup: deps.guard.lookup,
+          signal,
+          headers: {
+            'user-agent': o.userAgent,
+            accept: ACCEPT[req.kind],
+            'accept-encoding': 'gzip, deflate, br',
+            ...(req.etag ? { 'if-none-match': req.etag } : {}),
+            ...(req.lastModified ? { 'if-modified-since': req.lastModified } : {}),
+          },
         },
-      }, resolve);
+        resolve,
+      );
       r.on('error', (e: NodeJS.ErrnoException) => {
         if (e.name === 'RefusedAddressError') reject(fail('refused-address', url.href, e.message));
         else if (closing.signal.aborted) reject(new Failed(stopped(url.href), false));
@@ -198,7 +236,11 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
       if (status < 200 || status >= 300) {
         res.resume();
         const retry = status === 429 || status >= 500;
-        throw fail('http-status', url.href, `HTTP ${String(status)}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, { status, retry, ...(retry ? { retryAfterMs: retryAfterMs(header(res, 'retry-after')) ?? 0 } : {}) });
+        throw fail('http-status', url.href, `HTTP ${String(status)}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, {
+          status,
+          retry,
+          ...(retry ? { retryAfterMs: retryAfterMs(header(res, 'retry-after')) ?? 0 } : {}),
+        });
       }
       const type = (header(res, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (type && !TYPES[req.kind].test(type)) {
@@ -239,7 +281,8 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
       let host: string;
       try {
         const u = new URL(req.url);
-        if (u.protocol !== 'http:' && u.protocol !== 'https:') return Promise.resolve(err({ code: 'bad-url', url: req.url, message: 'only http and https addresses can be fetched' }));
+        if (u.protocol !== 'http:' && u.protocol !== 'https:')
+          return Promise.resolve(err({ code: 'bad-url', url: req.url, message: 'only http and https addresses can be fetched' }));
         host = u.host;
       } catch {
         return Promise.resolve(err({ code: 'bad-url', url: req.url, message: 'not a web address' }));

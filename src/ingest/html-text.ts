@@ -6,7 +6,6 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'
 
 const squash = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
-
 /**
  * The paragraphs of an element: each block element's text on its own, loose text between blocks
  * gathered into paragraphs of its own, `<br><br>` as a paragraph break. `skip` drops elements
@@ -49,7 +48,11 @@ export function paragraphsOfNode(root: DomNode, skip: ReadonlySet<string> = new 
 
 /** The paragraphs of an HTML fragment (or of plain text, split on blank lines). */
 export function paragraphsOfHtml(html: string): string[] {
-  if (!/<[a-z!/][^>]*>/i.test(html)) return html.split(/\n\s*\n|\r?\n/).map(squash).filter(Boolean);
+  if (!/<[a-z!/][^>]*>/i.test(html))
+    return html
+      .split(/\n\s*\n|\r?\n/)
+      .map(squash)
+      .filter(Boolean);
   return paragraphsOfNode(parseHtml(`<!doctype html><html><body>${html}</body></html>`).body);
 }
 

@@ -5,7 +5,13 @@
  * another site, is folded into the article already stored, which then lists both outlets.
  */
 import escapeStringRegexp from 'escape-string-regexp';
-import { createNearDuplicateIndex, NEAR_DUPLICATE_DEFAULTS, signatureOf, type NearDuplicateIndex, type NearDuplicateOptions } from '../core/articles/near-duplicates.js';
+import {
+  createNearDuplicateIndex,
+  NEAR_DUPLICATE_DEFAULTS,
+  signatureOf,
+  type NearDuplicateIndex,
+  type NearDuplicateOptions,
+} from '../core/articles/near-duplicates.js';
 import { parseArticle } from '../core/articles/parse.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Outlet, Store } from '../store/store.js';
@@ -148,9 +154,18 @@ export function createIngestor(deps: IngestDeps): Ingestor {
     return serial(async () => {
       const index = await indexOf(subject);
       const copy = index.match(signature);
-      const kept = copy ? undefined : await store.articles.add({
-        subject, hash, headline: article.headline, published: article.published?.iso, addedAt: deps.now(), text, signature, outlet: from,
-      });
+      const kept = copy
+        ? undefined
+        : await store.articles.add({
+            subject,
+            hash,
+            headline: article.headline,
+            published: article.published?.iso,
+            addedAt: deps.now(),
+            text,
+            signature,
+            outlet: from,
+          });
       if (kept?.added) {
         index.add(kept.id, signature);
         return ok({ kind: 'added' as const, id: kept.id, headline: article.headline, outlets: [from] });
@@ -161,7 +176,12 @@ export function createIngestor(deps: IngestDeps): Ingestor {
       const outlets = [...(row?.outlets ?? []), ...(folded ? [from] : [])];
       // A second address of an outlet's page (its AMP copy, a tracking link) is kept, so it is known when seen again, but adds no outlet.
       const newOutlet = folded && outletNames(outlets).length > outletNames(row?.outlets ?? []).length;
-      return ok({ kind: newOutlet ? 'folded' as const : 'duplicate' as const, id, headline: row?.headline ?? article.headline, outlets: outlets.length ? outlets : [from] });
+      return ok({
+        kind: newOutlet ? ('folded' as const) : ('duplicate' as const),
+        id,
+        headline: row?.headline ?? article.headline,
+        outlets: outlets.length ? outlets : [from],
+      });
     });
   }
 
@@ -215,11 +235,13 @@ export function createIngestor(deps: IngestDeps): Ingestor {
     report.matched = wanted.length;
     progress.grow(wanted.length);
     await eachLimited(wanted, deps.concurrency ?? 4, async (item) => {
-      if (item.url && await store.articles.seenUrl(subject.name, item.url)) report.seen++;
+      if (item.url && (await store.articles.seenUrl(subject.name, item.url))) report.seen++;
       else {
         // One item that fails in a way nobody foresaw is that item's failure: the rest of the feed goes on.
         const stored: Result<Stored, AddError | string> = await itemArticle(item, feed.value.title)
-          .then((a): Promise<Result<Stored, AddError | string>> | Result<Stored, string> => (a.ok ? storeText(subject.name, a.value.text, a.value.outlet, item.url ?? item.id) : a))
+          .then((a): Promise<Result<Stored, AddError | string>> | Result<Stored, string> =>
+            a.ok ? storeText(subject.name, a.value.text, a.value.outlet, item.url ?? item.id) : a,
+          )
           .catch((e: unknown) => err(`unexpected error: ${e instanceof Error ? e.message : String(e)}`));
         if (!stored.ok) {
           report.failures.push({ url: item.url ?? item.id, reason: typeof stored.error === 'string' ? stored.error : stored.error.message });
@@ -236,7 +258,13 @@ export function createIngestor(deps: IngestDeps): Ingestor {
     });
     // The validators are kept only when every item was taken in: a 304 must not hide an item whose page failed.
     const complete = !report.failures.length;
-    await store.feeds.put({ subject: subject.name, url, etag: complete ? got.value.etag : undefined, lastModified: complete ? got.value.lastModified : undefined, polledAt });
+    await store.feeds.put({
+      subject: subject.name,
+      url,
+      etag: complete ? got.value.etag : undefined,
+      lastModified: complete ? got.value.lastModified : undefined,
+      polledAt,
+    });
     return report;
   }
 
@@ -250,9 +278,20 @@ export function createIngestor(deps: IngestDeps): Ingestor {
       try {
         for (const url of subject.feeds) {
           // A feed that fails in a way nobody foresaw is that feed's failure: the subject's other feeds are still polled.
-          feeds.push(await pollFeed(subject, url, counts, progress).catch((e: unknown): FeedReport => ({
-            url, status: 'failed', items: 0, matched: 0, added: 0, folded: 0, duplicates: 0, seen: 0, failures: [], error: `unexpected error: ${e instanceof Error ? e.message : String(e)}`,
-          })));
+          feeds.push(
+            await pollFeed(subject, url, counts, progress).catch((e: unknown): FeedReport => ({
+              url,
+              status: 'failed',
+              items: 0,
+              matched: 0,
+              added: 0,
+              folded: 0,
+              duplicates: 0,
+              seen: 0,
+              failures: [],
+              error: `unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+            })),
+          );
         }
       } finally {
         progress.done(counts);

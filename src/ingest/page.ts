@@ -27,7 +27,8 @@ export interface PageError {
 }
 
 /** Class or id words of page furniture, removed before Readability looks for the article. */
-const FURNITURE = /(?:^|[\s_-])(?:cookie|consent|gdpr|newsletter|subscribe|signup|paywall|promo|advert|ads?|sponsor|related|recommend|more-stories|share|social|comments?|breadcrumbs?|sidebar|popup|modal|banner|outbrain|taboola)(?:$|[\s_-])/i;
+const FURNITURE =
+  /(?:^|[\s_-])(?:cookie|consent|gdpr|newsletter|subscribe|signup|paywall|promo|advert|ads?|sponsor|related|recommend|more-stories|share|social|comments?|breadcrumbs?|sidebar|popup|modal|banner|outbrain|taboola)(?:$|[\s_-])/i;
 const FURNITURE_TAGS = ['nav', 'footer', 'aside', 'form', 'dialog'];
 
 type El = DomElement;
@@ -103,8 +104,10 @@ function readPage(html: string, url: string | undefined): Result<PageArticle, Pa
   const ld = jsonLdArticle(doc);
   const outlet = metaOf(doc, 'og:site_name', 'application-name') ?? nameOf(ld?.publisher) ?? hostOf(url);
   const canonical = squash(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) || metaOf(doc, 'og:url');
-  const published = isoDay(metaOf(doc, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued'))
-    ?? isoDay(ld?.datePublished) ?? isoDay(doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'));
+  const published =
+    isoDay(metaOf(doc, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued')) ??
+    isoDay(ld?.datePublished) ??
+    isoDay(doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'));
   const h1 = squash(doc.querySelector('article h1, h1')?.textContent);
   const titled = nameOf(ld?.headline) ?? metaOf(doc, 'og:title', 'twitter:title') ?? (h1 || undefined);
   // Furniture goes first: Readability keeps a cookie banner or a "Related" box that sits inside the article.
@@ -113,7 +116,12 @@ function readPage(html: string, url: string | undefined): Result<PageArticle, Pa
     // A page's wrappers carry words like "has-sidebar" too: never drop what holds the article.
     if (/^(?:html|body|main|article)$/i.test(e.tagName) || e.querySelector('h1')) continue;
     const words = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
-    if (FURNITURE.test(words) || /^(?:navigation|complementary|banner|contentinfo)$/.test(e.getAttribute('role') ?? '') || e.getAttribute('aria-hidden') === 'true') e.remove();
+    if (
+      FURNITURE.test(words) ||
+      /^(?:navigation|complementary|banner|contentinfo)$/.test(e.getAttribute('role') ?? '') ||
+      e.getAttribute('aria-hidden') === 'true'
+    )
+      e.remove();
   }
   const read = new Readability(doc, { charThreshold: 200 }).parse();
   const headline = stripSiteName(titled ?? squash(read?.title), outlet);

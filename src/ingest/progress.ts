@@ -27,10 +27,16 @@ export const silentProgress: ProgressFactory = () => ({ grow: () => undefined, t
 /** A bar on `stream` (a terminal). */
 export function terminalProgress(stream: NodeJS.WriteStream): ProgressFactory {
   return (label) => {
-    const bar = new cliProgress.SingleBar({
-      stream, format: `${label} [{bar}] {value}/{total} items · {added} added · {folded} folded · {failed} failed · {eta_formatted} left`,
-      hideCursor: true, clearOnComplete: false, etaBuffer: 50,
-    }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      {
+        stream,
+        format: `${label} [{bar}] {value}/{total} items · {added} added · {folded} folded · {failed} failed · {eta_formatted} left`,
+        hideCursor: true,
+        clearOnComplete: false,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     let total = 0;
     let value = 0;
     let started = false;
@@ -66,10 +72,15 @@ export function logProgress(logger: Logger, opts: { every?: number; everyMs?: nu
     let value = 0;
     let last = now();
     const line = (counts: ProgressCounts): void => {
-      logger.info({ ...counts, done: value, total }, `${label}: ${String(value)}/${String(total)} items (${String(counts.added)} added, ${String(counts.folded)} folded, ${String(counts.failed)} failed)`);
+      logger.info(
+        { ...counts, done: value, total },
+        `${label}: ${String(value)}/${String(total)} items (${String(counts.added)} added, ${String(counts.folded)} folded, ${String(counts.failed)} failed)`,
+      );
     };
     return {
-      grow(n) { total += n; },
+      grow(n) {
+        total += n;
+      },
       tick(counts) {
         value++;
         if (value % every === 0 || now() - last >= everyMs) {
@@ -77,7 +88,9 @@ export function logProgress(logger: Logger, opts: { every?: number; everyMs?: nu
           line(counts);
         }
       },
-      done(counts) { if (total) line(counts); },
+      done(counts) {
+        if (total) line(counts);
+      },
     };
   };
 }

@@ -13,11 +13,22 @@ export interface Ingestion {
 }
 
 /** Ingestion over `store` with the config's limits. */
-export function createIngestion(deps: { settings: IngestSettings; store: Pick<Store, 'articles' | 'feeds'>; now: () => number; progress?: ProgressFactory | undefined; resolver?: Resolver | undefined }): Ingestion {
+export function createIngestion(deps: {
+  settings: IngestSettings;
+  store: Pick<Store, 'articles' | 'feeds'>;
+  now: () => number;
+  progress?: ProgressFactory | undefined;
+  resolver?: Resolver | undefined;
+}): Ingestion {
   const { settings } = deps;
   const fetcher = createFetcher({
     guard: createAddressGuard({ allowPrivate: settings.allowPrivate, allowHosts: settings.allowHosts, resolver: deps.resolver }),
     options: { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, maxRedirects: settings.maxRedirects, attempts: settings.attempts },
   });
-  return { ingestor: createIngestor({ store: deps.store, fetcher, now: deps.now, progress: deps.progress }), close: () => { fetcher.close(); } };
+  return {
+    ingestor: createIngestor({ store: deps.store, fetcher, now: deps.now, progress: deps.progress }),
+    close: () => {
+      fetcher.close();
+    },
+  };
 }

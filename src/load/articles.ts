@@ -77,7 +77,7 @@ async function readArticle(dir: string, root: string, file: string, meta: Source
     if ((await lstat(path)).isSymbolicLink()) {
       const target = await realpath(path).catch(() => undefined);
       if (!target) return skipped(file, 'it is a link to nothing (the file it points to is gone)');
-      if (!target.startsWith(`${root}${sep}`)) return skipped(file, 'it is a link to a file outside the subject\'s folder');
+      if (!target.startsWith(`${root}${sep}`)) return skipped(file, "it is a link to a file outside the subject's folder");
     }
   } catch (e) {
     return skipped(file, `it could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
@@ -125,7 +125,10 @@ export async function loadArticlesDir(dir: string, meta: Readonly<Record<string,
   const read = await mapLimited(names, CONCURRENCY, (f) => readArticle(dir, root, f, meta[f]));
   const articles = read.filter((r): r is Article => typeof r !== 'string');
   // A file kept with a date it could not use says so, with the line: it is read, dated from its text.
-  const warnings = [...read.filter((r): r is string => typeof r === 'string'), ...articles.flatMap((a) => (a.dateProblem ? [`${a.file}: ${a.dateProblem}`] : []))].sort();
+  const warnings = [
+    ...read.filter((r): r is string => typeof r === 'string'),
+    ...articles.flatMap((a) => (a.dateProblem ? [`${a.file}: ${a.dateProblem}`] : [])),
+  ].sort();
   if (!articles.length) {
     return err(loadError('no-articles', `None of the ${names.length} files in ${dir} could be read:\n${warnings.map((w) => `  ${w}`).join('\n')}`));
   }

@@ -28,7 +28,14 @@ export function markdownArticleText(text: string): string {
   let i = 0;
   while (i < lines.length && !lines[i]?.trim()) i++;
   const head: string[] = [];
-  if (i < lines.length) head.push((lines[i++] ?? '').replace(/^\s*#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').replace(/[*_`]+/g, '').trim());
+  if (i < lines.length)
+    head.push(
+      (lines[i++] ?? '')
+        .replace(/^\s*#{1,6}\s+/, '')
+        .replace(/\s+#+\s*$/, '')
+        .replace(/[*_`]+/g, '')
+        .trim(),
+    );
   // Header lines, blank lines between them allowed.
   for (let k = i; k < lines.length; k++) {
     const line = lines[k]?.trim() ?? '';

@@ -74,7 +74,8 @@ const Topics = z.unknown().transform((raw, ctx): Topic[] => {
     const b = TopicBody.safeParse(short ? { terms: body } : body);
     if (!b.success) {
       // The short form has no `terms` key of its own: report at the topic's path.
-      for (const i of b.error.issues) ctx.issues.push({ code: 'custom', path: [...path, ...(short ? i.path.slice(1) : i.path)], message: i.message, input: body });
+      for (const i of b.error.issues)
+        ctx.issues.push({ code: 'custom', path: [...path, ...(short ? i.path.slice(1) : i.path)], message: i.message, input: body });
     }
     if (n.success && b.success) topics.push({ name: n.data, label: b.data.label ?? labelOf(n.data), terms: b.data.terms });
   }
@@ -111,7 +112,10 @@ const Poll = z.string({ error: 'how often to poll the feeds, as "every 30m", "2h
 
 /** `briefing.yaml`: validated once, when the subject is loaded. */
 export const SubjectFile = strictObject({
-  title: z.string({ error: (i) => (i.input === undefined ? 'required: the briefing title' : `the briefing title, as text; got ${JSON.stringify(i.input)}`) }).trim().min(1, 'required: the briefing title'),
+  title: z
+    .string({ error: (i) => (i.input === undefined ? 'required: the briefing title' : `the briefing title, as text; got ${JSON.stringify(i.input)}`) })
+    .trim()
+    .min(1, 'required: the briefing title'),
   command: z.string().regex(COMMAND_NAME, 'a slash command name: lower-case letters, digits, - or _, at most 32').optional(),
   topics: Topics.default([]),
   sources: z.record(z.string(), Source).default({}),

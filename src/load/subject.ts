@@ -39,7 +39,8 @@ async function readSubjectFile(file: string): Promise<Result<SubjectFile, LoadEr
   }
   const values = readYaml(text);
   if (!values.ok) return err(loadError('bad-subject', `${file} is not valid YAML:\n${values.error.map((l) => `  ${l}`).join('\n')}`));
-  if (values.value === null || values.value === undefined) return err(loadError('bad-subject', `${file} is empty. Write at least a title: line, as in title: Port strikes.`));
+  if (values.value === null || values.value === undefined)
+    return err(loadError('bad-subject', `${file} is empty. Write at least a title: line, as in title: Port strikes.`));
   const parsed = SubjectFile.safeParse(values.value);
   if (!parsed.success) {
     const lines = describeIssues(parsed.error);
@@ -57,9 +58,25 @@ export async function loadSubjectSettings(dir: string): Promise<Result<SubjectSe
   const name = basename(resolve(dir));
   const command = y.command ?? name;
   if (!COMMAND_NAME.test(command)) {
-    return err(loadError('bad-subject', `${file} has 1 problem:\n  command: the folder name '${name}' is not a slash command name; set command: to lower-case letters, digits, - or _`));
+    return err(
+      loadError(
+        'bad-subject',
+        `${file} has 1 problem:\n  command: the folder name '${name}' is not a slash command name; set command: to lower-case letters, digits, - or _`,
+      ),
+    );
   }
-  return ok({ name, dir, title: y.title, command, topics: y.topics, feeds: y.feeds, match: y.match, pollMs: y.poll ?? DEFAULT_POLL_MS, pageAccess: y.page_access, sources: y.sources });
+  return ok({
+    name,
+    dir,
+    title: y.title,
+    command,
+    topics: y.topics,
+    feeds: y.feeds,
+    match: y.match,
+    pollMs: y.poll ?? DEFAULT_POLL_MS,
+    pageAccess: y.page_access,
+    sources: y.sources,
+  });
 }
 
 /**

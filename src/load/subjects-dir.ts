@@ -15,7 +15,10 @@ export const BRIEFINGS_DIR = fileURLToPath(new URL('../../briefings', import.met
 export async function listSubjects(root: string = BRIEFINGS_DIR): Promise<string[]> {
   try {
     const entries = await readdir(root, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }

@@ -15,7 +15,10 @@ function consoleText(reply: Reply): string {
   switch (reply.kind) {
     case 'briefing':
       // The console takes chat commands: everything is one CLI command away, not an option of its own.
-      return renderMarkdown(reply.briefing, { all: false, more: `sitrep brief ${reply.subject.name}${reply.briefing.topic ? ` ${reply.briefing.topic.name}` : ''} --all shows everything` });
+      return renderMarkdown(reply.briefing, {
+        all: false,
+        more: `sitrep brief ${reply.subject.name}${reply.briefing.topic ? ` ${reply.briefing.topic.name}` : ''} --all shows everything`,
+      });
     case 'topics':
       return `Topics of /${reply.subject.command}:\n${list(reply.topics.map((t) => `${t.name} — ${t.label}: ${t.terms.join(', ')}`))}`;
     case 'sources':
@@ -25,7 +28,10 @@ function consoleText(reply: Reply): string {
       return [
         reply.subject.title,
         `  ${c}                      the overview briefing`,
-        `  ${c} <topic or words>     a topic (${reply.topics.slice(0, 4).map((t) => t.name).join(', ')}${reply.topics.length > 4 ? ', …' : ''}) or free text`,
+        `  ${c} <topic or words>     a topic (${reply.topics
+          .slice(0, 4)
+          .map((t) => t.name)
+          .join(', ')}${reply.topics.length > 4 ? ', …' : ''}) or free text`,
         `  ${c} topics | sources     the topics and their words; the numbered sources`,
         `  ${c} subscribe daily 08:00 [topic] [time zone]   a digest in this channel`,
         `  ${c} unsubscribe [topic] | schedule              stop it; list this channel's digests`,

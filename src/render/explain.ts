@@ -6,7 +6,14 @@ import type { ExplainedSentence } from '../core/extract/figures/explain.js';
 import type { Briefing, Figure } from '../core/model.js';
 import { sourceNumbers } from './parts.js';
 
-const BOUND_WORDS: Record<string, string> = { exact: '', about: 'about', 'at-least': 'at least', 'more-than': 'more than', 'up-to': 'up to', 'fewer-than': 'fewer than' };
+const BOUND_WORDS: Record<string, string> = {
+  exact: '',
+  about: 'about',
+  'at-least': 'at least',
+  'more-than': 'more than',
+  'up-to': 'up to',
+  'fewer-than': 'fewer than',
+};
 
 /** The typed reading of a figure on one line: what, kind, bound, unit, period and rule. */
 function readingLine(f: Pick<Figure, 'metric' | 'unit' | 'period' | 'typed'>): string {
@@ -25,7 +32,9 @@ export function renderExplainedText(sentences: ExplainedSentence[]): string {
     out.push(`“${s.text}”`);
     if (!s.numbers.length) out.push('  no numbers');
     for (const n of s.numbers) {
-      out.push(n.figure ? `  ${n.text} → ${readingLine(n.figure)}` : `  ${n.text} → no figure: ${n.excluded?.reason ?? 'unread'} (rule ${n.excluded?.rule ?? '?'})`);
+      out.push(
+        n.figure ? `  ${n.text} → ${readingLine(n.figure)}` : `  ${n.text} → no figure: ${n.excluded?.reason ?? 'unread'} (rule ${n.excluded?.rule ?? '?'})`,
+      );
     }
     for (const t of s.times) out.push(`  time “${t.text}” → ${t.period ?? 'no fixed period'} (rule ${t.rule})`);
   }

@@ -15,7 +15,10 @@ export function renderMarkdown(b: Briefing, { all, more: howMore = '--all shows 
   const refs = (files: string[], cap = all ? Infinity : SHORT.refs): string => {
     const ns = [...new Set(files.map((f) => number.get(f)).filter((n): n is number => n !== undefined))].sort((x, y) => x - y);
     ns.slice(0, cap).forEach((n) => cited.add(n));
-    return `${ns.slice(0, cap).map((n) => `[${n}]`).join('')}${ns.length > cap ? `+${ns.length - cap}` : ''}`;
+    return `${ns
+      .slice(0, cap)
+      .map((n) => `[${n}]`)
+      .join('')}${ns.length > cap ? `+${ns.length - cap}` : ''}`;
   };
   const take = <T>(xs: T[], k: number): T[] => (all ? xs : xs.slice(0, k));
   const clip = (s: string, k: number): string => (all || s.length <= k ? s : `${s.slice(0, k - 1).trimEnd()}…`);
@@ -46,7 +49,8 @@ export function renderMarkdown(b: Briefing, { all, more: howMore = '--all shows 
   const questions = take(b.questions, SHORT.questions);
   if (questions.length) out.push('Open questions');
   for (const q of questions) out.push(`- ${q.question} ${refs(q.sources.map((s) => s.file))}`);
-  if (b.questions.length > questions.length) more.push(`${b.questions.length - questions.length} more question${b.questions.length - questions.length > 1 ? 's' : ''}`);
+  if (b.questions.length > questions.length)
+    more.push(`${b.questions.length - questions.length} more question${b.questions.length - questions.length > 1 ? 's' : ''}`);
 
   if (out.length === 1) out.push(b.topic ? `Nothing in these articles bears on ${b.topic.label}.` : 'Nothing found in these articles.');
   if (more.length) out.push(`+${more.join(', +')} (${howMore})`);
@@ -62,4 +66,3 @@ function figureLine(f: Figure, refs: (files: string[]) => string): string {
   const period = f.period && f.period !== 'undated' ? `, ${f.period}` : '';
   return `${figureValue(f)} — ${f.metric}${period} ${refs(f.sources.map((s: Evidence) => s.file))}`;
 }
-

@@ -158,7 +158,10 @@ const KIND_WORDS: Record<Conflict['kind'], string> = {
 
 function figureItem(f: Figure, refs: Refs, conflict: Conflict | undefined): string {
   const period = f.period ? ` · ${esc(f.period)}` : '';
-  const quotes = f.sources.slice(0, PAGE_LIMITS.quotes).map((e) => `<li>${quoteWithNumber(e, f, refs)}</li>`).join('');
+  const quotes = f.sources
+    .slice(0, PAGE_LIMITS.quotes)
+    .map((e) => `<li>${quoteWithNumber(e, f, refs)}</li>`)
+    .join('');
   const also = f.sources.length > PAGE_LIMITS.quotes ? `<li><p class="meta">Also in ${refs.cites(f.sources, PAGE_LIMITS.quotes)}</p></li>` : '';
   const flag = conflict ? ` <span class="flag">${conflict.kind === 'contradiction' ? '⚠ sources disagree' : '≈ sources differ'}</span>` : '';
   return `<li><p><span class="value">${esc(figureValue(f))}</span> — ${esc(f.metric)}<span class="period">${period}</span>${flag}</p><ul class="items">${quotes}${also}</ul></li>`;
@@ -200,7 +203,12 @@ function conflictChart(all: Conflict, i: number, refs: Refs): string {
   const perSource = c.values.reduce((n, v) => n + v.sources.length, 0) <= PAGE_LIMITS.rows;
   const rows = perSource
     ? c.values.flatMap((v) => v.sources.map((file) => ({ value: v.value, text: v.text, file, label: refs.label(file) })))
-    : c.values.map((v) => ({ value: v.value, text: v.text, file: v.sources[0] ?? '', label: `${refs.label(v.sources[0] ?? '')}${v.sources.length > 1 ? ` and ${String(v.sources.length - 1)} more` : ''}` }));
+    : c.values.map((v) => ({
+        value: v.value,
+        text: v.text,
+        file: v.sources[0] ?? '',
+        label: `${refs.label(v.sources[0] ?? '')}${v.sources.length > 1 ? ` and ${String(v.sources.length - 1)} more` : ''}`,
+      }));
   const marked = rows.map((r) => r.value);
   const [lo, hi] = [Math.min(...marked), Math.max(...marked)];
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.15;
@@ -210,14 +218,18 @@ function conflictChart(all: Conflict, i: number, refs: Refs): string {
   const h = rows.length * rowH + 12;
   const id = `conflict-${String(i)}`;
   const said = rows.map((r) => `${r.label}: ${r.text}`).join('; ');
-  const marks = rows.map((r, k) => {
-    const y = k * rowH;
-    const other = r.value !== rows[0]?.value;
-    return `<g class="row"><text x="0" y="${String(y + 13)}">${esc(clipLabel(r.label, 44))}</text>`
-      + `<line class="axis" x1="${String(x0)}" y1="${String(y + 27)}" x2="${String(x1)}" y2="${String(y + 27)}"/>`
-      + `<circle class="mark${other ? ' other' : ''}" cx="${round(x(r.value))}" cy="${String(y + 27)}" r="6"><title>${esc(`${r.label}: ${r.text}`)}</title></circle>`
-      + `<text x="${round(x(r.value) + 10)}" y="${String(y + 31)}">${esc(clipLabel(r.text, 14))}</text></g>`;
-  }).join('');
+  const marks = rows
+    .map((r, k) => {
+      const y = k * rowH;
+      const other = r.value !== rows[0]?.value;
+      return (
+        `<g class="row"><text x="0" y="${String(y + 13)}">${esc(clipLabel(r.label, 44))}</text>` +
+        `<line class="axis" x1="${String(x0)}" y1="${String(y + 27)}" x2="${String(x1)}" y2="${String(y + 27)}"/>` +
+        `<circle class="mark${other ? ' other' : ''}" cx="${round(x(r.value))}" cy="${String(y + 27)}" r="6"><title>${esc(`${r.label}: ${r.text}`)}</title></circle>` +
+        `<text x="${round(x(r.value) + 10)}" y="${String(y + 31)}">${esc(clipLabel(r.text, 14))}</text></g>`
+      );
+    })
+    .join('');
   const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${c.metric}${c.period ? `, ${c.period}` : ''}: ${c.kind}`)}</title><desc id="${id}-d">${esc(said)}</desc>${marks}</svg>`;
   const list = c.values.map((v) => `<li>${esc(v.text)}: ${refs.cites(v.sources)}</li>`).join('') + (unshown ? `<li>${String(unshown)} more values</li>` : '');
   return `<figure class="conflict" id="${id}"><figcaption><h3>${esc(c.metric)}${c.period ? ` · ${esc(c.period)}` : ''}</h3><p>${esc(KIND_WORDS[c.kind])}</p></figcaption>${svg}<ul>${list}</ul></figure>`;
@@ -235,25 +247,44 @@ function timelineChart(t: Timeline, i: number, refs: Refs): string {
   const x = (k: number): number => (t.points.length > 1 ? x0 + k * step : (x0 + x1) / 2);
   const y = (v: number): number => y1 - ((v - (lo - pad)) / (hi + pad - (lo - pad))) * (y1 - y0);
   const id = `timeline-${String(i)}`;
-  const path = t.points.map((p, k) => {
-    const f = p.figures[0];
-    return f ? `${k ? 'L' : 'M'}${round(x(k))} ${round(y(base(f)))}` : '';
-  }).join(' ');
-  const marks = t.points.map((p, k) => p.figures.map((f, j) => {
-    const cites = f.sources.map((s) => refs.label(s.file)).join(', ');
-    return `<circle class="mark${j ? ' other' : ''}" cx="${round(x(k))}" cy="${round(y(base(f)))}" r="5"><title>${esc(`${p.period}: ${figureValue(f)} (${cites})`)}</title></circle>`
-      + (j ? '' : `<text x="${round(x(k))}" y="${round(y(base(f)) - 10)}" text-anchor="middle">${esc(clipLabel(f.text, 12))}</text>`);
-  }).join('') + `<text x="${round(x(k))}" y="${String(h - 22 + (k % 2) * 14)}" text-anchor="middle">${esc(clipLabel(p.period, 16))}</text>`).join('');
-  const said = t.points.map((p) => `${p.period}: ${p.figures.map((f) => `${figureValue(f)} (${f.sources.map((s) => refs.label(s.file)).join(', ')})`).join(' or ')}`).join('; ');
-  const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${t.metric} over time`)}</title><desc id="${id}-d">${esc(said)}</desc>`
-    + `<line class="axis" x1="${String(x0)}" y1="${String(y1 + 8)}" x2="${String(x1)}" y2="${String(y1 + 8)}"/><path class="path" d="${path}"/>${marks}</svg>`;
-  const list = t.points.map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${refs.cites(f.sources)}`).join(' · ')}</li>`).join('');
+  const path = t.points
+    .map((p, k) => {
+      const f = p.figures[0];
+      return f ? `${k ? 'L' : 'M'}${round(x(k))} ${round(y(base(f)))}` : '';
+    })
+    .join(' ');
+  const marks = t.points
+    .map(
+      (p, k) =>
+        p.figures
+          .map((f, j) => {
+            const cites = f.sources.map((s) => refs.label(s.file)).join(', ');
+            return (
+              `<circle class="mark${j ? ' other' : ''}" cx="${round(x(k))}" cy="${round(y(base(f)))}" r="5"><title>${esc(`${p.period}: ${figureValue(f)} (${cites})`)}</title></circle>` +
+              (j ? '' : `<text x="${round(x(k))}" y="${round(y(base(f)) - 10)}" text-anchor="middle">${esc(clipLabel(f.text, 12))}</text>`)
+            );
+          })
+          .join('') + `<text x="${round(x(k))}" y="${String(h - 22 + (k % 2) * 14)}" text-anchor="middle">${esc(clipLabel(p.period, 16))}</text>`,
+    )
+    .join('');
+  const said = t.points
+    .map((p) => `${p.period}: ${p.figures.map((f) => `${figureValue(f)} (${f.sources.map((s) => refs.label(s.file)).join(', ')})`).join(' or ')}`)
+    .join('; ');
+  const svg =
+    `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${t.metric} over time`)}</title><desc id="${id}-d">${esc(said)}</desc>` +
+    `<line class="axis" x1="${String(x0)}" y1="${String(y1 + 8)}" x2="${String(x1)}" y2="${String(y1 + 8)}"/><path class="path" d="${path}"/>${marks}</svg>`;
+  const list = t.points
+    .map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${refs.cites(f.sources)}`).join(' · ')}</li>`)
+    .join('');
   return `<figure class="timeline" id="${id}"><figcaption><h3>${esc(t.metric)}</h3></figcaption>${svg}<ol>${list}</ol></figure>`;
 }
 
 function evidenceDetails(sources: readonly Evidence[], refs: Refs): string {
   if (!sources.length) return '';
-  const quotes = sources.slice(0, PAGE_LIMITS.quotes).map((e) => `<li>${quoteWithNumber(e, undefined, refs)}</li>`).join('');
+  const quotes = sources
+    .slice(0, PAGE_LIMITS.quotes)
+    .map((e) => `<li>${quoteWithNumber(e, undefined, refs)}</li>`)
+    .join('');
   return `<details><summary>${String(sources.length)} source sentence${sources.length > 1 ? 's' : ''}</summary><ul class="items">${quotes}</ul></details>`;
 }
 
@@ -264,7 +295,10 @@ function actorItem(a: Actor, refs: Refs): string {
 
 function questionItem(q: Question, refs: Refs): string {
   const also = q.sources.length > PAGE_LIMITS.quotes ? `<p class="meta">Also in ${refs.cites(q.sources, PAGE_LIMITS.quotes)}</p>` : '';
-  return `<li><p>${esc(q.question)}</p>${q.sources.slice(0, PAGE_LIMITS.quotes).map((e) => quoteWithNumber(e, undefined, refs)).join('')}${also}</li>`;
+  return `<li><p>${esc(q.question)}</p>${q.sources
+    .slice(0, PAGE_LIMITS.quotes)
+    .map((e) => quoteWithNumber(e, undefined, refs))
+    .join('')}${also}</li>`;
 }
 
 function sourceItem(s: SourceRef): string {
@@ -275,7 +309,7 @@ function sourceItem(s: SourceRef): string {
 }
 
 const section = (id: string, title: string, body: string): string =>
-  (body ? `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${body}</section>` : '');
+  body ? `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${body}</section>` : '';
 
 // The span of a set's publication dates, worked out once per source list.
 const ranges = new WeakMap<readonly SourceRef[], string>();
@@ -290,22 +324,52 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
   // Figures first: the source list at the end lists the sources the page cites.
   const figures = figuresSection(b, refs);
   const capped = <T>(xs: readonly T[], k: number, item: (x: T) => string, what: string): string =>
-    (xs.length ? `<ul class="items">${xs.slice(0, k).map(item).join('')}</ul>${xs.length > k ? `<p class="meta">${String(xs.length - k)} more ${what} are not shown: a topic or words narrow the page.</p>` : ''}` : '');
+    xs.length
+      ? `<ul class="items">${xs.slice(0, k).map(item).join('')}</ul>${xs.length > k ? `<p class="meta">${String(xs.length - k)} more ${what} are not shown: a topic or words narrow the page.</p>` : ''}`
+      : '';
   const parts: [string, string, string][] = [
-    ['whats-new', `What's new since ${opts.whatsNew ? utc(opts.whatsNew.since) : ''}`, newLines.length ? `<ul>${newLines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : opts.whatsNew ? '<p>Nothing new.</p>' : ''],
-    ['disagreements', 'Where sources disagree', b.conflicts.slice(0, PAGE_LIMITS.charts).map((c, i) => conflictChart(c, i, refs)).join('')],
-    ['timelines', 'Over time', (b.timelines ?? []).slice(0, PAGE_LIMITS.charts).map((t, i) => timelineChart({ ...t, points: t.points.slice(-PAGE_LIMITS.points).map((p) => ({ ...p, figures: p.figures.slice(0, 3) })) }, i, refs)).join('')],
+    [
+      'whats-new',
+      `What's new since ${opts.whatsNew ? utc(opts.whatsNew.since) : ''}`,
+      newLines.length ? `<ul>${newLines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : opts.whatsNew ? '<p>Nothing new.</p>' : '',
+    ],
+    [
+      'disagreements',
+      'Where sources disagree',
+      b.conflicts
+        .slice(0, PAGE_LIMITS.charts)
+        .map((c, i) => conflictChart(c, i, refs))
+        .join(''),
+    ],
+    [
+      'timelines',
+      'Over time',
+      (b.timelines ?? [])
+        .slice(0, PAGE_LIMITS.charts)
+        .map((t, i) => timelineChart({ ...t, points: t.points.slice(-PAGE_LIMITS.points).map((p) => ({ ...p, figures: p.figures.slice(0, 3) })) }, i, refs))
+        .join(''),
+    ],
     ['passages', 'Passages', capped(b.passages ?? [], PAGE_LIMITS.questions, (p) => `<li>${quoteWithNumber(p, undefined, refs)}</li>`, 'passages')],
     ['actors', 'Actors', capped(coreFirst(b.actors), PAGE_LIMITS.actors, (a) => actorItem(a, refs), 'actors')],
     ['questions', 'Open questions', capped(b.questions, PAGE_LIMITS.questions, (q) => questionItem(q, refs), 'questions')],
   ];
   const listed = b.sources.length > PAGE_LIMITS.figures ? b.sources.filter((x) => refs.cited.has(x.file)) : b.sources;
   const unlisted = b.sources.length - listed.length;
-  parts.push(['sources', 'Sources', listed.length ? `<ol class="items">${listed.map(sourceItem).join('')}</ol>${unlisted ? `<p class="meta">${String(unlisted)} more sources are not cited on this page.</p>` : ''}` : '']);
+  parts.push([
+    'sources',
+    'Sources',
+    listed.length
+      ? `<ol class="items">${listed.map(sourceItem).join('')}</ol>${unlisted ? `<p class="meta">${String(unlisted)} more sources are not cited on this page.</p>` : ''}`
+      : '',
+  ]);
   const shown = parts.filter(([, , body]) => body);
   const nav = [...(figures ? [['figures', 'Key figures']] : []), ...shown.map(([id, name]) => [id, name])]
-    .map(([id = '', name = '']) => `<li><a href="#${id}">${name.replace(/ since .*/, '')}</a></li>`).join('');
-  const empty = figures || shown.some(([id]) => id !== 'sources') ? '' : `<p>${b.topic ? `Nothing in these articles bears on ${esc(b.topic.label)}.` : 'Nothing found in these articles.'}</p>`;
+    .map(([id = '', name = '']) => `<li><a href="#${id}">${name.replace(/ since .*/, '')}</a></li>`)
+    .join('');
+  const empty =
+    figures || shown.some(([id]) => id !== 'sources')
+      ? ''
+      : `<p>${b.topic ? `Nothing in these articles bears on ${esc(b.topic.label)}.` : 'Nothing found in these articles.'}</p>`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -2,9 +2,11 @@
 import type { Actor, Briefing, Conflict, Figure, SourceRef, Timeline } from '../core/model.js';
 
 const NUMBER_WORDS = new Set(
-  ('zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ' +
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ' +
     'twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion ' +
-    'dozen dozens half quarter third').split(' '),
+    'dozen dozens half quarter third'
+  ).split(' '),
 );
 const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp)\b/i;
 
@@ -16,13 +18,13 @@ export function figureValue(f: Figure): string {
   // "six tons", "a decade", "$81 million": the text already names what it counts.
   // "15GW": the unit written onto the number.
   const textHasUnit = (!/\d/.test(last) && !NUMBER_WORDS.has(last)) || (/\d/.test(last) && last.endsWith(unit.toLowerCase()));
-  if (!unit || unit === 'count' || unit === 'date' || textHasUnit || (CURRENCY.test(f.text) && /dollar|euro|pound|yen|rupee|usd|eur|gbp/i.test(unit))) return text;
+  if (!unit || unit === 'count' || unit === 'date' || textHasUnit || (CURRENCY.test(f.text) && /dollar|euro|pound|yen|rupee|usd|eur|gbp/i.test(unit)))
+    return text;
   if (f.text.includes('%') && /^percent\b/i.test(unit)) return `${text}${unit.replace(/^percent/i, '')}`;
   // "731 — homicides": the metric says what is counted.
   if (f.metric.toLowerCase().split(/\W+/).includes(unit.toLowerCase())) return text;
   return `${text} ${unit}`;
 }
-
 
 /** Figures shown as lines: conflicting values of one measure and moment fold into the line of the first. */
 export interface FigureLine {

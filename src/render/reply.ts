@@ -16,8 +16,12 @@ export interface SubjectRef {
 }
 
 /** The reference of a served subject: names only, however large its set. */
-export const subjectRef = (s: { name: string; command: string; title: string; set: { topics: readonly Topic[] } }): SubjectRef =>
-  ({ name: s.name, command: s.command, title: s.title, exampleTopic: s.set.topics[0]?.name });
+export const subjectRef = (s: { name: string; command: string; title: string; set: { topics: readonly Topic[] } }): SubjectRef => ({
+  name: s.name,
+  command: s.command,
+  title: s.title,
+  exampleTopic: s.set.topics[0]?.name,
+});
 
 /** The first words that make a command a subscription command rather than a briefing. */
 export const SUBSCRIPTION_WORDS = ['subscribe', 'unsubscribe', 'schedule'] as const;

@@ -24,7 +24,10 @@ function citation(files: readonly string[], sources: ReadonlyMap<string, SourceR
 function figureLine(c: FigureChange, sources: ReadonlyMap<string, SourceRef>): string {
   const f = c.figure;
   const period = f.period && f.period !== 'undated' ? `, ${f.period}` : '';
-  const cite = citation(f.sources.map((s) => s.file), sources);
+  const cite = citation(
+    f.sources.map((s) => s.file),
+    sources,
+  );
   if (c.kind === 'new' || !c.previous) return `New figure: ${f.metric}${period}: ${figureValue(f)}${cite}`;
   const p = c.previous;
   const values = [...new Set(p.values.map((v) => v.text))].join(' or ');
@@ -39,7 +42,11 @@ const more = (n: number, what: string): string[] => (n > 0 ? [`+${String(n)} mor
 export function whatsNewLines(changes: Changes, sourceList: readonly SourceRef[]): string[] {
   const sources = new Map(sourceList.map((s) => [s.file, s]));
   const L = WHATS_NEW_LIMITS;
-  const cite = (evidence: readonly Evidence[]): string => citation(evidence.map((e) => e.file), sources);
+  const cite = (evidence: readonly Evidence[]): string =>
+    citation(
+      evidence.map((e) => e.file),
+      sources,
+    );
   return [
     ...changes.figures.slice(0, L.figures).map((c) => figureLine(c, sources)),
     ...more(changes.figures.length - L.figures, 'figure'),
@@ -47,7 +54,9 @@ export function whatsNewLines(changes: Changes, sourceList: readonly SourceRef[]
     ...more(changes.answered.length - L.answered, 'answered question'),
     ...changes.questions.slice(0, L.questions).map((q) => `New open question: ${q.question}${cite(q.sources)}`),
     ...more(changes.questions.length - L.questions, 'open question'),
-    ...coreFirst(changes.actors).slice(0, L.actors).map((a) => `New actor: ${a.name}${a.role ? ` (${clip(a.role, 60)})` : ''}${cite(a.sources)}`),
+    ...coreFirst(changes.actors)
+      .slice(0, L.actors)
+      .map((a) => `New actor: ${a.name}${a.role ? ` (${clip(a.role, 60)})` : ''}${cite(a.sources)}`),
     ...more(changes.actors.length - L.actors, 'actor'),
     ...changes.articles.slice(0, L.articles).map((s) => `New article: “${clip(s.headline, 100)}”${citation([s.file], sources)}`),
     ...more(changes.articles.length - L.articles, 'article'),

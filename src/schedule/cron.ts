@@ -31,11 +31,14 @@ export function parseCron(expression: string): { ok: true; cron: Cron } | { ok: 
   if (text.startsWith('@') || fields.length !== 5) {
     return { ok: false, message: `expected five fields (minute hour day-of-month month day-of-week), as in "0 8 * * 1-5"; got "${expression}"` };
   }
-  if (/[LW#]/.test(fields.slice(2).join(' '))) return { ok: false, message: `L, W and # are not supported here; use numbers, ranges (1-5), steps (*/2) and lists (1,15); got "${expression}"` };
+  if (/[LW#]/.test(fields.slice(2).join(' ')))
+    return { ok: false, message: `L, W and # are not supported here; use numbers, ranges (1-5), steps (*/2) and lists (1,15); got "${expression}"` };
   const v = validateDetailed(text);
   if (!v.valid) {
     const first = v.errors[0];
-    const why = first ? `${first.field === 'expression' ? '' : `${first.field}: `}${first.message.replace(' a invalid', ' an invalid')}` : 'not a cron expression';
+    const why = first
+      ? `${first.field === 'expression' ? '' : `${first.field}: `}${first.message.replace(' a invalid', ' an invalid')}`
+      : 'not a cron expression';
     return { ok: false, message: `${why} in "${expression}"` };
   }
   const f = parse(text);

@@ -118,14 +118,26 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return c;
   };
   const fields = (run: NewRun): Record<string, unknown> => ({
-    digest: run.digestId, key: run.key, platform: run.platform, channel: run.channel, scheduled: formatLocal(run.scheduledAt, run.timeZone),
+    digest: run.digestId,
+    key: run.key,
+    platform: run.platform,
+    channel: run.channel,
+    scheduled: formatLocal(run.scheduledAt, run.timeZone),
   });
 
   /** Waits `ms`, or less if the scheduler stops; true when the wait ran its course. */
-  const wait = (key: string, ms: number): Promise<boolean> => new Promise((resolve) => {
-    const timer = setTimeout(() => { waits.delete(key); resolve(true); }, ms);
-    waits.set(key, () => { clearTimeout(timer); waits.delete(key); resolve(false); });
-  });
+  const wait = (key: string, ms: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waits.delete(key);
+        resolve(true);
+      }, ms);
+      waits.set(key, () => {
+        clearTimeout(timer);
+        waits.delete(key);
+        resolve(false);
+      });
+    });
 
   /** Posts a claimed run until it is posted, refused, or out of tries; `tried` tries were made before. */
   async function deliver(digest: Digest, run: NewRun, tried: number): Promise<void> {
@@ -136,10 +148,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       attempts++;
       const renew = (): Promise<boolean> => runs.update(run.key, owner, { state: 'claimed', attempts, leaseUntil: clock() + leaseMs }, clock());
       await renew();
-      const renewing = setInterval(() => { renew().catch(() => undefined); }, Math.max(1000, Math.floor(leaseMs / 3)));
-      const r = await deps.post(digest, run.key)
+      const renewing = setInterval(
+        () => {
+          renew().catch(() => undefined);
+        },
+        Math.max(1000, Math.floor(leaseMs / 3)),
+      );
+      const r = await deps
+        .post(digest, run.key)
         .catch((e: unknown) => err<PostError>({ code: 'unavailable', message: e instanceof Error ? e.message : String(e) }))
-        .finally(() => { clearInterval(renewing); });
+        .finally(() => {
+          clearInterval(renewing);
+        });
       if (r.ok && r.value.skipped !== undefined) {
         await runs.update(run.key, owner, { state: 'skipped', attempts, error: r.value.skipped }, clock());
         logger.info({ ...fields(run), reason: r.value.skipped }, `digests: ${run.digestId} not posted: ${r.value.skipped}`);
@@ -148,7 +168,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (r.ok) {
         const kept = await runs.update(run.key, owner, { state: 'posted', attempts, messageId: r.value.messageId, coverage: r.value.coverage }, clock());
         logger.info({ ...fields(run), attempts, messageId: r.value.messageId }, `digests: posted ${run.digestId} to ${run.platform} ${run.channel}`);
-        if (!kept) logger.warn(fields(run), 'digests: another instance took this run over while it was posting; the platform was given the same key to refuse a duplicate');
+        if (!kept)
+          logger.warn(
+            fields(run),
+            'digests: another instance took this run over while it was posting; the platform was given the same key to refuse a duplicate',
+          );
         return;
       }
       const reason = describePostError(r.error);
@@ -161,7 +185,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const delay = retryDelay(options, attempts, r.error);
       const now = clock();
       await runs.update(run.key, owner, { state: 'claimed', attempts, error: reason, nextAttemptAt: now + delay, leaseUntil: now + delay + leaseMs }, now);
-      logger.warn({ ...fields(run), attempts, reason, retryIn: formatDuration(delay) }, `digests: posting ${run.digestId} failed; trying again in ${formatDuration(delay)}`);
+      logger.warn(
+        { ...fields(run), attempts, reason, retryIn: formatDuration(delay) },
+        `digests: posting ${run.digestId} failed; trying again in ${formatDuration(delay)}`,
+      );
       if (!(await wait(run.key, delay))) {
         // Stopping: hand the run to the next start at once instead of after the lease.
         await runs.update(run.key, owner, { state: 'claimed', attempts, error: reason, nextAttemptAt: now + delay, leaseUntil: clock() }, clock());
@@ -173,7 +200,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   function launch(digest: Digest, run: NewRun, tried: number): void {
     if (inFlight.has(run.key)) return;
     const p = deliver(digest, run, tried)
-      .catch((e: unknown) => { logger.error({ ...fields(run), err: e }, 'digests: recording a run failed'); })
+      .catch((e: unknown) => {
+        logger.error({ ...fields(run), err: e }, 'digests: recording a run failed');
+      })
       .finally(() => inFlight.delete(run.key));
     inFlight.set(run.key, p);
   }
@@ -189,7 +218,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         continue;
       }
       if (!(await runs.claim(run, owner, now + leaseMs, now))) continue;
-      if (late >= MINUTE) logger.info({ ...fields(run), late: formatDuration(late) }, `digests: catching up ${run.digestId}, missed while the bot was down (${formatDuration(late)} late, within the ${formatDuration(options.graceMs)} grace window)`);
+      if (late >= MINUTE)
+        logger.info(
+          { ...fields(run), late: formatDuration(late) },
+          `digests: catching up ${run.digestId}, missed while the bot was down (${formatDuration(late)} late, within the ${formatDuration(options.graceMs)} grace window)`,
+        );
       launch(digest, run, 0);
     }
   }
@@ -212,14 +245,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
       let why: string | undefined;
       if (!digest) why = 'its digest is no longer configured (removed from the config, unsubscribed, or its platform is not running)';
-      else if (late > options.graceMs) why = `the bot stopped while posting it, and ${formatDuration(late)} late is beyond the ${formatDuration(options.graceMs)} grace window`;
+      else if (late > options.graceMs)
+        why = `the bot stopped while posting it, and ${formatDuration(late)} late is beyond the ${formatDuration(options.graceMs)} grace window`;
       if (why || !digest) {
         const error = `interrupted: ${why ?? ''}; it may or may not have been posted (check the channel)${run.error ? `; last error: ${run.error}` : ''}`;
         await runs.update(run.key, owner, { state: 'failed', attempts: run.attempts, error }, now);
         logger.error(fields(run), `digests: ${run.digestId} failed: ${error}`);
         continue;
       }
-      logger.warn({ ...fields(run), attempts: run.attempts }, `digests: resuming ${run.digestId}, interrupted while posting; posting again under the same key so the platform can refuse a duplicate`);
+      logger.warn(
+        { ...fields(run), attempts: run.attempts },
+        `digests: resuming ${run.digestId}, interrupted while posting; posting again under the same key so the platform can refuse a duplicate`,
+      );
       launch(digest, run, run.attempts);
     }
   }
@@ -232,7 +269,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const horizon = now - options.graceMs - lookbackMs;
     let from = last ?? now;
     if (from < horizon) {
-      logger.warn({ since: new Date(from).toISOString() }, `digests: no runs were checked since ${new Date(from).toISOString()}; runs before ${new Date(horizon).toISOString()} are not looked for`);
+      logger.warn(
+        { since: new Date(from).toISOString() },
+        `digests: no runs were checked since ${new Date(from).toISOString()}; runs before ${new Date(horizon).toISOString()} are not looked for`,
+      );
       from = horizon;
     }
     for (const d of digests) await due(d, from, now);
@@ -243,14 +283,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   /** Between sweeps: claims whose instance died are taken over within about two leases, not at the next minute. */
   const recoverSoon = (): Promise<void> => {
-    sweeping = sweeping.then(() => (stopping || deps.paused?.() ? undefined : recover(deps.digests, clock())))
-      .catch((e: unknown) => { logger.error({ err: e }, 'digests: looking for interrupted runs failed; the next look retries'); });
+    sweeping = sweeping
+      .then(() => (stopping || deps.paused?.() ? undefined : recover(deps.digests, clock())))
+      .catch((e: unknown) => {
+        logger.error({ err: e }, 'digests: looking for interrupted runs failed; the next look retries');
+      });
     return sweeping;
   };
 
   const sweep = (): Promise<void> => {
     // One pass at a time; a tick during a slow pass waits its turn.
-    sweeping = sweeping.then(pass).catch((e: unknown) => { logger.error({ err: e }, 'digests: a scheduler pass failed; the next one retries'); });
+    sweeping = sweeping.then(pass).catch((e: unknown) => {
+      logger.error({ err: e }, 'digests: a scheduler pass failed; the next one retries');
+    });
     return sweeping;
   };
 
@@ -259,7 +304,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopping = false;
       await sweep();
       ticker = schedule('* * * * *', () => sweep(), { name: 'sitrep-digests', noOverlap: true, missedExecutionTolerance: 30_000, suppressMissedWarning: true });
-      recovery = setInterval(() => { void recoverSoon(); }, Math.min(Math.max(leaseMs, 1000), MINUTE));
+      recovery = setInterval(
+        () => {
+          void recoverSoon();
+        },
+        Math.min(Math.max(leaseMs, 1000), MINUTE),
+      );
     },
     sweep,
     async stop() {

@@ -41,7 +41,12 @@ export function suggestZones(name: string, limit = 3): string[] {
   if (exact.length) return exact.slice(0, limit);
   // A typo or two: "Guayakil", "Bogata".
   const close = Math.max(1, Math.floor(wanted.length / 4));
-  return zones.map((z) => ({ z, d: distance(city(z), wanted) })).filter((x) => x.d <= close).sort((a, b) => a.d - b.d).slice(0, limit).map((x) => x.z);
+  return zones
+    .map((z) => ({ z, d: distance(city(z), wanted) }))
+    .filter((x) => x.d <= close)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, limit)
+    .map((x) => x.z);
 }
 
 /** The wall time (to the minute) that `instant` shows in `timeZone`. */

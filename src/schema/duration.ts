@@ -4,7 +4,11 @@ const MS: Record<string, number> = { w: 7 * 86_400_000, d: 86_400_000, h: 3_600_
 
 /** Milliseconds, or undefined when the text is not a span. */
 export function parseSpan(text: string): number | undefined {
-  const t = text.trim().toLowerCase().replace(/^every\s+/, '').replace(/\s+/g, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/^every\s+/, '')
+    .replace(/\s+/g, '');
   if (!/^(?:\d+(?:w|d|h|min|m|s))+$/.test(t)) return undefined;
   let ms = 0;
   for (const m of t.matchAll(/(\d+)(w|d|h|min|m|s)/g)) ms += Number(m[1]) * (MS[m[2] ?? 's'] ?? 0);

@@ -9,7 +9,13 @@ import { err, ok, type Result } from '../core/result.js';
 export function readYaml(text: string, options: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {}): Result<unknown, string[]> {
   const doc = parseDocument(text, options);
   // yaml's first line ends "at line L, column C:" before a quote of the text: the line is said first instead.
-  if (doc.errors.length) return err(doc.errors.map((e) => `line ${String(e.linePos?.[0].line ?? 0)}: ${(e.message.split('\n')[0] ?? e.code).replace(/\s+at line \d+, column \d+:?\s*$/, '').replace(/:\s*$/, '')}`));
+  if (doc.errors.length)
+    return err(
+      doc.errors.map(
+        (e) =>
+          `line ${String(e.linePos?.[0].line ?? 0)}: ${(e.message.split('\n')[0] ?? e.code).replace(/\s+at line \d+, column \d+:?\s*$/, '').replace(/:\s*$/, '')}`,
+      ),
+    );
   try {
     return ok(doc.toJS(options));
   } catch (e) {

@@ -41,8 +41,12 @@ export function guarded(handler: RouteHandler, logger: Pick<Logger, 'error'>): R
       else res.destroy();
     };
     // An error event on either stream with no listener would end the process.
-    req.on('error', (e) => { logger.error({ err: e, requestId: id }, 'A request stream failed'); });
-    res.on('error', (e) => { logger.error({ err: e, requestId: id }, 'A response stream failed'); });
+    req.on('error', (e) => {
+      logger.error({ err: e, requestId: id }, 'A request stream failed');
+    });
+    res.on('error', (e) => {
+      logger.error({ err: e, requestId: id }, 'A response stream failed');
+    });
     try {
       const done = handler(req, res);
       if (done) done.catch(fail);
@@ -56,7 +60,13 @@ export function guarded(handler: RouteHandler, logger: Pick<Logger, 'error'>): R
  * Starts the server on `host:port` with the adapters' routes. `/healthz` answers 200 with
  * `{"ok":true, ...health()}`, or 503 once `health()` says `ok: false` (stopping).
  */
-export async function startHttpServer(opts: { host: string; port: number; routes: Route[]; health?: () => { ok: boolean } & Record<string, unknown>; logger: Pick<Logger, 'error'> }): Promise<HttpServer> {
+export async function startHttpServer(opts: {
+  host: string;
+  port: number;
+  routes: Route[];
+  health?: () => { ok: boolean } & Record<string, unknown>;
+  logger: Pick<Logger, 'error'>;
+}): Promise<HttpServer> {
   const routes = new Map(opts.routes.filter((r) => !r.prefix).map((r) => [r.path, guarded(r.handler, opts.logger)]));
   const prefixes = opts.routes.filter((r) => r.prefix).map((r) => [r.path, guarded(r.handler, opts.logger)] as const);
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -71,21 +81,28 @@ export async function startHttpServer(opts: { host: string; port: number; routes
       void handler(req, res);
       return;
     }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end(`No route ${path}. Sitrep serves ${[...routes.keys(), '/healthz', ...prefixes.map(([p]) => `${p}…`)].join(', ')}.\n`);
+    res
+      .writeHead(404, { 'content-type': 'text/plain' })
+      .end(`No route ${path}. Sitrep serves ${[...routes.keys(), '/healthz', ...prefixes.map(([p]) => `${p}…`)].join(', ')}.\n`);
   };
   const server = createServer(listener);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => { reject(new Error(e.code === 'EADDRINUSE' ? `Port ${String(opts.port)} is in use. Set PORT to a free port.` : e.message)); });
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      reject(new Error(e.code === 'EADDRINUSE' ? `Port ${String(opts.port)} is in use. Set PORT to a free port.` : e.message));
+    });
     server.listen(opts.port, opts.host, resolve);
   });
   const port = (server.address() as AddressInfo).port;
   return {
     server,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => { resolve(); });
-      server.closeIdleConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
   };
 }
 
@@ -107,7 +124,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
       size += c.length;
       if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => { resolve(size > limit ? undefined : Buffer.concat(chunks)); });
+    req.on('end', () => {
+      resolve(size > limit ? undefined : Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }

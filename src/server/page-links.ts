@@ -38,7 +38,9 @@ export function createPageLinks(settings: PageLinkSettings): PageLinks {
   const { secret } = settings;
   const ttl = settings.ttlMs ?? DEFAULT_LINK_MS;
   const sign = (key: string, subject: string, topic: string, expires: number, since: string): string =>
-    createHmac('sha256', key).update(`sitrep-page\n${subject}\n${topic}\n${String(expires)}\n${since}`).digest('base64url');
+    createHmac('sha256', key)
+      .update(`sitrep-page\n${subject}\n${topic}\n${String(expires)}\n${since}`)
+      .digest('base64url');
   return {
     link(subject, asked, now, since) {
       if (!settings.publicUrl) return undefined;

@@ -35,7 +35,6 @@ export interface PageRouteDeps {
   now?: (() => number) | undefined;
 }
 
-
 const notFound = (res: ServerResponse): void => {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }).end('Not found.\n');
 };
@@ -43,7 +42,10 @@ const notFound = (res: ServerResponse): void => {
 /** A path's segments, decoded; undefined when one cannot be. */
 function segments(path: string): string[] | undefined {
   try {
-    return path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    return path
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }
@@ -80,7 +82,13 @@ export function pageRoute(deps: PageRouteDeps): Route {
       // Only a signed run key: what a digest covered is read for the link that digest carried.
       const previous = since && signed ? await deps.coverage?.byRun(since) : undefined;
       const whatsNew = previous
-        ? { since: previous.postedAt, lines: whatsNewLines(changesSince(previous.coverage, { briefing: r.value, keys: subject.keys ?? new Map<string, string>(), sentences: subject.set.sentences }), r.value.sources) }
+        ? {
+            since: previous.postedAt,
+            lines: whatsNewLines(
+              changesSince(previous.coverage, { briefing: r.value, keys: subject.keys ?? new Map<string, string>(), sentences: subject.set.sentences }),
+              r.value.sources,
+            ),
+          }
         : undefined;
       const html = renderPage(r.value, { generatedAt: now, whatsNew });
       res.writeHead(200, { ...PAGE_HEADERS, 'content-length': String(Buffer.byteLength(html)) });

@@ -87,7 +87,10 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
       const r = resolveTopic(subject.set, topic);
       if (!r.ok) {
         const guess = r.error.suggestions.length ? ` Did you mean ${r.error.suggestions.join(', ')}?` : '';
-        return notice(subject, 'Not subscribed', [`No topic '${topic}' in /${subject.command}.${guess}`, `Topics: ${r.error.topics.join(', ')}. Free text works too.`]);
+        return notice(subject, 'Not subscribed', [
+          `No topic '${topic}' in /${subject.command}.${guess}`,
+          `Topics: ${r.error.topics.join(', ')}. Free text works too.`,
+        ]);
       }
       if (r.value.kind === 'topic') topic = r.value.topic.name;
     }
@@ -95,8 +98,18 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
     const cron = dailyCron(c.hour, c.minute, c.days === 'weekdays');
     // One subscription per topic and channel: subscribing again replaces it, and says what it replaced.
     const before = (await subscriptionsHere(ctx, subject)).find((x) => (x.topic ?? '') === (topic ?? ''));
-    await deps.subscriptions.add({ platform: ctx.platform, channel: ctx.channel, subject: subject.name, topic, cron, timeZone, createdBy: ctx.user, createdAt: clock() });
-    const replaced = before && (before.cron !== cron || before.timeZone !== timeZone) ? [`It replaces the earlier ${describeSchedule(before.cron)} ${before.timeZone}.`] : [];
+    await deps.subscriptions.add({
+      platform: ctx.platform,
+      channel: ctx.channel,
+      subject: subject.name,
+      topic,
+      cron,
+      timeZone,
+      createdBy: ctx.user,
+      createdAt: clock(),
+    });
+    const replaced =
+      before && (before.cron !== cron || before.timeZone !== timeZone) ? [`It replaces the earlier ${describeSchedule(before.cron)} ${before.timeZone}.`] : [];
     return notice(subject, 'Subscribed', [
       `This channel gets ${what(subject, topic)}: ${when(cron, timeZone)}.`,
       ...replaced,
@@ -125,7 +138,11 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
     const topic = given === 'overview' ? '' : given === 'all' ? undefined : r?.ok && r.value.kind === 'topic' ? r.value.topic.name : given;
     const removed = await deps.subscriptions.remove({ platform: ctx.platform, channel: ctx.channel, subject: subject.name, topic });
     const fromConfig = deps.configDigests.filter((d) => d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name);
-    const kept = fromConfig.length ? [`${String(fromConfig.length)} digest${fromConfig.length > 1 ? 's' : ''} from Sitrep's config still post${fromConfig.length > 1 ? '' : 's'} here; they change only in config/sitrep.yaml.`] : [];
+    const kept = fromConfig.length
+      ? [
+          `${String(fromConfig.length)} digest${fromConfig.length > 1 ? 's' : ''} from Sitrep's config still post${fromConfig.length > 1 ? '' : 's'} here; they change only in config/sitrep.yaml.`,
+        ]
+      : [];
     if (!removed.length) {
       return notice(subject, 'Nothing to unsubscribe', [`This channel has no /${subject.command} subscription${topic ? ` for '${topic}'` : ''}.`, ...kept]);
     }
@@ -133,27 +150,34 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
   }
 
   async function schedule(ctx: CommandContext, subject: ServedSubject): Promise<Reply> {
-    const here = (d: { platform: string; channel: string; subject: string }): boolean => d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name;
+    const here = (d: { platform: string; channel: string; subject: string }): boolean =>
+      d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name;
     const subs = await subscriptionsHere(ctx, subject);
     const lines = [
       ...subs.map((s) => `${what(subject, s.topic)}: ${when(s.cron, s.timeZone)} (subscribed by ${s.createdBy})`),
       ...deps.configDigests.filter(here).map((d) => `${what(subject, d.topic)}: ${when(d.cron, d.timeZone)} (from config, ${d.id})`),
     ];
-    if (!lines.length) return notice(subject, 'No digests here', [`This channel gets no /${subject.command} digest. Start one with ${subscribeUsage(subject.command)}.`]);
+    if (!lines.length)
+      return notice(subject, 'No digests here', [`This channel gets no /${subject.command} digest. Start one with ${subscribeUsage(subject.command)}.`]);
     return notice(subject, `Digests in this channel`, lines);
   }
 
   async function add(ctx: CommandContext, subject: ServedSubject, url: string): Promise<Reply> {
     if (!deps.addPage) return notice(subject, 'Not added', ['Adding pages from chat is not enabled on this Sitrep.']);
-    if (!/^https?:\/\/\S+$/i.test(url)) return notice(subject, 'Not added', [`Give the page's web address, as in /${subject.command} add https://example.com/news/story.`]);
+    if (!/^https?:\/\/\S+$/i.test(url))
+      return notice(subject, 'Not added', [`Give the page's web address, as in /${subject.command} add https://example.com/news/story.`]);
     const allowed = await ctx.mayChangeDigests();
     if (!allowed.ok) return notice(subject, 'Not allowed', [refusal(allowed, 'add pages')]);
     const r = await deps.addPage(subject.name, url);
     if (!r.ok) return notice(subject, 'Not added', [`${url}: ${r.error.message}`]);
     const s = r.value;
     const outlets = outletNames(s.outlets);
-    if (s.kind === 'added') return notice(subject, 'Added', [`“${s.headline}”${outlets[0] ? ` — ${outlets[0]}` : ''}`, `/${subject.command} briefings include it now.`]);
-    if (s.kind === 'folded') return notice(subject, 'Added as a wire copy', [`Same story as “${s.headline}”, already in /${subject.command}: it counts once, and now lists ${outlets.join(', ')}.`]);
+    if (s.kind === 'added')
+      return notice(subject, 'Added', [`“${s.headline}”${outlets[0] ? ` — ${outlets[0]}` : ''}`, `/${subject.command} briefings include it now.`]);
+    if (s.kind === 'folded')
+      return notice(subject, 'Added as a wire copy', [
+        `Same story as “${s.headline}”, already in /${subject.command}: it counts once, and now lists ${outlets.join(', ')}.`,
+      ]);
     return notice(subject, 'Already there', [`“${s.headline}” is already in /${subject.command}.`]);
   }
 

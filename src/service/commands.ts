@@ -48,7 +48,12 @@ export function suggestTopics(subject: ServedSubject, typed: string, limit = 25)
     if (names.some((n) => isSubsequence(q, n))) return 1;
     return 0;
   };
-  return subject.set.topics.map((t) => ({ t, s: score(t) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s).slice(0, limit).map((x) => x.t);
+  return subject.set.topics
+    .map((t) => ({ t, s: score(t) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, limit)
+    .map((x) => x.t);
 }
 
 function isSubsequence(q: string, s: string): boolean {

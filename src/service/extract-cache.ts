@@ -18,11 +18,13 @@ const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map(async (e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.(js|ts|json)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
-  }));
+  const nested = await Promise.all(
+    entries.map(async (e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return sourceFiles(path);
+      return /\.(js|ts|json)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
+    }),
+  );
   return nested.flat().sort();
 }
 
@@ -35,7 +37,11 @@ let fingerprint: Promise<string> | undefined;
 export function extractorFingerprint(coreDir: string = CORE_DIR): Promise<string> {
   const compute = async (): Promise<string> => {
     const h = createHash('sha256').update(`v${String(EXTRACT_CACHE_VERSION)}\n`);
-    for (const file of await sourceFiles(coreDir)) h.update(file.slice(coreDir.length)).update('\0').update(await readFile(file)).update('\0');
+    for (const file of await sourceFiles(coreDir))
+      h.update(file.slice(coreDir.length))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
     return h.digest('hex').slice(0, 16);
   };
   if (coreDir !== CORE_DIR) return compute();

@@ -86,7 +86,7 @@ async function subjectPlan(s: Subject, store: Pick<ArticleStore, 'headers'> | un
 
 /** A set entry's article: the folder's, or a stored one read now. */
 const readEntry = async (e: SetEntry, store: Pick<ArticleStore, 'text'> | undefined): Promise<Article> =>
-  ('article' in e ? e.article : readStored(e, (await store?.text(e.stored.id)) ?? ''));
+  'article' in e ? e.article : readStored(e, (await store?.text(e.stored.id)) ?? '');
 
 /** A subject's files and stored articles, each story once, parsed (the CLI). */
 export async function subjectArticles(s: Subject, store: Pick<ArticleStore, 'headers' | 'text'> | undefined): Promise<MergedArticles> {
@@ -97,7 +97,14 @@ export async function subjectArticles(s: Subject, store: Pick<ArticleStore, 'hea
 }
 
 /** Only what dating a set looks at: an article's own date. */
-const dateStub = (file: string, published: string): Article => ({ file, headline: '', body: [], furniture: [], bytes: 0, published: parseDate(published, 'date-line') });
+const dateStub = (file: string, published: string): Article => ({
+  file,
+  headline: '',
+  body: [],
+  furniture: [],
+  bytes: 0,
+  published: parseDate(published, 'date-line'),
+});
 
 /**
  * A subject's set, the same steps as `buildSet` (date the set, extract each article, index), made
@@ -148,7 +155,11 @@ export async function loadLibrary(names: readonly string[] = [], root: string = 
   const seen = new Map<string, string>();
   for (const s of subjects) {
     const other = seen.get(s.command);
-    if (other) return err({ code: 'bad-subject', message: `Subjects '${other}' and '${s.name}' both use the command /${s.command}. Give one another 'command:' in its briefing.yaml.` });
+    if (other)
+      return err({
+        code: 'bad-subject',
+        message: `Subjects '${other}' and '${s.name}' both use the command /${s.command}. Give one another 'command:' in its briefing.yaml.`,
+      });
     seen.set(s.command, s.name);
   }
   return ok(createLibrary(subjects));
@@ -161,7 +172,13 @@ export async function loadServedSubject(dir: string, opts: LibraryOptions = {}):
   const { name, title, command, topics, warnings, feeds, match, pollMs, pageAccess } = s.value;
   const plan = await subjectPlan(s.value, opts.articles);
   return ok({
-    name, command, title, warnings, dir, keys: plan.keys, pageAccess,
+    name,
+    command,
+    title,
+    warnings,
+    dir,
+    keys: plan.keys,
+    pageAccess,
     live: feeds.length ? { feeds, match, pollMs } : undefined,
     set: await setOf({ name, title, topics }, plan, opts),
   });

@@ -15,9 +15,7 @@ import type { Outlet, StoredArticle } from '../store/store.js';
 export type StoredHeader = Omit<StoredArticle, 'text'>;
 
 /** One article of a set: a folder file (parsed), or a stored article whose text is read when needed. */
-export type SetEntry =
-  | { file: string; article: Article }
-  | { file: string; stored: StoredHeader; outlet?: string | undefined; url?: string | undefined };
+export type SetEntry = { file: string; article: Article } | { file: string; stored: StoredHeader; outlet?: string | undefined; url?: string | undefined };
 
 /** The set's articles in order, and each one's content key (file -> the start of its hash) for digest coverage. */
 export interface ArticlePlan {
@@ -117,5 +115,9 @@ export const readStored = (e: Extract<SetEntry, { stored: StoredHeader }>, text:
 export function mergeArticles(folder: readonly Article[], stored: readonly StoredArticle[], signatures: Map<string, Signature> = new Map()): MergedArticles {
   const texts = new Map(stored.map((s) => [s.id, s.text]));
   const plan = planArticles(folder, stored, signatures);
-  return { articles: plan.entries.map((e) => ('article' in e ? e.article : readStored(e, texts.get(e.stored.id) ?? ''))), keys: plan.keys, folded: plan.folded };
+  return {
+    articles: plan.entries.map((e) => ('article' in e ? e.article : readStored(e, texts.get(e.stored.id) ?? ''))),
+    keys: plan.keys,
+    folded: plan.folded,
+  };
 }

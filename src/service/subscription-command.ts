@@ -6,7 +6,6 @@
 import { err, ok, type Result } from '../core/result.js';
 import { canonicalZone, suggestZones } from '../schedule/wall-clock.js';
 
-
 /** How often a chat subscription runs. */
 export type Days = 'daily' | 'weekdays';
 
@@ -18,10 +17,7 @@ export type SubscriptionCommand =
 
 /** Why a subscribe command could not be read; worded by the caller. */
 export type SubscriptionSyntaxError =
-  | { code: 'no-time' }
-  | { code: 'bad-time'; given: string }
-  | { code: 'bad-days'; given: string }
-  | { code: 'bad-zone'; given: string; suggestions: string[] };
+  { code: 'no-time' } | { code: 'bad-time'; given: string } | { code: 'bad-days'; given: string } | { code: 'bad-zone'; given: string; suggestions: string[] };
 
 const TIME = /^(\d{1,2})(?::([0-5]\d))?\s*(am|pm)?$/i;
 
@@ -82,7 +78,8 @@ export function parseSubscriptionCommand(text: string): Result<SubscriptionComma
 }
 
 /** How to write a subscribe command, for answers to a wrong one. */
-export const subscribeUsage = (command: string): string => `/${command} subscribe daily 08:00 [topic] [time zone], as in /${command} subscribe weekdays 07:30 homicides America/Bogota`;
+export const subscribeUsage = (command: string): string =>
+  `/${command} subscribe daily 08:00 [topic] [time zone], as in /${command} subscribe weekdays 07:30 homicides America/Bogota`;
 
 /** A syntax error in words, with the usage line. */
 export function describeSyntaxError(e: SubscriptionSyntaxError, command: string): string[] {
@@ -95,6 +92,9 @@ export function describeSyntaxError(e: SubscriptionSyntaxError, command: string)
     case 'bad-days':
       return [`Digests from chat run daily or on weekdays, not '${e.given}'. (Other schedules can be set in config/sitrep.yaml with cron.)`, usage];
     case 'bad-zone':
-      return [`'${e.given}' is not a time zone I know.${e.suggestions.length ? ` Did you mean ${e.suggestions.join(' or ')}?` : ''} Use an IANA name such as America/Bogota, Europe/Madrid or UTC.`, usage];
+      return [
+        `'${e.given}' is not a time zone I know.${e.suggestions.length ? ` Did you mean ${e.suggestions.join(' or ')}?` : ''} Use an IANA name such as America/Bogota, Europe/Madrid or UTC.`,
+        usage,
+      ];
   }
 }

@@ -8,7 +8,10 @@ import type { Outlet } from './store.js';
 export const bodyText = (a: Pick<Article, 'body'>): string => a.body.map((p) => p.text).join('\n');
 
 /** SHA-256 of the body's words, lower-case: the same article twice has the same hash, however it was laid out. */
-export const contentHash = (a: Pick<Article, 'body'>): string => createHash('sha256').update(wordsOf(bodyText(a)).join(' ')).digest('hex');
+export const contentHash = (a: Pick<Article, 'body'>): string =>
+  createHash('sha256')
+    .update(wordsOf(bodyText(a)).join(' '))
+    .digest('hex');
 
 /** The MinHash signature of the body, for near-duplicates. */
 export const bodySignature = (a: Pick<Article, 'body'>): Signature => signatureOf(bodyText(a));

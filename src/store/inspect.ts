@@ -37,7 +37,7 @@ export function inspectSqliteStore(path: string, failedAfter: number): StoreInsp
     db = new Database(path, { readonly: true, fileMustExist: true });
     const version = schemaVersion(db);
     const has = (table: string): boolean => db?.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
-    const count = (sql: string, ...args: unknown[]): number => (db?.prepare<unknown[], { n: number }>(sql).get(...args)?.n ?? 0);
+    const count = (sql: string, ...args: unknown[]): number => db?.prepare<unknown[], { n: number }>(sql).get(...args)?.n ?? 0;
     return {
       state: 'present',
       writable: canWrite(path) && canWrite(dirname(path)),

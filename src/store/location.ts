@@ -1,9 +1,7 @@
 /** Where the store lives, and how to name it without its secrets. */
 
 /** Where the store lives. */
-export type StoreLocation =
-  | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string; schema?: string | undefined };
+export type StoreLocation = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema?: string | undefined };
 
 /** The location in words, for messages: the file, or the URL without its password. */
 export function describeLocation(location: StoreLocation): string {

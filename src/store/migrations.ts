@@ -297,8 +297,13 @@ export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export class SchemaTooNewError extends Error {
   override readonly name = 'SchemaTooNewError';
   readonly code = 'schema-too-new';
-  constructor(readonly found: number, readonly latest: number) {
-    super(`The database has schema version ${String(found)}, newer than this Sitrep knows (${String(latest)}). Run a newer Sitrep, or use another database (SITREP_DB or SITREP_DATABASE_URL).`);
+  constructor(
+    readonly found: number,
+    readonly latest: number,
+  ) {
+    super(
+      `The database has schema version ${String(found)}, newer than this Sitrep knows (${String(latest)}). Run a newer Sitrep, or use another database (SITREP_DB or SITREP_DATABASE_URL).`,
+    );
   }
 }
 
@@ -311,14 +316,16 @@ export const schemaVersion = (db: Database): number => Number(db.pragma('user_ve
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const latest = migrations.at(-1)?.version ?? 0;
-  return db.transaction((): number[] => {
-    const current = schemaVersion(db);
-    if (current > latest) throw new SchemaTooNewError(current, latest);
-    const due = migrations.filter((m) => m.version > current);
-    for (const m of due) {
-      db.exec(m.sqlite);
-      db.pragma(`user_version = ${String(m.version)}`);
-    }
-    return due.map((m) => m.version);
-  }).immediate();
+  return db
+    .transaction((): number[] => {
+      const current = schemaVersion(db);
+      if (current > latest) throw new SchemaTooNewError(current, latest);
+      const due = migrations.filter((m) => m.version > current);
+      for (const m of due) {
+        db.exec(m.sqlite);
+        db.pragma(`user_version = ${String(m.version)}`);
+      }
+      return due.map((m) => m.version);
+    })
+    .immediate();
 }

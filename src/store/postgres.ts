@@ -7,13 +7,26 @@
 import pg from 'pg';
 import { err, ok, type Result } from '../core/result.js';
 import { describeLocation } from './location.js';
-import { LATEST_VERSION, MIGRATIONS, SchemaTooNewError, type Migration } from './migrations.js';
+import { MIGRATIONS, SchemaTooNewError, type Migration } from './migrations.js';
 import {
-  ARTICLE_HEADER_COLUMNS, fromSignature, readCoverage, readExtract, readOutlets, sameOutlet, toArticleHeader, toFeedState, toRun, toSignature, toSubscription,
-  type ArticleRow, type FeedRow, type RunRow, type SubscriptionRow,
+  ARTICLE_HEADER_COLUMNS,
+  fromSignature,
+  readCoverage,
+  readExtract,
+  readOutlets,
+  sameOutlet,
+  toArticleHeader,
+  toFeedState,
+  toRun,
+  toSignature,
+  toSubscription,
+  type ArticleRow,
+  type FeedRow,
+  type RunRow,
+  type SubscriptionRow,
 } from './rows.js';
-import { replicaStore, sharedTables, type Sql } from './shared-tables.js';
-import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, Replica, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
+import { sharedTables, type Sql } from './shared-tables.js';
+import type { ArticleStore, CoverageStore, FeedStateStore, NewRun, RunState, RunStore, RunUpdate, Store, SubscriptionStore } from './store.js';
 
 /** Where and how to connect. */
 export interface PostgresOptions {
@@ -93,8 +106,21 @@ export async function postgresSchemaVersion(db: Queryable): Promise<number> {
 const INSERT_RUN = `INSERT INTO digest_runs (key, digest_id, platform, channel, subject, topic, time_zone, scheduled_at, state, attempts, error, owner, lease_until, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12, $13, $13) ON CONFLICT (key) DO NOTHING`;
 
-const runValues = (run: NewRun, state: RunState, error: string | null, owner: string | null, leaseUntil: number | null, now: number): unknown[] =>
-  [run.key, run.digestId, run.platform, run.channel, run.subject, run.topic ?? null, run.timeZone, run.scheduledAt, state, error, owner, leaseUntil, now];
+const runValues = (run: NewRun, state: RunState, error: string | null, owner: string | null, leaseUntil: number | null, now: number): unknown[] => [
+  run.key,
+  run.digestId,
+  run.platform,
+  run.channel,
+  run.subject,
+  run.topic ?? null,
+  run.timeZone,
+  run.scheduledAt,
+  state,
+  error,
+  owner,
+  leaseUntil,
+  now,
+];
 
 const PUT_COVERAGE = `INSERT INTO digest_coverage (run_key, digest_id, posted_at, coverage) VALUES ($1, $2, $3, $4)
   ON CONFLICT (run_key) DO UPDATE SET posted_at = excluded.posted_at, coverage = excluded.coverage`;
@@ -104,19 +130,38 @@ function runStore(pool: pg.Pool): RunStore {
     claim: async (run, owner, leaseUntil, now) => (await pool.query(INSERT_RUN, runValues(run, 'claimed', null, owner, leaseUntil, now))).rowCount === 1,
     skip: async (run, reason, now) => (await pool.query(INSERT_RUN, runValues(run, 'skipped', reason, null, null, now))).rowCount === 1,
     // Row locks make this safe between replicas: a row another replica just took no longer matches when re-read.
-    takeOver: async (now, owner, leaseUntil) => (await pool.query<RunRow>(`UPDATE digest_runs SET owner = $1, lease_until = $2, updated_at = $3
-      WHERE state = 'claimed' AND (lease_until IS NULL OR lease_until < $3) RETURNING *`, [owner, leaseUntil, now])).rows.map(toRun),
+    takeOver: async (now, owner, leaseUntil) =>
+      (
+        await pool.query<RunRow>(
+          `UPDATE digest_runs SET owner = $1, lease_until = $2, updated_at = $3
+      WHERE state = 'claimed' AND (lease_until IS NULL OR lease_until < $3) RETURNING *`,
+          [owner, leaseUntil, now],
+        )
+      ).rows.map(toRun),
     async update(key: string, owner: string, change: RunUpdate, now: number) {
       if (change.state === 'claimed') {
-        const r = await pool.query(`UPDATE digest_runs SET attempts = $1, lease_until = $2, error = COALESCE($3, error), next_attempt_at = $4, updated_at = $5
-          WHERE key = $6 AND owner = $7 AND state = 'claimed'`, [change.attempts, change.leaseUntil, change.error ?? null, change.nextAttemptAt ?? null, now, key, owner]);
+        const r = await pool.query(
+          `UPDATE digest_runs SET attempts = $1, lease_until = $2, error = COALESCE($3, error), next_attempt_at = $4, updated_at = $5
+          WHERE key = $6 AND owner = $7 AND state = 'claimed'`,
+          [change.attempts, change.leaseUntil, change.error ?? null, change.nextAttemptAt ?? null, now, key, owner],
+        );
         return r.rowCount === 1;
       }
       // The run's outcome and what its digest covered are one write: a crash never keeps one without the other.
       return inTransaction(pool, async (c) => {
-        const r = await c.query<{ digest_id: string }>(`UPDATE digest_runs SET state = $1, attempts = $2, error = $3, message_id = $4, lease_until = NULL, next_attempt_at = NULL, updated_at = $5
+        const r = await c.query<{ digest_id: string }>(
+          `UPDATE digest_runs SET state = $1, attempts = $2, error = $3, message_id = $4, lease_until = NULL, next_attempt_at = NULL, updated_at = $5
           WHERE key = $6 AND owner = $7 AND state = 'claimed' RETURNING digest_id`,
-        [change.state, change.attempts, change.state === 'posted' ? null : change.error, change.state === 'posted' ? change.messageId : null, now, key, owner]);
+          [
+            change.state,
+            change.attempts,
+            change.state === 'posted' ? null : change.error,
+            change.state === 'posted' ? change.messageId : null,
+            now,
+            key,
+            owner,
+          ],
+        );
         const row = r.rows[0];
         if (row && change.state === 'posted' && change.coverage) await c.query(PUT_COVERAGE, [key, row.digest_id, now, JSON.stringify(change.coverage)]);
         return r.rowCount === 1;
@@ -125,12 +170,17 @@ function runStore(pool: pg.Pool): RunStore {
     async list(filter = {}) {
       const states = filter.states ?? [];
       const where = states.length ? 'WHERE state = ANY($2)' : '';
-      const rows = await pool.query<RunRow>(`SELECT * FROM digest_runs ${where} ORDER BY scheduled_at DESC, key LIMIT $1`, states.length ? [filter.limit ?? 50, states] : [filter.limit ?? 50]);
+      const rows = await pool.query<RunRow>(
+        `SELECT * FROM digest_runs ${where} ORDER BY scheduled_at DESC, key LIMIT $1`,
+        states.length ? [filter.limit ?? 50, states] : [filter.limit ?? 50],
+      );
       return rows.rows.map(toRun);
     },
     checkedUntil: async () => (await pool.query<{ value: number }>("SELECT value FROM scheduler_state WHERE name = 'checked_until'")).rows[0]?.value,
     async setCheckedUntil(instant) {
-      await pool.query("INSERT INTO scheduler_state (name, value) VALUES ('checked_until', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [instant]);
+      await pool.query("INSERT INTO scheduler_state (name, value) VALUES ('checked_until', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [
+        instant,
+      ]);
     },
   };
 }
@@ -138,10 +188,13 @@ function runStore(pool: pg.Pool): RunStore {
 function subscriptionStore(pool: pg.Pool): SubscriptionStore {
   return {
     async add(sub) {
-      const r = await pool.query<SubscriptionRow>(`INSERT INTO subscriptions (platform, channel, subject, topic, cron, time_zone, created_by, created_at)
+      const r = await pool.query<SubscriptionRow>(
+        `INSERT INTO subscriptions (platform, channel, subject, topic, cron, time_zone, created_by, created_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (platform, channel, subject, topic) DO UPDATE SET cron = excluded.cron, time_zone = excluded.time_zone, created_by = excluded.created_by, created_at = excluded.created_at
-        RETURNING *`, [sub.platform, sub.channel, sub.subject, sub.topic ?? '', sub.cron, sub.timeZone, sub.createdBy, sub.createdAt]);
+        RETURNING *`,
+        [sub.platform, sub.channel, sub.subject, sub.topic ?? '', sub.cron, sub.timeZone, sub.createdBy, sub.createdAt],
+      );
       const row = r.rows[0];
       if (!row) throw new Error('the subscription was not stored');
       return toSubscription(row);
@@ -149,7 +202,10 @@ function subscriptionStore(pool: pg.Pool): SubscriptionStore {
     async remove(where) {
       const values: unknown[] = [where.platform, where.channel, where.subject];
       if (where.topic !== undefined) values.push(where.topic);
-      const r = await pool.query<SubscriptionRow>(`DELETE FROM subscriptions WHERE platform = $1 AND channel = $2 AND subject = $3 ${where.topic === undefined ? '' : 'AND topic = $4'} RETURNING *`, values);
+      const r = await pool.query<SubscriptionRow>(
+        `DELETE FROM subscriptions WHERE platform = $1 AND channel = $2 AND subject = $3 ${where.topic === undefined ? '' : 'AND topic = $4'} RETURNING *`,
+        values,
+      );
       return r.rows.map(toSubscription).sort((a, b) => a.id - b.id);
     },
     async list(where = {}) {
@@ -172,7 +228,10 @@ function extractCache(pool: pg.Pool, now: () => number): Store['extracts'] {
       return row ? readExtract(row.extract) : undefined;
     },
     async put(hash, extract) {
-      await pool.query('INSERT INTO extract_cache (hash, extract, used_at) VALUES ($1, $2, $3) ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at', [hash, JSON.stringify(extract), now()]);
+      await pool.query(
+        'INSERT INTO extract_cache (hash, extract, used_at) VALUES ($1, $2, $3) ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at',
+        [hash, JSON.stringify(extract), now()],
+      );
     },
     prune: async (before) => (await pool.query('DELETE FROM extract_cache WHERE used_at < $1', [before])).rowCount ?? 0,
   };
@@ -182,31 +241,46 @@ function articleStore(pool: pg.Pool): ArticleStore {
   const addUrl = (c: Queryable, subject: string, url: string, id: number): Promise<unknown> =>
     c.query('INSERT INTO article_urls (subject, url, article_id) VALUES ($1, $2, $3) ON CONFLICT (subject, url) DO NOTHING', [subject, url, id]);
   return {
-    add: (a) => inTransaction(pool, async (c) => {
-      const r = await c.query<{ id: number }>(`INSERT INTO articles (subject, hash, headline, outlets, published, added_at, text, signature)
+    add: (a) =>
+      inTransaction(pool, async (c) => {
+        const r = await c.query<{ id: number }>(
+          `INSERT INTO articles (subject, hash, headline, outlets, published, added_at, text, signature)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (subject, hash) DO NOTHING RETURNING id`,
-      [a.subject, a.hash, a.headline, JSON.stringify([a.outlet]), a.published ?? null, a.addedAt, a.text, fromSignature(a.signature)]);
-      const inserted = r.rows[0]?.id;
-      const id = inserted ?? (await c.query<{ id: number }>('SELECT id FROM articles WHERE subject = $1 AND hash = $2', [a.subject, a.hash])).rows[0]?.id ?? 0;
-      if (a.outlet.url) await addUrl(c, a.subject, a.outlet.url, id);
-      return { added: inserted !== undefined, id };
-    }),
-    addOutlet: (id, outlet) => inTransaction(pool, async (c) => {
-      // Locked until the outlets are written: two replicas folding copies into one article add both.
-      const row = (await c.query<{ subject: string; outlets: string }>('SELECT subject, outlets FROM articles WHERE id = $1 FOR UPDATE', [id])).rows[0];
-      if (!row) return false;
-      if (outlet.url) await addUrl(c, row.subject, outlet.url, id);
-      const outlets = readOutlets(row.outlets);
-      if (outlets.some((o) => sameOutlet(o, outlet))) return false;
-      await c.query('UPDATE articles SET outlets = $1 WHERE id = $2', [JSON.stringify([...outlets, outlet]), id]);
-      return true;
-    }),
+          [a.subject, a.hash, a.headline, JSON.stringify([a.outlet]), a.published ?? null, a.addedAt, a.text, fromSignature(a.signature)],
+        );
+        const inserted = r.rows[0]?.id;
+        const id =
+          inserted ?? (await c.query<{ id: number }>('SELECT id FROM articles WHERE subject = $1 AND hash = $2', [a.subject, a.hash])).rows[0]?.id ?? 0;
+        if (a.outlet.url) await addUrl(c, a.subject, a.outlet.url, id);
+        return { added: inserted !== undefined, id };
+      }),
+    addOutlet: (id, outlet) =>
+      inTransaction(pool, async (c) => {
+        // Locked until the outlets are written: two replicas folding copies into one article add both.
+        const row = (await c.query<{ subject: string; outlets: string }>('SELECT subject, outlets FROM articles WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        if (!row) return false;
+        if (outlet.url) await addUrl(c, row.subject, outlet.url, id);
+        const outlets = readOutlets(row.outlets);
+        if (outlets.some((o) => sameOutlet(o, outlet))) return false;
+        await c.query('UPDATE articles SET outlets = $1 WHERE id = $2', [JSON.stringify([...outlets, outlet]), id]);
+        return true;
+      }),
     seenUrl: async (subject, url) => (await pool.query('SELECT 1 FROM article_urls WHERE subject = $1 AND url = $2', [subject, url])).rowCount !== 0,
-    list: async (subject) => (await pool.query<ArticleRow>('SELECT * FROM articles WHERE subject = $1 ORDER BY added_at, id', [subject])).rows.map((r) => ({ ...toArticleHeader(r), text: r.text })),
-    headers: async (subject) => (await pool.query<Omit<ArticleRow, 'text'>>(`SELECT ${ARTICLE_HEADER_COLUMNS} FROM articles WHERE subject = $1 ORDER BY added_at, id`, [subject])).rows.map(toArticleHeader),
+    list: async (subject) =>
+      (await pool.query<ArticleRow>('SELECT * FROM articles WHERE subject = $1 ORDER BY added_at, id', [subject])).rows.map((r) => ({
+        ...toArticleHeader(r),
+        text: r.text,
+      })),
+    headers: async (subject) =>
+      (
+        await pool.query<Omit<ArticleRow, 'text'>>(`SELECT ${ARTICLE_HEADER_COLUMNS} FROM articles WHERE subject = $1 ORDER BY added_at, id`, [subject])
+      ).rows.map(toArticleHeader),
     text: async (id) => (await pool.query<{ text: string }>('SELECT text FROM articles WHERE id = $1', [id])).rows[0]?.text,
-    signatures: async (subject) => (await pool.query<{ id: number; signature: Buffer }>('SELECT id, signature FROM articles WHERE subject = $1 ORDER BY id', [subject])).rows
-      .map((r) => ({ id: r.id, signature: toSignature(r.signature) })),
+    signatures: async (subject) =>
+      (await pool.query<{ id: number; signature: Buffer }>('SELECT id, signature FROM articles WHERE subject = $1 ORDER BY id', [subject])).rows.map((r) => ({
+        id: r.id,
+        signature: toSignature(r.signature),
+      })),
     async get(id) {
       const r = (await pool.query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [id])).rows[0];
       return r ? { ...toArticleHeader(r), text: r.text } : undefined;
@@ -220,13 +294,17 @@ function articleStore(pool: pg.Pool): ArticleStore {
 function feedStateStore(pool: pg.Pool): FeedStateStore {
   return {
     async get(subject, url) {
-      const r = (await pool.query<FeedRow>('SELECT subject, url, etag, last_modified, polled_at, error FROM feed_state WHERE subject = $1 AND url = $2', [subject, url])).rows[0];
+      const r = (
+        await pool.query<FeedRow>('SELECT subject, url, etag, last_modified, polled_at, error FROM feed_state WHERE subject = $1 AND url = $2', [subject, url])
+      ).rows[0];
       return r ? toFeedState(r) : undefined;
     },
     async put(s) {
-      await pool.query(`INSERT INTO feed_state (subject, url, etag, last_modified, polled_at, error) VALUES ($1, $2, $3, $4, $5, $6)
+      await pool.query(
+        `INSERT INTO feed_state (subject, url, etag, last_modified, polled_at, error) VALUES ($1, $2, $3, $4, $5, $6)
         ON CONFLICT (subject, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, polled_at = excluded.polled_at, error = excluded.error`,
-      [s.subject, s.url, s.etag ?? null, s.lastModified ?? null, s.polledAt, s.error ?? null]);
+        [s.subject, s.url, s.etag ?? null, s.lastModified ?? null, s.polledAt, s.error ?? null],
+      );
     },
   };
 }
@@ -234,13 +312,22 @@ function feedStateStore(pool: pg.Pool): FeedStateStore {
 function coverageStore(pool: pg.Pool): CoverageStore {
   return {
     async latest(digestId) {
-      const r = (await pool.query<{ run_key: string; posted_at: number; coverage: string }>(
-        'SELECT run_key, posted_at, coverage FROM digest_coverage WHERE digest_id = $1 ORDER BY posted_at DESC, seq DESC LIMIT 1', [digestId])).rows[0];
+      const r = (
+        await pool.query<{ run_key: string; posted_at: number; coverage: string }>(
+          'SELECT run_key, posted_at, coverage FROM digest_coverage WHERE digest_id = $1 ORDER BY posted_at DESC, seq DESC LIMIT 1',
+          [digestId],
+        )
+      ).rows[0];
       const coverage = r && readCoverage(r.coverage);
       return r && coverage ? { runKey: r.run_key, postedAt: r.posted_at, coverage } : undefined;
     },
     async byRun(runKey) {
-      const r = (await pool.query<{ digest_id: string; posted_at: number; coverage: string }>('SELECT digest_id, posted_at, coverage FROM digest_coverage WHERE run_key = $1', [runKey])).rows[0];
+      const r = (
+        await pool.query<{ digest_id: string; posted_at: number; coverage: string }>(
+          'SELECT digest_id, posted_at, coverage FROM digest_coverage WHERE run_key = $1',
+          [runKey],
+        )
+      ).rows[0];
       const coverage = r && readCoverage(r.coverage);
       return r && coverage ? { digestId: r.digest_id, postedAt: r.posted_at, coverage } : undefined;
     },
@@ -280,7 +367,7 @@ export function postgresPool(url: string, opts: Pick<PostgresOptions, 'schema' |
 }
 
 /** Statements with `?` placeholders, numbered for PostgreSQL (none of the shared SQL has a `?` of its own). */
-function postgresSql(pool: pg.Pool): Sql {
+export function postgresSql(pool: pg.Pool): Sql {
   const numbered = new Map<string, string>();
   return {
     async query(sql: string, params: readonly unknown[]) {
@@ -305,7 +392,9 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     return err(describePostgresError(e, location));
   }
   // An idle connection that fails (a server restart) must not take the process down: the pool drops it.
-  pool.on('error', (e) => { opts.onError?.(e); });
+  pool.on('error', (e) => {
+    opts.onError?.(e);
+  });
   try {
     await migratePostgres(pool, { schema: opts.schema });
   } catch (e) {
@@ -328,40 +417,4 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     location,
     close: () => (closed ??= pool.end()),
   });
-}
-
-/** What `inspectPostgresStore` found, for `sitrep doctor`. */
-export type PostgresInspection =
-  | { state: 'unreachable'; reason: string }
-  | { state: 'present'; version: number; latest: number; server: string; runs: number; failedSince: number; subscriptions: number; replicas: Replica[];
-    /** The database's clock minus this machine's, in ms: replicas' leases assume clocks agree. */
-    clockSkewMs: number };
-
-/** Looks at the database without migrating or writing it; counts failed runs scheduled since `failedAfter`. */
-export async function inspectPostgresStore(url: string, opts: { failedAfter: number; seenAfter: number; schema?: string | undefined }): Promise<PostgresInspection> {
-  const { failedAfter, seenAfter, schema } = opts;
-  const where = describeLocation({ engine: 'postgres', url });
-  let pool: pg.Pool | undefined;
-  try {
-    pool = postgresPool(url, { schema, max: 1 });
-    pool.on('error', () => undefined);
-    const before = Date.now();
-    const row = (await pool.query<{ v: string; now: number }>("SELECT current_setting('server_version') AS v, (extract(epoch from clock_timestamp()) * 1000)::float8 AS now")).rows[0];
-    const server = row?.v ?? '?';
-    const clockSkewMs = row ? Math.round(row.now - (before + Date.now()) / 2) : 0;
-    const version = await postgresSchemaVersion(pool);
-    const count = async (sql: string, values: unknown[] = []): Promise<number> => (version ? (await pool?.query<{ n: number }>(sql, values))?.rows[0]?.n ?? 0 : 0);
-    return {
-      state: 'present', version, latest: LATEST_VERSION, server,
-      runs: await count('SELECT count(*) AS n FROM digest_runs'),
-      failedSince: await count("SELECT count(*) AS n FROM digest_runs WHERE state = 'failed' AND scheduled_at >= $1", [failedAfter]),
-      subscriptions: await count('SELECT count(*) AS n FROM subscriptions'),
-      replicas: version >= 3 ? await replicaStore(postgresSql(pool)).list(seenAfter) : [],
-      clockSkewMs,
-    };
-  } catch (e) {
-    return { state: 'unreachable', reason: describePostgresError(e, where) };
-  } finally {
-    await pool?.end().catch(() => undefined);
-  }
 }

@@ -14,21 +14,48 @@ const int = z.number().int();
 const nullableInt = int.nullable();
 
 const RunRowSchema = z.object({
-  key: text, digest_id: text, platform: text, channel: text, subject: text, topic: nullableText, time_zone: text,
-  scheduled_at: int, state: z.enum(['claimed', 'posted', 'failed', 'skipped']), attempts: int, error: nullableText, message_id: nullableText,
-  owner: nullableText, lease_until: nullableInt, next_attempt_at: nullableInt, updated_at: int,
+  key: text,
+  digest_id: text,
+  platform: text,
+  channel: text,
+  subject: text,
+  topic: nullableText,
+  time_zone: text,
+  scheduled_at: int,
+  state: z.enum(['claimed', 'posted', 'failed', 'skipped']),
+  attempts: int,
+  error: nullableText,
+  message_id: nullableText,
+  owner: nullableText,
+  lease_until: nullableInt,
+  next_attempt_at: nullableInt,
+  updated_at: int,
 });
 /** A `digest_runs` row. */
 export type RunRow = z.output<typeof RunRowSchema>;
 
 const SubscriptionRowSchema = z.object({
-  id: int, platform: text, channel: text, subject: text, topic: text, cron: text, time_zone: text, created_by: text, created_at: int,
+  id: int,
+  platform: text,
+  channel: text,
+  subject: text,
+  topic: text,
+  cron: text,
+  time_zone: text,
+  created_by: text,
+  created_at: int,
 });
 /** A `subscriptions` row; no topic is stored as ''. */
 export type SubscriptionRow = z.output<typeof SubscriptionRowSchema>;
 
 const ArticleHeaderSchema = z.object({
-  id: int, subject: text, hash: text, headline: text, outlets: text, published: nullableText, added_at: int,
+  id: int,
+  subject: text,
+  hash: text,
+  headline: text,
+  outlets: text,
+  published: nullableText,
+  added_at: int,
   signature: z.custom<Buffer>((v) => v instanceof Uint8Array, 'expected bytes'),
 });
 const ArticleRowSchema = ArticleHeaderSchema.extend({ text });
@@ -63,20 +90,45 @@ const opt = <T>(v: T | null): T | undefined => v ?? undefined;
 
 export const toRun = (row: unknown): DigestRun => runOf(read(RunRowSchema, row, 'digest_runs'));
 const runOf = (r: RunRow): DigestRun => ({
-  key: r.key, digestId: r.digest_id, platform: r.platform, channel: r.channel, subject: r.subject, topic: opt(r.topic),
-  timeZone: r.time_zone, scheduledAt: r.scheduled_at, state: r.state, attempts: r.attempts, error: opt(r.error),
-  messageId: opt(r.message_id), owner: opt(r.owner), leaseUntil: opt(r.lease_until), nextAttemptAt: opt(r.next_attempt_at), updatedAt: r.updated_at,
+  key: r.key,
+  digestId: r.digest_id,
+  platform: r.platform,
+  channel: r.channel,
+  subject: r.subject,
+  topic: opt(r.topic),
+  timeZone: r.time_zone,
+  scheduledAt: r.scheduled_at,
+  state: r.state,
+  attempts: r.attempts,
+  error: opt(r.error),
+  messageId: opt(r.message_id),
+  owner: opt(r.owner),
+  leaseUntil: opt(r.lease_until),
+  nextAttemptAt: opt(r.next_attempt_at),
+  updatedAt: r.updated_at,
 });
 
 export const toSubscription = (row: unknown): Subscription => subscriptionOf(read(SubscriptionRowSchema, row, 'subscriptions'));
 const subscriptionOf = (r: SubscriptionRow): Subscription => ({
-  id: r.id, platform: r.platform, channel: r.channel, subject: r.subject, topic: r.topic || undefined, cron: r.cron,
-  timeZone: r.time_zone, createdBy: r.created_by, createdAt: r.created_at,
+  id: r.id,
+  platform: r.platform,
+  channel: r.channel,
+  subject: r.subject,
+  topic: r.topic || undefined,
+  cron: r.cron,
+  timeZone: r.time_zone,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
 });
 
 export const toFeedState = (row: unknown): FeedState => feedStateOf(read(FeedRowSchema, row, 'feed_state'));
 const feedStateOf = (r: FeedRow): FeedState => ({
-  subject: r.subject, url: r.url, etag: opt(r.etag), lastModified: opt(r.last_modified), polledAt: r.polled_at, error: opt(r.error),
+  subject: r.subject,
+  url: r.url,
+  etag: opt(r.etag),
+  lastModified: opt(r.last_modified),
+  polledAt: r.polled_at,
+  error: opt(r.error),
 });
 
 /** A signature's bytes as a Uint32Array of its own (a Buffer may share a larger pool). */
@@ -92,8 +144,14 @@ export const fromSignature = (s: Uint32Array): Buffer => Buffer.from(s.buffer, s
 /** An article row without its text. */
 export const toArticleHeader = (row: unknown): Omit<StoredArticle, 'text'> => headerOf(read(ArticleHeaderSchema, row, 'articles'));
 const headerOf = (r: Omit<ArticleRow, 'text'>): Omit<StoredArticle, 'text'> => ({
-  id: r.id, subject: r.subject, hash: r.hash, headline: r.headline, outlets: readOutlets(r.outlets),
-  published: r.published ?? undefined, addedAt: r.added_at, signature: toSignature(r.signature),
+  id: r.id,
+  subject: r.subject,
+  hash: r.hash,
+  headline: r.headline,
+  outlets: readOutlets(r.outlets),
+  published: r.published ?? undefined,
+  addedAt: r.added_at,
+  signature: toSignature(r.signature),
 });
 
 /** A full article row. */
@@ -103,7 +161,7 @@ export const toArticle = (row: unknown): StoredArticle => {
 };
 
 /** An article's outlets column, checked. */
-export const readOutlets = (json: string): Outlet[] => readJson(OutletsSchema, json, 'An article\'s outlets');
+export const readOutlets = (json: string): Outlet[] => readJson(OutletsSchema, json, "An article's outlets");
 
 /** What a digest covered, as stored with its run; undefined when the stored JSON is not a coverage (it is then as if none was recorded). */
 export function readCoverage(json: string): Coverage | undefined {
@@ -148,4 +206,5 @@ const ExtractShape = z.looseObject({
 export const ARTICLE_HEADER_COLUMNS = 'id, subject, hash, headline, outlets, published, added_at, signature';
 
 /** Whether two outlets are the same copy: by address, or by name when neither has one. */
-export const sameOutlet = (a: Outlet, b: Outlet): boolean => (a.url !== undefined && a.url === b.url) || (a.url === undefined && b.url === undefined && a.outlet === b.outlet);
+export const sameOutlet = (a: Outlet, b: Outlet): boolean =>
+  (a.url !== undefined && a.url === b.url) || (a.url === undefined && b.url === undefined && a.outlet === b.outlet);

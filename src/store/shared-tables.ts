@@ -21,8 +21,11 @@ interface ReplicaRow {
 export function replicaStore(sql: Sql): ReplicaStore {
   return {
     async beat(r, now) {
-      await sql.query(`INSERT INTO replicas (id, host, pid, version, started_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at`, [r.id, r.host, r.pid, r.version, r.startedAt, now]);
+      await sql.query(
+        `INSERT INTO replicas (id, host, pid, version, started_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at`,
+        [r.id, r.host, r.pid, r.version, r.startedAt, now],
+      );
     },
     async list(since) {
       const rows = (await sql.query('SELECT * FROM replicas WHERE seen_at >= ? ORDER BY started_at, id', [since])).rows as ReplicaRow[];
@@ -37,9 +40,15 @@ export function replicaStore(sql: Sql): ReplicaStore {
 export function leaseStore(sql: Sql): LeaseStore {
   return {
     // One statement: taken when free, run out, or already this owner's; the row lock settles a race.
-    acquire: async (name, owner, until, now) => (await sql.query(`INSERT INTO leases (name, owner, held_until) VALUES (?, ?, ?)
+    acquire: async (name, owner, until, now) =>
+      (
+        await sql.query(
+          `INSERT INTO leases (name, owner, held_until) VALUES (?, ?, ?)
       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, held_until = excluded.held_until
-      WHERE leases.held_until < ? OR leases.owner = excluded.owner`, [name, owner, until, now])).changes === 1,
+      WHERE leases.held_until < ? OR leases.owner = excluded.owner`,
+          [name, owner, until, now],
+        )
+      ).changes === 1,
     async release(name, owner) {
       await sql.query('DELETE FROM leases WHERE name = ? AND owner = ?', [name, owner]);
     },
@@ -49,8 +58,11 @@ export function leaseStore(sql: Sql): LeaseStore {
 export function subjectVersionStore(sql: Sql): SubjectVersionStore {
   return {
     async bump(subject, now) {
-      const { rows } = await sql.query(`INSERT INTO subject_versions (subject, version, changed_at) VALUES (?, 1, ?)
-        ON CONFLICT (subject) DO UPDATE SET version = subject_versions.version + 1, changed_at = excluded.changed_at RETURNING version`, [subject, now]);
+      const { rows } = await sql.query(
+        `INSERT INTO subject_versions (subject, version, changed_at) VALUES (?, 1, ?)
+        ON CONFLICT (subject) DO UPDATE SET version = subject_versions.version + 1, changed_at = excluded.changed_at RETURNING version`,
+        [subject, now],
+      );
       return (rows as { version: number }[])[0]?.version ?? 0;
     },
     async all() {
@@ -63,8 +75,11 @@ export function subjectVersionStore(sql: Sql): SubjectVersionStore {
 export function installationStore(sql: Sql): InstallationStore {
   return {
     async put(platform, id, sealed, now) {
-      await sql.query(`INSERT INTO installations (platform, id, sealed, updated_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (platform, id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`, [platform, id, sealed, now]);
+      await sql.query(
+        `INSERT INTO installations (platform, id, sealed, updated_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (platform, id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
+        [platform, id, sealed, now],
+      );
     },
     async get(platform, id) {
       const rows = (await sql.query('SELECT sealed FROM installations WHERE platform = ? AND id = ?', [platform, id])).rows as { sealed: string }[];

@@ -1,7 +1,19 @@
 /** The SQLite side of ingestion: stored articles with their urls, feed states, and digest coverage. */
 import type { Database as Db } from 'better-sqlite3';
 import type { Coverage } from '../core/briefing/changes.js';
-import { ARTICLE_HEADER_COLUMNS, fromSignature, readCoverage, readOutlets, sameOutlet, toArticle, toArticleHeader, toFeedState, toSignature, type ArticleRow, type FeedRow } from './rows.js';
+import {
+  ARTICLE_HEADER_COLUMNS,
+  fromSignature,
+  readCoverage,
+  readOutlets,
+  sameOutlet,
+  toArticle,
+  toArticleHeader,
+  toFeedState,
+  toSignature,
+  type ArticleRow,
+  type FeedRow,
+} from './rows.js';
 import type { ArticleStore, CoverageStore, FeedStateStore, Outlet } from './store.js';
 
 /** Articles in SQLite. */
@@ -23,8 +35,14 @@ export function sqliteArticleStore(db: Db): ArticleStore {
 
   const add = db.transaction((a: Parameters<ArticleStore['add']>[0]): { added: boolean; id: number } => {
     const r = insert.run({
-      subject: a.subject, hash: a.hash, headline: a.headline, outlets: JSON.stringify([a.outlet]), published: a.published ?? null,
-      added_at: a.addedAt, text: a.text, signature: fromSignature(a.signature),
+      subject: a.subject,
+      hash: a.hash,
+      headline: a.headline,
+      outlets: JSON.stringify([a.outlet]),
+      published: a.published ?? null,
+      added_at: a.addedAt,
+      text: a.text,
+      signature: fromSignature(a.signature),
     });
     const id = r.changes === 1 ? Number(r.lastInsertRowid) : (byHash.get(a.subject, a.hash)?.id ?? 0);
     if (a.outlet.url) addUrl.run(a.subject, a.outlet.url, id);
@@ -61,7 +79,8 @@ export function sqliteArticleStore(db: Db): ArticleStore {
 /** Feed states in SQLite. */
 export function sqliteFeedStateStore(db: Db): FeedStateStore {
   const get = db.prepare<[string, string], FeedRow>('SELECT * FROM feed_state WHERE subject = ? AND url = ?');
-  const put = db.prepare(`INSERT INTO feed_state (subject, url, etag, last_modified, polled_at, error) VALUES (@subject, @url, @etag, @last_modified, @polled_at, @error)
+  const put =
+    db.prepare(`INSERT INTO feed_state (subject, url, etag, last_modified, polled_at, error) VALUES (@subject, @url, @etag, @last_modified, @polled_at, @error)
     ON CONFLICT (subject, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, polled_at = excluded.polled_at, error = excluded.error`);
   return {
     get(subject, url) {
@@ -77,14 +96,22 @@ export function sqliteFeedStateStore(db: Db): FeedStateStore {
 
 /** Records a digest's coverage; called inside the transaction that marks its run posted. */
 export function coverageWriter(db: Db): (runKey: string, digestId: string, postedAt: number, coverage: Coverage) => void {
-  const put = db.prepare('INSERT INTO digest_coverage (run_key, digest_id, posted_at, coverage) VALUES (?, ?, ?, ?) ON CONFLICT (run_key) DO UPDATE SET posted_at = excluded.posted_at, coverage = excluded.coverage');
-  return (runKey, digestId, postedAt, coverage) => { put.run(runKey, digestId, postedAt, JSON.stringify(coverage)); };
+  const put = db.prepare(
+    'INSERT INTO digest_coverage (run_key, digest_id, posted_at, coverage) VALUES (?, ?, ?, ?) ON CONFLICT (run_key) DO UPDATE SET posted_at = excluded.posted_at, coverage = excluded.coverage',
+  );
+  return (runKey, digestId, postedAt, coverage) => {
+    put.run(runKey, digestId, postedAt, JSON.stringify(coverage));
+  };
 }
 
 /** Coverage in SQLite. */
 export function sqliteCoverageStore(db: Db): CoverageStore {
-  const latest = db.prepare<[string], { run_key: string; posted_at: number; coverage: string }>('SELECT run_key, posted_at, coverage FROM digest_coverage WHERE digest_id = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1');
-  const byRun = db.prepare<[string], { digest_id: string; posted_at: number; coverage: string }>('SELECT digest_id, posted_at, coverage FROM digest_coverage WHERE run_key = ?');
+  const latest = db.prepare<[string], { run_key: string; posted_at: number; coverage: string }>(
+    'SELECT run_key, posted_at, coverage FROM digest_coverage WHERE digest_id = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1',
+  );
+  const byRun = db.prepare<[string], { digest_id: string; posted_at: number; coverage: string }>(
+    'SELECT digest_id, posted_at, coverage FROM digest_coverage WHERE run_key = ?',
+  );
   return {
     latest(digestId) {
       const r = latest.get(digestId);

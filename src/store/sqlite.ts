@@ -14,8 +14,15 @@ import type { NewRun, NewSubscription, RunStore, RunUpdate, Store, SubscriptionS
 export const DEFAULT_DB_FILE = fileURLToPath(new URL('../../var/sitrep.db', import.meta.url));
 
 const runParams = (run: NewRun, now: number): Record<string, unknown> => ({
-  key: run.key, digest_id: run.digestId, platform: run.platform, channel: run.channel, subject: run.subject, topic: run.topic ?? null,
-  time_zone: run.timeZone, scheduled_at: run.scheduledAt, now,
+  key: run.key,
+  digest_id: run.digestId,
+  platform: run.platform,
+  channel: run.channel,
+  subject: run.subject,
+  topic: run.topic ?? null,
+  time_zone: run.timeZone,
+  scheduled_at: run.scheduledAt,
+  now,
 });
 
 const INSERT_RUN = `INSERT INTO digest_runs (key, digest_id, platform, channel, subject, topic, time_zone, scheduled_at, state, attempts, error, owner, lease_until, created_at, updated_at)
@@ -26,15 +33,25 @@ function runStore(db: Db): RunStore {
   const insert = db.prepare(INSERT_RUN);
   const takeOver = db.prepare(`UPDATE digest_runs SET owner = @owner, lease_until = @lease_until, updated_at = @now
     WHERE state = 'claimed' AND (lease_until IS NULL OR lease_until < @now) RETURNING *`);
-  const claimed = db.prepare(`UPDATE digest_runs SET attempts = @attempts, lease_until = @lease_until, error = COALESCE(@error, error), next_attempt_at = @next_attempt_at, updated_at = @now
+  const claimed =
+    db.prepare(`UPDATE digest_runs SET attempts = @attempts, lease_until = @lease_until, error = COALESCE(@error, error), next_attempt_at = @next_attempt_at, updated_at = @now
     WHERE key = @key AND owner = @owner AND state = 'claimed'`);
-  const finished = db.prepare(`UPDATE digest_runs SET state = @state, attempts = @attempts, error = @error, message_id = @message_id, lease_until = NULL, next_attempt_at = NULL, updated_at = @now
+  const finished =
+    db.prepare(`UPDATE digest_runs SET state = @state, attempts = @attempts, error = @error, message_id = @message_id, lease_until = NULL, next_attempt_at = NULL, updated_at = @now
     WHERE key = @key AND owner = @owner AND state = 'claimed'`);
   const digestOf = db.prepare<[string], { digest_id: string }>('SELECT digest_id FROM digest_runs WHERE key = ?');
   const writeCoverage = coverageWriter(db);
   // The run's outcome and what its digest covered are one write: a crash never keeps one without the other.
   const finish = db.transaction((key: string, owner: string, change: Exclude<RunUpdate, { state: 'claimed' }>, now: number): boolean => {
-    const r = finished.run({ key, owner, now, state: change.state, attempts: change.attempts, error: change.state === 'posted' ? null : change.error, message_id: change.state === 'posted' ? change.messageId : null });
+    const r = finished.run({
+      key,
+      owner,
+      now,
+      state: change.state,
+      attempts: change.attempts,
+      error: change.state === 'posted' ? null : change.error,
+      message_id: change.state === 'posted' ? change.messageId : null,
+    });
     if (r.changes === 1 && change.state === 'posted' && change.coverage) writeCoverage(key, digestOf.get(key)?.digest_id ?? '', now, change.coverage);
     return r.changes === 1;
   });
@@ -48,7 +65,15 @@ function runStore(db: Db): RunStore {
     takeOver: (now, owner, leaseUntil) => Promise.resolve(takeOver.all({ now, owner, lease_until: leaseUntil }).map(toRun)),
     update(key: string, owner: string, change: RunUpdate, now: number) {
       if (change.state === 'claimed') {
-        const r = claimed.run({ key, owner, now, attempts: change.attempts, lease_until: change.leaseUntil, error: change.error ?? null, next_attempt_at: change.nextAttemptAt ?? null });
+        const r = claimed.run({
+          key,
+          owner,
+          now,
+          attempts: change.attempts,
+          lease_until: change.leaseUntil,
+          error: change.error ?? null,
+          next_attempt_at: change.nextAttemptAt ?? null,
+        });
         return Promise.resolve(r.changes === 1);
       }
       return Promise.resolve(finish(key, owner, change, now));
@@ -74,12 +99,22 @@ function subscriptionStore(db: Db): SubscriptionStore {
     RETURNING *`);
   return {
     add(sub: NewSubscription) {
-      const row = upsert.get({ platform: sub.platform, channel: sub.channel, subject: sub.subject, topic: sub.topic ?? '', cron: sub.cron, time_zone: sub.timeZone, created_by: sub.createdBy, created_at: sub.createdAt });
+      const row = upsert.get({
+        platform: sub.platform,
+        channel: sub.channel,
+        subject: sub.subject,
+        topic: sub.topic ?? '',
+        cron: sub.cron,
+        time_zone: sub.timeZone,
+        created_by: sub.createdBy,
+        created_at: sub.createdAt,
+      });
       return Promise.resolve(toSubscription(row));
     },
     remove(where) {
       const byTopic = where.topic === undefined ? '' : 'AND topic = @topic';
-      const rows = db.prepare(`DELETE FROM subscriptions WHERE platform = @platform AND channel = @channel AND subject = @subject ${byTopic} RETURNING *`)
+      const rows = db
+        .prepare(`DELETE FROM subscriptions WHERE platform = @platform AND channel = @channel AND subject = @subject ${byTopic} RETURNING *`)
         .all({ platform: where.platform, channel: where.channel, subject: where.subject, ...(where.topic === undefined ? {} : { topic: where.topic }) });
       return Promise.resolve(rows.map(toSubscription).sort((a, b) => a.id - b.id));
     },
@@ -94,7 +129,9 @@ function subscriptionStore(db: Db): SubscriptionStore {
 function extractCache(db: Db, now: () => number): Store['extracts'] {
   const get = db.prepare<[string], { extract: string }>('SELECT extract FROM extract_cache WHERE hash = ?');
   const touch = db.prepare('UPDATE extract_cache SET used_at = ? WHERE hash = ?');
-  const put = db.prepare('INSERT INTO extract_cache (hash, extract, used_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at');
+  const put = db.prepare(
+    'INSERT INTO extract_cache (hash, extract, used_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at',
+  );
   const prune = db.prepare('DELETE FROM extract_cache WHERE used_at < ?');
   return {
     get(hash) {
@@ -118,13 +155,16 @@ function extractCache(db: Db, now: () => number): Store['extracts'] {
 function rejecting<T extends object>(methods: T): T {
   const out: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(methods)) {
-    out[name] = typeof f === 'function' ? (...args: unknown[]): Promise<unknown> => {
-      try {
-        return Promise.resolve((f as (...a: unknown[]) => unknown)(...args));
-      } catch (e) {
-        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    } : f;
+    out[name] =
+      typeof f === 'function'
+        ? (...args: unknown[]): Promise<unknown> => {
+            try {
+              return Promise.resolve((f as (...a: unknown[]) => unknown)(...args));
+            } catch (e) {
+              return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+            }
+          }
+        : f;
   }
   return out as T;
 }
@@ -159,7 +199,8 @@ export function openSqliteStore(path: string, opts: { now?: () => number } = {})
     const why = e instanceof Error ? e.message : String(e);
     const fix = 'Set SITREP_DB to a writable path, or mount a writable volume at its folder.';
     if (code === 'EACCES' || code === 'EROFS') return err(`Cannot create the database at ${path}: no permission to write there (${code}). ${fix}`);
-    if (code === 'ENOTDIR' || code === 'EEXIST') return err(`Cannot create the database at ${path}: a file stands where its folder should be (${code}). ${fix}`);
+    if (code === 'ENOTDIR' || code === 'EEXIST')
+      return err(`Cannot create the database at ${path}: a file stands where its folder should be (${code}). ${fix}`);
     return err(`Cannot open the database at ${path}: ${why}`);
   }
   const open = db;

@@ -38,7 +38,17 @@ function fakePlatform(adapter: RecordingPlatform): ChatPlatform {
       if (!vars.ok) return err(vars.error.join('; '));
       return vars.value.FAKE_CHAT_URL ? ok({}) : vars.value.FAKE_CHAT_TOKEN ? err('FAKE_CHAT_URL is missing') : ok(undefined);
     },
-    create: () => ({ ...adapter, routes: [{ path: '/fake/events', handler: (_req, res) => { res.end('fake'); } }] }),
+    create: () => ({
+      ...adapter,
+      routes: [
+        {
+          path: '/fake/events',
+          handler: (_req, res) => {
+            res.end('fake');
+          },
+        },
+      ],
+    }),
   };
 }
 
@@ -61,12 +71,22 @@ async function setup(yaml: string, env: Record<string, string> = {}, platform = 
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   let out = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const log = memoryLog();
   let resolveStarted: (bot: RunningBot) => void = () => undefined;
-  const started = new Promise<RunningBot>((resolve) => { resolveStarted = resolve; });
+  const started = new Promise<RunningBot>((resolve) => {
+    resolveStarted = resolve;
+  });
   const deps: CliDeps = {
-    env: { PORT: '0', HOST: '127.0.0.1', SITREP_DB: db, ...env }, stdin, stdout, signals, logger: log.logger, platforms: [fakePlatform(platform)], now: () => NOW,
+    env: { PORT: '0', HOST: '127.0.0.1', SITREP_DB: db, ...env },
+    stdin,
+    stdout,
+    signals,
+    logger: log.logger,
+    platforms: [fakePlatform(platform)],
+    now: () => NOW,
     onStarted: resolveStarted,
   };
   return { dir, config: join(dir, 'sitrep.yaml'), db, signals, stdin, out: () => out, log, deps, started };
@@ -79,7 +99,8 @@ async function cli(argv: string[], deps: CliDeps): Promise<{ code: number; out: 
   return { code, out, err: errors };
 }
 
-const CONSOLE_CONFIG = 'subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: hourly, platform: console, channel: terminal, subject: ecuador, topic: homicides, cron: "0 * * * *" }\n';
+const CONSOLE_CONFIG =
+  'subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: hourly, platform: console, channel: terminal, subject: ecuador, topic: homicides, cron: "0 * * * *" }\n';
 
 describe('sitrep start', () => {
   it('runs the console when no platform is configured: overview, slash commands, /healthz; SIGTERM stops it with exit 0', async () => {
@@ -92,7 +113,9 @@ describe('sitrep start', () => {
     expect(s.out()).toMatch(/^Ecuador seeks foreign military help against drug cartels \(Feb 2025\)\nKey figures/);
     s.stdin.write('/ecuador schedule\n');
     await sleep(50);
-    expect(s.out()).toContain('Digests in this channel\n  “Ecuador seeks foreign military help against drug cartels (Feb 2025) — homicides”: cron "0 * * * *" UTC, next 2025-06-10 13:00 UTC (in 1 h) (from config, hourly)');
+    expect(s.out()).toContain(
+      'Digests in this channel\n  “Ecuador seeks foreign military help against drug cartels (Feb 2025) — homicides”: cron "0 * * * *" UTC, next 2025-06-10 13:00 UTC (in 1 h) (from config, hourly)',
+    );
     s.signals.emit('SIGTERM');
     expect(await running).toEqual({ code: 0, out: '', err: '' });
     expect(s.log.messages()).toEqual(expect.arrayContaining(['no chat platform is configured: running on the console', 'SIGTERM received', 'stopped']));
@@ -117,7 +140,11 @@ describe('sitrep start', () => {
     s.stdin.end();
     expect((await fetch(`http://127.0.0.1:${String(bot.port)}/healthz`)).status).toBe(200);
     expect(s.out()).toBe('');
-    expect(s.log.messages()).toEqual(expect.arrayContaining(["no chat platform is configured and SITREP_CONSOLE=off: nothing will be posted. Set Slack's or Discord's variables (.env.example lists them)"]));
+    expect(s.log.messages()).toEqual(
+      expect.arrayContaining([
+        "no chat platform is configured and SITREP_CONSOLE=off: nothing will be posted. Set Slack's or Discord's variables (.env.example lists them)",
+      ]),
+    );
     // Its console digest waits for a platform that is not running: nothing prints into the logs.
     expect(s.log.messages().join('\n')).toContain('1 digest(s) wait for a platform that is not running: hourly (console)');
     s.signals.emit('SIGTERM');
@@ -126,7 +153,11 @@ describe('sitrep start', () => {
 
   it('starts every platform whose secrets are set, mounts its routes, and posts its digests', async () => {
     const platform = recordingPlatform('fake');
-    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { FAKE_CHAT_URL: 'http://127.0.0.1:1/' }, platform);
+    const s = await setup(
+      'subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n',
+      { FAKE_CHAT_URL: 'http://127.0.0.1:1/' },
+      platform,
+    );
     const store = openSqliteStore(s.db);
     if (!store.ok) throw new Error(store.error);
     await store.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
@@ -143,8 +174,18 @@ describe('sitrep start', () => {
 
   it('finishes a post in flight before closing the database on SIGTERM', async () => {
     const platform = recordingPlatform('fake');
-    const slow: RecordingPlatform = { ...platform, post: async (...args) => { await sleep(300); return platform.post(...args); } };
-    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n', { FAKE_CHAT_URL: 'http://127.0.0.1:1/' }, slow);
+    const slow: RecordingPlatform = {
+      ...platform,
+      post: async (...args) => {
+        await sleep(300);
+        return platform.post(...args);
+      },
+    };
+    const s = await setup(
+      'subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C1, subject: ecuador, time: "12:00" }\n',
+      { FAKE_CHAT_URL: 'http://127.0.0.1:1/' },
+      slow,
+    );
     const seeded = openSqliteStore(s.db);
     if (!seeded.ok) throw new Error(seeded.error);
     await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));
@@ -163,7 +204,10 @@ describe('sitrep start', () => {
   it('ends a feed poll in flight on SIGTERM at once, storing nothing half-fetched', async () => {
     // The page never comes in time; its feed item carries the full text, which must not be stored in its stead.
     const site = await startServer({ '/story': { type: 'text/html', body: newsPage(RUNOFF), delayMs: 60_000 } });
-    site.route('/feed.xml', { type: 'application/rss+xml', body: rssFeed('El Diario', [{ ...itemFor(RUNOFF, site.url('/story')), content: RUNOFF.paragraphs.map((p) => `<p>${p}</p>`).join('') }]) });
+    site.route('/feed.xml', {
+      type: 'application/rss+xml',
+      body: rssFeed('El Diario', [{ ...itemFor(RUNOFF, site.url('/story')), content: RUNOFF.paragraphs.map((p) => `<p>${p}</p>`).join('') }]),
+    });
     const s = await setup('subjects: [live]\nplatforms: [fake]\ningest: { allow_private: true, timeout: 60s, attempts: 1 }\n');
     const briefings = await tempDir({ 'live/briefing.yaml': `title: Live\nfeeds: ["${site.url('/feed.xml')}"]\n` });
     const running = cli(['start', '--config', s.config], { ...s.deps, briefingsDir: briefings });
@@ -183,17 +227,25 @@ describe('sitrep start', () => {
 
   it('does not start, exit 1, when a platform is half configured or the config is wrong, and says what to fix', async () => {
     const half = await setup(CONSOLE_CONFIG, { FAKE_CHAT_TOKEN: 'token-1' });
-    expect(await cli(['start', '--config', half.config], half.deps)).toEqual({ code: 1, out: '', err: "Some platforms are half configured; fix or unset their variables:\n  fake: FAKE_CHAT_URL is missing\nSitrep did not start. 'sitrep doctor' checks everything at once.\n" });
+    expect(await cli(['start', '--config', half.config], half.deps)).toEqual({
+      code: 1,
+      out: '',
+      err: "Some platforms are half configured; fix or unset their variables:\n  fake: FAKE_CHAT_URL is missing\nSitrep did not start. 'sitrep doctor' checks everything at once.\n",
+    });
     const bad = await setup('digests:\n  - { platform: console, channel: t, subject: ecuador, topic: homicdes, time: "8" }\n');
     const r = await cli(['start', '--config', bad.config], bad.deps);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${bad.config} has 1 problem:\n  digests[0].time: expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"\nSitrep did not start. 'sitrep doctor' checks everything at once.\n`);
+    expect(r.err).toBe(
+      `${bad.config} has 1 problem:\n  digests[0].time: expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"\nSitrep did not start. 'sitrep doctor' checks everything at once.\n`,
+    );
     const topic = await setup('digests:\n  - { platform: console, channel: t, subject: ecuador, topic: homicdes, time: "08:00" }\n');
-    expect((await cli(['start', '--config', topic.config], topic.deps)).err).toContain("digests[0].topic: no topic 'homicdes' in ecuador (did you mean homicides?)");
+    expect((await cli(['start', '--config', topic.config], topic.deps)).err).toContain(
+      "digests[0].topic: no topic 'homicdes' in ecuador (did you mean homicides?)",
+    );
   });
 });
 
-describe('the bot commands\' arguments', () => {
+describe("the bot commands' arguments", () => {
   it.each([
     [['start', 'now'], "'sitrep start' takes no arguments; 'now' is extra."],
     [['doctor', '--json'], "--json works only with 'sitrep brief'."],
@@ -218,36 +270,47 @@ describe('sitrep doctor', () => {
     const s = await setup(CONSOLE_CONFIG);
     const r = await cli(['doctor', '--config', s.config], s.deps);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')).toEqual(expect.arrayContaining([
-      '✓ environment: PORT 0, HOST 127.0.0.1, LOG_LEVEL info',
-      `✓ config: ${s.config} (1 digest; platforms fake)`,
-      '· fake: not configured (to run it, set FAKE_CHAT_URL)',
-      '✓ console: runs, since no chat platform is configured',
-      '✓ subject ecuador (/ecuador): 5 articles, 8 topics',
-      `✓ database: ${s.db} does not exist yet; it is created at start`,
-      'Ready: sitrep start will run with this setup.',
-    ]));
+    expect(r.out.split('\n')).toEqual(
+      expect.arrayContaining([
+        '✓ environment: PORT 0, HOST 127.0.0.1, LOG_LEVEL info',
+        `✓ config: ${s.config} (1 digest; platforms fake)`,
+        '· fake: not configured (to run it, set FAKE_CHAT_URL)',
+        '✓ console: runs, since no chat platform is configured',
+        '✓ subject ecuador (/ecuador): 5 articles, 8 topics',
+        `✓ database: ${s.db} does not exist yet; it is created at start`,
+        'Ready: sitrep start will run with this setup.',
+      ]),
+    );
   });
 
   it('says which subject folders the config leaves unserved, and how to serve them', async () => {
     const s = await setup('subjects: [alpha]\nplatforms: [fake]\n');
-    const briefings = await tempDir({ 'alpha/briefing.yaml': 'title: Alpha\n', 'alpha/articles/a.txt': 'Alpha story\nThe port reopened on Monday.\n', 'beta/briefing.yaml': 'title: Beta\n', 'beta/articles/b.txt': 'Beta story\nThe mine closed on Monday.\n' });
+    const briefings = await tempDir({
+      'alpha/briefing.yaml': 'title: Alpha\n',
+      'alpha/articles/a.txt': 'Alpha story\nThe port reopened on Monday.\n',
+      'beta/briefing.yaml': 'title: Beta\n',
+      'beta/articles/b.txt': 'Beta story\nThe mine closed on Monday.\n',
+    });
     const r = await cli(['doctor', '--config', s.config], { ...s.deps, briefingsDir: briefings });
     expect(r.out).toContain(`! not served: briefings/beta. Add it to subjects: in ${s.config}, or remove subjects: to serve every folder.\n`);
   });
 
-  it('fetches each live subject\'s feeds once: a good one counts its items, a broken one warns with the fix, and neither stops the start', async () => {
+  it("fetches each live subject's feeds once: a good one counts its items, a broken one warns with the fix, and neither stops the start", async () => {
     const site = await startServer({ '/down.xml': { status: 503 }, '/page.xml': { type: 'text/html', body: '<html></html>' } });
     site.route('/world.xml', { type: 'application/rss+xml', body: rssFeed('El Diario', [itemFor(RUNOFF, site.url('/story'))]) });
     const s = await setup('subjects: [live]\nplatforms: [fake]\ningest: { allow_private: true, attempts: 3 }\n');
-    const briefings = await tempDir({ 'live/briefing.yaml': `title: Live\nfeeds: ["${site.url('/world.xml')}", "${site.url('/down.xml')}", "${site.url('/page.xml')}"]\n` });
+    const briefings = await tempDir({
+      'live/briefing.yaml': `title: Live\nfeeds: ["${site.url('/world.xml')}", "${site.url('/down.xml')}", "${site.url('/page.xml')}"]\n`,
+    });
     const r = await cli(['doctor', '--config', s.config], { ...s.deps, briefingsDir: briefings });
     const file = join(briefings, 'live', 'briefing.yaml');
-    expect(r.out.split('\n')).toEqual(expect.arrayContaining([
-      `✓ feed ${site.url('/world.xml')} (live): 1 item (RSS)`,
-      `! feed ${site.url('/down.xml')} (live): HTTP 503 Service Unavailable. Check the address in ${file}; until it answers, live serves what it has.`,
-      `! feed ${site.url('/page.xml')} (live): the server sent text/html, not a feed (RSS, Atom or JSON Feed). Check the address in ${file}; until it answers, live serves what it has.`,
-    ]));
+    expect(r.out.split('\n')).toEqual(
+      expect.arrayContaining([
+        `✓ feed ${site.url('/world.xml')} (live): 1 item (RSS)`,
+        `! feed ${site.url('/down.xml')} (live): HTTP 503 Service Unavailable. Check the address in ${file}; until it answers, live serves what it has.`,
+        `! feed ${site.url('/page.xml')} (live): the server sent text/html, not a feed (RSS, Atom or JSON Feed). Check the address in ${file}; until it answers, live serves what it has.`,
+      ]),
+    );
     expect(r.code).toBe(0);
     // One try each, even where the config allows three: doctor reports, the poller retries.
     expect([site.hits('/world.xml'), site.hits('/down.xml'), site.hits('/page.xml')]).toEqual([1, 1, 1]);
@@ -271,7 +334,11 @@ describe('sitrep doctor on PostgreSQL', () => {
     await store.replicas.beat({ id: 'box-2-b', host: 'box', pid: 2, version: '9.9.9', startedAt: NOW - 3600_000 }, NOW - 3600_000);
     const s = await setup(CONSOLE_CONFIG, { SITREP_DATABASE_URL: `${location.url}?options=${encodeURIComponent(`-c search_path=${location.schema ?? ''}`)}` });
     const r = await cli(['doctor', '--config', s.config], s.deps);
-    expect(r.out).toMatch(new RegExp(`✓ database: PostgreSQL 1\\d[.\\d]* .* at postgres://postgres@127\\.0\\.0\\.1:5432/test\\?options=.* \\(schema v${String(LATEST_VERSION)}; 0 runs, 0 subscriptions\\)\n`));
+    expect(r.out).toMatch(
+      new RegExp(
+        `✓ database: PostgreSQL 1\\d[.\\d]* .* at postgres://postgres@127\\.0\\.0\\.1:5432/test\\?options=.* \\(schema v${String(LATEST_VERSION)}; 0 runs, 0 subscriptions\\)\n`,
+      ),
+    );
     // The replica last seen an hour ago has stopped: only the one seen 4 s ago is listed.
     expect(r.out).toContain('· replicas: 1 running on this database\n    box-1-a on box, v9.9.9, up 2 h, seen 4 s ago\n');
     expect(r.code).toBe(0);
@@ -280,7 +347,9 @@ describe('sitrep doctor on PostgreSQL', () => {
   it('fails with where and what to do when the server does not answer', async () => {
     const s = await setup(CONSOLE_CONFIG, { SITREP_DATABASE_URL: 'postgres://sitrep:pw@127.0.0.1:1/sitrep' });
     const r = await cli(['doctor', '--config', s.config], s.deps);
-    expect(r.out).toContain('✗ database: Cannot reach PostgreSQL at postgres://sitrep:***@127.0.0.1:1/sitrep (ECONNREFUSED). Start it, or fix SITREP_DATABASE_URL.\n');
+    expect(r.out).toContain(
+      '✗ database: Cannot reach PostgreSQL at postgres://sitrep:***@127.0.0.1:1/sitrep (ECONNREFUSED). Start it, or fix SITREP_DATABASE_URL.\n',
+    );
     expect(r.code).toBe(1);
   });
 });
@@ -289,7 +358,11 @@ describe('sitrep digests', () => {
   it('lists the digests with their next run, and a failed run with its reason', async () => {
     const platform = recordingPlatform('fake');
     platform.fail({ code: 'rejected', message: 'channel_not_found' });
-    const s = await setup('subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C404, subject: ecuador, time: "12:00" }\n', { FAKE_CHAT_URL: 'http://127.0.0.1:1/' }, platform);
+    const s = await setup(
+      'subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: noon, platform: fake, channel: C404, subject: ecuador, time: "12:00" }\n',
+      { FAKE_CHAT_URL: 'http://127.0.0.1:1/' },
+      platform,
+    );
     const seeded = openSqliteStore(s.db);
     if (!seeded.ok) throw new Error(seeded.error);
     await seeded.value.runs.setCheckedUntil(Date.parse('2025-06-10T11:59:00Z'));

@@ -49,9 +49,15 @@ async function database(config: string): Promise<{ dir: string; db: string }> {
 /** Slack's and Discord's variables, pointed at the fakes, with `extra`. */
 function platformEnv(extra: Record<string, string> = {}): Env {
   const env = readEnv({
-    PORT: '0', HOST: '127.0.0.1',
-    SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-    DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: discord.api,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+    DISCORD_TOKEN: 'bot-token',
+    DISCORD_API_URL: discord.api,
     ...extra,
   });
   if (!env.ok) throw new Error(env.error.join('\n'));
@@ -63,8 +69,14 @@ describe('the bot with Slack and Discord configured', () => {
     const { dir, db } = await database(CONFIG);
     const log = memoryLog();
     const bot = await startBot({
-      env: platformEnv(), configFile: join(dir, 'sitrep.yaml'), db: { engine: 'sqlite', file: db }, briefingsDir: join(import.meta.dirname, '../../briefings'),
-      logger: log.logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => Date.parse('2025-06-10T12:00:20Z'),
+      env: platformEnv(),
+      configFile: join(dir, 'sitrep.yaml'),
+      db: { engine: 'sqlite', file: db },
+      briefingsDir: join(import.meta.dirname, '../../briefings'),
+      logger: log.logger,
+      stdin: new PassThrough(),
+      stdout: new PassThrough(),
+      now: () => Date.parse('2025-06-10T12:00:20Z'),
     });
     if (!bot.ok) throw new Error(bot.error);
     try {
@@ -78,12 +90,18 @@ describe('the bot with Slack and Discord configured', () => {
 
       const slackPosts = slack.calls.filter((c) => c.path === '/api/chat.postMessage');
       expect(slackPosts).toHaveLength(1);
-      expect(slackPosts[0]?.body).toMatchObject({ channel: 'C0123ABCD', metadata: { event_type: DIGEST_EVENT, event_payload: { key: 'slack-noon@2025-06-10T12:00Z' } } });
+      expect(slackPosts[0]?.body).toMatchObject({
+        channel: 'C0123ABCD',
+        metadata: { event_type: DIGEST_EVENT, event_payload: { key: 'slack-noon@2025-06-10T12:00Z' } },
+      });
       const discordPosts = discord.callsTo('POST', /^\/api\/v10\/channels\/700000000000000009\/messages$/);
       expect(discordPosts.map((c) => c.body)).toEqual([expect.objectContaining({ nonce: nonceFor('discord-noon@2025-06-10T12:00Z'), enforce_nonce: true })]);
 
       const runs = await bot.value.store.runs.list();
-      expect(runs.map((r) => [r.digestId, r.state]).sort()).toEqual([['discord-noon', 'posted'], ['slack-noon', 'posted']]);
+      expect(runs.map((r) => [r.digestId, r.state]).sort()).toEqual([
+        ['discord-noon', 'posted'],
+        ['slack-noon', 'posted'],
+      ]);
       expect(log.messages()).toContain('1 digest(s) wait for a platform that is not running: console-noon (console)');
     } finally {
       await bot.value.stop();
@@ -95,20 +113,37 @@ describe('the bot with Slack and Discord configured', () => {
     const { dir, db } = await database(CONFIG.replace('C0123ABCD', 'C0LINKS01').replace('700000000000000009', '700000000000000019'));
     const now = Date.parse('2025-06-10T12:00:20Z');
     const bot = await startBot({
-      env: platformEnv({ SITREP_PUBLIC_URL: 'https://sitrep.example', SITREP_LINK_SECRET: 'k'.repeat(40) }), configFile: join(dir, 'sitrep.yaml'), db: { engine: 'sqlite', file: db }, briefingsDir: join(import.meta.dirname, '../../briefings'),
-      logger: memoryLog().logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => now,
+      env: platformEnv({ SITREP_PUBLIC_URL: 'https://sitrep.example', SITREP_LINK_SECRET: 'k'.repeat(40) }),
+      configFile: join(dir, 'sitrep.yaml'),
+      db: { engine: 'sqlite', file: db },
+      briefingsDir: join(import.meta.dirname, '../../briefings'),
+      logger: memoryLog().logger,
+      stdin: new PassThrough(),
+      stdout: new PassThrough(),
+      now: () => now,
     });
     if (!bot.ok) throw new Error(bot.error);
     try {
       await bot.value.scheduler.idle();
       const link = /^https:\/\/sitrep\.example\/b\/ecuador\/homicides\?t=\d+\.[\w-]{43}$/;
-      const slackDigest = slack.calls.filter((c) => c.path === '/api/chat.postMessage').at(-1)?.body as { blocks: string | { type: string; elements?: { url?: string; text: { text: string } }[] }[] };
-      const blocks = typeof slackDigest.blocks === 'string' ? (JSON.parse(slackDigest.blocks) as { type: string; elements?: { url?: string; text: { text: string } }[] }[]) : slackDigest.blocks;
+      const slackDigest = slack.calls.filter((c) => c.path === '/api/chat.postMessage').at(-1)?.body as {
+        blocks: string | { type: string; elements?: { url?: string; text: { text: string } }[] }[];
+      };
+      const blocks =
+        typeof slackDigest.blocks === 'string'
+          ? (JSON.parse(slackDigest.blocks) as { type: string; elements?: { url?: string; text: { text: string } }[] }[])
+          : slackDigest.blocks;
       const button = blocks.find((b) => b.type === 'actions')?.elements?.[0];
       expect(button?.text.text).toBe('Open full briefing');
       expect(button?.url).toMatch(link);
-      const discordDigest = discord.callsTo('POST', /^\/api\/v10\/channels\/700000000000000019\/messages$/).at(-1)?.body as { components?: { components: { style: number; label: string; url?: string }[] }[] };
-      expect(discordDigest.components?.[0]?.components[0]).toMatchObject({ style: 5, label: 'Open full briefing', url: expect.stringMatching(/^https:\/\/sitrep\.example\/b\/ecuador\?t=/) as unknown });
+      const discordDigest = discord.callsTo('POST', /^\/api\/v10\/channels\/700000000000000019\/messages$/).at(-1)?.body as {
+        components?: { components: { style: number; label: string; url?: string }[] }[];
+      };
+      expect(discordDigest.components?.[0]?.components[0]).toMatchObject({
+        style: 5,
+        label: 'Open full briefing',
+        url: expect.stringMatching(/^https:\/\/sitrep\.example\/b\/ecuador\?t=/) as unknown,
+      });
 
       // A slash command's answer carries the link to the same words, and the link opens the page here.
       const base = `http://127.0.0.1:${String(bot.value.port)}`;

@@ -43,7 +43,9 @@ describe('a replica whose database goes away for a while', { timeout: 60_000 }, 
     if (where.engine !== 'postgres') throw new Error('expected postgres');
     const { store: seed } = await openTestStore('postgres', where);
     await seed.runs.setCheckedUntil(Date.parse('2025-06-10T12:58:00Z'));
-    const dir = await tempDir({ 'sitrep.yaml': `subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: ${channel}, subject: ecuador, topic: homicides, cron: "0 13 * * *" }\n` });
+    const dir = await tempDir({
+      'sitrep.yaml': `subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: ${channel}, subject: ecuador, topic: homicides, cron: "0 13 * * *" }\n`,
+    });
     const url = new URL(TEST_DATABASE_URL);
     url.port = String(relay.port);
     // A silent database fails a query after this long (15 s by default).
@@ -53,8 +55,15 @@ describe('a replica whose database goes away for a while', { timeout: 60_000 }, 
     let now = Date.parse('2025-06-10T12:59:00Z');
     const log = memoryLog();
     const bot = await startBot({
-      env: env.value, configFile: join(dir, 'sitrep.yaml'), db: { engine: 'postgres', url: url.toString(), schema: where.schema }, briefingsDir: join(import.meta.dirname, '../../briefings'),
-      logger: log.logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => now, replica: { heartbeatMs: 50 },
+      env: env.value,
+      configFile: join(dir, 'sitrep.yaml'),
+      db: { engine: 'postgres', url: url.toString(), schema: where.schema },
+      briefingsDir: join(import.meta.dirname, '../../briefings'),
+      logger: log.logger,
+      stdin: new PassThrough(),
+      stdout: new PassThrough(),
+      now: () => now,
+      replica: { heartbeatMs: 50 },
     });
     if (!bot.ok) throw new Error(bot.error);
     const base = `http://127.0.0.1:${String(bot.value.port)}`;

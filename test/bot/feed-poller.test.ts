@@ -6,7 +6,14 @@ import { createLibrary, type ServedSubject } from '../../src/service/library.js'
 import { memoryLog } from '../schedule/harness.js';
 import { openTestStore } from '../store/engines.js';
 
-const subject = (name: string, live?: ServedSubject['live']): ServedSubject => ({ name, command: name, title: name, warnings: [], set: buildSet({ title: name, topics: [], articles: [] }), live });
+const subject = (name: string, live?: ServedSubject['live']): ServedSubject => ({
+  name,
+  command: name,
+  title: name,
+  warnings: [],
+  set: buildSet({ title: name, topics: [], articles: [] }),
+  live,
+});
 
 /** An ingestor whose polls report `added` new articles, and a failed feed. */
 function fakeIngestor(added: number): Ingestor & { polled: IngestSubject[] } {
@@ -15,7 +22,25 @@ function fakeIngestor(added: number): Ingestor & { polled: IngestSubject[] } {
     polled,
     poll(s) {
       polled.push(s);
-      const report: IngestReport = { subject: s.name, added, folded: 0, feeds: [{ url: 'https://x/bad.xml', status: 'failed', error: 'HTTP 404 Not Found', items: 0, matched: 0, added: 0, folded: 0, duplicates: 0, seen: 0, failures: [] }] };
+      const report: IngestReport = {
+        subject: s.name,
+        added,
+        folded: 0,
+        feeds: [
+          {
+            url: 'https://x/bad.xml',
+            status: 'failed',
+            error: 'HTTP 404 Not Found',
+            items: 0,
+            matched: 0,
+            added: 0,
+            folded: 0,
+            duplicates: 0,
+            seen: 0,
+            failures: [],
+          },
+        ],
+      };
       return Promise.resolve(report);
     },
     addUrl: () => Promise.reject(new Error('unused')),
@@ -29,7 +54,15 @@ describe('the feed poller', () => {
     const ingestor = fakeIngestor(2);
     const refreshed: string[] = [];
     const log = memoryLog();
-    const poller = createFeedPoller({ library, ingestor, refresh: (s) => { refreshed.push(s); return Promise.resolve(); }, logger: log.logger });
+    const poller = createFeedPoller({
+      library,
+      ingestor,
+      refresh: (s) => {
+        refreshed.push(s);
+        return Promise.resolve();
+      },
+      logger: log.logger,
+    });
     poller.start();
     await poller.poll('live'); // the poll started at start, still running
     await poller.stop();
@@ -47,7 +80,15 @@ describe('the feed poller', () => {
     const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
     const ingestor = fakeIngestor(2);
     const refreshed: string[] = [];
-    const poller = createFeedPoller({ library, ingestor, refresh: (s) => { refreshed.push(s); return Promise.resolve(); }, logger: memoryLog().logger });
+    const poller = createFeedPoller({
+      library,
+      ingestor,
+      refresh: (s) => {
+        refreshed.push(s);
+        return Promise.resolve();
+      },
+      logger: memoryLog().logger,
+    });
     poller.start();
     await poller.stop();
     expect(ingestor.polled.map((p) => p.name)).toEqual(['live']);
@@ -58,7 +99,16 @@ describe('the feed poller', () => {
     const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
     let stored = 3;
     const refreshed: string[] = [];
-    const poller = createFeedPoller({ library, ingestor: fakeIngestor(0), refresh: (s) => { refreshed.push(s); return Promise.resolve(); }, storedCount: () => Promise.resolve(stored), logger: memoryLog().logger });
+    const poller = createFeedPoller({
+      library,
+      ingestor: fakeIngestor(0),
+      refresh: (s) => {
+        refreshed.push(s);
+        return Promise.resolve();
+      },
+      storedCount: () => Promise.resolve(stored),
+      logger: memoryLog().logger,
+    });
     await poller.poll('live');
     expect(refreshed).toEqual([]);
     stored = 4;
@@ -73,10 +123,14 @@ describe('feed polls shared between replicas', () => {
     const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
     const { store } = await openTestStore('sqlite');
     let now = 0;
-    const replica = (name: string, ingestor: Ingestor): ReturnType<typeof createFeedPoller> => createFeedPoller({
-      library, ingestor, refresh: () => Promise.resolve(), logger: memoryLog().logger,
-      claim: (s, pollMs) => store.leases.acquire(`feeds:${s}`, name, now + pollMs + 15_000, now),
-    });
+    const replica = (name: string, ingestor: Ingestor): ReturnType<typeof createFeedPoller> =>
+      createFeedPoller({
+        library,
+        ingestor,
+        refresh: () => Promise.resolve(),
+        logger: memoryLog().logger,
+        claim: (s, pollMs) => store.leases.acquire(`feeds:${s}`, name, now + pollMs + 15_000, now),
+      });
     const [a, b] = [fakeIngestor(0), fakeIngestor(0)];
     const [pa, pb] = [replica('a', a), replica('b', b)];
     await pa.poll('live');

@@ -29,13 +29,25 @@ afterAll(async () => {
 
 async function replica(where: StoreLocation, dir: string): Promise<RunningBot> {
   const env = readEnv({
-    PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-    DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: discord.api,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+    DISCORD_TOKEN: 'bot-token',
+    DISCORD_API_URL: discord.api,
   });
   if (!env.ok) throw new Error(env.error.join('\n'));
   const bot = await startBot({
-    env: env.value, configFile: join(dir, 'sitrep.yaml'), db: where, briefingsDir: join(import.meta.dirname, '../../briefings'),
-    logger: memoryLog().logger, stdin: new PassThrough(), stdout: new PassThrough(),
+    env: env.value,
+    configFile: join(dir, 'sitrep.yaml'),
+    db: where,
+    briefingsDir: join(import.meta.dirname, '../../briefings'),
+    logger: memoryLog().logger,
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
   });
   if (!bot.ok) throw new Error(bot.error);
   return bot.value;
@@ -66,7 +78,11 @@ describe('replicas behind one load balancer', () => {
 
       // A new request is served by either.
       const ts2 = ts + 1;
-      const fresh = await fetch(at(b, '/slack/events'), { method: 'POST', headers: { ...headers, 'x-slack-request-timestamp': String(ts2), 'x-slack-signature': sign(body, ts2) }, body });
+      const fresh = await fetch(at(b, '/slack/events'), {
+        method: 'POST',
+        headers: { ...headers, 'x-slack-request-timestamp': String(ts2), 'x-slack-signature': sign(body, ts2) },
+        body,
+      });
       expect(fresh.status).toBe(200);
     } finally {
       await Promise.all([a.stop(), b.stop()]);

@@ -9,7 +9,13 @@ import { startBot } from '../../src/bot/bot.js';
 import { readEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/log.js';
 
-const { SITREP_TEST_CLOCK_OFFSET: offset = '0', SITREP_TEST_CONFIG: configFile = '', SITREP_TEST_BRIEFINGS: briefingsDir = '', SITREP_TEST_SCHEMA: schema = '', SITREP_TEST_LEASE_MS: leaseMs = '1500' } = process.env;
+const {
+  SITREP_TEST_CLOCK_OFFSET: offset = '0',
+  SITREP_TEST_CONFIG: configFile = '',
+  SITREP_TEST_BRIEFINGS: briefingsDir = '',
+  SITREP_TEST_SCHEMA: schema = '',
+  SITREP_TEST_LEASE_MS: leaseMs = '1500',
+} = process.env;
 const env = readEnv(process.env);
 if (!env.ok) throw new Error(env.error.join('\n'));
 const url = env.value.SITREP_DATABASE_URL;

@@ -27,7 +27,10 @@ beforeAll(async () => {
   // A one-article subject: each replica starts in a fraction of the time the bundled one takes.
   await mkdir(join(dir, 'briefings/story/articles'), { recursive: true });
   await writeFile(join(dir, 'briefings/story/briefing.yaml'), 'title: A story\ntopics:\n  homicides: [homicide, murders]\n');
-  await writeFile(join(dir, 'briefings/story/articles/a.txt'), 'Murders fell\nDate: 2025-06-09\n\nPolice said 120 murders were recorded in May, down from 150 in April.\n');
+  await writeFile(
+    join(dir, 'briefings/story/articles/a.txt'),
+    'Murders fell\nDate: 2025-06-09\n\nPolice said 120 murders were recorded in May, down from 150 in April.\n',
+  );
 });
 
 // A failed test must not leave its replicas running: each is killed once its test ends.
@@ -50,7 +53,10 @@ async function twentyDigests(test: number): Promise<{ config: string; slackChann
     ...discordChannels.map((c, i) => `  - { id: discord-${String(i)}, platform: discord, channel: "${c}", subject: story, cron: "0 13 * * *" }`),
   ];
   const config = join(dir, `sitrep-${String(test)}.yaml`);
-  await writeFile(config, `subjects: [story]\nplatforms: [slack, discord]\ntimezone: UTC\nschedule: { grace: 2h, attempts: 3, backoff: 1s, max_backoff: 2s }\ndigests:\n${digests.join('\n')}\n`);
+  await writeFile(
+    config,
+    `subjects: [story]\nplatforms: [slack, discord]\ntimezone: UTC\nschedule: { grace: 2h, attempts: 3, backoff: 1s, max_backoff: 2s }\ndigests:\n${digests.join('\n')}\n`,
+  );
   return { config, slackChannels, discordChannels };
 }
 
@@ -76,22 +82,42 @@ function startReplica(name: string, db: { schema?: string | undefined }, config:
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     env: {
       ...process.env,
-      SITREP_DATABASE_URL: TEST_DATABASE_URL, SITREP_TEST_SCHEMA: db.schema ?? '', SITREP_TEST_CONFIG: config, SITREP_TEST_BRIEFINGS: join(dir, 'briefings'),
-      SITREP_TEST_CLOCK_OFFSET: String(offset), PORT: '0', HOST: '127.0.0.1', SITREP_CONSOLE: 'off', LOG_LEVEL: 'warn',
-      SLACK_BOT_TOKEN: `xoxb-${name}`, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-      DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: `bot-${name}`, DISCORD_API_URL: discord.api,
+      SITREP_DATABASE_URL: TEST_DATABASE_URL,
+      SITREP_TEST_SCHEMA: db.schema ?? '',
+      SITREP_TEST_CONFIG: config,
+      SITREP_TEST_BRIEFINGS: join(dir, 'briefings'),
+      SITREP_TEST_CLOCK_OFFSET: String(offset),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SITREP_CONSOLE: 'off',
+      LOG_LEVEL: 'warn',
+      SLACK_BOT_TOKEN: `xoxb-${name}`,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+      DISCORD_TOKEN: `bot-${name}`,
+      DISCORD_API_URL: discord.api,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   spawned.push(child);
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-    child.on('exit', (code, signal) => { resolve({ code, signal, stderr }); });
+    child.on('exit', (code, signal) => {
+      resolve({ code, signal, stderr });
+    });
   });
   const ready = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('ready')) resolve(); });
-    void exited.then((e) => { reject(new Error(`replica ${name} exited before it was ready (${String(e.code ?? e.signal)}): ${e.stderr}`)); });
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) resolve();
+    });
+    void exited.then((e) => {
+      reject(new Error(`replica ${name} exited before it was ready (${String(e.code ?? e.signal)}): ${e.stderr}`));
+    });
   });
   return { name, child, ready, exited };
 }
@@ -130,8 +156,9 @@ describe('three replicas on one PostgreSQL', { timeout: 90_000 }, () => {
     expect(await postedRuns(where, 20)).toHaveLength(20);
     expect(shownPerChannel(test)).toEqual(Array.from({ length: 20 }, () => 1));
     // Nothing was even sent twice: the claim kept the other replicas away.
-    const sent = discord.calls.filter((c) => c.method === 'POST' && test.discordChannels.some((ch) => c.path.endsWith(`/channels/${ch}/messages`))).length
-      + slack.calls.filter((c) => c.path === '/api/chat.postMessage' && test.slackChannels.includes(String(c.body.channel))).length;
+    const sent =
+      discord.calls.filter((c) => c.method === 'POST' && test.discordChannels.some((ch) => c.path.endsWith(`/channels/${ch}/messages`))).length +
+      slack.calls.filter((c) => c.path === '/api/chat.postMessage' && test.slackChannels.includes(String(c.body.channel))).length;
     expect(sent).toBe(20);
     const { store } = await openTestStore('postgres', where);
     expect(await store.replicas.list(0)).toHaveLength(3);
@@ -145,7 +172,9 @@ describe('three replicas on one PostgreSQL', { timeout: 90_000 }, () => {
     const where = await database();
     const offset = DUE + 5000 - Date.now();
     // Discord takes replica a's first message and never answers it: a is posting when it dies.
-    const held = discord.holdNext((c) => c.method === 'POST' && c.headers.authorization === 'Bot bot-a' && test.discordChannels.some((ch) => c.path.endsWith(`/channels/${ch}/messages`)));
+    const held = discord.holdNext(
+      (c) => c.method === 'POST' && c.headers.authorization === 'Bot bot-a' && test.discordChannels.some((ch) => c.path.endsWith(`/channels/${ch}/messages`)),
+    );
     const a = startReplica('a', where, test.config, offset);
     await a.ready;
     const call = await held;

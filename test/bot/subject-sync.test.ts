@@ -9,10 +9,18 @@ describe.each(ENGINES)('subject sync on %s', (engine) => {
     const { store, location } = await openTestStore(engine);
     const { store: other } = await openTestStore(engine, location);
     const rebuilt: Record<string, string[]> = { a: [], b: [] };
-    const sync = (name: 'a' | 'b', s: typeof store): ReturnType<typeof createSubjectSync> => createSubjectSync({
-      versions: s.subjectVersions, subjects: () => ['x', 'y'], refresh: (subject) => { rebuilt[name]?.push(subject); return Promise.resolve(); },
-      logger: memoryLog().logger, now: () => 1, everyMs: 3_600_000,
-    });
+    const sync = (name: 'a' | 'b', s: typeof store): ReturnType<typeof createSubjectSync> =>
+      createSubjectSync({
+        versions: s.subjectVersions,
+        subjects: () => ['x', 'y'],
+        refresh: (subject) => {
+          rebuilt[name]?.push(subject);
+          return Promise.resolve();
+        },
+        logger: memoryLog().logger,
+        now: () => 1,
+        everyMs: 3_600_000,
+      });
     const [a, b] = [sync('a', store), sync('b', other)];
     await a.start();
     await b.start();

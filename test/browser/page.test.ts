@@ -39,7 +39,8 @@ beforeAll(async () => {
   const root = await tempDir({
     'sitrep.yaml': 'platforms: [slack, discord]\ndigests: []\n',
     'briefings/hostile/briefing.yaml': 'title: A hostile story\n',
-    'briefings/hostile/articles/a.txt': 'Mayor <script>window.pwned = 1</script> resigns\nSource: Wire javascript:alert(1)\nDate: 2025-02-20\nThe mayor said 40 staff would leave <img src=x onerror="window.pwned = 2"> &amp; see javascript:alert(2).\n',
+    'briefings/hostile/articles/a.txt':
+      'Mayor <script>window.pwned = 1</script> resigns\nSource: Wire javascript:alert(1)\nDate: 2025-02-20\nThe mayor said 40 staff would leave <img src=x onerror="window.pwned = 2"> &amp; see javascript:alert(2).\n',
   });
   await cp(join(import.meta.dirname, '../../briefings/ecuador'), join(root, 'briefings/ecuador'), { recursive: true });
   const library = await loadLibrary(['ecuador'], join(root, 'briefings'));
@@ -48,15 +49,40 @@ beforeAll(async () => {
   if (!b?.ok) throw new Error('no briefing');
   overview = b.value;
   let started: (b: RunningBot) => void = () => undefined;
-  const ready = new Promise<RunningBot>((resolve) => { started = resolve; });
-  const signals = { once: (_: string, fn: () => void) => { stop = fn; }, off: () => undefined };
-  running = main(['start', '--config', join(root, 'sitrep.yaml')], { stdout: () => undefined, stderr: () => undefined }, {
-    briefingsDir: join(root, 'briefings'), logger: createLogger('silent'), signals, onStarted: started,
-    env: { PORT: '0', HOST: '127.0.0.1', SITREP_DB: join(root, 'sitrep.db'), SITREP_CONSOLE: 'off', SITREP_PUBLIC_URL: 'http://sitrep.invalid', SITREP_LINK_SECRET: SECRET },
+  const ready = new Promise<RunningBot>((resolve) => {
+    started = resolve;
   });
+  const signals = {
+    once: (_: string, fn: () => void) => {
+      stop = fn;
+    },
+    off: () => undefined,
+  };
+  running = main(
+    ['start', '--config', join(root, 'sitrep.yaml')],
+    { stdout: () => undefined, stderr: () => undefined },
+    {
+      briefingsDir: join(root, 'briefings'),
+      logger: createLogger('silent'),
+      signals,
+      onStarted: started,
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SITREP_DB: join(root, 'sitrep.db'),
+        SITREP_CONSOLE: 'off',
+        SITREP_PUBLIC_URL: 'http://sitrep.invalid',
+        SITREP_LINK_SECRET: SECRET,
+      },
+    },
+  );
   bot = await ready;
   base = `http://127.0.0.1:${String(bot.port)}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
   await mkdir(ARTIFACTS, { recursive: true });
 }, 60_000);
 
@@ -76,8 +102,12 @@ async function open(url: string, width: number): Promise<{ page: Page; requests:
     requests.push(route.request().url());
     await (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort());
   });
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => { errors.push(e.message); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+  });
   const res = await page.goto(url);
   return { page, requests, errors, status: res?.status() };
 }

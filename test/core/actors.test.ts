@@ -60,7 +60,10 @@ describe('names and the titles before them', () => {
   });
 
   it('prefers the fullest title the sources agree on', () => {
-    const a = find(actors('President Sam Ortiz opened the meeting.', 'The vote was called by union President Sam Ortiz.', 'President Sam Ortiz said it passed.'), 'Sam Ortiz');
+    const a = find(
+      actors('President Sam Ortiz opened the meeting.', 'The vote was called by union President Sam Ortiz.', 'President Sam Ortiz said it passed.'),
+      'Sam Ortiz',
+    );
     expect(a?.role).toBe('union President');
   });
 });
@@ -101,13 +104,19 @@ describe('fragments that are no actors', () => {
   });
 
   it('makes no actors of a list of other stories: short lines with no closing punctuation', () => {
-    const list = actors('The port reopened on Monday.\n\nMost Read\n\n- USS Carl Vinson enters the Gulf amid tensions with Ira\n\n- Who is Nora Blake? Meet the nominee to lead the port agency');
+    const list = actors(
+      'The port reopened on Monday.\n\nMost Read\n\n- USS Carl Vinson enters the Gulf amid tensions with Ira\n\n- Who is Nora Blake? Meet the nominee to lead the port agency',
+    );
     expect(names(list)).not.toContain('Carl Vinson');
     expect(names(list)).not.toContain('Nora Blake');
   });
 
   it('makes no actors of a body sentence that repeats the headline', () => {
-    const set = buildSet({ title: 't', topics: [], articles: [parseArticle('a.txt', 'Portline shuts its docks – Harbor Wire\nPortline shuts its docks – Harbor Wire\nThe docks stayed shut on Monday.\n')] });
+    const set = buildSet({
+      title: 't',
+      topics: [],
+      articles: [parseArticle('a.txt', 'Portline shuts its docks – Harbor Wire\nPortline shuts its docks – Harbor Wire\nThe docks stayed shut on Monday.\n')],
+    });
     const r = brief(set);
     expect(r.ok && names(r.value.actors)).not.toContain('Harbor Wire');
   });
@@ -144,7 +153,12 @@ describe('places are not actors', () => {
   });
 
   it('keeps a country that half the articles name, though it never acts: where the story is', () => {
-    const list = actors('The storm reached Chile on Tuesday.', 'Ports in Chile were closed.', 'Flights to Chile were cancelled.', 'The port reopened on Friday.');
+    const list = actors(
+      'The storm reached Chile on Tuesday.',
+      'Ports in Chile were closed.',
+      'Flights to Chile were cancelled.',
+      'The port reopened on Friday.',
+    );
     expect(names(list)).toContain('Chile');
   });
 
@@ -191,7 +205,11 @@ describe('one actor under several names', () => {
   });
 
   it("merges 'Jon Ortiz' and 'John Ortiz' when both lead the union", () => {
-    const list = actors('Union President Jon Ortiz said the deal was a victory.', 'Union president John Ortiz told members to return.', 'Jon Ortiz, the union president, thanked the crews.');
+    const list = actors(
+      'Union President Jon Ortiz said the deal was a victory.',
+      'Union president John Ortiz told members to return.',
+      'Jon Ortiz, the union president, thanked the crews.',
+    );
     expect(list.filter((a) => /Ortiz/.test(a.name))).toHaveLength(1);
   });
 
@@ -201,10 +219,25 @@ describe('one actor under several names', () => {
   });
 
   it.each([
-    ['an acronym the text defines', ['The Harbor Workers Federation (HWF) called the strike.', 'HWF leaders met on Monday.'], 'Harbor Workers Federation', 'HWF'],
-    ['an acronym that spells a name', ['The National Port Authority closed the docks.', 'The NPA said they would reopen on Friday.'], 'National Port Authority', 'NPA'],
+    [
+      'an acronym the text defines',
+      ['The Harbor Workers Federation (HWF) called the strike.', 'HWF leaders met on Monday.'],
+      'Harbor Workers Federation',
+      'HWF',
+    ],
+    [
+      'an acronym that spells a name',
+      ['The National Port Authority closed the docks.', 'The NPA said they would reopen on Friday.'],
+      'National Port Authority',
+      'NPA',
+    ],
     ['a company suffix', ['Portline Co. said it would appeal.', 'Portline warned of losses.', 'Portline cut 300 jobs.'], 'Portline', 'Portline Co.'],
-    ['a word-order swap', ['Camp Willow said all campers were safe.', 'Camp Willow opened in 1950.', 'Staff at Willow Camp were praised.'], 'Camp Willow', 'Willow Camp'],
+    [
+      'a word-order swap',
+      ['Camp Willow said all campers were safe.', 'Camp Willow opened in 1950.', 'Staff at Willow Camp were praised.'],
+      'Camp Willow',
+      'Willow Camp',
+    ],
   ])('merges %s', (_what, bodies, name, alias) => {
     const a = find(actors(...bodies), name);
     expect(a?.name).toBe(name);
@@ -253,7 +286,12 @@ describe('groups of people', () => {
   });
 
   it('makes no group of people who only report ("officials said")', () => {
-    const list = actors('Officials said the fire was out.', 'Officials warned of smoke.', 'Officials reopened the road.', 'Local officials said two were hurt.');
+    const list = actors(
+      'Officials said the fire was out.',
+      'Officials warned of smoke.',
+      'Officials reopened the road.',
+      'Local officials said two were hurt.',
+    );
     expect(list.filter((a) => a.kind === 'group')).toEqual([]);
   });
 });

@@ -34,7 +34,10 @@ describe('parseArticle', () => {
   });
 
   it('drops a teaser that repeats the opening of the body, and a repeated headline', () => {
-    const t = parseArticle('t.txt', 'Big news\n\nThe council voted to close the port. The vote…\n\nBig news\n\nThe council voted to close the port. The vote was 7 to 2.');
+    const t = parseArticle(
+      't.txt',
+      'Big news\n\nThe council voted to close the port. The vote…\n\nBig news\n\nThe council voted to close the port. The vote was 7 to 2.',
+    );
     expect(t.body.map((p) => p.text)).toEqual(['The council voted to close the port. The vote was 7 to 2.']);
     expect(t.furniture.map((f) => f.reason)).toEqual(['teaser', 'repeated headline']);
   });
@@ -58,7 +61,10 @@ describe('resolveSetDates', () => {
   });
 
   it('never dates an article by its photo caption, and dates an undated set by the days its texts name', () => {
-    const captioned = parseArticle('a.txt', 'Port strike spreads\nDockworkers march in Valdivia, Chile, Sunday, Feb. 9, 2025. (AP Photo/Ana Ruiz)\nVALDIVIA, Chile (AP) — The strike spread to two more ports on Wednesday, the union said.\nIt is the longest strike of 2025.');
+    const captioned = parseArticle(
+      'a.txt',
+      'Port strike spreads\nDockworkers march in Valdivia, Chile, Sunday, Feb. 9, 2025. (AP Photo/Ana Ruiz)\nVALDIVIA, Chile (AP) — The strike spread to two more ports on Wednesday, the union said.\nIt is the longest strike of 2025.',
+    );
     const named = parseArticle('b.txt', 'Strike talks\nTalks resumed on February 19 as the strike, the longest of 2025, went on.');
     expect(captioned.dateHint?.iso).not.toBe('2025-02-09');
     const [a, b] = resolveSetDates([captioned, named]);

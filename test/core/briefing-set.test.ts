@@ -6,7 +6,10 @@ import { createInterner, extractArticle } from '../../src/core/extract/article.j
 const setOf = (...bodies: string[]) =>
   buildSet({
     title: 't',
-    topics: [{ name: 'homicides', label: 'Homicides', terms: ['homicide', 'murder'] }, { name: 'election', label: 'Election', terms: ['runoff', 'vote'] }],
+    topics: [
+      { name: 'homicides', label: 'Homicides', terms: ['homicide', 'murder'] },
+      { name: 'election', label: 'Election', terms: ['runoff', 'vote'] },
+    ],
     articles: bodies.map((b, i) => parseArticle(`${String(i)}.txt`, `Headline ${String(i)}\nDate: 2025-02-10\n${b}\n`)),
   });
 const actors = (...bodies: string[]) => {
@@ -28,8 +31,9 @@ describe('actor roles', () => {
   });
 
   it('ends a long predicate role on a whole phrase, not mid-clause', () => {
-    const a = actors('The United States maintained a military presence at a base in Manta on the Pacific coast for a decade until 2009.')
-      .find((x) => x.name === 'United States');
+    const a = actors('The United States maintained a military presence at a base in Manta on the Pacific coast for a decade until 2009.').find(
+      (x) => x.name === 'United States',
+    );
     expect(a?.role).toBe('maintained a military presence at a base in Manta');
   });
 
@@ -42,11 +46,15 @@ describe('actor roles', () => {
   });
 
   it('ends a predicate role where ", but" starts another clause', () => {
-    expect(actors('After two days of talks, the Labor Ministry proposed a mediator, but neither side has accepted.').find((x) => x.name === 'Labor Ministry')?.role).toBe('proposed a mediator');
+    expect(
+      actors('After two days of talks, the Labor Ministry proposed a mediator, but neither side has accepted.').find((x) => x.name === 'Labor Ministry')?.role,
+    ).toBe('proposed a mediator');
   });
 
   it('cuts a role before what leans on another sentence, when a whole phrase remains', () => {
-    expect(actors('Ana Soto voiced concerns about the costs and risks of such a plan.').find((x) => x.name === 'Ana Soto')?.role).toBe('voiced concerns about the costs and risks');
+    expect(actors('Ana Soto voiced concerns about the costs and risks of such a plan.').find((x) => x.name === 'Ana Soto')?.role).toBe(
+      'voiced concerns about the costs and risks',
+    );
   });
 
   it.each([
@@ -62,7 +70,10 @@ describe('actor roles', () => {
   });
 
   it('takes no predicate for a name inside a list or mid-sentence', () => {
-    const a = actors('In Quito, Lima and Bogota, Interpol agents arrested nine suspects.', 'Officials in the capital say the Constitutional Court approved the question.');
+    const a = actors(
+      'In Quito, Lima and Bogota, Interpol agents arrested nine suspects.',
+      'Officials in the capital say the Constitutional Court approved the question.',
+    );
     expect(a.find((x) => x.name === 'Constitutional Court')?.role ?? '').toBe('');
     expect(a.find((x) => x.name === 'Interpol')?.role ?? '').toBe('');
   });
@@ -76,7 +87,11 @@ describe('actor roles', () => {
 
 describe('topic suggestions', () => {
   const set = setOf('Homicides rose in the year before the runoff vote.');
-  it.each([['homicdes', ['homicides']], ['elction', ['election']], ['nope', []]])('suggests for %s: %j', (query, expected) => {
+  it.each([
+    ['homicdes', ['homicides']],
+    ['elction', ['election']],
+    ['nope', []],
+  ])('suggests for %s: %j', (query, expected) => {
     const r = resolveTopic(set, query);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.suggestions).toEqual(expected);
@@ -143,8 +158,10 @@ describe('roles from headlines', () => {
   };
 
   it("gives a country the headline's account of what it does, quoting the headline", () => {
-    const a = actorsOf('Peru will seek foreign military aid against gangs', 'Peru said on Monday that it would wait.\n\nIn Lima, Peru has deployed 500 soldiers.')
-      .find((x) => x.name === 'Peru');
+    const a = actorsOf(
+      'Peru will seek foreign military aid against gangs',
+      'Peru said on Monday that it would wait.\n\nIn Lima, Peru has deployed 500 soldiers.',
+    ).find((x) => x.name === 'Peru');
     expect(a?.role).toBe('will seek foreign military aid against gangs');
     expect(a?.sources[0]?.quote).toBe('Peru will seek foreign military aid against gangs');
   });

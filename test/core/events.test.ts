@@ -20,7 +20,9 @@ describe('when a person took office', () => {
     ['Crime has fallen since she took office in Mar. 2021.', [], [ruiz]],
     ['Ana Ruiz has been in power since 14 March 2021.', [ruiz], []],
   ])('reads %s', (sentence, persons, previous) => {
-    expect(read(sentence, persons, previous)).toEqual([['Ana Ruiz took office', 'event:took office:ruiz', 202103, expect.stringMatching(/March 14, 2021|March 2021|Mar\. 2021|14 March 2021/)]]);
+    expect(read(sentence, persons, previous)).toEqual([
+      ['Ana Ruiz took office', 'event:took office:ruiz', 202103, expect.stringMatching(/March 14, 2021|March 2021|Mar\. 2021|14 March 2021/)],
+    ]);
   });
 
   it.each([
@@ -37,7 +39,9 @@ describe('when a person took office', () => {
   it('takes the person after a fronted clause, and reads nothing when someone named later makes "he" ambiguous', () => {
     expect(read('Since she took office in March 2021, Ana Ruiz has cut taxes twice.', [ruiz], [soto])).toHaveLength(1);
     expect(read('Since she took office in March 2021, Ana Ruiz has cut taxes twice.', [ruiz], [soto])[0]?.[1]).toBe('event:took office:ruiz');
-    expect(read('Taxes have risen since she took office in March 2021, Ana Ruiz said.', [ruiz], [{ ...soto, key: 'person:soto:eva', subject: true }])).toEqual([]);
+    expect(read('Taxes have risen since she took office in March 2021, Ana Ruiz said.', [ruiz], [{ ...soto, key: 'person:soto:eva', subject: true }])).toEqual(
+      [],
+    );
   });
 
   it('takes the subject of the previous sentence for a pronoun when it names two people', () => {
@@ -49,7 +53,8 @@ const article = (file: string, body: string) => parseArticle(file, `Headline of 
 
 describe('dates across sources', () => {
   const disputed = buildSet({
-    title: 'T', topics: [],
+    title: 'T',
+    topics: [],
     articles: [
       article('a.txt', 'Mayor Ana Ruiz, in office since March 2021, vetoed the budget on Monday.'),
       article('b.txt', 'Ana Ruiz vetoed the budget. Spending has risen since she took office in May 2021.'),
@@ -60,10 +65,15 @@ describe('dates across sources', () => {
   if (!overview.ok) throw new Error('no overview');
   const b = overview.value;
 
-  it('flags a person\'s start in office that sources date differently, with every source', () => {
+  it("flags a person's start in office that sources date differently, with every source", () => {
     const c = b.conflicts.find((x) => x.about === 'date');
     expect(c).toMatchObject({ metric: 'Ana Ruiz took office', kind: 'contradiction' });
-    expect(c?.values.map((v) => [v.text, v.sources])).toEqual(expect.arrayContaining([['March 2021', ['a.txt', 'c.txt']], ['May 2021', ['b.txt']]]));
+    expect(c?.values.map((v) => [v.text, v.sources])).toEqual(
+      expect.arrayContaining([
+        ['March 2021', ['a.txt', 'c.txt']],
+        ['May 2021', ['b.txt']],
+      ]),
+    );
     expect(renderMarkdown(b, { all: true })).toContain('⚠ sources disagree: March 2021 [1][3] · May 2021 [2] (contradiction)');
   });
 
@@ -75,9 +85,10 @@ describe('dates across sources', () => {
     expect(c?.values.find((v) => v.value === 'May 2021')?.quotes).toEqual([{ file: 'b.txt', quote: 'Spending has risen since she took office in May 2021.' }]);
   });
 
-  it('trusts a sentence\'s first word as a person only when the set knows it as one', () => {
+  it("trusts a sentence's first word as a person only when the set knows it as one", () => {
     const set = buildSet({
-      title: 'T', topics: [],
+      title: 'T',
+      topics: [],
       articles: [
         article('a.txt', 'Union leader Marta Quiroga, in office since June 2019, called the strike.'),
         article('b.txt', 'Quiroga has led the union since she took office in July 2019.'),
@@ -90,7 +101,16 @@ describe('dates across sources', () => {
   });
 
   it('keeps no date as a key figure when the sources agree or only one gives it', () => {
-    const agreed = brief(buildSet({ title: 'T', topics: [], articles: [article('a.txt', 'Ana Ruiz took office in March 2021 after the vote.'), article('b.txt', 'Ana Ruiz, in office since March 2021, spoke on Monday.')] }));
+    const agreed = brief(
+      buildSet({
+        title: 'T',
+        topics: [],
+        articles: [
+          article('a.txt', 'Ana Ruiz took office in March 2021 after the vote.'),
+          article('b.txt', 'Ana Ruiz, in office since March 2021, spoke on Monday.'),
+        ],
+      }),
+    );
     expect(agreed.ok && [agreed.value.figures.filter((f) => f.unit === 'date'), agreed.value.conflicts]).toEqual([[], []]);
   });
 });

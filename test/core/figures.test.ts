@@ -17,36 +17,78 @@ const read = (sentence: string) => figures(sentence).map((f) => [f.value, f.metr
 
 describe('what a number measures', () => {
   it.each([
-    ['the homicide rate dropped from 46.18 per 100,000 people in 2023 to 38.76 per 100,000 people last year.', [[46.18, 'homicide rate', 'rate', 'exact', '2023'], [38.76, 'homicide rate', 'rate', 'exact', '2024']]],
-    ['Homicides have risen from six per 100,000 inhabitants in 2018 to a record 47 in 2023.', [[6, 'homicide rate', 'rate', 'exact', '2018'], [47, 'homicide rate', 'rate', 'exact', '2023']]],
+    [
+      'the homicide rate dropped from 46.18 per 100,000 people in 2023 to 38.76 per 100,000 people last year.',
+      [
+        [46.18, 'homicide rate', 'rate', 'exact', '2023'],
+        [38.76, 'homicide rate', 'rate', 'exact', '2024'],
+      ],
+    ],
+    [
+      'Homicides have risen from six per 100,000 inhabitants in 2018 to a record 47 in 2023.',
+      [
+        [6, 'homicide rate', 'rate', 'exact', '2018'],
+        [47, 'homicide rate', 'rate', 'exact', '2023'],
+      ],
+    ],
     ['January was the deadliest month on record, with 731 homicides.', [[731, 'homicides', 'count', 'exact', 'January 2025']]],
     ['Police dogs uncovered more than six tons of cocaine at a port last July.', [[6, 'cocaine', 'quantity', 'more-than', 'July 2024']]],
     ['The United States has invested $81 million since 2018.', [[81_000_000, 'investment', 'money', 'exact', 'since 2018']]],
     ['Unemployment rose to 7.5% in 2024.', [[7.5, 'unemployment', 'level', 'exact', '2024']]],
     ['It is a country of 18 million people.', [[18_000_000, 'population of country', 'count', 'exact', 'as of February 19, 2025']]],
     ['After voting twice against, 59% of union members approved the contract.', [[59, 'votes in favour', 'share', 'exact', 'as of February 19, 2025']]],
-    ['The deal includes a 38% wage increase over four years and a $12,000 ratification bonus.', [[38, 'wage increase', 'change', 'exact', 'as of February 19, 2025'], [12_000, 'ratification bonus', 'money', 'exact', 'as of February 19, 2025']]],
+    [
+      'The deal includes a 38% wage increase over four years and a $12,000 ratification bonus.',
+      [
+        [38, 'wage increase', 'change', 'exact', 'as of February 19, 2025'],
+        [12_000, 'ratification bonus', 'money', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
     ['The union approved the offer, ending a 52-day strike.', [[52, 'strike length', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['Shares of the carmaker have plummeted 40% this year.', [[40, 'fall in shares in carmaker', 'change', 'exact', '2025']]],
     ['The strikers have lost more than $600 million in combined wages.', [[600_000_000, 'combined wages', 'money', 'more-than', 'as of February 19, 2025']]],
-    ['The grid lost 15 gigawatts of power, equivalent to 60% of its national demand.', [[15, 'power', 'quantity', 'exact', 'as of February 19, 2025'], [60, 'share of national demand', 'share', 'exact', 'as of February 19, 2025']]],
+    [
+      'The grid lost 15 gigawatts of power, equivalent to 60% of its national demand.',
+      [
+        [15, 'power', 'quantity', 'exact', 'as of February 19, 2025'],
+        [60, 'share of national demand', 'share', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
     ['Business group says the outage caused €1.6bn in damages', [[1_600_000_000, 'damages', 'money', 'exact', 'as of February 19, 2025']]],
-    ['The storm caused economic damage amounting to approximately €1.6 billion ($1.8 billion).', [[1_600_000_000, 'economic damage', 'money', 'about', 'as of February 19, 2025'], [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025']]],
+    [
+      'The storm caused economic damage amounting to approximately €1.6 billion ($1.8 billion).',
+      [
+        [1_600_000_000, 'economic damage', 'money', 'about', 'as of February 19, 2025'],
+        [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
-    ['The cost comes to about 0.2 percentage point of the country’s gross domestic product.', [[0.2, 'share of gross domestic product', 'share', 'about', 'as of February 19, 2025']]],
+    [
+      'The cost comes to about 0.2 percentage point of the country’s gross domestic product.',
+      [[0.2, 'share of gross domestic product', 'share', 'about', 'as of February 19, 2025']],
+    ],
     ['Four people die in floods across the region', [[4, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
     ['Eleven people from the all-girls summer camp remain unaccounted for.', [[11, 'missing in camp', 'count', 'exact', 'as of February 19, 2025']]],
-    ['Dockers ended the costliest strike in the United States in more than 25 years.', [[25, 'years since a costliest strike', 'quantity', 'more-than', 'as of February 19, 2025']]],
+    [
+      'Dockers ended the costliest strike in the United States in more than 25 years.',
+      [[25, 'years since a costliest strike', 'quantity', 'more-than', 'as of February 19, 2025']],
+    ],
     ['Medics attempted CPR for 29 minutes before the ambulance arrived.', [[29, 'CPR attempted', 'quantity', 'exact', 'as of February 19, 2025']]],
     // The tagger reads the British "paralysed" as an adjective; with an object after it, it is the verb.
     ['The storm largely paralysed the region for more than 10 hours.', [[10, 'region paralysed', 'quantity', 'more-than', 'as of February 19, 2025']]],
-    ['Firefighters were called out at least nine times to carbon monoxide emergencies.', [[9, 'times called out to carbon monoxide emergencies', 'count', 'at-least', 'as of February 19, 2025']]],
+    [
+      'Firefighters were called out at least nine times to carbon monoxide emergencies.',
+      [[9, 'times called out to carbon monoxide emergencies', 'count', 'at-least', 'as of February 19, 2025']],
+    ],
     ['It was the first strike in 16 years at the plant.', [[16, 'years since a first strike', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['A town of less than 1,500 people lost power.', [[1500, 'population of town', 'count', 'fewer-than', 'as of February 19, 2025']]],
     ['The industrial sector accounts for roughly 14% of output.', [[14, 'industrial sector share', 'share', 'about', 'as of February 19, 2025']]],
-    ['The banana trade accounts for about one in five bananas imported to the United States.', [[0.2, 'banana trade share', 'share', 'about', 'as of February 19, 2025']]],
+    [
+      'The banana trade accounts for about one in five bananas imported to the United States.',
+      [[0.2, 'banana trade share', 'share', 'about', 'as of February 19, 2025']],
+    ],
     ['A magnitude 6.8 earthquake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['A 6.8-magnitude quake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
     // The largest value seen across places is the maximum itself; without "in some ..." it is a bound.
@@ -61,20 +103,75 @@ describe('what a number measures', () => {
   });
 
   it.each([
-    ['A magnitude 6.8 earthquake struck on Monday, killing at least 120 people and injuring more than 300.', [[6.8, 'magnitude', 'exact'], [120, 'deaths', 'at-least'], [300, 'injured', 'more-than']]],
-    ['The death toll rose to 150 on Sunday, with 320 people injured.', [[150, 'deaths', 'exact'], [320, 'injured', 'exact']]],
-    ['Twelve people were killed and 40 were wounded in the attack.', [[12, 'deaths', 'exact'], [40, 'injured', 'exact']]],
-    ['At least 82 people are dead and another 41 are missing, officials said on Sunday.', [[82, 'deaths', 'at-least'], [41, 'missing', 'exact']]],
+    [
+      'A magnitude 6.8 earthquake struck on Monday, killing at least 120 people and injuring more than 300.',
+      [
+        [6.8, 'magnitude', 'exact'],
+        [120, 'deaths', 'at-least'],
+        [300, 'injured', 'more-than'],
+      ],
+    ],
+    [
+      'The death toll rose to 150 on Sunday, with 320 people injured.',
+      [
+        [150, 'deaths', 'exact'],
+        [320, 'injured', 'exact'],
+      ],
+    ],
+    [
+      'Twelve people were killed and 40 were wounded in the attack.',
+      [
+        [12, 'deaths', 'exact'],
+        [40, 'injured', 'exact'],
+      ],
+    ],
+    [
+      'At least 82 people are dead and another 41 are missing, officials said on Sunday.',
+      [
+        [82, 'deaths', 'at-least'],
+        [41, 'missing', 'exact'],
+      ],
+    ],
     // The people of a place named by a common noun are that place's: the camp's missing, not everyone's.
     ['Eleven people from the riverside camp remain unaccounted for.', [[11, 'missing in camp', 'exact']]],
-    ['There were 94 confirmed fatalities in Harlan County, up from 87 reported Tuesday morning.', [[94, 'deaths in Harlan County', 'exact'], [87, 'deaths in Harlan County', 'exact']]],
-    ['The dead include 40 adults and 28 children.', [[40, 'adults killed', 'exact'], [28, 'children killed', 'exact']]],
-    ['Of the bodies recovered, 12 of the adults and nine of the children remain unidentified.', [[12, 'adults unidentified', 'exact'], [9, 'children unidentified', 'exact']]],
+    [
+      'There were 94 confirmed fatalities in Harlan County, up from 87 reported Tuesday morning.',
+      [
+        [94, 'deaths in Harlan County', 'exact'],
+        [87, 'deaths in Harlan County', 'exact'],
+      ],
+    ],
+    [
+      'The dead include 40 adults and 28 children.',
+      [
+        [40, 'adults killed', 'exact'],
+        [28, 'children killed', 'exact'],
+      ],
+    ],
+    [
+      'Of the bodies recovered, 12 of the adults and nine of the children remain unidentified.',
+      [
+        [12, 'adults unidentified', 'exact'],
+        [9, 'children unidentified', 'exact'],
+      ],
+    ],
     // The whole of a part is no count in the state; a vague "from the area" narrows nothing.
-    ['Three of the 12 hikers are still missing.', [[3, 'missing', 'exact'], [12, 'hikers', 'exact']]],
+    [
+      'Three of the 12 hikers are still missing.',
+      [
+        [3, 'missing', 'exact'],
+        [12, 'hikers', 'exact'],
+      ],
+    ],
     ['Four people from the same family died.', [[4, 'deaths', 'exact']]],
     ['Three elderly people died from suspected carbon monoxide poisoning.', [[3, 'deaths from carbon monoxide poisoning', 'exact']]],
-    ['A total of 15 confirmed dead have been reported in five other counties.', [[15, 'deaths in other counties', 'exact'], [5, 'other counties', 'exact']]],
+    [
+      'A total of 15 confirmed dead have been reported in five other counties.',
+      [
+        [15, 'deaths in other counties', 'exact'],
+        [5, 'other counties', 'exact'],
+      ],
+    ],
   ] as const)('counts casualties in %s', (sentence, expected) => {
     expect(figures(sentence).map((f) => [f.value, f.metric, f.typed?.bound])).toEqual(expected.map((e) => [...e]));
   });
@@ -131,7 +228,11 @@ describe('what a number measures', () => {
     const [s] = analyse('The father, 81, said at least 12 people died in 2024.');
     if (!s) throw new Error('no sentence');
     const notes = readFigures(s, pub, {}, { file: 'a.txt', quote: s.text, position: 0 }).notes;
-    expect(notes.map((n) => [n.text, n.figure?.typed?.rule ?? n.excluded?.rule])).toEqual([['2024', 'period.year'], ['81', 'not.age'], ['12', 'state.dead']]);
+    expect(notes.map((n) => [n.text, n.figure?.typed?.rule ?? n.excluded?.rule])).toEqual([
+      ['2024', 'period.year'],
+      ['81', 'not.age'],
+      ['12', 'state.dead'],
+    ]);
   });
 });
 
@@ -154,14 +255,21 @@ describe('periods, against the publication date', () => {
     // "as late as" a past day dates what was so then.
     ['As late as Saturday night, 20 people were still missing.', 'February 15, 2025, night'],
     // A day inside a clause opened by "since" dates that clause's event, not the figure.
-    ['It is the first walkout in 16 years for a company that has lurched from crisis to crisis since a fire shut down its oldest assembly plant in January.', 'as of February 19, 2025'],
+    [
+      'It is the first walkout in 16 years for a company that has lurched from crisis to crisis since a fire shut down its oldest assembly plant in January.',
+      'as of February 19, 2025',
+    ],
   ])('dates %s', (sentence, period) => {
     expect(figures(sentence).map((f) => f.period)).toEqual([period]);
   });
 
   it('does not date a figure by an event a date names ("the July 4 flood", "the catastrophic Fourth of July flooding")', () => {
     expect(figures('At least 171 people are missing from the Jan. 4 flood.').map((f) => f.period)).toEqual(['as of February 19, 2025']);
-    expect(figures('Eleven campers remain unaccounted for as hopes of finding survivors from the catastrophic Fifth of February flooding fade.').map((f) => f.period)).toEqual(['as of February 19, 2025']);
+    expect(
+      figures('Eleven campers remain unaccounted for as hopes of finding survivors from the catastrophic Fifth of February flooding fade.').map(
+        (f) => f.period,
+      ),
+    ).toEqual(['as of February 19, 2025']);
     expect(figures('Twelve people died on the fifth of February.').map((f) => f.period)).toEqual(['February 5, 2025']);
   });
 });
@@ -179,7 +287,12 @@ describe('reconciliation by what is measured', () => {
       ['a.txt', 'A\nDate: 2024-11-04\n\nThe company said it would cut 1,200 jobs, about 8% of its workforce, on Monday.\n'],
       ['b.txt', 'B\nDate: 2024-11-05\n\nThe company will eliminate 1,200 positions, roughly 8 percent of staff, it said.\n'],
     ]);
-    expect(b.figures.map((f) => [f.value, f.sources.map((s) => s.file)])).toEqual(expect.arrayContaining([[1200, ['a.txt', 'b.txt']], [8, ['a.txt', 'b.txt']]]));
+    expect(b.figures.map((f) => [f.value, f.sources.map((s) => s.file)])).toEqual(
+      expect.arrayContaining([
+        [1200, ['a.txt', 'b.txt']],
+        [8, ['a.txt', 'b.txt']],
+      ]),
+    );
     expect(b.figures).toHaveLength(2);
   });
 
@@ -243,7 +356,10 @@ describe('reconciliation by what is measured', () => {
 
   it('reads "the outage" and "the blackout" as one event where the story writes "power outage", and "up to" across places as the maximum', () => {
     const b = setOf([
-      ['a.txt', 'A\nDate: 2026-01-14\n\nThe power outage hit the northern suburbs on Monday night. The outage that began on Monday night lasted up to 14 hours in some districts.\n'],
+      [
+        'a.txt',
+        'A\nDate: 2026-01-14\n\nThe power outage hit the northern suburbs on Monday night. The outage that began on Monday night lasted up to 14 hours in some districts.\n',
+      ],
       ['b.txt', 'B\nDate: 2026-01-14\n\nThe blackout began on Monday night and lasted nearly 11 hours in some neighbourhoods.\n'],
     ]);
     expect(b.conflicts.map((c) => [c.kind, c.values.map((v) => v.text)])).toEqual([['contradiction', ['up to 14', 'nearly 11']]]);
@@ -292,7 +408,10 @@ describe('reconciliation by what is measured', () => {
 
   it("dates an article's counts by the one part of the day it gives counts at: a morning count and an afternoon one are a timeline", () => {
     const b = setOf([
-      ['a.txt', 'A\nDate: 2025-07-06\n\nCrews searched for 11 campers on Sunday morning.\n\nThe sheriff said 59 people have been confirmed dead in the county.\n'],
+      [
+        'a.txt',
+        'A\nDate: 2025-07-06\n\nCrews searched for 11 campers on Sunday morning.\n\nThe sheriff said 59 people have been confirmed dead in the county.\n',
+      ],
       ['b.txt', 'B\nDate: 2025-07-06\n\nThe sheriff said at a news conference on Sunday afternoon that 68 people have been confirmed dead in the county.\n'],
     ]);
     expect(b.conflicts).toEqual([]);

@@ -91,32 +91,54 @@ describe('parseArticle drops the page around the article', () => {
   const a = parseArticle('ferry.txt', page);
 
   it('keeps only the prose', () => {
-    expect(a.body.map((p) => p.text)).toEqual(['Ferry crews voted on Friday to accept a 9% raise, ending a 12-day strike.', 'Services will resume on Monday, the operator said.']);
+    expect(a.body.map((p) => p.text)).toEqual([
+      'Ferry crews voted on Friday to accept a 9% raise, ending a 12-day strike.',
+      'Services will resume on Monday, the operator said.',
+    ]);
   });
 
   it('records why each line went', () => {
     expect(a.furniture.map((f) => f.reason)).toEqual([
-      'repeated caption', 'repeated caption', 'repeated headline', 'navigation', 'link list', 'link list', 'end of article', 'end of article', 'end of article',
+      'repeated caption',
+      'repeated caption',
+      'repeated headline',
+      'navigation',
+      'link list',
+      'link list',
+      'end of article',
+      'end of article',
+      'end of article',
     ]);
   });
 
   it('takes the links under a "More from <outlet>" heading for a list, not the story', () => {
-    const t = parseArticle('m.txt', [
-      'Talks resume',
+    const t = parseArticle(
+      'm.txt',
+      [
+        'Talks resume',
+        'The talks resumed on Monday after a week.',
+        'More from Lake Courier:',
+        '- Harbour fees to rise in spring',
+        '- New ferry enters service',
+        'No deal is expected soon, the mediator said.',
+        'Both sides will meet again on Thursday.',
+        'The union has not said whether it will strike again.',
+      ].join('\n'),
+    );
+    expect(t.body.map((p) => p.text)).toEqual([
       'The talks resumed on Monday after a week.',
-      'More from Lake Courier:',
-      '- Harbour fees to rise in spring',
-      '- New ferry enters service',
       'No deal is expected soon, the mediator said.',
       'Both sides will meet again on Thursday.',
       'The union has not said whether it will strike again.',
-    ].join('\n'));
-    expect(t.body.map((p) => p.text)).toEqual(['The talks resumed on Monday after a week.', 'No deal is expected soon, the mediator said.', 'Both sides will meet again on Thursday.', 'The union has not said whether it will strike again.']);
+    ]);
     expect(t.furniture.map((f) => f.reason)).toEqual(['navigation', 'link list', 'link list']);
   });
 
   it('keeps a paragraph a site prints twice once, when it is not a caption', () => {
-    const t = parseArticle('t.txt', 'Talks resume\nThe talks resumed on Monday after a week.\nThe talks resumed on Monday after a week.\nNo deal is expected soon.');
+    const t = parseArticle(
+      't.txt',
+      'Talks resume\nThe talks resumed on Monday after a week.\nThe talks resumed on Monday after a week.\nNo deal is expected soon.',
+    );
     expect(t.body.map((p) => p.text)).toEqual(['The talks resumed on Monday after a week.', 'No deal is expected soon.']);
     expect(t.furniture.map((f) => f.reason)).toEqual(['repeated paragraph']);
   });

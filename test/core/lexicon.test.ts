@@ -20,10 +20,17 @@ describe('the WordNet lexicon', () => {
     expect(isPeopleNoun('substations')).toBe(false);
     expect(senseOf('fatality')?.broader).toBe(senseOf('death')?.sense);
     expect(synonymsOf('household')).toContain('family');
-    expect(['texas', 'spain', 'lincoln'].map((w) => [w, senseOf(w), isPeopleNoun(w)])).toEqual([['texas', undefined, false], ['spain', undefined, false], ['lincoln', undefined, false]]);
+    expect(['texas', 'spain', 'lincoln'].map((w) => [w, senseOf(w), isPeopleNoun(w)])).toEqual([
+      ['texas', undefined, false],
+      ['spain', undefined, false],
+      ['lincoln', undefined, false],
+    ]);
     expect(isCommonNoun('unemployment')).toBe(true);
     // Names for the people of a named place come from proper names and are kept out like them.
-    expect(['spaniard', 'spaniards'].map((w) => [w, isPeopleNoun(w), isCommonNoun(w)])).toEqual([['spaniard', false, false], ['spaniards', false, false]]);
+    expect(['spaniard', 'spaniards'].map((w) => [w, isPeopleNoun(w), isCommonNoun(w)])).toEqual([
+      ['spaniard', false, false],
+      ['spaniards', false, false],
+    ]);
     expect(isPeopleNoun('residents')).toBe(true);
     // A word's later senses, where one can match another word: the third sense of "blackout" is a kind of power outage.
     expect(sensesOf('blackout').map((s) => s.broader)).toContain(senseOf('power outage')?.sense);

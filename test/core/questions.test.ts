@@ -18,9 +18,15 @@ describe('open questions', () => {
     ['The statement did not say which countries Ecuador would seek military assistance from.', 'Which countries would Ecuador seek military assistance from?'],
     ['Whether the plan is a political maneuver or a genuine effort remains unclear.', 'Is the plan a political maneuver or a genuine effort?'],
     ['The proposal, however, requires approval from the congress.', 'Will the proposal be approved?'],
-    ['This agreement could facilitate the presence of US troops in the country, a move the president backs.', 'Could this agreement facilitate the presence of US troops in the country?'],
+    [
+      'This agreement could facilitate the presence of US troops in the country, a move the president backs.',
+      'Could this agreement facilitate the presence of US troops in the country?',
+    ],
     ['Farmers voiced concerns about the cost of the new water levy.', 'Are concerns about the cost of the new water levy warranted?'],
-    ['Two regulators have raised serious doubts over the merger’s effect on prices; the ministry disagrees.', 'Are concerns about the merger’s effect on prices warranted?'],
+    [
+      'Two regulators have raised serious doubts over the merger’s effect on prices; the ministry disagrees.',
+      'Are concerns about the merger’s effect on prices warranted?',
+    ],
     ['The union expressed concerns that the plan would cut 2,000 jobs.', 'Are concerns that the plan would cut 2,000 jobs warranted?'],
     ['The government has not said when the affected schools will reopen.', 'When will the affected schools reopen?'],
     ['Rescue teams were still searching collapsed buildings in the town on Saturday, and officials warned the toll could rise.', 'Could the toll rise?'],
@@ -73,7 +79,10 @@ describe('open questions', () => {
     ['The sheriff said the process of identifying victims was ongoing.', 'When will the victims be identified?'],
     ['A final decision on the merger is expected by the end of March.', 'What will the final decision on the merger be?'],
     ['The council may vote on the plan as early as next week or as late as June.', 'When will the council vote on the plan?'],
-    ['According to the operator, the 400 drivers it employs can go back to work as soon as Monday or as late as Friday.', 'When will the 400 drivers go back to work?'],
+    [
+      'According to the operator, the 400 drivers it employs can go back to work as soon as Monday or as late as Friday.',
+      'When will the 400 drivers go back to work?',
+    ],
     // How long it will take
     ['It could take years to rebuild the port, engineers estimated.', 'How long will it take to rebuild the port?'],
     ['Repairs could take months, the utility said.', 'How long will repairs take?'],
@@ -81,7 +90,10 @@ describe('open questions', () => {
     ['The mayor said it was expected to take weeks for traffic to return to normal.', 'How long will it take for traffic to return to normal?'],
     ['Most schools will reopen on Monday, although some will take longer.', 'How long will some schools take to reopen?'],
     // What could still happen
-    ['Forecasters warned the storm could strengthen into a hurricane before it reaches the coast.', 'Could the storm strengthen into a hurricane before it reaches the coast?'],
+    [
+      'Forecasters warned the storm could strengthen into a hurricane before it reaches the coast.',
+      'Could the storm strengthen into a hurricane before it reaches the coast?',
+    ],
     ['Officials fear the number of dead will rise as rescuers reach remote villages.', 'Will the number of dead rise further?'],
     ['The strike could last for weeks, union leaders said.', 'Could the strike last for weeks?'],
     ['If the dam fails, thousands of homes could be flooded.', 'Could thousands of homes be flooded?'],
@@ -93,7 +105,10 @@ describe('open questions', () => {
     ['The airline is "under pressure from regulators to overhaul its maintenance," the paper said.', 'Can the airline overhaul its maintenance?'],
     // What is disputed
     ['The agency faced heavy criticism over its slow response to the spill.', 'Is the criticism of the agency over its slow response to the spill justified?'],
-    ['Local officials are facing accusations that the county ignored flood maps, critics say.', 'Are the accusations that the county ignored flood maps justified?'],
+    [
+      'Local officials are facing accusations that the county ignored flood maps, critics say.',
+      'Are the accusations that the county ignored flood maps justified?',
+    ],
     // The writer's own question
     ['Is the government ready for another winter of shortages?', 'Is the government ready for another winter of shortages?'],
   ])('asks %j', (sentence, question) => {
@@ -138,7 +153,9 @@ describe('open questions', () => {
 describe('anchor words of the cues', () => {
   it('are in every sentence of the bundled articles that a cue matches', () => {
     const dir = join(import.meta.dirname, '../../briefings/ecuador/articles');
-    const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n')).flatMap((p) => analyse(p).map((s) => s.text));
+    const sentences = readdirSync(dir)
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'))
+      .flatMap((p) => analyse(p).map((s) => s.text));
     expect(sentences.length).toBeGreaterThan(150);
     expect(sentences.flatMap((s) => cuesMatchingUnanchored(s).map((id) => `${id}: ${s}`))).toEqual([]);
   });
@@ -156,20 +173,28 @@ describe('anchor words of the cues', () => {
 
 describe('merging questions across sources', () => {
   const merged = (...sentences: [string, string][]): { question: string; files: string[] }[] =>
-    mergeQuestions(sentences.map(([file, s]) => questionOf(s, file, s)).filter((x) => x !== undefined))
-      .map((q) => ({ question: q.question, files: q.sources.map((s) => s.file) }));
+    mergeQuestions(sentences.map(([file, s]) => questionOf(s, file, s)).filter((x) => x !== undefined)).map((q) => ({
+      question: q.question,
+      files: q.sources.map((s) => s.file),
+    }));
 
   it('merges the same question from two sources', () => {
-    expect(merged(['a.txt', 'It did not say which countries were being asked to help.'], ['b.txt', 'Officials did not specify which countries might be invited to send troops.']))
-      .toEqual([{ question: expect.any(String) as unknown, files: ['a.txt', 'b.txt'] }]);
+    expect(
+      merged(
+        ['a.txt', 'It did not say which countries were being asked to help.'],
+        ['b.txt', 'Officials did not specify which countries might be invited to send troops.'],
+      ),
+    ).toEqual([{ question: expect.any(String) as unknown, files: ['a.txt', 'b.txt'] }]);
   });
 
   it('asks "What caused ...?" once however each source names the event, in the wording most sources use', () => {
-    expect(merged(
-      ['a.txt', 'The cause of the outage remains unknown.'],
-      ['b.txt', 'No firm cause for the blackout has yet emerged.'],
-      ['c.txt', 'Engineers did not explain what caused the outage.'],
-    )).toEqual([{ question: 'What caused the outage?', files: ['a.txt', 'b.txt', 'c.txt'] }]);
+    expect(
+      merged(
+        ['a.txt', 'The cause of the outage remains unknown.'],
+        ['b.txt', 'No firm cause for the blackout has yet emerged.'],
+        ['c.txt', 'Engineers did not explain what caused the outage.'],
+      ),
+    ).toEqual([{ question: 'What caused the outage?', files: ['a.txt', 'b.txt', 'c.txt'] }]);
   });
 
   it('merges two windows for the same return to work, and keeps a different question apart', () => {
@@ -192,14 +217,19 @@ describe('a question whose subject is a pronoun', () => {
     extractArticle(parseArticle('a.txt', `Headline\nDate: 2025-03-10\n${body}\n`), createInterner()).questions.map((q) => q.question);
 
   it('names the person of the nearest earlier sentence that named one', () => {
-    expect(questionsOf('Mayor Ana Ruiz unveiled a housing plan on Monday.\nThe council ruled in favor of her proposal, which now must be debated twice by the assembly.'))
-      .toEqual(['Will Ana Ruiz’s proposal be approved?']);
+    expect(
+      questionsOf(
+        'Mayor Ana Ruiz unveiled a housing plan on Monday.\nThe council ruled in favor of her proposal, which now must be debated twice by the assembly.',
+      ),
+    ).toEqual(['Will Ana Ruiz’s proposal be approved?']);
   });
 
   it('leaves the pronoun when two people could be meant, or the question names the person already', () => {
-    expect(questionsOf('Ana Ruiz met Carlos Vega on Monday.\nThe council ruled in favor of his proposal, which now must be debated twice by the assembly.'))
-      .toEqual(['Will his proposal be approved?']);
-    expect(questionsOf('Whether Ruiz’s plan is a campaign tactic to lift her ratings remains unclear.'))
-      .toEqual(['Is Ruiz’s plan a campaign tactic to lift her ratings?']);
+    expect(
+      questionsOf('Ana Ruiz met Carlos Vega on Monday.\nThe council ruled in favor of his proposal, which now must be debated twice by the assembly.'),
+    ).toEqual(['Will his proposal be approved?']);
+    expect(questionsOf('Whether Ruiz’s plan is a campaign tactic to lift her ratings remains unclear.')).toEqual([
+      'Is Ruiz’s plan a campaign tactic to lift her ratings?',
+    ]);
   });
 });

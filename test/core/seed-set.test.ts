@@ -5,7 +5,9 @@ import { parseArticle } from '../../src/core/articles/parse.js';
 import { brief, buildSet } from '../../src/core/briefing/set.js';
 
 const dir = join(import.meta.dirname, '../../briefings/ecuador/articles');
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 const set = buildSet({
   title: 'Ecuador',
@@ -26,7 +28,10 @@ describe('the bundled article set', () => {
   it('flags that one source has Noboa taking office in October 2023 and another in November 2023', () => {
     const c = b.conflicts.find((x) => x.about === 'date');
     expect(c?.metric).toBe('Daniel Noboa took office');
-    expect(c?.values.map((v) => [v.text, v.sources])).toEqual([['October 2023', ['003_a4f669fbb39948c1.txt']], ['November 2023', ['004_5f90fad844f25562.txt']]]);
+    expect(c?.values.map((v) => [v.text, v.sources])).toEqual([
+      ['October 2023', ['003_a4f669fbb39948c1.txt']],
+      ['November 2023', ['004_5f90fad844f25562.txt']],
+    ]);
     expect(b.conflicts.filter((x) => x.about === 'date')).toHaveLength(1);
     // Found by whom and what it dates, not by the homicide rates in the same clause.
     const noboa = brief(set, 'Noboa office');

@@ -35,7 +35,11 @@ beforeAll(async () => {
   // A signed body no listener handles waits for Bolt's 404: briefly here, 3 s in production.
   slack = await startHttpSlack(slackFake, await ecuadorLibrary(), { unhandledAfterMs: 50 });
   discordFake = await startFakeDiscord();
-  const adapter = createDiscordAdapter({ library: await discordLibrary(), settings: { mode: 'http', applicationId: APP_ID, publicKey: signer.publicKeyHex, token: 'test-token', apiUrl: discordFake.api }, logger: silent });
+  const adapter = createDiscordAdapter({
+    library: await discordLibrary(),
+    settings: { mode: 'http', applicationId: APP_ID, publicKey: signer.publicKeyHex, token: 'test-token', apiUrl: discordFake.api },
+    logger: silent,
+  });
   await adapter.start();
   const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [...adapter.routes], logger: silent });
   discord = { adapter, server, url: `http://127.0.0.1:${String(server.port)}${INTERACTIONS_PATH}` };
@@ -53,30 +57,46 @@ const alive = async (url: string): Promise<void> => {
 };
 
 describe('the endpoints under any request', () => {
-  it('Slack: refuses or answers, never fails, signed or not', async () => {
-    await fc.assert(fc.asyncProperty(body, fc.constantFrom(...TYPES), fc.boolean(), fc.integer({ min: -900, max: 900 }), async (b, type, signed, skew) => {
-      const ts = nowSec() + skew;
-      const headers: Record<string, string> = { 'x-slack-request-timestamp': String(ts) };
-      if (type) headers['content-type'] = type;
-      if (signed) headers['x-slack-signature'] = sign(b, ts);
-      const r = await fetch(slack.url, { method: 'POST', headers, body: b });
-      await r.arrayBuffer();
-      expect([200, 400, 401, 404, 413]).toContain(r.status);
-    }), requestSettings);
-    await alive(slack.url);
-  }, timeout);
+  it(
+    'Slack: refuses or answers, never fails, signed or not',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(body, fc.constantFrom(...TYPES), fc.boolean(), fc.integer({ min: -900, max: 900 }), async (b, type, signed, skew) => {
+          const ts = nowSec() + skew;
+          const headers: Record<string, string> = { 'x-slack-request-timestamp': String(ts) };
+          if (type) headers['content-type'] = type;
+          if (signed) headers['x-slack-signature'] = sign(b, ts);
+          const r = await fetch(slack.url, { method: 'POST', headers, body: b });
+          await r.arrayBuffer();
+          expect([200, 400, 401, 404, 413]).toContain(r.status);
+        }),
+        requestSettings,
+      );
+      await alive(slack.url);
+    },
+    timeout,
+  );
 
-  it('Discord: refuses or answers, never fails, for any signed body', async () => {
-    const interaction = fc.oneof(
-      fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ type: fc.integer({ min: 0, max: 6 }), id: fc.string(), data: fc.jsonValue({ maxDepth: 2 }) }),
-      fc.string({ maxLength: 80 }).map((t) => command('ecuador', { topic: t })),
-    ).map((v) => JSON.stringify(v));
-    await fc.assert(fc.asyncProperty(interaction, async (b) => {
-      const r = await fetch(discord.url, { method: 'POST', headers: signer.headers(b), body: b });
-      await r.arrayBuffer();
-      expect([200, 400, 401]).toContain(r.status);
-    }), requestSettings);
-    await alive(discord.url);
-  }, timeout);
+  it(
+    'Discord: refuses or answers, never fails, for any signed body',
+    async () => {
+      const interaction = fc
+        .oneof(
+          fc.jsonValue({ maxDepth: 3 }),
+          fc.record({ type: fc.integer({ min: 0, max: 6 }), id: fc.string(), data: fc.jsonValue({ maxDepth: 2 }) }),
+          fc.string({ maxLength: 80 }).map((t) => command('ecuador', { topic: t })),
+        )
+        .map((v) => JSON.stringify(v));
+      await fc.assert(
+        fc.asyncProperty(interaction, async (b) => {
+          const r = await fetch(discord.url, { method: 'POST', headers: signer.headers(b), body: b });
+          await r.arrayBuffer();
+          expect([200, 400, 401]).toContain(r.status);
+        }),
+        requestSettings,
+      );
+      await alive(discord.url);
+    },
+    timeout,
+  );
 });

@@ -22,7 +22,9 @@ async function setup(s: TestServer, feeds: string[], allowPrivate = true): Promi
     'sitrep.yaml': `subjects: [live]\nplatforms: [console]\ningest: { allow_private: ${String(allowPrivate)}, timeout: 2s, attempts: 1 }\n`,
   });
   const deps: CliDeps = {
-    briefingsDir: join(root, 'briefings'), logger: memoryLog().logger, now: () => Date.parse('2025-04-16T12:00:00Z'),
+    briefingsDir: join(root, 'briefings'),
+    logger: memoryLog().logger,
+    now: () => Date.parse('2025-04-16T12:00:00Z'),
     env: { SITREP_CONFIG: join(root, 'sitrep.yaml'), SITREP_DB: join(root, 'var', 'sitrep.db') },
   };
   return { deps, root };
@@ -36,22 +38,31 @@ async function site(): Promise<TestServer> {
     '/diario/peru-mining': { type: 'text/html', body: newsPage(MINING) },
     '/broken.xml': { type: 'application/rss+xml', body: '<rss><channel><item><title>Noboa</titl' },
   });
-  s.route('/world.xml', { type: 'application/rss+xml', body: rssFeed('World', [itemFor(RUNOFF, s.url('/diario/noboa-wins')), itemFor(MINING, s.url('/diario/peru-mining')), itemFor(PORT, s.url('/diario/port-seizure'))]) });
+  s.route('/world.xml', {
+    type: 'application/rss+xml',
+    body: rssFeed('World', [
+      itemFor(RUNOFF, s.url('/diario/noboa-wins')),
+      itemFor(MINING, s.url('/diario/peru-mining')),
+      itemFor(PORT, s.url('/diario/port-seizure')),
+    ]),
+  });
   return s;
 }
 
 describe('sitrep ingest and add', () => {
-  it('polls a subject\'s feeds, says what came in and which feed failed (exit 1), and the briefing includes the new articles', async () => {
+  it("polls a subject's feeds, says what came in and which feed failed (exit 1), and the briefing includes the new articles", async () => {
     const s = await site();
     const { deps } = await setup(s, ['/world.xml', '/broken.xml']);
     const r = await run(['ingest', 'live'], deps);
     expect(r.code).toBe(1);
-    expect(r.out.replace(/http:\/\/127\.0\.0\.1:\d+/g, '')).toBe([
-      'live: 2 new articles, 0 wire copies folded into stored articles, from 2 feeds (1 failed)',
-      '  ✓ /world.xml: 3 items, 2 matching, 2 new, 0 folded, 0 already stored',
-      '  ✗ /broken.xml: malformed XML: the feed could not be parsed',
-      '',
-    ].join('\n'));
+    expect(r.out.replace(/http:\/\/127\.0\.0\.1:\d+/g, '')).toBe(
+      [
+        'live: 2 new articles, 0 wire copies folded into stored articles, from 2 feeds (1 failed)',
+        '  ✓ /world.xml: 3 items, 2 matching, 2 new, 0 folded, 0 already stored',
+        '  ✗ /broken.xml: malformed XML: the feed could not be parsed',
+        '',
+      ].join('\n'),
+    );
     expect(r.err).toBe('1 feed failed; the others were taken in.\n');
     const sources = await run(['sources', 'live'], deps);
     expect(sources.out).toContain('El Diario · 2025-04-14');
@@ -73,7 +84,7 @@ describe('sitrep ingest and add', () => {
     expect(root).toBeTruthy();
   });
 
-  it('lists added articles in sources and takes one out with sitrep remove, by file name or by a copy\'s address', async () => {
+  it("lists added articles in sources and takes one out with sitrep remove, by file name or by a copy's address", async () => {
     const s = await site();
     const { deps } = await setup(s, ['/world.xml']);
     await run(['add', 'live', s.url('/diario/noboa-wins')], deps);
@@ -86,7 +97,11 @@ describe('sitrep ingest and add', () => {
 
     // The wire copy's address names the story it was folded into.
     const byCopy = await run(['remove', 'live', s.url('/prensa/noboa-reelected')], deps);
-    expect(byCopy).toEqual({ code: 0, err: '', out: 'Removed from live: “Noboa wins Ecuador runoff as homicides fall” and the 1 copy folded into it. A running bot drops it within 30 s.\n' });
+    expect(byCopy).toEqual({
+      code: 0,
+      err: '',
+      out: 'Removed from live: “Noboa wins Ecuador runoff as homicides fall” and the 1 copy folded into it. A running bot drops it within 30 s.\n',
+    });
     const byFile = await run(['remove', 'live', files[1] ?? ''], deps);
     expect(byFile.out).toBe(`Removed from live: “${PORT.headline}”. A running bot drops it within 30 s.\n`);
     expect((await run(['sources', 'live'], deps)).out).toBe('live has no articles yet.\n');
@@ -97,7 +112,7 @@ describe('sitrep ingest and add', () => {
     expect((await run(['add', 'live', s.url('/prensa/noboa-reelected')], deps)).out).toMatch(/^Added to live: /);
   });
 
-  it('leaves a subject\'s own files to the user', async () => {
+  it("leaves a subject's own files to the user", async () => {
     const s = await site();
     const { deps, root } = await setup(s, ['/world.xml']);
     await mkdir(join(root, 'briefings/live/articles'), { recursive: true });
@@ -144,7 +159,10 @@ describe('sitrep ingest and add', () => {
 
   it.each([
     [['add', 'live'], "'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story."],
-    [['remove', 'live'], "'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt."],
+    [
+      ['remove', 'live'],
+      "'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.",
+    ],
     [['remove', 'live', 'x.txt', '--config', 'c.yaml'], "--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'."],
     [['ingest', 'live', 'more'], "'sitrep ingest' takes at most one subject; 'more' is extra."],
     [['brief', 'live', '--since', 'soon'], "Option --since takes a span or a date, as in --since 7d, --since 12h or --since 2025-04-01; got 'soon'."],

@@ -6,9 +6,35 @@ const expected = { title: 'Noboa wins Ecuador runoff as homicides fall', url: 'h
 
 describe('feeds (feedsmith)', () => {
   it.each([
-    ['RSS 2.0', rssFeed('El Diario — World', [{ ...itemFor(RUNOFF, 'https://diario.example/noboa'), content: '<p>First paragraph.</p><p>Second <b>paragraph</b>.</p>' }])],
-    ['Atom', atomFeed('El Diario — World', [{ title: RUNOFF.headline, link: 'https://diario.example/noboa', summary: RUNOFF.paragraphs[0] ?? '', updated: '2025-04-14T08:00:00Z', content: '<p>First paragraph.</p><p>Second <b>paragraph</b>.</p>' }])],
-    ['JSON Feed', jsonFeed('El Diario — World', [{ id: '1', url: 'https://diario.example/noboa', title: RUNOFF.headline, summary: RUNOFF.paragraphs[0] ?? '', date_published: '2025-04-14T08:00:00Z', content_html: '<p>First paragraph.</p><p>Second <b>paragraph</b>.</p>' }])],
+    [
+      'RSS 2.0',
+      rssFeed('El Diario — World', [{ ...itemFor(RUNOFF, 'https://diario.example/noboa'), content: '<p>First paragraph.</p><p>Second <b>paragraph</b>.</p>' }]),
+    ],
+    [
+      'Atom',
+      atomFeed('El Diario — World', [
+        {
+          title: RUNOFF.headline,
+          link: 'https://diario.example/noboa',
+          summary: RUNOFF.paragraphs[0] ?? '',
+          updated: '2025-04-14T08:00:00Z',
+          content: '<p>First paragraph.</p><p>Second <b>paragraph</b>.</p>',
+        },
+      ]),
+    ],
+    [
+      'JSON Feed',
+      jsonFeed('El Diario — World', [
+        {
+          id: '1',
+          url: 'https://diario.example/noboa',
+          title: RUNOFF.headline,
+          summary: RUNOFF.paragraphs[0] ?? '',
+          date_published: '2025-04-14T08:00:00Z',
+          content_html: '<p>First paragraph.</p><p>Second <b>paragraph</b>.</p>',
+        },
+      ]),
+    ],
   ])('reads %s items: title, link, date, summary and the text as paragraphs', (_format, body) => {
     const r = parseFeedText(body);
     if (!r.ok) throw new Error(r.error.message);

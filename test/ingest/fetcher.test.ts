@@ -12,7 +12,14 @@ const FEED = rssFeed('World', []);
 /** A fetcher allowed to reach the loopback server, recording its backoff waits instead of sleeping. */
 function fetcher(options: Partial<FetchOptions> = {}) {
   const waits: number[] = [];
-  const f = createFetcher({ guard: createAddressGuard({ allowPrivate: true }), options: { timeoutMs: 2000, ...options }, sleep: (ms) => { waits.push(ms); return Promise.resolve(); } });
+  const f = createFetcher({
+    guard: createAddressGuard({ allowPrivate: true }),
+    options: { timeoutMs: 2000, ...options },
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  });
   return { f, waits };
 }
 
@@ -41,12 +48,36 @@ describe('fetching feeds and pages', () => {
 
   it.each([
     ['a 404', { '/x': { status: 404, type: 'text/html', body: 'gone' } }, 'http-status', 'HTTP 404 Not Found'],
-    ['a page where a feed should be', { '/x': { type: 'text/html', body: '<html></html>' } }, 'wrong-content-type', 'the server sent text/html, not a feed (RSS, Atom or JSON Feed)'],
-    ['a redirect loop', { '/x': { status: 302, headers: { location: '/y' } }, '/y': { status: 302, headers: { location: '/x' } } }, 'redirect-loop', 'redirects loop back to'],
-    ['too many redirects', { '/x': { status: 302, headers: { location: '/1' } }, '/1': { status: 302, headers: { location: '/2' } }, '/2': { status: 302, headers: { location: '/3' } } }, 'too-many-redirects', 'more than 2 redirects'],
+    [
+      'a page where a feed should be',
+      { '/x': { type: 'text/html', body: '<html></html>' } },
+      'wrong-content-type',
+      'the server sent text/html, not a feed (RSS, Atom or JSON Feed)',
+    ],
+    [
+      'a redirect loop',
+      { '/x': { status: 302, headers: { location: '/y' } }, '/y': { status: 302, headers: { location: '/x' } } },
+      'redirect-loop',
+      'redirects loop back to',
+    ],
+    [
+      'too many redirects',
+      {
+        '/x': { status: 302, headers: { location: '/1' } },
+        '/1': { status: 302, headers: { location: '/2' } },
+        '/2': { status: 302, headers: { location: '/3' } },
+      },
+      'too-many-redirects',
+      'more than 2 redirects',
+    ],
     ['a slow answer', { '/x': { type: RSS, body: FEED, delayMs: 1500 } }, 'timeout', 'no answer within 0.3 s'],
     ['a huge body', { '/x': { type: RSS, streamBytes: 8 * 1024 * 1024 } }, 'too-large', 'over the 1.0 MB limit'],
-    ['a huge declared body', { '/x': { type: RSS, body: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-length': String(2 * 1024 * 1024) } } }, 'too-large', 'the body is 2.0 MB, over the 1.0 MB limit'],
+    [
+      'a huge declared body',
+      { '/x': { type: RSS, body: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-length': String(2 * 1024 * 1024) } } },
+      'too-large',
+      'the body is 2.0 MB, over the 1.0 MB limit',
+    ],
   ])('fails on %s with a reason, without retrying', async (_what, routes, code, message) => {
     const s = await startServer(routes);
     const { f, waits } = fetcher({ timeoutMs: 300, maxBytes: 1024 * 1024, maxRedirects: 2 });
@@ -57,7 +88,7 @@ describe('fetching feeds and pages', () => {
     f.close();
   });
 
-  it('retries a 503 with backoff, and honours a 429\'s Retry-After', async () => {
+  it("retries a 503 with backoff, and honours a 429's Retry-After", async () => {
     const s = await startServer({
       '/x': { sequence: [{ status: 503 }, { status: 429, headers: { 'retry-after': '7' } }, { type: RSS, body: FEED }] },
     });

@@ -18,7 +18,13 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 /** A whole HTML page around an article. */
 export function newsPage(p: PageParts): string {
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: p.headline, datePublished: `${p.date}T08:00:00Z`, publisher: { '@type': 'Organization', name: p.site } });
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: p.headline,
+    datePublished: `${p.date}T08:00:00Z`,
+    publisher: { '@type': 'Organization', name: p.site },
+  });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>${esc(p.headline)} | ${esc(p.site)}</title>
@@ -126,8 +132,12 @@ export function rssFeed(title: string, items: RssItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel><title>${esc(title)}</title><link>https://news.example/</link><description>World news</description>
-${items.map((i) => `<item><title>${esc(i.title)}</title><link>${esc(i.link)}</link><guid isPermaLink="true">${esc(i.link)}</guid>
-<description>${esc(i.description)}</description>${i.pubDate ? `<pubDate>${i.pubDate}</pubDate>` : ''}${i.content ? `<content:encoded><![CDATA[${i.content}]]></content:encoded>` : ''}</item>`).join('\n')}
+${items
+  .map(
+    (i) => `<item><title>${esc(i.title)}</title><link>${esc(i.link)}</link><guid isPermaLink="true">${esc(i.link)}</guid>
+<description>${esc(i.description)}</description>${i.pubDate ? `<pubDate>${i.pubDate}</pubDate>` : ''}${i.content ? `<content:encoded><![CDATA[${i.content}]]></content:encoded>` : ''}</item>`,
+  )
+  .join('\n')}
 </channel></rss>`;
 }
 
@@ -140,8 +150,15 @@ ${entries.map((e) => `<entry><title>${esc(e.title)}</title><link rel="alternate"
 }
 
 /** A JSON Feed 1.1. */
-export const jsonFeed = (title: string, items: { id: string; url: string; title: string; summary: string; date_published: string; content_html?: string }[]): string =>
-  JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title, items });
+export const jsonFeed = (
+  title: string,
+  items: { id: string; url: string; title: string; summary: string; date_published: string; content_html?: string }[],
+): string => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title, items });
 
 /** An item pointing at a page, with the page's first paragraph as its description. */
-export const itemFor = (p: PageParts, link: string): RssItem => ({ title: p.headline, link, description: p.paragraphs[0] ?? '', pubDate: new Date(`${p.date}T08:00:00Z`).toUTCString() });
+export const itemFor = (p: PageParts, link: string): RssItem => ({
+  title: p.headline,
+  link,
+  description: p.paragraphs[0] ?? '',
+  pubDate: new Date(`${p.date}T08:00:00Z`).toUTCString(),
+});

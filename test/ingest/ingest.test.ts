@@ -25,8 +25,13 @@ async function site(): Promise<TestServer> {
     '/diario/peru-mining': { type: HTML, body: newsPage(MINING) },
   });
   s.route('/world.xml', {
-    type: RSS, etag: '"w1"',
-    body: rssFeed('El Diario — World', [itemFor(RUNOFF, s.url('/diario/noboa-wins')), itemFor(MINING, s.url('/diario/peru-mining')), itemFor(PORT, s.url('/diario/port-seizure'))]),
+    type: RSS,
+    etag: '"w1"',
+    body: rssFeed('El Diario — World', [
+      itemFor(RUNOFF, s.url('/diario/noboa-wins')),
+      itemFor(MINING, s.url('/diario/peru-mining')),
+      itemFor(PORT, s.url('/diario/port-seizure')),
+    ]),
   });
   return s;
 }
@@ -36,8 +41,8 @@ function ingestion(store: Store, settings: IngestSettings = LOOPBACK, progress =
   return createIngestion({ settings, store, now: () => (t += 1000), progress });
 }
 
-describe('ingesting a subject\'s feeds', () => {
-  it('keeps the items that match the subject\'s words, and adds each once across polls', async () => {
+describe("ingesting a subject's feeds", () => {
+  it("keeps the items that match the subject's words, and adds each once across polls", async () => {
     const s = await site();
     const { store } = await sqliteStore();
     const { ingestor, close } = ingestion(store);
@@ -50,7 +55,11 @@ describe('ingesting a subject\'s feeds', () => {
     expect(second.feeds[0]).toMatchObject({ status: 'not-modified', added: 0 });
     expect(s.requests.at(-1)?.headers['if-none-match']).toBe('"w1"');
     // Changed feed (new ETag) listing the same items: they are known by url and not fetched again.
-    s.route('/world.xml', { type: RSS, etag: '"w2"', body: rssFeed('El Diario — World', [itemFor(RUNOFF, s.url('/diario/noboa-wins')), itemFor(PORT, s.url('/diario/port-seizure'))]) });
+    s.route('/world.xml', {
+      type: RSS,
+      etag: '"w2"',
+      body: rssFeed('El Diario — World', [itemFor(RUNOFF, s.url('/diario/noboa-wins')), itemFor(PORT, s.url('/diario/port-seizure'))]),
+    });
     const third = await ingestor.poll({ ...SUBJECT, feeds });
     expect(third.feeds[0]).toMatchObject({ status: 'ok', added: 0, seen: 2 });
     expect(s.hits('/diario/noboa-wins')).toBe(1);
@@ -59,7 +68,9 @@ describe('ingesting a subject\'s feeds', () => {
       ['Noboa wins Ecuador runoff as homicides fall', [{ outlet: 'El Diario', url: s.url('/diario/noboa-wins') }], '2025-04-14'],
       ['Guayaquil port seizes record cocaine haul hidden in bananas', [{ outlet: 'El Diario', url: s.url('/diario/port-seizure') }], '2025-04-15'],
     ]);
-    expect(stored[0]?.text).toMatch(/^Noboa wins Ecuador runoff as homicides fall\nSource: El Diario http:\/\/127\.0\.0\.1:\d+\/diario\/noboa-wins\nDate: 2025-04-14\n/);
+    expect(stored[0]?.text).toMatch(
+      /^Noboa wins Ecuador runoff as homicides fall\nSource: El Diario http:\/\/127\.0\.0\.1:\d+\/diario\/noboa-wins\nDate: 2025-04-14\n/,
+    );
     close();
   });
 
@@ -69,7 +80,10 @@ describe('ingesting a subject\'s feeds', () => {
     const { store } = await sqliteStore();
     const { ingestor, close } = ingestion(store);
     const r = await ingestor.poll({ ...SUBJECT, feeds: [s.url('/world.xml'), s.url('/latam.xml')] });
-    expect(r.feeds.map((f) => [f.added, f.folded])).toEqual([[2, 0], [0, 1]]);
+    expect(r.feeds.map((f) => [f.added, f.folded])).toEqual([
+      [2, 0],
+      [0, 1],
+    ]);
     const stored = await store.articles.list('ecuador');
     expect(stored).toHaveLength(2);
     expect(stored[0]?.outlets.map((o) => o.outlet)).toEqual(['El Diario', 'La Prensa']);
@@ -105,7 +119,10 @@ describe('ingesting a subject\'s feeds', () => {
     s.route('/loop2.xml', { status: 302, headers: { location: '/loop.xml' } });
     s.route('/slow.xml', { type: RSS, body: rssFeed('Slow', []), delayMs: 2000 });
     s.route('/huge.xml', { type: RSS, streamBytes: 12 * 1024 * 1024 });
-    s.route('/partial.xml', { type: RSS, body: rssFeed('Partial', [{ title: 'Noboa visits Washington', link: s.url('/gone'), description: 'Noboa met officials.' }]) });
+    s.route('/partial.xml', {
+      type: RSS,
+      body: rssFeed('Partial', [{ title: 'Noboa visits Washington', link: s.url('/gone'), description: 'Noboa met officials.' }]),
+    });
     const { store } = await sqliteStore();
     const { ingestor, close } = ingestion(store, { ...LOOPBACK, maxBytes: 1024 * 1024 });
     const names = ['/broken.xml', '/page.xml', '/missing.xml', '/loop.xml', '/slow.xml', '/huge.xml', '/partial.xml', '/world.xml'];
@@ -126,7 +143,7 @@ describe('ingesting a subject\'s feeds', () => {
     close();
   });
 
-  it('records a page no parser can read as that item\'s failure, and fetches the items and feeds after it', async () => {
+  it("records a page no parser can read as that item's failure, and fetches the items and feeds after it", async () => {
     const s = await site();
     const bad = { '/bad/no-html': 'Noboa said nothing of note.', '/bad/lone': '<', '/bad/empty': '', '/bad/binary': '\u0000\u0001\u00ff\u0000PNG' } as const;
     for (const [path, body] of Object.entries(bad)) s.route(path, { type: HTML, body });
@@ -135,13 +152,18 @@ describe('ingesting a subject\'s feeds', () => {
     const { store } = await sqliteStore();
     const { ingestor, close } = ingestion(store);
     const r = await ingestor.poll({ ...SUBJECT, feeds: [s.url('/bad.xml'), s.url('/world.xml')] });
-    expect(r.feeds.map((f) => [f.status, f.added, f.failures.length])).toEqual([['ok', 1, 4], ['ok', 1, 0]]);
-    expect(r.feeds[0]?.failures.map((f) => f.reason)).toEqual(Object.keys(bad).map(() => 'no article text found on the page (it may be an index, a video or a paywall page)'));
+    expect(r.feeds.map((f) => [f.status, f.added, f.failures.length])).toEqual([
+      ['ok', 1, 4],
+      ['ok', 1, 0],
+    ]);
+    expect(r.feeds[0]?.failures.map((f) => f.reason)).toEqual(
+      Object.keys(bad).map(() => 'no article text found on the page (it may be an index, a video or a paywall page)'),
+    );
     expect(s.hits('/diario/port-seizure')).toBe(1);
     close();
   });
 
-  it('uses the feed\'s own text when the page cannot be had and the feed carries the article', async () => {
+  it("uses the feed's own text when the page cannot be had and the feed carries the article", async () => {
     const s = await startServer();
     const content = RUNOFF.paragraphs.map((p) => `<p>${p}</p>`).join('');
     s.route('/full.xml', { type: RSS, body: rssFeed('El Diario — World', [{ ...itemFor(RUNOFF, s.url('/paywalled')), content }]) });
@@ -170,7 +192,11 @@ describe('ingesting a subject\'s feeds', () => {
     const log = memoryLog();
     const { ingestor, close } = ingestion(store, LOOPBACK, logProgress(log.logger, { every: 1 }));
     await ingestor.poll({ ...SUBJECT, feeds: [s.url('/world.xml')] });
-    expect(log.messages()).toEqual(['ingest ecuador: 1/2 items (1 added, 0 folded, 0 failed)', 'ingest ecuador: 2/2 items (2 added, 0 folded, 0 failed)', 'ingest ecuador: 2/2 items (2 added, 0 folded, 0 failed)']);
+    expect(log.messages()).toEqual([
+      'ingest ecuador: 1/2 items (1 added, 0 folded, 0 failed)',
+      'ingest ecuador: 2/2 items (2 added, 0 folded, 0 failed)',
+      'ingest ecuador: 2/2 items (2 added, 0 folded, 0 failed)',
+    ]);
     close();
   });
 });

@@ -34,7 +34,16 @@ describe('near-duplicate articles (MinHash over word 5-grams)', () => {
     const index = createNearDuplicateIndex<number>();
     const words = wordsOf([RUNOFF, PORT, MINING].map(body).join(' '));
     // Distinct synthetic texts: a different slice of words each, so none is a copy of another.
-    for (let i = 0; i < 3000; i++) index.add(i, signatureOf(words.slice(i % 97, (i % 97) + 40).concat([`n${String(i)}`, `m${String(i * 7)}`]).join(' ')));
+    for (let i = 0; i < 3000; i++)
+      index.add(
+        i,
+        signatureOf(
+          words
+            .slice(i % 97, (i % 97) + 40)
+            .concat([`n${String(i)}`, `m${String(i * 7)}`])
+            .join(' '),
+        ),
+      );
     const t = performance.now();
     for (let i = 0; i < 200; i++) index.match(signatureOf(body(MINING)));
     expect(performance.now() - t).toBeLessThan(2000);

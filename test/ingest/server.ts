@@ -43,10 +43,17 @@ export interface TestServer {
 
 const open: Server[] = [];
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => new Promise<void>((resolve) => {
-    s.closeAllConnections();
-    s.close(() => { resolve(); });
-  })));
+  await Promise.all(
+    open.splice(0).map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.closeAllConnections();
+          s.close(() => {
+            resolve();
+          });
+        }),
+    ),
+  );
 });
 
 /** Starts a server on 127.0.0.1 with `routes`; closed after the test. */
@@ -58,7 +65,9 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<T
     const path = req.url ?? '/';
     const seen: Seen = { path, headers: req.headers, start: performance.now(), end: 0 };
     requests.push(seen);
-    const done = (): void => { seen.end = performance.now(); };
+    const done = (): void => {
+      seen.end = performance.now();
+    };
     res.on('finish', done);
     res.on('close', done);
     let route = table.get(path);
@@ -108,7 +117,9 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<T
   const port = (server.address() as AddressInfo).port;
   return {
     url: (path) => `http://127.0.0.1:${String(port)}${path}`,
-    route: (path, route) => { table.set(path, route); },
+    route: (path, route) => {
+      table.set(path, route);
+    },
     requests,
     hits: (path) => requests.filter((r) => r.path === path).length,
   };

@@ -22,11 +22,17 @@ describe('the layers, as lint keeps them', () => {
   it.each([
     ['src/core/fixture.ts', "import { renderMarkdown } from '../render/markdown.js';\nexport const x = renderMarkdown;\n", 'src/core may import only itself'],
     ['src/render/fixture.ts', "import type { Library } from '../service/library.js';\nexport type X = Library;\n", 'src/render may import only src/core'],
-    ['src/schedule/fixture.ts', "import type { PlatformAdapter } from '../adapters/adapter.js';\nexport type X = PlatformAdapter;\n", 'src/schedule may import only'],
+    [
+      'src/schedule/fixture.ts',
+      "import type { PlatformAdapter } from '../adapters/adapter.js';\nexport type X = PlatformAdapter;\n",
+      'src/schedule may import only',
+    ],
     ['src/ingest/fixture.ts', "import { CHAT_PLATFORMS } from '../bot/platforms.js';\nexport const x = CHAT_PLATFORMS;\n", 'src/ingest may import only'],
     ['src/config/fixture.ts', "import { loadSubject } from '../load/subject.js';\nexport const x = loadSubject;\n", 'src/config may import only'],
   ])('refuses %s importing across the layers', async (file, code, message) => {
-    expect(await lint(file, code)).toEqual([expect.objectContaining({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining(message) as string })]);
+    expect(await lint(file, code)).toEqual([
+      expect.objectContaining({ rule: 'import-x/no-restricted-paths', message: expect.stringContaining(message) as string }),
+    ]);
   });
 
   it('lets a layer import what it may', async () => {
@@ -34,7 +40,9 @@ describe('the layers, as lint keeps them', () => {
   });
 
   it('refuses a Node global in the core', async () => {
-    expect(await lint('src/core/fixture.ts', 'export const size = (s: string): number => Buffer.byteLength(s);\n')).toEqual([{ rule: 'no-restricted-globals', message: "Unexpected use of 'Buffer'. src/core uses no Node globals." }]);
+    expect(await lint('src/core/fixture.ts', 'export const size = (s: string): number => Buffer.byteLength(s);\n')).toEqual([
+      { rule: 'no-restricted-globals', message: "Unexpected use of 'Buffer'. src/core uses no Node globals." },
+    ]);
   });
 
   it('refuses a file over 400 lines of code', async () => {
@@ -47,12 +55,15 @@ describe('the layers, as lint keeps them', () => {
     const { settings } = (await eslint.calculateConfigForFile(join(ROOT, 'src/cli.ts'))) as { settings: Record<string, unknown> };
     const cycle = new ESLint({
       cwd: ROOT,
-      overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked }, {
-        files: ['test/lint/fixtures/**/*.ts'],
-        plugins: { 'import-x': importX },
-        settings,
-        rules: { 'import-x/no-cycle': 'error' },
-      }],
+      overrideConfig: [
+        { files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked },
+        {
+          files: ['test/lint/fixtures/**/*.ts'],
+          plugins: { 'import-x': importX },
+          settings,
+          rules: { 'import-x/no-cycle': 'error' },
+        },
+      ],
     });
     const [result] = await cycle.lintFiles([join(ROOT, 'test/lint/fixtures/cycle/a.ts')]);
     expect(result?.messages.map((m) => m.ruleId)).toEqual(['import-x/no-cycle']);

@@ -45,7 +45,7 @@ describe('loadArticlesDir', () => {
     for (const w of r.value.warnings) expect(w).not.toContain('\n');
   });
 
-  it('follows a link only inside the subject\'s folder, and names pipes and devices for what they are', async () => {
+  it("follows a link only inside the subject's folder, and names pipes and devices for what they are", async () => {
     const outside = await tempDir({ 'secret.txt': article('A file from elsewhere') });
     const dir = await tempDir({ 'kept.txt': article('A story kept here') });
     await mkdir(join(dir, 'more'));
@@ -57,11 +57,14 @@ describe('loadArticlesDir', () => {
     execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
     const r = await loadArticlesDir(dir);
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.articles.map((a) => [a.file, a.headline])).toEqual([['inside.txt', 'A story one folder down'], ['kept.txt', 'A story kept here']]);
+    expect(r.value.articles.map((a) => [a.file, a.headline])).toEqual([
+      ['inside.txt', 'A story one folder down'],
+      ['kept.txt', 'A story kept here'],
+    ]);
     expect(r.value.warnings).toEqual([
-      'device.txt: skipped, it is a link to a file outside the subject\'s folder',
-      'escape.txt: skipped, it is a link to a file outside the subject\'s folder',
-      'passwd.txt: skipped, it is a link to a file outside the subject\'s folder',
+      "device.txt: skipped, it is a link to a file outside the subject's folder",
+      "escape.txt: skipped, it is a link to a file outside the subject's folder",
+      "passwd.txt: skipped, it is a link to a file outside the subject's folder",
       'pipe.txt: skipped, it is a named pipe, not a file',
     ]);
   });
@@ -74,7 +77,11 @@ describe('loadArticlesDir', () => {
     });
     const r = await loadArticlesDir(dir);
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.articles.map((a) => [a.file, a.published?.iso])).toEqual([['a.txt', undefined], ['b.txt', undefined], ['c.txt', '2024-02-29']]);
+    expect(r.value.articles.map((a) => [a.file, a.published?.iso])).toEqual([
+      ['a.txt', undefined],
+      ['b.txt', undefined],
+      ['c.txt', '2024-02-29'],
+    ]);
     expect(r.value.warnings).toEqual([
       'a.txt: line 2: "2025-13-45" is not a date (there is no month 13); the article is dated from its text',
       'b.txt: line 3: "2025-02-30" is not a date (February 2025 has 28 days); the article is dated from its text',
@@ -83,7 +90,8 @@ describe('loadArticlesDir', () => {
 
   it('reads a Markdown file as plain text: no #, ** or list markers, links as their text', async () => {
     const dir = await tempDir({
-      'a.md': '# Dockworkers win a **7% pay rise**\n\nDate: 2025-03-04\n\nThe union said on Tuesday that dockworkers accepted a [7% pay rise](https://news.example/pay)\nafter a five-day strike.\n\n- About **3,400 workers** walked out.\n- The port handled *1.2 million* containers last year.\n\n> "A fair deal," union leader Ana Ruiz said.\n',
+      'a.md':
+        '# Dockworkers win a **7% pay rise**\n\nDate: 2025-03-04\n\nThe union said on Tuesday that dockworkers accepted a [7% pay rise](https://news.example/pay)\nafter a five-day strike.\n\n- About **3,400 workers** walked out.\n- The port handled *1.2 million* containers last year.\n\n> "A fair deal," union leader Ana Ruiz said.\n',
     });
     const r = await loadArticlesDir(dir);
     if (!r.ok) throw new Error(r.error.message);
@@ -112,7 +120,10 @@ describe('loadArticlesDir', () => {
 
   it('answers a missing folder with an error that says what to give instead', async () => {
     const r = await loadArticlesDir('/nonexistent/sitrep-articles');
-    expect(r).toEqual({ ok: false, error: { code: 'no-folder', message: expect.stringContaining('No folder at /nonexistent/sitrep-articles. Give a folder of .txt or .md') as unknown } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'no-folder', message: expect.stringContaining('No folder at /nonexistent/sitrep-articles. Give a folder of .txt or .md') as unknown },
+    });
   });
 
   it('answers a folder without articles with an error that says how to fill it', async () => {

@@ -69,7 +69,10 @@ describe('loadSubject', () => {
         'colour: blue',
       ].join('\n'),
     );
-    const lines = message.split('\n').slice(1).map((l) => l.trim());
+    const lines = message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
     expect(message.split('\n')[0]).toMatch(/briefing\.yaml has 9 problems:$/);
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -87,7 +90,9 @@ describe('loadSubject', () => {
   });
 
   it('reports list-form topics without a name or defined twice by their position', async () => {
-    const message = await problems('title: Port news\ntopics:\n  - { terms: [strike] }\n  - { name: ports, terms: [port] }\n  - { name: ports, terms: [dock] }\n');
+    const message = await problems(
+      'title: Port news\ntopics:\n  - { terms: [strike] }\n  - { name: ports, terms: [port] }\n  - { name: ports, terms: [dock] }\n',
+    );
     expect(message).toContain('topics[0]: a topic needs a name');
     expect(message).toContain("topics[2]: topic 'ports' is defined twice");
   });
@@ -103,7 +108,12 @@ describe('loadSubject', () => {
     ['title: Port news\ntopcs:\n  pay: [wage]\n', '(top level): unknown key "topcs"; did you mean "topics"?'],
     ['title: Port news\nsources:\n  a.txt: { outlt: AP }\n', 'sources["a.txt"]: unknown key "outlt"; did you mean "outlet"?'],
   ])('says what is expected for %j, and the key meant', async (yaml, line) => {
-    expect((await problems(yaml)).split('\n').slice(1).map((l) => l.trim())).toEqual([line]);
+    expect(
+      (await problems(yaml))
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim()),
+    ).toEqual([line]);
   });
 
   it('says an empty briefing.yaml is empty, and ends a YAML error on its reason', async () => {
@@ -112,7 +122,9 @@ describe('loadSubject', () => {
   });
 
   it('refuses a YAML alias bomb in one line naming the file', async () => {
-    const message = await problems(`title: Port news\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`);
+    const message = await problems(
+      `title: Port news\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
+    );
     expect(message).toMatch(/briefing\.yaml is not valid YAML:\n {2}refused: its aliases \(\*name\) expand too far, as in an alias bomb \(.+\)$/);
     expect(message.split('\n')).toHaveLength(2);
   });
@@ -120,7 +132,10 @@ describe('loadSubject', () => {
   it('says how to create briefing.yaml when it is missing', async () => {
     const root = await tempDir({ 'bare/articles/a.txt': article('Headline') });
     const r = await loadSubject(join(root, 'bare'));
-    expect(!r.ok && r.error).toEqual({ code: 'bad-subject', message: expect.stringMatching(/^No .*briefing\.yaml\. Create it with at least a title: line/) as unknown });
+    expect(!r.ok && r.error).toEqual({
+      code: 'bad-subject',
+      message: expect.stringMatching(/^No .*briefing\.yaml\. Create it with at least a title: line/) as unknown,
+    });
   });
 });
 
@@ -128,7 +143,10 @@ describe('loadSubject without articles', () => {
   it('says where the articles go when the subject has no articles/ folder', async () => {
     const root = await tempDir({ 'bare/briefing.yaml': 'title: Bare\n' });
     const r = await loadSubject(join(root, 'bare'));
-    expect(!r.ok && r.error).toEqual({ code: 'bad-subject', message: `No articles/ folder in ${join(root, 'bare')}. Put the subject's article files (.txt or .md) there.` });
+    expect(!r.ok && r.error).toEqual({
+      code: 'bad-subject',
+      message: `No articles/ folder in ${join(root, 'bare')}. Put the subject's article files (.txt or .md) there.`,
+    });
   });
 });
 
@@ -141,7 +159,10 @@ describe('findSubject', () => {
   it('answers an unknown subject with the known ones', async () => {
     const root = await tempDir({ 'alpha/briefing.yaml': 'title: A\n', 'beta/briefing.yaml': 'title: B\n' });
     const r = await findSubject('gamma', root);
-    expect(!r.ok && r.error).toEqual({ code: 'unknown-subject', message: "No subject 'gamma'. Known subjects: alpha, beta. To brief any folder of articles, use --articles DIR." });
+    expect(!r.ok && r.error).toEqual({
+      code: 'unknown-subject',
+      message: "No subject 'gamma'. Known subjects: alpha, beta. To brief any folder of articles, use --articles DIR.",
+    });
   });
 
   it('never resolves a name outside the root', async () => {
@@ -172,13 +193,23 @@ describe('labelOf', () => {
 
 describe('live subjects in briefing.yaml', () => {
   it('reads feeds, match words and the poll interval; a subject with feeds may start with no files', async () => {
-    const root = await tempDir({ 'live/briefing.yaml': 'title: Live\nfeeds: [https://news.example/world.xml]\nmatch: [Ecuador, Noboa, 2025]\npoll: every 2h\n' });
+    const root = await tempDir({
+      'live/briefing.yaml': 'title: Live\nfeeds: [https://news.example/world.xml]\nmatch: [Ecuador, Noboa, 2025]\npoll: every 2h\n',
+    });
     const r = await loadSubject(join(root, 'live'));
-    expect(r.ok && [r.value.feeds, r.value.match, r.value.pollMs, r.value.articles]).toEqual([['https://news.example/world.xml'], ['Ecuador', 'Noboa', '2025'], 2 * 3600_000, []]);
+    expect(r.ok && [r.value.feeds, r.value.match, r.value.pollMs, r.value.articles]).toEqual([
+      ['https://news.example/world.xml'],
+      ['Ecuador', 'Noboa', '2025'],
+      2 * 3600_000,
+      [],
+    ]);
   });
 
   it('reports bad feeds, match words and poll intervals with their paths', async () => {
-    const root = await tempDir({ 'live/briefing.yaml': 'title: Live\nfeeds: [ftp://x/feed, world.xml]\nmatch: Ecuador\npoll: every 10s\n', 'live/articles/a.txt': 'Headline\nBody text here.\n' });
+    const root = await tempDir({
+      'live/briefing.yaml': 'title: Live\nfeeds: [ftp://x/feed, world.xml]\nmatch: Ecuador\npoll: every 10s\n',
+      'live/articles/a.txt': 'Headline\nBody text here.\n',
+    });
     const r = await loadSubject(join(root, 'live'));
     expect(!r.ok && r.error.message.split('\n').slice(1)).toEqual([
       '  feeds[0]: a feed address, http(s)://…',

@@ -8,7 +8,14 @@ export function figure(over: Partial<Figure> & { files?: string[] } = {}): Figur
   const { files = [FILES[0]], ...rest } = over;
   const text = rest.text ?? String(rest.value ?? 1);
   return {
-    metric: 'homicide rate', metricKey: 'homicide rate', value: 1, text, unit: 'per 100,000 people', period: '2024', decimals: 0, weight: 1,
+    metric: 'homicide rate',
+    metricKey: 'homicide rate',
+    value: 1,
+    text,
+    unit: 'per 100,000 people',
+    period: '2024',
+    decimals: 0,
+    weight: 1,
     sources: files.map((file) => ({ file, quote: `The rate was ${text} in 2024.` })),
     ...rest,
   };
@@ -16,7 +23,17 @@ export function figure(over: Partial<Figure> & { files?: string[] } = {}): Figur
 
 /** An actor with sensible defaults. */
 export function actor(name: string, over: Partial<Actor> = {}): Actor {
-  return { name, aliases: [], kind: 'person', role: '', salience: 'core', mentions: 1, files: [FILES[0]], sources: [{ file: FILES[0], quote: `${name} spoke.` }], ...over };
+  return {
+    name,
+    aliases: [],
+    kind: 'person',
+    role: '',
+    salience: 'core',
+    mentions: 1,
+    files: [FILES[0]],
+    sources: [{ file: FILES[0], quote: `${name} spoke.` }],
+    ...over,
+  };
 }
 
 /** The homicide-rate story: three sources, a contradiction for 2024, and more items than a short briefing shows. */
@@ -35,8 +52,26 @@ export function briefing(over: Partial<Briefing> = {}): Briefing {
     ],
     figures: [
       ...rates,
-      figure({ metric: 'homicides', metricKey: 'homicides', value: 731, text: '731', unit: 'homicides', period: 'January 2025', weight: 7, files: [FILES[0], FILES[1]] }),
-      figure({ metric: 'cocaine seized', metricKey: 'cocaine seized', value: 6, text: 'six', unit: 'tons', period: 'July 2024', qualifier: 'more than', weight: 6 }),
+      figure({
+        metric: 'homicides',
+        metricKey: 'homicides',
+        value: 731,
+        text: '731',
+        unit: 'homicides',
+        period: 'January 2025',
+        weight: 7,
+        files: [FILES[0], FILES[1]],
+      }),
+      figure({
+        metric: 'cocaine seized',
+        metricKey: 'cocaine seized',
+        value: 6,
+        text: 'six',
+        unit: 'tons',
+        period: 'July 2024',
+        qualifier: 'more than',
+        weight: 6,
+      }),
       figure({ metric: 'vote share', metricKey: 'vote share', value: 44, text: '44%', unit: 'percent of the vote', period: 'February 2025', weight: 5 }),
       figure({ metric: 'aid', metricKey: 'aid', value: 81e6, text: '$81 million', unit: 'US dollars', period: 'since 2018', weight: 4 }),
       figure({ metric: 'population', metricKey: 'population', value: 18e6, text: '18 million', unit: 'people', period: 'as of February 2025', weight: 3 }),
@@ -44,7 +79,9 @@ export function briefing(over: Partial<Briefing> = {}): Briefing {
     ],
     conflicts: [
       {
-        metric: 'homicide rate', period: '2024', kind: 'contradiction',
+        metric: 'homicide rate',
+        period: '2024',
+        kind: 'contradiction',
         values: [
           { value: 38.76, text: '38.76', sources: [FILES[0]] },
           { value: 36.18, text: '36.18', sources: [FILES[1]] },

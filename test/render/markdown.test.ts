@@ -53,7 +53,18 @@ describe('renderMarkdown, short', () => {
     const figures = [figure({ value: 38.76, text: '38.76', weight: 2 }), figure({ value: 39, text: '39', weight: 1, files: [FILES[2]] })];
     const b = briefing({
       figures,
-      conflicts: [{ metric: 'homicide rate', period: '2024', kind: 'rounding', values: [{ value: 38.76, text: '38.76', sources: [FILES[0]] }, { value: 39, text: '39', sources: [FILES[2]] }], figures }],
+      conflicts: [
+        {
+          metric: 'homicide rate',
+          period: '2024',
+          kind: 'rounding',
+          values: [
+            { value: 38.76, text: '38.76', sources: [FILES[0]] },
+            { value: 39, text: '39', sources: [FILES[2]] },
+          ],
+          figures,
+        },
+      ],
     });
     const text = renderMarkdown(b, { all: false });
     expect(text).toContain('≈ sources round differently: 38.76 [1] · 39 [3] (rounding)');
@@ -63,8 +74,25 @@ describe('renderMarkdown, short', () => {
   it('tells a measure given at several moments as its course, on the line of its latest value', () => {
     const early = figure({ metric: 'deaths', value: 24, text: '24', period: 'July 4, 2025', weight: 1 });
     const late = figure({ metric: 'deaths', value: 109, text: '109', period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
-    const text = renderMarkdown(briefing({ figures: [early, late], conflicts: [], timelines: [{ metric: 'deaths', points: [{ period: 'July 4, 2025', from: '2025-07-04', figures: [early] }, { period: 'July 8, 2025', from: '2025-07-08', figures: [late] }] }] }), { all: false });
-    expect(text).toContain('- 109 per 100,000 people — deaths, July 8, 2025 [2] ↗ rose from 24 per 100,000 people [1] (July 4, 2025) to 109 per 100,000 people [2] (July 8, 2025)\n');
+    const text = renderMarkdown(
+      briefing({
+        figures: [early, late],
+        conflicts: [],
+        timelines: [
+          {
+            metric: 'deaths',
+            points: [
+              { period: 'July 4, 2025', from: '2025-07-04', figures: [early] },
+              { period: 'July 8, 2025', from: '2025-07-08', figures: [late] },
+            ],
+          },
+        ],
+      }),
+      { all: false },
+    );
+    expect(text).toContain(
+      '- 109 per 100,000 people — deaths, July 8, 2025 [2] ↗ rose from 24 per 100,000 people [1] (July 4, 2025) to 109 per 100,000 people [2] (July 8, 2025)\n',
+    );
     expect(text).not.toContain('⚠');
   });
 
@@ -74,13 +102,35 @@ describe('renderMarkdown, short', () => {
   ])('draws a course that goes from %d to %d as it goes', (from, to, said) => {
     const early = figure({ metric: 'deaths', value: from, text: String(from), period: 'July 4, 2025', weight: 1 });
     const late = figure({ metric: 'deaths', value: to, text: String(to), period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
-    const text = renderMarkdown(briefing({ figures: [early, late], conflicts: [], timelines: [{ metric: 'deaths', points: [{ period: 'July 4, 2025', from: '2025-07-04', figures: [early] }, { period: 'July 8, 2025', from: '2025-07-08', figures: [late] }] }] }), { all: false });
+    const text = renderMarkdown(
+      briefing({
+        figures: [early, late],
+        conflicts: [],
+        timelines: [
+          {
+            metric: 'deaths',
+            points: [
+              { period: 'July 4, 2025', from: '2025-07-04', figures: [early] },
+              { period: 'July 8, 2025', from: '2025-07-08', figures: [late] },
+            ],
+          },
+        ],
+      }),
+      { all: false },
+    );
     expect(text).toContain(said);
     expect(text).not.toContain('↗');
   });
 
   it('shows the best passages for a free-text topic', () => {
-    const b = briefing({ topic: { name: 'banana ports', label: 'banana ports' }, figures: [], conflicts: [], actors: [], questions: [], passages: [{ file: FILES[1], quote: 'Cocaine was hidden under bananas at a port near Guayaquil.' }] });
+    const b = briefing({
+      topic: { name: 'banana ports', label: 'banana ports' },
+      figures: [],
+      conflicts: [],
+      actors: [],
+      questions: [],
+      passages: [{ file: FILES[1], quote: 'Cocaine was hidden under bananas at a port near Guayaquil.' }],
+    });
     expect(renderMarkdown(b, { all: false })).toBe(
       'Ecuador seeks foreign military help — banana ports\nPassages\n- “Cocaine was hidden under bananas at a port near Guayaquil.” [2]\n[2] Crime crisis sparks call for help\n',
     );
@@ -102,7 +152,13 @@ describe('renderMarkdown, all', () => {
   const out = renderMarkdown(briefing(), { all: true });
 
   it('shows every figure, actor, question and source, with no "more" line', () => {
-    for (const text of ['18 million people — population, as of February 2025', '20 — gangs [1]', 'Gian Carlo Loffredo — Defense Minister', 'Who will win the April 13 runoff?', 'https://apnews.example/a']) {
+    for (const text of [
+      '18 million people — population, as of February 2025',
+      '20 — gangs [1]',
+      'Gian Carlo Loffredo — Defense Minister',
+      'Who will win the April 13 runoff?',
+      'https://apnews.example/a',
+    ]) {
       expect(out).toContain(text);
     }
     expect(out).not.toContain('more figure');
@@ -135,7 +191,9 @@ describe('figureValue', () => {
 
 describe('renderMarkdown, actors', () => {
   it('shows an actor without a role by name alone', () => {
-    expect(renderMarkdown(briefing({ actors: [actor('Ecuador', { kind: 'country' })], figures: [], conflicts: [], questions: [] }), { all: false })).toContain('Actors: Ecuador\n');
+    expect(renderMarkdown(briefing({ actors: [actor('Ecuador', { kind: 'country' })], figures: [], conflicts: [], questions: [] }), { all: false })).toContain(
+      'Actors: Ecuador\n',
+    );
   });
 
   it('clips a long role in a short briefing', () => {

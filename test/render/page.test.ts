@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Briefing, Figure, SourceRef } from '../../src/core/model.js';
 import { PAGE_LIMITS, renderPage } from '../../src/render/page.js';
 
-const source = (n: number): SourceRef => ({ n, file: `${String(n)}.txt`, headline: `Story ${String(n)}`, outlet: `Outlet ${String(n)}`, published: '2025-02-19' });
+const source = (n: number): SourceRef => ({
+  n,
+  file: `${String(n)}.txt`,
+  headline: `Story ${String(n)}`,
+  outlet: `Outlet ${String(n)}`,
+  published: '2025-02-19',
+});
 const figure = (i: number, files: string[]): Figure => ({
-  metric: `measure ${String(i)}`, metricKey: `m${String(i)}`, value: i, text: String(i), unit: 'count', period: '2024', decimals: 0, weight: 1000 - i,
+  metric: `measure ${String(i)}`,
+  metricKey: `m${String(i)}`,
+  value: i,
+  text: String(i),
+  unit: 'count',
+  period: '2024',
+  decimals: 0,
+  weight: 1000 - i,
   sources: files.map((file) => ({ file, quote: `Officials counted ${String(i)} cases in 2024 (${file}).` })),
 });
 

@@ -24,7 +24,13 @@ function hostileBriefing(): Briefing {
   });
 }
 
-const subject = { name: 'ecuador', command: 'ecuador', title: hostileText('Ecuador'), warnings: [], set: buildSet({ title: 'Ecuador', topics: [], articles: [] }) } as unknown as ServedSubject;
+const subject = {
+  name: 'ecuador',
+  command: 'ecuador',
+  title: hostileText('Ecuador'),
+  warnings: [],
+  set: buildSet({ title: 'Ecuador', topics: [], articles: [] }),
+} as unknown as ServedSubject;
 const leftovers = (s: string): string[] => (s.match(/[\p{Cf}\p{Cc}]/gu) ?? []).filter((c) => c !== '\n' && c !== '\t');
 
 describe('text shown to people', () => {
@@ -40,7 +46,11 @@ describe('text shown to people', () => {
   ])('in %s has none of them, short or clipped', (_, render) => {
     const shown = render();
     // JSON.stringify writes controls as \u escapes: read it back to see the characters themselves.
-    const text = shown.startsWith('{') ? JSON.stringify(JSON.parse(shown) as unknown, (_k, v: unknown) => v).replace(/\\u00([0-9a-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : shown;
+    const text = shown.startsWith('{')
+      ? JSON.stringify(JSON.parse(shown) as unknown, (_k, v: unknown) => v).replace(/\\u00([0-9a-f]{2})/g, (_m, h: string) =>
+          String.fromCharCode(parseInt(h, 16)),
+        )
+      : shown;
     expect(leftovers(text)).toEqual([]);
     expect(text).toContain('Daniel Noboa');
     expect(text).toContain('txt.exe');

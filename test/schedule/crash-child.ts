@@ -16,7 +16,14 @@ import { loadLibrary } from '../../src/service/library.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { RunStore } from '../../src/store/store.js';
 
-const { SITREP_TEST_DB: db = '', SITREP_TEST_API: api = '', SITREP_TEST_NOW: startIso = '', SITREP_TEST_CRASH: crash = '', SITREP_TEST_CHANNEL: channel = '', SITREP_TEST_BRIEFINGS: briefings = '' } = process.env;
+const {
+  SITREP_TEST_DB: db = '',
+  SITREP_TEST_API: api = '',
+  SITREP_TEST_NOW: startIso = '',
+  SITREP_TEST_CRASH: crash = '',
+  SITREP_TEST_CHANNEL: channel = '',
+  SITREP_TEST_BRIEFINGS: briefings = '',
+} = process.env;
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
   throw new Error('unreachable');
@@ -49,7 +56,16 @@ const runs: RunStore = {
   },
 };
 
-const digest: Digest = { id: 'daily-homicides', platform: 'discord', channel, subject: subject.name, topic: 'homicides', cron: '0 13 * * *', timeZone: 'UTC', origin: 'config' };
+const digest: Digest = {
+  id: 'daily-homicides',
+  platform: 'discord',
+  channel,
+  subject: subject.name,
+  topic: 'homicides',
+  cron: '0 13 * * *',
+  timeZone: 'UTC',
+  origin: 'config',
+};
 const scheduler = createScheduler({
   runs,
   digests: () => Promise.resolve([digest]),

@@ -27,7 +27,10 @@ beforeAll(async () => {
   // A one-article subject: the bot starts in a fraction of the time the bundled one takes.
   await mkdir(join(dir, 'briefings/story/articles'), { recursive: true });
   await writeFile(join(dir, 'briefings/story/briefing.yaml'), 'title: A story\ntopics:\n  homicides: [homicide, murders]\n');
-  await writeFile(join(dir, 'briefings/story/articles/a.txt'), 'Murders fell\nDate: 2025-06-09\n\nPolice said 120 murders were recorded in May, down from 150 in April.\n');
+  await writeFile(
+    join(dir, 'briefings/story/articles/a.txt'),
+    'Murders fell\nDate: 2025-06-09\n\nPolice said 120 murders were recorded in May, down from 150 in April.\n',
+  );
 });
 
 afterAll(async () => {
@@ -40,9 +43,13 @@ function runBot(env: Record<string, string>): Promise<{ code: number | null; sig
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', reject);
-    child.on('exit', (code, signal) => { resolve({ code, signal, stderr }); });
+    child.on('exit', (code, signal) => {
+      resolve({ code, signal, stderr });
+    });
   });
 }
 
@@ -65,7 +72,9 @@ async function runsIn(file: string): Promise<DigestRun[]> {
 }
 
 /** Crashes a bot at `crash` at 13:00:05, starts another at 13:01:30 (its claim's 30 s lease is over); returns what Discord received. */
-async function crashThenRestart(crash: string): Promise<{ file: string; posts: Record<string, unknown>[]; shown: unknown[]; first: Awaited<ReturnType<typeof runBot>> }> {
+async function crashThenRestart(
+  crash: string,
+): Promise<{ file: string; posts: Record<string, unknown>[]; shown: unknown[]; first: Awaited<ReturnType<typeof runBot>> }> {
   const file = await database(crash);
   const channel = String(++channelSeq);
   const env = { SITREP_TEST_DB: file, SITREP_TEST_API: fake.api, SITREP_TEST_CHANNEL: channel, SITREP_TEST_BRIEFINGS: join(dir, 'briefings') };
@@ -84,7 +93,10 @@ describe('a bot killed while posting a digest, then restarted', { timeout: 60_00
     const { file, posts, shown, first } = await crashThenRestart('after-post');
     expect(first.signal).toBe('SIGKILL');
     expect(posts).toHaveLength(2);
-    expect(posts.map((p) => [p.nonce, p.enforce_nonce])).toEqual([[nonceFor(KEY), true], [nonceFor(KEY), true]]);
+    expect(posts.map((p) => [p.nonce, p.enforce_nonce])).toEqual([
+      [nonceFor(KEY), true],
+      [nonceFor(KEY), true],
+    ]);
     // The fake keeps one message per enforced nonce, as Discord does.
     expect(shown).toHaveLength(1);
     expect(await runsIn(file)).toEqual([expect.objectContaining({ key: KEY, state: 'posted' })]);

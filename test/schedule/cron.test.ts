@@ -7,12 +7,47 @@ const NY = 'America/New_York';
 
 describe('runs of a schedule in a time zone', () => {
   it.each([
-    ['daily 08:00 across the March change', '0 8 * * *', NY, '2025-03-08T00:00Z', '2025-03-11T00:00Z', ['2025-03-08T13:00:00.000Z', '2025-03-09T12:00:00.000Z', '2025-03-10T12:00:00.000Z']],
-    ['02:30, skipped on the March change day, at 03:00 EDT', '30 2 * * *', NY, '2025-03-08T00:00Z', '2025-03-11T00:00Z', ['2025-03-08T07:30:00.000Z', '2025-03-09T07:00:00.000Z', '2025-03-10T06:30:00.000Z']],
-    ['01:30, twice on the November change day, once', '30 1 * * *', NY, '2025-11-01T00:00Z', '2025-11-04T00:00Z', ['2025-11-01T05:30:00.000Z', '2025-11-02T05:30:00.000Z', '2025-11-03T06:30:00.000Z']],
-    ['every 20 minutes in the skipped hour: once, when the clocks jump', '*/20 2 * * *', NY, '2025-03-08T20:00Z', '2025-03-09T20:00Z', ['2025-03-09T07:00:00.000Z']],
+    [
+      'daily 08:00 across the March change',
+      '0 8 * * *',
+      NY,
+      '2025-03-08T00:00Z',
+      '2025-03-11T00:00Z',
+      ['2025-03-08T13:00:00.000Z', '2025-03-09T12:00:00.000Z', '2025-03-10T12:00:00.000Z'],
+    ],
+    [
+      '02:30, skipped on the March change day, at 03:00 EDT',
+      '30 2 * * *',
+      NY,
+      '2025-03-08T00:00Z',
+      '2025-03-11T00:00Z',
+      ['2025-03-08T07:30:00.000Z', '2025-03-09T07:00:00.000Z', '2025-03-10T06:30:00.000Z'],
+    ],
+    [
+      '01:30, twice on the November change day, once',
+      '30 1 * * *',
+      NY,
+      '2025-11-01T00:00Z',
+      '2025-11-04T00:00Z',
+      ['2025-11-01T05:30:00.000Z', '2025-11-02T05:30:00.000Z', '2025-11-03T06:30:00.000Z'],
+    ],
+    [
+      'every 20 minutes in the skipped hour: once, when the clocks jump',
+      '*/20 2 * * *',
+      NY,
+      '2025-03-08T20:00Z',
+      '2025-03-09T20:00Z',
+      ['2025-03-09T07:00:00.000Z'],
+    ],
     ['weekdays only', '0 9 * * 1-5', 'UTC', '2025-06-06T00:00Z', '2025-06-10T00:00Z', ['2025-06-06T09:00:00.000Z', '2025-06-09T09:00:00.000Z']],
-    ['a zone without daylight saving', '0 8 * * *', 'America/Guayaquil', '2025-03-08T00:00Z', '2025-03-10T00:00Z', ['2025-03-08T13:00:00.000Z', '2025-03-09T13:00:00.000Z']],
+    [
+      'a zone without daylight saving',
+      '0 8 * * *',
+      'America/Guayaquil',
+      '2025-03-08T00:00Z',
+      '2025-03-10T00:00Z',
+      ['2025-03-08T13:00:00.000Z', '2025-03-09T13:00:00.000Z'],
+    ],
   ])('%s', (_name, expression, zone, from, to, expected) => {
     expect(runsBetween(cronOf(expression), zone, Date.parse(from), Date.parse(to)).map(iso)).toEqual(expected);
   });

@@ -35,7 +35,9 @@ export function recordingPlatform(platform = 'chat'): RecordingPlatform {
     platform,
     routes: [],
     posts,
-    fail: (...errors) => { scripted.push(...errors); },
+    fail: (...errors) => {
+      scripted.push(...errors);
+    },
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),
     post(channel, reply, key): Promise<Result<Posted, PostError>> {
@@ -56,7 +58,13 @@ export interface LogLines {
 /** A logger whose lines a test can read. */
 export function memoryLog(): LogLines {
   const lines: LogLines['lines'] = [];
-  const logger = createLogger('debug', { destination: { write: (s: string) => { lines.push(JSON.parse(s) as LogLines['lines'][number]); } } });
+  const logger = createLogger('debug', {
+    destination: {
+      write: (s: string) => {
+        lines.push(JSON.parse(s) as LogLines['lines'][number]);
+      },
+    },
+  });
   return { logger, lines, messages: () => lines.map((l) => l.msg) };
 }
 
@@ -73,11 +81,25 @@ export const OPTIONS: SchedulerOptions = { graceMs: 2 * 3600_000, attempts: 3, b
 
 /** A digest to a `chat` channel; change what a test needs. */
 export const digest = (over: Partial<Digest> = {}): Digest => ({
-  id: 'morning', platform: 'chat', channel: 'C1', subject: 'ecuador', cron: '0 8 * * *', timeZone: 'America/New_York', origin: 'config', ...over,
+  id: 'morning',
+  platform: 'chat',
+  channel: 'C1',
+  subject: 'ecuador',
+  cron: '0 8 * * *',
+  timeZone: 'America/New_York',
+  origin: 'config',
+  ...over,
 });
 
 /** A scheduler posting `digests` through `platform`, recording in `store`. */
-export function schedulerFor(deps: { store: Store; platform: RecordingPlatform; digests: () => Digest[] | Promise<Digest[]>; logger?: Logger; options?: Partial<SchedulerOptions>; instance?: string }): Scheduler {
+export function schedulerFor(deps: {
+  store: Store;
+  platform: RecordingPlatform;
+  digests: () => Digest[] | Promise<Digest[]>;
+  logger?: Logger;
+  options?: Partial<SchedulerOptions>;
+  instance?: string;
+}): Scheduler {
   return createScheduler({
     runs: deps.store.runs,
     digests: () => Promise.resolve(deps.digests()),

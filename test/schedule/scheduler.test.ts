@@ -29,7 +29,10 @@ afterEach(async () => {
 });
 
 /** Starts a scheduler at `now` (the store says it last checked at `checkedUntil`, as if it had been running until then). */
-async function startAt(now: string, opts: { checkedUntil?: string; digests?: ReturnType<typeof digest>[]; log?: ReturnType<typeof memoryLog> } = {}): Promise<void> {
+async function startAt(
+  now: string,
+  opts: { checkedUntil?: string; digests?: ReturnType<typeof digest>[]; log?: ReturnType<typeof memoryLog> } = {},
+): Promise<void> {
   vi.setSystemTime(at(now));
   if (opts.checkedUntil) await store.runs.setCheckedUntil(at(opts.checkedUntil));
   const digests = opts.digests ?? [digest()];
@@ -95,13 +98,18 @@ describe('runs missed while the bot was down', () => {
 });
 
 describe('failed posts', () => {
-  it('waits out a 429\'s Retry-After, then posts, recording both tries', async () => {
+  it("waits out a 429's Retry-After, then posts, recording both tries", async () => {
     platform.fail({ code: 'rate-limited', message: 'HTTP 429', retryAfter: 90 });
     await startAt('2025-06-10T11:59:00Z');
     await advance(60_000 + 89_000);
     expect(platform.posts).toHaveLength(1);
     const [waiting] = await store.runs.list();
-    expect(waiting).toMatchObject({ state: 'claimed', attempts: 1, error: 'rate-limited: HTTP 429 (retry after 90 s)', nextAttemptAt: at('2025-06-10T12:01:30Z') });
+    expect(waiting).toMatchObject({
+      state: 'claimed',
+      attempts: 1,
+      error: 'rate-limited: HTTP 429 (retry after 90 s)',
+      nextAttemptAt: at('2025-06-10T12:01:30Z'),
+    });
     await advance(1000);
     expect(platform.posts.map((p) => p.at)).toEqual(['2025-06-10T12:00:00.000Z', '2025-06-10T12:01:30.000Z']);
     expect((await store.runs.list())[0]).toMatchObject({ state: 'posted', attempts: 2, messageId: 'm2' });
@@ -114,7 +122,11 @@ describe('failed posts', () => {
     await advance(10 * 60_000);
     // Three tries in all, 30 s then 60 s apart.
     expect(platform.posts.map((p) => p.at)).toEqual(['2025-06-10T12:00:00.000Z', '2025-06-10T12:00:30.000Z', '2025-06-10T12:01:30.000Z']);
-    expect((await store.runs.list())[0]).toMatchObject({ state: 'failed', attempts: 3, error: 'unavailable: HTTP 500 Internal Server Error (gave up after 3 tries)' });
+    expect((await store.runs.list())[0]).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      error: 'unavailable: HTTP 500 Internal Server Error (gave up after 3 tries)',
+    });
   });
 
   it('does not retry a refusal (a 4xx such as an unknown channel)', async () => {
@@ -142,7 +154,15 @@ describe('more than one instance, and restarts', () => {
 
   it('leaves an interrupted run of a digest it does not know to a replica that does (a rolling deploy that adds it)', async () => {
     const evening = digest({ id: 'evening', cron: '0 12 * * *', timeZone: 'UTC' });
-    const run = { key: 'evening@2025-06-10T12:00Z', digestId: 'evening', platform: 'chat', channel: 'C1', subject: 'ecuador', timeZone: 'UTC', scheduledAt: at('2025-06-10T12:00:00Z') };
+    const run = {
+      key: 'evening@2025-06-10T12:00Z',
+      digestId: 'evening',
+      platform: 'chat',
+      channel: 'C1',
+      subject: 'ecuador',
+      timeZone: 'UTC',
+      scheduledAt: at('2025-06-10T12:00:00Z'),
+    };
     await store.runs.claim(run, 'stopped', at('2025-06-10T12:00:30Z'), at('2025-06-10T12:00:00Z'));
     await startAt('2025-06-10T12:01:00Z', { checkedUntil: '2025-06-10T12:00:50Z' });
     expect(await store.runs.list()).toEqual([expect.objectContaining({ key: run.key, state: 'claimed' })]);
@@ -155,10 +175,20 @@ describe('more than one instance, and restarts', () => {
   });
 
   it('fails an interrupted run no replica knows once its grace window is over', async () => {
-    const run = { key: 'evening@2025-06-10T12:00Z', digestId: 'evening', platform: 'chat', channel: 'C1', subject: 'ecuador', timeZone: 'UTC', scheduledAt: at('2025-06-10T12:00:00Z') };
+    const run = {
+      key: 'evening@2025-06-10T12:00Z',
+      digestId: 'evening',
+      platform: 'chat',
+      channel: 'C1',
+      subject: 'ecuador',
+      timeZone: 'UTC',
+      scheduledAt: at('2025-06-10T12:00:00Z'),
+    };
     await store.runs.claim(run, 'stopped', at('2025-06-10T12:00:30Z'), at('2025-06-10T12:00:00Z'));
     await startAt('2025-06-10T14:30:00Z', { checkedUntil: '2025-06-10T14:29:00Z' });
-    expect(await store.runs.list()).toEqual([expect.objectContaining({ key: run.key, state: 'failed', error: expect.stringContaining('its digest is no longer configured') as string })]);
+    expect(await store.runs.list()).toEqual([
+      expect.objectContaining({ key: run.key, state: 'failed', error: expect.stringContaining('its digest is no longer configured') as string }),
+    ]);
     expect(platform.posts).toEqual([]);
   });
 
@@ -172,7 +202,10 @@ describe('more than one instance, and restarts', () => {
     scheduler = schedulerFor({ store, platform, digests: () => [digest()], instance: 'next' });
     await scheduler.start();
     await advance(0);
-    expect(platform.posts.map((p) => [p.at, p.key])).toEqual([['2025-06-10T12:00:00.000Z', 'morning@2025-06-10T12:00Z'], ['2025-06-10T12:00:10.000Z', 'morning@2025-06-10T12:00Z']]);
+    expect(platform.posts.map((p) => [p.at, p.key])).toEqual([
+      ['2025-06-10T12:00:00.000Z', 'morning@2025-06-10T12:00Z'],
+      ['2025-06-10T12:00:10.000Z', 'morning@2025-06-10T12:00Z'],
+    ]);
     expect((await store.runs.list())[0]).toMatchObject({ state: 'posted', attempts: 2, owner: 'next' });
   });
 });
@@ -266,7 +299,11 @@ describe('a subscription made from chat', () => {
   it('is stored, survives a restart, and fires at its local time', async () => {
     vi.setSystemTime(at('2025-06-10T10:00:00Z'));
     const commands = createChatCommands({ library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC' });
-    const reply = await commands.handle({ platform: 'chat', channel: 'C9', user: 'U1', mayChangeDigests: () => Promise.resolve({ ok: true }) }, 'ecuador', 'subscribe daily 08:00 homicides America/Guayaquil');
+    const reply = await commands.handle(
+      { platform: 'chat', channel: 'C9', user: 'U1', mayChangeDigests: () => Promise.resolve({ ok: true }) },
+      'ecuador',
+      'subscribe daily 08:00 homicides America/Guayaquil',
+    );
     expect(reply).toMatchObject({ kind: 'notice', title: 'Subscribed' });
 
     // Restart: a new store on the same file, a new scheduler.

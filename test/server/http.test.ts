@@ -3,11 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServer, type RouteHandler } from '../../src/server/http.js';
 
 const logged: Record<string, unknown>[] = [];
-const logger = { error: (obj: object, msg?: string) => { logged.push({ ...obj, msg }); } };
+const logger = {
+  error: (obj: object, msg?: string) => {
+    logged.push({ ...obj, msg });
+  },
+};
 
 const routes: Record<string, RouteHandler> = {
-  '/sync': () => { throw new Error('thrown at once'); },
-  '/async': async () => { await new Promise((r) => setTimeout(r, 5)); throw new Error('thrown later'); },
+  '/sync': () => {
+    throw new Error('thrown at once');
+  },
+  '/async': async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    throw new Error('thrown later');
+  },
   '/rejected': () => Promise.reject(new Error('a rejected promise')),
   '/after-headers': async (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
@@ -15,7 +24,9 @@ const routes: Record<string, RouteHandler> = {
     await new Promise((r) => setTimeout(r, 5));
     throw new Error('thrown after the answer began');
   },
-  '/fine': (_req, res) => { res.writeHead(200).end('ok'); },
+  '/fine': (_req, res) => {
+    res.writeHead(200).end('ok');
+  },
 };
 
 let server: HttpServer;

@@ -19,7 +19,8 @@ let base: string;
 beforeAll(async () => {
   const root = await tempDir({
     'hostile/briefing.yaml': 'title: A hostile story\nsources:\n  a.txt: { outlet: "<b>Bad</b> Outlet" }\n',
-    'hostile/articles/a.txt': 'Mayor <script>window.pwned = 1</script> resigns\nSource: Wire javascript:alert(1)\nDate: 2025-02-20\nThe mayor said 40 staff would leave <img src=x onerror=alert(1)> &amp; see javascript:alert(2) for more.\n',
+    'hostile/articles/a.txt':
+      'Mayor <script>window.pwned = 1</script> resigns\nSource: Wire javascript:alert(1)\nDate: 2025-02-20\nThe mayor said 40 staff would leave <img src=x onerror=alert(1)> &amp; see javascript:alert(2) for more.\n',
     'open/briefing.yaml': 'title: An open story\npage_access: public\nsources:\n  b.txt: { outlet: Port News, url: "https://port.example/news/1" }\n',
     'open/articles/b.txt': 'Port reopens\nDate: 2025-02-20\nThe port authority said 1,200 containers were stuck in the yard on Monday.\n',
   });
@@ -28,7 +29,12 @@ beforeAll(async () => {
   if (!bundled.ok || !temp.ok) throw new Error('library');
   const subjects = [...bundled.value.subjects, ...temp.value.subjects];
   library = { ...bundled.value, subjects };
-  server = await startHttpServer({ host: '127.0.0.1', port: 0, routes: [pageRoute({ library, links, logger: createLogger('silent'), now: () => NOW })], logger: createLogger('silent') });
+  server = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    routes: [pageRoute({ library, links, logger: createLogger('silent'), now: () => NOW })],
+    logger: createLogger('silent'),
+  });
   base = `http://127.0.0.1:${String(server.port)}`;
 });
 
@@ -49,7 +55,14 @@ describe('page links', () => {
     expect(links.verify('ecuador', 'cocaine', token, NOW)).toBe(false);
     expect(links.verify('other', 'homicides', token, NOW)).toBe(false);
     expect(links.verify('ecuador', 'homicides', token, NOW + 31 * 86_400_000)).toBe(false);
-    expect(links.verify('ecuador', 'homicides', token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), NOW)).toBe(false);
+    expect(
+      links.verify(
+        'ecuador',
+        'homicides',
+        token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        NOW,
+      ),
+    ).toBe(false);
     expect(createPageLinks({ publicUrl: 'https://sitrep.example', secret: 'b'.repeat(40) }).verify('ecuador', 'homicides', token, NOW)).toBe(false);
   });
 
@@ -96,7 +109,9 @@ describe('GET /b/<subject>/<topic>', () => {
     const open = await fetch(`${base}/b/open`);
     expect(open.status).toBe(200);
     // Each quote cites its source and links to the article itself.
-    expect(await open.text()).toContain('<mark>1,200</mark> containers were stuck in the yard on Monday.”</blockquote><cite><a href="#source-1">[1] Port News</a> · <a href="https://port.example/news/1" rel="noreferrer noopener">the article</a></cite>');
+    expect(await open.text()).toContain(
+      '<mark>1,200</mark> containers were stuck in the yard on Monday.”</blockquote><cite><a href="#source-1">[1] Port News</a> · <a href="https://port.example/news/1" rel="noreferrer noopener">the article</a></cite>',
+    );
     const head = await fetch(`${base}/b/open`, { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);
     expect((await fetch(`${base}/b/open`, { method: 'POST' })).status).toBe(405);
@@ -116,7 +131,11 @@ describe('a page for a file', () => {
   it('is what the route serves: sitrep page renders the same briefing', async () => {
     const { main } = await import('../../src/cli.js');
     let out = '';
-    const code = await main(['page', 'ecuador', 'homicides'], { stdout: (s) => (out += s), stderr: () => undefined }, { env: { SITREP_DB: join(await tempDir(), 'none.db') }, now: () => NOW });
+    const code = await main(
+      ['page', 'ecuador', 'homicides'],
+      { stdout: (s) => (out += s), stderr: () => undefined },
+      { env: { SITREP_DB: join(await tempDir(), 'none.db') }, now: () => NOW },
+    );
     expect(code).toBe(0);
     const served = await (await fetch(local(linkTo('ecuador', 'homicides')))).text();
     expect(out).toBe(served);

@@ -10,7 +10,12 @@ const BRIEFINGS = join(import.meta.dirname, '../../briefings');
 
 async function load(cache?: LibraryOptions['cache']): Promise<{ library: Library; cached: number }> {
   let cached = 0;
-  const r = await loadLibrary(['ecuador'], BRIEFINGS, { cache, onLoaded: (_s, info) => { cached = info.cached; } });
+  const r = await loadLibrary(['ecuador'], BRIEFINGS, {
+    cache,
+    onLoaded: (_s, info) => {
+      cached = info.cached;
+    },
+  });
   if (!r.ok) throw new Error(r.error.message);
   return { library: r.value, cached };
 }
@@ -34,7 +39,11 @@ describe('the extract cache', () => {
 
   it('extracts again an article whose text changed, and only that one', async () => {
     const { store } = await sqliteStore();
-    const files = { 'alpha/briefing.yaml': 'title: Alpha\n', 'alpha/articles/a.txt': article('A', 'Officials said 12 people were hurt on Monday.'), 'alpha/articles/b.txt': article('B') };
+    const files = {
+      'alpha/briefing.yaml': 'title: Alpha\n',
+      'alpha/articles/a.txt': article('A', 'Officials said 12 people were hurt on Monday.'),
+      'alpha/articles/b.txt': article('B'),
+    };
     const root = await tempDir(files);
     const counts: number[] = [];
     const loadAlpha = async (): Promise<void> => {

@@ -12,14 +12,27 @@ const text = (p: PageParts, url: string): string => articleText({ headline: p.he
 function stored(id: number, p: PageParts, url: string): StoredArticle {
   const t = text(p, url);
   const a = parseArticle('x', t);
-  return { id, subject: 'ecuador', hash: contentHash(a), headline: p.headline, outlets: [{ outlet: p.site, url }], published: p.date, addedAt: id, text: t, signature: bodySignature(a) };
+  return {
+    id,
+    subject: 'ecuador',
+    hash: contentHash(a),
+    headline: p.headline,
+    outlets: [{ outlet: p.site, url }],
+    published: p.date,
+    addedAt: id,
+    text: t,
+    signature: bodySignature(a),
+  };
 }
 
-describe('a subject\'s files and stored articles, as one list', () => {
-  it('folds a stored wire copy into the folder\'s article, which then names both outlets, and keeps other stories', () => {
+describe("a subject's files and stored articles, as one list", () => {
+  it("folds a stored wire copy into the folder's article, which then names both outlets, and keeps other stories", () => {
     const folder = [parseArticle('runoff.txt', text(RUNOFF, 'https://diario.example/a'))];
     const r = mergeArticles(folder, [stored(1, RUNOFF_COPY, 'https://prensa.example/b'), stored(2, PORT, 'https://diario.example/port')]);
-    expect(r.articles.map((a) => [a.file, a.outlet])).toEqual([['runoff.txt', 'El Diario (also La Prensa)'], [expect.stringMatching(/^diario\.example-[0-9a-f]{10}\.txt$/) as unknown, 'El Diario']]);
+    expect(r.articles.map((a) => [a.file, a.outlet])).toEqual([
+      ['runoff.txt', 'El Diario (also La Prensa)'],
+      [expect.stringMatching(/^diario\.example-[0-9a-f]{10}\.txt$/) as unknown, 'El Diario'],
+    ]);
     expect(r.folded).toBe(1);
     expect(r.keys.get('runoff.txt')).toBe(contentHash(folder[0] ?? parseArticle('', '')).slice(0, 16));
   });
@@ -29,7 +42,10 @@ describe('a subject\'s files and stored articles, as one list', () => {
     const b = parseArticle('b.txt', text(RUNOFF_COPY, 'https://prensa.example/b'));
     const same = parseArticle('c.txt', text({ ...RUNOFF, site: 'Primicias' }, 'https://primicias.example/c'));
     const r = mergeArticles([a, b, same], []);
-    expect(r.articles.map((x) => [x.file, x.outlet])).toEqual([['a.txt', 'El Diario (also Primicias)'], ['b.txt', 'La Prensa']]);
+    expect(r.articles.map((x) => [x.file, x.outlet])).toEqual([
+      ['a.txt', 'El Diario (also Primicias)'],
+      ['b.txt', 'La Prensa'],
+    ]);
   });
 
   it('dates undated folder files among themselves, not by articles ingested months later', () => {

@@ -5,8 +5,15 @@ import type { NewArticle } from '../../src/store/store.js';
 import { ENGINES, openTestStore } from './engines.js';
 
 const article = (over: Partial<NewArticle> = {}): NewArticle => ({
-  subject: 'ecuador', hash: 'h1', headline: 'Noboa wins', published: '2025-04-14', addedAt: 1, text: 'Noboa wins\nBody.\n',
-  signature: Uint32Array.from([1, 2, 3]), outlet: { outlet: 'El Diario', url: 'https://diario.example/a' }, ...over,
+  subject: 'ecuador',
+  hash: 'h1',
+  headline: 'Noboa wins',
+  published: '2025-04-14',
+  addedAt: 1,
+  text: 'Noboa wins\nBody.\n',
+  signature: Uint32Array.from([1, 2, 3]),
+  outlet: { outlet: 'El Diario', url: 'https://diario.example/a' },
+  ...over,
 });
 
 describe.each(ENGINES)('stored articles on %s', (engine) => {
@@ -26,10 +33,17 @@ describe.each(ENGINES)('stored articles on %s', (engine) => {
     expect(await store.articles.count('ecuador')).toBe(1);
   });
 
-  it('keeps a feed\'s validators per subject', async () => {
+  it("keeps a feed's validators per subject", async () => {
     const { store } = await openTestStore(engine);
     await store.feeds.put({ subject: 'ecuador', url: 'https://x/feed', etag: '"1"', polledAt: 5 });
-    expect(await store.feeds.get('ecuador', 'https://x/feed')).toEqual({ subject: 'ecuador', url: 'https://x/feed', etag: '"1"', lastModified: undefined, polledAt: 5, error: undefined });
+    expect(await store.feeds.get('ecuador', 'https://x/feed')).toEqual({
+      subject: 'ecuador',
+      url: 'https://x/feed',
+      etag: '"1"',
+      lastModified: undefined,
+      polledAt: 5,
+      error: undefined,
+    });
     expect(await store.feeds.get('other', 'https://x/feed')).toBeUndefined();
   });
 

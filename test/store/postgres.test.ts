@@ -9,7 +9,13 @@ import type { NewRun } from '../../src/store/store.js';
 import { freshLocation, openTestStore, TEST_DATABASE_URL } from './engines.js';
 
 const run = (i: number): NewRun => ({
-  key: `d${String(i)}@2025-06-10T12:00Z`, digestId: `d${String(i)}`, platform: 'slack', channel: 'C1', subject: 'ecuador', timeZone: 'UTC', scheduledAt: Date.parse('2025-06-10T12:00Z'),
+  key: `d${String(i)}@2025-06-10T12:00Z`,
+  digestId: `d${String(i)}`,
+  platform: 'slack',
+  channel: 'C1',
+  subject: 'ecuador',
+  timeZone: 'UTC',
+  scheduledAt: Date.parse('2025-06-10T12:00Z'),
 });
 
 /** A loopback port nothing listens on. */
@@ -58,7 +64,9 @@ describe('the PostgreSQL store', () => {
   it('says where and what to do when the server is not there, without the password', async () => {
     const port = await closedPort();
     const r = await openStore({ engine: 'postgres', url: `postgres://sitrep:hunter2@127.0.0.1:${String(port)}/sitrep` });
-    expect(r.ok ? '' : r.error).toBe(`Cannot reach PostgreSQL at postgres://sitrep:***@127.0.0.1:${String(port)}/sitrep (ECONNREFUSED). Start it, or fix SITREP_DATABASE_URL.`);
+    expect(r.ok ? '' : r.error).toBe(
+      `Cannot reach PostgreSQL at postgres://sitrep:***@127.0.0.1:${String(port)}/sitrep (ECONNREFUSED). Start it, or fix SITREP_DATABASE_URL.`,
+    );
   });
 
   it('says so when the database does not exist', async () => {
@@ -71,11 +79,18 @@ describe('the PostgreSQL store', () => {
   it('lets three replicas claim 20 runs at once: each run goes to exactly one', async () => {
     const { location } = await openTestStore('postgres');
     const replicas = await Promise.all(['a', 'b', 'c'].map(async () => (await openTestStore('postgres', location)).store));
-    const claims = await Promise.all(replicas.flatMap((s, r) => Array.from({ length: 20 }, (_, i) => s.runs.claim(run(i), `replica-${String(r)}`, 1000, 0).then((won) => (won ? i : -1)))));
+    const claims = await Promise.all(
+      replicas.flatMap((s, r) => Array.from({ length: 20 }, (_, i) => s.runs.claim(run(i), `replica-${String(r)}`, 1000, 0).then((won) => (won ? i : -1)))),
+    );
     expect(claims.filter((i) => i >= 0).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     // Leases run out: the takeovers share the runs out, none twice.
     const taken = await Promise.all(replicas.map((s, r) => s.runs.takeOver(2000, `replica-${String(r)}`, 9000)));
-    expect(taken.flat().map((t) => t.key).sort()).toEqual(Array.from({ length: 20 }, (_, i) => run(i).key).sort());
+    expect(
+      taken
+        .flat()
+        .map((t) => t.key)
+        .sort(),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => run(i).key).sort());
   });
 
   it('reads the pool of a closed connection again after the server drops it', async () => {

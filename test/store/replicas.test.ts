@@ -10,7 +10,10 @@ describe.each(ENGINES)('replica tables on %s', (engine) => {
     await store.replicas.beat(replica('b', 20), 100);
     await store.replicas.beat(replica('a', 10), 50);
     await store.replicas.beat(replica('a', 10), 120);
-    expect((await store.replicas.list(90)).map((r) => [r.id, r.seenAt])).toEqual([['a', 120], ['b', 100]]);
+    expect((await store.replicas.list(90)).map((r) => [r.id, r.seenAt])).toEqual([
+      ['a', 120],
+      ['b', 100],
+    ]);
     expect((await store.replicas.list(110)).map((r) => r.id)).toEqual(['a']);
     await store.replicas.leave('a');
     expect((await store.replicas.list(0)).map((r) => r.id)).toEqual(['b']);
@@ -30,13 +33,18 @@ describe.each(ENGINES)('replica tables on %s', (engine) => {
     expect(await store.leases.acquire('feeds:y', 'b', 4000, 2100)).toBe(true);
   });
 
-  it('raises a subject\'s version each time its articles change', async () => {
+  it("raises a subject's version each time its articles change", async () => {
     const { store } = await openTestStore(engine);
     expect(await store.subjectVersions.all()).toEqual(new Map());
     expect(await store.subjectVersions.bump('x', 1)).toBe(1);
     expect(await store.subjectVersions.bump('x', 2)).toBe(2);
     expect(await store.subjectVersions.bump('y', 3)).toBe(1);
-    expect(await store.subjectVersions.all()).toEqual(new Map([['x', 2], ['y', 1]]));
+    expect(await store.subjectVersions.all()).toEqual(
+      new Map([
+        ['x', 2],
+        ['y', 1],
+      ]),
+    );
   });
 
   it('keeps one installation per platform and workspace, replaced when installed again', async () => {

@@ -22,7 +22,14 @@ async function store(file?: string): Promise<{ store: Store; file: string }> {
 }
 
 const run = (over: Partial<NewRun> = {}): NewRun => ({
-  key: 'morning@2025-06-10T12:00Z', digestId: 'morning', platform: 'slack', channel: 'C1', subject: 'ecuador', timeZone: 'UTC', scheduledAt: Date.parse('2025-06-10T12:00Z'), ...over,
+  key: 'morning@2025-06-10T12:00Z',
+  digestId: 'morning',
+  platform: 'slack',
+  channel: 'C1',
+  subject: 'ecuador',
+  timeZone: 'UTC',
+  scheduledAt: Date.parse('2025-06-10T12:00Z'),
+  ...over,
 });
 
 describe('the SQLite store', () => {
@@ -43,9 +50,11 @@ describe('the SQLite store', () => {
   });
 
   it('says what to do when the database cannot be created', async () => {
-    const dir = await tempDir({ 'var': 'a file where the folder should be' });
+    const dir = await tempDir({ var: 'a file where the folder should be' });
     const r = openSqliteStore(join(dir, 'var', 'sitrep.db'));
-    expect(r.ok ? '' : r.error).toBe(`Cannot create the database at ${join(dir, 'var', 'sitrep.db')}: a file stands where its folder should be (EEXIST). Set SITREP_DB to a writable path, or mount a writable volume at its folder.`);
+    expect(r.ok ? '' : r.error).toBe(
+      `Cannot create the database at ${join(dir, 'var', 'sitrep.db')}: a file stands where its folder should be (EEXIST). Set SITREP_DB to a writable path, or mount a writable volume at its folder.`,
+    );
   });
 });
 
@@ -102,7 +111,10 @@ describe.each(ENGINES)('subscriptions on %s', (engine) => {
     const again = await s.subscriptions.add({ ...sub, cron: '30 7 * * 1-5', timeZone: 'America/Guayaquil' });
     await s.subscriptions.add({ ...sub, topic: 'homicides' });
     expect(again.id).toBe(first.id);
-    expect((await s.subscriptions.list()).map((x) => [x.topic, x.cron, x.timeZone])).toEqual([[undefined, '30 7 * * 1-5', 'America/Guayaquil'], ['homicides', '0 8 * * *', 'UTC']]);
+    expect((await s.subscriptions.list()).map((x) => [x.topic, x.cron, x.timeZone])).toEqual([
+      [undefined, '30 7 * * 1-5', 'America/Guayaquil'],
+      ['homicides', '0 8 * * *', 'UTC'],
+    ]);
   });
 
   it('removes one topic, or all of a subject in the channel, and only there', async () => {
@@ -110,7 +122,9 @@ describe.each(ENGINES)('subscriptions on %s', (engine) => {
     await s.subscriptions.add(sub);
     await s.subscriptions.add({ ...sub, topic: 'homicides' });
     await s.subscriptions.add({ ...sub, channel: 'C2' });
-    expect((await s.subscriptions.remove({ platform: 'slack', channel: 'C1', subject: 'ecuador', topic: 'homicides' })).map((x) => x.topic)).toEqual(['homicides']);
+    expect((await s.subscriptions.remove({ platform: 'slack', channel: 'C1', subject: 'ecuador', topic: 'homicides' })).map((x) => x.topic)).toEqual([
+      'homicides',
+    ]);
     expect(await s.subscriptions.remove({ platform: 'slack', channel: 'C1', subject: 'ecuador' })).toHaveLength(1);
     expect((await s.subscriptions.list()).map((x) => x.channel)).toEqual(['C2']);
     expect(await s.subscriptions.list({ platform: 'discord' })).toEqual([]);
@@ -120,7 +134,14 @@ describe.each(ENGINES)('subscriptions on %s', (engine) => {
 describe.each(ENGINES)('the extract cache on %s', (engine) => {
   it('gives back what was put, and prunes what was not used since', async () => {
     const { store: s } = await openTestStore(engine);
-    const extract = { article: { file: 'a.txt', headline: 'H', bytes: 1 }, figures: [], actors: [], questions: [], sentences: [{ file: 'a.txt', quote: 'Q.' }], places: [] };
+    const extract = {
+      article: { file: 'a.txt', headline: 'H', bytes: 1 },
+      figures: [],
+      actors: [],
+      questions: [],
+      sentences: [{ file: 'a.txt', quote: 'Q.' }],
+      places: [],
+    };
     await s.extracts.put('h1', extract);
     expect(await s.extracts.get('h1')).toEqual(extract);
     expect(await s.extracts.get('h2')).toBeUndefined();
@@ -134,7 +155,15 @@ describe('inspecting a store for doctor', () => {
     expect(inspectSqliteStore(join(dir, 'var', 'x.db'), 0)).toEqual({ state: 'missing', creatable: true, folder: dir });
     const { file, store: s } = await store(join(dir, 'var', 'x.db'));
     await s.runs.claim(run(), 'a', 1, 0);
-    expect(inspectSqliteStore(file, 0)).toEqual({ state: 'present', writable: true, version: LATEST_VERSION, latest: LATEST_VERSION, runs: 1, failedSince: 0, subscriptions: 0 });
+    expect(inspectSqliteStore(file, 0)).toEqual({
+      state: 'present',
+      writable: true,
+      version: LATEST_VERSION,
+      latest: LATEST_VERSION,
+      runs: 1,
+      failedSince: 0,
+      subscriptions: 0,
+    });
   });
 });
 
@@ -152,7 +181,7 @@ describe('what is read back is checked, not cast', () => {
     const { store: s, file } = await store();
     await s.extracts.put('h1', { article: { file: 'a.txt', headline: 'H', bytes: 1 }, figures: [], actors: [], questions: [], sentences: [], places: [] });
     const db = new Database(file);
-    db.prepare("UPDATE extract_cache SET extract = '{\"figures\": 3}'").run();
+    db.prepare('UPDATE extract_cache SET extract = \'{"figures": 3}\'').run();
     db.prepare("INSERT INTO digest_coverage (run_key, digest_id, posted_at, coverage) VALUES ('k', 'morning', 1, 'not json')").run();
     db.close();
     expect(await s.extracts.get('h1')).toBeUndefined();

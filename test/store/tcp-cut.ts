@@ -33,7 +33,10 @@ export async function startTcpCut(target: { host: string; port: number }): Promi
     for (const s of [client, upstream]) {
       open.add(s);
       s.on('close', () => open.delete(s));
-      s.on('error', () => { client.destroy(); upstream.destroy(); });
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
     }
     client.pipe(upstream);
     upstream.pipe(client);

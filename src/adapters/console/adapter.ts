@@ -88,7 +88,11 @@ export function createConsoleAdapter(deps: ConsoleAdapterDeps): PlatformAdapter 
       if (!deps.input) return;
       rl = createInterface({ input: deps.input, ...(deps.interactive ? { output, prompt: PROMPT, terminal: true } : { terminal: false }) });
       rl.on('line', (line) => {
-        queue = queue.then(() => onLine(line)).catch((e: unknown) => { logger.error({ err: e }, 'console: answering a command failed'); });
+        queue = queue
+          .then(() => onLine(line))
+          .catch((e: unknown) => {
+            logger.error({ err: e }, 'console: answering a command failed');
+          });
       });
       rl.on('close', () => {
         if (stopping) return;
@@ -101,7 +105,9 @@ export function createConsoleAdapter(deps: ConsoleAdapterDeps): PlatformAdapter 
         void queue.then(() => deps.onQuit?.());
       });
       // Ctrl-C at the prompt reaches readline, not the process.
-      rl.on('SIGINT', () => { deps.onQuit?.(); });
+      rl.on('SIGINT', () => {
+        deps.onQuit?.();
+      });
       if (deps.interactive) rl.prompt();
     },
     async stop() {

@@ -37,10 +37,18 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   let stopping = false;
   const gateway: Gateway | undefined = settings.mode === 'gateway' ? createGateway({ settings, handler: () => handler, logger }) : undefined;
   const rest = gateway?.client.rest ?? createRest(settings);
-  const handler = createInteractionHandler({ library: deps.library, commands: deps.commands, rest, deferAfterMs: settings.deferAfterMs, answerCacheSize: settings.answerCacheSize, logger });
-  const routes = settings.mode === 'http' && settings.publicKey
-    ? [interactionsRoute({ publicKey: settings.publicKey, handler, stopping: () => stopping, logger, firstSight: deps.firstSight })]
-    : [];
+  const handler = createInteractionHandler({
+    library: deps.library,
+    commands: deps.commands,
+    rest,
+    deferAfterMs: settings.deferAfterMs,
+    answerCacheSize: settings.answerCacheSize,
+    logger,
+  });
+  const routes =
+    settings.mode === 'http' && settings.publicKey
+      ? [interactionsRoute({ publicKey: settings.publicKey, handler, stopping: () => stopping, logger, firstSight: deps.firstSight })]
+      : [];
 
   return {
     platform: 'discord',

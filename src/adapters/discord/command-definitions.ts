@@ -50,7 +50,7 @@ export function commandDefinitions(library: CommandSubjects): CommandDefinition[
       {
         type: STRING,
         name: OPTION.view,
-        description: 'Something other than a briefing: topics, sources, help or this channel\'s digests',
+        description: "Something other than a briefing: topics, sources, help or this channel's digests",
         choices: VIEWS.map((v) => ({ name: VIEW_DESCRIPTIONS[v], value: v })),
       },
     ],

@@ -22,7 +22,11 @@ export function createGateway(deps: { settings: DiscordSettings; handler: () => 
   // Interactions need no intents; Guilds keeps discord.js's caches coherent.
   // Shards: Discord's recommended count (GET /gateway/bot) unless DISCORD_SHARDS names them.
   const shards = settings.shards ?? 'auto';
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(settings), ...(shards === 'auto' ? { shards: 'auto' } : { shards: shards.ids, shardCount: shards.count }) });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: restOptions(settings),
+    ...(shards === 'auto' ? { shards: 'auto' } : { shards: shards.ids, shardCount: shards.count }),
+  });
   if (settings.token) client.rest.setToken(settings.token);
   // Raw payloads, so both connection modes answer through the same handler.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown) => {
@@ -37,7 +41,9 @@ export function createGateway(deps: { settings: DiscordSettings; handler: () => 
       await client.rest.post(Routes.interactionCallback(i.id, i.token), { body, auth: false });
     });
   });
-  client.on('error', (e) => { logger.error({ err: e }, 'discord: client error'); });
+  client.on('error', (e) => {
+    logger.error({ err: e }, 'discord: client error');
+  });
 
   return {
     client,
@@ -45,7 +51,9 @@ export function createGateway(deps: { settings: DiscordSettings; handler: () => 
       if (!settings.token) throw new Error('DISCORD_TOKEN is missing: the gateway needs the bot token.');
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => { reject(new Error(`Discord gateway: not ready after ${String(READY_TIMEOUT_MS / 1000)} s. Check the network and DISCORD_API_URL.`)); }, READY_TIMEOUT_MS);
+        timer = setTimeout(() => {
+          reject(new Error(`Discord gateway: not ready after ${String(READY_TIMEOUT_MS / 1000)} s. Check the network and DISCORD_API_URL.`));
+        }, READY_TIMEOUT_MS);
       });
       try {
         await Promise.race([client.login(settings.token), timeout]);
@@ -58,7 +66,10 @@ export function createGateway(deps: { settings: DiscordSettings; handler: () => 
         clearTimeout(timer);
       }
       const ids = [...client.ws.shards.keys()].sort((a, b) => a - b);
-      logger.info({ user: client.user?.tag, shards: ids, shardCount: client.options.shardCount }, `discord: gateway connected (shard${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${String(client.options.shardCount ?? ids.length)})`);
+      logger.info(
+        { user: client.user?.tag, shards: ids, shardCount: client.options.shardCount },
+        `discord: gateway connected (shard${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${String(client.options.shardCount ?? ids.length)})`,
+      );
     },
     async close() {
       await client.destroy();

@@ -46,7 +46,10 @@ export function createInteractionHandler(deps: HandlerDeps): InteractionHandler 
     try {
       const answer = routeInteraction({ library: deps.library, commands: deps.commands, shares, answers }, i);
       const { deferred } = await respond(answer, { callback, editOriginal }, { receivedAt, deferAfterMs, logger: deps.logger });
-      deps.logger.debug({ interaction: i.id, type: i.type, command: i.data?.name, deferred, ms: Math.round(performance.now() - receivedAt) }, 'discord: answered');
+      deps.logger.debug(
+        { interaction: i.id, type: i.type, command: i.data?.name, deferred, ms: Math.round(performance.now() - receivedAt) },
+        'discord: answered',
+      );
     } catch (e) {
       deps.logger.error({ err: e, interaction: i.id, type: i.type, command: i.data?.name }, 'discord: answering an interaction failed');
     }

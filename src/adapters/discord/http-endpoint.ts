@@ -39,7 +39,9 @@ const plain = (res: ServerResponse, status: number, text: string, headers: Recor
 const json = (res: ServerResponse, body: InteractionResponse): Promise<void> =>
   new Promise((resolve, reject) => {
     res.once('error', reject);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body), () => { resolve(); });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body), () => {
+      resolve();
+    });
   });
 
 /** The endpoint as a route of the shared HTTP server. */

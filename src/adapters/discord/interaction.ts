@@ -15,18 +15,25 @@ export const InteractionSchema = z.looseObject({
   id: z.string(),
   application_id: z.string(),
   /** Known types by name; a type newer than this code reads as `undefined` and is declined politely. */
-  type: z.enum(InteractionType).or(z.number().int().transform(() => undefined)),
+  type: z.enum(InteractionType).or(
+    z
+      .number()
+      .int()
+      .transform(() => undefined),
+  ),
   token: z.string(),
   channel_id: z.string().optional(),
   /** In a server: the member, with their permissions in this channel (a bitfield as a decimal string). */
   member: z.looseObject({ user: z.looseObject({ id: z.string() }), permissions: z.string().optional() }).optional(),
   /** In a DM: the user. */
   user: z.looseObject({ id: z.string() }).optional(),
-  data: z.looseObject({
-    name: z.string().optional(),
-    custom_id: z.string().optional(),
-    options: z.array(OptionSchema).optional(),
-  }).optional(),
+  data: z
+    .looseObject({
+      name: z.string().optional(),
+      custom_id: z.string().optional(),
+      options: z.array(OptionSchema).optional(),
+    })
+    .optional(),
 });
 
 /** A validated interaction. */

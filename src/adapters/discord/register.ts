@@ -74,8 +74,6 @@ export async function runDiscordRegister(input: { env: Env; library: CommandSubj
     return 1;
   }
   const names = r.value.names.map((n) => `/${n}`).join(', ');
-  io.stdout(r.value.scope === 'global'
-    ? `Registered ${names} globally.\n`
-    : `Registered ${names} in guild ${r.value.scope.guild}; they show there at once.\n`);
+  io.stdout(r.value.scope === 'global' ? `Registered ${names} globally.\n` : `Registered ${names} in guild ${r.value.scope.guild}; they show there at once.\n`);
   return 0;
 }

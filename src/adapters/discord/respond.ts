@@ -36,7 +36,10 @@ export async function respond(answer: Answer, transport: Transport, opts: Respon
   // Settled to the error (or undefined), so a failed defer is not an unhandled rejection while the message builds.
   let deferred: Promise<Error | undefined> | undefined;
   const defer = (): void => {
-    deferred ??= transport.callback({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: flags }).then(() => undefined, (e: unknown) => (e instanceof Error ? e : new Error('deferring the reply failed')));
+    deferred ??= transport.callback({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: flags }).then(
+      () => undefined,
+      (e: unknown) => (e instanceof Error ? e : new Error('deferring the reply failed')),
+    );
   };
   if (late()) defer();
   const timer = deferred ? undefined : setTimeout(defer, Math.max(0, opts.deferAfterMs - (performance.now() - opts.receivedAt)));

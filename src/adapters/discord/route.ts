@@ -20,8 +20,7 @@ export interface InteractionResponse {
 
 /** How to answer: at once with `body`, or with a message that `build` makes (deferred if it is slow). */
 export type Answer =
-  | { kind: 'now'; body: InteractionResponse }
-  | { kind: 'message'; ephemeral: boolean; build: () => DiscordMessage | Promise<DiscordMessage> };
+  { kind: 'now'; body: InteractionResponse } | { kind: 'message'; ephemeral: boolean; build: () => DiscordMessage | Promise<DiscordMessage> };
 
 /** What routing needs. */
 export interface RouteDeps {
@@ -45,7 +44,10 @@ function choices(deps: RouteDeps, i: Interaction): { name: string; value: string
   const own = { name: clip(typed, LIMITS.choiceName), value: typed.slice(0, LIMITS.choiceValue) };
   // "subscribe daily 08:00" is a command, not a search: offer it as typed.
   if ((SUBSCRIPTION_WORDS as readonly string[]).includes(verb)) return [own];
-  const topics = suggestTopics(subject, typed, LIMITS.choices).map((t) => ({ name: clip(`${t.label} — ${t.terms.join(', ')}`, LIMITS.choiceName), value: t.name }));
+  const topics = suggestTopics(subject, typed, LIMITS.choices).map((t) => ({
+    name: clip(`${t.label} — ${t.terms.join(', ')}`, LIMITS.choiceName),
+    value: t.name,
+  }));
   if (topics.length || !typed) return topics;
   return [{ ...own, name: clip(`Search the articles for “${typed}”`, LIMITS.choiceName) }];
 }

@@ -77,11 +77,20 @@ export function discordSettingsFrom(env: Env): Result<DiscordSettings | undefine
   const problems: string[] = [];
   if (!applicationId) problems.push('DISCORD_APPLICATION_ID is missing (the application id from the Developer Portal)');
   else if (!/^\d{1,20}$/.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be the numeric application id');
-  if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters of the application\'s public key');
-  if (mode === 'gateway' && !token) problems.push('DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint)');
+  if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) problems.push("DISCORD_PUBLIC_KEY must be the 64 hex characters of the application's public key");
+  if (mode === 'gateway' && !token)
+    problems.push('DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint)');
   const shards = parseShards(vars.DISCORD_SHARDS);
   if (!shards.ok) problems.push(shards.error);
-  else if (mode === 'http' && vars.DISCORD_SHARDS) problems.push('DISCORD_SHARDS applies to the gateway; on the HTTP interactions endpoint, run more replicas instead');
+  else if (mode === 'http' && vars.DISCORD_SHARDS)
+    problems.push('DISCORD_SHARDS applies to the gateway; on the HTTP interactions endpoint, run more replicas instead');
   if (problems.length || !applicationId || !shards.ok) return err(`Discord settings: ${problems.join('; ')}.`);
-  return ok({ mode, applicationId, token, publicKey: publicKey?.toLowerCase(), apiUrl: apiUrl === undefined ? undefined : normaliseApiUrl(apiUrl), shards: shards.value });
+  return ok({
+    mode,
+    applicationId,
+    token,
+    publicKey: publicKey?.toLowerCase(),
+    apiUrl: apiUrl === undefined ? undefined : normaliseApiUrl(apiUrl),
+    shards: shards.value,
+  });
 }

@@ -66,11 +66,17 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { oauth } = settings;
   if (oauth && !deps.installations) throw new Error('Slack in many workspaces needs a store for their installations.');
   const installs = oauth && deps.installations ? slackInstalls(oauth, deps.installations, deps.now ?? Date.now) : undefined;
-  const receiver = mode === 'http' ? new HTTPReceiver({
-    signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: log,
-    ...(deps.unhandledAfterMs === undefined ? {} : { unhandledRequestTimeoutMillis: deps.unhandledAfterMs }),
-    ...(oauth && installs ? installerReceiverOptions(oauth, installs, slackApiUrl, logger) : {}),
-  }) : undefined;
+  const receiver =
+    mode === 'http'
+      ? new HTTPReceiver({
+          signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          processBeforeResponse: false,
+          logger: log,
+          ...(deps.unhandledAfterMs === undefined ? {} : { unhandledRequestTimeoutMillis: deps.unhandledAfterMs }),
+          ...(oauth && installs ? installerReceiverOptions(oauth, installs, slackApiUrl, logger) : {}),
+        })
+      : undefined;
   const app = new App({
     // In multi-workspace mode Bolt authorizes each request from its workspace's installation.
     ...(installs ? {} : { token: settings.botToken }),
@@ -89,29 +95,50 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     return work;
   };
   const { commands } = deps;
-  const answer: Answer = commands ? (ctx, command, text) => commands.handle(ctx, command, text) : (_ctx, command, text) => answerFrom(deps.library, command, text);
+  const answer: Answer = commands
+    ? (ctx, command, text) => commands.handle(ctx, command, text)
+    : (_ctx, command, text) => answerFrom(deps.library, command, text);
   registerHandlers(app, {
-    answer, logger, ackBudgetMs: deps.ackBudgetMs ?? 2000, track, cache: createReplyCache(deps.cacheSize ?? 500, () => deps.library.version()),
+    answer,
+    logger,
+    ackBudgetMs: deps.ackBudgetMs ?? 2000,
+    track,
+    cache: createReplyCache(deps.cacheSize ?? 500, () => deps.library.version()),
     mayChangeDigests: managersRule(settings.managers ?? [], groupMembership(app, logger)),
     channelOf: (team, channel) => (installs && team ? `${team}/${channel}` : channel),
   });
   if (installs) honourUninstalls(app, installs, logger);
 
   // Digests get their own client: it hands 429s back to the poster instead of waiting inside.
-  const postClient = new webApi.WebClient(settings.botToken || undefined, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const postClient = new webApi.WebClient(settings.botToken || undefined, {
+    slackApiUrl,
+    logger: log,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   const poster = createPoster({ client: postClient, sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), logger });
 
   let accepting = false;
-  const routes = receiver ? [
-    { path: SLACK_EVENTS_PATH, handler: httpHandler(receiver, signingSecret, deps.now ?? Date.now, logger, () => accepting, deps.firstSight) },
-    ...(installs ? installRoutes(receiver.requestListener, () => accepting) : []),
-  ] : [];
+  const routes = receiver
+    ? [
+        { path: SLACK_EVENTS_PATH, handler: httpHandler(receiver, signingSecret, deps.now ?? Date.now, logger, () => accepting, deps.firstSight) },
+        ...(installs ? installRoutes(receiver.requestListener, () => accepting) : []),
+      ]
+    : [];
   /** A digest in multi-workspace mode goes out as its workspace's bot. */
   const postToWorkspace = async (channel: string, reply: Reply, key?: string): Promise<Result<Posted, PostError>> => {
     const where = splitChannel(channel);
-    if (!where) return err({ code: 'rejected', message: `Sitrep is installed in many Slack workspaces, so a channel is written WORKSPACE/CHANNEL (as T0123ABCD/C0456EFGH); got ${channel}` });
+    if (!where)
+      return err({
+        code: 'rejected',
+        message: `Sitrep is installed in many Slack workspaces, so a channel is written WORKSPACE/CHANNEL (as T0123ABCD/C0456EFGH); got ${channel}`,
+      });
     const token = await installs?.botToken(where.team);
-    if (!token) return err({ code: 'rejected', message: `Sitrep is not installed in Slack workspace ${where.team} (or was uninstalled); install it at ${SLACK_INSTALL_PATH}` });
+    if (!token)
+      return err({
+        code: 'rejected',
+        message: `Sitrep is not installed in Slack workspace ${where.team} (or was uninstalled); install it at ${SLACK_INSTALL_PATH}`,
+      });
     return poster(where.channel, renderSlack(reply), key, token);
   };
 
@@ -133,12 +160,19 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         }
       }
       accepting = true;
-      logger.info({ mode, commands: deps.library.subjects.map((s) => `/${s.command}`) }, mode === 'socket' ? 'Slack connected in Socket Mode'
-        : `Slack receiving on ${SLACK_EVENTS_PATH}${installs ? `; installs in any workspace at ${SLACK_INSTALL_PATH} (${String(await deps.installations?.count('slack') ?? 0)} so far)` : ''}`);
+      logger.info(
+        { mode, commands: deps.library.subjects.map((s) => `/${s.command}`) },
+        mode === 'socket'
+          ? 'Slack connected in Socket Mode'
+          : `Slack receiving on ${SLACK_EVENTS_PATH}${installs ? `; installs in any workspace at ${SLACK_INSTALL_PATH} (${String((await deps.installations?.count('slack')) ?? 0)} so far)` : ''}`,
+      );
     },
     async stop() {
       accepting = false;
-      if (mode === 'socket') await app.stop().catch((e: unknown) => { logger.warn({ err: e }, 'Slack Socket Mode did not close cleanly'); });
+      if (mode === 'socket')
+        await app.stop().catch((e: unknown) => {
+          logger.warn({ err: e }, 'Slack Socket Mode did not close cleanly');
+        });
       await Promise.allSettled([...inFlight]);
     },
     post: (channel, reply, key) => (installs ? postToWorkspace(channel, reply, key) : poster(channel, renderSlack(reply), key)),
@@ -152,7 +186,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 export function managersRule(managers: readonly string[], memberOf: ReturnType<typeof groupMembership>): HandlerDeps['mayChangeDigests'] {
   const users = managers.filter((m) => !m.startsWith('S'));
   const groups = managers.filter((m) => m.startsWith('S'));
-  const no: Allowed = { ok: false, who: 'the people named in Sitrep\'s config (slack.managers)', hint: 'Ask one of them, or your Sitrep admin.' };
+  const no: Allowed = { ok: false, who: "the people named in Sitrep's config (slack.managers)", hint: 'Ask one of them, or your Sitrep admin.' };
   return (user, token) => async () => {
     if (!managers.length || users.includes(user)) return { ok: true };
     if (groups.length && (await memberOf(user, token)(groups))) return { ok: true };
@@ -176,7 +210,14 @@ function groupMembership(app: App, logger: Logger): (user: string, token: string
 }
 
 /** The `/slack/events` route: 503 until started, then the request guard, then Bolt. */
-function httpHandler(receiver: HTTPReceiver, signingSecret: string, now: () => number, logger: Logger, accepting: () => boolean, firstSight: FirstSight | undefined): RouteHandler {
+function httpHandler(
+  receiver: HTTPReceiver,
+  signingSecret: string,
+  now: () => number,
+  logger: Logger,
+  accepting: () => boolean,
+  firstSight: FirstSight | undefined,
+): RouteHandler {
   const next: RequestListener = (req, res) => {
     try {
       receiver.requestListener(req, res);

@@ -9,10 +9,18 @@ export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'bolt' });
   const text = (msg: unknown[]): string => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
-    debug: (...msg: unknown[]) => { if (log.isLevelEnabled('debug')) log.debug(text(msg)); },
-    info: (...msg: unknown[]) => { log.info(text(msg)); },
-    warn: (...msg: unknown[]) => { log.warn(text(msg)); },
-    error: (...msg: unknown[]) => { log.error(text(msg)); },
+    debug: (...msg: unknown[]) => {
+      if (log.isLevelEnabled('debug')) log.debug(text(msg));
+    },
+    info: (...msg: unknown[]) => {
+      log.info(text(msg));
+    },
+    warn: (...msg: unknown[]) => {
+      log.warn(text(msg));
+    },
+    error: (...msg: unknown[]) => {
+      log.error(text(msg));
+    },
     setLevel: () => undefined,
     getLevel: () => LEVELS[logger.level] ?? LogLevel.ERROR,
     setName: () => undefined,

@@ -53,7 +53,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
 type Ack = (message?: { response_type: 'ephemeral'; text: string; blocks: SlackMessage['blocks'] }) => Promise<void>;
 
-const context = (deps: HandlerDeps, channel: string, user: string, token: string | undefined): CommandContext => ({ platform: 'slack', channel, user, mayChangeDigests: deps.mayChangeDigests(user, token) });
+const context = (deps: HandlerDeps, channel: string, user: string, token: string | undefined): CommandContext => ({
+  platform: 'slack',
+  channel,
+  user,
+  mayChangeDigests: deps.mayChangeDigests(user, token),
+});
 
 async function runCommand(deps: HandlerDeps, ctx: CommandContext, command: string, text: string, ack: Ack, respond: RespondFn): Promise<void> {
   const log = deps.logger.child({ command, text: text.slice(0, 200) });
@@ -64,12 +69,14 @@ async function runCommand(deps: HandlerDeps, ctx: CommandContext, command: strin
   }
   let acked = false;
   try {
-    const pending = Promise.resolve().then(() => deps.answer(ctx, command, text)).then((reply) => {
-      const m = message(reply, command, text);
-      // Notices (subscriptions) depend on who asks and on the store; everything else only on the words.
-      if (reply.kind !== 'notice') deps.cache.set(command, text, m);
-      return m;
-    });
+    const pending = Promise.resolve()
+      .then(() => deps.answer(ctx, command, text))
+      .then((reply) => {
+        const m = message(reply, command, text);
+        // Notices (subscriptions) depend on who asks and on the store; everything else only on the words.
+        if (reply.kind !== 'notice') deps.cache.set(command, text, m);
+        return m;
+      });
     const early = await within(pending, deps.ackBudgetMs);
     if (early.done) {
       acked = true;
@@ -109,7 +116,11 @@ async function share(deps: HandlerDeps, ctx: CommandContext, value: string | und
 /** The promise's value if it settles within `ms`; `{ done: false }` otherwise. */
 async function within<T>(p: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<{ done: false }>((resolve) => { timer = setTimeout(() => { resolve({ done: false }); }, ms); });
+  const late = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({ done: false });
+    }, ms);
+  });
   try {
     return await Promise.race([p.then((value) => ({ done: true as const, value })), late]);
   } finally {

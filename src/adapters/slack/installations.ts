@@ -16,7 +16,11 @@ export function installationId(q: { teamId?: string | undefined; enterpriseId?: 
 }
 
 /** Bolt's store of installations, kept in `store` and sealed with `sealer`. */
-export function slackInstallationStore(store: InstallationStore, sealer: Sealer, now: () => number): BoltInstallationStore & {
+export function slackInstallationStore(
+  store: InstallationStore,
+  sealer: Sealer,
+  now: () => number,
+): BoltInstallationStore & {
   deleteInstallation: NonNullable<BoltInstallationStore['deleteInstallation']>;
   /** The bot token of a workspace, when Sitrep is installed there. */
   botToken(teamId: string): Promise<string | undefined>;
@@ -27,7 +31,11 @@ export function slackInstallationStore(store: InstallationStore, sealer: Sealer,
   };
   return {
     async storeInstallation(installation) {
-      const id = installationId({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
+      const id = installationId({
+        teamId: installation.team?.id,
+        enterpriseId: installation.enterprise?.id,
+        isEnterpriseInstall: installation.isEnterpriseInstall,
+      });
       await store.put(PLATFORM, id, sealer.seal(JSON.stringify(installation), `${PLATFORM}:${id}`), now());
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {

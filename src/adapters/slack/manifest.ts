@@ -83,7 +83,16 @@ const USAGE = `Usage: sitrep slack manifest [subject...] [--url https://your.hos
 export async function runSlackManifest(argv: string[], io: ManifestIo, deps: { briefingsDir?: string | undefined } = {}): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { url: { type: 'string' }, installs: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        installs: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
@@ -125,10 +134,12 @@ export async function runSlackManifest(argv: string[], io: ManifestIo, deps: { b
   const manifest = slackManifest({ subjects, publicUrl: url, socketMode: url === undefined, installs });
   io.stdout(args.values.json ? `${JSON.stringify(manifest, null, 2)}\n` : stringify(manifest, { lineWidth: 0 }));
   const host = (url ?? '').replace(/\/+$/, '');
-  io.stderr(installs
-    ? `Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=${host}. Workspaces install at ${host}${SLACK_INSTALL_PATH}.\n`
-    : url === undefined
-    ? 'Socket Mode: paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (connections:write).\n'
-    : `HTTP: Slack will call ${url.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}. Paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.\n`);
+  io.stderr(
+    installs
+      ? `Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=${host}. Workspaces install at ${host}${SLACK_INSTALL_PATH}.\n`
+      : url === undefined
+        ? 'Socket Mode: paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (connections:write).\n'
+        : `HTTP: Slack will call ${url.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}. Paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.\n`,
+  );
   return 0;
 }

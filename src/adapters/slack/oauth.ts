@@ -26,7 +26,12 @@ const page = (title: string, body: string): string =>
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 
 /** The HTTP receiver's installer options: Bolt runs the flow, Sitrep keeps the installations and words the pages. */
-export function installerReceiverOptions(oauth: SlackOAuthSettings, installs: SlackInstalls, slackApiUrl: string, logger: Logger): Partial<HTTPReceiverOptions> {
+export function installerReceiverOptions(
+  oauth: SlackOAuthSettings,
+  installs: SlackInstalls,
+  slackApiUrl: string,
+  logger: Logger,
+): Partial<HTTPReceiverOptions> {
   return {
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
@@ -44,11 +49,14 @@ export function installerReceiverOptions(oauth: SlackOAuthSettings, installs: Sl
         success: (installation, _options, _req, res) => {
           const team = installation.team?.name ?? installation.enterprise?.name ?? 'your workspace';
           logger.info({ workspace: installation.team?.id ?? installation.enterprise?.id }, `Slack: installed in ${team}`);
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Sitrep is installed', `Sitrep is now in ${escape(team)}. Try its slash command in any channel.`));
+          res
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(page('Sitrep is installed', `Sitrep is now in ${escape(team)}. Try its slash command in any channel.`));
         },
         failure: (error, _options, _req, res) => {
           logger.warn({ code: error.code }, `Slack: an install did not complete (${error.code}: ${error.message})`);
-          res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
+          res
+            .writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
             .end(page('Sitrep was not installed', `The install did not complete (${escape(error.code)}). <a href="${SLACK_INSTALL_PATH}">Start again</a>.`));
         },
       },
@@ -58,7 +66,10 @@ export function installerReceiverOptions(oauth: SlackOAuthSettings, installs: Sl
 
 /** Forgets a workspace's installation when Slack says Sitrep was removed, or its bot token revoked. */
 export function honourUninstalls(app: App, installs: SlackInstalls, logger: Logger): void {
-  const forget = async (q: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }, why: string): Promise<void> => {
+  const forget = async (
+    q: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined },
+    why: string,
+  ): Promise<void> => {
     const id = installationId(q);
     await installs.deleteInstallation({ teamId: q.teamId, enterpriseId: q.enterpriseId, isEnterpriseInstall: q.isEnterpriseInstall ?? false });
     logger.info({ workspace: id }, `Slack: ${why} in ${id}; its token is deleted, and its digests fail until Sitrep is installed again`);

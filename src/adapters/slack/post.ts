@@ -76,7 +76,9 @@ async function findDigest(deps: PosterDeps, channel: string, key: string, as: { 
     // The newest HISTORY_PAGES pages: a run is retried within minutes of its first post.
     for (let page = 0; page < HISTORY_PAGES; page++) {
       const r = await deps.client.conversations.history({ ...as, channel, limit: 100, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
-      const found = r.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+      const found = r.messages?.find(
+        (m) => m.metadata?.event_type === DIGEST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+      );
       if (found?.ts) {
         deps.logger.info({ channel, key, ts: found.ts }, `Digest ${key} is already in ${channel}; not posting it again`);
         return found.ts;

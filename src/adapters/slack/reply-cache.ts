@@ -16,7 +16,8 @@ export interface ReplyCache {
  */
 export function createReplyCache(limit: number, version: () => number = () => 0): ReplyCache {
   const entries = new Map<string, SlackMessage>();
-  const key = (command: string, text: string): string => `${String(version())}\n${command.replace(/^\//, '').toLowerCase()}\n${text.trim().replace(/\s+/g, ' ')}`;
+  const key = (command: string, text: string): string =>
+    `${String(version())}\n${command.replace(/^\//, '').toLowerCase()}\n${text.trim().replace(/\s+/g, ' ')}`;
   return {
     get(command, text) {
       const k = key(command, text);

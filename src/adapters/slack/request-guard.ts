@@ -61,7 +61,16 @@ export function createRequestGuard(deps: GuardDeps): RouteHandler {
       return;
     }
     let reason = check(req, text, deps, seen) ?? shapeProblem(req, body);
-    if (!reason && !(await firstSightShared(deps.firstSight, `slack:${header(req, 'x-slack-signature') ?? ''}`, Number(header(req, 'x-slack-request-timestamp')), Math.floor(deps.now() / 1000) - MAX_SKEW_SECONDS))) reason = 'replay';
+    if (
+      !reason &&
+      !(await firstSightShared(
+        deps.firstSight,
+        `slack:${header(req, 'x-slack-signature') ?? ''}`,
+        Number(header(req, 'x-slack-request-timestamp')),
+        Math.floor(deps.now() / 1000) - MAX_SKEW_SECONDS,
+      ))
+    )
+      reason = 'replay';
     if (reason) refuse(req, res, reason, reason === 'not-an-object' || reason === 'not-served' ? 400 : 401);
     else pass(req, res, body, deps.next);
   };
@@ -106,7 +115,12 @@ function check(req: IncomingMessage, text: string, deps: GuardDeps, seen: Replay
   const outside = outsideWindow(ts, nowSec);
   if (outside) return outside;
   try {
-    verifySlackRequest({ signingSecret: deps.signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts }, nowMilliseconds: deps.now() });
+    verifySlackRequest({
+      signingSecret: deps.signingSecret,
+      body: text,
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
+      nowMilliseconds: deps.now(),
+    });
   } catch {
     return 'bad-signature';
   }

@@ -67,7 +67,13 @@ export function slackSettingsFrom(env: Env, section?: unknown): Result<SlackSett
   const settings = slackSettingsOf(env);
   if (!settings.ok || !settings.value) return settings;
   const config = SLACK_CONFIG.safeParse(section ?? {});
-  return config.success ? ok({ ...settings.value, managers: config.data.managers }) : err(describeIssues(config.error).map((l) => `slack.${l}`).join('; '));
+  return config.success
+    ? ok({ ...settings.value, managers: config.data.managers })
+    : err(
+        describeIssues(config.error)
+          .map((l) => `slack.${l}`)
+          .join('; '),
+      );
 }
 
 function slackSettingsOf(env: Env): Result<SlackSettings | undefined, string> {
@@ -82,10 +88,14 @@ function slackSettingsOf(env: Env): Result<SlackSettings | undefined, string> {
     return err(`SLACK_BOT_TOKEN is not set, but ${given} is. Set SLACK_BOT_TOKEN to the app's Bot User OAuth Token (xoxb-…, under OAuth & Permissions).`);
   }
   if (!signingSecret && !appToken) {
-    return err('SLACK_BOT_TOKEN is set, but neither SLACK_SIGNING_SECRET (HTTP: a server Slack can reach) nor SLACK_APP_TOKEN (Socket Mode: a laptop or private network) is. Set one of them.');
+    return err(
+      'SLACK_BOT_TOKEN is set, but neither SLACK_SIGNING_SECRET (HTTP: a server Slack can reach) nor SLACK_APP_TOKEN (Socket Mode: a laptop or private network) is. Set one of them.',
+    );
   }
-  if (botToken.startsWith('xapp-')) return err('SLACK_BOT_TOKEN holds an app-level token (xapp-…). It takes the Bot User OAuth Token (xoxb-…); the xapp- token goes in SLACK_APP_TOKEN.');
-  if (appToken && !appToken.startsWith('xapp-')) return err('SLACK_APP_TOKEN must be an app-level token (xapp-…, under Basic Information > App-Level Tokens, with the connections:write scope).');
+  if (botToken.startsWith('xapp-'))
+    return err('SLACK_BOT_TOKEN holds an app-level token (xapp-…). It takes the Bot User OAuth Token (xoxb-…); the xapp- token goes in SLACK_APP_TOKEN.');
+  if (appToken && !appToken.startsWith('xapp-'))
+    return err('SLACK_APP_TOKEN must be an app-level token (xapp-…, under Basic Information > App-Level Tokens, with the connections:write scope).');
   return ok({ botToken, signingSecret, appToken, apiUrl });
 }
 
@@ -93,14 +103,22 @@ function slackSettingsOf(env: Env): Result<SlackSettings | undefined, string> {
 function oauthSettingsFrom(vars: SlackVariables, env: Env): Result<SlackSettings, string> {
   const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_SIGNING_SECRET: signingSecret } = vars;
   const missing = [
-    clientId ? '' : 'SLACK_CLIENT_ID', clientSecret ? '' : 'SLACK_CLIENT_SECRET', signingSecret ? '' : 'SLACK_SIGNING_SECRET',
-    env.SITREP_ENCRYPTION_KEY ? '' : 'SITREP_ENCRYPTION_KEY (it seals each workspace\'s token at rest: openssl rand -base64 32)',
+    clientId ? '' : 'SLACK_CLIENT_ID',
+    clientSecret ? '' : 'SLACK_CLIENT_SECRET',
+    signingSecret ? '' : 'SLACK_SIGNING_SECRET',
+    env.SITREP_ENCRYPTION_KEY ? '' : "SITREP_ENCRYPTION_KEY (it seals each workspace's token at rest: openssl rand -base64 32)",
   ].filter(Boolean);
   if (missing.length) return err(`Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs ${missing.join(', ')}.`);
-  if (vars.SLACK_BOT_TOKEN) return err('SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.');
-  if (vars.SLACK_APP_TOKEN) return err('SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installs in many workspaces run over HTTP (SLACK_SIGNING_SECRET). Unset SLACK_APP_TOKEN.');
+  if (vars.SLACK_BOT_TOKEN)
+    return err(
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.',
+    );
+  if (vars.SLACK_APP_TOKEN)
+    return err('SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installs in many workspaces run over HTTP (SLACK_SIGNING_SECRET). Unset SLACK_APP_TOKEN.');
   return ok({
-    botToken: '', signingSecret, apiUrl: vars.SLACK_API_URL,
+    botToken: '',
+    signingSecret,
+    apiUrl: vars.SLACK_API_URL,
     oauth: { clientId: clientId ?? '', clientSecret: clientSecret ?? '', encryptionKey: env.SITREP_ENCRYPTION_KEY ?? '', publicUrl: env.SITREP_PUBLIC_URL },
   });
 }

@@ -24,7 +24,6 @@ function impossibleDate(year: number, month: number, day: number): string | unde
   return undefined;
 }
 
-
 /** Why a date written `YYYY-MM-DD` is no day of the calendar (`2025-13-45`); undefined for a real day or any other writing. */
 export function calendarProblem(text: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
@@ -41,7 +40,7 @@ export function parseDate(text: string | undefined, source: PubDate['source']): 
   }
   const r = chrono.strict.parse(text, REF)[0];
   if (!r?.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
-  return toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, r.start.isCertain('day') ? r.start.get('day') ?? 1 : 1, source);
+  return toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, r.start.isCertain('day') ? (r.start.get('day') ?? 1) : 1, source);
 }
 
 /**
@@ -56,7 +55,8 @@ export function leadingDate(text: string): { text: string; year: number; month: 
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
 /** Words that put a day ahead of the report ("as soon as Wednesday", "back by Nov. 12", "as soon as Wednesday or as late as Nov. 12", "will vote on Friday"; but "as late as Saturday night, 20 were missing" is past). */
-const FUTURE_BEFORE = /\b(?:as soon as|as early as|(?:as soon as|as early as)\b[^.;]{0,60}\bas late as|no later than|by|until|till|before|starting|beginning|from|deadline(?: of)?|due|scheduled for|set for|expected on)\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$/i;
+const FUTURE_BEFORE =
+  /\b(?:as soon as|as early as|(?:as soon as|as early as)\b[^.;]{0,60}\bas late as|no later than|by|until|till|before|starting|beginning|from|deadline(?: of)?|due|scheduled for|set for|expected on)\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$/i;
 const FUTURE_CLAUSE = /\b(?:will|would|could|shall|is expected to|are expected to|plans? to|is set to|are set to|must)\b/i;
 /** Whether the date at `at` in a line lies ahead of the report rather than behind it ("as soon as Wednesday", "will vote on Friday"). */
 export const ahead = (line: string, at: number): boolean => {
@@ -110,7 +110,7 @@ export function dateHintOf(lines: string[]): PubDate | undefined {
     for (const r of chrono.strict.parse(line, REF)) {
       // A year must be written: "in an hour" is certain of its year only relative to chrono's reference.
       if (!r.start.isCertain('year') || !r.start.isCertain('month') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) continue;
-      const day = r.start.isCertain('day') ? r.start.get('day') ?? 1 : 1;
+      const day = r.start.isCertain('day') ? (r.start.get('day') ?? 1) : 1;
       consider(toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, day, 'text'), r.start.isCertain('day') ? 3 : 2);
     }
     for (const m of line.matchAll(YEAR)) consider(toPub(Number(m[1]), 1, 1, 'text'), 1);
@@ -167,7 +167,9 @@ export function urlDate(url: string | undefined): PubDate | undefined {
   if (!url) return undefined;
   const m = /\/(20\d\d)[/-]?(\d\d|[A-Za-z]{3})[/-](\d\d)(?:\/|[^\d])/.exec(url) ?? /[/_-](20\d\d)-(\d\d)-(\d\d)(?:[/_-]|$)/.exec(url);
   if (!m) return undefined;
-  const month = /^\d+$/.test(m[2] ?? '') ? Number(m[2]) : ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf((m[2] ?? '').toLowerCase()) + 1;
+  const month = /^\d+$/.test(m[2] ?? '')
+    ? Number(m[2])
+    : ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf((m[2] ?? '').toLowerCase()) + 1;
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return toPub(Number(m[1]), month, day, 'url');
@@ -184,14 +186,16 @@ const ms = (p: PubDate): number => Date.parse(`${p.iso}T00:00:00Z`);
 export function resolveSetDates(articles: Article[]): Article[] {
   const latest = (pool: PubDate[]): PubDate | undefined => pool.reduce<PubDate | undefined>((m, p) => (!m || p.iso > m.iso ? p : m), undefined);
   const strong = articles.map((a) => a.published).filter((p): p is PubDate => p !== undefined);
-  const resolve = (setDate: PubDate | undefined): Article[] => articles.map((a) => {
-    if (a.published) return a;
-    if (!setDate) return a.dateHint ? { ...a, published: a.dateHint } : a;
-    // A stated date well before the set's, or only a year or month, says less than the days the text names.
-    const vague = (h: PubDate | undefined): boolean => !h || ms(h) < ms(setDate) - 45 * DAY || (h.iso.endsWith('-01') && h.year === setDate.year && h.iso <= setDate.iso);
-    const hint = !vague(a.dateHint) ? a.dateHint : dayWithoutYear(a, setDate) ?? weekdayNear(a, setDate);
-    return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
-  });
+  const resolve = (setDate: PubDate | undefined): Article[] =>
+    articles.map((a) => {
+      if (a.published) return a;
+      if (!setDate) return a.dateHint ? { ...a, published: a.dateHint } : a;
+      // A stated date well before the set's, or only a year or month, says less than the days the text names.
+      const vague = (h: PubDate | undefined): boolean =>
+        !h || ms(h) < ms(setDate) - 45 * DAY || (h.iso.endsWith('-01') && h.year === setDate.year && h.iso <= setDate.iso);
+      const hint = !vague(a.dateHint) ? a.dateHint : (dayWithoutYear(a, setDate) ?? weekdayNear(a, setDate));
+      return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
+    });
   if (strong.length) return resolve(latest(strong));
   // No article states its date: the latest its texts give. A year alone ("in 2025") gives a first
   // guess; the days the texts then name near it ("February 19") give the set's date.

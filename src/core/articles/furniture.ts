@@ -9,7 +9,17 @@ interface Rule {
 
 /** Whether a UTF-16 code unit is white space as `\s` means it. */
 const isSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /** The last text counted, and its words: the rules ask of one paragraph in turn, many of them its length. */
 let counted = { text: '', words: 0 };
@@ -32,34 +42,124 @@ const anyOf = (phrases: readonly string[]): string => phrases.map((p) => escapeS
 
 /** Headings that open a list of links to other stories: what follows them is not the article. */
 const LIST_HEADINGS: readonly string[] = [
-  'related', 'related posts', 'related articles', 'related stories', 'related content', 'related coverage', 'related news', 'related links',
-  'recent posts', 'recent stories', 'recent articles', 'latest posts', 'latest news', 'latest stories', 'latest articles', 'the latest',
-  'more stories', 'more news', 'more articles', 'more coverage', 'more on this story', 'more in this section',
-  'read more', 'read next', 'read also', 'also read', 'see also', 'further reading', 'up next', 'next', 'previous', 'prev',
-  'recommended', 'recommended stories', 'recommended for you', 'recommended reading', 'recommended articles', "editor's picks", 'editors picks',
-  'you may also like', 'you might also like', 'you may have missed', 'in case you missed it', "don't miss", 'must read', 'top stories',
-  'trending', 'trending now', 'trending stories', 'most read', 'most popular', 'most viewed', 'popular', 'popular posts', 'popular stories',
+  'related',
+  'related posts',
+  'related articles',
+  'related stories',
+  'related content',
+  'related coverage',
+  'related news',
+  'related links',
+  'recent posts',
+  'recent stories',
+  'recent articles',
+  'latest posts',
+  'latest news',
+  'latest stories',
+  'latest articles',
+  'the latest',
+  'more stories',
+  'more news',
+  'more articles',
+  'more coverage',
+  'more on this story',
+  'more in this section',
+  'read more',
+  'read next',
+  'read also',
+  'also read',
+  'see also',
+  'further reading',
+  'up next',
+  'next',
+  'previous',
+  'prev',
+  'recommended',
+  'recommended stories',
+  'recommended for you',
+  'recommended reading',
+  'recommended articles',
+  "editor's picks",
+  'editors picks',
+  'you may also like',
+  'you might also like',
+  'you may have missed',
+  'in case you missed it',
+  "don't miss",
+  'must read',
+  'top stories',
+  'trending',
+  'trending now',
+  'trending stories',
+  'most read',
+  'most popular',
+  'most viewed',
+  'popular',
+  'popular posts',
+  'popular stories',
 ];
 /** A list's heading ("Recent Posts", "More from Reuters"): what follows it is links, and when short, the page's end. */
 export const LIST_HEADING = new RegExp(`^(?:${anyOf(LIST_HEADINGS)}|more from .{1,40})\\s*:?$`, 'i');
 
 /** One-line page labels: sharing, ads, comments, site chrome. */
 const PAGE_LABELS: readonly string[] = [
-  'share', 'share now', 'share this', 'share this article', 'share this story', 'share on facebook', 'share on x', 'share via email',
-  'advertisement', 'ad', 'hide ad', 'sponsored', 'sponsored content', 'paid content', 'partner content', 'promoted', 'story continues below',
-  'story continues below advertisement', 'continue reading', 'continue reading below', 'scroll to continue', 'skip to content', 'skip ad',
-  'comments', 'comment', 'leave a comment', 'view comments', 'show comments', 'print', 'email', 'close', 'menu', 'listen', 'listen to this article',
-  'watch', 'watch live', 'play video', 'subscribe', 'subscribe now', 'log in', 'sign in', 'register', 'already a subscriber?', 'already a subscriber',
+  'share',
+  'share now',
+  'share this',
+  'share this article',
+  'share this story',
+  'share on facebook',
+  'share on x',
+  'share via email',
+  'advertisement',
+  'ad',
+  'hide ad',
+  'sponsored',
+  'sponsored content',
+  'paid content',
+  'partner content',
+  'promoted',
+  'story continues below',
+  'story continues below advertisement',
+  'continue reading',
+  'continue reading below',
+  'scroll to continue',
+  'skip to content',
+  'skip ad',
+  'comments',
+  'comment',
+  'leave a comment',
+  'view comments',
+  'show comments',
+  'print',
+  'email',
+  'close',
+  'menu',
+  'listen',
+  'listen to this article',
+  'watch',
+  'watch live',
+  'play video',
+  'subscribe',
+  'subscribe now',
+  'log in',
+  'sign in',
+  'register',
+  'already a subscriber?',
+  'already a subscriber',
 ];
 const PAGE_LABEL = new RegExp(`^(?:${anyOf(PAGE_LABELS)})\\s*[.!:]?$`, 'i');
 
 /** Paywall prompts: unambiguous wherever they stand. */
-const PAYWALL = /\b(?:already a subscriber|already have an account|subscribe (?:now|today) to|to continue reading|subscribe to (?:continue|read)|log in to (?:continue|read)|sign in to (?:continue|read)|create a free account|you have reached your (?:limit|free))\b/i;
+const PAYWALL =
+  /\b(?:already a subscriber|already have an account|subscribe (?:now|today) to|to continue reading|subscribe to (?:continue|read)|log in to (?:continue|read)|sign in to (?:continue|read)|create a free account|you have reached your (?:limit|free))\b/i;
 /** Newsletter and app prompts: their words, said to the reader ("your inbox", "free"). */
-const PROMPT = /\b(?:subscribe|sign(?:ing)? up|newsletters?|inbox(?:es)?|(?:daily|weekly|free) (?:e-?mail|briefing|digest|edition)|download (?:our|the) app|push (?:notifications|alerts)|free articles?)\b/i;
+const PROMPT =
+  /\b(?:subscribe|sign(?:ing)? up|newsletters?|inbox(?:es)?|(?:daily|weekly|free) (?:e-?mail|briefing|digest|edition)|download (?:our|the) app|push (?:notifications|alerts)|free articles?)\b/i;
 const READER = /\b(?:you|your|you're|you'll|free|delivered)\b/i;
 /** An imperative addressed to the reader: "Escape your echo chamber.", "Get the facts ... for you." */
-const IMPERATIVE = /^(?:get|escape|join|download|try|start|stay|discover|explore|unlock|become|support|donate|tap|click|share|follow|subscribe|sign up|never miss|don't miss|listen|watch|read|find|learn|enjoy|upgrade|register)\b/i;
+const IMPERATIVE =
+  /^(?:get|escape|join|download|try|start|stay|discover|explore|unlock|become|support|donate|tap|click|share|follow|subscribe|sign up|never miss|don't miss|listen|watch|read|find|learn|enjoy|upgrade|register)\b/i;
 
 const CREDIT_IN_PARENS =
   /\((?:[^()]{0,120}\b(?:photo|photos|photograph|image|picture|courtesy|credit|illustration|file|handout|getty|reuters|afp|ap)\b[^()]{0,120})\)\s*\S{0,30}$/i;
@@ -73,10 +173,12 @@ const TRAILING_AGENCY_CREDIT = /\b(?:via Getty Images|Getty Images|Shutterstock|
 const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|\b)|[?&](?:crop|width|height|quality|fit|resize|auto|format|w|h|q)=\S/i;
 const AD_PREFIX = /^(?:advertisement|hide ad)/i;
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s*\d{4})/i;
-const DISCLAIMER = /\b(?:provides? (?:the|this|such) information ["'“]?as is|(?:is|are) provided ["'“]?as is|without warranty|for (?:general )?informational purposes only|does not constitute (?:financial|investment|legal|medical) advice|not investment advice|may not be (?:published|reproduced|broadcast|rewritten|redistributed)|the views (?:and opinions )?expressed (?:here|herein|in this))\b/i;
+const DISCLAIMER =
+  /\b(?:provides? (?:the|this|such) information ["'“]?as is|(?:is|are) provided ["'“]?as is|without warranty|for (?:general )?informational purposes only|does not constitute (?:financial|investment|legal|medical) advice|not investment advice|may not be (?:published|reproduced|broadcast|rewritten|redistributed)|the views (?:and opinions )?expressed (?:here|herein|in this))\b/i;
 const CONTRIBUTOR = /\b(?:contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is|are) solely responsible for all content)\b/i;
 const FOLLOW = /^(?:follow|sign up|subscribe|click here|download|listen|watch|read|get|find)\b[^.]{0,200}(?:https?:\/\/|www\.|\bat\s+\S+\.\w{2,})/i;
-const SOURCE_LINE = /^(?:original\s+)?(?:source|sources|via|credit|reporting by|additional reporting|edited by|editing by|writing by|related|our standards)\s*:/i;
+const SOURCE_LINE =
+  /^(?:original\s+)?(?:source|sources|via|credit|reporting by|additional reporting|edited by|editing by|writing by|related|our standards)\s*:/i;
 /** "Reporting by Ana Ruiz; Editing by Tom Vale": the wire's credits. */
 const CREDIT_LINE = /^(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|edited|graphics?)\s+by\s+[A-Z]/i;
 /** "Read more: Floods close the port": one link with its label. */
@@ -84,9 +186,11 @@ const LINK_LABEL = /^(?:read more|read also|also read|related|see also|more|watc
 /** "FILE - Firefighters battle ...": an archive photo's caption; "Image caption, ..." says so itself. */
 const CAPTION_LABEL = /^(?:FILE\s*[-–—]\s|(?:image|photo|video|picture)\s+(?:caption|source|credit)\b)/i;
 /** "Editor's note: ...", "This story has been updated": notes about the page, not the story. */
-const PAGE_NOTE = /^(?:editor['’]s note\b|this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b|(?:this (?:story|article) )?(?:originally|first) (?:appeared|published) (?:on|in)\b)/i;
+const PAGE_NOTE =
+  /^(?:editor['’]s note\b|this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b|(?:this (?:story|article) )?(?:originally|first) (?:appeared|published) (?:on|in)\b)/i;
 /** Tag lists and comment forms: "Tags: floods, rescue", "Your email address will not be published." */
-const PAGE_FORM = /^(?:tags?|topics?|filed under|categories|category)\s*:|^(?:leave a reply|leave a comment|cancel reply|your email address will not be published|required fields are marked)/i;
+const PAGE_FORM =
+  /^(?:tags?|topics?|filed under|categories|category)\s*:|^(?:leave a reply|leave a comment|cancel reply|your email address will not be published|required fields are marked)/i;
 const CONTACT = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|^(?:contact|email|e-mail|reach)\s+(?:the\s+)?(?:reporter|writer|author|us|[A-Z]\w+)\b.*(?:@|\bat\b)/i;
 /** What CONTACT cannot match without: an "@", or its opening word. Most paragraphs have neither, and CONTACT scans every word. */
 const maybeContact = (t: string): boolean => t.includes('@') || /^(?:contact|email|e-mail|reach)\s/i.test(t);
@@ -108,16 +212,30 @@ export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'contact line', test: (t) => words(t) < 25 && maybeContact(t) && CONTACT.test(t) },
   { reason: 'link', test: (t) => words(t) < 25 && LINK_LABEL.test(t.trim()) },
   { reason: 'timestamp', test: (t) => words(t) <= 12 && TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) },
-  { reason: 'copyright', test: (t) => words(t) < 30 && ((COPYRIGHT.test(t.trim()) && (/\d{4}/.test(t) || !/[.!?]$/.test(t.trim()))) || /\ball rights reserved\b/i.test(t)) },
+  {
+    reason: 'copyright',
+    test: (t) => words(t) < 30 && ((COPYRIGHT.test(t.trim()) && (/\d{4}/.test(t) || !/[.!?]$/.test(t.trim()))) || /\ball rights reserved\b/i.test(t)),
+  },
   { reason: 'disclaimer', test: (t) => words(t) < 80 && DISCLAIMER.test(t) },
   { reason: 'contributor line', test: (t) => words(t) < 40 && CONTRIBUTOR.test(t) },
   { reason: 'source line', test: (t) => SOURCE_LINE.test(t.trim()) },
   { reason: 'follow-us line', test: (t) => FOLLOW.test(t.trim()) },
   { reason: 'paywall prompt', test: (t) => words(t) < 40 && PAYWALL.test(t) },
-  { reason: 'reader prompt', test: (t) => words(t) < 40 && ((PROMPT.test(t) && (READER.test(t) || IMPERATIVE.test(t.trim()))) || (IMPERATIVE.test(t.trim()) && /\b(?:you|your)\b/i.test(t))) },
+  {
+    reason: 'reader prompt',
+    test: (t) =>
+      words(t) < 40 && ((PROMPT.test(t) && (READER.test(t) || IMPERATIVE.test(t.trim()))) || (IMPERATIVE.test(t.trim()) && /\b(?:you|your)\b/i.test(t))),
+  },
   {
     reason: 'photo caption',
-    test: (t) => CAPTION_LABEL.test(t.trim()) || CREDIT_IN_PARENS.test(t) || CREDIT_BY.test(t.trim()) || SLASH_CREDIT.test(t.trim()) || AGENCY_SLASH.test(t) || TRAILING_AGENCY_CREDIT.test(t.trim()) || (CREDIT_LABEL.test(t) && words(t) < 80),
+    test: (t) =>
+      CAPTION_LABEL.test(t.trim()) ||
+      CREDIT_IN_PARENS.test(t) ||
+      CREDIT_BY.test(t.trim()) ||
+      SLASH_CREDIT.test(t.trim()) ||
+      AGENCY_SLASH.test(t) ||
+      TRAILING_AGENCY_CREDIT.test(t.trim()) ||
+      (CREDIT_LABEL.test(t) && words(t) < 80),
   },
   { reason: 'numbered subhead', test: (t) => words(t) <= 15 && NUMBERED_SUBHEAD.test(t.trim()) && !/[.!"”]$/.test(t.trim()) },
   // "What next?", "Why it matters?": a subhead, not a question the story asks.
@@ -125,7 +243,6 @@ export const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'short label', test: (t) => words(t) <= 6 && !endsLikeProse(t) },
   { reason: 'link', test: (t) => words(t) < 30 && /https?:\/\/\S+/.test(t) },
 ];
-
 
 /** Returns the reason a paragraph is furniture, or undefined for prose. */
 export function furnitureReason(text: string): string | undefined {
@@ -144,7 +261,8 @@ export function isListItem(text: string): boolean {
  * Present-tense scene verbs of photo captions ("stands outside", "are pictured"): with repetition on
  * the page, they tell a caption printed twice from a paragraph that a site repeats.
  */
-const CAPTION_VERBS = /\b(?:stands?|sits?|walks?|holds?|looks? on|waits?|poses?|gathers?|speaks?|arrives?|attends?|watches|carries|carry|lies|rests?|passes|is pictured|are pictured|is seen|are seen|is shown|are shown|smiles?|waves?|listens?|reacts?|prays?|hugs?|embraces?|marches|wades?|surveys?|inspects?|clears?|cleans?|searches)\b/;
+const CAPTION_VERBS =
+  /\b(?:stands?|sits?|walks?|holds?|looks? on|waits?|poses?|gathers?|speaks?|arrives?|attends?|watches|carries|carry|lies|rests?|passes|is pictured|are pictured|is seen|are seen|is shown|are shown|smiles?|waves?|listens?|reacts?|prays?|hugs?|embraces?|marches|wades?|surveys?|inspects?|clears?|cleans?|searches)\b/;
 
 /** Whether a paragraph that the page prints more than once reads like a photo caption. */
 export function looksLikeCaption(text: string): boolean {
@@ -153,7 +271,11 @@ export function looksLikeCaption(text: string): boolean {
 
 /** A site-name suffix on a headline: " – The Site", " | Site News". */
 const SITE_SUFFIX = /\s+[–—|·:-]\s+[^–—|·:]{2,40}$/;
-const headlineKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const headlineKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Whether a line repeats the headline, with or without a site name after it. */
 export function repeatsHeadline(line: string, headline: string): boolean {
@@ -172,7 +294,9 @@ export function repeatsHeadline(line: string, headline: string): boolean {
 
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** "July 5 (UPI) --", "LONDON, March 3 (Reuters) -": a dated dateline, with or without a city. */
-const DATED_DATELINE = new RegExp(`^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*(?:\\(([A-Za-z .&-]{1,30})\\))?\\s*[—–-]{1,2}\\s*(?=\\S)`);
+const DATED_DATELINE = new RegExp(
+  `^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*(?:\\(([A-Za-z .&-]{1,30})\\))?\\s*[—–-]{1,2}\\s*(?=\\S)`,
+);
 /** "MADRID: Power was...", "SEATTLE—Acme workers...": an all-caps city and a colon or a dash. */
 const TIGHT_DATELINE = /^([A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*)(?::\s+|\s*[—–]\s*)(?=[A-Z“"])/;
 /** Labels that look like a dateline but name none. */

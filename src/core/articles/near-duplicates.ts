@@ -27,7 +27,9 @@ export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateOptions = { shingle: 5, bands
 
 /** Lower-case words, accents and punctuation dropped: what two copies of one story share. */
 export function wordsOf(text: string): string[] {
-  return foldAccents(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldAccents(text.toLowerCase())
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** FNV-1a over a string: a fast 32-bit hash for shingles. */

@@ -52,7 +52,10 @@ function headerOf(lines: Line[]): { outlet?: string; url?: string; date?: string
     const date = /^(?:date|published|updated):\s*(.+)$/i.exec(line.text);
     if (src?.[1] !== undefined) {
       const url = /(https?:\/\/\S+)/.exec(src[1])?.[1];
-      const outlet = src[1].replace(/https?:\/\/\S+/, '').replace(/[\s,;|–—-]+$/, '').trim();
+      const outlet = src[1]
+        .replace(/https?:\/\/\S+/, '')
+        .replace(/[\s,;|–—-]+$/, '')
+        .trim();
       if (outlet) out.outlet = outlet;
       if (url) out.url = url;
       out.used++;
@@ -129,7 +132,9 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     body,
     furniture,
     bytes: utf8Length(text),
-    ...(problem ? { dateProblem: `line ${String(header.dateLine ?? 2)}: "${header.date ?? ''}" is not a date (${problem}); the article is dated from its text` } : {}),
+    ...(problem
+      ? { dateProblem: `line ${String(header.dateLine ?? 2)}: "${header.date ?? ''}" is not a date (${problem}); the article is dated from its text` }
+      : {}),
   };
 }
 

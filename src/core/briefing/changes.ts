@@ -83,8 +83,10 @@ export function coverageOf(state: Omit<CurrentState, 'sentences'>, at: string): 
  * A sentence that reports an outcome: a past-tense verb of deciding or winning, and no hedge
  * (a sentence that says a vote "will be held" answers nothing yet).
  */
-const OUTCOME = /\b(?:won|wins|held|approved|approves|rejected|rejects|decided|ruled|passed|signed|ratified|elected|re-elected|defeated|beat|lost|declared|confirmed|agreed|voted|chose|named|appointed|ended|concluded|upheld|overturned|struck down|blocked|granted|denied|endorsed|secured|finished|resulted in|took office|was sworn in)\b/i;
-const HEDGE = /\b(?:will|would|could|may|might|whether|unclear|unknown|uncertain|if|expected to|plans? to|set to|yet to|not yet|pending|awaits?|could not|did not)\b/i;
+const OUTCOME =
+  /\b(?:won|wins|held|approved|approves|rejected|rejects|decided|ruled|passed|signed|ratified|elected|re-elected|defeated|beat|lost|declared|confirmed|agreed|voted|chose|named|appointed|ended|concluded|upheld|overturned|struck down|blocked|granted|denied|endorsed|secured|finished|resulted in|took office|was sworn in)\b/i;
+const HEDGE =
+  /\b(?:will|would|could|may|might|whether|unclear|unknown|uncertain|if|expected to|plans? to|set to|yet to|not yet|pending|awaits?|could not|did not)\b/i;
 
 /** How many of the question's words a sentence must share: two, or all of them when it has fewer. */
 const enoughOverlap = (shared: number, total: number): boolean => shared >= Math.min(2, total) && shared / Math.max(1, total) >= 0.5;
@@ -96,7 +98,9 @@ interface Outcome {
 }
 
 const outcomesIn = (sentences: readonly Evidence[]): Outcome[] =>
-  sentences.filter((ev) => !/\?\s*["”’]?\s*$/.test(ev.quote) && OUTCOME.test(ev.quote) && !HEDGE.test(ev.quote)).map((ev) => ({ ev, terms: termsOf(ev.quote) }));
+  sentences
+    .filter((ev) => !/\?\s*["”’]?\s*$/.test(ev.quote) && OUTCOME.test(ev.quote) && !HEDGE.test(ev.quote))
+    .map((ev) => ({ ev, terms: termsOf(ev.quote) }));
 
 function answeredBy(question: string, outcomes: readonly Outcome[]): Evidence | undefined {
   const terms = termsOf(question);
@@ -112,7 +116,10 @@ function answeredBy(question: string, outcomes: readonly Outcome[]): Evidence | 
 
 /** The figure of the latest period among `figures`: the one a new period follows in its timeline. */
 const latest = (figures: Coverage['figures'], order: ReadonlyMap<string, string>): Coverage['figures'][number] | undefined =>
-  figures.reduce<Coverage['figures'][number] | undefined>((best, f) => (!best || (order.get(f.period) ?? f.period) > (order.get(best.period) ?? best.period) ? f : best), undefined);
+  figures.reduce<Coverage['figures'][number] | undefined>(
+    (best, f) => (!best || (order.get(f.period) ?? f.period) > (order.get(best.period) ?? best.period) ? f : best),
+    undefined,
+  );
 
 /**
  * Figures a new article states that the last digest did not give, in the briefing's order (the new
@@ -134,14 +141,19 @@ function figureChanges(previous: Coverage, figures: Figure[], fresh: (files: str
   const out: FigureChange[] = [];
   for (const f of figures) {
     if (!f.metricKey || seen.has(seenKey(figureKey(f), f.period, f.value)) || !fresh(f.sources.map((s) => s.file))) continue;
-    const before = keyed ? byMeasure.get(measureOf(f)) ?? [] : [];
+    const before = keyed ? (byMeasure.get(measureOf(f)) ?? []) : [];
     const same = before.filter((p) => p.period === f.period);
     if (same.length) {
       out.push({ kind: 'revised', figure: f, previous: { period: f.period, values: same.map((p) => ({ value: p.value, text: p.text })) } });
       continue;
     }
     const last = latest(before, order);
-    if (last) out.push({ kind: 'timeline', figure: f, previous: { period: last.period, values: before.filter((p) => p.period === last.period).map((p) => ({ value: p.value, text: p.text })) } });
+    if (last)
+      out.push({
+        kind: 'timeline',
+        figure: f,
+        previous: { period: last.period, values: before.filter((p) => p.period === last.period).map((p) => ({ value: p.value, text: p.text })) },
+      });
     else out.push({ kind: 'new', figure: f });
   }
   // The new reports' headline numbers lead: they are what the reports are about.
@@ -165,14 +177,20 @@ export function changesSince(previous: Coverage, current: CurrentState): Changes
   const answeredTerms = answered.map((a) => termsOf(a.question));
   // A topic's digest lists only the new articles that bear on it: those its figures, questions and
   // passages cite. (Not its actors: an actor on topic brings every article that names it.)
-  const cited = b.topic ? new Set([
-    ...b.figures.flatMap((f) => f.sources), ...b.questions.flatMap((q) => q.sources), ...(b.passages ?? []), ...answered.map((a) => a.answer),
-  ].map((e) => e.file)) : undefined;
+  const cited = b.topic
+    ? new Set(
+        [...b.figures.flatMap((f) => f.sources), ...b.questions.flatMap((q) => q.sources), ...(b.passages ?? []), ...answered.map((a) => a.answer)].map(
+          (e) => e.file,
+        ),
+      )
+    : undefined;
   return {
     since: previous.at,
     articles: b.sources.filter((s) => isNew(s.file) && (!cited || cited.has(s.file))),
     figures: figureChanges(previous, b.figures, fresh),
-    actors: b.actors.filter((a) => fresh(a.files.length ? a.files : a.sources.map((s) => s.file)) && ![a.name, ...a.aliases].some((n) => actorsBefore.has(n.toLowerCase()))),
+    actors: b.actors.filter(
+      (a) => fresh(a.files.length ? a.files : a.sources.map((s) => s.file)) && ![a.name, ...a.aliases].some((n) => actorsBefore.has(n.toLowerCase())),
+    ),
     questions: b.questions.filter((q) => {
       if (previous.questions.includes(q.question) || !fresh(q.sources.map((s) => s.file))) return false;
       const terms = termsOf(q.question);
@@ -183,5 +201,4 @@ export function changesSince(previous: Coverage, current: CurrentState): Changes
 }
 
 /** Whether nothing at all changed. */
-export const nothingNew = (c: Changes): boolean =>
-  !c.articles.length && !c.figures.length && !c.actors.length && !c.questions.length && !c.answered.length;
+export const nothingNew = (c: Changes): boolean => !c.articles.length && !c.figures.length && !c.actors.length && !c.questions.length && !c.answered.length;

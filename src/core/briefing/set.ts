@@ -61,9 +61,19 @@ const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new S
 /** Builds a set from extracts (made now, or kept from an earlier run). */
 export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
   const { extracts } = input;
-  const actors = mergeActors(extracts.flatMap((e) => e.actors), extracts.length);
-  const { figures: merged, conflicts, timelines } = reconcileFigures(
-    eventsOfPeople(extracts.flatMap((e) => e.figures), actors),
+  const actors = mergeActors(
+    extracts.flatMap((e) => e.actors),
+    extracts.length,
+  );
+  const {
+    figures: merged,
+    conflicts,
+    timelines,
+  } = reconcileFigures(
+    eventsOfPeople(
+      extracts.flatMap((e) => e.figures),
+      actors,
+    ),
     extracts.map((e) => e.article.headline),
     new Map(extracts.map((e) => [e.article.file, e.article.published?.iso ?? ''])),
     new Set(extracts.flatMap((e) => e.compounds ?? [])),
@@ -87,7 +97,11 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
     topics: input.topics,
     articleCount: extracts.length,
     sources: extracts.map((e, i) => ({
-      n: i + 1, file: e.article.file, headline: e.article.headline, outlet: e.article.outlet, url: e.article.url,
+      n: i + 1,
+      file: e.article.file,
+      headline: e.article.headline,
+      outlet: e.article.outlet,
+      url: e.article.url,
       published: e.article.published?.iso,
       dateInferred: e.article.published ? ['url', 'text', 'set'].includes(e.article.published.source) : undefined,
     })),
@@ -111,7 +125,11 @@ export function buildSet(input: { title: string; topics: Topic[]; articles: Arti
 
 type Match = { kind: 'all' } | { kind: 'topic'; topic: Topic; terms: string[][] } | { kind: 'free'; text: string; terms: string[][]; words: string[] };
 
-const normalise = (s: string): string => foldAccents(s.toLowerCase()).replace(/[^a-z0-9 .-]+/g, ' ').replace(/\s+/g, ' ').trim();
+const normalise = (s: string): string =>
+  foldAccents(s.toLowerCase())
+    .replace(/[^a-z0-9 .-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A topic by name, label or one of its words; free text otherwise; a near-miss of a topic is an error with suggestions. */
 export function resolveTopic(set: BriefingSet, query: string | undefined): Result<Match, UnknownTopic> {
@@ -186,7 +204,9 @@ export function brief(set: BriefingSet, query?: string): Result<Briefing, Unknow
   const timelines = set.timelines.filter((t) => t.points.some((p) => p.figures.some((f) => kept.has(f))));
   let passages: Evidence[] | undefined;
   if (m.kind === 'free') {
-    passages = rankSentences(set, m.words, 5).map((i) => set.sentences[i]).filter((s): s is Evidence => s !== undefined);
+    passages = rankSentences(set, m.words, 5)
+      .map((i) => set.sentences[i])
+      .filter((s): s is Evidence => s !== undefined);
   }
   const topic = m.kind === 'topic' ? { name: m.topic.name, label: m.topic.label } : m.kind === 'free' ? { name: m.text, label: m.text } : undefined;
   return ok({

@@ -6,7 +6,8 @@ import { isQuantifier } from './actor-words.js';
 import { countryOf } from './gazetteer.js';
 
 /** Nouns that head a collective actor. */
-export const GROUP_HEAD = /^(?:cartels?|gangs?|groups?|militias?|rebels|guerrillas|syndicates|police|military|army|troops|government|presidency|congress|parliament|assembly|legislature|court|ministry|countries|nations|allies|peacekeepers)$/i;
+export const GROUP_HEAD =
+  /^(?:cartels?|gangs?|groups?|militias?|rebels|guerrillas|syndicates|police|military|army|troops|government|presidency|congress|parliament|assembly|legislature|court|ministry|countries|nations|allies|peacekeepers)$/i;
 const CRIME = /crim|drug|gang|armed|terror|narco|traffick|mafia|cartel/i;
 
 /** What a group mention needs from its sentence. */
@@ -24,7 +25,17 @@ export function groupMention(tokens: readonly Token[], h: number, s: Sentence, s
   const mods: Token[] = [];
   for (let k = h - 1; k >= 0 && mods.length < 3; k--) {
     const t = tokens[k];
-    if (!t || !(t.pos === 'ADJ' || t.pos === 'NOUN' || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'PROPN' && countryOf(t.text)) || /^[a-z]+-[a-z]+$/.test(t.text))) break;
+    if (
+      !t ||
+      !(
+        t.pos === 'ADJ' ||
+        t.pos === 'NOUN' ||
+        (t.pos === 'VERB' && /ed$/.test(t.lower)) ||
+        (t.pos === 'PROPN' && countryOf(t.text)) ||
+        /^[a-z]+-[a-z]+$/.test(t.text)
+      )
+    )
+      break;
     if (isQuantifier(t.lower)) break;
     if (isCap(t) && !countryOf(t.text)) break;
     mods.unshift(t);
@@ -34,7 +45,14 @@ export function groupMention(tokens: readonly Token[], h: number, s: Sentence, s
   const h0 = head.lower;
   const name = joinTokens([...mods, head], s.text);
   const subject = predicateAfter(tokens, h + 1, s.text, h - mods.length);
-  const make = (kind: ActorMention['kind'], key: string): ActorMention => ({ name, kind, key, role: subject, subject: Boolean(subject), evidence: { file: site.file, quote: site.quote } });
+  const make = (kind: ActorMention['kind'], key: string): ActorMention => ({
+    name,
+    kind,
+    key,
+    role: subject,
+    subject: Boolean(subject),
+    evidence: { file: site.file, quote: site.quote },
+  });
   const det = tokens[h - 1 - mods.length]?.lower ?? '';
   if (/^cartels?$/.test(h0)) return make('group', 'group:cartel');
   if (/^(?:gangs?|syndicates|militias?|rebels|guerrillas)$/.test(h0)) return make('group', `group:${h0.replace(/s$/, '')}`);

@@ -17,8 +17,26 @@ import { lemmaOf } from './name-runs.js';
  * others, and are never a group of their own.
  */
 const SPEAKERS = new Set([
-  'official', 'expert', 'analyst', 'source', 'observer', 'critic', 'commentator', 'reporter', 'journalist', 'spokesperson',
-  'spokesman', 'spokeswoman', 'witness', 'other', 'someone', 'anyone', 'everyone', 'individual', 'person', 'human',
+  'official',
+  'expert',
+  'analyst',
+  'source',
+  'observer',
+  'critic',
+  'commentator',
+  'reporter',
+  'journalist',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'witness',
+  'other',
+  'someone',
+  'anyone',
+  'everyone',
+  'individual',
+  'person',
+  'human',
 ]);
 
 /** Quantity words between a number and its noun, and before it: "about 33,000", "more than 200". */
@@ -83,7 +101,14 @@ export function peopleGroup(tokens: readonly Token[], h: number, s: Sentence, si
   const from = Math.max(0, q + 1);
   const subject = groupPredicate(tokens, h, from, s.text);
   const name = joinTokens([...mods.filter((m) => !/[’']s$/.test(m.text)), head], s.text);
-  const m: ActorMention = { name, kind: 'group', key: `people:${lemma}`, role: subject, subject: Boolean(subject), evidence: { file: site.file, quote: site.quote } };
+  const m: ActorMention = {
+    name,
+    kind: 'group',
+    key: `people:${lemma}`,
+    role: subject,
+    subject: Boolean(subject),
+    evidence: { file: site.file, quote: site.quote },
+  };
   if (count !== undefined) m.count = count;
   return m;
 }

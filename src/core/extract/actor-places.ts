@@ -89,9 +89,11 @@ function determinerBefore(tokens: readonly Token[], a: number, det: RegExp, modi
 }
 
 /** "a native New Yorker", "an American": an indefinite article before a name, past adjectives (not nouns: "a union President Ana Ruiz"). */
-export const indefinite = (tokens: readonly Token[], a: number): boolean => determinerBefore(tokens, a, /^(?:a|an)$/i, (t) => t.pos === 'ADJ' || /^[a-z]+-[a-z]+$/.test(t.text));
+export const indefinite = (tokens: readonly Token[], a: number): boolean =>
+  determinerBefore(tokens, a, /^(?:a|an)$/i, (t) => t.pos === 'ADJ' || /^[a-z]+-[a-z]+$/.test(t.text));
 /** "the 72,500-acre County Fire": the definite article before a name, past any modifiers. */
-export const definite = (tokens: readonly Token[], a: number): boolean => determinerBefore(tokens, a, /^the$/i, (t) => /^(?:ADJ|NUM|NOUN)$/.test(t.pos) || t.text === '-');
+export const definite = (tokens: readonly Token[], a: number): boolean =>
+  determinerBefore(tokens, a, /^the$/i, (t) => /^(?:ADJ|NUM|NOUN)$/.test(t.pos) || t.text === '-');
 
 /**
  * "talks led by the United States", "a plan co-sponsored by Peru and Chile": the agent of a passive
@@ -107,4 +109,3 @@ export function passiveAgent(tokens: readonly Token[], a: number): boolean {
   const verb = tokens[k - 1];
   return tokens[k]?.lower === 'by' && verb !== undefined && /^(?:VERB|ADJ)$/.test(verb.pos) && /(?:ed|en|wn)$/.test(verb.lower);
 }
-

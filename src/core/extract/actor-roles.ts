@@ -13,7 +13,10 @@ export const isCap = (t: Token): boolean => {
   // Most tokens start with a lower-case letter, a digit or punctuation: decided on the first character.
   if (c >= 97 && c <= 122 && !t.text.startsWith('then-')) return false;
   if (c < 65 || (c > 90 && c < 0xc0)) return false;
-  return /^(?:then-)?[A-ZÁÉÍÓÚÑÜ]/.test(t.text) && (t.type === 'word' || /^[A-Z](?:\.[A-Z])+\.?$/.test(t.text) || t.type === 'abbreviation' || /[A-Za-z]/.test(t.text));
+  return (
+    /^(?:then-)?[A-ZÁÉÍÓÚÑÜ]/.test(t.text) &&
+    (t.type === 'word' || /^[A-Z](?:\.[A-Z])+\.?$/.test(t.text) || t.type === 'abbreviation' || /[A-Za-z]/.test(t.text))
+  );
 };
 
 /** The sentence's text from the first to the last of `tokens`. */
@@ -46,7 +49,10 @@ export function predicateAfter(tokens: readonly Token[], j: number, text: string
   const t = tokens[k];
   if (!t || (t.pos !== 'VERB' && t.pos !== 'AUX')) return undefined;
   // The clause ends at a stop, at a comma after a few words, or where ", but" or ", while" starts another.
-  const end = tokens.findIndex((x, y) => y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && (y - k > 6 || /^(?:but|yet|while|although|though|whereas)$/.test(tokens[y + 1]?.lower ?? '')))));
+  const end = tokens.findIndex(
+    (x, y) =>
+      y > k && (/^[.;:!?]$/.test(x.text) || (x.text === ',' && (y - k > 6 || /^(?:but|yet|while|although|though|whereas)$/.test(tokens[y + 1]?.lower ?? '')))),
+  );
   let stop = end < 0 ? tokens.length : end;
   // "... the costs and priorities of such an initiative": what leans on another sentence is cut off
   // when a whole phrase, ending on a noun, remains; otherwise the phrase stays whole (and is no role).
@@ -62,13 +68,15 @@ export function predicateAfter(tokens: readonly Token[], j: number, text: string
   for (let e = k + 11; e >= k + 3; e--) {
     const t = tokens[e];
     const after = tokens[e + 1];
-    if ((t?.pos === 'NOUN' || t?.pos === 'PROPN') && after && /^(?:ADP|CCONJ|SCONJ|PUNCT)$/.test(after.pos) && after.text !== '-') return joinTokens(tokens.slice(k, e + 1), text);
+    if ((t?.pos === 'NOUN' || t?.pos === 'PROPN') && after && /^(?:ADP|CCONJ|SCONJ|PUNCT)$/.test(after.pos) && after.text !== '-')
+      return joinTokens(tokens.slice(k, e + 1), text);
   }
   return `${joinTokens(tokens.slice(k, k + 12), text)}…`;
 }
 
 /** The second half of a hyphenated modifier that says who runs or backs something ("opposition-controlled"). */
-export const HYPHEN_ROLE = /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
+export const HYPHEN_ROLE =
+  /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
 
 /** "the opposition-controlled National Assembly", "state-owned Pacific Oil Company", "US-backed forces". */
 export function hyphenRole(tokens: readonly Token[], i: number, text: string): string | undefined {
@@ -89,7 +97,14 @@ export function roleBefore(tokens: readonly Token[], i: number, text: string, ti
     const t = tokens[k];
     if (!t) break;
     const compound = titled && !isCap(t) && t.pos === 'NOUN' && parts.length < 2;
-    if (compound || isRoleWord(t.lower) || (isTitle(t.lower) && isCap(t)) || (/^(?:then|ex)-/.test(t.lower) && isTitle(t.lower.slice(t.lower.indexOf('-') + 1))) || (t.text === '-' && parts.length)) parts.unshift(t);
+    if (
+      compound ||
+      isRoleWord(t.lower) ||
+      (isTitle(t.lower) && isCap(t)) ||
+      (/^(?:then|ex)-/.test(t.lower) && isTitle(t.lower.slice(t.lower.indexOf('-') + 1))) ||
+      (t.text === '-' && parts.length)
+    )
+      parts.unshift(t);
     else if (countryOf(t.text) && (parts.length || titled)) {
       parts.unshift(t);
       break;
@@ -117,7 +132,13 @@ export function roleOpening(tokens: readonly Token[], i: number, j: number, text
   // The role's head ends it, or comes before what it is of: "Permanent Representative to the UN".
   const of = phrase.findIndex((t) => /^(?:to|of|for|at)$/.test(t.text));
   const head = of > 0 ? phrase[of - 1] : phrase.at(-1);
-  if (!head || !(isRoleWord(head.lower) || isTitle(head.lower)) || phrase.some((t) => t.pos === 'PUNCT' && t.text !== '-' && t.text !== '’s' && t.text !== "'s") || phrase.some((t) => /^(?:VERB|AUX|PRON)$/.test(t.pos) && !HYPHEN_ROLE.test(t.lower))) return undefined;
+  if (
+    !head ||
+    !(isRoleWord(head.lower) || isTitle(head.lower)) ||
+    phrase.some((t) => t.pos === 'PUNCT' && t.text !== '-' && t.text !== '’s' && t.text !== "'s") ||
+    phrase.some((t) => /^(?:VERB|AUX|PRON)$/.test(t.pos) && !HYPHEN_ROLE.test(t.lower))
+  )
+    return undefined;
   return joinTokens(phrase, text);
 }
 

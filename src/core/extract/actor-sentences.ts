@@ -17,7 +17,10 @@ function endsOnCredit(s: Sentence): boolean {
   const m = /\(([^()]{2,120})\)\s*\S{0,3}\s*$/.exec(s.text);
   if (!m?.[1]) return false;
   const inside = m[1];
-  return /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*\/\s*\S/.test(inside) || /^(?:photo|photograph|image|picture|video|file|credit|courtesy|illustration)s?\b/i.test(inside);
+  return (
+    /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*\/\s*\S/.test(inside) ||
+    /^(?:photo|photograph|image|picture|video|file|credit|courtesy|illustration)s?\b/i.test(inside)
+  );
 }
 
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xdd);
@@ -50,7 +53,8 @@ function titleCase(s: Sentence): boolean {
 }
 
 /** Copyright lines, "provided as is" disclaimers and newsletter sign-ups. */
-const BOILERPLATE = /\b(?:copyright|all rights reserved|provides? the information ["“]?as is|without warranty|legal disclaimer|sign up for|subscribe to|delivered (?:directly )?to your inbox)\b|©/i;
+const BOILERPLATE =
+  /\b(?:copyright|all rights reserved|provides? the information ["“]?as is|without warranty|legal disclaimer|sign up for|subscribe to|delivered (?:directly )?to your inbox)\b|©/i;
 
 /** A cheap first look for the words BOILERPLATE needs: one scan for all of them, not one each. */
 const BOILERPLATE_HINT = /©|ight|eserved|as is|arrant|isclaim|ign up|ubscri|inbox/;

@@ -7,7 +7,16 @@ import { definite, indefinite, passiveAgent, type Placing, placingOf } from './a
 import { appositive, hyphenRole, isCap, joinTokens, predicateAfter, roleBefore, roleOpening, titleRole } from './actor-roles.js';
 import { notProse } from './actor-sentences.js';
 import {
-  CONNECTOR, PRODUCT, isAreaHead, isCalendar, isInstitutionHead, isNotActorHead, isOrganizationHead, isPlaceHead, isPlaceQualifier, isTitle,
+  CONNECTOR,
+  PRODUCT,
+  isAreaHead,
+  isCalendar,
+  isInstitutionHead,
+  isNotActorHead,
+  isOrganizationHead,
+  isPlaceHead,
+  isPlaceQualifier,
+  isTitle,
   isTitleHead,
 } from './actor-words.js';
 import { capitalOf, countryOf, isRegion, NEWS_AGENCIES } from './gazetteer.js';
@@ -80,8 +89,7 @@ function mention(name: string, kind: ActorKind, key: string, site: Site, extra: 
 }
 
 /** "Members of Acme", "Shares of Acme": a plural noun capitalised only by its place in the sentence. */
-const commonPlural = (t: Token, ctx: ActorContext): boolean =>
-  !ctx.midCap?.(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
+const commonPlural = (t: Token, ctx: ActorContext): boolean => !ctx.midCap?.(t.text) && !isOrgWord(t.text) && !countryOf(t.text) && isPlural(t);
 
 /**
  * Titles, then a name: the name is what follows the last title ("Acme CEO Jane Okafor", "Texas
@@ -111,7 +119,13 @@ function titleSplit(words: readonly Token[]): { titles: Token[]; name: Token[] }
   let head = titles.length - 1;
   while (head >= 0 && !isTitleHead(titles[head]?.text ?? '')) head--;
   const tail = titles.slice(head + 1);
-  if (!n || head < 0 || (tail.length > 0 && !/^(?:to|of|for|at)$/.test(tail[0]?.text ?? '')) || !tail.every((t) => isCap(t) || /^(?:to|of|for|at|the)$/.test(t.text))) return undefined;
+  if (
+    !n ||
+    head < 0 ||
+    (tail.length > 0 && !/^(?:to|of|for|at)$/.test(tail[0]?.text ?? '')) ||
+    !tail.every((t) => isCap(t) || /^(?:to|of|for|at|the)$/.test(t.text))
+  )
+    return undefined;
   return { titles, name: words.slice(words.length - n) };
 }
 
@@ -119,33 +133,62 @@ function institutionClass(words: string[]): string | undefined {
   if (words.some((w) => /^(?:assembly|congress|parliament|senate|legislature)$/.test(w))) return 'legislature';
   if (words.some((w) => /^(?:court|tribunal)$/.test(w))) return 'court';
   if (words.some((w) => w === 'ministry')) return 'ministry';
-  if (words.some((w) => /^(?:army|navy|military|marines|corps)$/.test(w)) || (words.includes('force') || words.includes('forces'))) return 'military';
+  if (words.some((w) => /^(?:army|navy|military|marines|corps)$/.test(w)) || words.includes('force') || words.includes('forces')) return 'military';
   if (words.some((w) => w === 'police')) return 'police';
   if (words.some((w) => /^(?:presidency|government)$/.test(w))) return 'executive';
   return undefined;
 }
 
 /** A person named after titles, or by name alone, with the role the sentence gives them. */
-function personMention(tokens: readonly Token[], a: number, j: number, titles: readonly Token[], nameTokens: readonly Token[], s: Sentence, site: Site, subject: string | undefined, placing: Placing): ActorMention[] {
+function personMention(
+  tokens: readonly Token[],
+  a: number,
+  j: number,
+  titles: readonly Token[],
+  nameTokens: readonly Token[],
+  s: Sentence,
+  site: Site,
+  subject: string | undefined,
+  placing: Placing,
+): ActorMention[] {
   const text = s.text;
   const name = joinTokens(nameTokens, text).replace(/^then-/i, '');
   // "Ambassador to the UN": a title with no name after it names no one.
   const firstWord = nameTokens[0];
   if (!name || !firstWord || !isCap(firstWord) || nameTokens.some((t) => /\d/.test(t.text)) || nameTokens.length > 4) return [];
-  const role = [roleBefore(tokens, a, text, titles.length > 0), titleRole(titles, text)].filter(Boolean).join(' ') || appositive(tokens, j + 1, text) || roleOpening(tokens, a, j, text);
+  const role =
+    [roleBefore(tokens, a, text, titles.length > 0), titleRole(titles, text)].filter(Boolean).join(' ') ||
+    appositive(tokens, j + 1, text) ||
+    roleOpening(tokens, a, j, text);
   // A country in the title ("Spanish Prime Minister") is named too, though it does not act here.
   const countries = titles.map((t) => countryOf(t.text)).filter((c): c is string => Boolean(c));
   const out = countries.map((c) => mention(c, 'country', `country:${c}`, site));
-  if (nameTokens.length === 1 && !titles.length && isAcronym(name)) return [mention(name, 'organization', orgKey(name), site, { role: subject, subject: Boolean(subject) })];
+  if (nameTokens.length === 1 && !titles.length && isAcronym(name))
+    return [mention(name, 'organization', orgKey(name), site, { role: subject, subject: Boolean(subject) })];
   if (nameTokens.length >= 2 || titles.length) {
     const last = norm(nameTokens.at(-1)?.text ?? '');
     const first = nameTokens.length >= 2 ? norm(nameTokens[0]?.text ?? '') : '';
-    return [...out, mention(name, 'person', `person:${last}:${first}`, site, { role: role || subject, title: Boolean(role), subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
+    return [
+      ...out,
+      mention(name, 'person', `person:${last}:${first}`, site, {
+        role: role || subject,
+        title: Boolean(role),
+        subject: Boolean(subject),
+        cue: placing.spatial ? 'locative' : undefined,
+      }),
+    ];
   }
   // A single capitalised word: a surname, a place or an organisation; decided across the set.
   const initial = startsSentence(tokens, a);
   const form = initial ? 'initial' : placing.locative ? 'locative' : 'other';
-  return [mention(name, 'person', `single:${norm(name)}:${form}`, site, { role: role || subject, title: Boolean(role), subject: Boolean(subject), cue: placing.spatial ? 'locative' : undefined })];
+  return [
+    mention(name, 'person', `single:${norm(name)}:${form}`, site, {
+      role: role || subject,
+      title: Boolean(role),
+      subject: Boolean(subject),
+      cue: placing.spatial ? 'locative' : undefined,
+    }),
+  ];
 }
 
 /** Classifies a capitalised run and returns its mentions (a run may hold a country and a person). */
@@ -154,7 +197,12 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   let a = i;
   // "Under Smith", "Whether Smith", "The Constitutional Court": a function word capitalised by its
   // place is not part of a name; mid-sentence it is ("said Will Powers").
-  while (a <= j && (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '') || (a < j && startsSentence(tokens, a) && FUNCTION_POS.has(tokens[a]?.pos ?? '') && !isTitle(tokens[a]?.text ?? '')))) a++;
+  while (
+    a <= j &&
+    (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '') ||
+      (a < j && startsSentence(tokens, a) && FUNCTION_POS.has(tokens[a]?.pos ?? '') && !isTitle(tokens[a]?.text ?? '')))
+  )
+    a++;
   const head = tokens[a];
   if (head && a + 2 <= j && startsSentence(tokens, a) && commonPlural(head, ctx) && CONNECTOR.test(tokens[a + 1]?.text ?? '')) {
     a += 2;
@@ -206,7 +254,12 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   // "David Ruiz of Tenet Hospitals": a person, then the organisation they speak for.
   const of = run.findIndex((t) => t.text === 'of');
   const person = run.slice(0, Math.max(0, of));
-  if (of >= 2 && of <= 3 && person.every((t) => isCap(t) && !isTitle(t.text) && !isOrgWord(t.text) && !countryOf(t.text)) && run.slice(of + 1).some((t) => isOrgWord(t.text))) {
+  if (
+    of >= 2 &&
+    of <= 3 &&
+    person.every((t) => isCap(t) && !isTitle(t.text) && !isOrgWord(t.text) && !countryOf(t.text)) &&
+    run.slice(of + 1).some((t) => isOrgWord(t.text))
+  ) {
     const at = a + of;
     return [...personMention(tokens, a, at - 1, [], person, s, site, undefined, placing), ...runMentions(tokens, at + 1, j, s, site)];
   }
@@ -272,7 +325,13 @@ function initialsBefore(tokens: readonly Token[], open: number, n: number): { in
  * "(CEOE)" after the name it abbreviates is that actor again; after lower-case words that it
  * abbreviates ("gross domestic product (GDP)") it is a term, and never an actor.
  */
-function definition(tokens: readonly Token[], i: number, j: number, previous: { end: number; mentions: ActorMention[] } | undefined, site: Site): ActorMention[] | undefined {
+function definition(
+  tokens: readonly Token[],
+  i: number,
+  j: number,
+  previous: { end: number; mentions: ActorMention[] } | undefined,
+  site: Site,
+): ActorMention[] | undefined {
   const t = tokens[i];
   if (!t || i !== j || tokens[i - 1]?.text !== '(' || tokens[j + 1]?.text !== ')' || !isAbbreviation(t.text)) return undefined;
   const letters = t.text.replace(/\./g, '');
@@ -282,7 +341,10 @@ function definition(tokens: readonly Token[], i: number, j: number, previous: { 
   return named ? [mention(t.text, named.kind, named.key, site)] : [];
 }
 
-const squash = (s: string): string => norm(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const squash = (s: string): string =>
+  norm(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Whether a body sentence repeats the headline ("Reyes: 109 dead – Site Name"). */
 function repeatsHeadline(quote: string, headline: string | undefined): boolean {

@@ -37,8 +37,8 @@ export function anchorGate<C extends { anchors: readonly string[] }>(cues: reado
   const anchored = new Map<number, { cue: number; bit: number }[]>();
   const all: readonly number[] = cues.map((c) => (1 << c.anchors.length) - 1);
   cues.forEach((c, cue) => {
-  c.anchors.forEach((set, s) => {
-    forEachWordKey(set, (key) => {
+    c.anchors.forEach((set, s) => {
+      forEachWordKey(set, (key) => {
         const had = anchored.get(key);
         if (had) had.push({ cue, bit: 1 << s });
         else anchored.set(key, [{ cue, bit: 1 << s }]);

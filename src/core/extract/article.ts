@@ -32,7 +32,15 @@ export function compoundsOf(sentences: readonly Sentence[]): string[] {
   for (const s of sentences) {
     for (let i = 1; i < s.tokens.length; i++) {
       const [a, b] = [s.tokens[i - 1], s.tokens[i]];
-      if (!a || !b || (b.pos !== 'NOUN' && b.pos !== 'PROPN') || (a.pos !== 'NOUN' && a.pos !== 'ADJ' && a.pos !== 'PROPN') || a.end + 1 !== b.start || !opensCompound(a.lower)) continue;
+      if (
+        !a ||
+        !b ||
+        (b.pos !== 'NOUN' && b.pos !== 'PROPN') ||
+        (a.pos !== 'NOUN' && a.pos !== 'ADJ' && a.pos !== 'PROPN') ||
+        a.end + 1 !== b.start ||
+        !opensCompound(a.lower)
+      )
+        continue;
       const pair = `${a.lower} ${singular(b.lower)}`;
       if (hasSense(pair)) out.add(pair);
     }
@@ -106,7 +114,8 @@ export function extractArticle(article: Article, intern: Interner = createIntern
     const quote = s.text.trim();
     const ev: Evidence = { file: article.file, quote };
     for (const a of actorsOf(s, ctx, quote)) {
-      if (a.kind !== 'person' && a.role) out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: intern(a.role), evidence: ev, headline: true });
+      if (a.kind !== 'person' && a.role)
+        out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: intern(a.role), evidence: ev, headline: true });
     }
     headline.push({ figures: readFigures(s, pub, {}, { file: article.file, quote, position: 0, headline: true }).figures, ev });
   }

@@ -22,7 +22,8 @@ export interface PersonRef {
 }
 
 /** Phrases dating the start of a term in office, each ending where its date begins. */
-const TOOK_OFFICE = /\b(?:(?:took|assumed|entered)\s+office|took\s+power|came\s+to\s+power|assumed\s+the\s+presidency|was\s+sworn\s+in|was\s+inaugurated)(?:\s+as\s+[\w' -]{2,40}?)?\s+(?:in|on)\s+|\b(?:in|at)\s+(?:office|power)\s+since\s+/gi;
+const TOOK_OFFICE =
+  /\b(?:(?:took|assumed|entered)\s+office|took\s+power|came\s+to\s+power|assumed\s+the\s+presidency|was\s+sworn\s+in|was\s+inaugurated)(?:\s+as\s+[\w' -]{2,40}?)?\s+(?:in|on)\s+|\b(?:in|at)\s+(?:office|power)\s+since\s+/gi;
 
 /** Between a name and its phrase: nothing, a comma, "who", "has been". */
 const NAME_GAP = /^\s*,?\s*(?:who\s+)?(?:(?:has|had)\s+been\s+|(?:has|had|was|is)\s+)?$/;

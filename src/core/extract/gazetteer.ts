@@ -28,7 +28,16 @@ for (const c of countries as CountryEntry[]) {
   for (const cap of c.capital ?? []) for (const form of new Set([cap, cap.replace(/\s+D\.C\.$/, '')])) capitals.set(form.toLowerCase(), name);
 }
 // Common short forms in English news copy.
-for (const [alias, name] of [['u.s.', 'United States'], ['u.s', 'United States'], ['american', 'United States'], ['americans', 'United States'], ['u.s.a.', 'United States'], ['u.k.', 'United Kingdom'], ['britain', 'United Kingdom'], ['british', 'United Kingdom']] as const) {
+for (const [alias, name] of [
+  ['u.s.', 'United States'],
+  ['u.s', 'United States'],
+  ['american', 'United States'],
+  ['americans', 'United States'],
+  ['u.s.a.', 'United States'],
+  ['u.k.', 'United Kingdom'],
+  ['britain', 'United Kingdom'],
+  ['british', 'United Kingdom'],
+] as const) {
   byName.set(alias, name);
 }
 /** Upper-case codes, matched case-sensitively so that "US" is a country and "us" is not. */
@@ -58,10 +67,40 @@ export function capitalOf(name: string): string | undefined {
 }
 
 const REGIONS = new Set([
-  'latin america', 'south america', 'north america', 'central america', 'the americas', 'americas', 'europe', 'asia', 'africa',
-  'oceania', 'antarctica', 'middle east', 'caribbean', 'the caribbean', 'pacific', 'atlantic', 'balkans', 'andes', 'amazon',
-  'sahel', 'mediterranean', 'arctic', 'indo-pacific', 'southeast asia', 'east asia', 'west africa', 'east africa',
-  'western europe', 'eastern europe', 'global south', 'the west', 'scandinavia', 'horn of africa', 'gulf',
+  'latin america',
+  'south america',
+  'north america',
+  'central america',
+  'the americas',
+  'americas',
+  'europe',
+  'asia',
+  'africa',
+  'oceania',
+  'antarctica',
+  'middle east',
+  'caribbean',
+  'the caribbean',
+  'pacific',
+  'atlantic',
+  'balkans',
+  'andes',
+  'amazon',
+  'sahel',
+  'mediterranean',
+  'arctic',
+  'indo-pacific',
+  'southeast asia',
+  'east asia',
+  'west africa',
+  'east africa',
+  'western europe',
+  'eastern europe',
+  'global south',
+  'the west',
+  'scandinavia',
+  'horn of africa',
+  'gulf',
 ]);
 
 /** Continents and regions are places, never actors. */
@@ -70,4 +109,5 @@ export function isRegion(name: string): boolean {
 }
 
 /** News agencies and outlets: sources of the story, not actors in it. */
-export const NEWS_AGENCIES = /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg|efe|dpa|xinhua|ansa|upi|tass|bbc|cnn|al jazeera|new york times|washington post|wall street journal|guardian|financial times)$/i;
+export const NEWS_AGENCIES =
+  /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg|efe|dpa|xinhua|ansa|upi|tass|bbc|cnn|al jazeera|new york times|washington post|wall street journal|guardian|financial times)$/i;

@@ -16,7 +16,8 @@ export const isAbbreviation = (s: string): boolean => /^(?:[A-Z]{2,8}|(?:[A-Z]\.
 export const isOrgWord = (w: string): boolean => isInstitutionHead(w) || isOrganizationHead(w);
 
 /** A token that can be part of a name: capitalised, not punctuation, not a pronoun ("Today I visited"). */
-export const nameToken = (t: Token | undefined): boolean => t !== undefined && isCap(t) && t.type !== 'punctuation' && !/^[“"‘’'(]$/.test(t.text) && t.pos !== 'PRON';
+export const nameToken = (t: Token | undefined): boolean =>
+  t !== undefined && isCap(t) && t.type !== 'punctuation' && !/^[“"‘’'(]$/.test(t.text) && t.pos !== 'PRON';
 const adjacent = (a: Token, b: Token): boolean => a.end === b.start;
 
 /**
@@ -44,14 +45,28 @@ export function runEnd(tokens: readonly Token[], i: number): number {
     if (!t || !n) return j;
     if (nameToken(n) && !POSSESSIVE.test(n.text)) j++;
     else if (n.text === '.' && /^(?:inc|corp|co|ltd|capt|gen|jr|sr|st)$/i.test(t.text)) j++;
-    else if (/^(?:to|of)$/.test(n.text) && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3])) j += 3; // "Envoy to the UN", "President of the Council"
-    else if (CONNECTOR.test(n.text) && n.text !== 'and' && n2 && CONNECTOR.test(n2.text) && n2.text !== 'and' && !/^(?:of|the)$/.test(n.text) && nameToken(tokens[j + 3])) j += 3; // "Ursula von der Leyen"
+    else if (/^(?:to|of)$/.test(n.text) && n2?.text === 'the' && isTitle(t.text) && nameToken(tokens[j + 3]))
+      j += 3; // "Envoy to the UN", "President of the Council"
+    else if (
+      CONNECTOR.test(n.text) &&
+      n.text !== 'and' &&
+      n2 &&
+      CONNECTOR.test(n2.text) &&
+      n2.text !== 'and' &&
+      !/^(?:of|the)$/.test(n.text) &&
+      nameToken(tokens[j + 3])
+    )
+      j += 3; // "Ursula von der Leyen"
     else if (!n2 || !nameToken(n2)) return j;
-    else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2)) j += 2; // "American-Statesman"
-    else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text) || isInflected(t)) && isOrgWord(n2.text)) j += 2; // "Sheriff's Office", "Longshoremen's Association"
-    else if (/^[’']$/.test(n.text) && adjacent(t, n) && isPlural(t) && isOrgWord(n2.text)) j += 2; // "Dockers’ Association"
+    else if (n.text === '-' && adjacent(t, n) && adjacent(n, n2))
+      j += 2; // "American-Statesman"
+    else if (POSSESSIVE.test(n.text) && (isTitle(t.text) || isRoleWord(t.text) || isInflected(t)) && isOrgWord(n2.text))
+      j += 2; // "Sheriff's Office", "Longshoremen's Association"
+    else if (/^[’']$/.test(n.text) && adjacent(t, n) && isPlural(t) && isOrgWord(n2.text))
+      j += 2; // "Dockers’ Association"
     else if (CONNECTOR.test(n.text) && n.text !== 'and') j += 2;
-    else if (n.text === 'to' && isTitle(t.text)) j += 2; // "Ambassador to Peru"
+    else if (n.text === 'to' && isTitle(t.text))
+      j += 2; // "Ambassador to Peru"
     else if (n.text === 'and' && andJoins(tokens, i, j)) j += 2;
     else return j;
   }
@@ -106,4 +121,3 @@ export function glued(tokens: readonly Token[]): readonly Token[] {
   }
   return out;
 }
-

@@ -44,7 +44,9 @@ export function tokensOf(text: string): Tok[] {
     if (plain === reading.text) whole = { sentence: reading, tokens };
     return tokens;
   }
-  return analyse(plain).flatMap((s) => s.tokens.map((t) => ({ text: t.text, lower: t.lower, pos: t.pos, lemma: t.lemma, type: t.type, start: t.start, end: t.end, at: s.start + t.start })));
+  return analyse(plain).flatMap((s) =>
+    s.tokens.map((t) => ({ text: t.text, lower: t.lower, pos: t.pos, lemma: t.lemma, type: t.type, start: t.start, end: t.end, at: s.start + t.start })),
+  );
 }
 
 const AUX = new Set('would will could can might may should must is are was were has have had does do did'.split(' '));
@@ -63,7 +65,8 @@ export function tidy(q: string): string {
 }
 
 /** Words that open a clause of reason, concession or circumstance: the question stops before them. */
-const SUBORDINATE = /\s+(?:in part because|because|but|although|though|while|according to|despite|amid|given that|so that|(?<!\b(?:as|so|soon|much|many|high|early|late|long|far|well|little|such|same|just)\s+)as(?=\s+(?:the|a|an|it|he|she|they|we|its|their|his|her)\s|\s+[A-Z][\w’'-]*\s+(?:is|are|was|were|has|have|had)\s))\s+/;
+const SUBORDINATE =
+  /\s+(?:in part because|because|but|although|though|while|according to|despite|amid|given that|so that|(?<!\b(?:as|so|soon|much|many|high|early|late|long|far|well|little|such|same|just)\s+)as(?=\s+(?:the|a|an|it|he|she|they|we|its|their|his|her)\s|\s+[A-Z][\w’'-]*\s+(?:is|are|was|were|has|have|had)\s))\s+/;
 
 /** Where a clause stops being the question: a dash, a semicolon, a comma after a few words, "because". */
 export function cutClause(s: string): string {
@@ -81,7 +84,8 @@ export function cutClause(s: string): string {
   return out.replace(/^[\s,;:“”"‘’—–-]+|[\s,;:.“”"‘’—–-]+$/g, '').trim();
 }
 
-const DET_START = /^(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Such|Some|Many|Most|Other|Local|Several|Both|All|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Millions)\b/;
+const DET_START =
+  /^(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Such|Some|Many|Most|Other|Local|Several|Both|All|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Millions)\b/;
 
 /**
  * A subject inside a question: "A storm" -> "the storm" (or "a storm" when `indefinite`, for what
@@ -108,7 +112,8 @@ function doSupport(t: Tok): [string, string] {
 
 const isVerb = (t: Tok | undefined): boolean => !!t && (t.pos === 'VERB' || t.pos === 'AUX');
 /** "had" before a participle is an auxiliary; "had a licence" is the verb itself. */
-const mainHave = (t: Tok[], i: number): boolean => /^(?:has|have|had)$/.test(t[i]?.lower ?? '') && !t.slice(i + 1, i + 3).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+const mainHave = (t: Tok[], i: number): boolean =>
+  /^(?:has|have|had)$/.test(t[i]?.lower ?? '') && !t.slice(i + 1, i + 3).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
 
 /** The text of tokens `a` to `b` (exclusive), as written: "Smith’s" stays one word. */
 const span = (text: string, t: Tok[], a: number, b: number): string => {
@@ -262,7 +267,10 @@ const NOUN_QUESTIONS: readonly { id: string; head: RegExp; ask: (of: string, np:
 
 /** A question about a noun phrase nobody can yet explain; undefined when it says too little. */
 export function nounQuestion(np: string): { id: string; question: string } | undefined {
-  const s = cutClause(np).replace(/^(?:(?:any|new|further|more|confirmed|official|firm|clear)\s+)*(?:details?|information|word|explanations?)\s+(?:about|on|of|for|as to)\s+/i, '');
+  const s = cutClause(np).replace(
+    /^(?:(?:any|new|further|more|confirmed|official|firm|clear)\s+)*(?:details?|information|word|explanations?)\s+(?:about|on|of|for|as to)\s+/i,
+    '',
+  );
   const m = /^(.*?)\s+(?:of|for|behind)\s+(.+)$/i.exec(s);
   if (m?.[1] && m[2]) {
     for (const r of NOUN_QUESTIONS) if (r.head.test(m[1].trim())) return { id: r.id, question: tidy(r.ask(m[2], s)) };
@@ -274,10 +282,44 @@ export function nounQuestion(np: string): { id: string; question: string } | und
 }
 
 const IRREGULAR: Record<string, string> = {
-  find: 'found', build: 'built', rebuild: 'rebuilt', make: 'made', take: 'taken', give: 'given', pay: 'paid', hold: 'held', bring: 'brought',
-  send: 'sent', spend: 'spent', win: 'won', lose: 'lost', sell: 'sold', tell: 'told', seek: 'sought', keep: 'kept', meet: 'met', lead: 'led',
-  leave: 'left', know: 'known', show: 'shown', grow: 'grown', choose: 'chosen', write: 'written', draw: 'drawn', break: 'broken', do: 'done', see: 'seen',
-  shut: 'shut', cut: 'cut', put: 'put', set: 'set', run: 'run', begin: 'begun', get: 'gotten', rise: 'risen', fall: 'fallen',
+  find: 'found',
+  build: 'built',
+  rebuild: 'rebuilt',
+  make: 'made',
+  take: 'taken',
+  give: 'given',
+  pay: 'paid',
+  hold: 'held',
+  bring: 'brought',
+  send: 'sent',
+  spend: 'spent',
+  win: 'won',
+  lose: 'lost',
+  sell: 'sold',
+  tell: 'told',
+  seek: 'sought',
+  keep: 'kept',
+  meet: 'met',
+  lead: 'led',
+  leave: 'left',
+  know: 'known',
+  show: 'shown',
+  grow: 'grown',
+  choose: 'chosen',
+  write: 'written',
+  draw: 'drawn',
+  break: 'broken',
+  do: 'done',
+  see: 'seen',
+  shut: 'shut',
+  cut: 'cut',
+  put: 'put',
+  set: 'set',
+  run: 'run',
+  begin: 'begun',
+  get: 'gotten',
+  rise: 'risen',
+  fall: 'fallen',
 };
 
 /** The past participle of a verb's base form: "identify" -> "identified", "locate" -> "located". */
@@ -292,9 +334,22 @@ export function participle(base: string): string {
 
 /** Nouns of a process and the participle that says it is done: "identification" -> "identified". */
 const PROCESS_NOUNS: Record<string, string> = {
-  identification: 'identified', investigation: 'investigated', confirmation: 'confirmed', verification: 'verified', review: 'reviewed',
-  assessment: 'assessed', inspection: 'inspected', evaluation: 'evaluated', notification: 'notified', recovery: 'recovered',
-  restoration: 'restored', repair: 'repaired', repairs: 'repaired', certification: 'certified', analysis: 'analysed', reconstruction: 'rebuilt',
+  identification: 'identified',
+  investigation: 'investigated',
+  confirmation: 'confirmed',
+  verification: 'verified',
+  review: 'reviewed',
+  assessment: 'assessed',
+  inspection: 'inspected',
+  evaluation: 'evaluated',
+  notification: 'notified',
+  recovery: 'recovered',
+  restoration: 'restored',
+  repair: 'repaired',
+  repairs: 'repaired',
+  certification: 'certified',
+  analysis: 'analysed',
+  reconstruction: 'rebuilt',
 };
 
 /** "identification" -> "identified", or undefined for a noun that names no process. */

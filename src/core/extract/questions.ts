@@ -3,10 +3,20 @@ import type { QuestionMention } from '../model.js';
 import { stem } from '../nlp.js';
 import { termsOf } from '../terms.js';
 import { anchorGate } from './anchor-gate.js';
+import { MONTH, TELL, TOLD, UNEXPLAINED, UNKNOWN_FRAMES, WH_CLAUSE, WH_WORDS, WITHHELD } from './question-words.js';
 import {
-  asSubject, cutClause, firstVerb, mainSubject, nounQuestion, participle, processParticiple, subjectAt, tidy, whQuestion, yesNoQuestion,
+  asSubject,
+  cutClause,
+  firstVerb,
+  mainSubject,
+  nounQuestion,
+  participle,
+  processParticiple,
+  subjectAt,
+  tidy,
+  whQuestion,
+  yesNoQuestion,
 } from './question-grammar.js';
-import { MONTH_ALTERNATION } from '../calendar.js';
 
 /** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */
 interface Asked {
@@ -28,61 +38,6 @@ interface Cue {
   ask: (m: RegExpExecArray, sentence: string) => Asked | string | undefined;
 }
 
-/** The words that open an embedded question: "whether", "how", "who"... */
-const WH_WORDS: readonly string[] = 'which what how when where who whom whose whether why if'.split(' ');
-const WH_CLAUSE = `((?:${WH_WORDS.join('|')})\\b[^;]*)`;
-const MONTH = `(?:${MONTH_ALTERNATION})`;
-
-/** Who did not, would not or could not tell: "did not say", "declined to", "has yet to". */
-const WITHHELD: readonly string[] = ['(?:neither|nobody|no one|none)\\b[^,;]{0,30}?\\s+(?:would|could|did|will|was able to)', "(?:did|does|do|would|could|has|have|had)(?:\\s+not|n['’]t)", 'declined to', 'refused to', '(?:was|were|is|are) unable to', '(?:has|have) yet to'];
-/** What they did not do: say, specify, explain... (base and past forms). */
-const TELL: readonly string[] = 'say said specify specified disclose disclosed reveal revealed name named identify identified explain explained detail detailed confirm confirmed clarify clarified indicate indicated announce announced determine determined establish established know known decide decided provide provided give given offer offered'.split(' ');
-/** What they did not give: "did not provide details on how", "no explanation for why". */
-const TOLD: readonly string[] = ['details?', 'explanations?', 'information', 'reasons?', 'timeline', 'breakdown', 'figures', 'numbers', 'word', 'indication'];
-
-/** "Not (immediately) clear", "unknown", "uncertain": what says a thing is not known. */
-const NOT_KNOWN = "(?:unclear|unknown|uncertain|undetermined|not\\s+(?:immediately\\s+|yet\\s+|entirely\\s+|fully\\s+)?(?:clear|known|certain))";
-
-/**
- * Frames that put a wh- or whether-clause in doubt: "it is unclear whether", "hard to say how many".
- * Each with its anchor words (see `Cue.anchors`), one of which it cannot match without.
- */
-const UNKNOWN_FRAMES: readonly { re: string; anchors: string }[] = [
-  { re: `(?:it|this)(?:\\s+|['’])(?:s|is|was|remains|remained)\\s+(?:still\\s+|also\\s+)?${NOT_KNOWN}`, anchors: 'unclear unknown uncertain undetermined clear known certain' },
-  { re: `(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+)?${NOT_KNOWN}\\s+(?:on|as to|about|over)?`, anchors: 'unclear unknown uncertain undetermined clear known certain' },
-  { re: '(?:it\\s+)?remains\\s+to\\s+be\\s+seen', anchors: 'seen' },
-  {
-    re: '(?:hard|difficult|impossible|too early|too soon)\\s+to\\s+(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)',
-    anchors: 'hard difficult impossible early soon',
-  },
-  {
-    re: '(?:many\\s+|serious\\s+|new\\s+)?questions?\\s+(?:remain|remained|swirl|swirled|swirling|linger|lingered|persist|persisted|mount|mounted|grow|grew|arose|arise|were\\s+raised|have\\s+been\\s+raised|are\\s+being\\s+asked)\\s*(?:about|over|as\\s+to|on)?',
-    anchors: 'question questions',
-  },
-  { re: '(?:no one|nobody)\\s+(?:knows|knew|can\\s+say|could\\s+say)', anchors: 'knows knew say' },
-  { re: '(?:uncertainty|doubts?)\\s+(?:remains?\\s+)?(?:about|over|as\\s+to)', anchors: 'uncertainty doubt doubts' },
-  {
-    re: '(?:under|over)(?:represent|state|estimate|count)s?',
-    anchors: 'underrepresent underrepresents understate understates underestimate underestimates undercount undercounts ' +
-      'overrepresent overrepresents overstate overstates overestimate overestimates overcount overcounts',
-  },
-  {
-    re: '(?:is|are|was|were)\\s+(?:still\\s+)?(?:investigating|examining|looking\\s+into|trying\\s+to\\s+(?:determine|establish|understand|find\\s+out))',
-    anchors: 'investigating examining looking trying',
-  },
-  // People asking: "residents questioned why", "families want to know how".
-  { re: '(?:questioned|questioning|wondered|wondering|(?:want|wants|wanted|demanded|demanding|demand)\\s+to\\s+know)', anchors: 'questioned questioning wondered wondering know' },
-  // A decision still to come: "the court will decide whether", "regulators must determine how".
-  { re: '(?:will|would|must|to|yet\\s+to)\\s+(?:decide|determine|rule\\s+on|weigh|assess)', anchors: 'decide determine rule weigh assess' },
-];
-
-/** How a thing is said to be not yet explained: "the cause remains unclear", "the future of X is in doubt". */
-const UNEXPLAINED: readonly string[] = [
-  'unclear', 'unknown', 'uncertain', 'undetermined', 'unexplained', 'unconfirmed', 'a mystery', 'not known', 'not clear', 'not yet known', 'not yet clear',
-  'under investigation', 'being investigated', 'yet to be (?:determined|established|confirmed)', 'to be determined',
-  'being (?:determined|investigated|analy[sz]ed|examined|assessed|established)', 'in doubt', 'in question', 'in limbo', 'up in the air',
-];
-
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Yy]ou|us|me|[Oo]ur|[Mm]y|[Yy]our)\b/;
 
 /** An embedded wh- or whether-clause as a question; a pronoun subject becomes the sentence's subject. */
@@ -101,7 +56,12 @@ function decisionSubject(sentence: string): string | undefined {
   const which = /\b((?:his|her|its|their|the|this|that)\s+[a-z]+(?:\s+[a-z]+)?),\s+which\s+(?:now\s+)?(?:must|requires|needs|would)/i.exec(sentence);
   if (which?.[1]) return which[1];
   const m = /^(.{3,80}?)\s+(?:would|will|could|can|might|may|must|is|are|was|were|has|have|had|requires|remains?|faces|needs?)\b/i.exec(sentence);
-  const subj = m?.[1] ? m[1].replace(/^(?:however|but|and|yet|still|meanwhile|although|while),?\s+/i, '').replace(/,?\s+however,?/i, '').trim() : undefined;
+  const subj = m?.[1]
+    ? m[1]
+        .replace(/^(?:however|but|and|yet|still|meanwhile|although|while),?\s+/i, '')
+        .replace(/,?\s+however,?/i, '')
+        .trim()
+    : undefined;
   return subj && subj.split(/\s+/).length <= 8 && !/\b[a-z]+ed\b|,/.test(subj) ? subj : undefined;
 }
 
@@ -126,7 +86,9 @@ function howLong(m: RegExpExecArray, sentence: string): string | undefined {
 /** "workers can return as soon as Wednesday or as late as Friday" -> "When will workers return?" */
 function when(m: RegExpExecArray, sentence: string): string | undefined {
   const before = sentence.slice(0, m.index);
-  const modal = /\b(can|could|will|would|may|might|should|are (?:expected|set|due) to|is (?:expected|set|due) to)\s+((?:[a-z]+\s+){0,6}?[a-z]+)\s*$/i.exec(before);
+  const modal = /\b(can|could|will|would|may|might|should|are (?:expected|set|due) to|is (?:expected|set|due) to)\s+((?:[a-z]+\s+){0,6}?[a-z]+)\s*$/i.exec(
+    before,
+  );
   if (!modal?.[2]) return undefined;
   const subj = subjectAt(sentence, modal.index);
   if (!subj) return undefined;
@@ -138,7 +100,10 @@ const CUES: readonly Cue[] = [
   {
     id: 'not said',
     anchors: [TELL.join(' '), WH_WORDS.join(' ')],
-    re: new RegExp(`\\b(?:${WITHHELD.join('|')})\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?(?:${TELL.join('|')})(?:\\s+yet)?\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*(?:(?:${TOLD.join('|')})\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`, 'i'),
+    re: new RegExp(
+      `\\b(?:${WITHHELD.join('|')})\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?(?:${TELL.join('|')})(?:\\s+yet)?\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*(?:(?:${TOLD.join('|')})\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`,
+      'i',
+    ),
     ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
   },
   {
@@ -156,7 +121,10 @@ const CUES: readonly Cue[] = [
   {
     id: 'unexplained',
     anchors: ['unclear unknown uncertain undetermined unexplained unconfirmed mystery known clear investigation being yet determined doubt question limbo air'],
-    re: new RegExp(`(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;:"“”]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`, 'i'),
+    re: new RegExp(
+      `(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;:"“”]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`,
+      'i',
+    ),
     ask: (m) => (/\b(?:said|says|told|added|noted)\b/i.test(m[1] ?? '') ? undefined : explained(m[1])),
   },
   {
@@ -305,7 +273,9 @@ const CUES: readonly Cue[] = [
     anchors: ['runoff run referendum upcoming round go prepare prepares inconclusive'],
     re: /\b(?:runoff|run-off|referendum|upcoming (?:election|vote|elections)|second round|will go to (?:a )?(?:runoff|vote|the polls)|prepares? for (?:its |the )?(?:\w+ )?elections?|inconclusive)\b/i,
     ask: (_m, s) => {
-      const at = new RegExp(`\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`).exec(s);
+      const at = new RegExp(
+        `\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`,
+      ).exec(s);
       const what = /\brunoff|run-off|second round/i.test(s) ? 'runoff' : /\breferendum/i.test(s) ? 'referendum' : 'election';
       const date = at?.[1] ?? at?.[2];
       return { question: `Who will win the ${date ? `${date} ` : ''}${what}, and what will it change?`, key: 'upcoming vote' };
@@ -322,7 +292,12 @@ const CUES: readonly Cue[] = [
       return tidy(`Should ${x} come before ${y}`);
     },
   },
-  { id: 'warning', anchors: ['against'], re: /\bwarn(?:s|ed)?\s+against\s+(\w+ing\b[^.;,]{5,120})/i, ask: (m) => tidy(`Is ${cutClause(m[1] ?? '')} the right approach`) },
+  {
+    id: 'warning',
+    anchors: ['against'],
+    re: /\bwarn(?:s|ed)?\s+against\s+(\w+ing\b[^.;,]{5,120})/i,
+    ask: (m) => tidy(`Is ${cutClause(m[1] ?? '')} the right approach`),
+  },
   {
     id: 'disputed',
     anchors: ['mixed divided split disputed contested agrees critics skeptical sceptical'],
@@ -358,7 +333,12 @@ const CUES: readonly Cue[] = [
       return tidy(`Will ${asSubject(subj)} ${cutClause(m[2] ?? '')}`);
     },
   },
-  { id: 'may', anchors: ['could may might'], re: /\b(could|may|might)\s+(?!not\b|also\b|only\b|barely\b|hardly\b|scarcely\b)((?:still\s+|well\s+|even\s+|yet\s+)?(?:have\s+(?:been\s+)?)?[a-z]+\b[^;]*)/, ask: (m, s) => modalQuestion(m, s) },
+  {
+    id: 'may',
+    anchors: ['could may might'],
+    re: /\b(could|may|might)\s+(?!not\b|also\b|only\b|barely\b|hardly\b|scarcely\b)((?:still\s+|well\s+|even\s+|yet\s+)?(?:have\s+(?:been\s+)?)?[a-z]+\b[^;]*)/,
+    ask: (m, s) => modalQuestion(m, s),
+  },
 ];
 
 /** A question about a noun phrase that is not yet explained; causes share one key across a set. */
@@ -368,19 +348,22 @@ function explained(np: string | undefined): Asked | undefined {
 }
 
 /** Words before a modal that make it narrate the past, not open a question. */
-const BACKGROUND = /\b(?:had\s+(?:warned|said|feared|predicted|suggested|argued|cautioned|estimated|expected)\b[^;]*|(?:after|before|since|until|once)\s+(?:[a-z]+ing\b|[a-z]+\s+[a-z]+ed\b)[^,;]*|so\s+(?:that\s+)?[a-z]+|if\s+[^,;]*)$/i;
+const BACKGROUND =
+  /\b(?:had\s+(?:warned|said|feared|predicted|suggested|argued|cautioned|estimated|expected)\b[^;]*|(?:after|before|since|until|once)\s+(?:[a-z]+ing\b|[a-z]+\s+[a-z]+ed\b)[^,;]*|so\s+(?:that\s+)?[a-z]+|if\s+[^,;]*)$/i;
 
 /**
  * Verbs that say what could happen to a story, not what someone may do: after "could" or "may" they
  * speculate ("prices could rise") where other verbs grant leave ("voters may cast ballots until 8").
  */
 const OUTCOME_VERBS = new Set(
-  ('rise fall climb grow increase decrease drop decline double triple worsen improve reach exceed top hit cost last take spread affect hurt harm ' +
+  (
+    'rise fall climb grow increase decrease drop decline double triple worsen improve reach exceed top hit cost last take spread affect hurt harm ' +
     'damage delay derail disrupt threaten undermine trigger spark prompt force lead mean change shift determine decide end face lose see push ' +
     'strengthen weaken collapse fail halt stall slow jeopardize jeopardise complicate escalate resume continue facilitate pave cause result ' +
     'translate weigh dampen boost drive send leave run become come happen occur follow emerge signal cut reduce raise limit prevent stop ' +
     'block delay postpone derail collapse surge soar plunge sink tumble jump widen deepen intensify persist linger return recover reopen ' +
-    'cripple overwhelm flood destroy kill wipe spell upend reshape alter fuel worsen exacerbate undercut erode struggle need require').split(' '),
+    'cripple overwhelm flood destroy kill wipe spell upend reshape alter fuel worsen exacerbate undercut erode struggle need require'
+  ).split(' '),
 );
 
 /** "officials warn the toll could rise" -> "Could the toll rise?" */

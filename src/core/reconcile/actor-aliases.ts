@@ -33,7 +33,11 @@ export interface Links {
   root: (key: string) => string;
 }
 
-const squash = (s: string): string => norm(s).replace(/\./g, '').replace(/[^a-z0-9&' -]+/g, ' ').trim();
+const squash = (s: string): string =>
+  norm(s)
+    .replace(/\./g, '')
+    .replace(/[^a-z0-9&' -]+/g, ' ')
+    .trim();
 const wordsOf = (s: string): string[] => squash(s).split(/\s+/).filter(Boolean);
 const FUNCTION = /^(?:of|and|&|the|de|del|la|for|y|da|do|dos|el)$/;
 const typeOf = (key: string): string => key.slice(0, key.indexOf(':'));

@@ -64,7 +64,11 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     keep: (c, n) => new Set(c.mentions.filter((m) => m.subject).map((m) => m.evidence.file)).size >= Math.max(3, Math.ceil(n / 4)),
   },
   { id: 'head-never-alone', applies: (c) => type(c) === 'head', keep: () => false },
-  { id: 'organization-not-only-a-place', applies: (c) => type(c) === 'org' || type(c) === 'class', keep: (c) => acts(c) || !c.mentions.every((m) => m.cue === 'locative') },
+  {
+    id: 'organization-not-only-a-place',
+    applies: (c) => type(c) === 'org' || type(c) === 'class',
+    keep: (c) => acts(c) || !c.mentions.every((m) => m.cue === 'locative'),
+  },
   { id: 'name-not-a-place', applies: () => true, keep: (c) => acts(c) || !locativeMostly(c) },
 ];
 

@@ -11,10 +11,15 @@ import type { ActorKind, ActorMention } from '../model.js';
  * not leaning on another sentence ("follow this trend").
  */
 export const isDescription = (role: string): boolean =>
-  !role.endsWith('…') && !/^(?:said|says|told|tells|added|adds|noted|notes|stated|states|wrote|writes|reported|reports|explained|explains)\b/i.test(role) &&
+  !role.endsWith('…') &&
+  !/^(?:said|says|told|tells|added|adds|noted|notes|stated|states|wrote|writes|reported|reports|explained|explains)\b/i.test(role) &&
   !/\b(?:this|these|those|such)\b/i.test(role);
 
-const squash = (s: string): string => norm(s).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const squash = (s: string): string =>
+  norm(s)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * The title that says most while agreeing with the others: each title counts the titles it ends
@@ -35,11 +40,18 @@ function fullestTitle(titles: readonly string[]): string | undefined {
 }
 
 /** An actor's role, and the headline mention it was read from, when it was. */
-export function chooseRole(kind: ActorKind, mentions: readonly ActorMention[], headlines: readonly ActorMention[] = []): { text: string; headline?: ActorMention | undefined } {
+export function chooseRole(
+  kind: ActorKind,
+  mentions: readonly ActorMention[],
+  headlines: readonly ActorMention[] = [],
+): { text: string; headline?: ActorMention | undefined } {
   const roles = mentions.map((m) => m.role).filter((r): r is string => Boolean(r));
   if (kind === 'person') {
     // Titles and descriptions first ("Defense Minister"), short ones; what the person does only when none is given.
-    const titled = mentions.filter((m) => m.roleFrom === 'title').map((m) => m.role ?? '').filter((r) => r && r.split(/\s+/).length <= 6 && isDescription(r));
+    const titled = mentions
+      .filter((m) => m.roleFrom === 'title')
+      .map((m) => m.role ?? '')
+      .filter((r) => r && r.split(/\s+/).length <= 6 && isDescription(r));
     const short = roles.filter((r) => r.split(/\s+/).length <= 5 && isDescription(r));
     return { text: (titled.length ? fullestTitle(titled) : short.length ? fullestTitle(short) : roles.find(isDescription)) ?? '' };
   }

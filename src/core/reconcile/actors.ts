@@ -79,8 +79,15 @@ function resolveKeys(mentions: readonly ActorMention[]): Map<string, string> {
           // "U.S. Air Force", "US troops", "the U.S. military": one actor per country's forces.
           target = `generic:${p.cls}:${country}:`;
         } else if (!p.named) {
-          const candidates = named.filter((x) => x.p?.cls === p.cls && (x.p.country === p.country || x.p.country === '' || x.p.country === home || country === ''));
-          const fit = candidates.filter((x) => p.rest.split(' ').filter(Boolean).every((w) => x.p?.rest.includes(w)));
+          const candidates = named.filter(
+            (x) => x.p?.cls === p.cls && (x.p.country === p.country || x.p.country === '' || x.p.country === home || country === ''),
+          );
+          const fit = candidates.filter((x) =>
+            p.rest
+              .split(' ')
+              .filter(Boolean)
+              .every((w) => x.p?.rest.includes(w)),
+          );
           target = fit.length === 1 && fit[0] ? fit[0].k : `generic:${p.cls}:${country}:${p.rest}`;
         }
       }
@@ -118,7 +125,12 @@ function keyInfos(mentions: readonly ActorMention[], keyOf: ReadonlyMap<string, 
     if (m.role && m.role.split(/\s+/).length <= 5) x.roles.push(m.role);
     by.set(key, x);
   }
-  return new Map([...by].map(([key, x]) => [key, { key, name: mostCommon(x.names) ?? key, kind: x.kind, mentions: x.names.length, files: x.files.size, roles: x.roles, counts: x.counts }]));
+  return new Map(
+    [...by].map(([key, x]) => [
+      key,
+      { key, name: mostCommon(x.names) ?? key, kind: x.kind, mentions: x.names.length, files: x.files.size, roles: x.roles, counts: x.counts },
+    ]),
+  );
 }
 
 /** Acronym -> the keys of what the text says it stands for ("... Organizations (CEOE)"). */
@@ -187,11 +199,16 @@ export function mergeActors(all: ActorMention[], articleCount: number): Actor[] 
     const headWord = head ? new RegExp(`\\b${head}s?$`, 'i') : undefined;
     // A group of people is best named with what sets it apart ("union members" over "members").
     const described = key.startsWith('people:') ? names.filter((n) => /\s/.test(n)) : [];
-    const preferred = kind === 'person'
-      ? names.filter((n) => !/\badministration$/i.test(n) && (!key.split(':')[2] || n.split(/\s+/).length >= 2))
-      : headWord ? names.filter((n) => headWord.test(n) && n.split(/\s+/).length === 2) : spelledOut(names);
+    const preferred =
+      kind === 'person'
+        ? names.filter((n) => !/\badministration$/i.test(n) && (!key.split(':')[2] || n.split(/\s+/).length >= 2))
+        : headWord
+          ? names.filter((n) => headWord.test(n) && n.split(/\s+/).length === 2)
+          : spelledOut(names);
     // A country is named as such, whatever capital or demonym stood for it.
-    const name = key.startsWith('country:') ? key.slice(8) : mostCommon(described.length ? described : preferred.length ? preferred : names) ?? names[0] ?? key;
+    const name = key.startsWith('country:')
+      ? key.slice(8)
+      : (mostCommon(described.length ? described : preferred.length ? preferred : names) ?? names[0] ?? key);
     const normName = norm(name);
     const role = chooseRole(kind, ms, headlineRoles.get(key));
     const subjectCount = ms.filter((m) => m.subject).length;

@@ -11,7 +11,12 @@ import type { Actor, Conflict, Figure, FigureMention } from '../model.js';
  * word), and where a sentence offers two readings of whom, the first such.
  */
 export function eventsOfPeople(mentions: FigureMention[], actors: readonly Actor[]): FigureMention[] {
-  const people = new Set(actors.filter((a) => a.kind === 'person').flatMap((a) => [a.name, ...a.aliases]).map(surnameOfName));
+  const people = new Set(
+    actors
+      .filter((a) => a.kind === 'person')
+      .flatMap((a) => [a.name, ...a.aliases])
+      .map(surnameOfName),
+  );
   const read = new Set<string>();
   return mentions.filter((f) => {
     const person = eventPerson(f.metricKey);
@@ -25,6 +30,8 @@ export function eventsOfPeople(mentions: FigureMention[], actors: readonly Actor
 
 /** The figures without dated events that no two sources date differently: a date is a key figure only when disputed. */
 export function withDisputedDatesOnly(figures: Figure[], conflicts: readonly Conflict[]): Figure[] {
-  const disputed = new Set(conflicts.filter((c) => c.about === 'date').flatMap((c) => c.values.flatMap((v) => v.sources.map((file) => `${String(v.value)}|${file}`))));
+  const disputed = new Set(
+    conflicts.filter((c) => c.about === 'date').flatMap((c) => c.values.flatMap((v) => v.sources.map((file) => `${String(v.value)}|${file}`))),
+  );
   return figures.filter((f) => f.unit !== 'date' || f.sources.some((s) => disputed.has(`${String(f.value)}|${s.file}`)));
 }

@@ -4,7 +4,11 @@ import { atOneMoment, wordingOf } from './figure-notes.js';
 import { baseValue, fullyTyped, headKey, NO_SENSES, norm, precisionOf } from './measure-identity.js';
 import { singular } from '../extract/figures/lexicon.js';
 
-const STOP = new Set('the a an of to in on for and or but with by from at as is are was were be been has have had that this which who it its their his her they he she we said says not no more than about over after before also were will would could may might can'.split(' '));
+const STOP = new Set(
+  'the a an of to in on for and or but with by from at as is are was were be been has have had that this which who it its their his her they he she we said says not no more than about over after before also were will would could may might can'.split(
+    ' ',
+  ),
+);
 
 /** Whether a bound allows another figure's value: "at least 120" allows "150"; "up to 20" allows "18". */
 export function allows(bound: Figure, other: Figure): boolean {
@@ -107,10 +111,13 @@ export function talkingOfOneThing(group: Figure[]): Figure[] {
     const within = (m: Set<string>, other: Figure, o: Set<string>): boolean => [...m].every((w) => o.has(w) || ctx.get(other)?.has(w));
     return within(x.mods, b, y.mods) || within(y.mods, a, x.mods);
   };
-  const sameWhere = (a: Figure, b: Figure): boolean => !a.typed?.measure.scope || !b.typed?.measure.scope || norm(a.typed.measure.scope) === norm(b.typed.measure.scope);
+  const sameWhere = (a: Figure, b: Figure): boolean =>
+    !a.typed?.measure.scope || !b.typed?.measure.scope || norm(a.typed.measure.scope) === norm(b.typed.measure.scope);
   // Two counts of the same people differ by a share ("32,000" and "33,000"), not by an order of magnitude ("750" and "27").
   const similar = (a: Figure, b: Figure): boolean => Math.max(a.value, b.value) <= 1.5 * Math.min(a.value, b.value);
-  const linked = (a: Figure, b: Figure): boolean => (fullyTyped(a.typed) && fullyTyped(b.typed)) || ([...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w)) && narrowedAlike(a, b) && sameWhere(a, b) && similar(a, b));
+  const linked = (a: Figure, b: Figure): boolean =>
+    (fullyTyped(a.typed) && fullyTyped(b.typed)) ||
+    ([...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w)) && narrowedAlike(a, b) && sameWhere(a, b) && similar(a, b));
   // The largest set linked to its first member.
   let best: Figure[] = [];
   for (const f of group) {
@@ -123,7 +130,7 @@ export function talkingOfOneThing(group: Figure[]): Figure[] {
 /** A value as a conflict line says it: its bound, and its unit when the values are in different ones ("52 days · more than 7 weeks"). */
 export function valueText(f: Figure, units: boolean): string {
   const unit = f.typed?.unit;
-  const needsUnit = units && unit && unit.dimension !== 'money' && unit.id !== 'percent' && unit.label && !f.text.toLowerCase().includes(unit.label.toLowerCase().slice(0, 3));
+  const needsUnit =
+    units && unit && unit.dimension !== 'money' && unit.id !== 'percent' && unit.label && !f.text.toLowerCase().includes(unit.label.toLowerCase().slice(0, 3));
   return `${f.qualifier ? `${f.qualifier} ` : ''}${f.text}${needsUnit ? ` ${unit.label}` : ''}`;
 }
-

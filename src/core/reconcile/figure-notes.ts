@@ -17,7 +17,8 @@ export function addReading(f: Figure, t: TypedFigure | undefined): void {
   else if (!moments.has(key)) moments.set(key, t);
 }
 /** Whether two figures hold at one moment: some reading of each does. */
-export const atOneMoment = (a: Figure, b: Figure): boolean => [...(readings.get(a)?.values() ?? [])].some((x) => [...(readings.get(b)?.values() ?? [])].some((y) => sameTime(x, y)));
+export const atOneMoment = (a: Figure, b: Figure): boolean =>
+  [...(readings.get(a)?.values() ?? [])].some((x) => [...(readings.get(b)?.values() ?? [])].some((y) => sameTime(x, y)));
 
 export function addWording(f: Figure, m: Measure): void {
   const w = wording.get(f) ?? { heads: new Set<string>(), mods: new Set<string>() };
@@ -36,9 +37,8 @@ export function countLabel(f: Figure, label: string): void {
 /** The label most of a figure's mentions use; the shortest on a tie (the plainest wording). */
 export function commonLabel(f: Figure): string {
   const m = labels.get(f);
-  return m ? [...m].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? f.metric : f.metric;
+  return m ? ([...m].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? f.metric) : f.metric;
 }
-
 
 /** The nouns and narrowing words a figure's mentions used. */
 export const wordingOf = (f: Figure): { heads: Set<string>; mods: Set<string> } | undefined => wording.get(f);

@@ -24,6 +24,14 @@ export const recencyOf = (behind: number): number => (behind <= 0 ? 3 : Math.max
 export function rank(f: Figure, measureFiles: number, recency: number, disputed: boolean): number {
   const files = new Set(f.sources.map((s) => s.file)).size;
   const s = f.standing;
-  return 3 * files + 0.75 * Math.min(measureFiles, 8) + (s?.headline ? 2 : 0) + (s?.lead ? 1 : 0) + kindWeight(f.typed) + recency + (disputed ? 2 : 0) - (f.typed?.period.stated === false ? 0 : 0.5);
+  return (
+    3 * files +
+    0.75 * Math.min(measureFiles, 8) +
+    (s?.headline ? 2 : 0) +
+    (s?.lead ? 1 : 0) +
+    kindWeight(f.typed) +
+    recency +
+    (disputed ? 2 : 0) -
+    (f.typed?.period.stated === false ? 0 : 0.5)
+  );
 }
-

@@ -11,7 +11,25 @@ import type { Conflict, Figure, FigureMention, Period, Timeline, TypedFigure } f
 import { allows, byMoment, conflictOf } from './figure-conflicts.js';
 import { absorb, addReading, addWording, commonLabel, countLabel, forget } from './figure-notes.js';
 import { rank, recencyOf } from './figure-rank.js';
-import { baseValue, dimensionOf, headKey, identity, loose, NO_SENSES, norm, plainCount, plainPeople, roundSmall, sameTime, scopeOf, type SetContext, STATE_HEADS, storyPlaces, storySenses, namedOnce } from './measure-identity.js';
+import {
+  baseValue,
+  dimensionOf,
+  headKey,
+  identity,
+  loose,
+  NO_SENSES,
+  norm,
+  plainCount,
+  plainPeople,
+  roundSmall,
+  sameTime,
+  scopeOf,
+  type SetContext,
+  STATE_HEADS,
+  storyPlaces,
+  storySenses,
+  namedOnce,
+} from './measure-identity.js';
 
 /** Everything the set says about its figures: one entry per measure, period and value; conflicts; timelines. */
 export interface Reconciled {
@@ -47,8 +65,17 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
       continue;
     }
     const made: Figure = {
-      metric: m.metric, metricKey: m.metricKey, value: m.value, text: m.text, unit: m.unit, period: m.period,
-      qualifier: m.qualifier, sources: [m.evidence], decimals: m.decimals, weight: 0, typed: m.typed,
+      metric: m.metric,
+      metricKey: m.metricKey,
+      value: m.value,
+      text: m.text,
+      unit: m.unit,
+      period: m.period,
+      qualifier: m.qualifier,
+      sources: [m.evidence],
+      decimals: m.decimals,
+      weight: 0,
+      typed: m.typed,
       standing: { headline: Boolean(m.typed?.headline), lead: m.position <= 0.2 },
     };
     addReading(made, m.typed);
@@ -69,9 +96,17 @@ function mergeSame(mentions: FigureMention[], idOf: (m: FigureMention) => string
  */
 function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
   const senses = ctx.senses;
-  const groups = groupBy(figures.filter((f) => f.typed), (f) => (f.typed ? `${familyOf(f.typed.kind)}|${dimensionOf(f.typed)}|${f.typed.unit.id}|${String(baseValue(f))}|${f.typed.measure.direction ?? ''}` : ''));
+  const groups = groupBy(
+    figures.filter((f) => f.typed),
+    (f) => (f.typed ? `${familyOf(f.typed.kind)}|${dimensionOf(f.typed)}|${f.typed.unit.id}|${String(baseValue(f))}|${f.typed.measure.direction ?? ''}` : ''),
+  );
   const folded = new Set<Figure>();
-  const words = (f: Figure): Set<string> => new Set([...loose(f.typed?.measure ?? { head: '', modifiers: [] }, ctx.storyPlaces), headKey(f.typed?.measure.head ?? '', senses), ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : [])]);
+  const words = (f: Figure): Set<string> =>
+    new Set([
+      ...loose(f.typed?.measure ?? { head: '', modifiers: [] }, ctx.storyPlaces),
+      headKey(f.typed?.measure.head ?? '', senses),
+      ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : []),
+    ]);
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const bySize = [...group].sort((a, b) => words(b).size - words(a).size || b.sources.length - a.sources.length);
@@ -82,7 +117,8 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       const into = bySize.find((f) => {
         if (f === vague || folded.has(f) || !f.typed || !vague.typed) return false;
         if (!sameTime(f.typed, vague.typed, true)) return false;
-        if (scopeOf(f.typed.measure, ctx) && scopeOf(vague.typed.measure, ctx) && scopeOf(f.typed.measure, ctx) !== scopeOf(vague.typed.measure, ctx)) return false;
+        if (scopeOf(f.typed.measure, ctx) && scopeOf(vague.typed.measure, ctx) && scopeOf(f.typed.measure, ctx) !== scopeOf(vague.typed.measure, ctx))
+          return false;
         // "27 girls killed" and "27 campers killed": one group of people, named two ways; but "children" is not everyone.
         if ((f.typed.measure.who === undefined) !== (vague.typed.measure.who === undefined)) return false;
         const state = STATE_HEADS.has(f.typed.measure.head) || STATE_HEADS.has(vague.typed.measure.head);
@@ -90,12 +126,20 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
         // One article giving one uncommon value twice means one thing ("€1 billion economic impact" and "could cost as much as €1 billion").
         const sameArticle = f.sources.some((s) => files.has(s.file));
         // A count of the dead told twice in one article, once with its cause, is one count.
-        if (sameArticle) return state || ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity' || dimensionOf(f.typed) === 'people') && !roundSmall(f));
+        if (sameArticle)
+          return (
+            state ||
+            ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity' || dimensionOf(f.typed) === 'people') && !roundSmall(f))
+          );
         // Counts of people: "33,000 workers" and "33,000 union members" count the same people. Money and shares of one value
         // at one moment of one story are one figure told in other words ("60% of demand", "60% of the grid").
         // Counts of people in one state given by two names for one group: "27 girls" and "27 campers" killed.
         if (state && f.typed.measure.who && vague.typed.measure.who) return true;
-        if ((dimensionOf(f.typed) === 'people' && !state) || ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity') && !roundSmall(f))) return true;
+        if (
+          (dimensionOf(f.typed) === 'people' && !state) ||
+          ((f.typed.kind === 'money' || f.typed.kind === 'share' || f.typed.kind === 'quantity') && !roundSmall(f))
+        )
+          return true;
         const fw = words(f);
         return [...w].every((x) => fw.has(x));
       });
@@ -133,9 +177,14 @@ function reconcileDates(mentions: FigureMention[]): { figures: Figure[]; conflic
 }
 
 /** What a headline's number and its body's must share to be one figure: dimension, head, kind and (unless told not to) place. */
-const headlineKey = (t: TypedFigure, scope = true): string => `${t.unit.dimension}|${headKey(t.measure.head, NO_SENSES)}|${scope ? t.measure.scope ?? '' : ''}|${familyOf(t.kind)}`;
+const headlineKey = (t: TypedFigure, scope = true): string =>
+  `${t.unit.dimension}|${headKey(t.measure.head, NO_SENSES)}|${scope ? (t.measure.scope ?? '') : ''}|${familyOf(t.kind)}`;
 /** The body mentions of each article. */
-const bodiesOf = (mentions: FigureMention[]): Map<string, FigureMention[]> => groupBy(mentions.filter((m) => !m.typed?.headline), (m) => m.evidence.file);
+const bodiesOf = (mentions: FigureMention[]): Map<string, FigureMention[]> =>
+  groupBy(
+    mentions.filter((m) => !m.typed?.headline),
+    (m) => m.evidence.file,
+  );
 
 /**
  * A headline's bounded number that its own article gives exactly ("More than 60 dead" over a body's
@@ -153,7 +202,14 @@ function withoutRoundedHeadlines(mentions: FigureMention[]): FigureMention[] {
     return !(bodyOf.get(m.evidence.file) ?? []).some((b) => {
       const bt = b.typed;
       const exact = bt?.bound === 'exact' || ((bt?.bound === 'at-least' || bt?.bound === 'more-than') && b.value > m.value);
-      return b !== m && bt && exact && b.value !== m.value && headlineKey(bt) === same && allows(rounded, { value: b.value, decimals: b.decimals, typed: bt } as Figure);
+      return (
+        b !== m &&
+        bt &&
+        exact &&
+        b.value !== m.value &&
+        headlineKey(bt) === same &&
+        allows(rounded, { value: b.value, decimals: b.decimals, typed: bt } as Figure)
+      );
     });
   });
 }
@@ -168,7 +224,9 @@ function headlinesDatedByBody(mentions: FigureMention[]): FigureMention[] {
   return mentions.map((m) => {
     const t = m.typed;
     if (!t?.headline) return m;
-    const body = (bodyOf.get(m.evidence.file) ?? []).find((b) => b.value === m.value && b.typed && headlineKey(b.typed, false) === headlineKey(t, false) && scopes(b.typed.measure.scope, t.measure.scope));
+    const body = (bodyOf.get(m.evidence.file) ?? []).find(
+      (b) => b.value === m.value && b.typed && headlineKey(b.typed, false) === headlineKey(t, false) && scopes(b.typed.measure.scope, t.measure.scope),
+    );
     return body?.typed && body.period !== m.period ? { ...m, period: body.period, typed: { ...t, period: body.typed.period } } : m;
   });
 }
@@ -191,9 +249,17 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
  * people in a state is the later report, to lead their disagreement with. `compounds` are the
  * two-word nouns its articles use: the senses a story uses its heads in.
  */
-export function reconcileFigures(mentions: FigureMention[], headlines: readonly string[] = [], published: ReadonlyMap<string, string> = new Map(), compounds: Iterable<string> = []): Reconciled {
+export function reconcileFigures(
+  mentions: FigureMention[],
+  headlines: readonly string[] = [],
+  published: ReadonlyMap<string, string> = new Map(),
+  compounds: Iterable<string> = [],
+): Reconciled {
   const typed = headlinesDatedByBody(withoutRoundedHeadlines(mentions.filter((m) => m.typed)));
-  const senses = storySenses(typed.flatMap((m) => (m.typed ? [m.typed.measure.head] : [])), compounds);
+  const senses = storySenses(
+    typed.flatMap((m) => (m.typed ? [m.typed.measure.head] : [])),
+    compounds,
+  );
   const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines), namedOnce: namedOnce(typed, senses) };
   // A figure's identity is its first mention's: worked out once for each.
   const ids = new Map<TypedFigure, string>();
@@ -216,7 +282,13 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
   const shownOnLead = new Set<Figure>();
   const files = (f: Figure): number => new Set(f.sources.map((x) => x.file)).size;
   // A count that changes by the hour (the dead, the missing): the later report has the newer count.
-  const latest = (f: Figure): string => (STATE_HEADS.has(f.typed?.measure.head ?? '') ? f.sources.map((x) => published.get(x.file) ?? '').sort().at(-1) ?? '' : '');
+  const latest = (f: Figure): string =>
+    STATE_HEADS.has(f.typed?.measure.head ?? '')
+      ? (f.sources
+          .map((x) => published.get(x.file) ?? '')
+          .sort()
+          .at(-1) ?? '')
+      : '';
   // Disagreements within what may be one measure (plain counts of people by any noun, weighed by their sentences).
   for (const group of groupBy(figures, idOf).values()) {
     for (const at of group.length > 1 ? byMoment(group) : []) {
@@ -242,7 +314,8 @@ export function reconcileFigures(mentions: FigureMention[], headlines: readonly 
     const ordered = [...moments].sort((a, b) => start(a).localeCompare(start(b)) || end(a).localeCompare(end(b)));
     const last = ordered.at(-1) ?? [];
     ordered.forEach((at, i) => {
-      const recency = ordered.length < 2 ? 0 : recencyOf(i === ordered.length - 1 ? 0 : stepsBehind(at[0]?.typed?.period.grain ?? 'day', daysBetween(end(at), end(last))));
+      const recency =
+        ordered.length < 2 ? 0 : recencyOf(i === ordered.length - 1 ? 0 : stepsBehind(at[0]?.typed?.period.grain ?? 'day', daysBetween(end(at), end(last))));
       for (const f of at) f.weight = rank(f, measureFiles, recency, disputed.has(f)) - (shownOnLead.has(f) ? 3 : 0);
     });
     if (moments.length > 1 && group[0]) {

@@ -5,7 +5,8 @@
 import { familyOf } from '../extract/figures/label.js';
 import { isCommonNoun, senseName, senseOf, sensesOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, PROJECTED, samePeriod } from '../extract/figures/period.js';
-import { STATES, SYNONYMS } from '../extract/figures/vocabulary.js';
+import { STATES } from '../extract/figures/vocabulary.js';
+import { SYNONYMS } from '../extract/figures/vocabulary-words.js';
 import type { Figure, FigureMention, Measure, TypedFigure } from '../model.js';
 
 /** The dimension a figure is compared in: counts of people apart from counts of things. */
@@ -66,7 +67,11 @@ export function headKey(head: string, senses: StorySenses): string {
 /** Words that narrow a measure and must agree for two figures to be one measure; the story's own place narrows nothing ("six Texas counties"). */
 export const loose = (m: Measure, places?: ReadonlySet<string>): string[] =>
   m.modifiers.filter((w) => !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w) && !places?.has(w)).sort();
-export const norm = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/^the\s+/, '').replace(/\s+county$/, ' county');
+export const norm = (s: string | undefined): string =>
+  (s ?? '')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+county$/, ' county');
 
 /** What the set knows that reconciling needs: the senses its heads use, and the places its story is about. */
 export interface SetContext {
@@ -91,14 +96,17 @@ export function namedOnce(mentions: FigureMention[], senses: StorySenses): Map<s
     // A name is written capitalised in its sentence ("the Larch River"); "immediate" in "an immediate raise" is no name.
     const written = m.evidence.quote;
     // Capitalised as a word of its own, and not only as a sentence's first word.
-    const capitalised = (w: string): boolean => [...written.matchAll(new RegExp(`\\b${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'g'))].some((x) => x.index > 0);
+    const capitalised = (w: string): boolean =>
+      [...written.matchAll(new RegExp(`\\b${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'g'))].some((x) => x.index > 0);
     for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) || !capitalised(w) ? '' : w);
     names.set(head, seen);
   }
-  return new Map([...names].flatMap(([head, seen]) => {
-    const only = [...seen][0];
-    return seen.size === 1 && only ? [[head, only] as const] : [];
-  }));
+  return new Map(
+    [...names].flatMap(([head, seen]) => {
+      const only = [...seen][0];
+      return seen.size === 1 && only ? [[head, only] as const] : [];
+    }),
+  );
 }
 
 export const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(norm(m.scope)) ? '' : norm(m.scope));
@@ -114,7 +122,16 @@ export function identity(t: TypedFigure, ctx: SetContext): string {
   const narrowing = loose(t.measure, ctx.storyPlaces);
   const named = narrowing.length ? narrowing : [ctx.namedOnce?.get(head) ?? ''].filter(Boolean);
   const modifiers = SYNONYM_HEADS.has(head) ? '' : named.join(' ');
-  return [familyOf(t.kind), dimensionOf(t), t.unit.dimension === 'money' ? t.unit.id : '', head, modifiers, t.measure.who ?? '', scopeOf(t.measure, ctx), t.measure.direction ?? ''].join('|');
+  return [
+    familyOf(t.kind),
+    dimensionOf(t),
+    t.unit.dimension === 'money' ? t.unit.id : '',
+    head,
+    modifiers,
+    t.measure.who ?? '',
+    scopeOf(t.measure, ctx),
+    t.measure.direction ?? '',
+  ].join('|');
 }
 
 /**
@@ -155,7 +172,8 @@ export const plainCount = (t: TypedFigure): boolean => t.kind === 'count' && dim
 
 /** Whether a reading types its figure fully (a rate, a share, money, a state count); a plain count ("750 children") needs its sentences to agree. */
 export const STATE_HEADS = new Set(STATES.map((r) => r.head));
-export const fullyTyped = (t: TypedFigure | undefined): boolean => !t || t.kind !== 'count' || STATE_HEADS.has(t.measure.head) || t.rule.startsWith('vote.') || t.rule === 'measure.population';
+export const fullyTyped = (t: TypedFigure | undefined): boolean =>
+  !t || t.kind !== 'count' || STATE_HEADS.has(t.measure.head) || t.rule.startsWith('vote.') || t.rule === 'measure.population';
 /** Base value: in the dimension's base unit, so "39 feet" and "11.9 metres" compare. */
 export const baseValue = (f: { value: number; typed?: TypedFigure | undefined }): number => f.value * (f.typed?.unit.toBase ?? 1);
 
@@ -163,7 +181,11 @@ export const baseValue = (f: { value: number; typed?: TypedFigure | undefined })
 export const precisionOf = (f: Figure): number => (f.typed?.scale ?? 1) * 10 ** -f.decimals * (f.typed?.unit.toBase ?? 1);
 
 /** A small round value ("10", "5%", "two") is said of many things in one story; an uncommon one ("€1.6bn", "33,000", "60%"?) rarely. */
-export const roundSmall = (f: Figure): boolean => f.decimals === 0 && (f.typed?.scale ?? 1) === 1 && f.value < 20 && (f.typed?.unit.dimension === 'count' || f.typed?.unit.dimension === 'people' || f.typed?.unit.dimension === 'ratio');
+export const roundSmall = (f: Figure): boolean =>
+  f.decimals === 0 &&
+  (f.typed?.scale ?? 1) === 1 &&
+  f.value < 20 &&
+  (f.typed?.unit.dimension === 'count' || f.typed?.unit.dimension === 'people' || f.typed?.unit.dimension === 'ratio');
 
 /** Places named as scopes that a third or more of the headlines name too. */
 export function storyPlaces(mentions: FigureMention[], headlines: readonly string[]): Set<string> {
@@ -175,4 +197,3 @@ export function storyPlaces(mentions: FigureMention[], headlines: readonly strin
   }
   return out;
 }
-

@@ -3,7 +3,6 @@ import { termsOf } from '../terms.js';
 import type { Question, QuestionMention } from '../model.js';
 import { overlap } from '../text.js';
 
-
 /** The question with the most detail ("the April 13 runoff" over "the runoff"), then the wording most sources use. */
 function wording(members: QuestionMention[]): string {
   const count = new Map<string, number>();
@@ -23,7 +22,10 @@ interface Cluster {
 
 let template: Set<string> | undefined;
 /** Words the question templates add ("Are concerns about ... warranted?"): they say nothing about the subject. */
-const templateTerms = (): Set<string> => (template ??= new Set(termsOf('concerns warranted justified criticism accusations evidence agreement approved known right approach come before win change how long take')));
+const templateTerms = (): Set<string> =>
+  (template ??= new Set(
+    termsOf('concerns warranted justified criticism accusations evidence agreement approved known right approach come before win change how long take'),
+  ));
 
 const headOf = (q: string): string => q.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
 /** Cues that say which question they ask: every mention with the cue is the same question. */

@@ -37,7 +37,10 @@ export const EmbedSchema = z.strictObject({
   description: text(LIMITS.description).optional(),
   url: z.url().optional(),
   color: z.number().int().min(0).max(0xffffff).optional(),
-  fields: z.array(z.strictObject({ name: text(LIMITS.fieldName), value: text(LIMITS.fieldValue), inline: z.boolean().optional() })).max(LIMITS.fields).optional(),
+  fields: z
+    .array(z.strictObject({ name: text(LIMITS.fieldName), value: text(LIMITS.fieldValue), inline: z.boolean().optional() }))
+    .max(LIMITS.fields)
+    .optional(),
   footer: z.strictObject({ text: text(LIMITS.footer) }).optional(),
 });
 
@@ -57,7 +60,13 @@ const LinkButtonSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(LIMITS.buttonUrl),
 });
 
-const ActionRowSchema = z.strictObject({ type: z.literal(1), components: z.array(z.union([ButtonSchema, LinkButtonSchema])).min(1).max(LIMITS.buttons) });
+const ActionRowSchema = z.strictObject({
+  type: z.literal(1),
+  components: z
+    .array(z.union([ButtonSchema, LinkButtonSchema]))
+    .min(1)
+    .max(LIMITS.buttons),
+});
 
 /** The characters Discord counts towards an embed's share of the 6000. */
 export function embedLength(e: z.infer<typeof EmbedSchema>): number {
@@ -74,7 +83,10 @@ export const MessageSchema = z
     allowed_mentions: z.strictObject({ parse: z.tuple([]) }),
   })
   .refine((m) => m.content !== undefined || m.embeds.length > 0, { message: 'a message needs content or an embed' })
-  .refine((m) => m.embeds.reduce((n, e) => n + embedLength(e), 0) <= LIMITS.embedTotal, { message: `embeds exceed ${String(LIMITS.embedTotal)} characters in all`, path: ['embeds'] });
+  .refine((m) => m.embeds.reduce((n, e) => n + embedLength(e), 0) <= LIMITS.embedTotal, {
+    message: `embeds exceed ${String(LIMITS.embedTotal)} characters in all`,
+    path: ['embeds'],
+  });
 
 /** A message payload: what the renderer returns and the adapter sends. */
 export type DiscordMessage = z.infer<typeof MessageSchema>;
@@ -95,7 +107,10 @@ const OptionSchema = z.strictObject({
   required: z.boolean().optional(),
   autocomplete: z.boolean().optional(),
   max_length: z.number().int().min(1).max(6000).optional(),
-  choices: z.array(z.strictObject({ name: text(LIMITS.choiceName), value: z.string().max(LIMITS.choiceValue) })).max(LIMITS.choices).optional(),
+  choices: z
+    .array(z.strictObject({ name: text(LIMITS.choiceName), value: z.string().max(LIMITS.choiceValue) }))
+    .max(LIMITS.choices)
+    .optional(),
 });
 
 /** A chat-input command as registered: name rules, descriptions and at most 25 options. */

@@ -72,9 +72,8 @@ export function briefingEmbed(b: Briefing): DiscordEmbed {
   });
   const hiddenFigures = (k: number): number => restFigures + shownFigures.slice(shownFigures.length - k).reduce((n, l) => n + l.count, 0);
   const heading = '**Key figures**\n';
-  const figureBlock = figureTexts.length || restFigures
-    ? `${heading}${fitLines(figureTexts, F.chars - heading.length, (k) => more(hiddenFigures(k), 'figure'), item)}`
-    : '';
+  const figureBlock =
+    figureTexts.length || restFigures ? `${heading}${fitLines(figureTexts, F.chars - heading.length, (k) => more(hiddenFigures(k), 'figure'), item)}` : '';
 
   const section = <T>(xs: T[], limit: { count: number; chars: number }, word: string, line: (x: T) => string): string =>
     fitLines(xs.slice(0, limit.count).map(line), limit.chars, (k) => more(k + Math.max(0, xs.length - limit.count), word), item);
@@ -87,7 +86,11 @@ export function briefingEmbed(b: Briefing): DiscordEmbed {
   // Cite in the Sources field exactly the numbers the embed shows.
   const shown = [description, passages, actors, questions].join('\n');
   const cited = new Set([...shown.matchAll(/(?<!\\)\[(\d+)\]/g)].map((m) => Number(m[1])));
-  const sourceLines = [...cited].sort((x, y) => x - y).map((n) => index.byNumber.get(n)).filter((s): s is SourceRef => s !== undefined).map((s) => sourceLine(s, SOURCE_LINE));
+  const sourceLines = [...cited]
+    .sort((x, y) => x - y)
+    .map((n) => index.byNumber.get(n))
+    .filter((s): s is SourceRef => s !== undefined)
+    .map((s) => sourceLine(s, SOURCE_LINE));
   const sources = fitLines(sourceLines, BRIEFING_BUDGET.sources, (k) => more(k, 'source'), SOURCE_LINE, { whole: true });
 
   const fields = [

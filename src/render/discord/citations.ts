@@ -47,7 +47,9 @@ export function sourceIndex(sources: readonly SourceRef[]): SourceIndex {
       const n = number.get(typeof x === 'string' ? x : x.file);
       if (n !== undefined) ns.add(n);
     }
-    const shown = lowest(ns, REFS_SHOWN).map((n) => `[${String(n)}]`).join('');
+    const shown = lowest(ns, REFS_SHOWN)
+      .map((n) => `[${String(n)}]`)
+      .join('');
     return ns.size > REFS_SHOWN ? `${shown}+${String(ns.size - REFS_SHOWN)}` : shown;
   };
   const index: SourceIndex = {

@@ -54,9 +54,16 @@ function build(reply: Reply, opts: RenderOptions): DiscordMessage {
     case 'sources': {
       const { subject: s, sources, warnings } = reply;
       if (!sources.length) return message({ content: `${s.title} has no articles.` });
-      const body = fitLines(sources.map((x) => sourceLine(x, 300)), 4000, (k) => (k ? `+${String(k)} more sources` : ''), 300, { whole: true });
+      const body = fitLines(
+        sources.map((x) => sourceLine(x, 300)),
+        4000,
+        (k) => (k ? `+${String(k)} more sources` : ''),
+        300,
+        { whole: true },
+      );
       const embed = listEmbed(`Sources — ${s.title}`, body, `${String(sources.length)} articles`);
-      if (warnings.length) embed.fields = [{ name: 'Skipped or unmatched', value: fitLines(warnings.map(md), LIMITS.fieldValue, (k) => (k ? `+${String(k)} more` : ''), 200) }];
+      if (warnings.length)
+        embed.fields = [{ name: 'Skipped or unmatched', value: fitLines(warnings.map(md), LIMITS.fieldValue, (k) => (k ? `+${String(k)} more` : ''), 200) }];
       return message({ embeds: [embed] });
     }
     case 'help': {
@@ -81,7 +88,9 @@ function build(reply: Reply, opts: RenderOptions): DiscordMessage {
       return message({ content: `No topic “${md(clip(query, 100))}” in ${md(s.title)}.${guess}${known} Other words work as free text.` });
     }
     case 'too-long':
-      return message({ content: `That is ${String(reply.length)} characters; a topic or search takes at most ${String(reply.limit)}. Try a topic name or a few words.` });
+      return message({
+        content: `That is ${String(reply.length)} characters; a topic or search takes at most ${String(reply.limit)}. Try a topic name or a few words.`,
+      });
     case 'notice': {
       const body = fitLines(reply.lines.map(md), 4000, (k) => (k ? `+${String(k)} more` : ''), 500);
       return message({ embeds: [{ title: clip(reply.title, LIMITS.title), color: EMBED_COLOR, ...(body ? { description: body } : {}) }] });

@@ -30,7 +30,10 @@ const plainText = (max: number) => z.strictObject({ type: z.literal('plain_text'
 
 const HeaderBlock = z.strictObject({ type: z.literal('header'), text: plainText(SLACK_LIMITS.headerText) });
 const SectionBlock = z.strictObject({ type: z.literal('section'), text: mrkdwn(SLACK_LIMITS.sectionText) });
-const ContextBlock = z.strictObject({ type: z.literal('context'), elements: z.array(mrkdwn(SLACK_LIMITS.contextText)).min(1).max(SLACK_LIMITS.contextElements) });
+const ContextBlock = z.strictObject({
+  type: z.literal('context'),
+  elements: z.array(mrkdwn(SLACK_LIMITS.contextText)).min(1).max(SLACK_LIMITS.contextElements),
+});
 const DividerBlock = z.strictObject({ type: z.literal('divider') });
 const Button = z.strictObject({
   type: z.literal('button'),
@@ -46,7 +49,13 @@ const LinkButton = z.strictObject({
   text: plainText(SLACK_LIMITS.buttonText),
   url: z.url({ protocol: /^https?$/ }).max(SLACK_LIMITS.buttonUrl),
 });
-const ActionsBlock = z.strictObject({ type: z.literal('actions'), elements: z.array(z.union([Button, LinkButton])).min(1).max(SLACK_LIMITS.actionsElements) });
+const ActionsBlock = z.strictObject({
+  type: z.literal('actions'),
+  elements: z
+    .array(z.union([Button, LinkButton]))
+    .min(1)
+    .max(SLACK_LIMITS.actionsElements),
+});
 
 /** One block of the kinds Sitrep sends. */
 export const SlackBlock = z.discriminatedUnion('type', [HeaderBlock, SectionBlock, ContextBlock, DividerBlock, ActionsBlock]);
@@ -69,13 +78,15 @@ export function blockText(b: SlackBlock): string[] {
 }
 
 /** A message as `chat.postMessage`, `respond()` and `ack()` take it. */
-export const SlackMessage = z.strictObject({
-  text: z.string().min(1).max(SLACK_LIMITS.messageText),
-  blocks: z.array(SlackBlock).min(1).max(SLACK_LIMITS.blocks),
-}).refine((m) => m.blocks.flatMap(blockText).reduce((n, t) => n + t.length, 0) <= SLACK_LIMITS.blocksText, {
-  message: `blocks carry more than ${SLACK_LIMITS.blocksText} characters of text`,
-  path: ['blocks'],
-});
+export const SlackMessage = z
+  .strictObject({
+    text: z.string().min(1).max(SLACK_LIMITS.messageText),
+    blocks: z.array(SlackBlock).min(1).max(SLACK_LIMITS.blocks),
+  })
+  .refine((m) => m.blocks.flatMap(blockText).reduce((n, t) => n + t.length, 0) <= SLACK_LIMITS.blocksText, {
+    message: `blocks carry more than ${SLACK_LIMITS.blocksText} characters of text`,
+    path: ['blocks'],
+  });
 /** A message as `chat.postMessage`, `respond()` and `ack()` take it. */
 export type SlackMessage = z.output<typeof SlackMessage>;
 

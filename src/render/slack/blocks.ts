@@ -33,8 +33,16 @@ function layout(reply: Reply, opts: SlackRenderOptions): SlackMessage {
     if (opts.sharedBy && USER_ID.test(opts.sharedBy)) blocks.push(...context([`Shared by <@${opts.sharedBy}>`]));
     type Buttons = Extract<SlackBlock, { type: 'actions' }>['elements'];
     const buttons: Buttons = [];
-    if (reply.page) buttons.push({ type: 'button', action_id: PAGE_ACTION, text: { type: 'plain_text', text: 'Open full briefing', emoji: true }, url: reply.page });
-    if (opts.share !== undefined) buttons.push({ type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel', emoji: true }, value: opts.share, style: 'primary' });
+    if (reply.page)
+      buttons.push({ type: 'button', action_id: PAGE_ACTION, text: { type: 'plain_text', text: 'Open full briefing', emoji: true }, url: reply.page });
+    if (opts.share !== undefined)
+      buttons.push({
+        type: 'button',
+        action_id: SHARE_ACTION,
+        text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+        value: opts.share,
+        style: 'primary',
+      });
     if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
     return { text: summary, blocks };
   }
@@ -48,8 +56,14 @@ function small(reply: Exclude<Reply, { kind: 'briefing' }>): SlackMessage {
     return plain(`\`/${esc(clip(reply.command.replace(/^\//, ''), 40))}\` is not a Sitrep subject. ${known}`);
   }
   if (reply.kind === 'notice') {
-    const { shown, hidden } = fitLines(reply.lines.map((l) => esc(clip(l, 500))), { left: SLACK_LIMITS.blocksText - 400 });
-    return { text: esc(clip(reply.title, 300)), blocks: [header(reply.title), ...listSections('', shown), ...context(hidden ? [`+${more(hidden, 'line')} not shown`] : [])] };
+    const { shown, hidden } = fitLines(
+      reply.lines.map((l) => esc(clip(l, 500))),
+      { left: SLACK_LIMITS.blocksText - 400 },
+    );
+    return {
+      text: esc(clip(reply.title, 300)),
+      blocks: [header(reply.title), ...listSections('', shown), ...context(hidden ? [`+${more(hidden, 'line')} not shown`] : [])],
+    };
   }
   return subjectReply(reply);
 }
@@ -66,7 +80,13 @@ function subjectReply(reply: Exclude<Reply, { kind: 'briefing' | 'unknown-subjec
       const query = `*${esc(clip(reply.query, 60))}*`;
       const guess = reply.suggestions.length ? ` Did you mean ${reply.suggestions.map((s) => `\`${cmd} ${esc(s)}\``).join(' or ')}?` : '';
       const topics = reply.topics.length ? `Topics: ${esc(clip(reply.topics.join(', '), 1000))}. ` : '';
-      return { text: `No topic ${query} in ${esc(clip(subject.title, 100))}.${guess}`, blocks: [section(`No topic ${query} in ${esc(clip(subject.title, 200))}.${guess}`), ...context([`${topics}Free text works too, as in \`${cmd} banana ports\`.`])] };
+      return {
+        text: `No topic ${query} in ${esc(clip(subject.title, 100))}.${guess}`,
+        blocks: [
+          section(`No topic ${query} in ${esc(clip(subject.title, 200))}.${guess}`),
+          ...context([`${topics}Free text works too, as in \`${cmd} banana ports\`.`]),
+        ],
+      };
     }
     case 'topics': {
       const budget = { left: SLACK_LIMITS.blocksText - 600 };
@@ -74,19 +94,32 @@ function subjectReply(reply: Exclude<Reply, { kind: 'briefing' | 'unknown-subjec
       const { shown, hidden } = fitLines(lines, budget);
       return {
         text: `Topics of ${esc(clip(subject.title, 200))}`,
-        blocks: [header(`Topics — ${subject.title}`), ...(shown.length ? listSections('', shown) : [section('No topics are defined; any words work as free text.')]),
-          ...context([hidden ? `+${more(hidden, 'topic')} not shown` : '', `Try ${example}; free text works too.`])],
+        blocks: [
+          header(`Topics — ${subject.title}`),
+          ...(shown.length ? listSections('', shown) : [section('No topics are defined; any words work as free text.')]),
+          ...context([hidden ? `+${more(hidden, 'topic')} not shown` : '', `Try ${example}; free text works too.`]),
+        ],
       };
     }
     case 'sources': {
       const budget = { left: SLACK_LIMITS.blocksText - 800 };
-      const lines = reply.sources.map((s) => `[${s.n}] ${link(s.url, `${s.outlet ? `${clip(s.outlet, 40)} — ` : ''}${clip(s.headline || s.file, 110)}`)} · ${s.published ?? 'date unknown'} · \`${esc(clip(s.file, 60))}\``);
+      const lines = reply.sources.map(
+        (s) =>
+          `[${s.n}] ${link(s.url, `${s.outlet ? `${clip(s.outlet, 40)} — ` : ''}${clip(s.headline || s.file, 110)}`)} · ${s.published ?? 'date unknown'} · \`${esc(clip(s.file, 60))}\``,
+      );
       const { shown, hidden } = fitLines(lines, budget);
-      const warnings = fitLines(reply.warnings.map((w) => `• ${esc(clip(w, 200))}`), budget);
+      const warnings = fitLines(
+        reply.warnings.map((w) => `• ${esc(clip(w, 200))}`),
+        budget,
+      );
       return {
         text: `Sources of ${esc(clip(subject.title, 200))}`,
-        blocks: [header(`Sources — ${subject.title}`), ...listSections('', shown), ...listSections('*Skipped or unmatched*', warnings.shown),
-          ...context([hidden ? `+${more(hidden, 'source')} not shown` : '', warnings.hidden ? `+${more(warnings.hidden, 'warning')} not shown` : ''])],
+        blocks: [
+          header(`Sources — ${subject.title}`),
+          ...listSections('', shown),
+          ...listSections('*Skipped or unmatched*', warnings.shown),
+          ...context([hidden ? `+${more(hidden, 'source')} not shown` : '', warnings.hidden ? `+${more(warnings.hidden, 'warning')} not shown` : '']),
+        ],
       };
     }
     case 'help': {
@@ -94,16 +127,21 @@ function subjectReply(reply: Exclude<Reply, { kind: 'briefing' | 'unknown-subjec
       return {
         text: `How to use ${cmd}`,
         blocks: [
-          section([
-            `*${cmd}* — ${esc(clip(subject.title, 200))}`,
-            `• \`${cmd}\` the overview briefing`,
-            `• \`${cmd} &lt;topic or words&gt;\` a topic briefing, as in ${example}`,
-            `• \`${cmd} topics\` the topics and their words`,
-            `• \`${cmd} sources\` the articles behind the briefings`,
-            `• \`${cmd} subscribe daily 08:00 [topic] [time zone]\` a daily digest in this channel; \`${cmd} unsubscribe\` stops it; \`${cmd} schedule\` lists them`,
-            `• \`${cmd} help\` this message`,
-          ].join('\n')),
-          ...context([topics ? `Topics: ${esc(clip(topics, 1000))}` : 'No topics defined; free text works.', 'Answers are only visible to you until you press Share in channel.']),
+          section(
+            [
+              `*${cmd}* — ${esc(clip(subject.title, 200))}`,
+              `• \`${cmd}\` the overview briefing`,
+              `• \`${cmd} &lt;topic or words&gt;\` a topic briefing, as in ${example}`,
+              `• \`${cmd} topics\` the topics and their words`,
+              `• \`${cmd} sources\` the articles behind the briefings`,
+              `• \`${cmd} subscribe daily 08:00 [topic] [time zone]\` a daily digest in this channel; \`${cmd} unsubscribe\` stops it; \`${cmd} schedule\` lists them`,
+              `• \`${cmd} help\` this message`,
+            ].join('\n'),
+          ),
+          ...context([
+            topics ? `Topics: ${esc(clip(topics, 1000))}` : 'No topics defined; free text works.',
+            'Answers are only visible to you until you press Share in channel.',
+          ]),
         ],
       };
     }
@@ -115,6 +153,16 @@ const plain = (mrkdwn: string): SlackMessage => ({ text: clipMrkdwn(mrkdwn, 1000
 
 /** Never needed while the renderer is right: a message that fits whatever the reply holds. */
 export function fallback(reply: Reply): SlackMessage {
-  const title = reply.kind === 'unknown-subject' ? 'Sitrep' : reply.kind === 'briefing' ? reply.briefing.title : reply.kind === 'notice' ? reply.title : reply.subject.title;
-  return { text: esc(clip(title, 200)), blocks: [header(title), section('This answer did not fit in a Slack message. The CLI (`sitrep brief`) shows all of it.')] };
+  const title =
+    reply.kind === 'unknown-subject'
+      ? 'Sitrep'
+      : reply.kind === 'briefing'
+        ? reply.briefing.title
+        : reply.kind === 'notice'
+          ? reply.title
+          : reply.subject.title;
+  return {
+    text: esc(clip(title, 200)),
+    blocks: [header(title), section('This answer did not fit in a Slack message. The CLI (`sitrep brief`) shows all of it.')],
+  };
 }

@@ -4,7 +4,18 @@
  * in order of importance while the message's text budget lasts, so a briefing of any size fits.
  */
 import type { Briefing, Figure, SourceRef } from '../../core/model.js';
-import { actorText, conflictMarker, coreFirst, figureLines, figureValue, publishedRange, sourceDate, sourceNumbers, timelineMarker, type FigureLine } from '../parts.js';
+import {
+  actorText,
+  conflictMarker,
+  coreFirst,
+  figureLines,
+  figureValue,
+  publishedRange,
+  sourceDate,
+  sourceNumbers,
+  timelineMarker,
+  type FigureLine,
+} from '../parts.js';
 import { SLACK_LIMITS, type SlackBlock } from './assertions.js';
 import { clip, escapeMrkdwn as esc, link } from './escape.js';
 import { context, header, listSections, more, section, type Budget } from './layout.js';
@@ -61,21 +72,33 @@ export function briefingLayout(b: Briefing, budget: number = SLACK_LIMITS.blocks
 
   const lines = figureLines(b);
   const figures = fill(lines.slice(0, SLACK_SHOWN.figures), (l) => figureItem(l, refs), admit);
-  const passages = fill((b.passages ?? []).slice(0, SLACK_SHOWN.passages), (p) => {
-    const cites: number[] = [];
-    return { line: `• “${esc(clip(p.quote, RAW.item))}” ${refs(p, () => [p.file], cites)}`, cites };
-  }, admit);
-  const questions = fill(b.questions.slice(0, SLACK_SHOWN.questions), (q) => {
-    const cites: number[] = [];
-    return { line: `• ${esc(clip(q.question, RAW.item))} ${refs(q.sources, () => q.sources.map((e) => e.file), cites)}`, cites };
-  }, admit);
+  const passages = fill(
+    (b.passages ?? []).slice(0, SLACK_SHOWN.passages),
+    (p) => {
+      const cites: number[] = [];
+      return { line: `• “${esc(clip(p.quote, RAW.item))}” ${refs(p, () => [p.file], cites)}`, cites };
+    },
+    admit,
+  );
+  const questions = fill(
+    b.questions.slice(0, SLACK_SHOWN.questions),
+    (q) => {
+      const cites: number[] = [];
+      return { line: `• ${esc(clip(q.question, RAW.item))} ${refs(q.sources, () => q.sources.map((e) => e.file), cites)}`, cites };
+    },
+    admit,
+  );
   const actorList = coreFirst(b.actors);
-  const actors = fill(actorList.slice(0, SLACK_SHOWN.actors), (a) => {
-    const cites: number[] = [];
-    const text = actorText({ ...a, name: clip(a.name, RAW.role), role: clip(a.role, RAW.role) });
-    const sources = a.files.length ? refs(a.files, () => a.files, cites) : refs(a.sources, () => a.sources.map((e) => e.file), cites);
-    return { line: `• ${esc(text)} ${sources}`, cites };
-  }, admit);
+  const actors = fill(
+    actorList.slice(0, SLACK_SHOWN.actors),
+    (a) => {
+      const cites: number[] = [];
+      const text = actorText({ ...a, name: clip(a.name, RAW.role), role: clip(a.role, RAW.role) });
+      const sources = a.files.length ? refs(a.files, () => a.files, cites) : refs(a.sources, () => a.sources.map((e) => e.file), cites);
+      return { line: `• ${esc(text)} ${sources}`, cites };
+    },
+    admit,
+  );
 
   const hiddenFigures = lines.reduce((n, l) => n + l.count, 0) - figures.shown.reduce((n, l) => n + l.count, 0);
   const hidden = [
@@ -86,12 +109,25 @@ export function briefingLayout(b: Briefing, budget: number = SLACK_LIMITS.blocks
   ].filter(Boolean);
 
   const body = [
-    ...listSections('*Key figures*', figures.items.map((i) => i.line)),
-    ...listSections('*Passages*', passages.items.map((i) => i.line)),
-    ...listSections('*Actors*', actors.items.map((i) => i.line)),
-    ...listSections('*Open questions*', questions.items.map((i) => i.line)),
+    ...listSections(
+      '*Key figures*',
+      figures.items.map((i) => i.line),
+    ),
+    ...listSections(
+      '*Passages*',
+      passages.items.map((i) => i.line),
+    ),
+    ...listSections(
+      '*Actors*',
+      actors.items.map((i) => i.line),
+    ),
+    ...listSections(
+      '*Open questions*',
+      questions.items.map((i) => i.line),
+    ),
   ];
-  if (!body.length) body.push(section(b.topic ? `Nothing in these articles bears on *${esc(clip(b.topic.label, RAW.item))}*.` : 'Nothing found in these articles.'));
+  if (!body.length)
+    body.push(section(b.topic ? `Nothing in these articles bears on *${esc(clip(b.topic.label, RAW.item))}*.` : 'Nothing found in these articles.'));
   const sources = listSections('*Sources*', [...cited].sort((x, y) => x - y).map(sourceLine));
   const blocks = [...top, ...body, ...sources, ...context(hidden.length ? [`+${hidden.join(', +')} not shown`] : [])];
   return { blocks, summary: summaryOf(title, lines[0]?.figure, lines[0]?.conflict !== undefined) };
@@ -116,7 +152,12 @@ function figureItem({ figure: f, conflict: c, timeline: t }: FigureLine, refs: (
   const period = f.period && f.period !== 'undated' ? `, ${f.period}` : '';
   let line = `• *${esc(clip(figureValue(f), RAW.item))}* — ${esc(clip(`${f.metric}${period}`, RAW.item))} ${refs(f.sources, () => f.sources.map((e) => e.file), cites)}`;
   if (c) {
-    const marker = esc(clip(conflictMarker(c, (files) => refs(files, () => files, cites)), RAW.item));
+    const marker = esc(
+      clip(
+        conflictMarker(c, (files) => refs(files, () => files, cites)),
+        RAW.item,
+      ),
+    );
     line += c.kind === 'contradiction' ? `\n      *${marker}*` : `\n      _${marker}_`;
   }
   const course = t ? timelineMarker(t, (files) => refs(files, () => files, cites)) : undefined;
@@ -143,7 +184,13 @@ function citedNumbers(number: ReadonlyMap<string, number>, key: object, files: (
   if (!byKey) citeCache.set(number, (byKey = new WeakMap()));
   let ns = byKey.get(key);
   if (!ns) {
-    ns = [...new Set(files().map((f) => number.get(f)).filter((n): n is number => n !== undefined))].sort((x, y) => x - y);
+    ns = [
+      ...new Set(
+        files()
+          .map((f) => number.get(f))
+          .filter((n): n is number => n !== undefined),
+      ),
+    ].sort((x, y) => x - y);
     byKey.set(key, ns);
   }
   return ns;

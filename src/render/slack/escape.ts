@@ -11,7 +11,9 @@ export const escapeMrkdwn = (s: string): string => visible(s).replace(/&/g, '&am
 export function clip(s: string, max: number): string {
   // Long article text is cut before it is tidied: only the part that can show is worth the work.
   const cut = s.length > 2 * max + 16;
-  const t = visible(cut ? s.slice(0, 2 * max + 16) : s).replace(/\s+/g, ' ').trim();
+  const t = visible(cut ? s.slice(0, 2 * max + 16) : s)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (t.length <= max && !cut) return t;
   return `${t.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }

@@ -3,7 +3,10 @@ import { SLACK_LIMITS, type SlackBlock } from './assertions.js';
 import { clip } from './escape.js';
 
 /** A header block; plain text, so nothing in it is parsed as a mention or link. */
-export const header = (text: string): SlackBlock => ({ type: 'header', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.headerText) || 'Sitrep', emoji: true } });
+export const header = (text: string): SlackBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.headerText) || 'Sitrep', emoji: true },
+});
 
 /*
  * Every mrkdwn text is `verbatim`: Slack then parses only what we wrote as markup (our `<url|label>`
@@ -12,12 +15,18 @@ export const header = (text: string): SlackBlock => ({ type: 'header', text: { t
 
 /** A context block of small grey lines (mrkdwn, already escaped), at most Slack's ten. */
 export function context(lines: string[]): SlackBlock[] {
-  const elements = lines.filter((l) => l.trim()).slice(0, SLACK_LIMITS.contextElements).map((l) => ({ type: 'mrkdwn' as const, text: clipMrkdwn(l, SLACK_LIMITS.contextText), verbatim: true }));
+  const elements = lines
+    .filter((l) => l.trim())
+    .slice(0, SLACK_LIMITS.contextElements)
+    .map((l) => ({ type: 'mrkdwn' as const, text: clipMrkdwn(l, SLACK_LIMITS.contextText), verbatim: true }));
   return elements.length ? [{ type: 'context', elements }] : [];
 }
 
 /** One section of mrkdwn (already escaped). */
-export const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(text, SLACK_LIMITS.sectionText) || ' ', verbatim: true } });
+export const section = (text: string): SlackBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clipMrkdwn(text, SLACK_LIMITS.sectionText) || ' ', verbatim: true },
+});
 
 /** A titled list as sections: lines joined one per row, a new section whenever one would pass 3,000 characters. */
 export function listSections(title: string, lines: string[]): SlackBlock[] {

@@ -22,10 +22,23 @@ async function consoleOn(interactive: boolean) {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
-  output.on('data', (d: Buffer) => { printed += d.toString(); });
+  output.on('data', (d: Buffer) => {
+    printed += d.toString();
+  });
   let quits = 0;
   const log = memoryLog();
-  const adapter = createConsoleAdapter({ library, commands, input, output, interactive, onQuit: () => { quits++; }, logger: log.logger, now: () => Date.parse('2025-06-10T12:00:00Z') });
+  const adapter = createConsoleAdapter({
+    library,
+    commands,
+    input,
+    output,
+    interactive,
+    onQuit: () => {
+      quits++;
+    },
+    logger: log.logger,
+    now: () => Date.parse('2025-06-10T12:00:00Z'),
+  });
   /** Types a line and waits until the answer is printed. */
   const type = async (line: string): Promise<string> => {
     const before = printed.length;
@@ -48,7 +61,9 @@ describe('the console adapter', () => {
     // Chat has no --all: the console says the command that shows everything.
     expect(homicides).toMatch(/\(sitrep brief ecuador homicides --all shows everything\)\n/);
     expect(homicides).not.toContain('(--all');
-    expect(await c.type('/ecuador homicdes')).toBe("No topic 'homicdes' in /ecuador. Did you mean: homicides?\nTopics: homicides, cocaine, migration, election, military-aid, us-relations, gangs, economy (free text works too).\n");
+    expect(await c.type('/ecuador homicdes')).toBe(
+      "No topic 'homicdes' in /ecuador. Did you mean: homicides?\nTopics: homicides, cocaine, migration, election, military-aid, us-relations, gangs, economy (free text works too).\n",
+    );
     expect(await c.type('/atlantis')).toMatch(/^No command \/atlantis\. Commands: \/ecuador/);
     expect(await c.type('homicides')).toMatch(/^Type a slash command/);
     expect(await c.type('/ecuador subscribe daily 25:00')).toMatch(/^Not subscribed\n {2}'25:00' is not a time of day/);

@@ -9,7 +9,13 @@ let library: Library;
 /** An answerer that counts what it was asked. */
 function counting(reply?: (text: string) => Reply): { ask: Ask; asked: string[] } {
   const asked: string[] = [];
-  return { asked, ask: (command, text) => { asked.push(text); return reply?.(text) ?? answer(library, command, text); } };
+  return {
+    asked,
+    ask: (command, text) => {
+      asked.push(text);
+      return reply?.(text) ?? answer(library, command, text);
+    },
+  };
 }
 
 beforeAll(async () => {

@@ -100,10 +100,22 @@ function gatewaySession(ws: WebSocket, fake: { identified: unknown[]; wsUrl: str
     const shard = (msg.d as { shard?: [number, number] } | undefined)?.shard ?? [0, 1];
     fake.onShard(shard[0]);
     const user = { id: BOT_ID, username: 'sitrep', discriminator: '0', global_name: null, avatar: null, bot: true };
-    ws.send(JSON.stringify({
-      op: 0, t: 'READY', s: fake.seq(),
-      d: { v: 10, user, guilds: [], session_id: `fake-session-${String(shard[0])}`, resume_gateway_url: fake.wsUrl, shard, application: { id: APP_ID, flags: 0 } },
-    }));
+    ws.send(
+      JSON.stringify({
+        op: 0,
+        t: 'READY',
+        s: fake.seq(),
+        d: {
+          v: 10,
+          user,
+          guilds: [],
+          session_id: `fake-session-${String(shard[0])}`,
+          resume_gateway_url: fake.wsUrl,
+          shard,
+          application: { id: APP_ID, flags: 0 },
+        },
+      }),
+    );
   });
 }
 
@@ -146,7 +158,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       }
       const script = scripts.find((s) => s.method === method && s.path.test(path) && s.responses.length);
       const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path)?.[1];
-      const answer = script?.responses.shift() ?? (method === 'POST' && channel ? postMessage(channel, body as Record<string, unknown>) : defaults(method, path, body, wsUrl, recommended));
+      const answer =
+        script?.responses.shift() ??
+        (method === 'POST' && channel ? postMessage(channel, body as Record<string, unknown>) : defaults(method, path, body, wsUrl, recommended));
       const hold = holds.find((h) => h.match(call));
       if (hold) {
         holds.splice(holds.indexOf(hold), 1);
@@ -161,7 +175,14 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      gatewaySession(ws, { identified, wsUrl, seq: () => ++seq, onShard: (shard) => { shardSockets.set(shard, ws); } });
+      gatewaySession(ws, {
+        identified,
+        wsUrl,
+        seq: () => ++seq,
+        onShard: (shard) => {
+          shardSockets.set(shard, ws);
+        },
+      });
     });
   });
   server.listen(0, '127.0.0.1');
@@ -174,7 +195,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     api: `http://127.0.0.1:${String(port)}/api`,
     calls,
     callsTo,
-    script: (method, path, ...responses) => { scripts.push({ method, path, responses }); },
+    script: (method, path, ...responses) => {
+      scripts.push({ method, path, responses });
+    },
     async waitFor(method, path, count = 1) {
       while (callsTo(method, path).length < count) await once(events, 'call');
       return callsTo(method, path);
@@ -184,14 +207,23 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const to = shard === undefined ? [...sockets] : [shardSockets.get(shard)].filter((ws) => ws !== undefined);
       for (const ws of to) ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
     },
-    recommendShards: (n) => { recommended = n; },
+    recommendShards: (n) => {
+      recommended = n;
+    },
     messagesIn: (channel) => [...(channels.get(channel) ?? [])],
-    holdNext: (match) => new Promise((resolve) => { holds.push({ match, resolve }); }),
+    holdNext: (match) =>
+      new Promise((resolve) => {
+        holds.push({ match, resolve });
+      }),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }

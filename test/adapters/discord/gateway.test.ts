@@ -80,7 +80,12 @@ describe('gateway shards', () => {
     } finally {
       fake.recommendShards(1);
     }
-    expect(shardsOf(before)).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    expect(shardsOf(before)).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
     expect(shardsOf(before)).toHaveLength(2);
     for (const shard of [0, 1]) {
       const i = command('ecuador', { topic: 'homicides' });
@@ -93,7 +98,10 @@ describe('gateway shards', () => {
   it('runs only the shards DISCORD_SHARDS gives this process', async () => {
     const before = fake.identified.length;
     await connect({ shards: { ids: [1, 3], count: 4 } });
-    expect(shardsOf(before).sort()).toEqual([[1, 4], [3, 4]]);
+    expect(shardsOf(before).sort()).toEqual([
+      [1, 4],
+      [3, 4],
+    ]);
   });
 });
 
@@ -104,7 +112,7 @@ describe('DISCORD_SHARDS', () => {
     ['2', { ok: true, value: { ids: [0, 1], count: 2 } }],
     ['3, 1/4', { ok: true, value: { ids: [1, 3], count: 4 } }],
     ['4/4', { ok: false, error: 'DISCORD_SHARDS: shard ids run from 0 to 3 of 4; got 4/4' }],
-    ['many', { ok: false, error: 'DISCORD_SHARDS must be auto, a shard count (4), or this process\'s shards of a count (0,1/4); got many' }],
+    ['many', { ok: false, error: "DISCORD_SHARDS must be auto, a shard count (4), or this process's shards of a count (0,1/4); got many" }],
   ])('reads %s', (text, expected) => {
     expect(parseShards(text)).toEqual(expected);
   });

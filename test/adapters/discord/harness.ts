@@ -42,8 +42,10 @@ export function expectWithinLimits(body: unknown): void {
 
 /** Every message the fake received (callbacks with messages, edits, channel posts) is within Discord's limits. */
 export function expectAllWithinLimits(calls: RecordedCall[]): number {
-  const messages = calls.filter((c) =>
-    (c.path.endsWith('/callback') && [4, 7].includes((c.body as { type: number }).type)) || c.method === 'PATCH' || /\/channels\/\d+\/messages$/.test(c.path));
+  const messages = calls.filter(
+    (c) =>
+      (c.path.endsWith('/callback') && [4, 7].includes((c.body as { type: number }).type)) || c.method === 'PATCH' || /\/channels\/\d+\/messages$/.test(c.path),
+  );
   for (const c of messages) expectWithinLimits(c.body);
   return messages.length;
 }

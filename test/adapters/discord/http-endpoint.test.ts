@@ -39,7 +39,13 @@ async function stopEndpoint(e: Endpoint): Promise<void> {
 /** What an immediate message reply carries. */
 interface MessageReply {
   type: number;
-  data: { content?: string; flags?: number; embeds: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[]; components?: { components: { custom_id: string; label: string }[] }[]; allowed_mentions: unknown };
+  data: {
+    content?: string;
+    flags?: number;
+    embeds: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+    components?: { components: { custom_id: string; label: string }[] }[];
+    allowed_mentions: unknown;
+  };
 }
 
 async function ask(payload: unknown, url = endpoint.url): Promise<MessageReply> {
@@ -167,7 +173,9 @@ describe('the HTTP interactions endpoint', () => {
 
   it('refuses overlong input politely', async () => {
     const r = await ask(command('ecuador', { topic: 'x'.repeat(MAX_COMMAND_TEXT + 1) }));
-    expect(r.data.content).toBe(`That is ${String(MAX_COMMAND_TEXT + 1)} characters; a topic or search takes at most ${String(MAX_COMMAND_TEXT)}. Try a topic name or a few words.`);
+    expect(r.data.content).toBe(
+      `That is ${String(MAX_COMMAND_TEXT + 1)} characters; a topic or search takes at most ${String(MAX_COMMAND_TEXT)}. Try a topic name or a few words.`,
+    );
   });
 
   it.each([
@@ -233,14 +241,28 @@ describe('the HTTP interactions endpoint', () => {
   });
 
   it.each([
-    ['synchronously', (): Promise<never> => { throw new Error('thrown at once'); }],
-    ['asynchronously', async (): Promise<never> => { await new Promise((r) => setTimeout(r, 5)); throw new Error('thrown later'); }],
+    [
+      'synchronously',
+      (): Promise<never> => {
+        throw new Error('thrown at once');
+      },
+    ],
+    [
+      'asynchronously',
+      async (): Promise<never> => {
+        await new Promise((r) => setTimeout(r, 5));
+        throw new Error('thrown later');
+      },
+    ],
   ])('answers when the commands throw %s, and the server goes on serving', async (_, handle) => {
     const e = await startEndpoint({}, { handle });
     try {
       const r = await postSigned(e.url, signer, command('ecuador', { topic: 'homicides' }));
       // The user is told, privately; the error goes to the log.
-      expect(r).toMatchObject({ status: 200, body: { type: 4, data: { content: 'Sorry, building this answer failed. The error has been logged.', flags: 64 } } });
+      expect(r).toMatchObject({
+        status: 200,
+        body: { type: 4, data: { content: 'Sorry, building this answer failed. The error has been logged.', flags: 64 } },
+      });
       expect((await fetch(e.url.replace(INTERACTIONS_PATH, '/healthz'))).status).toBe(200);
       expect((await postSigned(e.url, signer, ping())).body).toEqual({ type: 1 });
     } finally {
@@ -254,7 +276,11 @@ describe('the HTTP interactions endpoint', () => {
     const commands: ChatCommands = {
       handle: (ctx, command, text) => {
         seen.push([ctx, text]);
-        return Promise.resolve(text.startsWith('subscribe') ? { kind: 'notice', title: 'Subscribed', lines: ['This channel gets “Homicides” daily at 08:00 UTC.'] } : answer(library, command, text));
+        return Promise.resolve(
+          text.startsWith('subscribe')
+            ? { kind: 'notice', title: 'Subscribed', lines: ['This channel gets “Homicides” daily at 08:00 UTC.'] }
+            : answer(library, command, text),
+        );
       },
     };
     const e = await startEndpoint({}, commands);
@@ -265,7 +291,12 @@ describe('the HTTP interactions endpoint', () => {
       const r = await ask(payload, e.url);
       expect(r.data.embeds[0]?.title).toBe('Subscribed');
       expect(r.data.components).toBeUndefined();
-      expect(seen).toEqual([[expect.objectContaining({ platform: 'discord', channel: payload.channel_id, user: expect.stringMatching(/^\d+$/) as unknown }), 'subscribe daily 08:00 homicides']]);
+      expect(seen).toEqual([
+        [
+          expect.objectContaining({ platform: 'discord', channel: payload.channel_id, user: expect.stringMatching(/^\d+$/) as unknown }),
+          'subscribe daily 08:00 homicides',
+        ],
+      ]);
       // Discord's rule: members who can manage the channel.
       expect(await seen[0]?.[0].mayChangeDigests()).toEqual({ ok: true });
       await ask(command('ecuador', { view: 'schedule' }), e.url);
@@ -283,14 +314,20 @@ describe('the HTTP interactions endpoint', () => {
     const { store } = await sqliteStore();
     const links = createPageLinks({ publicUrl: 'https://sitrep.example', secret: 'd'.repeat(40) });
     const commands = createChatCommands({
-      library, subscriptions: store.subscriptions, configDigests: [], defaultTimeZone: 'UTC',
+      library,
+      subscriptions: store.subscriptions,
+      configDigests: [],
+      defaultTimeZone: 'UTC',
       pageLink: (subject, topic) => links.link(subject, topic, Date.now()),
     });
     const e = await startEndpoint({}, commands);
     try {
       const r = await ask(command('ecuador', { topic: 'homicides' }), e.url);
       const buttons = (r.data.components?.[0]?.components ?? []) as unknown as { style: number; label: string; url?: string; custom_id?: string }[];
-      expect(buttons.map((b) => [b.style, b.label])).toEqual([[5, 'Open full briefing'], [2, 'Share']]);
+      expect(buttons.map((b) => [b.style, b.label])).toEqual([
+        [5, 'Open full briefing'],
+        [2, 'Share'],
+      ]);
       expect(buttons[0]?.url).toMatch(/^https:\/\/sitrep\.example\/b\/ecuador\/homicides\?t=\d+\.[\w-]{43}$/);
     } finally {
       await stopEndpoint(e);

@@ -51,7 +51,11 @@ describe('posting a digest to a channel', () => {
   });
 
   it('waits out a 429 and then succeeds', async () => {
-    fake.script('POST', messages, { status: 429, headers: { 'retry-after': '0.05' }, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false } });
+    fake.script('POST', messages, {
+      status: 429,
+      headers: { 'retry-after': '0.05' },
+      body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+    });
     const r = await (await adapter()).post(CHANNEL, digest, 'k1');
     const [limited, retried] = fake.callsTo('POST', messages);
     expect(r.ok).toBe(true);
@@ -59,7 +63,11 @@ describe('posting a digest to a channel', () => {
   });
 
   it('reports a rate limit longer than it will wait, without waiting', async () => {
-    fake.script('POST', messages, { status: 429, headers: { 'retry-after': '60' }, body: { message: 'You are being rate limited.', retry_after: 60, global: false } });
+    fake.script('POST', messages, {
+      status: 429,
+      headers: { 'retry-after': '60' },
+      body: { message: 'You are being rate limited.', retry_after: 60, global: false },
+    });
     const t0 = performance.now();
     const r = await (await adapter()).post(CHANNEL, digest, 'k2');
     expect(performance.now() - t0).toBeLessThan(5000);
@@ -73,7 +81,7 @@ describe('posting a digest to a channel', () => {
     expect(fake.callsTo('POST', messages)).toHaveLength(REST_RETRIES + 1);
   });
 
-  it('reports a refusal (403) with Discord\'s words', async () => {
+  it("reports a refusal (403) with Discord's words", async () => {
     fake.script('POST', messages, { status: 403, body: { message: 'Missing Access', code: 50001 } });
     const r = await (await adapter()).post(CHANNEL, digest, 'k4');
     expect(r).toEqual({ ok: false, error: { code: 'rejected', message: 'HTTP 403 50001 Missing Access' } });

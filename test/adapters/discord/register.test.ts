@@ -13,7 +13,19 @@ let library: Library;
 async function register(vars: Record<string, string>, guildId?: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runDiscordRegister({ env: envFrom(vars), library, guildId, io: { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } } });
+  const code = await runDiscordRegister({
+    env: envFrom(vars),
+    library,
+    guildId,
+    io: {
+      stdout: (s) => {
+        out += s;
+      },
+      stderr: (s) => {
+        err += s;
+      },
+    },
+  });
   return { code, out, err };
 }
 
@@ -27,26 +39,35 @@ afterAll(async () => {
 });
 
 describe('the command registration payload', () => {
-  it('has one chat-input command per subject, named by its briefing.yaml, within Discord\'s rules', () => {
+  it("has one chat-input command per subject, named by its briefing.yaml, within Discord's rules", () => {
     const defs = commandDefinitions(library);
     expect(defs.map((d) => d.name)).toEqual(['ecuador']);
     for (const d of defs) expect(limitProblems(CommandSchema, d)).toEqual([]);
     expect(commandDefinitions(createLibrary([]))).toEqual([]);
   });
 
-  it('has a free-text topic option that autocompletes, capped at the command text limit, and a view choice for topics, sources, help and the channel\'s digests', () => {
+  it("has a free-text topic option that autocompletes, capped at the command text limit, and a view choice for topics, sources, help and the channel's digests", () => {
     const [def] = commandDefinitions(library);
     expect(def?.description).toMatch(/^Briefing: Ecuador seeks foreign military help/);
     expect(def?.options).toEqual([
       expect.objectContaining({ type: 3, name: 'topic', autocomplete: true, max_length: 200 }),
-      expect.objectContaining({ type: 3, name: 'view', choices: ['topics', 'sources', 'help', 'schedule'].map((value) => expect.objectContaining({ value }) as unknown) }),
+      expect.objectContaining({
+        type: 3,
+        name: 'view',
+        choices: ['topics', 'sources', 'help', 'schedule'].map((value) => expect.objectContaining({ value }) as unknown),
+      }),
     ]);
     expect(def?.options.some((o) => o.required)).toBe(false);
   });
 });
 
 describe('sitrep discord register', () => {
-  const vars = (over: Record<string, string> = {}): Record<string, string> => ({ DISCORD_TOKEN: 'reg-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.api, ...over });
+  const vars = (over: Record<string, string> = {}): Record<string, string> => ({
+    DISCORD_TOKEN: 'reg-token',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.api,
+    ...over,
+  });
 
   it('registers the commands globally with one PUT carrying the payload', async () => {
     const r = await register(vars());

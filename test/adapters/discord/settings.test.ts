@@ -12,9 +12,21 @@ describe('Discord settings from the environment', () => {
 
   it.each([
     ['token and application id: the gateway', { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123' }, { mode: 'gateway', token: 't', applicationId: '123' }],
-    ['a public key: the HTTP endpoint, token optional', { DISCORD_PUBLIC_KEY: KEY, DISCORD_APPLICATION_ID: '123' }, { mode: 'http', publicKey: KEY, token: undefined }],
-    ['a public key and a token: the HTTP endpoint that can post', { DISCORD_PUBLIC_KEY: KEY.toUpperCase(), DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123' }, { mode: 'http', publicKey: KEY, token: 't' }],
-    ['an API URL with /v10 and a slash', { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123', DISCORD_API_URL: 'http://127.0.0.1:9000/api/v10/' }, { apiUrl: 'http://127.0.0.1:9000/api' }],
+    [
+      'a public key: the HTTP endpoint, token optional',
+      { DISCORD_PUBLIC_KEY: KEY, DISCORD_APPLICATION_ID: '123' },
+      { mode: 'http', publicKey: KEY, token: undefined },
+    ],
+    [
+      'a public key and a token: the HTTP endpoint that can post',
+      { DISCORD_PUBLIC_KEY: KEY.toUpperCase(), DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123' },
+      { mode: 'http', publicKey: KEY, token: 't' },
+    ],
+    [
+      'an API URL with /v10 and a slash',
+      { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123', DISCORD_API_URL: 'http://127.0.0.1:9000/api/v10/' },
+      { apiUrl: 'http://127.0.0.1:9000/api' },
+    ],
   ])('choose %s', (_, vars, expected) => {
     expect(settings(vars)).toMatchObject({ ok: true, value: expected });
   });
@@ -34,7 +46,8 @@ describe('Discord settings from the environment', () => {
   it('list every problem at once', () => {
     expect(settings({ DISCORD_API_URL: 'http://127.0.0.1:9000/api' })).toEqual({
       ok: false,
-      error: 'Discord settings: DISCORD_APPLICATION_ID is missing (the application id from the Developer Portal); DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint).',
+      error:
+        'Discord settings: DISCORD_APPLICATION_ID is missing (the application id from the Developer Portal); DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint).',
     });
   });
 });

@@ -28,12 +28,30 @@ async function withBot(env: Record<string, string>, use: (bot: RunningBot) => Pr
   const signals = new EventEmitter();
   let stderr = '';
   let onStarted: (bot: RunningBot) => void = () => undefined;
-  const started = new Promise<RunningBot>((resolve) => { onStarted = resolve; });
-  const done = main(['start', '--config', join(dir, 'sitrep.yaml')], { stdout: () => undefined, stderr: (s) => { stderr += s; } }, {
-    env: { HOST: '127.0.0.1', PORT: '0', SITREP_DB: join(dir, 'sitrep.db'), DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.api, ...env },
-    signals, logger: silent, onStarted,
+  const started = new Promise<RunningBot>((resolve) => {
+    onStarted = resolve;
   });
-  const bot = await Promise.race([started, done.then((code) => { throw new Error(`sitrep start exited ${String(code)}: ${stderr}`); })]);
+  const done = main(
+    ['start', '--config', join(dir, 'sitrep.yaml')],
+    {
+      stdout: () => undefined,
+      stderr: (s) => {
+        stderr += s;
+      },
+    },
+    {
+      env: { HOST: '127.0.0.1', PORT: '0', SITREP_DB: join(dir, 'sitrep.db'), DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.api, ...env },
+      signals,
+      logger: silent,
+      onStarted,
+    },
+  );
+  const bot = await Promise.race([
+    started,
+    done.then((code) => {
+      throw new Error(`sitrep start exited ${String(code)}: ${stderr}`);
+    }),
+  ]);
   try {
     await use(bot);
   } finally {

@@ -63,7 +63,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   };
 
-  const server = createServer((req, res) => { void handle(req, res); });
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, sock, head) => {
     wss.handleUpgrade(req, sock, head, (ws) => {
@@ -112,8 +114,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const team = /^code-([A-Z0-9]+)$/.exec(typeof body.code === 'string' ? body.code : '')?.[1];
         if (!team) return { ok: false, error: 'invalid_code' };
         return {
-          ok: true, app_id: 'A_FAKE', token_type: 'bot', access_token: `xoxb-${team}-secret`, scope: 'commands,chat:write', bot_user_id: `U_BOT_${team}`,
-          team: { id: team, name: `Team ${team}` }, enterprise: null, is_enterprise_install: false, authed_user: { id: 'U0ALICE' },
+          ok: true,
+          app_id: 'A_FAKE',
+          token_type: 'bot',
+          access_token: `xoxb-${team}-secret`,
+          scope: 'commands,chat:write',
+          bot_user_id: `U_BOT_${team}`,
+          team: { id: team, name: `Team ${team}` },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: 'U0ALICE' },
         };
       }
       case 'usergroups.users.list':
@@ -133,7 +143,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return {
           ok: true,
           has_more: more,
-          messages: page.map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(body.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) })),
+          messages: page.map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            ...(body.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
+          })),
           ...(more ? { response_metadata: { next_cursor: String(from + limit) } } : {}),
         };
       }
@@ -145,31 +160,59 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${id}`,
-    messagesIn: (channel) => history.filter((m) => m.channel === channel).reverse().map(({ ts, text, metadata }) => ({ ts, text, metadata })),
+    messagesIn: (channel) =>
+      history
+        .filter((m) => m.channel === channel)
+        .reverse()
+        .map(({ ts, text, metadata }) => ({ ts, text, metadata })),
     calls,
-    script: (method, ...answers) => { scripts.set(method, [...(scripts.get(method) ?? []), ...answers]); },
+    script: (method, ...answers) => {
+      scripts.set(method, [...(scripts.get(method) ?? []), ...answers]);
+    },
     waitFor: (match, ms = 5000) => {
       const done = calls.find(match);
       if (done) return Promise.resolve(done);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { reject(new Error(`fake Slack: no matching call within ${ms} ms; got ${calls.map((c) => c.path).join(', ') || 'none'}`)); }, ms);
-        waiters.push({ match, resolve: (c) => { clearTimeout(timer); resolve(c); } });
+        const timer = setTimeout(() => {
+          reject(new Error(`fake Slack: no matching call within ${ms} ms; got ${calls.map((c) => c.path).join(', ') || 'none'}`));
+        }, ms);
+        waiters.push({
+          match,
+          resolve: (c) => {
+            clearTimeout(timer);
+            resolve(c);
+          },
+        });
       });
     },
-    envelope: (e) => new Promise((resolve, reject) => {
-      if (!socket) {
-        reject(new Error('fake Slack: no Socket Mode connection'));
-        return;
-      }
-      acks.set(e.envelope_id, resolve);
-      socket.send(JSON.stringify({ ...e, accepts_response_payload: true }));
-    }),
-    socketConnected: () => (socket ? Promise.resolve() : new Promise((resolve) => { onSocket.push(resolve); })),
+    envelope: (e) =>
+      new Promise((resolve, reject) => {
+        if (!socket) {
+          reject(new Error('fake Slack: no Socket Mode connection'));
+          return;
+        }
+        acks.set(e.envelope_id, resolve);
+        socket.send(JSON.stringify({ ...e, accepts_response_payload: true }));
+      }),
+    socketConnected: () =>
+      socket
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            onSocket.push(resolve);
+          }),
     close: async () => {
       for (const c of wss.clients) c.terminate();
-      await new Promise<void>((resolve) => { wss.close(() => { resolve(); }); });
+      await new Promise<void>((resolve) => {
+        wss.close(() => {
+          resolve();
+        });
+      });
       server.closeAllConnections();
-      await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }

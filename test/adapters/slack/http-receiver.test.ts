@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const command = (text: string, id = 'r1') => postSigned(slack.url, commandBody('/ecuador', text, fake.responseUrl(id)));
-const button = (block: unknown): { value: string } => ((block as { elements: { value: string }[] }).elements[0] ?? { value: '' });
+const button = (block: unknown): { value: string } => (block as { elements: { value: string }[] }).elements[0] ?? { value: '' };
 
 describe('slash commands', () => {
   it('answers /ecuador homicides at once, ephemeral, with the homicide rate, its conflict and a share button', async () => {
@@ -79,14 +79,25 @@ describe('slash commands', () => {
     expect(posted.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expectWithinSlackLimits({ text: posted.body.text, blocks: posted.body.blocks });
     // The same briefing, without the button, saying who shared it.
-    expect(posted.body.blocks).toEqual([...blocks.slice(0, -1), { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U0ALICE>', verbatim: true }] }]);
+    expect(posted.body.blocks).toEqual([
+      ...blocks.slice(0, -1),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U0ALICE>', verbatim: true }] },
+    ]);
   });
 });
 
 describe('signed bodies Sitrep does not serve', () => {
   it.each([
-    '{"name":""}', '{"type":"block_suggestion"}', '{"type":"view_submission"}', '{"type":"shortcut"}', '{"type":"message_action"}', '{"type":"view_closed"}',
-    '{"type":"block_actions","actions":[]}', '{"type":"block_actions","actions":[{}]}', '{"command":"/ecuador"}', '{}',
+    '{"name":""}',
+    '{"type":"block_suggestion"}',
+    '{"type":"view_submission"}',
+    '{"type":"shortcut"}',
+    '{"type":"message_action"}',
+    '{"type":"view_closed"}',
+    '{"type":"block_actions","actions":[]}',
+    '{"type":"block_actions","actions":[{}]}',
+    '{"command":"/ecuador"}',
+    '{}',
   ])('refuses %s with 400 before Bolt sees it, and never answers 500', async (body) => {
     const r = await postSigned(slack.url, body, { type: 'application/json' });
     expect(r.status).toBe(400);
@@ -154,7 +165,11 @@ describe('bodies that must not stop the bot', () => {
     ['a JSON string', 'application/json', '"hello"'],
   ])('refuses a signed body that is %s with 400 and goes on serving', async (_, type, body) => {
     const ts = nowSec();
-    const r = await fetch(slack.url, { method: 'POST', headers: { 'content-type': type, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts) }, body });
+    const r = await fetch(slack.url, {
+      method: 'POST',
+      headers: { 'content-type': type, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts) },
+      body,
+    });
     expect(r.status).toBe(400);
     await stillAnswers();
   });
@@ -166,10 +181,15 @@ describe('commands with who asked and where', () => {
     const commands: ChatCommands = {
       handle: (ctx, cmd, text) => {
         seen.push(ctx);
-        return Promise.resolve(text.startsWith('subscribe') ? { kind: 'notice', title: 'Subscribed', lines: [`${ctx.channel} gets it`] } : answer(library, cmd, text));
+        return Promise.resolve(
+          text.startsWith('subscribe') ? { kind: 'notice', title: 'Subscribed', lines: [`${ctx.channel} gets it`] } : answer(library, cmd, text),
+        );
       },
     };
-    const chat = await startHttpSlack(fake, library, { commands, settings: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, managers: ['UBOB', 'S0EDITORS'] } });
+    const chat = await startHttpSlack(fake, library, {
+      commands,
+      settings: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, managers: ['UBOB', 'S0EDITORS'] },
+    });
     try {
       const first = await postSigned(chat.url, commandBody('/ecuador', 'cocaine', fake.responseUrl('c1')));
       const again = await postSigned(chat.url, commandBody('/ecuador', '  cocaine ', fake.responseUrl('c2')));

@@ -8,7 +8,16 @@ describe('the Slack app manifest', () => {
   it('declares one slash command per subject, the scopes, and request URLs in HTTP mode', () => {
     const m = slackManifest({ subjects, publicUrl: 'https://sitrep.example.org/', socketMode: false });
     expect(m).toMatchObject({
-      features: { slash_commands: [{ command: '/ecuador', url: 'https://sitrep.example.org/slack/events', usage_hint: '[homicides | cocaine | topics | sources | help]', should_escape: false }] },
+      features: {
+        slash_commands: [
+          {
+            command: '/ecuador',
+            url: 'https://sitrep.example.org/slack/events',
+            usage_hint: '[homicides | cocaine | topics | sources | help]',
+            should_escape: false,
+          },
+        ],
+      },
       oauth_config: { scopes: { bot: ['commands', 'chat:write', 'chat:write.public', 'usergroups:read', 'channels:history', 'groups:history'] } },
       settings: { interactivity: { is_enabled: true, request_url: 'https://sitrep.example.org/slack/events' }, socket_mode_enabled: false },
     });
@@ -34,7 +43,14 @@ describe('sitrep slack manifest', () => {
   const run = async (argv: string[]) => {
     let stdout = '';
     let stderr = '';
-    const code = await runSlackManifest(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+    const code = await runSlackManifest(argv, {
+      stdout: (s) => {
+        stdout += s;
+      },
+      stderr: (s) => {
+        stderr += s;
+      },
+    });
     return { code, stdout, stderr };
   };
 
@@ -49,7 +65,9 @@ describe('sitrep slack manifest', () => {
   it('says what to set, and where workspaces install, with --installs', async () => {
     const r = await run(['--url', 'https://sitrep.example.org', '--installs']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=https://sitrep.example.org. Workspaces install at https://sitrep.example.org/slack/install.\n');
+    expect(r.stderr).toBe(
+      'Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=https://sitrep.example.org. Workspaces install at https://sitrep.example.org/slack/install.\n',
+    );
   });
 
   it('prints JSON for Socket Mode with --json and no --url', async () => {

@@ -26,22 +26,43 @@ afterAll(async () => {
 
 const KEY = 'an encryption key of at least thirty-two characters';
 const oauthEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_SIGNING_SECRET: SECRET, SITREP_ENCRYPTION_KEY: KEY, ...extra,
+  SLACK_CLIENT_ID: '111.222',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_SIGNING_SECRET: SECRET,
+  SITREP_ENCRYPTION_KEY: KEY,
+  ...extra,
 });
 
 async function startOAuthBot(): Promise<{ bot: RunningBot; base: string; db: string; log: ReturnType<typeof memoryLog>; setNow: (iso: string) => void }> {
-  const dir = await tempDir({ 'sitrep.yaml': 'subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: "T1/C0OAUTH1", subject: ecuador, topic: homicides, time: "12:00" }\n' });
+  const dir = await tempDir({
+    'sitrep.yaml':
+      'subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: "T1/C0OAUTH1", subject: ecuador, topic: homicides, time: "12:00" }\n',
+  });
   const env = readEnv({ PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: slack.apiUrl, ...oauthEnv() });
   if (!env.ok) throw new Error(env.error.join('\n'));
   const log = memoryLog();
   const db = join(dir, 'sitrep.db');
   let now = Date.parse('2025-06-10T11:00:00Z');
   const bot = await startBot({
-    env: env.value, configFile: join(dir, 'sitrep.yaml'), db: { engine: 'sqlite', file: db }, briefingsDir: join(import.meta.dirname, '../../../briefings'),
-    logger: log.logger, stdin: new PassThrough(), stdout: new PassThrough(), now: () => now,
+    env: env.value,
+    configFile: join(dir, 'sitrep.yaml'),
+    db: { engine: 'sqlite', file: db },
+    briefingsDir: join(import.meta.dirname, '../../../briefings'),
+    logger: log.logger,
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    now: () => now,
   });
   if (!bot.ok) throw new Error(bot.error);
-  return { bot: bot.value, base: `http://127.0.0.1:${String(bot.value.port)}`, db, log, setNow: (iso) => { now = Date.parse(iso); } };
+  return {
+    bot: bot.value,
+    base: `http://127.0.0.1:${String(bot.value.port)}`,
+    db,
+    log,
+    setNow: (iso) => {
+      now = Date.parse(iso);
+    },
+  };
 }
 
 /** Clicks "Add to Slack" and comes back from Slack with `code`: the callback's status and page. */
@@ -59,7 +80,7 @@ async function install(base: string, code: string, tamper = false): Promise<{ st
 }
 
 describe('Slack installed in many workspaces', () => {
-  it('installs through OAuth, keeps the token sealed, answers and posts as the workspace\'s bot, and forgets it on uninstall', async () => {
+  it("installs through OAuth, keeps the token sealed, answers and posts as the workspace's bot, and forgets it on uninstall", async () => {
     const { bot, base, db, log, setNow } = await startOAuthBot();
     try {
       const done = await install(base, 'code-T1');
@@ -78,7 +99,10 @@ describe('Slack installed in many workspaces', () => {
       expect(log.messages()).toContain('Slack: installed in Team T1');
 
       // A command from the workspace is answered.
-      const answered = await postSigned(`${base}/slack/events`, commandBody('/ecuador', 'homicides', slack.responseUrl('oauth')).replace('team_id=T_FAKE', 'team_id=T1'));
+      const answered = await postSigned(
+        `${base}/slack/events`,
+        commandBody('/ecuador', 'homicides', slack.responseUrl('oauth')).replace('team_id=T_FAKE', 'team_id=T1'),
+      );
       expect(answered.status).toBe(200);
       expect(JSON.stringify(answered.json)).toContain('Homicides');
 
@@ -91,14 +115,27 @@ describe('Slack installed in many workspaces', () => {
       expect((await bot.store.runs.list()).map((r) => r.state)).toEqual(['posted']);
 
       // Uninstalled: the token is deleted, and a digest to the workspace fails, saying why.
-      const uninstalled = await postSigned(`${base}/slack/events`, JSON.stringify({
-        token: 'legacy', team_id: 'T1', api_app_id: 'A_FAKE', type: 'event_callback', event_id: 'Ev1', event_time: 1, event: { type: 'app_uninstalled' },
-      }), { type: 'application/json' });
+      const uninstalled = await postSigned(
+        `${base}/slack/events`,
+        JSON.stringify({
+          token: 'legacy',
+          team_id: 'T1',
+          api_app_id: 'A_FAKE',
+          type: 'event_callback',
+          event_id: 'Ev1',
+          event_time: 1,
+          event: { type: 'app_uninstalled' },
+        }),
+        { type: 'application/json' },
+      );
       expect(uninstalled.status).toBe(200);
       await expect.poll(() => bot.store.installations.count('slack')).toBe(0);
       const adapter = bot.adapters.find((a) => a.platform === 'slack');
       const refused = await adapter?.post('T1/C0OAUTH1', { kind: 'notice', title: 'hi', lines: [] }, 'k1');
-      expect(refused).toEqual({ ok: false, error: { code: 'rejected', message: 'Sitrep is not installed in Slack workspace T1 (or was uninstalled); install it at /slack/install' } });
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'rejected', message: 'Sitrep is not installed in Slack workspace T1 (or was uninstalled); install it at /slack/install' },
+      });
       expect(log.messages()).toContain('Slack: Sitrep was uninstalled in T1; its token is deleted, and its digests fail until Sitrep is installed again');
     } finally {
       await bot.stop();
@@ -119,8 +156,14 @@ describe('Slack installed in many workspaces', () => {
 
   it.each([
     [{ SLACK_CLIENT_SECRET: '' }, 'Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs SLACK_CLIENT_SECRET.'],
-    [{ SITREP_ENCRYPTION_KEY: '' }, 'Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs SITREP_ENCRYPTION_KEY (it seals each workspace\'s token at rest: openssl rand -base64 32).'],
-    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.'],
+    [
+      { SITREP_ENCRYPTION_KEY: '' },
+      "Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs SITREP_ENCRYPTION_KEY (it seals each workspace's token at rest: openssl rand -base64 32).",
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.',
+    ],
   ])('says what is missing or clashing: %o', (extra, message) => {
     const env = readEnv(oauthEnv(extra));
     if (!env.ok) throw new Error(env.error.join('\n'));

@@ -19,7 +19,12 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   library = await ecuadorLibrary();
   subject = library.subjects[0] as ServedSubject;
-  slack = await startHttpSlack(fake, library, { sleep: (ms) => { waits.push(ms); return Promise.resolve(); } });
+  slack = await startHttpSlack(fake, library, {
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  });
   adapter = slack.adapter;
 });
 afterAll(async () => {

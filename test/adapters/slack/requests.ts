@@ -17,7 +17,11 @@ export interface Answered {
 }
 
 /** POSTs a body signed like Slack, a form unless `type` says otherwise (override the timestamp or signature to forge one). */
-export async function postSigned(url: string, body: string, opts: { ts?: number; signature?: string | null; secret?: string; type?: string } = {}): Promise<Answered> {
+export async function postSigned(
+  url: string,
+  body: string,
+  opts: { ts?: number; signature?: string | null; secret?: string; type?: string } = {},
+): Promise<Answered> {
   const ts = opts.ts ?? nowSec();
   const headers: Record<string, string> = { 'content-type': opts.type ?? 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts) };
   const signature = opts.signature === undefined ? sign(body, ts, opts.secret) : opts.signature;
@@ -30,18 +34,37 @@ export async function postSigned(url: string, body: string, opts: { ts?: number;
 /** A slash command's form body. */
 export function commandBody(command: string, text: string, responseUrl: string): string {
   return new URLSearchParams({
-    token: 'legacy', team_id: 'T_FAKE', team_domain: 'fake', channel_id: 'C_NEWS', channel_name: 'news', user_id: 'U0ALICE', user_name: 'alice',
-    command, text, api_app_id: 'A_FAKE', is_enterprise_install: 'false', response_url: responseUrl, trigger_id: '1.2.3',
+    token: 'legacy',
+    team_id: 'T_FAKE',
+    team_domain: 'fake',
+    channel_id: 'C_NEWS',
+    channel_name: 'news',
+    user_id: 'U0ALICE',
+    user_name: 'alice',
+    command,
+    text,
+    api_app_id: 'A_FAKE',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
   }).toString();
 }
 
 /** A block_actions payload for a button press (as JSON, before form encoding). */
 export function buttonPayload(actionId: string, value: string, responseUrl: string, user = 'U0ALICE'): Record<string, unknown> {
   return {
-    type: 'block_actions', api_app_id: 'A_FAKE', token: 'legacy', trigger_id: '1.2.4', response_url: responseUrl,
-    user: { id: user, username: 'alice', team_id: 'T_FAKE' }, team: { id: 'T_FAKE', domain: 'fake' },
-    channel: { id: 'C_NEWS', name: 'news' }, container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C_NEWS', is_ephemeral: true },
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Share in channel' }, value, action_ts: '1700000001.000001' }],
+    type: 'block_actions',
+    api_app_id: 'A_FAKE',
+    token: 'legacy',
+    trigger_id: '1.2.4',
+    response_url: responseUrl,
+    user: { id: user, username: 'alice', team_id: 'T_FAKE' },
+    team: { id: 'T_FAKE', domain: 'fake' },
+    channel: { id: 'C_NEWS', name: 'news' },
+    container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C_NEWS', is_ephemeral: true },
+    actions: [
+      { type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Share in channel' }, value, action_ts: '1700000001.000001' },
+    ],
   };
 }
 

@@ -27,13 +27,19 @@ describe('Slack settings from the environment', () => {
     const env = readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
     if (!env.ok) throw new Error(env.error.join('\n'));
     expect(slackSettingsFrom(env.value, { managers: ['U0ALICE', 'S0EDITORS'] })).toMatchObject({ ok: true, value: { managers: ['U0ALICE', 'S0EDITORS'] } });
-    expect(slackSettingsFrom(env.value, { managers: ['bob'] })).toEqual({ ok: false, error: 'slack.managers[0]: expected a Slack user id (U… or W…) or user-group id (S…)' });
+    expect(slackSettingsFrom(env.value, { managers: ['bob'] })).toEqual({
+      ok: false,
+      error: 'slack.managers[0]: expected a Slack user id (U… or W…) or user-group id (S…)',
+    });
   });
 
   it.each([
     [{ SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN is not set, but SLACK_SIGNING_SECRET is.'],
     [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN is not set, but SLACK_APP_TOKEN is.'],
-    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'neither SLACK_SIGNING_SECRET (HTTP: a server Slack can reach) nor SLACK_APP_TOKEN (Socket Mode: a laptop or private network) is. Set one of them.'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      'neither SLACK_SIGNING_SECRET (HTTP: a server Slack can reach) nor SLACK_APP_TOKEN (Socket Mode: a laptop or private network) is. Set one of them.',
+    ],
     [{ SLACK_BOT_TOKEN: 'xapp-1', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN holds an app-level token (xapp-…).'],
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-1' }, 'SLACK_APP_TOKEN must be an app-level token (xapp-…'],
   ])('name what is missing or wrong: %o', (vars, message) => {
@@ -45,10 +51,12 @@ describe('Slack settings from the environment', () => {
 
 describe("Slack's rule for who may change digests", () => {
   const asked: string[][] = [];
-  const memberOf = (user: string) => (groups: readonly string[]): Promise<boolean> => {
-    asked.push([...groups]);
-    return Promise.resolve(user === 'U2' && groups.includes('S7'));
-  };
+  const memberOf =
+    (user: string) =>
+    (groups: readonly string[]): Promise<boolean> => {
+      asked.push([...groups]);
+      return Promise.resolve(user === 'U2' && groups.includes('S7'));
+    };
   const rule = (managers: string[]) => managersRule(managers, memberOf);
 
   it('lets everyone when slack.managers names no one', async () => {
@@ -60,7 +68,11 @@ describe("Slack's rule for who may change digests", () => {
     expect(await rule(['U9', 'S7'])('U9', undefined)()).toEqual({ ok: true });
     expect(asked).toEqual([]);
     expect(await rule(['U9', 'S7'])('U2', undefined)()).toEqual({ ok: true });
-    expect(await rule(['U9', 'S7'])('U1', undefined)()).toEqual({ ok: false, who: "the people named in Sitrep's config (slack.managers)", hint: 'Ask one of them, or your Sitrep admin.' });
+    expect(await rule(['U9', 'S7'])('U1', undefined)()).toEqual({
+      ok: false,
+      who: "the people named in Sitrep's config (slack.managers)",
+      hint: 'Ask one of them, or your Sitrep admin.',
+    });
     expect(await rule(['U9'])('U2', undefined)()).toMatchObject({ ok: false });
     expect(asked).toEqual([['S7'], ['S7']]);
   });

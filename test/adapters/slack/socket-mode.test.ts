@@ -24,8 +24,19 @@ afterAll(async () => {
 });
 
 const commandPayload = (text: string, id: string) => ({
-  token: 'legacy', team_id: 'T_FAKE', team_domain: 'fake', channel_id: 'C_NEWS', channel_name: 'news', user_id: 'U0ALICE', user_name: 'alice',
-  command: '/ecuador', text, api_app_id: 'A_FAKE', is_enterprise_install: 'false', response_url: fake.responseUrl(id), trigger_id: '1.2.3',
+  token: 'legacy',
+  team_id: 'T_FAKE',
+  team_domain: 'fake',
+  channel_id: 'C_NEWS',
+  channel_name: 'news',
+  user_id: 'U0ALICE',
+  user_name: 'alice',
+  command: '/ecuador',
+  text,
+  api_app_id: 'A_FAKE',
+  is_enterprise_install: 'false',
+  response_url: fake.responseUrl(id),
+  trigger_id: '1.2.3',
 });
 
 describe('Socket Mode', () => {

@@ -21,7 +21,11 @@ describe("Discord's limits", () => {
     ['content over 2000', { ...ok, content: x(2001) }, 'content'],
     ['mentions left on', { ...ok, allowed_mentions: { parse: ['everyone'] } }, 'allowed_mentions.parse'],
     ['mentions not set', { embeds: ok.embeds }, 'allowed_mentions'],
-    ['a custom id over 100', { ...ok, components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Share', custom_id: x(101) }] }] }, 'components.0.components.0.custom_id'],
+    [
+      'a custom id over 100',
+      { ...ok, components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Share', custom_id: x(101) }] }] },
+      'components.0.components.0.custom_id',
+    ],
     ['nothing to show', { embeds: [], allowed_mentions: { parse: [] } }, '(message)'],
   ])('refuse %s', (_, message, path) => {
     const problems = limitProblems(MessageSchema, message);

@@ -11,7 +11,9 @@ import { actor, briefing, figure, FILES } from '../briefing-fixture.js';
 
 const subject = { name: 'ecuador', command: 'ecuador', title: 'Ecuador seeks foreign military help', warnings: [] } as unknown as ServedSubject;
 const render = (b: Briefing, share?: string): ReturnType<typeof renderDiscord> => renderDiscord({ kind: 'briefing', subject, briefing: b }, { share });
-const within = (m: unknown): void => { expect(limitProblems(MessageSchema, m)).toEqual([]); };
+const within = (m: unknown): void => {
+  expect(limitProblems(MessageSchema, m)).toEqual([]);
+};
 
 describe('a briefing as a Discord embed', () => {
   const m = render(briefing({ topic: { name: 'homicides', label: 'Homicides' } }), 'share:ecuador:homicides');
@@ -74,16 +76,28 @@ describe('a briefing as a Discord embed', () => {
 
 describe('a briefing too long for one embed', () => {
   const long = (s: string, n: number): string => `${s} `.repeat(n).trim();
-  const sources = Array.from({ length: 300 }, (_, i) => ({ n: i + 1, file: `${String(i).padStart(3, '0')}.txt`, headline: long(`Headline ${String(i)}`, 40), outlet: long('Outlet', 20), url: `https://news.example/${String(i)}`, published: '2025-02-19' }));
+  const sources = Array.from({ length: 300 }, (_, i) => ({
+    n: i + 1,
+    file: `${String(i).padStart(3, '0')}.txt`,
+    headline: long(`Headline ${String(i)}`, 40),
+    outlet: long('Outlet', 20),
+    url: `https://news.example/${String(i)}`,
+    published: '2025-02-19',
+  }));
   const files = sources.map((s) => s.file);
   const huge = briefing({
     title: long('A very long subject title', 30),
     topic: { name: 'free', label: long('a long free text query', 12) },
     sources,
-    figures: Array.from({ length: 400 }, (_, i) => figure({ metric: long(`metric ${String(i)}`, 30), value: i, text: String(i), weight: 400 - i, files: files.slice(i % 50, (i % 50) + 20) })),
+    figures: Array.from({ length: 400 }, (_, i) =>
+      figure({ metric: long(`metric ${String(i)}`, 30), value: i, text: String(i), weight: 400 - i, files: files.slice(i % 50, (i % 50) + 20) }),
+    ),
     conflicts: [],
     actors: Array.from({ length: 200 }, (_, i) => actor(long(`Name ${String(i)}`, 10), { role: long('role', 80), files: files.slice(0, 30) })),
-    questions: Array.from({ length: 100 }, (_, i) => ({ question: long(`Will question ${String(i)} be answered`, 30), sources: [{ file: files[i] ?? FILES[0], quote: 'q' }] })),
+    questions: Array.from({ length: 100 }, (_, i) => ({
+      question: long(`Will question ${String(i)} be answered`, 30),
+      sources: [{ file: files[i] ?? FILES[0], quote: 'q' }],
+    })),
     passages: Array.from({ length: 5 }, (_, i) => ({ file: files[i] ?? FILES[0], quote: long(`A long passage ${String(i)}`, 200) })),
   });
   const m = render(huge, 'share:ecuador:free');
@@ -117,7 +131,14 @@ describe('a briefing too long for one embed', () => {
 describe('source links', () => {
   const linkOf = /\]\((https?:\/\/[^\s()]+)\)/;
   const sources = [
-    { n: 1, file: FILES[0], headline: `${'A very long headline about the port strike and its cost '.repeat(6)}end`, outlet: 'Wire', url: 'https://news.example/a-story-with-a-rather-long-address/2025/02/19/index.html', published: '2025-02-19' },
+    {
+      n: 1,
+      file: FILES[0],
+      headline: `${'A very long headline about the port strike and its cost '.repeat(6)}end`,
+      outlet: 'Wire',
+      url: 'https://news.example/a-story-with-a-rather-long-address/2025/02/19/index.html',
+      published: '2025-02-19',
+    },
     { n: 2, file: FILES[1], headline: 'Strike (update)', outlet: 'Wiki', url: 'https://en.wiki.example/wiki/Strike_(2025)', published: '2025-02-20' },
     { n: 3, file: FILES[2], headline: 'A headline *with* _markdown_ [brackets]', url: `https://news.example/${'x'.repeat(320)}` },
   ];
@@ -143,13 +164,21 @@ describe('every reply kind', () => {
     ['topic', (s) => briefingReply(s, 'homicides')],
     ['free text', (s) => briefingReply(s, 'banana ports')],
     ['topics', (s) => ({ kind: 'topics', subject: s, topics: s.set.topics })],
-    ['sources', (s) => ({ kind: 'sources', subject: s, sources: s.set.sources, warnings: Array.from({ length: 80 }, (_, i) => `skipped file-${String(i)}.txt: not UTF-8`) })],
+    [
+      'sources',
+      (s) => ({
+        kind: 'sources',
+        subject: s,
+        sources: s.set.sources,
+        warnings: Array.from({ length: 80 }, (_, i) => `skipped file-${String(i)}.txt: not UTF-8`),
+      }),
+    ],
     ['help', (s) => ({ kind: 'help', subject: s, topics: s.set.topics })],
     ['unknown topic', (s) => briefingReply(s, 'homcide')],
     ['too long', (s) => ({ kind: 'too-long', subject: s, length: 500, limit: 200 })],
     ['unknown subject', () => ({ kind: 'unknown-subject', command: 'peru', known: ['ecuador'] })],
     ['notice', (s) => ({ kind: 'notice', subject: s, title: 'Digest scheduled', lines: ['#news gets /ecuador homicides at 09:00 America/Guayaquil'] })],
-  ])('renders the %s within Discord\'s limits', async (_, make) => {
+  ])("renders the %s within Discord's limits", async (_, make) => {
     const s = (await ecuadorLibrary()).subjects[0];
     if (!s) throw new Error('no subject');
     within(renderDiscord(make(s)));
@@ -158,6 +187,8 @@ describe('every reply kind', () => {
   it('words an unknown topic with the suggestion and the topics', async () => {
     const library = await ecuadorLibrary();
     const m = renderDiscord(answer(library, 'ecuador', 'homcide'));
-    expect(m.content).toMatch(/^No topic “homcide” in Ecuador .*\. Did you mean \*\*homicides\*\*\? Topics: homicides, cocaine, .*\. Other words work as free text\.$/);
+    expect(m.content).toMatch(
+      /^No topic “homcide” in Ecuador .*\. Did you mean \*\*homicides\*\*\? Topics: homicides, cocaine, .*\. Other words work as free text\.$/,
+    );
   });
 });

@@ -9,8 +9,17 @@ import type { ServedSubject } from '../../../src/service/library.js';
 import { actor, briefing } from '../briefing-fixture.js';
 import { hugeBriefing } from './huge-briefing.js';
 
-const topics = [{ name: 'homicides', label: 'Homicides', terms: ['homicide', 'murder'] }, { name: 'cocaine', label: 'Cocaine', terms: ['cocaine'] }];
-const subject: ServedSubject = { name: 'ecuador', command: 'ecuador', title: 'Ecuador seeks foreign military help', warnings: ['notes.pdf: not a text file'], set: buildSet({ title: 'Ecuador', topics, articles: [] }) };
+const topics = [
+  { name: 'homicides', label: 'Homicides', terms: ['homicide', 'murder'] },
+  { name: 'cocaine', label: 'Cocaine', terms: ['cocaine'] },
+];
+const subject: ServedSubject = {
+  name: 'ecuador',
+  command: 'ecuador',
+  title: 'Ecuador seeks foreign military help',
+  warnings: ['notes.pdf: not a text file'],
+  set: buildSet({ title: 'Ecuador', topics, articles: [] }),
+};
 const brief = (b: Briefing = briefing(), opts = {}): SlackMessage => renderSlack({ kind: 'briefing', subject, briefing: b }, opts);
 const texts = (m: SlackMessage): string[] => m.blocks.flatMap(blockText);
 const all = (m: SlackMessage): string => [m.text, ...texts(m)].join('\n');
@@ -28,7 +37,9 @@ describe('a briefing in Block Kit', () => {
   });
 
   it('flags a conflict in bold on its own line under the figure, with every value and its sources', () => {
-    expect(all(m)).toContain('• *38.76 per 100,000 people* — homicide rate, 2024 [1]\n      *⚠ sources disagree: 38.76 [1] · 36.18 [2] · 38 [3] (contradiction)*');
+    expect(all(m)).toContain(
+      '• *38.76 per 100,000 people* — homicide rate, 2024 [1]\n      *⚠ sources disagree: 38.76 [1] · 36.18 [2] · 38 [3] (contradiction)*',
+    );
     expect(all(m)).not.toContain('• *36.18');
   });
 
@@ -56,7 +67,18 @@ describe('a briefing in Block Kit', () => {
   it('adds the share button only when asked, and names who shared', () => {
     expect(JSON.stringify(m)).not.toContain(SHARE_ACTION);
     const shareable = brief(briefing(), { share: '{"c":"ecuador","q":""}' });
-    expect(shareable.blocks.at(-1)).toEqual({ type: 'actions', elements: [{ type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel', emoji: true }, value: '{"c":"ecuador","q":""}', style: 'primary' }] });
+    expect(shareable.blocks.at(-1)).toEqual({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: SHARE_ACTION,
+          text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+          value: '{"c":"ecuador","q":""}',
+          style: 'primary',
+        },
+      ],
+    });
     expect(texts(brief(briefing(), { sharedBy: 'U024BE7LH' }))).toContain('Shared by <@U024BE7LH>');
     expect(all(brief(briefing(), { sharedBy: '<!channel>' }))).not.toContain('Shared by');
   });
@@ -68,21 +90,22 @@ describe('a briefing in Block Kit', () => {
 });
 
 describe('article text cannot mention, ping or link', () => {
-  it.each([
-    ['<!channel>'], ['<!here|here>'], ['<@U024BE7LH>'], ['<#C123|general>'], ['<https://evil.example|Click here>'], ['<!subteam^S123>'],
-  ])('shows %s as typed', (hostile) => {
-    const b = briefing({
-      title: `Title ${hostile}`,
-      sources: [{ n: 1, file: '000_ap.txt', headline: `Headline ${hostile}`, outlet: `Outlet ${hostile}`, url: 'https://apnews.example/a' }],
-      questions: [{ question: `Why ${hostile}?`, sources: [{ file: '000_ap.txt', quote: hostile }] }],
-      actors: [actor(`Name ${hostile}`, { role: `role ${hostile}` })],
-    });
-    const m = brief(b);
-    const mrkdwn = [m.text, ...m.blocks.filter((x) => x.type !== 'header').flatMap(blockText)].join('\n');
-    expect(mrkdwn).not.toMatch(/<[!@#]/);
-    expect(mrkdwn).not.toContain('<https://evil');
-    expect(mrkdwn).toContain(escapeMrkdwn(hostile));
-  });
+  it.each([['<!channel>'], ['<!here|here>'], ['<@U024BE7LH>'], ['<#C123|general>'], ['<https://evil.example|Click here>'], ['<!subteam^S123>']])(
+    'shows %s as typed',
+    (hostile) => {
+      const b = briefing({
+        title: `Title ${hostile}`,
+        sources: [{ n: 1, file: '000_ap.txt', headline: `Headline ${hostile}`, outlet: `Outlet ${hostile}`, url: 'https://apnews.example/a' }],
+        questions: [{ question: `Why ${hostile}?`, sources: [{ file: '000_ap.txt', quote: hostile }] }],
+        actors: [actor(`Name ${hostile}`, { role: `role ${hostile}` })],
+      });
+      const m = brief(b);
+      const mrkdwn = [m.text, ...m.blocks.filter((x) => x.type !== 'header').flatMap(blockText)].join('\n');
+      expect(mrkdwn).not.toMatch(/<[!@#]/);
+      expect(mrkdwn).not.toContain('<https://evil');
+      expect(mrkdwn).toContain(escapeMrkdwn(hostile));
+    },
+  );
 
   it('marks every mrkdwn text verbatim, so Slack parses no bare URL, #channel or @mention in it', () => {
     const objects = JSON.stringify(brief(hugeBriefing(), { share: 'x' })).match(/"type":"mrkdwn"[^}]*}/g) ?? [];
@@ -115,12 +138,28 @@ describe('every other reply', () => {
   const ref = subjectRef(subject);
   const replies: [string, Reply, string][] = [
     ['topics', { kind: 'topics', subject: ref, topics }, '• *homicides* — Homicides: homicide, murder'],
-    ['sources', { kind: 'sources', subject: ref, sources: briefing().sources, warnings: subject.warnings }, '[1] <https://apnews.example/a|AP — Ecuador will seek foreign military aid> · 2025-02-19 · `000_ap.txt`'],
+    [
+      'sources',
+      { kind: 'sources', subject: ref, sources: briefing().sources, warnings: subject.warnings },
+      '[1] <https://apnews.example/a|AP — Ecuador will seek foreign military aid> · 2025-02-19 · `000_ap.txt`',
+    ],
     ['help', { kind: 'help', subject: ref, topics }, '• `/ecuador topics` the topics and their words'],
     ['help on subscriptions', { kind: 'help', subject: ref, topics }, '`/ecuador subscribe daily 08:00 [topic] [time zone]` a daily digest in this channel'],
-    ['an unknown topic', { kind: 'unknown-topic', subject: ref, query: 'homicdes', suggestions: ['homicides'], topics: ['homicides', 'cocaine'] }, 'No topic *homicdes* in Ecuador seeks foreign military help. Did you mean `/ecuador homicides`?'],
-    ['an unknown topic without a guess', { kind: 'unknown-topic', subject: ref, query: '<!channel>', suggestions: [], topics: ['homicides'] }, 'No topic *&lt;!channel&gt;* in Ecuador seeks foreign military help.'],
-    ['overlong input', { kind: 'too-long', subject: ref, length: 245, limit: 200 }, 'That is 245 characters; `/ecuador` takes up to 200. Try a topic, as in `/ecuador homicides`, or `/ecuador topics`.'],
+    [
+      'an unknown topic',
+      { kind: 'unknown-topic', subject: ref, query: 'homicdes', suggestions: ['homicides'], topics: ['homicides', 'cocaine'] },
+      'No topic *homicdes* in Ecuador seeks foreign military help. Did you mean `/ecuador homicides`?',
+    ],
+    [
+      'an unknown topic without a guess',
+      { kind: 'unknown-topic', subject: ref, query: '<!channel>', suggestions: [], topics: ['homicides'] },
+      'No topic *&lt;!channel&gt;* in Ecuador seeks foreign military help.',
+    ],
+    [
+      'overlong input',
+      { kind: 'too-long', subject: ref, length: 245, limit: 200 },
+      'That is 245 characters; `/ecuador` takes up to 200. Try a topic, as in `/ecuador homicides`, or `/ecuador topics`.',
+    ],
     ['an unknown subject', { kind: 'unknown-subject', command: '/peru', known: ['ecuador'] }, '`/peru` is not a Sitrep subject. Commands here: `/ecuador`.'],
     ['a notice', { kind: 'notice', title: 'Subscribed', lines: ['#news gets /ecuador at 09:00 <!here>'] }, '#news gets /ecuador at 09:00 &lt;!here&gt;'],
   ];
@@ -149,8 +188,16 @@ describe("the limits' own check", () => {
     ['51 blocks', { ...ok, blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }, 'blocks: Too big'],
     ['a 3,001-character section', { ...ok, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }] }, 'blocks.0.text.text: Too big'],
     ['a 151-character header', { ...ok, blocks: [{ type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }] }, 'blocks.0.text.text: Too big'],
-    ['11 context elements', { ...ok, blocks: [{ type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'x' })) }] }, 'blocks.0.elements: Too big'],
-    ['9,000 characters across blocks', { ...ok, blocks: [1, 2, 3].map(() => ({ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3000) } })) }, 'blocks: blocks carry more than 8000'],
+    [
+      '11 context elements',
+      { ...ok, blocks: [{ type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'x' })) }] },
+      'blocks.0.elements: Too big',
+    ],
+    [
+      '9,000 characters across blocks',
+      { ...ok, blocks: [1, 2, 3].map(() => ({ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3000) } })) },
+      'blocks: blocks carry more than 8000',
+    ],
   ])('catches %s', (_, message, problem) => {
     expect(slackLimitProblems(ok)).toEqual([]);
     expect(slackLimitProblems(message).join('\n')).toContain(problem);

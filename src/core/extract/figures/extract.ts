@@ -42,14 +42,14 @@ const PEOPLE: FigureUnit = { id: 'people', dimension: 'people', toBase: 1, label
 /** Rules that give a number the measure of another: its unit carries over when it has none of its own. */
 const COPIES = new Set(['measure.from-to', 'measure.list', 'measure.anaphor', 'measure.baseline', 'measure.level', 'measure.including']);
 
-
 /**
  * A figure's period: the nearest time expression after it in its clause, else the nearest before;
  * a comparison's baseline dates only the numbers inside the comparison ("up from 87 reported
  * Tuesday morning"). With none, the figure holds as of the article's date.
  */
 /** A clause about what will be ("will rise to", "is expected to reach", "would have to"): its figures are projections. */
-const FUTURE = /\b(?:will|would|shall|is expected to|are expected to|is projected to|are projected to|is forecast to|are forecast to|is set to|are set to|could reach|plans? to|aims? to)\b[^,;.]*$/i;
+const FUTURE =
+  /\b(?:will|would|shall|is expected to|are expected to|is projected to|are projected to|is forecast to|are forecast to|is set to|are set to|could reach|plans? to|aims? to)\b[^,;.]*$/i;
 
 /** "by the contract's end", "by the end of the decade": a value reached later. */
 const BY_THE_END = /^[^,;.]{0,30}\bby\s+(?:the\s+)?(?:(?:[a-z]+[’']s\s+)?end|close|end\s+of)\b/i;
@@ -59,9 +59,14 @@ function periodOf(n: NumberMention, spans: TimeSpan[], next: NumberMention | und
   if (own) return own;
   // A change is what a deal or plan brings, told alike in the future ("will raise wages 43%") and the present.
   if (kind === 'change' || kind === 'share') return asOf(pub);
-  const clause = text.slice(0, n.start).split(/[;,—–]\s|\band\b/).at(-1) ?? '';
+  const clause =
+    text
+      .slice(0, n.start)
+      .split(/[;,—–]\s|\band\b/)
+      .at(-1) ?? '';
   // "is currently $75,608 and will rise to $119,309": a projection is not the current value.
-  if (FUTURE.test(clause) || BY_THE_END.test(text.slice(n.end, n.end + 60))) return { from: pub.iso, to: PROJECTED, grain: 'span', stated: true, label: 'projected' };
+  if (FUTURE.test(clause) || BY_THE_END.test(text.slice(n.end, n.end + 60)))
+    return { from: pub.iso, to: PROJECTED, grain: 'span', stated: true, label: 'projected' };
   return asOf(pub);
 }
 
@@ -73,13 +78,23 @@ function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention |
   // the strike began in September" is a total since then).
   const after = usable.find((t) => {
     const between = text.slice(n.end, t.start);
-    return t.start >= n.end && (!next || t.start < next.start) && !/[;]|,\s*(?:which|who|where|whose)\b|\b(?:after|when|while|because)\s/i.test(between) && (t.period?.since || !/\bsince\s+\S/i.test(between));
+    return (
+      t.start >= n.end &&
+      (!next || t.start < next.start) &&
+      !/[;]|,\s*(?:which|who|where|whose)\b|\b(?:after|when|while|because)\s/i.test(between) &&
+      (t.period?.since || !/\bsince\s+\S/i.test(between))
+    );
   });
   if (after?.period) return after.period;
   const before = [...usable].reverse().find((t) => t.end <= n.start && (inBaseline || !BASELINE.test(text.slice(t.end, n.start))));
   if (before?.period) return before.period;
   // "At least 78 people are dead and another 41 are missing, officials said on Sunday": a closing attribution dates them all.
-  const attributed = usable.find((t) => t.start >= n.end && /\b(?:said|says|told|announced|reported|confirmed|according to)\b[^,;()]*$/i.test(text.slice(0, t.start)) && !/[;]/.test(text.slice(n.end, t.start)));
+  const attributed = usable.find(
+    (t) =>
+      t.start >= n.end &&
+      /\b(?:said|says|told|announced|reported|confirmed|according to)\b[^,;()]*$/i.test(text.slice(0, t.start)) &&
+      !/[;]/.test(text.slice(n.end, t.start)),
+  );
   return attributed?.period;
 }
 
@@ -106,7 +121,9 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
   let previous: Reading | undefined;
   // Time expressions are no part of what a number measures: "declining to 36.18 last year" measures no "year".
   // With no time expression there is nothing to mask (no copy: the tokens are only read).
-  const masked: Sentence = spans.length ? { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? retagged(t, 'TIME') : t)) } : s;
+  const masked: Sentence = spans.length
+    ? { ...s, tokens: s.tokens.map((t) => (t.pos !== 'PUNCT' && spans.some((x) => t.start < x.end && x.start < t.end) ? retagged(t, 'TIME') : t)) }
+    : s;
   const titleCase = isTitleCase(masked.tokens);
   const candidates = numbers.filter((n) => {
     const no = exclusionOf(n, text);
@@ -117,10 +134,12 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const read = quantityOf(n, text);
     const found = readMeasure(measureContext(masked, n, read, { titleCase, previous, carried: carry.last }));
     // A bare number that continues another's measure ("from six per 100,000 in 2018 to 47 in 2023") is in its unit.
-    const inherits = found && (COPIES.has(found.rule) || found.rule === 'measure.magnitude') && read.unit.id === 'count' && found.unit && found.unit.id !== 'count';
+    const inherits =
+      found && (COPIES.has(found.rule) || found.rule === 'measure.magnitude') && read.unit.id === 'count' && found.unit && found.unit.id !== 'count';
     const inherited = inherits && found.unit ? { ...read, unit: found.unit, kind: found.kind ?? read.kind } : read;
     // A count of people ("82 people are dead", "33,000 workers") is in the people dimension.
-    const people = found && inherited.unit.id === 'count' && (found.rule.startsWith('state.') || found.measure.who !== undefined || isPeopleNoun(found.measure.head));
+    const people =
+      found && inherited.unit.id === 'count' && (found.rule.startsWith('state.') || found.measure.who !== undefined || isPeopleNoun(found.measure.head));
     const q = people ? { ...inherited, unit: PEOPLE } : inherited;
     const r = found && { ...found, unit: q.unit };
     if (!r) {
@@ -149,7 +168,17 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       evidence: { file: place.file, quote: place.quote },
       decimals: n.decimals,
       position: place.position,
-      typed: { kind, bound: q.bound, scale: n.scale, unit: q.unit, measure: r.measure, period, rule: r.rule, headline: place.headline, baseline: r.rule === 'measure.baseline' || undefined },
+      typed: {
+        kind,
+        bound: q.bound,
+        scale: n.scale,
+        unit: q.unit,
+        measure: r.measure,
+        period,
+        rule: r.rule,
+        headline: place.headline,
+        baseline: r.rule === 'measure.baseline' || undefined,
+      },
     };
     figures.push(figure);
     notes.push({ text: n.text, figure });

@@ -22,7 +22,8 @@ export function labelOf(r: Reading): string {
 }
 
 /** Kinds that compare with each other: a level is an amount like any other of its unit. */
-export const familyOf = (kind: FigureKind): string => (kind === 'level' || kind === 'count' || kind === 'money' || kind === 'quantity' || kind === 'share' ? 'amount' : kind);
+export const familyOf = (kind: FigureKind): string =>
+  kind === 'level' || kind === 'count' || kind === 'money' || kind === 'quantity' || kind === 'share' ? 'amount' : kind;
 
 /** A stable text key for a measure (kept in digests' coverage): family, head, modifiers, who, where, direction. */
 export function measureKey(kind: FigureKind, m: Measure): string {

@@ -130,7 +130,18 @@ function singularOf(noun: string): string {
   const { lineOf, people } = load();
   const known = (w: string): boolean => lineOf.has(w) || people.has(w);
   if (known(noun) && !noun.endsWith('s')) return noun;
-  for (const [suffix, repl] of [['ies', 'y'], ['ves', 'f'], ['ses', 's'], ['xes', 'x'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ren', ''], ['people', 'person'], ['s', '']] as const) {
+  for (const [suffix, repl] of [
+    ['ies', 'y'],
+    ['ves', 'f'],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ren', ''],
+    ['people', 'person'],
+    ['s', ''],
+  ] as const) {
     if (noun.length > suffix.length + 2 && noun.endsWith(suffix)) {
       const w = noun.slice(0, -suffix.length) + repl;
       if (known(w)) return w;
@@ -198,7 +209,7 @@ export function senseName(sense: string): string {
   if (name === undefined) {
     const t = load();
     const line = t.senseLine.get(sense);
-    name = line === undefined ? sense : wordsOf(t, line)[0] ?? sense;
+    name = line === undefined ? sense : (wordsOf(t, line)[0] ?? sense);
     names.set(sense, name);
   }
   return name;

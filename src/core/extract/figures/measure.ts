@@ -70,11 +70,22 @@ export function readMeasure(c: MeasureContext): Reading | undefined {
 }
 
 /** The context of a number in a sentence, for the rules. */
-export function measureContext(s: Sentence, n: NumberMention, q: Quantity, extra: { titleCase: boolean; previous?: Reading | undefined; carried?: Reading | undefined }): MeasureContext {
+export function measureContext(
+  s: Sentence,
+  n: NumberMention,
+  q: Quantity,
+  extra: { titleCase: boolean; previous?: Reading | undefined; carried?: Reading | undefined },
+): MeasureContext {
   const next = s.tokens.findIndex((t) => t.start >= q.end);
   const prev = s.tokens.findLastIndex((t) => t.end <= n.start);
   return {
-    s, n, q, before: s.text.slice(0, n.start), after: s.text.slice(q.end),
-    next: next < 0 ? s.tokens.length : next, prev, ...extra,
+    s,
+    n,
+    q,
+    before: s.text.slice(0, n.start),
+    after: s.text.slice(q.end),
+    next: next < 0 ? s.tokens.length : next,
+    prev,
+    ...extra,
   };
 }

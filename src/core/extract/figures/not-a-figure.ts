@@ -8,7 +8,12 @@ import { MONTH_STEMS } from '../../calendar.js';
 const STATE_WORDS = new Set(STATES.flatMap((r) => [...r.states, ...r.nouns]));
 /** Whether the words after "one" name a person or a casualty ("one counselor", "one death", "one remains missing"). */
 function countsSomeone(after: string): boolean {
-  const ws = after.trim().toLowerCase().split(/[^a-z-]+/).filter(Boolean).slice(0, 3);
+  const ws = after
+    .trim()
+    .toLowerCase()
+    .split(/[^a-z-]+/)
+    .filter(Boolean)
+    .slice(0, 3);
   const first = ws[0] ?? '';
   if (/^(?:is|was|has|had|remains|remained|died|more|other|additional)$/.test(first)) return true;
   return ws.slice(0, 2).some((w) => isPeopleNoun(w) || STATE_WORDS.has(w));
@@ -29,21 +34,34 @@ function countsNoSingular(after: string): boolean {
   const m = /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+([a-z]+)\b/.exec(after);
   const noun = m?.[1];
   // "82 Sunday morning", "12 Tuesday night": a day or month is no name.
-  if (!m || m[0].trim().split(/\s+/).some((w) => CALENDAR.test(w.toLowerCase()))) return false;
+  if (
+    !m ||
+    m[0]
+      .trim()
+      .split(/\s+/)
+      .some((w) => CALENDAR.test(w.toLowerCase()))
+  )
+    return false;
   return !!noun && singular(noun) === noun && isCommonNoun(noun) && !isGroupNoun(noun);
 }
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s*$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\b`, 'i');
 const CLOCK_AFTER = /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|BST|EST|EDT|CST|CDT|PST|PDT|local time|hrs\b|h\b|o'clock)/i;
 /** Words before a number that make it a label, not a quantity ("page 12", "Line 7", "District 751"). */
-const LABEL_BEFORE = /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section|article|vol\.|volume|episode|season|part|item|clause|paragraph|line|room|flight|route|highway|interstate|district|ward|gate|platform|terminal|lot|unit|grade|level|phase|stage|round|game|week|day|channel|resolution|decree|bill|act|law|amendment|case|docket|file|code|#)\s*$/i;
+const LABEL_BEFORE =
+  /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section|article|vol\.|volume|episode|season|part|item|clause|paragraph|line|room|flight|route|highway|interstate|district|ward|gate|platform|terminal|lot|unit|grade|level|phase|stage|round|game|week|day|channel|resolution|decree|bill|act|law|amendment|case|docket|file|code|#)\s*$/i;
 /** Capitalised words that introduce a number as a quantity, not as part of a name. */
-const SENTENCE_WORD = /\b(?:In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since|And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than|After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another)\s$/;
-const PERSON_NOUN_COMMA = /(?:\b[A-Z][a-z’'-]+|\b(?:man|woman|wife|husband|son|daughter|father|mother|girl|boy|child|brother|sister|grandmother|grandfather|niece|nephew|victim|driver|resident|teen|teenager|student|worker)),\s*$/;
+const SENTENCE_WORD =
+  /\b(?:In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since|And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than|After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another)\s$/;
+const PERSON_NOUN_COMMA =
+  /(?:\b[A-Z][a-z’'-]+|\b(?:man|woman|wife|husband|son|daughter|father|mother|girl|boy|child|brother|sister|grandmother|grandfather|niece|nephew|victim|driver|resident|teen|teenager|student|worker)),\s*$/;
 const spellings = (time: boolean): string => alternation(UNITS.filter((u) => (u.dimension === 'time') === time).flatMap((u) => u.spellings));
 const SPAN_AFTER = new RegExp(`^\\s*(?:${spellings(true)})\\b`, 'i');
 /** A measured change just before: "rose 20 feet in", "jumped 5% in about". */
-const CHANGE_IN_BEFORE = new RegExp(`\\d[\\d.,]*\\s*(?:%|percent|${spellings(false)})\\s+in\\s+(?:about\\s+|approximately\\s+|less than\\s+|under\\s+|just\\s+|nearly\\s+|roughly\\s+|only\\s+)?$`, 'i');
+const CHANGE_IN_BEFORE = new RegExp(
+  `\\d[\\d.,]*\\s*(?:%|percent|${spellings(false)})\\s+in\\s+(?:about\\s+|approximately\\s+|less than\\s+|under\\s+|just\\s+|nearly\\s+|roughly\\s+|only\\s+)?$`,
+  'i',
+);
 
 /** A bracketed group of small whole numbers after a word: "their son (56)", "an elderly couple (81 and 77)". */
 const AGE_GROUP_BEFORE = /([A-Za-z’'-]+)\s*\((?:\s*\d{1,3}\s*(?:,|and)\s*)*$/;
@@ -61,10 +79,23 @@ function bracketedAge(n: NumberMention, before: string, after: string): boolean 
 
 /** Checked in order; the first that holds names the reason. */
 export const NOT_A_FIGURE: readonly ExclusionRule[] = [
-  { id: 'not.year', reason: 'a year', test: (n) => !n.words && !n.currency && !n.percent && n.scale === 1 && n.decimals === 0 && /^\d{4}$/.test(n.text) && n.value >= 1800 && n.value <= 2100 },
+  {
+    id: 'not.year',
+    reason: 'a year',
+    test: (n) => !n.words && !n.currency && !n.percent && n.scale === 1 && n.decimals === 0 && /^\d{4}$/.test(n.text) && n.value >= 1800 && n.value <= 2100,
+  },
   { id: 'not.rate-base', reason: 'the base of a rate ("per 100,000")', test: (_n, before) => /\bper\s*$/i.test(before) },
-  { id: 'not.day-of-month', reason: 'a day of a month', test: (n, before, after) => !n.words && n.value <= 31 && n.decimals === 0 && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) },
-  { id: 'not.clock-time', reason: 'a time of day', test: (n, _before, after) => CLOCK_AFTER.test(after) || (!n.words && /^\s*(?:to|and|-|–)\s*\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) || /\d:\s*$/.test(_before) },
+  {
+    id: 'not.day-of-month',
+    reason: 'a day of a month',
+    test: (n, before, after) => !n.words && n.value <= 31 && n.decimals === 0 && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)),
+  },
+  {
+    id: 'not.clock-time',
+    reason: 'a time of day',
+    test: (n, _before, after) =>
+      CLOCK_AFTER.test(after) || (!n.words && /^\s*(?:to|and|-|–)\s*\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) || /\d:\s*$/.test(_before),
+  },
   { id: 'not.label-number', reason: 'a page, item or place number', test: (_n, before) => LABEL_BEFORE.test(before) },
   { id: 'not.list-number', reason: 'a list or subhead number', test: (n, before, after) => !n.words && before.trim() === '' && /^[.)]\s/.test(after) },
   { id: 'not.code', reason: 'part of a code ("401(k)")', test: (n, _before, after) => !n.words && /^\(\w\)/.test(after) },
@@ -72,24 +103,45 @@ export const NOT_A_FIGURE: readonly ExclusionRule[] = [
     id: 'not.name-part',
     reason: 'part of a name ("Resolute Sentinel 24")',
     test: (n, before, after) =>
-      !n.words && !n.currency && !n.percent && n.decimals === 0 && !/,/.test(n.text) &&
-      /(?:^|[^.!?]\s)[A-Z][\w-]*\s$/.test(before) && !/^\s*(?:%|per\b|[a-z]+\s+per\b)/.test(after) && !SENTENCE_WORD.test(before),
+      !n.words &&
+      !n.currency &&
+      !n.percent &&
+      n.decimals === 0 &&
+      !/,/.test(n.text) &&
+      /(?:^|[^.!?]\s)[A-Z][\w-]*\s$/.test(before) &&
+      !/^\s*(?:%|per\b|[a-z]+\s+per\b)/.test(after) &&
+      !SENTENCE_WORD.test(before),
   },
   {
     id: 'not.model-name',
     reason: 'part of a name with the capitalised word after it ("737 Max jet")',
     test: (n, _before, after) => !n.words && !n.currency && !n.percent && n.value > 1 && !/,/.test(n.text) && countsNoSingular(after),
   },
-  { id: 'not.age', reason: 'an age', test: (n, before, after) => /^(?:\s*(?:,|and|or)\s*\d{1,3})*[\s-]*years?[\s-]old\b/i.test(after) || /\baged?\s*$/i.test(before) || (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) || bracketedAge(n, before, after) },
+  {
+    id: 'not.age',
+    reason: 'an age',
+    test: (n, before, after) =>
+      /^(?:\s*(?:,|and|or)\s*\d{1,3})*[\s-]*years?[\s-]old\b/i.test(after) ||
+      /\baged?\s*$/i.test(before) ||
+      (!n.words && n.value < 120 && n.decimals === 0 && PERSON_NOUN_COMMA.test(before) && /^\s*(?:,|\)|\.|and\b|$)/.test(after)) ||
+      bracketedAge(n, before, after),
+  },
   {
     id: 'not.idiom',
     reason: 'a word, not a count ("one of", "no one")',
     test: (n, before, after) =>
-      n.words && /^(?:one|a|an)$/i.test(n.text) && (/^\s+(?:of|another|day|thing|point|side|way|time|more|by|hand|or|another|must|can|could|would|should|will|may)\b/i.test(after) || /\b(?:no|any|some|every|each|the|this|which|only|just)\s+$/i.test(before)),
+      n.words &&
+      /^(?:one|a|an)$/i.test(n.text) &&
+      (/^\s+(?:of|another|day|thing|point|side|way|time|more|by|hand|or|another|must|can|could|would|should|will|may)\b/i.test(after) ||
+        /\b(?:no|any|some|every|each|the|this|which|only|just)\s+$/i.test(before)),
   },
   { id: 'not.one-of', reason: '"one of" a group', test: (n, before) => n.words && /\bone\s+of\s+(?:the\s+)?$/i.test(before) },
   // "a camp missing one entire side", "one setback after another": "one" counts people or casualties in news, little else.
-  { id: 'not.one-thing', reason: '"one" of a thing, not a count that matters', test: (n, _before, after) => /^(?:one|a|an)$/i.test(n.text) && !countsSomeone(after) },
+  {
+    id: 'not.one-thing',
+    reason: '"one" of a thing, not a count that matters',
+    test: (n, _before, after) => /^(?:one|a|an)$/i.test(n.text) && !countsSomeone(after),
+  },
   { id: 'not.once', reason: '"once" or "twice"', test: (n) => /^(?:twice|once)$/i.test(n.text) },
   // "rose more than 20 feet in two hours", "swelled 26 feet in less than an hour": how fast the change before it came.
   { id: 'not.span-of-change', reason: 'the time another figure took', test: (_n, before, after) => SPAN_AFTER.test(after) && CHANGE_IN_BEFORE.test(before) },

@@ -25,11 +25,48 @@ export interface NumberMention {
 }
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
-const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, b: 1e9, mn: 1e6, m: 1e6, k: 1e3, tn: 1e12 };
+const SCALE: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  b: 1e9,
+  mn: 1e6,
+  m: 1e6,
+  k: 1e3,
+  tn: 1e12,
+};
 const SMALL_WORDS = Object.keys(SMALL).join('|');
 
 /** Currency symbols and codes written before a number, longest first ("US$" before "$"). */
@@ -37,7 +74,9 @@ const SYMBOLS = CURRENCIES.flatMap((c) => c.symbols.map((s) => [s, c] as const))
 const bySymbol = new Map(SYMBOLS);
 /** Codes are written in capitals ("USD 5m", "Rs 500"); symbols with letters in any case ("US$", "C$"). */
 const SYMBOL_RE = SYMBOLS.map(([s]) =>
-  /^[a-z]+$/.test(s) ? `${s.toUpperCase()}\\s|${s.charAt(0).toUpperCase()}${s.slice(1)}\\.?\\s?` : Array.from(s, (ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escapeStringRegexp(ch))).join(''),
+  /^[a-z]+$/.test(s)
+    ? `${s.toUpperCase()}\\s|${s.charAt(0).toUpperCase()}${s.slice(1)}\\.?\\s?`
+    : Array.from(s, (ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escapeStringRegexp(ch))).join(''),
 ).join('|');
 
 const DIGITS = new RegExp(
@@ -52,14 +91,29 @@ const WORDS = new RegExp(
 );
 const FRACTION = new RegExp(`(?<![\\d.,])\\b(${SMALL_WORDS}|\\d{1,2})\\s+(?:in|out of)\\s+(?:every\\s+)?(${SMALL_WORDS}|\\d{1,3})\\b(?![.,]\\d)`, 'gi');
 const HALF = /\b(half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters)\s+of\b/gi;
-const HALVES: Record<string, number> = { half: 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'two thirds': 2 / 3, 'a quarter': 0.25, 'one quarter': 0.25, 'three quarters': 0.75 };
+const HALVES: Record<string, number> = {
+  half: 0.5,
+  'a third': 1 / 3,
+  'one third': 1 / 3,
+  'two thirds': 2 / 3,
+  'a quarter': 0.25,
+  'one quarter': 0.25,
+  'three quarters': 0.75,
+};
 const AND_A_HALF = new RegExp(`\\b(\\d+|${SMALL_WORDS})\\s+and\\s+(?:a\\s+)?half\\b`, 'gi');
 /** Unit abbreviations that may be written against the digits ("15GW", "10km", "5kg"). */
 const ATTACHED_UNITS = new Set(UNITS.flatMap((u) => u.spellings).filter((w) => /^[a-z]{1,3}$/.test(w) && w.length > 1));
 /** Spellings of units of measure other than time ("foot", "tons", "mile"): "a day" is idiom far more often than a figure. */
-const MEASURE_UNITS = alternation(UNITS.filter((u) => u.dimension !== 'time' && u.dimension !== 'ratio').flatMap((u) => u.spellings).filter((w) => /^[a-z]{3,}$/.test(w)));
+const MEASURE_UNITS = alternation(
+  UNITS.filter((u) => u.dimension !== 'time' && u.dimension !== 'ratio')
+    .flatMap((u) => u.spellings)
+    .filter((w) => /^[a-z]{3,}$/.test(w)),
+);
 /** "more than a foot of rain", "nearly a metre and a half of snow": one of a unit, after a bound, of something ("a mile from the river" is a distance). */
-const ONE_UNIT = new RegExp(`\\b(?:more than|over|nearly|almost|about|around|roughly|less than|under|at least|up to)\\s+((an?)\\s+(${MEASURE_UNITS})(\\s+and\\s+a\\s+half)?)(?=\\s+of\\b)`, 'gi');
+const ONE_UNIT = new RegExp(
+  `\\b(?:more than|over|nearly|almost|about|around|roughly|less than|under|at least|up to)\\s+((an?)\\s+(${MEASURE_UNITS})(\\s+and\\s+a\\s+half)?)(?=\\s+of\\b)`,
+  'gi',
+);
 const MULTIPLE = new RegExp(`\\b(${SMALL_WORDS}|\\d+)[-\\s]?fold\\b`, 'gi');
 
 function wordValue(w: string): number | undefined {
@@ -80,7 +134,10 @@ const MAY_HALVE = /half|third|quarter/i;
 const MAY_MULTIPLY = /fold/i;
 
 /** Whether a sentence may hold a number at all: a digit, or a number word. */
-const MAY_HOLD = new RegExp(`\\d|\\b(?:${SMALL_WORDS}|an? (?:${MEASURE_UNITS})|dozen|decade|hundred|thousand|million|billion|half|third|thirds|quarter|quarters)\\b|fold\\b`, 'i');
+const MAY_HOLD = new RegExp(
+  `\\d|\\b(?:${SMALL_WORDS}|an? (?:${MEASURE_UNITS})|dozen|decade|hundred|thousand|million|billion|half|third|thirds|quarter|quarters)\\b|fold\\b`,
+  'i',
+);
 
 /** Every number mention in a sentence, left to right, without overlaps. */
 export function findNumbers(sentence: string): NumberMention[] {
@@ -98,7 +155,19 @@ export function findNumbers(sentence: string): NumberMention[] {
   for (const m of sentence.matchAll(ONE_UNIT)) {
     const text = m[1] ?? '';
     const start = m.index + m[0].length - text.length;
-    if (!overlaps(start, start + text.length)) found.push({ start, end: start + text.length, text, value: m[4] ? 1.5 : 1, decimals: m[4] ? 1 : 0, scale: 1, percent: false, fraction: false, words: true, attachedUnit: (m[3] ?? '').toLowerCase() });
+    if (!overlaps(start, start + text.length))
+      found.push({
+        start,
+        end: start + text.length,
+        text,
+        value: m[4] ? 1.5 : 1,
+        decimals: m[4] ? 1 : 0,
+        scale: 1,
+        percent: false,
+        fraction: false,
+        words: true,
+        attachedUnit: (m[3] ?? '').toLowerCase(),
+      });
   }
   const halves = MAY_HALVE.test(sentence);
   for (const m of halves ? sentence.matchAll(HALF) : []) {
@@ -110,13 +179,34 @@ export function findNumbers(sentence: string): NumberMention[] {
   for (const m of MAY_MULTIPLY.test(sentence) ? sentence.matchAll(MULTIPLE) : []) {
     const v = numberOf((m[1] ?? '').toLowerCase());
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v, decimals: 0, scale: 1, percent: false, fraction: false, multiple: true, words: !/^\d/.test(m[0]) });
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: v,
+      decimals: 0,
+      scale: 1,
+      percent: false,
+      fraction: false,
+      multiple: true,
+      words: !/^\d/.test(m[0]),
+    });
   }
   // "29 and a half feet", "three and a half hours".
   for (const m of halves ? sentence.matchAll(AND_A_HALF) : []) {
     const v = numberOf((m[1] ?? '').toLowerCase());
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v + 0.5, decimals: 1, scale: 1, percent: false, fraction: false, words: !/^\d/.test(m[0]) });
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: v + 0.5,
+      decimals: 1,
+      scale: 1,
+      percent: false,
+      fraction: false,
+      words: !/^\d/.test(m[0]),
+    });
   }
   for (const m of sentence.matchAll(DIGITS)) {
     const whole = m[0];
@@ -130,11 +220,20 @@ export function findNumbers(sentence: string): NumberMention[] {
     // "$5m" is five million; "5km" is five kilometres; "5G" or "F16" is a name, not a number.
     const unit = attached && !(cur && SCALE[attached]) && ATTACHED_UNITS.has(attached) ? attached : undefined;
     if (attached && !unit && !(cur && SCALE[attached])) continue;
-    const scale = (unit ? 1 : SCALE[attached] ?? 1) * (SCALE[scaleWord] ?? 1);
+    const scale = (unit ? 1 : (SCALE[attached] ?? 1)) * (SCALE[scaleWord] ?? 1);
     const base = Number(`${(m[2] ?? '').replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
     found.push({
-      start, end, text: sentence.slice(start, end), value: base * scale, decimals: m[3]?.length ?? 0, scale,
-      currency: cur, percent: Boolean(m[5] ?? m[7]), fraction: false, words: false, attachedUnit: unit,
+      start,
+      end,
+      text: sentence.slice(start, end),
+      value: base * scale,
+      decimals: m[3]?.length ?? 0,
+      scale,
+      currency: cur,
+      percent: Boolean(m[5] ?? m[7]),
+      fraction: false,
+      words: false,
+      attachedUnit: unit,
     });
   }
   for (const m of sentence.matchAll(WORDS)) {
@@ -149,7 +248,7 @@ export function findNumbers(sentence: string): NumberMention[] {
     } else {
       value = wordValue(m[3] ?? '');
       const s = (m[4] ?? '').toLowerCase();
-      scale = s === 'dozen' ? 12 : SCALE[s] ?? 1;
+      scale = s === 'dozen' ? 12 : (SCALE[s] ?? 1);
       if (value !== undefined) value *= scale;
     }
     if (value === undefined) continue;

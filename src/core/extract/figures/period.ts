@@ -85,10 +85,36 @@ interface Pattern {
 
 const UNIT = '(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)';
 const NUM = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)';
-const WORD_NUM: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100 };
+const WORD_NUM: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  hundred: 100,
+};
 const num = (s: string): number => WORD_NUM[s.toLowerCase()] ?? Number(s);
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
-const quarter = (y: number, q: number, label: string): Period => ({ from: iso(y, (q - 1) * 3, 1), to: lastDay(y, q * 3 - 1), grain: 'quarter', stated: true, label });
+const quarter = (y: number, q: number, label: string): Period => ({
+  from: iso(y, (q - 1) * 3, 1),
+  to: lastDay(y, q * 3 - 1),
+  grain: 'quarter',
+  stated: true,
+  label,
+});
 
 /** Ordered: longer, more specific patterns first; a later match may not overlap an earlier one. */
 const PATTERNS: Pattern[] = [
@@ -104,16 +130,31 @@ const PATTERNS: Pattern[] = [
       const unit = (m[3] ?? '').toLowerCase().replace(/s$/, '');
       const days = unit === 'day' ? n : unit === 'week' ? n * 7 : unit === 'month' ? n * 30 : n * 365;
       const base = m[4] ? monthIndex(m[4]) : 0;
-      return first ? span(iso(y, base, 1), iso(y, base, days), label) : span(iso(y, m[4] ? base + 1 : 12, 1 - days), m[4] ? lastDay(y, base) : `${y}-12-31`, label);
+      return first
+        ? span(iso(y, base, 1), iso(y, base, days), label)
+        : span(iso(y, m[4] ? base + 1 : 12, 1 - days), m[4] ? lastDay(y, base) : `${y}-12-31`, label);
     },
   },
-  { id: 'period.past-n', needs: 'unit', re: new RegExp(`\\b(?:the\\s+)?(past|last|previous|next|coming|first)\\s+(${NUM})\\s+(${UNIT})\\b`, 'gi'), resolve: () => undefined },
+  {
+    id: 'period.past-n',
+    needs: 'unit',
+    re: new RegExp(`\\b(?:the\\s+)?(past|last|previous|next|coming|first)\\s+(${NUM})\\s+(${UNIT})\\b`, 'gi'),
+    resolve: () => undefined,
+  },
   { id: 'period.n-ago', needs: 'unit', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+ago\\b`, 'gi'), resolve: () => undefined },
-  { id: 'period.n-after', needs: 'unit', re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+(?:after|before|later|earlier|into|since)\\b`, 'gi'), resolve: () => undefined },
+  {
+    id: 'period.n-after',
+    needs: 'unit',
+    re: new RegExp(`\\b(${NUM}|a)\\s+(${UNIT})\\s+(?:after|before|later|earlier|into|since)\\b`, 'gi'),
+    resolve: () => undefined,
+  },
   {
     id: 'period.months-ended',
     needs: 'unit',
-    re: new RegExp(`\\b(?:in\\s+)?the\\s+(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:that\\s+|which\\s+)?(?:ended|ending|to|through)\\s+(?:in\\s+)?(${MONTH_RE})(?:\\s+((?:19|20)\\d\\d))?`, 'gi'),
+    re: new RegExp(
+      `\\b(?:in\\s+)?the\\s+(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:that\\s+|which\\s+)?(?:ended|ending|to|through)\\s+(?:in\\s+)?(${MONTH_RE})(?:\\s+((?:19|20)\\d\\d))?`,
+      'gi',
+    ),
     resolve: (m, pub) => {
       const end = monthIndex(m[2] ?? '');
       const y = m[3] ? Number(m[3]) : end <= pub.month - 1 ? pub.year : pub.year - 1;
@@ -126,7 +167,7 @@ const PATTERNS: Pattern[] = [
     needs: 'year',
     re: /\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?|Q([1-4]))\s+((?:19|20)\d\d)\b/gi,
     resolve: (m) => {
-      const q = m[2] ? Number(m[2]) : ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1;
+      const q = m[2] ? Number(m[2]) : (ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1);
       return quarter(Number(m[3]), q, `Q${q} ${m[3] ?? ''}`);
     },
   },
@@ -163,7 +204,10 @@ const PATTERNS: Pattern[] = [
   {
     id: 'period.between-months',
     needs: 'month',
-    re: new RegExp(`\\b(?:between|from)\\s+(${MONTH_RE})\\s+(?:and|to|through|-|–)\\s+(${MONTH_RE})(?:\\s+(?:of\\s+)?(last year|this year|(?:19|20)\\d\\d))?`, 'gi'),
+    re: new RegExp(
+      `\\b(?:between|from)\\s+(${MONTH_RE})\\s+(?:and|to|through|-|–)\\s+(${MONTH_RE})(?:\\s+(?:of\\s+)?(last year|this year|(?:19|20)\\d\\d))?`,
+      'gi',
+    ),
     resolve: (m, pub) => {
       const a = monthIndex(m[1] ?? '');
       const b = monthIndex(m[2] ?? '');
@@ -171,9 +215,24 @@ const PATTERNS: Pattern[] = [
       return span(iso(y, a, 1), lastDay(y, b), `${monthName(a)}–${monthName(b)} ${y}`);
     },
   },
-  { id: 'period.full-date', needs: 'year', re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))) },
-  { id: 'period.full-date-dmy', needs: 'year', re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => day(iso(Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))) },
-  { id: 'period.month-year', needs: 'year', re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'), resolve: (m) => month(Number(m[2]), monthIndex(m[1] ?? '')) },
+  {
+    id: 'period.full-date',
+    needs: 'year',
+    re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi'),
+    resolve: (m) => day(iso(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))),
+  },
+  {
+    id: 'period.full-date-dmy',
+    needs: 'year',
+    re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'),
+    resolve: (m) => day(iso(Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))),
+  },
+  {
+    id: 'period.month-year',
+    needs: 'year',
+    re: new RegExp(`\\b(${MONTH_RE})\\s+((?:19|20)\\d\\d)\\b`, 'gi'),
+    resolve: (m) => month(Number(m[2]), monthIndex(m[1] ?? '')),
+  },
   {
     id: 'period.year',
     needs: 'year',
@@ -184,9 +243,23 @@ const PATTERNS: Pattern[] = [
       return span(`${m[2] ?? ''}-01-01`, `${end}-12-31`, `${m[2] ?? ''}–${m[3]}`);
     },
   },
-  { id: 'period.relative', needs: 'unit', re: /\b(last|this|next|the previous|the past|the current)\s+(year|month)\b/gi, resolve: (m, pub) => relative(m[1] ?? '', m[2] ?? '', pub) },
-  { id: 'period.relative-day', re: /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|the previous (?:night|day|evening)|the night before|the day before)\b/gi, resolve: (m, pub) => day(/yesterday|last night|previous|before/i.test(m[1] ?? '') ? iso(pub.year, pub.month - 1, Number(pub.iso.slice(8)) - 1) : pub.iso) },
-  { id: 'period.named-month', needs: 'month', re: new RegExp(`\\b(last|this|next)\\s+(${MONTH_RE})(?![a-z])`, 'gi'), resolve: (m, pub) => ((m[1] ?? '').toLowerCase() === 'next' ? undefined : pastMonth(monthIndex(m[2] ?? ''), pub, (m[1] ?? '').toLowerCase() === 'last')) },
+  {
+    id: 'period.relative',
+    needs: 'unit',
+    re: /\b(last|this|next|the previous|the past|the current)\s+(year|month)\b/gi,
+    resolve: (m, pub) => relative(m[1] ?? '', m[2] ?? '', pub),
+  },
+  {
+    id: 'period.relative-day',
+    re: /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|the previous (?:night|day|evening)|the night before|the day before)\b/gi,
+    resolve: (m, pub) => day(/yesterday|last night|previous|before/i.test(m[1] ?? '') ? iso(pub.year, pub.month - 1, Number(pub.iso.slice(8)) - 1) : pub.iso),
+  },
+  {
+    id: 'period.named-month',
+    needs: 'month',
+    re: new RegExp(`\\b(last|this|next)\\s+(${MONTH_RE})(?![a-z])`, 'gi'),
+    resolve: (m, pub) => ((m[1] ?? '').toLowerCase() === 'next' ? undefined : pastMonth(monthIndex(m[2] ?? ''), pub, (m[1] ?? '').toLowerCase() === 'last')),
+  },
   {
     id: 'period.tenure',
     re: /\b(?:during|under|in)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?[’']s?\s+(?:tenure|term|presidency|government|administration|watch|rule|time in office))\b/g,
@@ -216,13 +289,20 @@ function relative(which: string, unit: string, pub: PubDate): Period | undefined
  * what follows them in the clause is the earlier moment. "than" is left out: in "higher than the
  * 6.85 in 2019" the year belongs to the number after it.
  */
-export const BASELINE = /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
+export const BASELINE =
+  /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
 /** Cheap test for what chrono alone reads: a weekday, or a month with a day and no year. */
-const DAYS_HINT = new RegExp(`\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS})`, 'i');
+const DAYS_HINT = new RegExp(
+  `\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS})`,
+  'i',
+);
 /** The same, for every match in a sentence (matchAll works on a copy, so one is enough). */
 const DAYS_HINTS = new RegExp(DAYS_HINT.source, 'gi');
 /** A date's own words within what chrono read ("at 12 on Jan. 30" is read as noon; the 12 is a count). */
-const OWN_DATE = new RegExp(`(?:\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\.?|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS}))[^]*$`, 'i');
+const OWN_DATE = new RegExp(
+  `(?:\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\.?|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS}))[^]*$`,
+  'i',
+);
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
 /** chrono with only its weekday and month-name parsers: the rest read clock times and relative spans this table reads itself. */
 const DAYS = (() => {
@@ -258,7 +338,7 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
   for (const r of chronoResults(sentence)) {
     // "in five seconds" is a date only relative to chrono's reference: a day needs a month or weekday named.
     if (!DAYS_HINT.test(r.text) && !NEEDS.month.test(r.text)) continue;
-    const known = (c: 'year' | 'month' | 'day' | 'weekday'): number | undefined => (r.start.isCertain(c) ? r.start.get(c) ?? undefined : undefined);
+    const known = (c: 'year' | 'month' | 'day' | 'weekday'): number | undefined => (r.start.isCertain(c) ? (r.start.get(c) ?? undefined) : undefined);
     const [y, m, dd, wd] = [known('year'), known('month'), known('day'), known('weekday')];
     let d: string | undefined;
     let rule = '';
@@ -282,14 +362,27 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
     if (!d) continue;
     // Only the date's own words: chrono reads "at 12 on Jan. 30" as noon, and the 12 is a count.
     const own = OWN_DATE.exec(r.text);
-    const lead = own ? own.index : /^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0;
+    const lead = own ? own.index : (/^(?:on|by|late|early|in)\s+/i.exec(r.text)?.[0].length ?? 0);
     const end = r.index + r.text.length;
     // "the July 4 flood", "from July 4 flooding", "the catastrophic Fourth of July flooding": a date naming an event dates the event, not a figure.
     const ordinal = /^[a-z-]+(?:st|nd|rd|th)\s+of\s/i.test(r.text.slice(lead));
-    const attributive = (ordinal ? /\b(?:the(?:\s+[a-z]+)?|from|of|since|after|before|during|by)\s+$/i : /\b(?:the|from|of|since|after|before|during|by)\s+$/i).test(sentence.slice(0, r.index + lead)) && /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(sentence.slice(end));
-    const part = /\b(morning|afternoon|evening|night)\b/i.exec(`${r.text} ${sentence.slice(end, end + 12)}`.slice(0, r.text.length + 12))?.[1]?.toLowerCase() as Period['part'];
+    const attributive =
+      (ordinal ? /\b(?:the(?:\s+[a-z]+)?|from|of|since|after|before|during|by)\s+$/i : /\b(?:the|from|of|since|after|before|during|by)\s+$/i).test(
+        sentence.slice(0, r.index + lead),
+      ) &&
+      /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(
+        sentence.slice(end),
+      );
+    const part = /\b(morning|afternoon|evening|night)\b/i
+      .exec(`${r.text} ${sentence.slice(end, end + 12)}`.slice(0, r.text.length + 12))?.[1]
+      ?.toLowerCase() as Period['part'];
     const when = day(d);
-    out.push({ start: r.index + lead, end, period: attributive ? undefined : { ...when, ...(part ? { part, label: `${when.label}, ${part}` } : {}) }, rule: attributive ? 'period.event-date' : rule });
+    out.push({
+      start: r.index + lead,
+      end,
+      period: attributive ? undefined : { ...when, ...(part ? { part, label: `${when.label}, ${part}` } : {}) },
+      rule: attributive ? 'period.event-date' : rule,
+    });
   }
   return out;
 }
@@ -323,7 +416,9 @@ export function timeSpans(sentence: string, pub: PubDate): TimeSpan[] {
   }
   for (const c of chronoDays(sentence, pub)) add(c.start, c.end, c.period, c.rule);
   BARE_MONTH.re.lastIndex = 0;
-  if (has(BARE_MONTH.needs)) for (let m = BARE_MONTH.re.exec(sentence); m; m = BARE_MONTH.re.exec(sentence)) add(m.index, m.index + m[0].length, BARE_MONTH.resolve(m, pub), BARE_MONTH.id);
+  if (has(BARE_MONTH.needs))
+    for (let m = BARE_MONTH.re.exec(sentence); m; m = BARE_MONTH.re.exec(sentence))
+      add(m.index, m.index + m[0].length, BARE_MONTH.resolve(m, pub), BARE_MONTH.id);
   // "since the strike began in September": a total from then until the report.
   for (const t of all) {
     const p = t.period;

@@ -23,7 +23,8 @@ export interface NounPhrase {
 
 const FUNCTION = /^(?:DET|PRON|ADP|CCONJ|SCONJ|PART|AUX|PUNCT|SYM|NUM|ADV|INTJ)$/;
 /** Modifiers that say nothing about what is measured. */
-const EMPTY_MODIFIER = /^(?:more|most|such|same|total|overall|further|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly|long|bitter|punishing|prolonged|costly|massive|huge|major)$/;
+const EMPTY_MODIFIER =
+  /^(?:more|most|such|same|total|overall|further|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly|long|bitter|punishing|prolonged|costly|massive|huge|major)$/;
 
 /**
  * Whether a token is a common noun: tagged so, or a capitalised word the lexicon knows that starts
@@ -39,8 +40,19 @@ export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean 
     const after = tokens[i + 1];
     // "Four people die in ...": a plural noun then a verb's bare form is a subject and its verb.
     const agrees = before?.pos === 'NOUN' && (before.lemma !== before.lower || isGroupNoun(before.lower)) && t.lemma === t.lower;
-    const nominal = !agrees && (!before || /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) || before.text === '%' || /^(?:percent|cent)$/.test(before.lower) || (before.pos === 'CCONJ' && after?.lower === 'of'));
-    const ends = !after || /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) || after.lower === 'that' || after.lower === 'which' || (after.pos === 'NOUN' && /^(?:SYM|DET|ADJ)$/.test(before?.pos ?? 'X'));
+    const nominal =
+      !agrees &&
+      (!before ||
+        /^(?:DET|ADJ|NUM|SYM|NOUN)$/.test(before.pos) ||
+        before.text === '%' ||
+        /^(?:percent|cent)$/.test(before.lower) ||
+        (before.pos === 'CCONJ' && after?.lower === 'of'));
+    const ends =
+      !after ||
+      /^(?:ADP|PUNCT|CCONJ|SCONJ)$/.test(after.pos) ||
+      after.lower === 'that' ||
+      after.lower === 'which' ||
+      (after.pos === 'NOUN' && /^(?:SYM|DET|ADJ)$/.test(before?.pos ?? 'X'));
     if (nominal && ends) return true;
   }
   return t.pos === 'PROPN' && (i === 0 || titleCase) && isCommonNoun(t.lower);
@@ -56,7 +68,8 @@ export function isTitleCase(tokens: Token[]): boolean {
 export const CALENDAR = new RegExp(`^(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES].join('|').toLowerCase()}|today|yesterday|morning|afternoon|evening|night)$`);
 /** A month or weekday name, capitalised as written. */
 const CALENDAR_NAME = new RegExp(`^(?:${MONTH_ALTERNATION}|${WEEKDAY_ALTERNATION})$`);
-const modifierOk = (t: Token): boolean => !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
+const modifierOk = (t: Token): boolean =>
+  !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
 
 /** Whether the run of proper nouns at `j` ends at a common noun ("Camp Willow campers"). */
 function nameBeforeNoun(tokens: Token[], j: number, titleCase: boolean): boolean {
@@ -97,7 +110,14 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
   // "the country's gross domestic product", "Acme's global workforce": the possessor is whose, the head comes after.
   if (parts.length && /^(?:’s|'s|’|')$/.test(tokens[j]?.text ?? '') && j < i + 6) {
     const after = phraseAt(tokens, j + 1, titleCase, max);
-    if (after) return { ...after, owner: tokens.slice(parts[0] ?? j, j).map((t) => t.text).join(' ') };
+    if (after)
+      return {
+        ...after,
+        owner: tokens
+          .slice(parts[0] ?? j, j)
+          .map((t) => t.text)
+          .join(' '),
+      };
   }
   let h = parts.length - 1;
   while (h >= 0 && !isNoun(tokens, parts[h] ?? -1, titleCase)) h--;
@@ -105,7 +125,10 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
   const headIdx = parts[h] ?? 0;
   const head = tokens[headIdx];
   if (!head) return undefined;
-  const modifiers = parts.slice(0, h).map((k) => tokens[k]?.lower ?? '').filter((w) => w && !EMPTY_MODIFIER.test(w));
+  const modifiers = parts
+    .slice(0, h)
+    .map((k) => tokens[k]?.lower ?? '')
+    .filter((w) => w && !EMPTY_MODIFIER.test(w));
   return { head: head.text, lemma: singular(head.lower), modifiers, at: headIdx, next: headIdx + 1 };
 }
 
@@ -149,7 +172,13 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
     const head = phraseEndingAt(tokens, k - 2 - det, titleCase);
     // "the number of homicides": a count noun before "of" leaves the noun after it as the head.
     if (head && !/^(?:number|total|count|tally|amount|level|rate|share|proportion|percentage|majority|half)$/.test(head.head.toLowerCase())) {
-      return { ...head, scope: tokens.slice(k, j + 1).map((t) => t.text).join(' ') };
+      return {
+        ...head,
+        scope: tokens
+          .slice(k, j + 1)
+          .map((t) => t.text)
+          .join(' '),
+      };
     }
   }
   // "Thefts in Norway rise": past a place to the noun.
@@ -170,7 +199,13 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
     if (!PLACE_PREP.test(t.lower)) continue;
     let a = k + 1;
     // "in neighboring Kendall County", "in hardest-hit Harlan County", "in central Texas".
-    while (tokens[a]?.pos === 'DET' || (tokens[a]?.pos === 'ADJ' && /^[a-z]/.test(tokens[a]?.text ?? '')) || (tokens[a]?.text === '-' && a > k + 1) || (tokens[a + 1]?.text === '-' && /^[a-z]/.test(tokens[a]?.text ?? ''))) a++;
+    while (
+      tokens[a]?.pos === 'DET' ||
+      (tokens[a]?.pos === 'ADJ' && /^[a-z]/.test(tokens[a]?.text ?? '')) ||
+      (tokens[a]?.text === '-' && a > k + 1) ||
+      (tokens[a + 1]?.text === '-' && /^[a-z]/.test(tokens[a]?.text ?? ''))
+    )
+      a++;
     let b = a;
     while (tokens[b] && /^[A-Z]/.test(tokens[b]?.text ?? '') && tokens[b]?.pos === 'PROPN') b++;
     if (b === a) continue;
@@ -195,13 +230,21 @@ export function frontedPlace(text: string): string | undefined {
  */
 export function headBefore(tokens: Token[], i: number, titleCase: boolean): (NounPhrase & { scope?: string | undefined }) | undefined {
   let j = i - 1;
-  while (j >= 0 && (/^(?:VERB|AUX|ADV|PART)$/.test(tokens[j]?.pos ?? '') || /^(?:that|which|who|,)$/.test(tokens[j]?.lower ?? '')) && !isNoun(tokens, j, titleCase)) j--;
+  while (
+    j >= 0 &&
+    (/^(?:VERB|AUX|ADV|PART)$/.test(tokens[j]?.pos ?? '') || /^(?:that|which|who|,)$/.test(tokens[j]?.lower ?? '')) &&
+    !isNoun(tokens, j, titleCase)
+  )
+    j--;
   let scope: string | undefined;
   // A place after the noun: "damage in Spain".
   let k = j;
   while (k >= 0 && tokens[k]?.pos === 'PROPN' && !isNoun(tokens, k, titleCase)) k--;
   if (k < j && /^(?:in|across|of|for)$/.test(tokens[k]?.lower ?? '')) {
-    scope = tokens.slice(k + 1, j + 1).map((t) => t.text).join(' ');
+    scope = tokens
+      .slice(k + 1, j + 1)
+      .map((t) => t.text)
+      .join(' ');
     j = k - 1;
   }
   const np = phraseEndingAt(tokens, j, titleCase);

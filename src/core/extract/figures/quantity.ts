@@ -21,7 +21,6 @@ export interface Quantity {
   per?: { base: string; of: string } | undefined;
 }
 
-
 const BEFORE = BOUNDS.flatMap((b) => b.before.map((w) => ({ w, b })));
 const BOUND_BEFORE = new RegExp(`(?:^|[^\\w])(${alternation(BEFORE.map((x) => x.w))})\\s*$`, 'i');
 const AFTER = BOUNDS.flatMap((b) => (b.after ?? []).map((w) => ({ w, b })));
@@ -73,7 +72,11 @@ export function quantityOf(n: NumberMention, sentence: string): Quantity {
   const money = (c: CurrencyRow, end: number): Quantity => {
     const per = PER_TIME.exec(sentence.slice(end));
     return per?.[1]
-      ? finish({ id: `${c.id}/${per[1].toLowerCase()}`, dimension: 'money', toBase: 1, label: `${c.label} a ${per[1].toLowerCase()}` }, 'money', end + per[0].length)
+      ? finish(
+          { id: `${c.id}/${per[1].toLowerCase()}`, dimension: 'money', toBase: 1, label: `${c.label} a ${per[1].toLowerCase()}` },
+          'money',
+          end + per[0].length,
+        )
       : finish({ id: c.id, dimension: 'money', toBase: 1, label: c.label }, 'money', end);
   };
   if (n.currency) return money(n.currency, n.end);

@@ -8,7 +8,11 @@ import escapeStringRegexp from 'escape-string-regexp';
 import type { Bound, Dimension } from '../../model.js';
 
 /** A regex alternation of literal words, longest first so that "more than" wins over "more". */
-export const alternation = (list: readonly string[]): string => [...list].sort((a, b) => b.length - a.length).map(escapeStringRegexp).join('|');
+export const alternation = (list: readonly string[]): string =>
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeStringRegexp)
+    .join('|');
 
 /** A unit of measurement: every spelling maps to one unit, and a unit to its dimension. */
 
@@ -40,7 +44,13 @@ export const UNITS: readonly UnitRow[] = [
   { id: 'unit.pound', dimension: 'mass', toBase: 0.45359237, spellings: ['lb', 'lbs', 'pound', 'pounds'], label: 'pounds' },
   { id: 'unit.hectare', dimension: 'area', toBase: 10_000, spellings: ['hectare', 'hectares', 'ha'], label: 'hectares' },
   { id: 'unit.acre', dimension: 'area', toBase: 4046.8564224, spellings: ['acre', 'acres'], label: 'acres' },
-  { id: 'unit.square-kilometre', dimension: 'area', toBase: 1e6, spellings: ['square kilometre', 'square kilometres', 'square kilometer', 'square kilometers', 'sq km', 'km2'], label: 'km²' },
+  {
+    id: 'unit.square-kilometre',
+    dimension: 'area',
+    toBase: 1e6,
+    spellings: ['square kilometre', 'square kilometres', 'square kilometer', 'square kilometers', 'sq km', 'km2'],
+    label: 'km²',
+  },
   { id: 'unit.square-mile', dimension: 'area', toBase: 2_589_988.110336, spellings: ['square mile', 'square miles', 'sq mi'], label: 'square miles' },
   { id: 'unit.litre', dimension: 'volume', toBase: 0.001, spellings: ['litre', 'litres', 'liter', 'liters', 'l'], label: 'litres' },
   { id: 'unit.gallon', dimension: 'volume', toBase: 0.003785411784, spellings: ['gallon', 'gallons'], label: 'gallons' },
@@ -116,10 +126,55 @@ export interface BoundRow {
 /** How a figure is bounded as written. "Nearly" and "almost" read as about: close to, from below. */
 export const BOUNDS: readonly BoundRow[] = [
   { id: 'bound.at-least', bound: 'at-least', before: ['at least', 'no fewer than', 'no less than', 'a minimum of', 'at minimum'] },
-  { id: 'bound.more-than', bound: 'more-than', before: ['more than', 'over', 'upwards of', 'in excess of', 'just over', 'well over', 'exceeds', 'exceeding', 'exceeded', 'topping', 'topped', 'above', 'passed', 'surpassed'], after: ['or more', 'plus', '-plus'] },
-  { id: 'bound.up-to', bound: 'up-to', before: ['up to', 'as much as', 'as many as', 'at most', 'no more than', 'as high as', 'a maximum of'], across: /^\s*(?:in|across|at)\s+(?:some|certain|several|many|parts\s+of|places)\b/i },
+  {
+    id: 'bound.more-than',
+    bound: 'more-than',
+    before: [
+      'more than',
+      'over',
+      'upwards of',
+      'in excess of',
+      'just over',
+      'well over',
+      'exceeds',
+      'exceeding',
+      'exceeded',
+      'topping',
+      'topped',
+      'above',
+      'passed',
+      'surpassed',
+    ],
+    after: ['or more', 'plus', '-plus'],
+  },
+  {
+    id: 'bound.up-to',
+    bound: 'up-to',
+    before: ['up to', 'as much as', 'as many as', 'at most', 'no more than', 'as high as', 'a maximum of'],
+    across: /^\s*(?:in|across|at)\s+(?:some|certain|several|many|parts\s+of|places)\b/i,
+  },
   { id: 'bound.fewer-than', bound: 'fewer-than', before: ['fewer than', 'less than', 'under', 'below', 'just under', 'shy of'] },
-  { id: 'bound.about', bound: 'about', before: ['about', 'around', 'roughly', 'approximately', 'some', 'an estimated', 'estimated', 'nearly', 'almost', 'close to', 'just about', 'approx.', 'circa', 'an approximate'], after: ['or so'] },
+  {
+    id: 'bound.about',
+    bound: 'about',
+    before: [
+      'about',
+      'around',
+      'roughly',
+      'approximately',
+      'some',
+      'an estimated',
+      'estimated',
+      'nearly',
+      'almost',
+      'close to',
+      'just about',
+      'approx.',
+      'circa',
+      'an approximate',
+    ],
+    after: ['or so'],
+  },
 ];
 
 /**
@@ -143,89 +198,84 @@ export interface StateRow {
 
 /** Casualty and displacement states, the counts disaster, conflict and accident reports are built on. */
 export const STATES: readonly StateRow[] = [
-  { id: 'state.dead', head: 'deaths', states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered'], verbs: ['killing', 'killed', 'kills', 'claiming the lives of', 'claimed the lives of', 'left dead', 'the loss of', 'the lives of', 'the deaths of', 'mourning'], nouns: ['death', 'deaths', 'fatality', 'fatalities', 'death toll', 'toll', 'dead', 'casualties', 'lives lost', 'killings'], of: '{who} killed' },
-  { id: 'state.missing', head: 'missing', states: ['missing', 'unaccounted for', 'known missing', 'confirmed missing', 'still missing', 'reported missing', 'unrecovered', 'not been found', 'not yet found', 'yet to be found'], verbs: ['look for', 'looking for', 'looked for', 'search for', 'searching for', 'searched for', 'hunt for', 'hunting for'], nouns: ['missing', 'missing persons', 'people missing'], of: '{who} missing' },
-  { id: 'state.injured', head: 'injured', states: ['injured', 'wounded', 'hurt', 'hospitalized', 'hospitalised'], verbs: ['injuring', 'wounding'], nouns: ['injuries', 'injured', 'wounded'], of: '{who} injured' },
+  {
+    id: 'state.dead',
+    head: 'deaths',
+    states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered'],
+    verbs: [
+      'killing',
+      'killed',
+      'kills',
+      'claiming the lives of',
+      'claimed the lives of',
+      'left dead',
+      'the loss of',
+      'the lives of',
+      'the deaths of',
+      'mourning',
+    ],
+    nouns: ['death', 'deaths', 'fatality', 'fatalities', 'death toll', 'toll', 'dead', 'casualties', 'lives lost', 'killings'],
+    of: '{who} killed',
+  },
+  {
+    id: 'state.missing',
+    head: 'missing',
+    states: [
+      'missing',
+      'unaccounted for',
+      'known missing',
+      'confirmed missing',
+      'still missing',
+      'reported missing',
+      'unrecovered',
+      'not been found',
+      'not yet found',
+      'yet to be found',
+    ],
+    verbs: ['look for', 'looking for', 'looked for', 'search for', 'searching for', 'searched for', 'hunt for', 'hunting for'],
+    nouns: ['missing', 'missing persons', 'people missing'],
+    of: '{who} missing',
+  },
+  {
+    id: 'state.injured',
+    head: 'injured',
+    states: ['injured', 'wounded', 'hurt', 'hospitalized', 'hospitalised'],
+    verbs: ['injuring', 'wounding'],
+    nouns: ['injuries', 'injured', 'wounded'],
+    of: '{who} injured',
+  },
   { id: 'state.rescued', head: 'rescued', states: ['rescued', 'saved'], verbs: ['rescuing', 'rescued'], nouns: ['rescues'], of: '{who} rescued' },
-  { id: 'state.evacuated', head: 'evacuated', states: ['evacuated', 'displaced', 'homeless', 'forced to flee'], verbs: ['evacuating', 'displacing'], nouns: ['evacuations', 'evacuees', 'displaced'], of: '{who} evacuated' },
+  {
+    id: 'state.evacuated',
+    head: 'evacuated',
+    states: ['evacuated', 'displaced', 'homeless', 'forced to flee'],
+    verbs: ['evacuating', 'displacing'],
+    nouns: ['evacuations', 'evacuees', 'displaced'],
+    of: '{who} evacuated',
+  },
   { id: 'state.stranded', head: 'stranded', states: ['stranded', 'trapped', 'stuck'], verbs: [], nouns: [], of: '{who} stranded' },
-  { id: 'state.arrested', head: 'arrested', states: ['arrested', 'detained', 'jailed', 'charged'], verbs: ['arresting', 'detaining'], nouns: ['arrests', 'detentions'], of: '{who} arrested' },
-  { id: 'state.unidentified', head: 'unidentified', states: ['unidentified', 'not yet identified', 'yet to be identified', 'not been identified'], verbs: [], nouns: [], of: '{who} unidentified' },
-  { id: 'state.affected', head: 'affected', states: ['affected', 'without power', 'without electricity', 'left without power'], verbs: [], nouns: [], of: '{who} affected' },
+  {
+    id: 'state.arrested',
+    head: 'arrested',
+    states: ['arrested', 'detained', 'jailed', 'charged'],
+    verbs: ['arresting', 'detaining'],
+    nouns: ['arrests', 'detentions'],
+    of: '{who} arrested',
+  },
+  {
+    id: 'state.unidentified',
+    head: 'unidentified',
+    states: ['unidentified', 'not yet identified', 'yet to be identified', 'not been identified'],
+    verbs: [],
+    nouns: [],
+    of: '{who} unidentified',
+  },
+  {
+    id: 'state.affected',
+    head: 'affected',
+    states: ['affected', 'without power', 'without electricity', 'left without power'],
+    verbs: [],
+    nouns: [],
+    of: '{who} affected',
+  },
 ];
-
-/** Nouns and verbs of change, with the direction they give ("increase", "fell"). */
-export interface ChangeRow {
-  id: string;
-  direction: 'up' | 'down';
-  nouns: readonly string[];
-  verbs: readonly string[];
-}
-
-/** Changes: "a 40% increase", "rose 1.9%", "a 38% wage increase", "cut by 10%". */
-export const CHANGES: readonly ChangeRow[] = [
-  { id: 'change.up', direction: 'up', nouns: ['increase', 'increases', 'rise', 'rises', 'jump', 'surge', 'growth', 'gain', 'gains', 'hike', 'raise', 'raises', 'boost', 'spike', 'uptick', 'climb', 'pay rise', 'pay raise', 'wage increase'], verbs: ['rose', 'rise', 'rises', 'rising', 'risen', 'increased', 'increase', 'increases', 'increasing', 'grew', 'grow', 'grows', 'grown', 'jumped', 'jumps', 'climbed', 'climbs', 'surged', 'surges', 'soared', 'soars', 'gained', 'gains', 'swelled', 'swell', 'doubled', 'tripled', 'went up', 'up', 'raise', 'raised', 'raises', 'raising', 'boost', 'boosted', 'boosts', 'lift', 'lifted', 'lifts', 'hiked', 'hike'] },
-  { id: 'change.down', direction: 'down', nouns: ['decrease', 'decline', 'drop', 'fall', 'reduction', 'cut', 'cuts', 'loss', 'slump', 'plunge', 'dip', 'contraction', 'downturn'], verbs: ['fell', 'fall', 'falls', 'falling', 'fallen', 'dropped', 'drops', 'declined', 'declines', 'decreased', 'decreases', 'reduced', 'cut', 'slumped', 'plunged', 'plummeted', 'plummets', 'shrank', 'contracted', 'dipped', 'slid', 'tumbled', 'sank', 'down', 'reduce', 'reduced', 'reduces', 'lowered', 'lower', 'slashed', 'slash', 'cuts', 'trimmed'] },
-];
-
-/** Verbs after which a number is the new level of what changed ("rose to 25", "stood at 38"). */
-export const LEVEL_VERBS: readonly string[] = [
-  'rose', 'rise', 'rises', 'risen', 'climbed', 'climbs', 'increased', 'grew', 'jumped', 'surged', 'soared', 'fell', 'falls', 'dropped', 'declined',
-  'decreased', 'reached', 'reaches', 'hit', 'hits', 'stood', 'stands', 'stand', 'totalled', 'totaled', 'totals', 'topped', 'passed', 'exceeded', 'surpassed',
-  'rising', 'climbing', 'bringing', 'brought', 'raising', 'lifting', 'pushing', 'put', 'puts', 'reaching', 'declining', 'falling', 'dropping',
-  'increasing', 'decreasing', 'growing', 'jumping', 'raise', 'raised', 'raises', 'cut', 'cuts', 'lifted', 'lifts', 'pushed', 'estimated', 'estimates', 'valued', 'pegged',
-];
-
-/** Nouns that count nothing themselves: a figure's measure is found elsewhere ("1,300 people" counts people only when nothing better is said). */
-export const GENERIC_HEADS: readonly string[] = [
-  'people', 'person', 'persons', 'individual', 'individuals', 'others', 'other', 'one', 'ones', 'more', 'total', 'number', 'figure', 'amount', 'sum',
-  'times', 'time', 'cases', 'case', 'units', 'unit', 'items', 'item', 'percent', 'percentage', 'per cent', 'level', 'count', 'tally', 'rest',
-];
-
-/** Words for "the number of": the measure is the noun after "of". */
-export const COUNT_NOUNS: readonly string[] = ['number', 'total', 'count', 'tally', 'amount', 'sum', 'figure', 'level', 'share', 'proportion', 'percentage', 'rate'];
-
-/** A vote, as ballots, ratifications and referendums are reported: which way a share of votes went. */
-export interface VoteRow {
-  id: string;
-  /** How a figure line names the measure. */
-  label: string;
-  /** Lower-case words or phrases that say which way, read in the number's clause. */
-  words: readonly string[];
-}
-
-/** Words that make a sentence about a vote. */
-export const VOTE_CONTEXT = /\b(?:vot(?:e|ed|es|ing|ers?)|ballots?|referendum|plebiscite|electorate|polls?|ratif(?:y|ied|ication))\b/i;
-
-/** Ordered: a share that "cast ballots" and "approved" counts approval, not turnout. */
-export const VOTES: readonly VoteRow[] = [
-  { id: 'vote.for', label: 'votes in favour', words: ['approve', 'approved', 'approving', 'accept', 'accepted', 'endorse', 'endorsed', 'back', 'backed', 'ratify', 'ratified', 'in favour', 'in favor', 'supported', 'voted yes', 'voting yes', 'vote yes', 'said yes'] },
-  { id: 'vote.against', label: 'votes against', words: ['reject', 'rejected', 'rejecting', 'against', 'voted down', 'opposed', 'voted no', 'voting no', 'vote no', 'said no'] },
-  { id: 'vote.turnout', label: 'turnout', words: ['voted', 'cast ballots', 'cast their ballots', 'turned out', 'took part'] },
-];
-
-/** Nouns for a place whose number is its population ("a town of 1,500", "a country of 18 million"). */
-export const PLACE_NOUNS: readonly string[] = ['country', 'nation', 'city', 'town', 'village', 'state', 'region', 'island', 'province', 'municipality', 'community', 'district', 'county', 'metropolis', 'capital'];
-
-/** Nouns a verb's act is better called by than WordNet's first derivation ("lost" -> "losses"). */
-export const NOMINAL_OVERRIDES: Readonly<Record<string, string>> = { lose: 'losses', cut: 'cuts', pay: 'payment', cost: 'cost', raise: 'raise', owe: 'debt', damage: 'damage' };
-
-/** Words before a number that mark a superlative gap: "the first strike in 16 years", "the costliest in more than 25 years". */
-export const SINCE_LAST = /\b(first|largest|biggest|longest|worst|costliest|deadliest|highest|lowest|strongest|heaviest|most\s+\w+)\s+(?:([a-z]+(?:\s(?!in\b|since\b)[a-z]+)?)\s+)?(?:[a-z\s]{0,40}?)\b(?:in|since)\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?$/i;
-
-/**
- * Words the same measure goes by in news copy, beyond what WordNet joins: an event's economic cost
- * is reported as its cost, damage, losses or impact.
- */
-export const SYNONYMS: readonly { id: string; head: string; words: readonly string[] }[] = [
-  { id: 'synonym.cost', head: 'cost', words: ['cost', 'costs', 'damage', 'damages', 'loss', 'losses', 'impact', 'bill', 'price tag', 'hit'] },
-  { id: 'synonym.population', head: 'population', words: ['population', 'inhabitants', 'residents', 'people'] },
-  { id: 'synonym.job', head: 'job', words: ['job', 'jobs', 'position', 'positions', 'role', 'roles', 'post', 'posts'] },
-  { id: 'synonym.workforce', head: 'workforce', words: ['workforce', 'staff', 'employees', 'personnel', 'headcount'] },
-];
-
-/** Verbs that give a number as the size of the noun phrase before them ("damage amounting to €1.6 billion", "GDP is estimated at €4 billion"). */
-export const SIZE_VERBS = /\b(?:amount(?:s|ed|ing)?\s+to|total(?:s|led|ed|ling|ing)?|ranging\s+from|rang(?:e|es|ed)\s+from|worth|valued\s+at|estimated\s+at|put\s+at|came\s+to|comes\s+to|stood\s+at|stands\s+at|is|was|are|were|will\s+be|would\s+be|could\s+be|of\s+about)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|up to|at least|some|an estimated|as much as)\s+)?$/i;
-
-/** Verbs by which a part is a share of a whole ("the industrial sector accounting for roughly 14%"). */
-export const SHARE_VERBS = /\b(?:account(?:s|ed|ing)?\s+for|make(?:s)?\s+up|made\s+up|making\s+up|represent(?:s|ed|ing)?|comprise(?:s|d)?|comprising)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|up to|at least|some|an estimated|just)\s+)?$/i;

@@ -12,43 +12,72 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.anaphor',
     read: (c) => {
       const prior = c.carried;
-      if (!prior || !/\b(?:that|this|the same)\s+(?:figure|number|rate|level|total|count|tally)\b/i.test(c.before) || /\b(?:rate|figure|number|total)\s+of\b/i.test(c.before)) return undefined;
+      if (
+        !prior ||
+        !/\b(?:that|this|the same)\s+(?:figure|number|rate|level|total|count|tally)\b/i.test(c.before) ||
+        /\b(?:rate|figure|number|total)\s+of\b/i.test(c.before)
+      )
+        return undefined;
       return (prior.kind === 'rate') === (c.q.kind === 'rate') ? { ...prior, rule: 'measure.anaphor' } : undefined;
     },
   },
   {
     // "94 fatalities, up from 87", "an increase from 43 deaths": a baseline measures what the value before it does.
     id: 'measure.baseline',
-    read: (c) => (c.previous && /\b(?:up|down)\s+from\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before) ? { ...c.previous, rule: 'measure.baseline' } : undefined),
+    read: (c) =>
+      c.previous && /\b(?:up|down)\s+from\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before)
+        ? { ...c.previous, rule: 'measure.baseline' }
+        : undefined,
   },
   {
     // "rising from 13.7 per 100,000 in 2021 to 46.18 in 2023": the value a change ends at measures what it starts at.
     id: 'measure.from-to',
-    read: (c) => (c.previous && /\bfrom\s+[^;]*?\bto\s+(?:(?:a|an|the|about|nearly|some|more than|at least|almost)\s+)?(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?$/i.test(c.before) && (c.previous.kind ?? c.q.kind) !== 'change' ? { ...c.previous, rule: 'measure.from-to' } : undefined),
+    read: (c) =>
+      c.previous &&
+      /\bfrom\s+[^;]*?\bto\s+(?:(?:a|an|the|about|nearly|some|more than|at least|almost)\s+)?(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?$/i.test(c.before) &&
+      (c.previous.kind ?? c.q.kind) !== 'change'
+        ? { ...c.previous, rule: 'measure.from-to' }
+        : undefined,
   },
   {
     // "33,000 members, including 17,000 in Everett": a part of what the value before counts.
     id: 'measure.including',
     read: (c) => {
-      if (!c.previous || !/\b(?:including|of whom|of which|among them|along with|as well as)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i.test(c.before)) return undefined;
+      if (
+        !c.previous ||
+        !/\b(?:including|of whom|of which|among them|along with|as well as)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i.test(
+          c.before,
+        )
+      )
+        return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       const row = stateRowOf(c.previous.measure.head);
       // "... confirmed dead, including 38 adults and 21 children": which people a state count holds.
-      if (np && row && isPeopleNoun(np.head.toLowerCase())) return { rule: 'measure.including', measure: { ...c.previous.measure, who: whoOf([...np.modifiers, np.head].join(' ')) }, kind: 'count' };
+      if (np && row && isPeopleNoun(np.head.toLowerCase()))
+        return { rule: 'measure.including', measure: { ...c.previous.measure, who: whoOf([...np.modifiers, np.head].join(' ')) }, kind: 'count' };
       if (np) return undefined;
       const scope = placeAfter(c.s.tokens, c.next, c.s.text);
-      if (scope) return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: c.previous.label?.replace(/ in .*$/, '') };
+      if (scope)
+        return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, scope }, label: c.previous.label?.replace(/ in .*$/, '') };
       // "At least 237 have been rescued, including 167 by helicopter".
       const by = /^\s*(by|via|in|on)\s+((?:[a-z-]+\s?){1,3})/i.exec(c.after);
       if (!by?.[2]) return undefined;
       const how = `${(by[1] ?? '').toLowerCase()} ${by[2].trim().toLowerCase()}`;
-      return { ...c.previous, rule: 'measure.including', measure: { ...c.previous.measure, modifiers: [...c.previous.measure.modifiers, how] }, label: `${baseLabel(c.previous)} ${how}` };
+      return {
+        ...c.previous,
+        rule: 'measure.including',
+        measure: { ...c.previous.measure, modifiers: [...c.previous.measure.modifiers, how] },
+        label: `${baseLabel(c.previous)} ${how}`,
+      };
     },
   },
   {
     // "€1.6 billion ($1.8 billion)", "roughly 14% (€575 million)": the same measure in another unit.
     id: 'measure.conversion',
-    read: (c) => (c.previous && /\(\s*$/.test(c.before) ? { ...c.previous, rule: 'measure.conversion', kind: c.q.kind === c.previous.kind ? c.previous.kind : c.q.kind } : undefined),
+    read: (c) =>
+      c.previous && /\(\s*$/.test(c.before)
+        ? { ...c.previous, rule: 'measure.conversion', kind: c.q.kind === c.previous.kind ? c.previous.kind : c.q.kind }
+        : undefined,
   },
   {
     // "an increase in X ... from 24,936 in 2022 to 124,023 in 2024": the next value in a list.
@@ -57,7 +86,9 @@ export const RULES: readonly MeasureRule[] = [
       const prior = c.previous;
       if (!prior || prior.kind === 'change') return undefined;
       const bare = /^\s*(?:$|[,.;:)—–]|(?:in|last|this|next|since|during|from|to|on|at|and|or|a|the|per|according)\b)/i.test(c.after);
-      return bare && /(?:\b(?:to|and|or|from|then)|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least|another)\s+)?(?:record\s+)?$/i.test(c.before) ? { ...prior, rule: 'measure.list' } : undefined;
+      return bare && /(?:\b(?:to|and|or|from|then)|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least|another)\s+)?(?:record\s+)?$/i.test(c.before)
+        ? { ...prior, rule: 'measure.list' }
+        : undefined;
     },
   },
 ];

@@ -1,12 +1,15 @@
 /** Rules for measures a number's kind or a fixed phrase names: rates, votes, magnitudes, populations, distances, "the first in 16 years", "nine times". */
 import { singular } from '../lexicon.js';
 import { phraseAt } from '../phrase.js';
-import { alternation, PLACE_NOUNS, SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary.js';
+import { alternation } from '../vocabulary.js';
+import { PLACE_NOUNS, SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary-words.js';
 import { clauseAfter, GENERIC, type MeasureRule, measure, namedRate, type Reading, verbBefore, phraseLabel, tokenAt } from './tools.js';
 
-const PLACE_OF = new RegExp(`\\b(${alternation(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`, 'i');
+const PLACE_OF = new RegExp(
+  `\\b(${alternation(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`,
+  'i',
+);
 const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${alternation(row.words)})\\b`, 'i')]));
-
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
@@ -32,7 +35,12 @@ export const RULES: readonly MeasureRule[] = [
       // What the rate counts is its head ("homicide", "murder"), so "homicide rate" and "13.7 murders per 100,000" are one measure.
       const rate = (words: string[], rule = 'measure.rate'): Reading => {
         const head = singular(words.at(-1) ?? 'rate');
-        return { rule, measure: measure(head, { modifiers: ['rate', ...words.slice(0, -1)] }), kind: 'rate', label: `${[...words.slice(0, -1), head].join(' ')} rate` };
+        return {
+          rule,
+          measure: measure(head, { modifiers: ['rate', ...words.slice(0, -1)] }),
+          kind: 'rate',
+          label: `${[...words.slice(0, -1), head].join(' ')} rate`,
+        };
       };
       const named = namedRate(c.s.tokens);
       if (named) return rate(named);
@@ -49,7 +57,9 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.vote',
     read: (c) => {
       if (c.q.kind !== 'share') return undefined;
-      const by = /\b(approved|backed|endorsed|supported|ratified|rejected|opposed)\s+by\s+(?:(?:more than|nearly|almost|about|some|just over|over)\s+)?$/i.exec(c.before);
+      const by = /\b(approved|backed|endorsed|supported|ratified|rejected|opposed)\s+by\s+(?:(?:more than|nearly|almost|about|some|just over|over)\s+)?$/i.exec(
+        c.before,
+      );
       if (!VOTE_CONTEXT.test(c.s.text) && !by) return undefined;
       if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
       // "a 38% wage increase" in a sentence about a vote is still a wage increase; "60.6% voting no" is the vote.
@@ -61,14 +71,24 @@ export const RULES: readonly MeasureRule[] = [
       if (!row) return undefined;
       // "Voters reject the plan, 60.6% to 39.4%": the second share went the other way.
       const other = VOTES.find((r) => r.id === (row.id === 'vote.for' ? 'vote.against' : 'vote.for'));
-      if (other && row.id !== 'vote.turnout' && /\d%?\s+to\s+$/i.test(c.before) && c.previous?.rule === row.id) return { rule: other.id, measure: measure(other.label), label: other.label };
+      if (other && row.id !== 'vote.turnout' && /\d%?\s+to\s+$/i.test(c.before) && c.previous?.rule === row.id)
+        return { rule: other.id, measure: measure(other.label), label: other.label };
       return { rule: row.id, measure: measure(row.label), label: row.label };
     },
   },
   {
     // "a magnitude 6.8 earthquake", "a 6.8-magnitude quake": an earthquake's magnitude.
     id: 'measure.magnitude',
-    read: (c) => (/\bmagnitude[\s-]*$/i.test(c.before) || /^[\s-]*magnitude\b/i.test(c.s.text.slice(c.n.end)) ? { rule: 'measure.magnitude', measure: measure('magnitude'), kind: 'quantity', label: 'magnitude', unit: { id: 'magnitude', dimension: 'magnitude', toBase: 1, label: 'magnitude' } } : undefined),
+    read: (c) =>
+      /\bmagnitude[\s-]*$/i.test(c.before) || /^[\s-]*magnitude\b/i.test(c.s.text.slice(c.n.end))
+        ? {
+            rule: 'measure.magnitude',
+            measure: measure('magnitude'),
+            kind: 'quantity',
+            label: 'magnitude',
+            unit: { id: 'magnitude', dimension: 'magnitude', toBase: 1, label: 'magnitude' },
+          }
+        : undefined,
   },
   {
     // "a town of less than 1,500", "a country of 18 million", "the Iberian Peninsula, with about 60 million people".
@@ -77,12 +97,21 @@ export const RULES: readonly MeasureRule[] = [
       if (c.q.kind !== 'count' && c.q.kind !== 'quantity') return undefined;
       const of = PLACE_OF.exec(c.before);
       // "On the Iberian Peninsula, with about 60 million people": a place, then its people; not "with 320 people injured".
-      const home = /[A-Z][\w’'-]*,\s+(?:with|home to)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/.test(c.before) && /^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*(?:killed|injured|dead|missing|hurt|affected|evacuated|displaced|stranded))/i.test(c.after);
+      const home =
+        /[A-Z][\w’'-]*,\s+(?:with|home to)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/.test(c.before) &&
+        /^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*(?:killed|injured|dead|missing|hurt|affected|evacuated|displaced|stranded))/i.test(
+          c.after,
+        );
       if (!of && !home) return undefined;
       // Whose: the place named just before ("Taboadela, a town of 1,500"; "On the Iberian Peninsula, with 60 million people"), else the kind of place.
       const named = /((?:[A-Z][\w’'-]+\s?){1,3}),\s+(?:a|an|the)?\s*(?:[a-z-]+\s+){0,3}$/.exec(c.before.slice(0, of?.index ?? c.before.length))?.[1]?.trim();
       const where = named ?? (of?.[1] && of[1].toLowerCase() !== 'population' ? of[1].toLowerCase() : undefined);
-      return { rule: 'measure.population', measure: measure('population', { scope: where }), kind: 'count', label: where ? `population of ${where}` : 'population' };
+      return {
+        rule: 'measure.population',
+        measure: measure('population', { scope: where }),
+        kind: 'count',
+        label: where ? `population of ${where}` : 'population',
+      };
     },
   },
   {
@@ -96,7 +125,12 @@ export const RULES: readonly MeasureRule[] = [
       const head = what ? singular(what.split(' ').at(-1) ?? what) : 'record';
       // Its own measure, the time since one of its kind ("strike" narrowed by "since" would read as the strike's length;
       // the first strike in 16 years and the costliest in 25 are two measures).
-      return { rule: 'measure.since-last', measure: measure(`time since ${head}`, { modifiers: [(m[1] ?? '').toLowerCase()] }), kind: 'quantity', label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' ') };
+      return {
+        rule: 'measure.since-last',
+        measure: measure(`time since ${head}`, { modifiers: [(m[1] ?? '').toLowerCase()] }),
+        kind: 'quantity',
+        label: `years since a ${(m[1] ?? '').toLowerCase()} ${what || 'one'}`.replace(/\s+/g, ' '),
+      };
     },
   },
   {
@@ -104,11 +138,19 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.distance',
     read: (c) => {
       if (c.q.unit.dimension !== 'length') return undefined;
-      const m = /^\s*((?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:east|west)?|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?){1,4})/.exec(c.after);
+      const m =
+        /^\s*((?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:east|west)?|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?){1,4})/.exec(
+          c.after,
+        );
       if (!m?.[2]) return undefined;
       const where = m[2].trim();
       const dir = /^(?:away|outside|from)$/i.test(m[1] ?? '') ? 'from' : `${(m[1] ?? '').toLowerCase()} of`;
-      return { rule: 'measure.distance', measure: measure('distance', { modifiers: [dir], scope: where }), kind: 'quantity', label: `distance ${dir} ${where}` };
+      return {
+        rule: 'measure.distance',
+        measure: measure('distance', { modifiers: [dir], scope: where }),
+        kind: 'quantity',
+        label: `distance ${dir} ${where}`,
+      };
     },
   },
 ];

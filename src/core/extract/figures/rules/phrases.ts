@@ -2,8 +2,22 @@
 import type { NounPhrase } from '../phrase.js';
 import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
 import { isPeopleNoun, nominalOf, senseOf, singular, synonymsOf } from '../lexicon.js';
-import { COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary.js';
-import { CHANGE_NOUN, CHANGE_VERB, changeOfNoun, changeOfVerb, fromPhrase, GENERIC, type MeasureRule, measure, phraseLabel, predicateAfter, thingChanged, tokenAt, verbBefore } from './tools.js';
+import { COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary-words.js';
+import {
+  CHANGE_NOUN,
+  CHANGE_VERB,
+  changeOfNoun,
+  changeOfVerb,
+  fromPhrase,
+  GENERIC,
+  type MeasureRule,
+  measure,
+  phraseLabel,
+  predicateAfter,
+  thingChanged,
+  tokenAt,
+  verbBefore,
+} from './tools.js';
 import { STATE_NOUN, stateReading } from './states.js';
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
@@ -12,7 +26,12 @@ export const RULES: readonly MeasureRule[] = [
     // "a ratification bonus of $12,000", "a crest of more than 39 feet", "losses of $2 billion".
     id: 'measure.of-before',
     read: (c) => {
-      if (!/\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i.test(c.before)) return undefined;
+      if (
+        !/\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i.test(
+          c.before,
+        )
+      )
+        return undefined;
       const after = phraseAt(c.s.tokens, c.q.kind === 'quantity' && tokenAt(c, c.next)?.lower === 'of' ? c.next + 1 : c.next, c.titleCase);
       if (after && !GENERIC.has(after.lemma) && c.q.kind !== 'money') return undefined;
       const of = c.s.tokens.findLastIndex((t) => t.end <= c.n.start && t.lower === 'of');
@@ -29,7 +48,11 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.share-verb',
     read: (c) => {
       if (c.q.kind !== 'share') return undefined;
-      const m = SHARE_VERBS.exec(c.before) ?? (/\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before) ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before) : null);
+      const m =
+        SHARE_VERBS.exec(c.before) ??
+        (/\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before)
+          ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before)
+          : null);
       if (!m) return undefined;
       const at = c.s.tokens.findIndex((t) => t.start >= m.index + (m[0].length - m[0].trimStart().length));
       const np = headBefore(c.s.tokens, at, c.titleCase);
@@ -46,11 +69,23 @@ export const RULES: readonly MeasureRule[] = [
       const partOf = /^\s*of\s/i.test(c.after);
       if (!partOf && !(c.n.fraction && /\b(?:in|out of)\b/.test(c.n.text))) return undefined;
       let i = partOf ? c.next + 1 : c.next;
-      while (tokenAt(c, i) && (/^(?:DET|PRON)$/.test(tokenAt(c, i)?.pos ?? '') || tokenAt(c, i)?.text === '’s' || tokenAt(c, i)?.text === "'s" || (tokenAt(c, i)?.pos === 'PROPN' && /^(?:’s|'s)$/.test(tokenAt(c, i + 1)?.text ?? '')))) i++;
+      while (
+        tokenAt(c, i) &&
+        (/^(?:DET|PRON)$/.test(tokenAt(c, i)?.pos ?? '') ||
+          tokenAt(c, i)?.text === '’s' ||
+          tokenAt(c, i)?.text === "'s" ||
+          (tokenAt(c, i)?.pos === 'PROPN' && /^(?:’s|'s)$/.test(tokenAt(c, i + 1)?.text ?? '')))
+      )
+        i++;
       const np = phraseAt(c.s.tokens, i, c.titleCase);
       if (!np) return undefined;
       const done = predicateAfter(c.s.tokens, np.next);
-      return { rule: 'measure.share-of', measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) }, kind: 'share', label: `share of ${[...np.modifiers, np.head.toLowerCase()].join(' ')}${done ? ` ${done}` : ''}` };
+      return {
+        rule: 'measure.share-of',
+        measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) },
+        kind: 'share',
+        label: `share of ${[...np.modifiers, np.head.toLowerCase()].join(' ')}${done ? ` ${done}` : ''}`,
+      };
     },
   },
   {
@@ -64,15 +99,37 @@ export const RULES: readonly MeasureRule[] = [
       if (c.q.kind === 'share' && change) {
         // "a 38% wage increase" measures a change in wages, as "raise wages 38%" does: the word before the change is what changed.
         // "a 38% raise": WordNet says a raise is a "wage increase", so it is a change in wages.
-        const changed = np.modifiers.at(-1) ?? synonymsOf(np.lemma).map((w) => /^([a-z]+) (?:increase|rise|hike|cut|reduction|decrease)$/.exec(w)?.[1]).find(Boolean);
-        if (changed && !CHANGE_NOUN.has(changed)) return { rule: 'measure.compound.change', measure: { head: singular(changed), modifiers: np.modifiers.slice(0, -1), direction: change }, kind: 'change', label: phraseLabel(np) };
+        const changed =
+          np.modifiers.at(-1) ??
+          synonymsOf(np.lemma)
+            .map((w) => /^([a-z]+) (?:increase|rise|hike|cut|reduction|decrease)$/.exec(w)?.[1])
+            .find(Boolean);
+        if (changed && !CHANGE_NOUN.has(changed))
+          return {
+            rule: 'measure.compound.change',
+            measure: { head: singular(changed), modifiers: np.modifiers.slice(0, -1), direction: change },
+            kind: 'change',
+            label: phraseLabel(np),
+          };
         // "1,300 homicides ..., signifying a 40% increase": a change of the count before it; not of people ("26,000 members ... a 38% raise").
         const previous = c.previous && !isPeopleNoun(c.previous.measure.head) ? c.previous.measure.head : undefined;
         const what = previous ?? thingChanged(c, np.next);
-        return { rule: 'measure.compound.change', measure: { ...fromPhrase(np), direction: change, ...(what ? { head: what, modifiers: [] } : {}) }, kind: 'change', label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np) };
+        return {
+          rule: 'measure.compound.change',
+          measure: { ...fromPhrase(np), direction: change, ...(what ? { head: what, modifiers: [] } : {}) },
+          kind: 'change',
+          label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np),
+        };
       }
-      if (c.q.unit.dimension === 'time') return { rule: 'measure.compound.duration', measure: fromPhrase(np), kind: 'quantity', label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length` };
-      if (c.q.kind === 'money' || c.q.kind === 'quantity') return { rule: 'measure.compound', measure: fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), label: phraseLabel(np) };
+      if (c.q.unit.dimension === 'time')
+        return {
+          rule: 'measure.compound.duration',
+          measure: fromPhrase(np),
+          kind: 'quantity',
+          label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length`,
+        };
+      if (c.q.kind === 'money' || c.q.kind === 'quantity')
+        return { rule: 'measure.compound', measure: fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), label: phraseLabel(np) };
       return undefined;
     },
   },
@@ -109,17 +166,35 @@ export const RULES: readonly MeasureRule[] = [
       // Headlines drop the verb's form: "Thefts in Norway rise 12.5%" tags "rise" a noun.
       const bare = tokenAt(c, c.prev);
       // "the river shot up 20 feet" where the tagger calls "shot" a noun: a phrasal verb of change.
-      const phrasal = bare && /^(?:up|down)$/.test(bare.lower) && /^(?:shot|went|jumped|climbed|spiked|ticked|crept)$/.test(tokenAt(c, c.prev - 1)?.lower ?? '') ? tokenAt(c, c.prev - 1) : undefined;
-      const v = (phrasal ? { token: phrasal, index: c.prev - 1 } : undefined) ?? verbBefore(c, 6) ?? (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
+      const phrasal =
+        bare && /^(?:up|down)$/.test(bare.lower) && /^(?:shot|went|jumped|climbed|spiked|ticked|crept)$/.test(tokenAt(c, c.prev - 1)?.lower ?? '')
+          ? tokenAt(c, c.prev - 1)
+          : undefined;
+      const v =
+        (phrasal ? { token: phrasal, index: c.prev - 1 } : undefined) ??
+        verbBefore(c, 6) ??
+        (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
-      const direction = v ? changeOfVerb(v.token.lower) ?? (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined) : undefined;
+      const direction = v
+        ? (changeOfVerb(v.token.lower) ??
+          (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down')
+            ? particle === 'up'
+              ? 'up'
+              : 'down'
+            : undefined))
+        : undefined;
       if (!v || !direction) return undefined;
       const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const label = `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`;
-      return { rule: 'measure.change-verb', measure: { ...fromPhrase(subject, subject.scope), direction }, kind: c.q.kind === 'share' ? 'change' : c.q.kind, label };
+      return {
+        rule: 'measure.change-verb',
+        measure: { ...fromPhrase(subject, subject.scope), direction },
+        kind: c.q.kind === 'share' ? 'change' : c.q.kind,
+        label,
+      };
     },
   },
   {
@@ -137,14 +212,26 @@ export const RULES: readonly MeasureRule[] = [
       const object = k < c.prev ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
       // ", reaching 29.45 feet": a participle after a comma says more of the sentence's subject.
       const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
-      const participle = tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
-      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = object && !GENERIC.has(object.lemma) ? object : participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
+      const participle =
+        tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined =
+        object && !GENERIC.has(object.lemma) ? object : (participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase));
       // "is currently $75,608 and will rise to $119,309": the same measure as the value before.
-      if ((!subject || GENERIC.has(subject.lemma)) && c.previous && /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)) return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
+      if (
+        (!subject || GENERIC.has(subject.lemma)) &&
+        c.previous &&
+        /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)
+      )
+        return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);
-      return { rule: 'measure.level', measure: fromPhrase(subject, subject.scope ?? placeAfter(c.s.tokens, c.next, c.s.text)), kind: c.q.kind === 'share' || c.q.kind === 'money' ? 'level' : c.q.kind, label: phraseLabel(subject) };
+      return {
+        rule: 'measure.level',
+        measure: fromPhrase(subject, subject.scope ?? placeAfter(c.s.tokens, c.next, c.s.text)),
+        kind: c.q.kind === 'share' || c.q.kind === 'money' ? 'level' : c.q.kind,
+        label: phraseLabel(subject),
+      };
     },
   },
   {
@@ -157,7 +244,12 @@ export const RULES: readonly MeasureRule[] = [
       const np = phraseAt(c.s.tokens, at, c.titleCase);
       if (!np || GENERIC.has(np.lemma)) return undefined;
       const done = predicateAfter(c.s.tokens, np.next);
-      return { rule: 'measure.partitive', measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) }, kind: 'count', label: phraseLabel(np, done) };
+      return {
+        rule: 'measure.partitive',
+        measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) },
+        kind: 'count',
+        label: phraseLabel(np, done),
+      };
     },
   },
   {
@@ -195,7 +287,8 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.duration',
     read: (c) => {
       if (c.q.unit.dimension !== 'time') return undefined;
-      const lasted = /\b(?:last(?:ed|s|ing)?|went on|continued|persisted)\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|for)\s+)*$/i.test(c.before);
+      const lasted =
+        /\b(?:last(?:ed|s|ing)?|went on|continued|persisted)\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|for)\s+)*$/i.test(c.before);
       const spanFor = /\bfor\s+(?:(?:up to|nearly|almost|about|more than|less than|over|some|around|just)\s+)*$/i.test(c.before);
       if (!lasted && !spanFor) return undefined;
       // "The U.S. military for a decade operated a base": the span before its verb.
@@ -204,12 +297,18 @@ export const RULES: readonly MeasureRule[] = [
       if (!v) return undefined;
       if (lasted) {
         const subject = clauseSubject(c.s.tokens, v.index, c.titleCase);
-        return subject && !GENERIC.has(subject.lemma) ? { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${phraseLabel(subject)} duration` } : undefined;
+        return subject && !GENERIC.has(subject.lemma)
+          ? { rule: 'measure.duration', measure: fromPhrase(subject), kind: 'quantity', label: `${phraseLabel(subject)} duration` }
+          : undefined;
       }
       // "for N hours": what was done that long, the verb and its object ("country paralysed", "CPR attempted"), else its subject.
       // A name or an acronym as the object ("attempted CPR for 29 minutes") is what was done, too.
       const named = c.s.tokens[v.index + 1];
-      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase) ?? (named?.pos === 'PROPN' && v.index + 1 < c.prev ? { head: named.text, lemma: named.lower, modifiers: [], at: v.index + 1, next: v.index + 2 } : undefined);
+      const object =
+        phraseAt(c.s.tokens, v.index + 1, c.titleCase) ??
+        (named?.pos === 'PROPN' && v.index + 1 < c.prev
+          ? { head: named.text, lemma: named.lower, modifiers: [], at: v.index + 1, next: v.index + 2 }
+          : undefined);
       const what = object && (object.next <= c.prev || v.index >= c.next) ? object : clauseSubject(c.s.tokens, v.index, c.titleCase);
       if (!what || GENERIC.has(what.lemma)) return undefined;
       return { rule: 'measure.duration', measure: fromPhrase(what), kind: 'quantity', label: `${phraseLabel(what)} ${v.token.lower}` };
@@ -222,7 +321,13 @@ export const RULES: readonly MeasureRule[] = [
       if (c.q.kind !== 'money' && c.q.kind !== 'quantity') return undefined;
       const v = verbBefore(c, 6);
       if (v && c.s.tokens.slice(v.index + 1, c.prev + 1).some((t) => t.pos === 'ADP' && !/^(?:than|of|as)$/.test(t.lower))) return undefined;
-      if (!v || /^(?:be|have|do|say|tell|include|provide|give|get|make|take|reach|total|estimate|put|see|show|bring|offer|deliver|receive|exceed|top|hit|pass)$/.test(v.token.lemma)) return undefined;
+      if (
+        !v ||
+        /^(?:be|have|do|say|tell|include|provide|give|get|make|take|reach|total|estimate|put|see|show|bring|offer|deliver|receive|exceed|top|hit|pass)$/.test(
+          v.token.lemma,
+        )
+      )
+        return undefined;
       const noun = NOMINAL_OVERRIDES[v.token.lemma] ?? nominalOf(v.token.lemma);
       if (noun === v.token.lemma && !senseOf(noun)) return undefined;
       return { rule: 'measure.verb-object', measure: measure(singular(noun), { scope: placeAfter(c.s.tokens, c.next, c.s.text) }), label: noun };
@@ -233,7 +338,12 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.number-of',
     read: (c) => {
       const t = c.s.tokens;
-      const at = t.findLastIndex((x, i) => i < c.prev && /^(?:increase|rise|jump|surge|growth|decrease|decline|drop|fall|reduction|number|count|total)s?$/.test(x.lower) && /^(?:in|of)$/.test(t[i + 1]?.lower ?? ''));
+      const at = t.findLastIndex(
+        (x, i) =>
+          i < c.prev &&
+          /^(?:increase|rise|jump|surge|growth|decrease|decline|drop|fall|reduction|number|count|total)s?$/.test(x.lower) &&
+          /^(?:in|of)$/.test(t[i + 1]?.lower ?? ''),
+      );
       if (at < 0 || t.slice(at, c.prev).some((x) => x.text === ';')) return undefined;
       const np = phraseAt(t, at + 2, c.titleCase);
       if (!np || GENERIC.has(np.lemma)) return undefined;

@@ -8,7 +8,10 @@ import { alternation, STATES, type StateRow } from '../vocabulary.js';
 const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
 const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
 // "look for 11 girls and one counselor": a second count of the list is in the first one's state.
-const STATE_VERB_BEFORE = new RegExp(`\\b(${alternation(STATE_VERBS.map((x) => x.w))})\\s+(?:(?:\\d[\\d,]*|[a-z]+)\\s+(?:[a-z-]+\\s+){1,2}and\\s+)?(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`, 'i');
+const STATE_VERB_BEFORE = new RegExp(
+  `\\b(${alternation(STATE_VERBS.map((x) => x.w))})\\s+(?:(?:\\d[\\d,]*|[a-z]+)\\s+(?:[a-z-]+\\s+){1,2}and\\s+)?(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`,
+  'i',
+);
 const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
 export const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
 const TOLL_BEFORE = new RegExp(
@@ -20,10 +23,19 @@ const TOLL_BEFORE = new RegExp(
 const STATE_OF_WORD = new Map([...STATE_WORDS].reverse().map((x) => [x.w, x.row] as const));
 const stateRowOfWord = (w: string): StateRow | undefined => STATE_OF_WORD.get(w.toLowerCase());
 const STATE_NOUN_WORDS = alternation(STATE_NOUNS.map((x) => x.w));
-const STATE_INCLUDES = new RegExp(`\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
+const STATE_INCLUDES = new RegExp(
+  `\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`,
+  'i',
+);
 const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
-const STATE_OF_THE = new RegExp(`^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`, 'i');
-const STATE_NUMBER = new RegExp(`\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${alternation(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`, 'i');
+const STATE_OF_THE = new RegExp(
+  `^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`,
+  'i',
+);
+const STATE_NUMBER = new RegExp(
+  `\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${alternation(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`,
+  'i',
+);
 
 /** A people noun that narrows a state count ("campers" killed), not people at large ("people", "others"). */
 export function whoOf(phrase: string): string | undefined {
@@ -60,12 +72,25 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
   // "in his county alone": the one the sentence names ("Harlan County Sheriff ..."), else that kind of place.
   const own = /\bin\s+(?:his|her|its|their|the)\s+(county|city|state|country|province|region|district|town|village)\b/i.exec(c.after)?.[1];
   const named = own ? new RegExp(`\\b((?:[A-Z][\\w’'-]*\\s)+${own.charAt(0).toUpperCase()}${own.slice(1)})\\b`).exec(c.s.text)?.[1] : undefined;
-  const scope = placeAfter(c.s.tokens, from, c.s.text) ?? (others ? `other ${others.toLowerCase()}` : undefined) ?? named ?? (own ? own.toLowerCase() : undefined) ?? fromWhere(c, c.next) ?? frontedPlace(c.s.text);
+  const scope =
+    placeAfter(c.s.tokens, from, c.s.text) ??
+    (others ? `other ${others.toLowerCase()}` : undefined) ??
+    named ??
+    (own ? own.toLowerCase() : undefined) ??
+    fromWhere(c, c.next) ??
+    frontedPlace(c.s.text);
   // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
-  const cause = /^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}(?:poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses|illness|disease|exposure|injuries|crash|crashes|collapse|landslide|landslides|avalanche))\b/i.exec(c.s.text.slice(c.q.end))?.[1];
-  return { rule, measure: measure(row.head, { who, scope, ...(cause ? { modifiers: [cause.toLowerCase()] } : {}) }), kind: 'count', ...(cause ? { label: `${who ? row.of.replace('{who}', who) : row.head} from ${cause.toLowerCase()}` } : {}) };
+  const cause =
+    /^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}(?:poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses|illness|disease|exposure|injuries|crash|crashes|collapse|landslide|landslides|avalanche))\b/i.exec(
+      c.s.text.slice(c.q.end),
+    )?.[1];
+  return {
+    rule,
+    measure: measure(row.head, { who, scope, ...(cause ? { modifiers: [cause.toLowerCase()] } : {}) }),
+    kind: 'count',
+    ...(cause ? { label: `${who ? row.of.replace('{who}', who) : row.head} from ${cause.toLowerCase()}` } : {}),
+  };
 }
-
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
@@ -96,7 +121,11 @@ export const RULES: readonly MeasureRule[] = [
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       // "Children make up a share of the casualties, with at least 30 among the dead".
       const subject = np ? undefined : phraseAt(c.s.tokens, 0, c.titleCase);
-      const who = np ? whoOf([...np.modifiers, np.head].join(' ')) : subject && /^(?:VERB|AUX)$/.test(c.s.tokens[subject.next]?.pos ?? '') ? whoOf(subject.head) : undefined;
+      const who = np
+        ? whoOf([...np.modifiers, np.head].join(' '))
+        : subject && /^(?:VERB|AUX)$/.test(c.s.tokens[subject.next]?.pos ?? '')
+          ? whoOf(subject.head)
+          : undefined;
       return stateReading(c, row, who, `${row.id}.among`, np?.next ?? c.next);
     },
   },
@@ -125,7 +154,12 @@ export const RULES: readonly MeasureRule[] = [
         // Between them only a place or group ("from the camp"), verbs of being and reporting.
         // "were reported to have died": a perfect after a verb of reporting is still the state's.
         const perfect = x.lower === 'have' && t[k - 1]?.lower === 'to';
-        if (x.pos === 'VERB' && !perfect && !/^(?:remain|remains|remained|confirmed|reported|believed|known|feared|presumed|listed|said|thought|estimated|been|being|left|found)$/.test(x.lower)) return undefined;
+        if (
+          x.pos === 'VERB' &&
+          !perfect &&
+          !/^(?:remain|remains|remained|confirmed|reported|believed|known|feared|presumed|listed|said|thought|estimated|been|being|left|found)$/.test(x.lower)
+        )
+          return undefined;
       }
       return undefined;
     },
@@ -153,7 +187,11 @@ export const RULES: readonly MeasureRule[] = [
       if (!m || !row) return undefined;
       const toll = c.s.tokens.findIndex((t) => t.start >= m.index + (c.before.length - clauseBefore(c).length) + (m[0].length - m[0].trimStart().length));
       const scope = placeAfter(c.s.tokens, toll + (m[1]?.split(' ').length ?? 1), c.s.text, 3);
-      return { rule: `${row.id}.toll`, measure: measure(row.head, { scope: scope ?? placeAfter(c.s.tokens, c.next, c.s.text) ?? frontedPlace(c.s.text) }), kind: 'count' };
+      return {
+        rule: `${row.id}.toll`,
+        measure: measure(row.head, { scope: scope ?? placeAfter(c.s.tokens, c.next, c.s.text) ?? frontedPlace(c.s.text) }),
+        kind: 'count',
+      };
     },
   },
   {
@@ -162,7 +200,7 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
-      const row = np ? STATE_NOUN.get(np.head.toLowerCase()) ?? STATE_NOUN.get(`${np.modifiers.at(-1) ?? ''} ${np.head.toLowerCase()}`) : undefined;
+      const row = np ? (STATE_NOUN.get(np.head.toLowerCase()) ?? STATE_NOUN.get(`${np.modifiers.at(-1) ?? ''} ${np.head.toLowerCase()}`)) : undefined;
       return row && np ? stateReading(c, row, undefined, `${row.id}.noun`, np.next) : undefined;
     },
   },

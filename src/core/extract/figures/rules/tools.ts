@@ -5,7 +5,7 @@ import type { NumberMention } from '../numbers.js';
 import type { NounPhrase } from '../phrase.js';
 import { phraseAt } from '../phrase.js';
 import type { Quantity } from '../quantity.js';
-import { CHANGES, GENERIC_HEADS } from '../vocabulary.js';
+import { CHANGES, GENERIC_HEADS } from '../vocabulary-words.js';
 
 /** What a rule read: the measure, the kind when the rule knows better than the unit, and the rule's id. */
 export interface Reading {
@@ -56,7 +56,8 @@ export function fromPhrase(np: NounPhrase, scope?: string): Measure {
 }
 
 /** A noun phrase as a figure line names it: its words as written, lower case ("union members"), an acronym as it is ("CPR"). */
-export const phraseLabel = (np: NounPhrase, extra?: string): string => [...np.modifiers, /^[A-Z]{2,5}$/.test(np.head) ? np.head : np.head.toLowerCase(), ...(extra ? [extra] : [])].join(' ');
+export const phraseLabel = (np: NounPhrase, extra?: string): string =>
+  [...np.modifiers, /^[A-Z]{2,5}$/.test(np.head) ? np.head : np.head.toLowerCase(), ...(extra ? [extra] : [])].join(' ');
 
 /** "homicide rate" when the sentence names a rate with nouns before it; not "the rate". */
 export function namedRate(tokens: Token[]): string[] | undefined {
@@ -112,4 +113,3 @@ export function predicateAfter(tokens: Token[], i: number): string | undefined {
   // "flights were canceled", "flights scheduled throughout": said of the things counted; not "machinists ended their strike".
   return passive || /^(?:ADP|PUNCT)$/.test(tokens[k + 1]?.pos ?? 'PUNCT') ? t.lower : undefined;
 }
-
