@@ -88,7 +88,8 @@ describe('a replica whose database goes away for a while', { timeout: 60_000 }, 
       expect(log.messages().filter((m) => m.includes('scheduler pass failed'))).toEqual([]);
 
       relay.restore();
-      await waitFor(() => log.messages().some((m) => m.startsWith('database: back after')));
+      // A connection attempt made into the silence ends at the pool's 5 s connect timeout; then the next beat gets through.
+      await waitFor(() => log.messages().some((m) => m.startsWith('database: back after')), 20_000);
       expect(await health()).toEqual({ ok: true, database: 'ok' });
       await bot.value.scheduler.sweep();
       await bot.value.scheduler.idle();
