@@ -69,6 +69,9 @@ const SCALE: Record<string, number> = {
 };
 const SMALL_WORDS = Object.keys(SMALL).join('|');
 
+/** The value of a number word from zero to ninety ("twelve" -> 12), any case; undefined for another word. */
+export const numberWord = (w: string): number | undefined => SMALL[w.toLowerCase()];
+
 /** Currency symbols and codes written before a number, longest first ("US$" before "$"). */
 const SYMBOLS = CURRENCIES.flatMap((c) => c.symbols.map((s) => [s, c] as const)).sort((a, b) => b[0].length - a[0].length);
 const bySymbol = new Map(SYMBOLS);

@@ -9,6 +9,7 @@ import * as chrono from 'chrono-node/en';
 import { ahead } from '../../articles/dates.js';
 import type { Period, PubDate } from '../../model.js';
 import { MONTH_NAMES, MONTH_STEMS, MONTH_WORDS, WEEKDAY_WORDS } from '../../calendar.js';
+import { numberWord } from './numbers.js';
 
 /** A time expression: where it is in the sentence and the period it names (none when it names no fixed one). */
 export interface TimeSpan {
@@ -85,28 +86,8 @@ interface Pattern {
 
 const UNIT = '(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)';
 const NUM = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)';
-const WORD_NUM: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  hundred: 100,
-};
-const num = (s: string): number => WORD_NUM[s.toLowerCase()] ?? Number(s);
+/** A number in digits or words (the words NUM takes: one to sixty, and a hundred). */
+const num = (s: string): number => numberWord(s) ?? (s.toLowerCase() === 'hundred' ? 100 : Number(s));
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 const quarter = (y: number, q: number, label: string): Period => ({
   from: iso(y, (q - 1) * 3, 1),
