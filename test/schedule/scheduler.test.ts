@@ -10,6 +10,17 @@ import { digest, memoryLog, recordingPlatform, schedulerFor, sqliteStore, type R
 const HOUR = 3600_000;
 const at = (iso: string): number => Date.parse(iso);
 
+/** A run of an `evening` digest, due at 12:00 UTC: one replica knows the digest, another may not. */
+const EVENING_RUN = {
+  key: 'evening@2025-06-10T12:00Z',
+  digestId: 'evening',
+  platform: 'chat',
+  channel: 'C1',
+  subject: 'ecuador',
+  timeZone: 'UTC',
+  scheduledAt: at('2025-06-10T12:00:00Z'),
+};
+
 let store: Store;
 let file: string;
 let platform: RecordingPlatform;
@@ -154,15 +165,7 @@ describe('more than one instance, and restarts', () => {
 
   it('leaves an interrupted run of a digest it does not know to a replica that does (a rolling deploy that adds it)', async () => {
     const evening = digest({ id: 'evening', cron: '0 12 * * *', timeZone: 'UTC' });
-    const run = {
-      key: 'evening@2025-06-10T12:00Z',
-      digestId: 'evening',
-      platform: 'chat',
-      channel: 'C1',
-      subject: 'ecuador',
-      timeZone: 'UTC',
-      scheduledAt: at('2025-06-10T12:00:00Z'),
-    };
+    const run = EVENING_RUN;
     await store.runs.claim(run, 'stopped', at('2025-06-10T12:00:30Z'), at('2025-06-10T12:00:00Z'));
     await startAt('2025-06-10T12:01:00Z', { checkedUntil: '2025-06-10T12:00:50Z' });
     expect(await store.runs.list()).toEqual([expect.objectContaining({ key: run.key, state: 'claimed' })]);
@@ -175,15 +178,7 @@ describe('more than one instance, and restarts', () => {
   });
 
   it('fails an interrupted run no replica knows once its grace window is over', async () => {
-    const run = {
-      key: 'evening@2025-06-10T12:00Z',
-      digestId: 'evening',
-      platform: 'chat',
-      channel: 'C1',
-      subject: 'ecuador',
-      timeZone: 'UTC',
-      scheduledAt: at('2025-06-10T12:00:00Z'),
-    };
+    const run = EVENING_RUN;
     await store.runs.claim(run, 'stopped', at('2025-06-10T12:00:30Z'), at('2025-06-10T12:00:00Z'));
     await startAt('2025-06-10T14:30:00Z', { checkedUntil: '2025-06-10T14:29:00Z' });
     expect(await store.runs.list()).toEqual([
