@@ -16,7 +16,7 @@ const show = (v: unknown): string => {
 };
 
 /** Formats one pino JSON line; a line that is not JSON passes through. */
-export function formatLogLine(line: string, colour = false): string {
+function formatLogLine(line: string, colour = false): string {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(line) as Record<string, unknown>;

@@ -72,7 +72,7 @@ export interface RunningBot {
 }
 
 /** How long shutdown waits for posts and replies in flight; under Docker's 10 s before SIGKILL. */
-export const SHUTDOWN_TIMEOUT_MS = 8000;
+const SHUTDOWN_TIMEOUT_MS = 8000;
 const EXTRACT_CACHE_DAYS = 30;
 /** How long a feed lease outlasts its poll interval, so the replica polling keeps it from one poll to the next. */
 const FEED_LEASE_SLACK_MS = 15_000;

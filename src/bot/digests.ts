@@ -5,7 +5,7 @@ import type { Subscription, SubscriptionStore } from '../store/store.js';
 import type { Library } from '../service/library.js';
 
 /** A chat subscription as a digest; it owes no run scheduled before it was made. */
-export const subscriptionDigest = (s: Subscription): Digest => ({
+const subscriptionDigest = (s: Subscription): Digest => ({
   id: subscriptionDigestId(s.id),
   platform: s.platform,
   channel: s.channel,

@@ -31,7 +31,7 @@ export interface FeedPoller {
 }
 
 /** Logs a poll: one line for the subject, one warning per failed feed or item. */
-export function logReport(logger: Logger, r: IngestReport): void {
+function logReport(logger: Logger, r: IngestReport): void {
   for (const f of r.feeds) {
     if (f.status === 'failed')
       logger.warn({ subject: r.subject, feed: f.url, reason: f.error }, `ingest ${r.subject}: feed ${f.url} failed: ${f.error ?? 'unknown error'}`);

@@ -18,7 +18,7 @@ import type { FirstSight } from '../server/replay-cache.js';
 import type { InstallationStore } from '../store/store.js';
 
 /** What the bot gives every chat adapter. */
-export interface ChatAdapterDeps {
+interface ChatAdapterDeps {
   library: Library;
   logger: Logger;
   /**
@@ -83,4 +83,4 @@ export const configKnown = (platforms: readonly ChatPlatform[], subjects: readon
 });
 
 /** Every platform name a config may use: the chat platforms and the console. */
-export const platformNames = (platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): string[] => ['console', ...platforms.map((p) => p.name)];
+const platformNames = (platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): string[] => ['console', ...platforms.map((p) => p.name)];

@@ -16,7 +16,7 @@ export const HEARTBEAT_MS = 10_000;
 const STOP_WAIT_MS = 2000;
 
 /** What /healthz reports of the database. */
-export interface DatabaseHealth {
+interface DatabaseHealth {
   database: 'ok' | 'unreachable';
   /** Since when it does not answer (ISO). */
   since?: string | undefined;

@@ -17,7 +17,7 @@ const BOT_COMMANDS = ['start', 'doctor', 'digests'] as const;
 const STORE_COMMANDS = ['ingest', 'add', 'remove'] as const;
 const COMMANDS = [...BRIEF_COMMANDS, 'explain', ...STORE_COMMANDS, ...BOT_COMMANDS] as const;
 const CONFIG_COMMANDS: readonly string[] = [...BOT_COMMANDS, 'ingest', 'add'];
-export type Command = (typeof COMMANDS)[number] | 'help';
+type Command = (typeof COMMANDS)[number] | 'help';
 
 export interface Args {
   command: Command;

@@ -84,7 +84,7 @@ function feedLines(f: FeedReport): string[] {
 }
 
 /** The poll of one subject in words. */
-export function describeIngest(r: IngestReport): string {
+function describeIngest(r: IngestReport): string {
   const failed = r.feeds.filter((f) => f.status === 'failed').length;
   const head = `${r.subject}: ${plural(r.added, 'new article')}, ${plural(r.folded, 'wire copy', 'wire copies')} folded into stored articles, from ${plural(r.feeds.length, 'feed')}${failed ? ` (${String(failed)} failed)` : ''}`;
   return `${[head, ...r.feeds.flatMap(feedLines)].join('\n')}\n`;

@@ -37,7 +37,7 @@ const EnvSchema = z.object({
 });
 
 /** The environment as given, set variables only: where each platform reads its own. */
-export type RawEnv = Readonly<Record<string, string>>;
+type RawEnv = Readonly<Record<string, string>>;
 
 /** The validated environment: Sitrep's own variables, and the raw ones for the platforms. */
 export type Env = z.output<typeof EnvSchema> & { raw: RawEnv };

@@ -23,7 +23,7 @@ export const describeConfigError = (e: ConfigError): string =>
     : `${e.file} has ${String(e.problems.length)} problem${e.problems.length === 1 ? '' : 's'}:\n${e.problems.map((p) => `  ${p}`).join('\n')}`;
 
 /** Validates already-parsed YAML (tests and `doctor` give it directly). */
-export function parseConfig(raw: unknown, known: Known, file = 'sitrep.yaml'): Result<SitrepConfig, ConfigError> {
+function parseConfig(raw: unknown, known: Known, file = 'sitrep.yaml'): Result<SitrepConfig, ConfigError> {
   const r = configSchema(known).safeParse(raw ?? {});
   if (r.success) return ok(r.data);
   return err({ code: 'invalid', file, problems: describeIssues(r.error) });

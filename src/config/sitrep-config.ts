@@ -76,7 +76,7 @@ const size = (min: number, max: number) => z.union([z.string(), z.number(), z.bi
 const Integer = z.union([z.number(), z.bigint()], { error: 'expected a whole number' }).transform(Number).pipe(z.number().int('expected a whole number'));
 
 /** An IANA time zone, in Intl's spelling. */
-export const TimeZoneName = z.string({ error: 'expected a time zone name such as America/Bogota or UTC' }).transform((s, ctx) => {
+const TimeZoneName = z.string({ error: 'expected a time zone name such as America/Bogota or UTC' }).transform((s, ctx) => {
   const zone = canonicalZone(s);
   if (!zone) {
     const near = suggestZones(s);
@@ -149,7 +149,7 @@ const ConfigBase = (known: Known) =>
 const describeSize = (bytes: number): string => (bytes >= 1024 ** 2 ? `${String(bytes / 1024 ** 2)} MB` : `${String(bytes / 1024)} KB`);
 
 /** `5MB`, `500KB`, `1GB`, `1048576` -> bytes. */
-export function parseSize(text: string): number | undefined {
+function parseSize(text: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
   if (!m) return undefined;
   const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];

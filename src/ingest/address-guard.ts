@@ -14,7 +14,7 @@ import ipaddr from 'ipaddr.js';
 export type Resolver = (host: string, options: LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
 
 /** An address that may not be fetched, and its range. */
-export class RefusedAddressError extends Error {
+class RefusedAddressError extends Error {
   override readonly name = 'RefusedAddressError';
   readonly code = 'refused-address';
   constructor(
@@ -37,7 +37,7 @@ const v4 = (hi: number, lo: number): ipaddr.IPv4 => new ipaddr.IPv4([hi >> 8, hi
  * (64:ff9b::/96 and the local-use 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32, its
  * server and its client, whose address is written inverted).
  */
-export function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
   const p = address.parts;
   const at = (i: number): number => p[i] ?? 0;
   const zero = (from: number, to: number): boolean => p.slice(from, to).every((x) => x === 0);

@@ -31,7 +31,7 @@ export interface FetchOptions {
 }
 
 /** Defaults: 15 s a try, 5 MB, 5 redirects, 3 tries from 1 s. */
-export const FETCH_DEFAULTS: FetchOptions = {
+const FETCH_DEFAULTS: FetchOptions = {
   timeoutMs: 15_000,
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
@@ -42,7 +42,7 @@ export const FETCH_DEFAULTS: FetchOptions = {
 };
 
 /** What is fetched: a feed or a page (each accepts its own content types), with the validators from the last poll. */
-export interface FetchRequest {
+interface FetchRequest {
   url: string;
   kind: 'feed' | 'page';
   etag?: string | undefined;
@@ -50,7 +50,7 @@ export interface FetchRequest {
 }
 
 /** A fetched body, or word that it has not changed since the validators given. */
-export type Fetched =
+type Fetched =
   | { status: 'ok'; url: string; body: string; contentType: string; etag?: string | undefined; lastModified?: string | undefined }
   | { status: 'not-modified'; url: string };
 

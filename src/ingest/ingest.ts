@@ -70,7 +70,7 @@ export interface IngestDeps {
 }
 
 /** Why one page could not be added. */
-export type AddError = FetchError | PageError | { code: 'no-text'; message: string };
+type AddError = FetchError | PageError | { code: 'no-text'; message: string };
 
 /** Takes articles into subjects. */
 export interface Ingestor {
@@ -84,7 +84,7 @@ export interface Ingestor {
 const fold = (s: string): string => foldAccents(s.toLowerCase());
 
 /** A test for whether a text names any of `words` (whole words, case and accents ignored). */
-export function matcher(words: readonly string[]): (text: string) => boolean {
+function matcher(words: readonly string[]): (text: string) => boolean {
   if (!words.length) return () => true;
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeStringRegexp(fold(w.trim()))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
   return (text) => re.test(fold(text));

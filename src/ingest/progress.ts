@@ -10,7 +10,7 @@ export interface ProgressCounts {
 }
 
 /** One import's progress. */
-export interface Progress {
+interface Progress {
   /** More items to do (a feed was read). */
   grow(n: number): void;
   /** One item done; `counts` so far. */

@@ -12,7 +12,7 @@ import { markdownArticleText } from './markdown.js';
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
 /** Extensions read as articles; other files in the folder are ignored. */
-export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 
 /** What a folder yields: the articles that parsed, in file-name order, and one line per file skipped. */
 export interface LoadedArticles {
@@ -87,7 +87,7 @@ async function readArticle(dir: string, root: string, file: string, meta: Source
 }
 
 /** An article file's text in Sitrep's format: Markdown (`.md`) read into plain lines, any other text as it is. */
-export function articleFormat(file: string, text: string): string {
+function articleFormat(file: string, text: string): string {
   return extname(file).toLowerCase() === '.md' ? markdownArticleText(text) : text;
 }
 

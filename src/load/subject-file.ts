@@ -96,9 +96,9 @@ const Source = strictObject({
 });
 
 /** The shortest poll interval: a feed polled more often than this is impolite. */
-export const MIN_POLL_MS = 60_000;
+const MIN_POLL_MS = 60_000;
 /** The longest poll interval: a timer holds it, and a subject polled less than weekly is not live. */
-export const MAX_POLL_MS = 7 * 86_400_000;
+const MAX_POLL_MS = 7 * 86_400_000;
 /** How often feeds are polled when `poll:` is not given. */
 export const DEFAULT_POLL_MS = 30 * 60_000;
 

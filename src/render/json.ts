@@ -2,7 +2,7 @@
 import type { ActorKind, Briefing, Conflict, Evidence, Figure } from '../core/model.js';
 
 /** A source's file name and the exact substring of that file behind a claim. */
-export interface ContractEvidence {
+interface ContractEvidence {
   file: string;
   quote: string;
 }

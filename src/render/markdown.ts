@@ -3,7 +3,7 @@ import type { Briefing, Evidence, Figure } from '../core/model.js';
 import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate, timelineMarker } from './parts.js';
 
 /** How many of each section a short briefing shows, so it stays about 15 lines. */
-export const SHORT = { figures: 4, actors: 3, questions: 2, passages: 3, refs: 3, headline: 80, quote: 200, role: 40 } as const;
+const SHORT = { figures: 4, actors: 3, questions: 2, passages: 3, refs: 3, headline: 80, quote: 200, role: 40 } as const;
 
 /**
  * Renders the briefing; every item cites its sources as [n], numbered as in `b.sources`. `more`

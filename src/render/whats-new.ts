@@ -8,7 +8,7 @@ import type { Reply, SubjectRef } from './reply.js';
 import { coreFirst, figureValue } from './parts.js';
 
 /** How many of each kind of change the notice lists before a "+N more" line. */
-export const WHATS_NEW_LIMITS = { figures: 4, answered: 3, questions: 2, actors: 3, articles: 3, quote: 220 } as const;
+const WHATS_NEW_LIMITS = { figures: 4, answered: 3, questions: 2, actors: 3, articles: 3, quote: 220 } as const;
 
 const clip = (s: string, k: number): string => (s.length <= k ? s : `${s.slice(0, k - 1).trimEnd()}…`);
 

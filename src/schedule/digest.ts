@@ -13,7 +13,7 @@ export interface Digest extends DigestTarget {
 }
 
 /** A run's key: the digest id and the scheduled instant, to the minute in UTC (`daily-news@2025-03-09T12:00Z`). */
-export const runKey = (digestId: string, scheduledAt: number): string => `${digestId}@${new Date(scheduledAt).toISOString().slice(0, 16)}Z`;
+const runKey = (digestId: string, scheduledAt: number): string => `${digestId}@${new Date(scheduledAt).toISOString().slice(0, 16)}Z`;
 
 /** The run of `digest` scheduled at `scheduledAt`, as the store records it. */
 export const runOf = (digest: Digest, scheduledAt: number): NewRun => ({

@@ -65,7 +65,7 @@ export interface SchedulerDeps {
  * A digest's outcome: posted (with what it covered, recorded with the run), or deliberately not
  * posted (`skipped` says why: nothing new, and the digest is set to skip then).
  */
-export interface DigestPosted extends Posted {
+interface DigestPosted extends Posted {
   coverage?: Coverage | undefined;
   skipped?: string | undefined;
 }
@@ -88,14 +88,14 @@ const MINUTE = 60_000;
  * keeps its claim; a crashed instance's claim is taken over within two leases (a minute at most),
  * inside the few minutes Discord remembers a nonce.
  */
-export const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_LEASE_MS = 30_000;
 /**
  * How often the checked-until instant is written. Lagging is harmless: a restart re-examines a few
  * minutes whose runs are already recorded, and the store refuses to record them twice.
  */
 const CHECKPOINT_MS = 5 * MINUTE;
 /** Default look-back beyond the grace window: a day of missed runs is listed, not more. */
-export const DEFAULT_LOOKBACK_MS = 24 * 60 * MINUTE;
+const DEFAULT_LOOKBACK_MS = 24 * 60 * MINUTE;
 
 /** A scheduler over `deps`; nothing runs until `start`. */
 export function createScheduler(deps: SchedulerDeps): Scheduler {

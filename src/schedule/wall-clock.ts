@@ -90,7 +90,7 @@ export function occurrenceOf(wall: number, timeZone: string): number {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** `2025-03-09 08:00`: a wall time for people. */
-export function formatWall(wall: number): string {
+function formatWall(wall: number): string {
   const d = new Date(wall);
   return `${String(d.getUTCFullYear())}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }

@@ -32,7 +32,7 @@ export interface HttpServer {
  * Runs `handler` for one request under a guard: a throw or a rejection is logged with the request
  * id and answered 500 (or the connection closed, when the answer had begun); nothing reaches the process.
  */
-export function guarded(handler: RouteHandler, logger: Pick<Logger, 'error'>): RouteHandler {
+function guarded(handler: RouteHandler, logger: Pick<Logger, 'error'>): RouteHandler {
   return (req, res) => {
     const id = headerOf(req, 'x-request-id') ?? randomUUID();
     const fail = (e: unknown): void => {

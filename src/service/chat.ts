@@ -41,7 +41,7 @@ export interface ChatCommands {
 const refusal = (no: Extract<Allowed, { ok: false }>, what: string): string => `Only ${no.who} may ${what}.${no.hint ? ` ${no.hint}` : ''}`;
 
 /** A page taken in from chat: stored new, folded into a story as a wire copy, or already there. */
-export interface AddedPage {
+interface AddedPage {
   kind: 'added' | 'duplicate' | 'folded';
   headline: string;
   outlets: Outlet[];
@@ -63,7 +63,7 @@ export interface ChatDeps {
 }
 
 /** `add <url>` after a subject's command: the url, or '' when none is given. */
-export function parseAddCommand(text: string): string | undefined {
+function parseAddCommand(text: string): string | undefined {
   const m = /^add(?:\s+(\S+))?\s*$/i.exec(text.trim());
   return m ? (m[1] ?? '') : undefined;
 }

@@ -12,7 +12,7 @@ import type { Article, ArticleExtract, Evidence } from '../core/model.js';
 import type { ExtractCache } from '../store/store.js';
 
 /** Bump to drop every cached extract, e.g. when a dependency's model changes how text is read. */
-export const EXTRACT_CACHE_VERSION = 1;
+const EXTRACT_CACHE_VERSION = 1;
 
 const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
 
@@ -58,7 +58,7 @@ export const articleHash = (article: Article, extractor: string): string =>
  * at its sentence's Evidence, as `extractArticle` leaves them. JSON gives every mention its own
  * copy; at 10,000 articles those copies alone are tens of megabytes.
  */
-export function reviveExtract(e: ArticleExtract, intern: Interner): ArticleExtract {
+function reviveExtract(e: ArticleExtract, intern: Interner): ArticleExtract {
   for (const s of e.sentences) s.file = intern(s.file);
   const bySentence = new Map(e.sentences.map((s) => [s.quote, s]));
   const evidence = (x: Evidence): Evidence => bySentence.get(x.quote) ?? x;

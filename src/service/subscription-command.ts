@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { canonicalZone, suggestZones } from '../schedule/wall-clock.js';
 
 /** How often a chat subscription runs. */
-export type Days = 'daily' | 'weekdays';
+type Days = 'daily' | 'weekdays';
 
 /** A subscription command, read. */
 export type SubscriptionCommand =

@@ -49,7 +49,7 @@ const MIGRATION_LOCK = 0x736974726570;
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 /** The longest a query may take, on the client and the server; `?query_timeout=` in the URL overrides it. */
-export const QUERY_TIMEOUT_MS = 15_000;
+const QUERY_TIMEOUT_MS = 15_000;
 
 /** The schema name, checked: it goes into SQL as an identifier. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

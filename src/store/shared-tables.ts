@@ -37,7 +37,7 @@ export function replicaStore(sql: Sql): ReplicaStore {
   };
 }
 
-export function leaseStore(sql: Sql): LeaseStore {
+function leaseStore(sql: Sql): LeaseStore {
   return {
     // One statement: taken when free, run out, or already this owner's; the row lock settles a race.
     acquire: async (name, owner, until, now) =>
@@ -55,7 +55,7 @@ export function leaseStore(sql: Sql): LeaseStore {
   };
 }
 
-export function subjectVersionStore(sql: Sql): SubjectVersionStore {
+function subjectVersionStore(sql: Sql): SubjectVersionStore {
   return {
     async bump(subject, now) {
       const { rows } = await sql.query(
@@ -72,7 +72,7 @@ export function subjectVersionStore(sql: Sql): SubjectVersionStore {
   };
 }
 
-export function installationStore(sql: Sql): InstallationStore {
+function installationStore(sql: Sql): InstallationStore {
   return {
     async put(platform, id, sealed, now) {
       await sql.query(
@@ -93,7 +93,7 @@ export function installationStore(sql: Sql): InstallationStore {
   };
 }
 
-export function seenRequestStore(sql: Sql): SeenRequestStore {
+function seenRequestStore(sql: Sql): SeenRequestStore {
   let forgotAt = 0;
   return {
     async firstSight(key, ts, forgetBefore) {

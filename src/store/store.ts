@@ -7,7 +7,7 @@ import type { Coverage } from '../core/briefing/changes.js';
 import type { ArticleExtract } from '../core/model.js';
 
 /** Where a digest goes and what it carries: enough to word a run without the digest at hand. */
-export interface RunTarget {
+interface RunTarget {
   digestId: string;
   platform: string;
   channel: string;

@@ -1,10 +1,10 @@
 /** How many cases each property tries: a few seconds' worth in `npm test`, many more in `npm run fuzz` (FUZZ_RUNS). */
-export const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 /**
  * The seed: fixed in `npm test`, so the suite gives the same answer every run; new each run of
  * `npm run fuzz`, which explores (fast-check prints a failing seed; FUZZ_SEED replays it).
  */
-export const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS === undefined ? 20261202 : undefined;
+const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS === undefined ? 20261202 : undefined;
 /** fast-check's settings for every property of the suite. */
 export const settings = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
 /** Requests go over loopback HTTP: fewer of them in `npm test`, as many as FUZZ_RUNS in `npm run fuzz`. */

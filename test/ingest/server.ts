@@ -25,7 +25,7 @@ export interface Route {
 }
 
 /** A request as the server saw it. */
-export interface Seen {
+interface Seen {
   path: string;
   headers: IncomingHttpHeaders;
   start: number;

@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store.js';
 import { tempDir } from '../temp-dir.js';
 
 /** A post as the fake platform received it. */
-export interface ReceivedPost {
+interface ReceivedPost {
   channel: string;
   key: string | undefined;
   /** When it arrived, ISO (the fake clock's time under fake timers). */

@@ -15,7 +15,7 @@ import type { PlatformAdapter } from '../adapter.js';
 import type { PostError, Posted } from '../../schedule/post-outcome.js';
 
 /** The channel commands typed at the console come from. */
-export const CONSOLE_CHANNEL = 'terminal';
+const CONSOLE_CHANNEL = 'terminal';
 
 /** What the console adapter is made from. */
 export interface ConsoleAdapterDeps {

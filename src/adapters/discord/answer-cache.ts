@@ -9,7 +9,7 @@ import { renderDiscord } from '../../render/discord/embeds.js';
 import type { Reply } from '../../render/reply.js';
 
 /** A rendered answer, without its Share button (added per reply). */
-export interface Rendered {
+interface Rendered {
   message: DiscordMessage;
   kind: Reply['kind'];
 }
@@ -23,7 +23,7 @@ export interface AnswerCache {
 }
 
 /** Default number of answers kept: a few topics and views of a few subjects, a few megabytes. */
-export const ANSWER_CACHE_SIZE = 256;
+const ANSWER_CACHE_SIZE = 256;
 
 /**
  * A cache of `size` answers; 0 renders every time. `version` (the library's) is part of every key,

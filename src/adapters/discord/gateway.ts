@@ -7,7 +7,7 @@ import { restOptions } from './rest.js';
 import type { DiscordSettings } from './settings.js';
 
 /** How long `start` waits for READY before giving up with a clear error. */
-export const READY_TIMEOUT_MS = 30_000;
+const READY_TIMEOUT_MS = 30_000;
 
 /** A gateway client that hands INTERACTION_CREATE to the handler. */
 export interface Gateway {

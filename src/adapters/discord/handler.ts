@@ -10,7 +10,7 @@ import { routeInteraction, type InteractionResponse } from './route.js';
 import { createShareIds } from './share.js';
 
 /** Default time an answer may take before the reply is deferred: a margin under Discord's 3 seconds. */
-export const DEFER_AFTER_MS = 2000;
+const DEFER_AFTER_MS = 2000;
 
 /** Answers interactions. */
 export interface InteractionHandler {

@@ -8,7 +8,7 @@ import type { DiscordSettings } from './settings.js';
 export const REST_RETRIES = 2;
 
 /** The longest rate-limit wait a request accepts by default; longer ones fail as `rate-limited` for the caller to reschedule. */
-export const MAX_RATE_LIMIT_WAIT_MS = 15_000;
+const MAX_RATE_LIMIT_WAIT_MS = 15_000;
 
 /** REST options shared by the gateway client and the standalone REST client. 429s are queued and retried by discord.js. */
 export function restOptions(settings: Pick<DiscordSettings, 'apiUrl' | 'maxRateLimitWaitMs'>): Partial<RESTOptions> {

@@ -12,7 +12,7 @@ export const DISCORD_VARIABLES = {
 import { err, ok, type Result } from '../../core/result.js';
 
 /** How interactions arrive: a gateway WebSocket (bot token), or signed HTTP requests at `/discord/interactions`. */
-export type DiscordMode = 'gateway' | 'http';
+type DiscordMode = 'gateway' | 'http';
 
 /** What the Discord adapter needs to run. */
 export interface DiscordSettings {
@@ -60,7 +60,7 @@ export function parseShards(text: string | undefined): Result<Shards, string> {
 }
 
 /** The REST base as discord.js wants it: no trailing slash, no `/v10`. */
-export const normaliseApiUrl = (url: string): string => url.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+const normaliseApiUrl = (url: string): string => url.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 
 /**
  * Discord's settings, or `undefined` when no DISCORD_* variable is set (Discord is not used).

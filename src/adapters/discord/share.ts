@@ -6,7 +6,7 @@
 import { LIMITS } from '../../render/discord/assertions.js';
 
 /** What a Share button re-runs. */
-export interface Shared {
+interface Shared {
   command: string;
   query: string;
 }

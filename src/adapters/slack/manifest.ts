@@ -10,7 +10,7 @@ import { BRIEFINGS_DIR, findSubject, listSubjects } from '../../load/subjects-di
 import { SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH } from './settings.js';
 
 /** What the manifest needs of a subject. */
-export interface ManifestSubject {
+interface ManifestSubject {
   command: string;
   title: string;
   topics: readonly Pick<Topic, 'name'>[];

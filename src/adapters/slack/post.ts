@@ -94,7 +94,7 @@ async function findDigest(deps: PosterDeps, channel: string, key: string, as: { 
 }
 
 /** A Web API failure as a `PostError`: 429 rate-limited, 4xx and `ok: false` rejected, 5xx and network unavailable. */
-export function postError(e: unknown): PostError {
+function postError(e: unknown): PostError {
   if (e instanceof webApi.WebAPIRateLimitedError) return { code: 'rate-limited', message: 'ratelimited', retryAfter: e.retryAfter };
   if (e instanceof webApi.WebAPIPlatformError) return { code: 'rejected', message: e.data.error };
   if (e instanceof webApi.WebAPIHTTPError) return { code: e.statusCode >= 500 ? 'unavailable' : 'rejected', message: `HTTP ${e.statusCode}` };

@@ -200,7 +200,7 @@ const NUMBERED_SUBHEAD = /^\d{1,2}[.)]\s+\S/;
 const SEPARATOR = /^[\s_*=~#·•|×✕-]*$/;
 
 /** Checked in order; the first that matches names the reason. A word count comes first in a rule: it is counted once a paragraph, and spares the patterns of a paragraph too long for the rule. */
-export const FURNITURE_RULES: readonly Rule[] = [
+const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'separator', test: (t) => SEPARATOR.test(t) },
   { reason: 'navigation', test: (t) => LIST_HEADING.test(t.trim()) || PAGE_LABEL.test(t.trim()) },
   { reason: 'ad label', test: (t) => words(t) <= 12 && AD_PREFIX.test(t.trim()) },

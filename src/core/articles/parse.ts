@@ -150,7 +150,7 @@ function paragraphReason(line: Line, later: Later, headline: string, isDek: bool
 }
 
 /** The UTF-8 size of a text in bytes, counted without encoding it (the core uses no Node globals such as Buffer). */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

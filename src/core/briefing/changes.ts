@@ -39,7 +39,7 @@ export interface FigureChange {
 }
 
 /** A question the last digest left open, and the new sentence that answers it. */
-export interface Answered {
+interface Answered {
   question: string;
   answer: Evidence;
 }

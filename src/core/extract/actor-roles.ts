@@ -75,8 +75,7 @@ export function predicateAfter(tokens: readonly Token[], j: number, text: string
 }
 
 /** The second half of a hyphenated modifier that says who runs or backs something ("opposition-controlled"). */
-export const HYPHEN_ROLE =
-  /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
+const HYPHEN_ROLE = /^(?:controlled|led|backed|run|owned|funded|financed|dominated|sponsored|supported|allied|affiliated|linked|aligned|appointed|based)$/;
 
 /** "the opposition-controlled National Assembly", "state-owned Pacific Oil Company", "US-backed forces". */
 export function hyphenRole(tokens: readonly Token[], i: number, text: string): string | undefined {

@@ -6,7 +6,7 @@
 import type { Sentence } from '../nlp.js';
 
 /** A sentence that makes no actors, and why. */
-export interface SentenceRule {
+interface SentenceRule {
   id: string;
   test: (s: Sentence) => boolean;
 }
@@ -61,7 +61,7 @@ const BOILERPLATE_HINT = /©|ight|eserved|as is|arrant|isclaim|ign up|ubscri|inb
 const maybeBoilerplate = (text: string): boolean => BOILERPLATE_HINT.test(text);
 
 /** Checked in order; the first that holds says why the sentence makes no actors. */
-export const SENTENCE_RULES: readonly SentenceRule[] = [
+const SENTENCE_RULES: readonly SentenceRule[] = [
   { id: 'photo-credit', test: endsOnCredit },
   { id: 'title-case-line', test: titleCase },
   { id: 'boilerplate', test: (s) => maybeBoilerplate(s.text) && BOILERPLATE.test(s.text) },

@@ -27,7 +27,7 @@ function placesOf(texts: string[]): [string, string][] {
 }
 
 /** Two-word nouns WordNet knows ("power outage", "death toll") among the sentences' adjacent words, once each. */
-export function compoundsOf(sentences: readonly Sentence[]): string[] {
+function compoundsOf(sentences: readonly Sentence[]): string[] {
   const out = new Set<string>();
   for (const s of sentences) {
     for (let i = 1; i < s.tokens.length; i++) {

@@ -32,7 +32,7 @@ const PRONOUN_BEFORE = /\b(?:he|she)\s+(?:(?:has|had)\s+been\s+|(?:has|had)\s+)?
 const FRONTED = /^\s*(?:ever\s+)?(?:since|after|when|before|once)\s+(?:he|she)\b/i;
 
 /** The surname part of a person's actor key: what a person is matched on across sources. */
-export function surnameOf(key: string): string | undefined {
+function surnameOf(key: string): string | undefined {
   const m = /^(?:person|single):([^:]+):/.exec(key);
   return m?.[1];
 }

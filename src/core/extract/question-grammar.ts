@@ -29,7 +29,7 @@ let whole: { sentence: Sentence; tokens: Tok[] } | undefined;
  * Tokens of a text across its sentences: a clause of the sentence being read is cut from its tokens,
  * in context. Callers only read them: the whole sentence's are handed out again, not copied anew.
  */
-export function tokensOf(text: string): Tok[] {
+function tokensOf(text: string): Tok[] {
   // A dot masked while cues matched ("$1\u20245") is a dot again; one code unit either way, so offsets hold.
   const plain = text.replaceAll('\u2024', '.');
   if (reading && whole?.sentence === reading && plain === reading.text) return whole.tokens;

@@ -46,13 +46,13 @@ const locativeMostly = (c: Candidate): boolean => c.mentions.filter((m) => m.cue
 const type = (c: Candidate): string => c.key.slice(0, c.key.indexOf(':'));
 
 /** Whether a single capitalised word is a place: mostly used after "in", "near", "from", or only ever at a sentence's start. */
-export function singleIsPlace(word: string, forms: ReadonlyMap<string, SingleForms>): boolean {
+function singleIsPlace(word: string, forms: ReadonlyMap<string, SingleForms>): boolean {
   const f = forms.get(word);
   return !f || f.locative * 2 >= f.total || f.initial === f.total;
 }
 
 /** Checked in order; the first rule that applies decides. */
-export const EVIDENCE_RULES: readonly EvidenceRule[] = [
+const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { id: 'country-acts-or-central', applies: (c) => type(c) === 'country', keep: (c, n) => acts(c) || central(c, n) },
   { id: 'area-acts-or-central', applies: (c) => type(c) === 'area', keep: (c, n) => acts(c) || central(c, n) },
   { id: 'single-acts-not-place', applies: (c) => type(c) === 'single', keep: (c, _n, forms) => acts(c) && !singleIsPlace(c.key.split(':')[1] ?? '', forms) },

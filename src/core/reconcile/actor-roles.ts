@@ -10,7 +10,7 @@ import type { ActorKind, ActorMention } from '../model.js';
  * Whether a predicate describes its actor on its own: not cut short, not a bare "said ...", and
  * not leaning on another sentence ("follow this trend").
  */
-export const isDescription = (role: string): boolean =>
+const isDescription = (role: string): boolean =>
   !role.endsWith('…') &&
   !/^(?:said|says|told|tells|added|adds|noted|notes|stated|states|wrote|writes|reported|reports|explained|explains)\b/i.test(role) &&
   !/\b(?:this|these|those|such)\b/i.test(role);

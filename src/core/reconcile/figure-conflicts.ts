@@ -26,10 +26,10 @@ export function allows(bound: Figure, other: Figure): boolean {
 }
 
 /** Whether two values can both be true as written. */
-export const compatible = (a: Figure, b: Figure): boolean => baseValue(a) === baseValue(b) || allows(a, b) || allows(b, a);
+const compatible = (a: Figure, b: Figure): boolean => baseValue(a) === baseValue(b) || allows(a, b) || allows(b, a);
 
 /** Whether the values agree once each is read at the precision of the least precise. */
-export function rounding(figures: Figure[]): boolean {
+function rounding(figures: Figure[]): boolean {
   const coarsest = figures.reduce((p, f) => (precisionOf(f) > precisionOf(p) ? f : p));
   const step = precisionOf(coarsest);
   const rounded = new Set(figures.map((f) => Math.round(baseValue(f) / step)));
@@ -83,7 +83,7 @@ export function conflictOf(all: Figure[]): Conflict | undefined {
 }
 
 /** Content words near the number in each of its sentences: what a plain count is said of. */
-export function contextOf(f: Figure): Set<string> {
+function contextOf(f: Figure): Set<string> {
   const near = f.sources.flatMap((s) => {
     const at = s.quote.indexOf(f.text);
     const window = at < 0 ? s.quote : s.quote.slice(Math.max(0, at - 50), at + f.text.length + 60);
@@ -98,7 +98,7 @@ export function contextOf(f: Figure): Set<string> {
  * "identification is pending for 10 children") only when their sentences share a content word
  * besides the counted noun.
  */
-export function talkingOfOneThing(group: Figure[]): Figure[] {
+function talkingOfOneThing(group: Figure[]): Figure[] {
   if (group.every((f) => fullyTyped(f.typed))) return group;
   const ctx = new Map(group.map((f) => [f, contextOf(f)]));
   // Plain counts of people must count the same people: a noun in common ("machinists"), and words that narrow
@@ -128,7 +128,7 @@ export function talkingOfOneThing(group: Figure[]): Figure[] {
 }
 
 /** A value as a conflict line says it: its bound, and its unit when the values are in different ones ("52 days · more than 7 weeks"). */
-export function valueText(f: Figure, units: boolean): string {
+function valueText(f: Figure, units: boolean): string {
   const unit = f.typed?.unit;
   const needsUnit =
     units && unit && unit.dimension !== 'money' && unit.id !== 'percent' && unit.label && !f.text.toLowerCase().includes(unit.label.toLowerCase().slice(0, 3));

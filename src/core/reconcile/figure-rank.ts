@@ -2,7 +2,7 @@
 import type { Figure, TypedFigure } from '../model.js';
 
 /** Kinds a newsroom leads with: casualties, money, shares and changes before plain counts. */
-export function kindWeight(t: TypedFigure | undefined): number {
+function kindWeight(t: TypedFigure | undefined): number {
   if (!t) return 0;
   if (t.measure.head === 'deaths' || t.measure.head === 'missing') return 2;
   if (t.rule.startsWith('vote.')) return 1.5;

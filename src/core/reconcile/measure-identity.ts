@@ -18,7 +18,7 @@ let synonym: Map<string, string> | undefined;
 /** A synonym's head, by the synonym's singular; made on first use (singular reads the lexicon). */
 const synonymHead = (head: string): string | undefined =>
   (synonym ??= new Map(SYNONYMS.flatMap((r) => r.words.map((w) => [singular(w), r.head] as const)))).get(head);
-export const SYNONYM_HEADS = new Set(SYNONYMS.map((r) => r.head));
+const SYNONYM_HEADS = new Set(SYNONYMS.map((r) => r.head));
 
 /**
  * The senses a story's words are used in. `used`: the first senses of its measures' heads; `compoundOf`:

@@ -27,7 +27,7 @@ const plural = (n: number, word: string): string => `${String(n)} ${word}${n ===
 const more = (n: number, word: string): string => (n ? `+${plural(n, `more ${word}`)}` : '');
 
 /** The longest source line: a headline linked to its article, with its outlet and date. */
-export const SOURCE_LINE = 200;
+const SOURCE_LINE = 200;
 
 /** A source as one line: number, outlet, headline (linked when its URL is known), date. */
 export function sourceLine(s: SourceRef, max = SOURCE_LINE): string {

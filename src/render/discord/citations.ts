@@ -18,7 +18,7 @@ export interface SourceIndex {
 }
 
 /** Citations shown per item before "+N". */
-export const REFS_SHOWN = 3;
+const REFS_SHOWN = 3;
 
 const indexes = new WeakMap<readonly SourceRef[], SourceIndex>();
 

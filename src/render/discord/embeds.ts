@@ -5,7 +5,7 @@ import { briefingEmbed, EMBED_COLOR, sourceLine } from './briefing-embed.js';
 import { clip, fitLines, md } from './fit.js';
 
 /** A rendered message broke a Discord limit: a bug in the renderer, never the user's doing. */
-export class DiscordLimitError extends Error {
+class DiscordLimitError extends Error {
   override readonly name = 'DiscordLimitError';
   readonly code = 'discord-limit';
   constructor(readonly problems: string[]) {

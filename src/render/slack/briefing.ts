@@ -21,7 +21,7 @@ import { clip, escapeMrkdwn as esc, link } from './escape.js';
 import { context, header, listSections, more, section, type Budget } from './layout.js';
 
 /** How many of each section a Slack briefing shows at most: about one screen. */
-export const SLACK_SHOWN = { figures: 6, passages: 3, actors: 5, questions: 3, refs: 3 } as const;
+const SLACK_SHOWN = { figures: 6, passages: 3, actors: 5, questions: 3, refs: 3 } as const;
 
 /** Raw characters an item's parts may take before escaping, so one item never fills a section. */
 const RAW = { item: 240, role: 80, headline: 110, outlet: 40 } as const;
@@ -203,7 +203,7 @@ const sourceNumbered = (sources: readonly SourceRef[], n: number): SourceRef | u
 };
 
 /** "5 articles · published 2025-02-09" or "… published 2025-02-01 to 2025-02-28". */
-export function publishedLine(sources: readonly SourceRef[]): string {
+function publishedLine(sources: readonly SourceRef[]): string {
   let line = publishedCache.get(sources);
   if (line === undefined) publishedCache.set(sources, (line = describePublished(sources)));
   return line;

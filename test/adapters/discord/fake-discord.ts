@@ -19,7 +19,7 @@ export interface RecordedCall {
 }
 
 /** A scripted answer. */
-export interface Scripted {
+interface Scripted {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -27,7 +27,7 @@ export interface Scripted {
 
 /** The fake's application and bot. */
 export const APP_ID = '100000000000000001';
-export const BOT_ID = '100000000000000002';
+const BOT_ID = '100000000000000002';
 /** A token the fake's /gateway/bot refuses with 401. */
 export const BAD_TOKEN = 'bad-token';
 

@@ -29,7 +29,7 @@ export function envFrom(vars: Record<string, string>): Env {
 export const silent = createLogger('silent');
 
 /** The message inside a body (callback `data`, a PATCH, a channel post), without what is not part of it (flags, nonce). */
-export function messageOf(body: unknown): Record<string, unknown> {
+function messageOf(body: unknown): Record<string, unknown> {
   const b = body as Record<string, unknown>;
   const m = (b.type !== undefined && typeof b.data === 'object' ? b.data : b) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(m).filter(([k]) => !['flags', 'nonce', 'enforce_nonce'].includes(k)));

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One request the bot made. */
-export interface Call {
+interface Call {
   /** `/api/chat.postMessage`, `/respond/abc`… */
   path: string;
   /** The body, parsed: JSON, or form fields with JSON values decoded. */
@@ -16,7 +16,7 @@ export interface Call {
 }
 
 /** A scripted answer for the next call to a method. */
-export interface Scripted {
+interface Scripted {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;

@@ -12,7 +12,7 @@ import { RULES as PHRASES } from './rules/phrases.js';
 import { RULES as STATES } from './rules/states.js';
 import type { MeasureContext, MeasureRule, Reading } from './rules/tools.js';
 
-export type { MeasureContext, MeasureRule, Reading } from './rules/tools.js';
+export type { MeasureContext, Reading } from './rules/tools.js';
 
 const BY_ID = new Map([...COPIES, ...KINDS, ...STATES, ...PHRASES].map((r) => [r.id, r]));
 
@@ -54,7 +54,7 @@ const ORDER = [
 ] as const;
 
 /** The rule table, in the order rows are tried. */
-export const MEASURE_RULES: readonly MeasureRule[] = ORDER.map((id) => {
+const MEASURE_RULES: readonly MeasureRule[] = ORDER.map((id) => {
   const rule = BY_ID.get(id);
   if (!rule) throw new Error(`measure rule ${id} is listed but not defined`);
   return rule;

@@ -78,7 +78,7 @@ function bracketedAge(n: NumberMention, before: string, after: string): boolean 
 }
 
 /** Checked in order; the first that holds names the reason. */
-export const NOT_A_FIGURE: readonly ExclusionRule[] = [
+const NOT_A_FIGURE: readonly ExclusionRule[] = [
   {
     id: 'not.year',
     reason: 'a year',

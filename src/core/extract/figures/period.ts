@@ -39,7 +39,7 @@ const dayOf = (s: string): number => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
 /** Days between two ISO dates. */
 export const daysBetween = (a: string, b: string): number => Math.round(dayOf(b) - dayOf(a));
 /** A day's label: "July 8, 2025". */
-export const dayLabel = (d: string): string => {
+const dayLabel = (d: string): string => {
   const [y, m, day] = d.split('-').map(Number);
   return `${monthName((m ?? 1) - 1)} ${day ?? 1}, ${y ?? 0}`;
 };

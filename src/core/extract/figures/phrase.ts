@@ -30,7 +30,7 @@ const EMPTY_MODIFIER =
  * Whether a token is a common noun: tagged so, or a capitalised word the lexicon knows that starts
  * its sentence or sits in a headline's title case ("Deaths In Spain").
  */
-export function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean {
+function isNoun(tokens: Token[], i: number, titleCase: boolean): boolean {
   const t = tokens[i];
   if (!t || !/[a-z]/i.test(t.text)) return false;
   if (t.pos === 'NOUN') return true;
