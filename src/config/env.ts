@@ -19,19 +19,25 @@ const EnvSchema = z.object({
   SITREP_CONFIG: z.string().trim().min(1).optional(),
   SITREP_DB: z.string().trim().min(1).optional(),
   SITREP_ENCRYPTION_KEY: z.string().trim().min(32, 'at least 32 characters: make one with openssl rand -base64 32').optional(),
-  SITREP_DATABASE_URL: z.url({ protocol: /^postgres(?:ql)?$/, error: 'expected a PostgreSQL URL, as in postgres://sitrep:secret@db.internal:5432/sitrep' }).optional(),
+  SITREP_DATABASE_URL: z
+    .url({ protocol: /^postgres(?:ql)?$/, error: 'expected a PostgreSQL URL, as in postgres://sitrep:secret@db.internal:5432/sitrep' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITREP_PUBLIC_URL: url.optional(),
   SITREP_LINK_SECRET: z.string().trim().min(32, 'at least 32 characters: make one with openssl rand -base64 32').optional(),
-  SITREP_LINK_EXPIRY: z.string().trim().optional().transform((s, ctx) => {
-    if (s === undefined) return undefined;
-    const ms = parseSpan(s);
-    if (ms === undefined || ms < 60_000 || ms > 366 * 86_400_000) {
-      ctx.issues.push({ code: 'custom', input: s, message: 'how long a page link works, from 1m to 366d, as 30d or 12h' });
-      return undefined;
-    }
-    return ms;
-  }),
+  SITREP_LINK_EXPIRY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const ms = parseSpan(s);
+      if (ms === undefined || ms < 60_000 || ms > 366 * 86_400_000) {
+        ctx.issues.push({ code: 'custom', input: s, message: 'how long a page link works, from 1m to 366d, as 30d or 12h' });
+        return undefined;
+      }
+      return ms;
+    }),
   // `auto`: the console runs when no chat platform does. `off`: never (a container, a service).
   SITREP_CONSOLE: z.enum(['auto', 'off'], { error: 'expected auto or off' }).default('auto'),
 });

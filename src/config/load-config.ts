@@ -36,7 +36,11 @@ export async function loadConfig(file: string, known: Known): Promise<Result<Sit
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    return err({ code: 'no-config', file, problems: [`Cannot read the config ${file} (${code}). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.`] });
+    return err({
+      code: 'no-config',
+      file,
+      problems: [`Cannot read the config ${file} (${code}). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.`],
+    });
   }
   return configFromText(text, known, file);
 }

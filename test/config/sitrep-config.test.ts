@@ -24,7 +24,18 @@ describe('config/sitrep.yaml', () => {
         schedule: { graceMs: 2 * 3600_000, attempts: 5, backoffMs: 30_000, maxBackoffMs: 600_000 },
         platformConfig: { slack: { managers: [] } },
         ingest: { allowPrivate: false, allowHosts: [], timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, attempts: 3 },
-        digests: [{ id: 'ecuador-hourly', platform: 'console', channel: 'terminal', subject: 'ecuador', topic: 'homicides', cron: '0 * * * *', timeZone: 'UTC', origin: 'config' }],
+        digests: [
+          {
+            id: 'ecuador-hourly',
+            platform: 'console',
+            channel: 'terminal',
+            subject: 'ecuador',
+            topic: 'homicides',
+            cron: '0 * * * *',
+            timeZone: 'UTC',
+            origin: 'config',
+          },
+        ],
       },
     });
   });
@@ -96,11 +107,24 @@ timezone: america/guayaquil
 digests:
   - { platform: discord, channel: 700000000000000001, subject: ecuador, time: "7:30" }
 `);
-    expect(r.ok && r.value.digests).toEqual([{ id: 'ecuador-overview-discord-700000000000000001', platform: 'discord', channel: '700000000000000001', subject: 'ecuador', topic: undefined, cron: '30 7 * * *', timeZone: 'America/Guayaquil', origin: 'config' }]);
+    expect(r.ok && r.value.digests).toEqual([
+      {
+        id: 'ecuador-overview-discord-700000000000000001',
+        platform: 'discord',
+        channel: '700000000000000001',
+        subject: 'ecuador',
+        topic: undefined,
+        cron: '30 7 * * *',
+        timeZone: 'America/Guayaquil',
+        origin: 'config',
+      },
+    ]);
   });
 
   it('refuses a YAML alias bomb in one line naming the file', async () => {
-    const r = await load('a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n');
+    const r = await load(
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n',
+    );
     const said = r.ok ? '' : describeConfigError(r.error);
     expect(said).toMatch(/sitrep\.yaml/);
     expect(said).toContain('refused: its aliases (*name) expand too far, as in an alias bomb');
@@ -111,10 +135,18 @@ digests:
     const bad = await load('digests:\n  - platform: console\n   channel: x\n');
     expect(bad.ok ? '' : bad.error.problems[0]).toMatch(/^line 3: /);
     const missing = await loadConfig('/nonexistent/sitrep.yaml', known);
-    expect(missing.ok ? '' : describeConfigError(missing.error)).toBe('Cannot read the config /nonexistent/sitrep.yaml (ENOENT). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.');
+    expect(missing.ok ? '' : describeConfigError(missing.error)).toBe(
+      'Cannot read the config /nonexistent/sitrep.yaml (ENOENT). Give an existing file with --config FILE or SITREP_CONFIG, or restore config/sitrep.yaml.',
+    );
   });
 
-  it.each([['2h', 7_200_000], ['90m', 5_400_000], ['1h30m', 5_400_000], ['30s', 30_000], ['45 min', 2_700_000]])('reads the grace %j as %j ms', async (text, ms) => {
+  it.each([
+    ['2h', 7_200_000],
+    ['90m', 5_400_000],
+    ['1h30m', 5_400_000],
+    ['30s', 30_000],
+    ['45 min', 2_700_000],
+  ])('reads the grace %j as %j ms', async (text, ms) => {
     const r = await load(`schedule: { grace: ${text} }`);
     expect(r.ok && r.value.schedule.graceMs).toBe(ms);
   });
