@@ -291,7 +291,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     library,
     ingestor: live.ingestion.ingestor,
     refresh: (subject) => live.sync.changed(subject),
-    storedCount: (subject) => store.articles.count(subject),
+
     // One replica polls a subject's feeds at a time: the lease outlasts the interval, so its holder keeps it.
     claim: (subject, pollMs) => store.leases.acquire(`feeds:${subject}`, instance, clock() + pollMs + FEED_LEASE_SLACK_MS, clock()),
     logger: logger.child({ component: 'ingest' }),

@@ -14,8 +14,6 @@ export interface FeedPollerDeps {
   ingestor: Ingestor;
   /** Rebuilds a subject's set after new articles came in. */
   refresh: (subject: string) => Promise<void>;
-  /** How many articles the store holds for a subject: `sitrep ingest` and `sitrep add` may add some beside the bot. */
-  storedCount?: ((subject: string) => Promise<number>) | undefined;
   /** Takes the subject's feeds for one interval; false while another replica polls them. Always ours when absent. */
   claim?: ((subject: string, pollMs: number) => Promise<boolean>) | undefined;
   logger: Logger;
@@ -48,7 +46,6 @@ function logReport(logger: Logger, r: IngestReport): void {
 export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<IngestReport | undefined>>();
-  const counts = new Map<string, number>();
   let stopped = false;
 
   async function pollOnce(name: string): Promise<IngestReport | undefined> {
@@ -60,11 +57,9 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     }
     const report = await deps.ingestor.poll({ name, feeds: subject.live.feeds, match: subject.live.match });
     logReport(deps.logger, report);
-    const stored = await deps.storedCount?.(name);
-    const grew = stored !== undefined && counts.has(name) && counts.get(name) !== stored;
-    if (stored !== undefined) counts.set(name, stored);
-    // Stopping: what came in is stored, and the next start builds it.
-    if (!stopped && (report.added || report.folded || grew)) await deps.refresh(name);
+    // Stopping: what came in is stored, and the next start builds it. Articles added beside the bot
+    // (`sitrep add`, another replica) raise the subject's version, which the subject sync reads.
+    if (!stopped && (report.added || report.folded)) await deps.refresh(name);
     return report;
   }
 

@@ -1,6 +1,6 @@
 /** Text helpers the core shares: accents off, overlap of word lists. One copy each. */
 
-/** The text without combining marks ("González" -> "Gonzalez"); case is left as it is. */
+/** The text without combining marks ("café" -> "cafe"); case is left as it is. */
 export const foldAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** How many of `b`'s words are in `a`, and the Jaccard overlap of the two (`a` counted once per word). */

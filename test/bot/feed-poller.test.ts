@@ -94,28 +94,6 @@ describe('the feed poller', () => {
     expect(ingestor.polled.map((p) => p.name)).toEqual(['live']);
     expect(refreshed).toEqual([]);
   });
-
-  it('rebuilds when articles were added beside it (sitrep add), though its own poll found none', async () => {
-    const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
-    let stored = 3;
-    const refreshed: string[] = [];
-    const poller = createFeedPoller({
-      library,
-      ingestor: fakeIngestor(0),
-      refresh: (s) => {
-        refreshed.push(s);
-        return Promise.resolve();
-      },
-      storedCount: () => Promise.resolve(stored),
-      logger: memoryLog().logger,
-    });
-    await poller.poll('live');
-    expect(refreshed).toEqual([]);
-    stored = 4;
-    await poller.poll('live');
-    expect(refreshed).toEqual(['live']);
-    await poller.stop();
-  });
 });
 
 describe('feed polls shared between replicas', () => {

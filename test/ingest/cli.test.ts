@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliDeps } from '../../src/cli.js';
 import { memoryLog } from '../schedule/harness.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import { tempDir } from '../temp-dir.js';
 import { itemFor, MINING, newsPage, PORT, rssFeed, RUNOFF, RUNOFF_COPY } from './fixtures.js';
 import { startServer, type TestServer } from './server.js';
@@ -110,6 +111,26 @@ describe('sitrep ingest and add', () => {
     expect(again).toEqual({ code: 2, out: '', err: `No added article '${files[1] ?? ''}' in live. live has none.\n` });
     // Taken out for good: adding the page again adds it anew.
     expect((await run(['add', 'live', s.url('/prensa/noboa-reelected')], deps)).out).toMatch(/^Added to live: /);
+  });
+
+  it('tells running bots the subject changed: add and remove raise its version, a duplicate does not', async () => {
+    const s = await site();
+    const { deps } = await setup(s, ['/world.xml']);
+    const versions = async (): Promise<number | undefined> => {
+      const opened = openSqliteStore(deps.env?.SITREP_DB ?? '');
+      if (!opened.ok) throw new Error(opened.error);
+      const v = (await opened.value.subjectVersions.all()).get('live');
+      await opened.value.close();
+      return v;
+    };
+    await run(['add', 'live', s.url('/diario/noboa-wins')], deps);
+    expect(await versions()).toBe(1);
+    await run(['add', 'live', s.url('/diario/noboa-wins')], deps);
+    expect(await versions()).toBe(1);
+    const listed = await run(['sources', 'live'], deps);
+    const [file] = [...listed.out.matchAll(/ · (\S+\.txt) · added\n/g)].map((m) => m[1] ?? '');
+    await run(['remove', 'live', file ?? ''], deps);
+    expect(await versions()).toBe(2);
   });
 
   it("leaves a subject's own files to the user", async () => {
