@@ -3,9 +3,12 @@ import { stem } from './nlp.js';
 import { foldAccents } from './text.js';
 
 const STOP = new Set(
-  'the a an of to in on for and or but with by from at as is are was were be been being that this which who whom whose it its their his her they he she we our not no did does do would will could can might may should must has have had than then so such into over under about after before while if whether how what when where why also more most very just only said says say there these those'.split(
-    ' ',
-  ),
+  (
+    'the a an of to in on for and or but with by from at as is are was were be been being that this which who whom whose ' +
+    'it its their his her they he she we our not no did does do would will could can might may should must has have had ' +
+    'than then so such into over under about after before while if whether how what when where why also more most very just only ' +
+    'said says say there these those'
+  ).split(' '),
 );
 
 /**

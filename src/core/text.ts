@@ -9,3 +9,10 @@ export function overlap(a: readonly string[], b: readonly string[]): { shared: n
   const shared = b.filter((x) => A.has(x)).length;
   return { shared, jaccard: shared / (A.size + b.length - shared || 1) };
 }
+
+/**
+ * A regex group of alternatives kept as a table, one row each and in order (order decides which
+ * wins): `anyOf([/sign(?:ing)? up/, 'inbox'])` is the source `(?:sign(?:ing)? up|inbox)`. A row is a
+ * RegExp literal (its source is taken, flags ignored) or a string of regex source.
+ */
+export const anyOf = (rows: readonly (string | RegExp)[]): string => `(?:${rows.map((r) => (typeof r === 'string' ? r : r.source)).join('|')})`;

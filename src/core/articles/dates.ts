@@ -3,6 +3,7 @@
 import * as chrono from 'chrono-node/en';
 import type { Article, PubDate } from '../model.js';
 import { MONTH_NAMES, MONTH_STEMS } from '../calendar.js';
+import { anyOf } from '../text.js';
 
 /** A month beside a number: where a day may be written without its year. */
 const MONTH_AND_DAY = new RegExp(`\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d|\\d\\s+(?:${MONTH_STEMS})`, 'i');
@@ -54,9 +55,20 @@ export function leadingDate(text: string): { text: string; year: number; month: 
 }
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
-/** Words that put a day ahead of the report ("as soon as Wednesday", "back by Nov. 12", "as soon as Wednesday or as late as Nov. 12", "will vote on Friday"; but "as late as Saturday night, 20 were missing" is past). */
-const FUTURE_BEFORE =
-  /\b(?:as soon as|as early as|(?:as soon as|as early as)\b[^.;]{0,60}\bas late as|no later than|by|until|till|before|starting|beginning|from|deadline(?: of)?|due|scheduled for|set for|expected on)\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$/i;
+/** The words before a day that put it ahead, in order: "as soon as", "by", "deadline of"... */
+const FUTURE_WORDS = [
+  /as soon as|as early as/,
+  /(?:as soon as|as early as)\b[^.;]{0,60}\bas late as/,
+  /no later than|by|until|till|before/,
+  /starting|beginning|from/,
+  /deadline(?: of)?|due|scheduled for|set for|expected on/,
+];
+/**
+ * Words that put a day ahead of the report ("as soon as Wednesday", "back by Nov. 12", "as soon as
+ * Wednesday or as late as Nov. 12", "will vote on Friday"; but "as late as Saturday night, 20 were
+ * missing" is past).
+ */
+const FUTURE_BEFORE = new RegExp(String.raw`\b${anyOf(FUTURE_WORDS)}\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$`, 'i');
 const FUTURE_CLAUSE = /\b(?:will|would|could|shall|is expected to|are expected to|plans? to|is set to|are set to|must)\b/i;
 /** Whether the date at `at` in a line lies ahead of the report rather than behind it ("as soon as Wednesday", "will vote on Friday"). */
 export const ahead = (line: string, at: number): boolean => {

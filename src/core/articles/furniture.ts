@@ -1,5 +1,6 @@
 /** Rules that tell page furniture (captions, credits, bylines, navigation, prompts) from an article's prose. */
 import escapeStringRegexp from 'escape-string-regexp';
+import { anyOf } from '../text.js';
 
 /** A paragraph-level rule: when `test` holds, the paragraph is furniture; `reason` says why (its id). */
 interface Rule {
@@ -38,7 +39,8 @@ const words = (s: string): number => {
   return counted.words;
 };
 const endsLikeProse = (s: string): boolean => /[.!?…"”’')\]]$/.test(s.trim());
-const anyOf = (phrases: readonly string[]): string => phrases.map((p) => escapeStringRegexp(p).replace(/ /g, '\\s+')).join('|');
+/** Phrases as regex alternatives, each escaped and with any run of space between its words. */
+const anyPhrase = (phrases: readonly string[]): string => phrases.map((p) => escapeStringRegexp(p).replace(/ /g, '\\s+')).join('|');
 
 /** Headings that open a list of links to other stories: what follows them is not the article. */
 const LIST_HEADINGS: readonly string[] = [
@@ -99,7 +101,7 @@ const LIST_HEADINGS: readonly string[] = [
   'popular stories',
 ];
 /** A list's heading ("Recent Posts", "More from Reuters"): what follows it is links, and when short, the page's end. */
-export const LIST_HEADING = new RegExp(`^(?:${anyOf(LIST_HEADINGS)}|more from .{1,40})\\s*:?$`, 'i');
+export const LIST_HEADING = new RegExp(`^(?:${anyPhrase(LIST_HEADINGS)}|more from .{1,40})\\s*:?$`, 'i');
 
 /** One-line page labels: sharing, ads, comments, site chrome. */
 const PAGE_LABELS: readonly string[] = [
@@ -148,18 +150,32 @@ const PAGE_LABELS: readonly string[] = [
   'already a subscriber?',
   'already a subscriber',
 ];
-const PAGE_LABEL = new RegExp(`^(?:${anyOf(PAGE_LABELS)})\\s*[.!:]?$`, 'i');
+const PAGE_LABEL = new RegExp(`^(?:${anyPhrase(PAGE_LABELS)})\\s*[.!:]?$`, 'i');
 
 /** Paywall prompts: unambiguous wherever they stand. */
-const PAYWALL =
-  /\b(?:already a subscriber|already have an account|subscribe (?:now|today) to|to continue reading|subscribe to (?:continue|read)|log in to (?:continue|read)|sign in to (?:continue|read)|create a free account|you have reached your (?:limit|free))\b/i;
+const PAYWALL_PROMPTS = [
+  /already a subscriber|already have an account/,
+  /subscribe (?:now|today) to|to continue reading|subscribe to (?:continue|read)/,
+  /log in to (?:continue|read)|sign in to (?:continue|read)/,
+  /create a free account|you have reached your (?:limit|free)/,
+];
+const PAYWALL = new RegExp(String.raw`\b${anyOf(PAYWALL_PROMPTS)}\b`, 'i');
 /** Newsletter and app prompts: their words, said to the reader ("your inbox", "free"). */
-const PROMPT =
-  /\b(?:subscribe|sign(?:ing)? up|newsletters?|inbox(?:es)?|(?:daily|weekly|free) (?:e-?mail|briefing|digest|edition)|download (?:our|the) app|push (?:notifications|alerts)|free articles?)\b/i;
+const PROMPT_WORDS = [
+  /subscribe|sign(?:ing)? up|newsletters?|inbox(?:es)?/,
+  /(?:daily|weekly|free) (?:e-?mail|briefing|digest|edition)/,
+  /download (?:our|the) app|push (?:notifications|alerts)|free articles?/,
+];
+const PROMPT = new RegExp(String.raw`\b${anyOf(PROMPT_WORDS)}\b`, 'i');
 const READER = /\b(?:you|your|you're|you'll|free|delivered)\b/i;
+/** The verbs of an imperative addressed to the reader. */
+const IMPERATIVE_VERBS = [
+  /get|escape|join|download|try|start|stay|discover|explore|unlock|become/,
+  /support|donate|tap|click|share|follow|subscribe|sign up|never miss|don't miss/,
+  /listen|watch|read|find|learn|enjoy|upgrade|register/,
+];
 /** An imperative addressed to the reader: "Escape your echo chamber.", "Get the facts ... for you." */
-const IMPERATIVE =
-  /^(?:get|escape|join|download|try|start|stay|discover|explore|unlock|become|support|donate|tap|click|share|follow|subscribe|sign up|never miss|don't miss|listen|watch|read|find|learn|enjoy|upgrade|register)\b/i;
+const IMPERATIVE = new RegExp(String.raw`^${anyOf(IMPERATIVE_VERBS)}\b`, 'i');
 
 const CREDIT_IN_PARENS =
   /\((?:[^()]{0,120}\b(?:photo|photos|photograph|image|picture|courtesy|credit|illustration|file|handout|getty|reuters|afp|ap)\b[^()]{0,120})\)\s*\S{0,30}$/i;
@@ -173,8 +189,15 @@ const TRAILING_AGENCY_CREDIT = /\b(?:via Getty Images|Getty Images|Shutterstock|
 const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|\b)|[?&](?:crop|width|height|quality|fit|resize|auto|format|w|h|q)=\S/i;
 const AD_PREFIX = /^(?:advertisement|hide ad)/i;
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s*\d{4})/i;
-const DISCLAIMER =
-  /\b(?:provides? (?:the|this|such) information ["'“]?as is|(?:is|are) provided ["'“]?as is|without warranty|for (?:general )?informational purposes only|does not constitute (?:financial|investment|legal|medical) advice|not investment advice|may not be (?:published|reproduced|broadcast|rewritten|redistributed)|the views (?:and opinions )?expressed (?:here|herein|in this))\b/i;
+/** Disclaimers: "provided as is", "not investment advice", "may not be reproduced". */
+const DISCLAIMERS = [
+  /provides? (?:the|this|such) information ["'“]?as is|(?:is|are) provided ["'“]?as is|without warranty/,
+  /for (?:general )?informational purposes only/,
+  /does not constitute (?:financial|investment|legal|medical) advice|not investment advice/,
+  /may not be (?:published|reproduced|broadcast|rewritten|redistributed)/,
+  /the views (?:and opinions )?expressed (?:here|herein|in this)/,
+];
+const DISCLAIMER = new RegExp(String.raw`\b${anyOf(DISCLAIMERS)}\b`, 'i');
 const CONTRIBUTOR = /\b(?:contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is|are) solely responsible for all content)\b/i;
 const FOLLOW = /^(?:follow|sign up|subscribe|click here|download|listen|watch|read|get|find)\b[^.]{0,200}(?:https?:\/\/|www\.|\bat\s+\S+\.\w{2,})/i;
 const SOURCE_LINE =
@@ -185,12 +208,18 @@ const CREDIT_LINE = /^(?:(?:additional\s+)?reporting|writing|editing|compiled|pr
 const LINK_LABEL = /^(?:read more|read also|also read|related|see also|more|watch|listen|read next|recommended|must read)\s*:\s*\S/i;
 /** "FILE - Firefighters battle ...": an archive photo's caption; "Image caption, ..." says so itself. */
 const CAPTION_LABEL = /^(?:FILE\s*[-–—]\s|(?:image|photo|video|picture)\s+(?:caption|source|credit)\b)/i;
+/** The openings of notes about the page. */
+const PAGE_NOTES = [
+  /editor['’]s note\b/,
+  /this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b/,
+  /(?:this (?:story|article) )?(?:originally|first) (?:appeared|published) (?:on|in)\b/,
+];
 /** "Editor's note: ...", "This story has been updated": notes about the page, not the story. */
-const PAGE_NOTE =
-  /^(?:editor['’]s note\b|this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended|originally published)\b|(?:this (?:story|article) )?(?:originally|first) (?:appeared|published) (?:on|in)\b)/i;
+const PAGE_NOTE = new RegExp(`^${anyOf(PAGE_NOTES)}`, 'i');
+/** The openings of a comment form. */
+const COMMENT_FORMS = [/leave a reply|leave a comment|cancel reply/, /your email address will not be published|required fields are marked/];
 /** Tag lists and comment forms: "Tags: floods, rescue", "Your email address will not be published." */
-const PAGE_FORM =
-  /^(?:tags?|topics?|filed under|categories|category)\s*:|^(?:leave a reply|leave a comment|cancel reply|your email address will not be published|required fields are marked)/i;
+const PAGE_FORM = new RegExp(String.raw`^(?:tags?|topics?|filed under|categories|category)\s*:|^${anyOf(COMMENT_FORMS)}`, 'i');
 const CONTACT = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|^(?:contact|email|e-mail|reach)\s+(?:the\s+)?(?:reporter|writer|author|us|[A-Z]\w+)\b.*(?:@|\bat\b)/i;
 /** What CONTACT cannot match without: an "@", or its opening word. Most paragraphs have neither, and CONTACT scans every word. */
 const maybeContact = (t: string): boolean => t.includes('@') || /^(?:contact|email|e-mail|reach)\s/i.test(t);
@@ -199,7 +228,10 @@ const TIMESTAMP = /^(?:updated|published|posted|last updated|first published|mod
 const NUMBERED_SUBHEAD = /^\d{1,2}[.)]\s+\S/;
 const SEPARATOR = /^[\s_*=~#·•|×✕-]*$/;
 
-/** Checked in order; the first that matches names the reason. A word count comes first in a rule: it is counted once a paragraph, and spares the patterns of a paragraph too long for the rule. */
+/**
+ * Checked in order; the first that matches names the reason. A word count comes first in a rule: it
+ * is counted once a paragraph, and spares the patterns of a paragraph too long for the rule.
+ */
 const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'separator', test: (t) => SEPARATOR.test(t) },
   { reason: 'navigation', test: (t) => LIST_HEADING.test(t.trim()) || PAGE_LABEL.test(t.trim()) },
@@ -261,8 +293,14 @@ export function isListItem(text: string): boolean {
  * Present-tense scene verbs of photo captions ("stands outside", "are pictured"): with repetition on
  * the page, they tell a caption printed twice from a paragraph that a site repeats.
  */
-const CAPTION_VERBS =
-  /\b(?:stands?|sits?|walks?|holds?|looks? on|waits?|poses?|gathers?|speaks?|arrives?|attends?|watches|carries|carry|lies|rests?|passes|is pictured|are pictured|is seen|are seen|is shown|are shown|smiles?|waves?|listens?|reacts?|prays?|hugs?|embraces?|marches|wades?|surveys?|inspects?|clears?|cleans?|searches)\b/;
+const CAPTION_VERBS = new RegExp(
+  String.raw`\b${anyOf([
+    /stands?|sits?|walks?|holds?|looks? on|waits?|poses?|gathers?|speaks?|arrives?|attends?/,
+    /watches|carries|carry|lies|rests?|passes/,
+    /is pictured|are pictured|is seen|are seen|is shown|are shown/,
+    /smiles?|waves?|listens?|reacts?|prays?|hugs?|embraces?|marches|wades?|surveys?|inspects?|clears?|cleans?|searches/,
+  ])}\b`,
+);
 
 /** Whether a paragraph that the page prints more than once reads like a photo caption. */
 export function looksLikeCaption(text: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { termsOf } from '../terms.js';
 import type { Actor, Briefing, Evidence, Figure, Question, SourceRef } from '../model.js';
-import { overlap } from '../text.js';
+import { anyOf, overlap } from '../text.js';
 
 /** What one digest covered, kept (as JSON) to compare the next one against. */
 export interface Coverage {
@@ -83,8 +83,15 @@ export function coverageOf(state: Omit<CurrentState, 'sentences'>, at: string): 
  * A sentence that reports an outcome: a past-tense verb of deciding or winning, and no hedge
  * (a sentence that says a vote "will be held" answers nothing yet).
  */
-const OUTCOME =
-  /\b(?:won|wins|held|approved|approves|rejected|rejects|decided|ruled|passed|signed|ratified|elected|re-elected|defeated|beat|lost|declared|confirmed|agreed|voted|chose|named|appointed|ended|concluded|upheld|overturned|struck down|blocked|granted|denied|endorsed|secured|finished|resulted in|took office|was sworn in)\b/i;
+const OUTCOME = new RegExp(
+  String.raw`\b${anyOf([
+    /won|wins|held|approved|approves|rejected|rejects|decided|ruled|passed|signed|ratified/,
+    /elected|re-elected|defeated|beat|lost|declared|confirmed|agreed|voted|chose|named|appointed/,
+    /ended|concluded|upheld|overturned|struck down|blocked|granted|denied|endorsed|secured|finished/,
+    /resulted in|took office|was sworn in/,
+  ])}\b`,
+  'i',
+);
 const HEDGE =
   /\b(?:will|would|could|may|might|whether|unclear|unknown|uncertain|if|expected to|plans? to|set to|yet to|not yet|pending|awaits?|could not|did not)\b/i;
 

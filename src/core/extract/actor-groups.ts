@@ -4,10 +4,18 @@ import type { Sentence, Token } from '../nlp.js';
 import { isCap, joinTokens, predicateAfter } from './actor-roles.js';
 import { isQuantifier } from './actor-words.js';
 import { countryOf } from './gazetteer.js';
+import { anyOf } from '../text.js';
 
 /** Nouns that head a collective actor. */
-export const GROUP_HEAD =
-  /^(?:cartels?|gangs?|groups?|militias?|rebels|guerrillas|syndicates|police|military|army|troops|government|presidency|congress|parliament|assembly|legislature|court|ministry|countries|nations|allies|peacekeepers)$/i;
+export const GROUP_HEAD = new RegExp(
+  `^${anyOf([
+    /cartels?|gangs?|groups?|militias?|rebels|guerrillas|syndicates/,
+    /police|military|army|troops/,
+    /government|presidency|congress|parliament|assembly|legislature|court|ministry/,
+    /countries|nations|allies|peacekeepers/,
+  ])}$`,
+  'i',
+);
 const CRIME = /crim|drug|gang|armed|terror|narco|traffick|mafia|cartel/i;
 
 /** What a group mention needs from its sentence. */

@@ -4,6 +4,7 @@
  * make no actors.
  */
 import type { Sentence } from '../nlp.js';
+import { anyOf } from '../text.js';
 
 /** A sentence that makes no actors, and why. */
 interface SentenceRule {
@@ -52,9 +53,14 @@ function titleCase(s: Sentence): boolean {
   return (caps === long && long >= 5) || verb;
 }
 
+/** The words of boilerplate: copyright, disclaimers, sign-ups. */
+const BOILERPLATE_WORDS = [
+  /copyright|all rights reserved/,
+  /provides? the information ["“]?as is|without warranty|legal disclaimer/,
+  /sign up for|subscribe to|delivered (?:directly )?to your inbox/,
+];
 /** Copyright lines, "provided as is" disclaimers and newsletter sign-ups. */
-const BOILERPLATE =
-  /\b(?:copyright|all rights reserved|provides? the information ["“]?as is|without warranty|legal disclaimer|sign up for|subscribe to|delivered (?:directly )?to your inbox)\b|©/i;
+const BOILERPLATE = new RegExp(String.raw`\b${anyOf(BOILERPLATE_WORDS)}\b|©`, 'i');
 
 /** A cheap first look for the words BOILERPLATE needs: one scan for all of them, not one each. */
 const BOILERPLATE_HINT = /©|ight|eserved|as is|arrant|isclaim|ign up|ubscri|inbox/;

@@ -4,6 +4,7 @@
  * editing a row.
  */
 import { MONTH_NAMES, MONTH_STEMS, WEEKDAY_NAMES } from '../calendar.js';
+import { anyOf } from '../text.js';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 /** The tables `has` reads, in order: table `i` is bit `1 << i` of a word's classes. */
@@ -171,5 +172,12 @@ export const isQuantifier = has(QUANTIFIERS);
 export const CONNECTOR = /^(?:of|and|&|de|del|la|las|los|le|for|the|y|da|di|do|dos|du|des|van|von|der|den|ter|bin|al|el)$/;
 
 /** Nouns that show a capitalised modifier is the organisation that made something ("AtlasIntel poll"). */
-export const PRODUCT =
-  /^(?:poll|polls|survey|report|study|publication|statement|spokesperson|spokesman|spokeswoman|official|officials|data|analysis|index|figures|news|station|network|newspaper|channel|reporter|reporters)$/i;
+export const PRODUCT = new RegExp(
+  `^${anyOf([
+    /poll|polls|survey|report|study|publication|statement/,
+    /spokesperson|spokesman|spokeswoman|official|officials/,
+    /data|analysis|index|figures/,
+    /news|station|network|newspaper|channel|reporter|reporters/,
+  ])}$`,
+  'i',
+);

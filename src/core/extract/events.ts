@@ -11,6 +11,7 @@
 import { leadingDate } from '../articles/dates.js';
 import type { FigureMention } from '../model.js';
 import { norm } from './actors.js';
+import { anyOf } from '../text.js';
 
 /** A person named in a sentence, as the actor extractor read them. */
 export interface PersonRef {
@@ -21,9 +22,13 @@ export interface PersonRef {
   subject: boolean;
 }
 
+/** Taking office: "took office", "came to power", "was sworn in". */
+const TOOK_OFFICE_WORDS = [/(?:took|assumed|entered)\s+office|took\s+power|came\s+to\s+power/, /assumed\s+the\s+presidency|was\s+sworn\s+in|was\s+inaugurated/];
 /** Phrases dating the start of a term in office, each ending where its date begins. */
-const TOOK_OFFICE =
-  /\b(?:(?:took|assumed|entered)\s+office|took\s+power|came\s+to\s+power|assumed\s+the\s+presidency|was\s+sworn\s+in|was\s+inaugurated)(?:\s+as\s+[\w' -]{2,40}?)?\s+(?:in|on)\s+|\b(?:in|at)\s+(?:office|power)\s+since\s+/gi;
+const TOOK_OFFICE = new RegExp(
+  String.raw`\b${anyOf(TOOK_OFFICE_WORDS)}(?:\s+as\s+[\w' -]{2,40}?)?\s+(?:in|on)\s+|\b(?:in|at)\s+(?:office|power)\s+since\s+`,
+  'gi',
+);
 
 /** Between a name and its phrase: nothing, a comma, "who", "has been". */
 const NAME_GAP = /^\s*,?\s*(?:who\s+)?(?:(?:has|had)\s+been\s+|(?:has|had|was|is)\s+)?$/;

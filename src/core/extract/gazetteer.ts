@@ -1,5 +1,6 @@
 /** General world knowledge for actors: countries, their demonyms and capitals, regions, news agencies. */
 import countries from 'world-countries/countries.json' with { type: 'json' };
+import { anyOf } from '../text.js';
 
 interface CountryEntry {
   name: { common: string; official: string };
@@ -109,5 +110,11 @@ export function isRegion(name: string): boolean {
 }
 
 /** News agencies and outlets: sources of the story, not actors in it. */
-export const NEWS_AGENCIES =
-  /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg|efe|dpa|xinhua|ansa|upi|tass|bbc|cnn|al jazeera|new york times|washington post|wall street journal|guardian|financial times)$/i;
+export const NEWS_AGENCIES = new RegExp(
+  String.raw`^(?:the\s+)?${anyOf([
+    /associated press|ap|reuters|afp|agence france-presse|bloomberg|efe|dpa|xinhua|ansa|upi|tass/,
+    /bbc|cnn|al jazeera/,
+    /new york times|washington post|wall street journal|guardian|financial times/,
+  ])}$`,
+  'i',
+);

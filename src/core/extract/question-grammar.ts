@@ -4,6 +4,7 @@
  */
 import { analyse, cutFrom, type Sentence, type Token } from '../nlp.js';
 import { isCommonNoun, isGroupNoun, singular } from './figures/lexicon.js';
+import { anyOf } from '../text.js';
 
 /** A token with its offset in the whole text, not only in its sentence. */
 type Tok = Token & { at: number };
@@ -64,9 +65,18 @@ export function tidy(q: string): string {
   return s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}?` : '';
 }
 
+/** The words before an "as" that make it no conjunction: "as soon as", "so much as", "just as". */
+const NOT_AS_CONJUNCTION = /as|so|soon|much|many|high|early|late|long|far|well|little|such|same|just/;
+/** What follows a conjunction "as": a pronoun or determiner, or a capitalised subject and its verb. */
+const AFTER_AS_CONJUNCTION = String.raw`\s+(?:the|a|an|it|he|she|they|we|its|their|his|her)\s|\s+[A-Z][\w’'-]*\s+(?:is|are|was|were|has|have|had)\s`;
 /** Words that open a clause of reason, concession or circumstance: the question stops before them. */
-const SUBORDINATE =
-  /\s+(?:in part because|because|but|although|though|while|according to|despite|amid|given that|so that|(?<!\b(?:as|so|soon|much|many|high|early|late|long|far|well|little|such|same|just)\s+)as(?=\s+(?:the|a|an|it|he|she|they|we|its|their|his|her)\s|\s+[A-Z][\w’'-]*\s+(?:is|are|was|were|has|have|had)\s))\s+/;
+const SUBORDINATE = new RegExp(
+  String.raw`\s+${anyOf([
+    /in part because|because|but|although|though|while/,
+    /according to|despite|amid|given that|so that/,
+    String.raw`(?<!\b(?:${NOT_AS_CONJUNCTION.source})\s+)as(?=${AFTER_AS_CONJUNCTION})`,
+  ])}\s+`,
+);
 
 /** Where a clause stops being the question: a dash, a semicolon, a comma after a few words, "because". */
 export function cutClause(s: string): string {
@@ -84,8 +94,13 @@ export function cutClause(s: string): string {
   return out.replace(/^[\s,;:“”"‘’—–-]+|[\s,;:.“”"‘’—–-]+$/g, '').trim();
 }
 
-const DET_START =
-  /^(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Such|Some|Many|Most|Other|Local|Several|Both|All|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Millions)\b/;
+const DET_START = new RegExp(
+  String.raw`^${anyOf([
+    /The|This|That|These|Those|A|An|Its|His|Her|Their|Such/,
+    /Some|Many|Most|Other|Local|Several|Both|All/,
+    /Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Millions/,
+  ])}\b`,
+);
 
 /**
  * A subject inside a question: "A storm" -> "the storm" (or "a storm" when `indefinite`, for what

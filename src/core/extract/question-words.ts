@@ -16,10 +16,11 @@ export const WITHHELD: readonly string[] = [
   '(?:has|have) yet to',
 ];
 /** What they did not do: say, specify, explain... (base and past forms). */
-export const TELL: readonly string[] =
-  'say said specify specified disclose disclosed reveal revealed name named identify identified explain explained detail detailed confirm confirmed clarify clarified indicate indicated announce announced determine determined establish established know known decide decided provide provided give given offer offered'.split(
-    ' ',
-  );
+export const TELL: readonly string[] = (
+  'say said specify specified disclose disclosed reveal revealed name named identify identified explain explained detail detailed ' +
+  'confirm confirmed clarify clarified indicate indicated announce announced determine determined establish established ' +
+  'know known decide decided provide provided give given offer offered'
+).split(' ');
 /** What they did not give: "did not provide details on how", "no explanation for why". */
 export const TOLD: readonly string[] = [
   'details?',
@@ -52,11 +53,16 @@ export const UNKNOWN_FRAMES: readonly { re: string; anchors: string }[] = [
   },
   { re: '(?:it\\s+)?remains\\s+to\\s+be\\s+seen', anchors: 'seen' },
   {
-    re: '(?:hard|difficult|impossible|too early|too soon)\\s+to\\s+(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)',
+    re:
+      '(?:hard|difficult|impossible|too early|too soon)\\s+to\\s+' +
+      '(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)',
     anchors: 'hard difficult impossible early soon',
   },
   {
-    re: '(?:many\\s+|serious\\s+|new\\s+)?questions?\\s+(?:remain|remained|swirl|swirled|swirling|linger|lingered|persist|persisted|mount|mounted|grow|grew|arose|arise|were\\s+raised|have\\s+been\\s+raised|are\\s+being\\s+asked)\\s*(?:about|over|as\\s+to|on)?',
+    re:
+      '(?:many\\s+|serious\\s+|new\\s+)?questions?\\s+' +
+      '(?:remain|remained|swirl|swirled|swirling|linger|lingered|persist|persisted|mount|mounted|grow|grew|arose|arise|' +
+      'were\\s+raised|have\\s+been\\s+raised|are\\s+being\\s+asked)\\s*(?:about|over|as\\s+to|on)?',
     anchors: 'question questions',
   },
   { re: '(?:no one|nobody)\\s+(?:knows|knew|can\\s+say|could\\s+say)', anchors: 'knows knew say' },

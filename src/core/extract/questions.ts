@@ -3,6 +3,7 @@ import type { QuestionMention } from '../model.js';
 import { stem } from '../nlp.js';
 import { termsOf } from '../terms.js';
 import { anchorGate } from './anchor-gate.js';
+import { anyOf } from '../text.js';
 import { MONTH, TELL, TOLD, UNEXPLAINED, UNKNOWN_FRAMES, WH_CLAUSE, WH_WORDS, WITHHELD } from './question-words.js';
 import {
   asSubject,
@@ -14,9 +15,9 @@ import {
   processParticiple,
   subjectAt,
   tidy,
-  whQuestion,
   yesNoQuestion,
 } from './question-grammar.js';
+import { decisionSubject, embedded, FIRST_PERSON, howLong, modalQuestion, when } from './question-asks.js';
 
 /** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */
 interface Asked {
@@ -38,70 +39,14 @@ interface Cue {
   ask: (m: RegExpExecArray, sentence: string) => Asked | string | undefined;
 }
 
-const FIRST_PERSON = /\b(?:I|[Ww]e|[Yy]ou|us|me|[Oo]ur|[Mm]y|[Yy]our)\b/;
-
-/** An embedded wh- or whether-clause as a question; a pronoun subject becomes the sentence's subject. */
-function embedded(clause: string, sentence: string): string | undefined {
-  if (/^(?:whether|if)\b/i.test(clause)) {
-    const q = yesNoQuestion(clause);
-    return q && !FIRST_PERSON.test(q) ? q : undefined;
-  }
-  const q = whQuestion(clause, mainSubject(sentence));
-  // "What happened?" asks nothing a reader can act on; "Can we reopen?" is the speaker's, not the reader's.
-  return /^what happened\b/i.test(q) || q.split(/\s+/).length < 3 || FIRST_PERSON.test(q) ? undefined : q;
-}
-
-/** The subject behind a pending decision: "the proposal, however, requires" -> "the proposal". */
-function decisionSubject(sentence: string): string | undefined {
-  const which = /\b((?:his|her|its|their|the|this|that)\s+[a-z]+(?:\s+[a-z]+)?),\s+which\s+(?:now\s+)?(?:must|requires|needs|would)/i.exec(sentence);
-  if (which?.[1]) return which[1];
-  const m = /^(.{3,80}?)\s+(?:would|will|could|can|might|may|must|is|are|was|were|has|have|had|requires|remains?|faces|needs?)\b/i.exec(sentence);
-  const subj = m?.[1]
-    ? m[1]
-        .replace(/^(?:however|but|and|yet|still|meanwhile|although|while),?\s+/i, '')
-        .replace(/,?\s+however,?/i, '')
-        .trim()
-    : undefined;
-  return subj && subj.split(/\s+/).length <= 8 && !/\b[a-z]+ed\b|,/.test(subj) ? subj : undefined;
-}
-
-/** "How long will production take to ramp up?" from a sentence that says it will take time. */
-function howLong(m: RegExpExecArray, sentence: string): string | undefined {
-  const forWhom = m[2];
-  const vp = m[3] ? cutClause(m[3]) : undefined;
-  if (forWhom && vp) return tidy(`How long will it take for ${asSubject(forWhom)} to ${vp}`);
-  const subj = subjectAt(sentence, m.index);
-  const dummy = !subj || /^it$/i.test(subj) || /\bit\s*$/i.test(sentence.slice(0, m.index));
-  if (vp) return tidy(dummy ? `How long will it take to ${vp}` : `How long will ${asSubject(subj)} take to ${vp}`);
-  // "many factories will recover activity tomorrow, although some will take longer"
-  const before = sentence.slice(0, m.index);
-  const ellipsis = /\b(?:many|most|several|some|all)\s+([a-z]+)\s+(?:will|would|can|could|should|may|might)\s+([a-z]+(?:\s+[a-z]+)*)/i.exec(before);
-  if (ellipsis?.[1] && ellipsis[2] && /\b(?:some|others|many|several)\s*$/i.test(before)) {
-    const verb = ellipsis[2].replace(/\s+(?:on|by|next|this|from|until|in|within|tomorrow|today|tonight|soon|again|later)\b.*$/i, '');
-    return tidy(`How long will some ${ellipsis[1]} take to ${verb}`);
-  }
-  return dummy || /^(?:some|others|many|several|they|this|that)$/i.test(subj) ? undefined : tidy(`How long will ${asSubject(subj)} take`);
-}
-
-/** "workers can return as soon as Wednesday or as late as Friday" -> "When will workers return?" */
-function when(m: RegExpExecArray, sentence: string): string | undefined {
-  const before = sentence.slice(0, m.index);
-  const modal = /\b(can|could|will|would|may|might|should|are (?:expected|set|due) to|is (?:expected|set|due) to)\s+((?:[a-z]+\s+){0,6}?[a-z]+)\s*$/i.exec(
-    before,
-  );
-  if (!modal?.[2]) return undefined;
-  const subj = subjectAt(sentence, modal.index);
-  if (!subj) return undefined;
-  return tidy(`When will ${asSubject(subj.replace(/^according to [^,]+,\s*/i, ''))} ${modal[2]}`);
-}
-
 /** Ordered: the first cue that words a question for a sentence wins. */
 const CUES: readonly Cue[] = [
   {
     id: 'not said',
     anchors: [TELL.join(' '), WH_WORDS.join(' ')],
     re: new RegExp(
-      `\\b(?:${WITHHELD.join('|')})\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?(?:${TELL.join('|')})(?:\\s+yet)?\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*(?:(?:${TOLD.join('|')})\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`,
+      `\\b${anyOf(WITHHELD)}\\s+(?:immediately\\s+|yet\\s+|publicly\\s+)?${anyOf(TELL)}(?:\\s+yet)?\\s+(?:(?:any|new|further|more|a|an|the)\\s+)*` +
+        `(?:${anyOf(TOLD)}\\s+(?:for|on|about|of|as to|regarding)\\s+)?${WH_CLAUSE}`,
       'i',
     ),
     ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
@@ -115,14 +60,19 @@ const CUES: readonly Cue[] = [
   {
     id: 'whether unclear',
     anchors: [WH_WORDS.join(' ')],
-    re: /^(?:while\s+)?((?:whether|how|what|which|who|why|when)\s+.{10,}?)\s+(?:remains|is|are|was)\s+(?:still\s+)?(?:unclear|unknown|uncertain|to be seen|an open question|not known)/i,
+    re: new RegExp(
+      String.raw`^(?:while\s+)?((?:whether|how|what|which|who|why|when)\s+.{10,}?)\s+(?:remains|is|are|was)\s+(?:still\s+)?` +
+        String.raw`(?:unclear|unknown|uncertain|to be seen|an open question|not known)`,
+      'i',
+    ),
     ask: (m, s) => (m[1] ? embedded(m[1], s) : undefined),
   },
   {
     id: 'unexplained',
     anchors: ['unclear unknown uncertain undetermined unexplained unconfirmed mystery known clear investigation being yet determined doubt question limbo air'],
     re: new RegExp(
-      `(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;:"“”]{2,120}?)\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?(?:${UNEXPLAINED.join('|')})\\b`,
+      `(?:^|[,;—–]\\s*|\\b(?:but|and|said|says|adding|noting|while)\\s+(?:that\\s+)?)((?:the|its|their|his|her)\\s+[^,;:"“”]{2,120}?)` +
+        `\\s+(?:remains?|remained|is|are|was|were)\\s+(?:still\\s+|as yet\\s+|so far\\s+)?${anyOf(UNEXPLAINED)}\\b`,
       'i',
     ),
     ask: (m) => (/\b(?:said|says|told|added|noted)\b/i.test(m[1] ?? '') ? undefined : explained(m[1])),
@@ -130,7 +80,11 @@ const CUES: readonly Cue[] = [
   {
     id: 'no explanation',
     anchors: ['no'],
-    re: /\b(?:no|No)\s+(?:firm|clear|official|definitive|confirmed|obvious)?\s*((?:causes?|explanations?|reasons?|motives?)\s+(?:for|of|behind)\s+[^,;]{3,120}?)\s+(?:has|have|had)?\s*(?:yet\s+)?(?:emerged|been\s+(?:given|found|established|identified|determined|offered|announced))/,
+    re: new RegExp(
+      String.raw`\b(?:no|No)\s+(?:firm|clear|official|definitive|confirmed|obvious)?\s*` +
+        String.raw`((?:causes?|explanations?|reasons?|motives?)\s+(?:for|of|behind)\s+[^,;]{3,120}?)` +
+        String.raw`\s+(?:has|have|had)?\s*(?:yet\s+)?(?:emerged|been\s+(?:given|found|established|identified|determined|offered|announced))`,
+    ),
     ask: (m) => explained(m[1]),
   },
   {
@@ -161,13 +115,22 @@ const CUES: readonly Cue[] = [
   {
     id: 'cause sought',
     anchors: ['caused cause causes origin'],
-    re: /\b(?:investigat[a-z]*|prob(?:e|es|ing)|look(?:s|ing)?\s+into|examin[a-z]+|to\s+(?:determine|establish|identify|understand|find|pin\s+down))\s+(?:into\s+)?(?:what\s+caused\s+([^,;]{3,100})|(?:the\s+)?(?:exact\s+|possible\s+)?(?:cause|causes|origin)\s+of\s+([^,;]{3,100}))/i,
+    re: new RegExp(
+      String.raw`\b(?:investigat[a-z]*|prob(?:e|es|ing)|look(?:s|ing)?\s+into|examin[a-z]+|` +
+        String.raw`to\s+(?:determine|establish|identify|understand|find|pin\s+down))\s+(?:into\s+)?` +
+        String.raw`(?:what\s+caused\s+([^,;]{3,100})|(?:the\s+)?(?:exact\s+|possible\s+)?(?:cause|causes|origin)\s+of\s+([^,;]{3,100}))`,
+      'i',
+    ),
     ask: (m) => explained(`the cause of ${m[1] ?? m[2] ?? ''}`),
   },
   {
     id: 'no evidence',
     anchors: ['indication evidence sign proof rumor rumors rumour rumours speculation unconfirmed'],
-    re: /\b(?:no|little|scant)\s+["“]?(?:indication|evidence|sign|proof)["”]?\s+(?:yet\s+)?(of|that)\s+([^;]{3,120})|\b(?:rumou?rs?|speculation|unconfirmed reports)\s+(?:[a-z]+\s+){0,4}?(about|of|over|that)\s+([^;,]{3,100})/i,
+    re: new RegExp(
+      String.raw`\b(?:no|little|scant)\s+["“]?(?:indication|evidence|sign|proof)["”]?\s+(?:yet\s+)?(of|that)\s+([^;]{3,120})` +
+        String.raw`|\b(?:rumou?rs?|speculation|unconfirmed reports)\s+(?:[a-z]+\s+){0,4}?(about|of|over|that)\s+([^;,]{3,100})`,
+      'i',
+    ),
     ask: (m) => {
       const prep = m[1] ?? m[3];
       const what = m[2] ?? m[4];
@@ -180,7 +143,14 @@ const CUES: readonly Cue[] = [
   {
     id: 'how long',
     anchors: ['take'],
-    re: /\b(?:(?:might|may|could|will|would|should|is expected to|are expected to|was expected to|were expected to|is likely to|are likely to)\s+(?:still\s+)?)take\s+(longer|(?:some\s+)?time|a while|(?:a\s+)?(?:few|couple of|several|many)?\s*(?:days|weeks|months|years)|["“][^"”]{1,30}["”]|(?:up to|at least|about|around|more than)?\s*[\w-]+\s+(?:hours|days|weeks|months|years))(?:\s+(?:for\s+([^;,]+?)\s+)?to\s+([^;,]+))?/i,
+    re: new RegExp(
+      String.raw`\b(?:(?:might|may|could|will|would|should|` +
+        String.raw`is expected to|are expected to|was expected to|were expected to|is likely to|are likely to)\s+(?:still\s+)?)take\s+` +
+        String.raw`(longer|(?:some\s+)?time|a while|(?:a\s+)?(?:few|couple of|several|many)?\s*(?:days|weeks|months|years)|["“][^"”]{1,30}["”]` +
+        String.raw`|(?:up to|at least|about|around|more than)?\s*[\w-]+\s+(?:hours|days|weeks|months|years))` +
+        String.raw`(?:\s+(?:for\s+([^;,]+?)\s+)?to\s+([^;,]+))?`,
+      'i',
+    ),
     ask: (m, s) => howLong(m, s),
   },
   {
@@ -192,7 +162,13 @@ const CUES: readonly Cue[] = [
   {
     id: 'pending approval',
     anchors: ['be require requires approved subject pending'],
-    re: /\b(?:must|would have to|has to|needs? to|still needs? to)\s+be\s+(?:approved|debated|ratified|passed|signed|confirmed|voted on|reviewed|decided)|\brequires?\s+(?:the\s+)?approval\b|\bif approved\b|\bsubject to (?:the\s+)?approval\b|\bpending (?:approval|ratification|a vote|review)\b/i,
+    re: new RegExp(
+      String.raw`\b(?:must|would have to|has to|needs? to|still needs? to)\s+be\s+` +
+        String.raw`(?:approved|debated|ratified|passed|signed|confirmed|voted on|reviewed|decided)` +
+        String.raw`|\brequires?\s+(?:the\s+)?approval\b|\bif approved\b|\bsubject to (?:the\s+)?approval\b` +
+        String.raw`|\bpending (?:approval|ratification|a vote|review)\b`,
+      'i',
+    ),
     ask: (_m, s) => {
       const subj = decisionSubject(s);
       return subj ? `Will ${asSubject(subj)} be approved?` : undefined;
@@ -210,7 +186,11 @@ const CUES: readonly Cue[] = [
   {
     id: 'under way',
     anchors: ['process work task effort'],
-    re: /\b(?:process|work|task|effort)\s+of\s+([a-z]+ing\s+[^,;]{2,80}?)\s+(?:is|was|remains?|remained)\s+(?:still\s+)?(?:ongoing|under\s?way|continuing|in progress|not (?:yet )?complete)/i,
+    re: new RegExp(
+      String.raw`\b(?:process|work|task|effort)\s+of\s+([a-z]+ing\s+[^,;]{2,80}?)\s+(?:is|was|remains?|remained)\s+` +
+        String.raw`(?:still\s+)?(?:ongoing|under\s?way|continuing|in progress|not (?:yet )?complete)`,
+      'i',
+    ),
     ask: (m) => {
       const v = firstVerb(m[1] ?? '');
       return v?.rest ? tidy(`When will ${asSubject(v.rest.startsWith('the ') ? v.rest : `the ${v.rest}`)} be ${participle(v.lemma)}`) : undefined;
@@ -219,7 +199,12 @@ const CUES: readonly Cue[] = [
   {
     id: 'not yet done',
     anchors: ['not'],
-    re: /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?been|(?:was|were|is|are)\s+not\s+(?:immediately|yet))\s+(identified|found|located|recovered|released|named|determined|confirmed|established|disclosed|made public|accounted for|known|restored|reopened|repaired)\b/i,
+    re: new RegExp(
+      String.raw`\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?been|(?:was|were|is|are)\s+not\s+(?:immediately|yet))\s+` +
+        String.raw`(identified|found|located|recovered|released|named|determined|confirmed|established|disclosed` +
+        String.raw`|made public|accounted for|known|restored|reopened|repaired)\b`,
+      'i',
+    ),
     ask: (m, s) => {
       const subj = subjectAt(s, m.index);
       if (!subj || /^(?:it|this|that|they|he|she)$/i.test(subj)) return undefined;
@@ -229,13 +214,21 @@ const CUES: readonly Cue[] = [
   {
     id: 'not yet named',
     anchors: ['not'],
-    re: /\b(?:has|have|had)\s+not\s+(?:yet\s+)?(identified|named|found|located|recovered|released|confirmed|determined|disclosed)\s+((?:the|a|an|its|their|his|her)\s+[^,;]{2,60})/i,
+    re: new RegExp(
+      String.raw`\b(?:has|have|had)\s+not\s+(?:yet\s+)?(identified|named|found|located|recovered|released|confirmed|determined|disclosed)` +
+        String.raw`\s+((?:the|a|an|its|their|his|her)\s+[^,;]{2,60})`,
+      'i',
+    ),
     ask: (m) => (m[1] && m[2] ? tidy(`When will ${asSubject(cutClause(m[2]))} be ${m[1].toLowerCase()}`) : undefined),
   },
   {
     id: 'awaited',
     anchors: ['expected due awaited pending'],
-    re: /\b((?:a|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:decision|verdict|ruling|results?|outcome|findings|report|response)(?:\s+(?:on|of|in|over|from)\s+[^,;]{2,60}?)?)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:expected|due|awaited|pending)\b/i,
+    re: new RegExp(
+      String.raw`\b((?:a|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:decision|verdict|ruling|results?|outcome|findings|report|response)` +
+        String.raw`(?:\s+(?:on|of|in|over|from)\s+[^,;]{2,60}?)?)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:expected|due|awaited|pending)\b`,
+      'i',
+    ),
     ask: (m) => (m[1] ? tidy(`What will ${asSubject(m[1])} be`) : undefined),
   },
   {
@@ -259,7 +252,12 @@ const CUES: readonly Cue[] = [
   {
     id: 'criticism',
     anchors: ['criticism accusation accusations allegation allegations backlash'],
-    re: /\b(?:fac(?:es|ed|ing)|drew|draws|drawn|under|amid|receiv(?:es|ed|ing))\s+(?:growing\s+|mounting\s+|heavy\s+|sharp\s+|fierce\s+|widespread\s+|intense\s+)?(?:criticism|accusations?|allegations?|backlash)\s+(about|over|for|that|regarding|on)\s+([^;]{5,200})/i,
+    re: new RegExp(
+      String.raw`\b(?:fac(?:es|ed|ing)|drew|draws|drawn|under|amid|receiv(?:es|ed|ing))\s+` +
+        String.raw`(?:growing\s+|mounting\s+|heavy\s+|sharp\s+|fierce\s+|widespread\s+|intense\s+)?` +
+        String.raw`(?:criticism|accusations?|allegations?|backlash)\s+(about|over|for|that|regarding|on)\s+([^;]{5,200})`,
+      'i',
+    ),
     ask: (m, s) => {
       const what = cutClause(m[2] ?? '').replace(/\s+and\s+.*$/, '');
       if (!what) return undefined;
@@ -271,10 +269,17 @@ const CUES: readonly Cue[] = [
   {
     id: 'upcoming vote',
     anchors: ['runoff run referendum upcoming round go prepare prepares inconclusive'],
-    re: /\b(?:runoff|run-off|referendum|upcoming (?:election|vote|elections)|second round|will go to (?:a )?(?:runoff|vote|the polls)|prepares? for (?:its |the )?(?:\w+ )?elections?|inconclusive)\b/i,
+    re: new RegExp(
+      String.raw`\b${anyOf([
+        /runoff|run-off|referendum|upcoming (?:election|vote|elections)|second round/,
+        /will go to (?:a )?(?:runoff|vote|the polls)|prepares? for (?:its |the )?(?:\w+ )?elections?|inconclusive/,
+      ])}\b`,
+      'i',
+    ),
     ask: (_m, s) => {
       const at = new RegExp(
-        `\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`,
+        `\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)` +
+          `|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`,
       ).exec(s);
       const what = /\brunoff|run-off|second round/i.test(s) ? 'runoff' : /\breferendum/i.test(s) ? 'referendum' : 'election';
       const date = at?.[1] ?? at?.[2];
@@ -301,7 +306,11 @@ const CUES: readonly Cue[] = [
   {
     id: 'disputed',
     anchors: ['mixed divided split disputed contested agrees critics skeptical sceptical'],
-    re: /\b(?:are|is|were|remain)\s+(?:mixed|divided|split|disputed|contested)\b|\bnot everyone agrees\b|\bcritics (?:say|argue|warn)\b|\bskeptical\b|\bsceptical\b/i,
+    re: new RegExp(
+      String.raw`\b(?:are|is|were|remain)\s+(?:mixed|divided|split|disputed|contested)\b` +
+        String.raw`|\bnot everyone agrees\b|\bcritics (?:say|argue|warn)\b|\bskeptical\b|\bsceptical\b`,
+      'i',
+    ),
     ask: (_m, s) => {
       const subj = decisionSubject(s)?.replace(/^(?:local\s+)?(?:perspectives|views|opinions|attitudes)\s+(?:on|about)\s+/i, '');
       return subj && !/^(?:others?|some|they|it|this)$/i.test(subj) ? tidy(`Is there agreement on ${asSubject(subj)}`) : undefined;
@@ -310,7 +319,11 @@ const CUES: readonly Cue[] = [
   {
     id: 'concerns',
     anchors: ['concern concerns doubt doubts worries reservations misgivings'],
-    re: /\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had)\s+(?:(?:growing|serious|some|similar|new)\s+)?(?:concerns?|doubts?|worries|reservations|misgivings)\s+(about|over|regarding|that)\s+([^.;]{5,160})/i,
+    re: new RegExp(
+      String.raw`\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had)\s+(?:(?:growing|serious|some|similar|new)\s+)?` +
+        String.raw`(?:concerns?|doubts?|worries|reservations|misgivings)\s+(about|over|regarding|that)\s+([^.;]{5,160})`,
+      'i',
+    ),
     ask: (m) => {
       const what = cutClause(m[2] ?? '');
       return what ? tidy(`Are concerns ${m[1] === 'that' ? 'that' : 'about'} ${what} warranted`) : undefined;
@@ -319,7 +332,11 @@ const CUES: readonly Cue[] = [
   {
     id: 'could rise',
     anchors: ['rise climb increase grow go worsen spread'],
-    re: /\b(?:expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|predict(?:s|ed)?)\s+(?:that\s+)?((?:the|a)\s+[^,;]{2,50}?)\s+(?:to|will|would)\s+(?:still\s+|further\s+)?(rise|climb|increase|grow|go up|worsen|spread)\b/i,
+    re: new RegExp(
+      String.raw`\b(?:expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|predict(?:s|ed)?)\s+(?:that\s+)?((?:the|a)\s+[^,;]{2,50}?)` +
+        String.raw`\s+(?:to|will|would)\s+(?:still\s+|further\s+)?(rise|climb|increase|grow|go up|worsen|spread)\b`,
+      'i',
+    ),
     ask: (m) => (m[1] && m[2] ? tidy(`Will ${asSubject(m[1])} ${m[2]} further`) : undefined),
   },
   {
@@ -345,46 +362,6 @@ const CUES: readonly Cue[] = [
 function explained(np: string | undefined): Asked | undefined {
   const q = np ? nounQuestion(np.replace(/\s+(?:at the moment|at this time|at this stage|so far|yet|for now|for the moment)$/i, '')) : undefined;
   return q && { question: q.question, key: q.id === 'cause' ? 'about:cause' : undefined };
-}
-
-/** Words before a modal that make it narrate the past, not open a question. */
-const BACKGROUND =
-  /\b(?:had\s+(?:warned|said|feared|predicted|suggested|argued|cautioned|estimated|expected)\b[^;]*|(?:after|before|since|until|once)\s+(?:[a-z]+ing\b|[a-z]+\s+[a-z]+ed\b)[^,;]*|so\s+(?:that\s+)?[a-z]+|if\s+[^,;]*)$/i;
-
-/**
- * Verbs that say what could happen to a story, not what someone may do: after "could" or "may" they
- * speculate ("prices could rise") where other verbs grant leave ("voters may cast ballots until 8").
- */
-const OUTCOME_VERBS = new Set(
-  (
-    'rise fall climb grow increase decrease drop decline double triple worsen improve reach exceed top hit cost last take spread affect hurt harm ' +
-    'damage delay derail disrupt threaten undermine trigger spark prompt force lead mean change shift determine decide end face lose see push ' +
-    'strengthen weaken collapse fail halt stall slow jeopardize jeopardise complicate escalate resume continue facilitate pave cause result ' +
-    'translate weigh dampen boost drive send leave run become come happen occur follow emerge signal cut reduce raise limit prevent stop ' +
-    'block delay postpone derail collapse surge soar plunge sink tumble jump widen deepen intensify persist linger return recover reopen ' +
-    'cripple overwhelm flood destroy kill wipe spell upend reshape alter fuel worsen exacerbate undercut erode struggle need require'
-  ).split(' '),
-);
-
-/** "officials warn the toll could rise" -> "Could the toll rise?" */
-function modalQuestion(m: RegExpExecArray, sentence: string): string | undefined {
-  const before = sentence.slice(0, m.index).trim();
-  if (BACKGROUND.test(before) || /\b(?:couldn't|cannot|can't)\b/.test(m[0])) return undefined;
-  const subj = subjectAt(sentence, m.index);
-  if (!subj || /^(?:it|this|that|they|which|who|some|others|he|she|we|you|i)$/i.test(subj)) return undefined;
-  const rest = cutClause((m[2] ?? '').replace(/^not\s+/i, ''));
-  const verb = (rest.replace(/^(?:still|well|even|yet)\s+/i, '').split(/\s+/)[0] ?? '').toLowerCase();
-  if (!verb || /^(?:be|have)$/i.test(rest)) return undefined;
-  // "could be", "may have been" and "might" speculate; "could apply" or "may cast ballots" grant leave.
-  if (m[1] !== 'might' && !/^(?:be|have)$/.test(verb) && !OUTCOME_VERBS.has(verb)) return undefined;
-  const words = subj.split(/\s+/);
-  // A long subject keeps its head: "a massive power outage that struck ..." -> "the massive power outage".
-  const head = words.length > 8 ? subj.replace(/\s+(?:that|which|who)\s+.*$/i, '') : subj;
-  if (head.split(/\s+/).length > 8) return undefined;
-  // "A landslide that buried the road" is a known one; "a shift in policy" may never come.
-  const at = sentence.indexOf(head);
-  const known = at >= 0 && /^\s+(?:that|which|who)\b/.test(sentence.slice(at + head.length));
-  return tidy(`Could ${asSubject(head, !known)} ${rest}`);
 }
 
 /**

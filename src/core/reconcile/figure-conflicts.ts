@@ -5,9 +5,10 @@ import { baseValue, fullyTyped, headKey, NO_SENSES, norm, precisionOf } from './
 import { singular } from '../extract/figures/lexicon.js';
 
 const STOP = new Set(
-  'the a an of to in on for and or but with by from at as is are was were be been has have had that this which who it its their his her they he she we said says not no more than about over after before also were will would could may might can'.split(
-    ' ',
-  ),
+  (
+    'the a an of to in on for and or but with by from at as is are was were be been has have had that this which who ' +
+    'it its their his her they he she we said says not no more than about over after before also were will would could may might can'
+  ).split(' '),
 );
 
 /** Whether a bound allows another figure's value: "at least 120" allows "150"; "up to 20" allows "18". */

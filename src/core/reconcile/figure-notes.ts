@@ -5,13 +5,17 @@
 import type { Figure, Measure, TypedFigure } from '../model.js';
 import { loose, sameTime, STATE_HEADS } from './measure-identity.js';
 
-/** The nouns and narrowing words every mention of a figure used: "33,000 union members" and "33,000 workers" are one figure of both. */
+/**
+ * The nouns and narrowing words every mention of a figure used: "33,000 union members" and
+ * "33,000 workers" are one figure of both.
+ */
 const wording = new WeakMap<Figure, { heads: Set<string>; mods: Set<string> }>();
 /** The moments a figure's merged readings hold at, one reading each: many sources give one moment. */
 const readings = new WeakMap<Figure, Map<string, TypedFigure>>();
 export function addReading(f: Figure, t: TypedFigure | undefined): void {
   if (!t) return;
-  const key = `${t.period.from}|${t.period.to}|${t.period.part ?? ''}|${String(t.period.stated)}|${String(Boolean(t.baseline))}|${String(STATE_HEADS.has(t.measure.head))}`;
+  const span = `${t.period.from}|${t.period.to}|${t.period.part ?? ''}`;
+  const key = `${span}|${String(t.period.stated)}|${String(Boolean(t.baseline))}|${String(STATE_HEADS.has(t.measure.head))}`;
   const moments = readings.get(f);
   if (!moments) readings.set(f, new Map([[key, t]]));
   else if (!moments.has(key)) moments.set(key, t);

@@ -12,6 +12,7 @@ import { findNumbers, type NumberMention } from './numbers.js';
 import { asOf, BASELINE, PROJECTED, type TimeSpan, timeSpans } from './period.js';
 import { isTitleCase } from './phrase.js';
 import { quantityOf } from './quantity.js';
+import { anyOf } from '../../text.js';
 
 /** What became of one number in a sentence: a figure, or the reason it is none. */
 export interface FigureNote {
@@ -47,9 +48,14 @@ const COPIES = new Set(['measure.from-to', 'measure.list', 'measure.anaphor', 'm
  * a comparison's baseline dates only the numbers inside the comparison ("up from 87 reported
  * Tuesday morning"). With none, the figure holds as of the article's date.
  */
+/** Words that put a clause in the future ("will", "is expected to", "plans to"). */
+const FUTURE_WORDS = [
+  /will|would|shall/,
+  /is expected to|are expected to|is projected to|are projected to|is forecast to|are forecast to/,
+  /is set to|are set to|could reach|plans? to|aims? to/,
+];
 /** A clause about what will be ("will rise to", "is expected to reach", "would have to"): its figures are projections. */
-const FUTURE =
-  /\b(?:will|would|shall|is expected to|are expected to|is projected to|are projected to|is forecast to|are forecast to|is set to|are set to|could reach|plans? to|aims? to)\b[^,;.]*$/i;
+const FUTURE = new RegExp(String.raw`\b${anyOf(FUTURE_WORDS)}\b[^,;.]*$`, 'i');
 
 /** "by the contract's end", "by the end of the decade": a value reached later. */
 const BY_THE_END = /^[^,;.]{0,30}\bby\s+(?:the\s+)?(?:(?:[a-z]+[’']s\s+)?end|close|end\s+of)\b/i;

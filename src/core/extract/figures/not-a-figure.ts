@@ -4,6 +4,7 @@ import type { NumberMention } from './numbers.js';
 import { CALENDAR } from './phrase.js';
 import { alternation, STATES, UNITS } from './vocabulary.js';
 import { MONTH_STEMS } from '../../calendar.js';
+import { anyOf } from '../../text.js';
 
 const STATE_WORDS = new Set(STATES.flatMap((r) => [...r.states, ...r.nouns]));
 /** Whether the words after "one" name a person or a casualty ("one counselor", "one death", "one remains missing"). */
@@ -47,19 +48,37 @@ function countsNoSingular(after: string): boolean {
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s*$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\b`, 'i');
 const CLOCK_AFTER = /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|BST|EST|EDT|CST|CDT|PST|PDT|local time|hrs\b|h\b|o'clock)/i;
+/** Words that label what the number after them names: documents, places and routes, stages, laws and cases. */
+const LABEL_WORDS = [
+  /page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section|article|vol\.|volume|episode|season|part|item|clause|paragraph|line/,
+  /room|flight|route|highway|interstate|district|ward|gate|platform|terminal|lot|unit/,
+  /grade|level|phase|stage|round|game|week|day|channel/,
+  /resolution|decree|bill|act|law|amendment|case|docket|file|code|#/,
+];
 /** Words before a number that make it a label, not a quantity ("page 12", "Line 7", "District 751"). */
-const LABEL_BEFORE =
-  /\b(?:page|pages|p\.|pp\.|no\.|nos\.|number|chapter|section|article|vol\.|volume|episode|season|part|item|clause|paragraph|line|room|flight|route|highway|interstate|district|ward|gate|platform|terminal|lot|unit|grade|level|phase|stage|round|game|week|day|channel|resolution|decree|bill|act|law|amendment|case|docket|file|code|#)\s*$/i;
+const LABEL_BEFORE = new RegExp(String.raw`\b${anyOf(LABEL_WORDS)}\s*$`, 'i');
+/** Capitalised function words that may open a sentence ("In", "About", "Those"). */
+const SENTENCE_WORDS = [
+  /In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since/,
+  /And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than/,
+  /After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another/,
+];
 /** Capitalised words that introduce a number as a quantity, not as part of a name. */
-const SENTENCE_WORD =
-  /\b(?:In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since|And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than|After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another)\s$/;
-const PERSON_NOUN_COMMA =
-  /(?:\b[A-Z][a-z’'-]+|\b(?:man|woman|wife|husband|son|daughter|father|mother|girl|boy|child|brother|sister|grandmother|grandfather|niece|nephew|victim|driver|resident|teen|teenager|student|worker)),\s*$/;
+const SENTENCE_WORD = new RegExp(String.raw`\b${anyOf(SENTENCE_WORDS)}\s$`);
+/** Nouns for a person, whose age may follow after a comma ("a woman, 34"). */
+const PERSON_NOUNS = [
+  /man|woman|wife|husband|son|daughter|father|mother|girl|boy|child/,
+  /brother|sister|grandmother|grandfather|niece|nephew/,
+  /victim|driver|resident|teen|teenager|student|worker/,
+];
+const PERSON_NOUN_COMMA = new RegExp(String.raw`(?:\b[A-Z][a-z’'-]+|\b${anyOf(PERSON_NOUNS)}),\s*$`);
 const spellings = (time: boolean): string => alternation(UNITS.filter((u) => (u.dimension === 'time') === time).flatMap((u) => u.spellings));
 const SPAN_AFTER = new RegExp(`^\\s*(?:${spellings(true)})\\b`, 'i');
 /** A measured change just before: "rose 20 feet in", "jumped 5% in about". */
 const CHANGE_IN_BEFORE = new RegExp(
-  `\\d[\\d.,]*\\s*(?:%|percent|${spellings(false)})\\s+in\\s+(?:about\\s+|approximately\\s+|less than\\s+|under\\s+|just\\s+|nearly\\s+|roughly\\s+|only\\s+)?$`,
+  `\\d[\\d.,]*\\s*(?:%|percent|${spellings(false)})\\s+in\\s+` +
+    // An optional bound: "in about", "in less than".
+    `(?:about\\s+|approximately\\s+|less than\\s+|under\\s+|just\\s+|nearly\\s+|roughly\\s+|only\\s+)?$`,
   'i',
 );
 

@@ -82,14 +82,19 @@ const SYMBOL_RE = SYMBOLS.map(([s]) =>
     : Array.from(s, (ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : escapeStringRegexp(ch))).join(''),
 ).join('|');
 
+/** An optional percent sign or word ("12%", "12 per cent"), read before and after a scale word. */
+const PERCENT = `(?:\\s?(%|percent\\b|per cent\\b))?`;
 const DIGITS = new RegExp(
   `(${SYMBOL_RE})?\\s?(?<![\\w.,/-])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?` +
     // An attached scale ("1.6bn", "$5m") or a word after ("18 million", "2-billion").
-    `(?:([a-zA-Z]{1,3})(?![\\w]))?(?![\\w/:]|\\.\\d|,\\d{3})(?:\\s?(%|percent\\b|per cent\\b))?(?:[\\s-]+(hundred|thousand|million|billion|trillion|bn)\\b)?(?:\\s?(%|percent\\b|per cent\\b))?`,
+    `(?:([a-zA-Z]{1,3})(?![\\w]))?(?![\\w/:]|\\.\\d|,\\d{3})${PERCENT}(?:[\\s-]+(hundred|thousand|million|billion|trillion|bn)\\b)?${PERCENT}`,
   'g',
 );
 const WORDS = new RegExp(
-  `\\b(?:(a|an)\\s+(dozen|decade|hundred|thousand|million|billion|half-dozen)|((?:${SMALL_WORDS})(?:[\\s-](?:${SMALL_WORDS}))?)(?:\\s+(hundred|thousand|million|billion|dozen))?)\\b(?:\\s?(percent|per cent)\\b)?`,
+  // "a dozen", "a million"; or small words with a scale: "twenty-five thousand", "three dozen".
+  `\\b(?:(a|an)\\s+(dozen|decade|hundred|thousand|million|billion|half-dozen)|` +
+    `((?:${SMALL_WORDS})(?:[\\s-](?:${SMALL_WORDS}))?)(?:\\s+(hundred|thousand|million|billion|dozen))?)` +
+    `\\b(?:\\s?(percent|per cent)\\b)?`,
   'gi',
 );
 const FRACTION = new RegExp(`(?<![\\d.,])\\b(${SMALL_WORDS}|\\d{1,2})\\s+(?:in|out of)\\s+(?:every\\s+)?(${SMALL_WORDS}|\\d{1,3})\\b(?![.,]\\d)`, 'gi');
@@ -114,7 +119,8 @@ const MEASURE_UNITS = alternation(
 );
 /** "more than a foot of rain", "nearly a metre and a half of snow": one of a unit, after a bound, of something ("a mile from the river" is a distance). */
 const ONE_UNIT = new RegExp(
-  `\\b(?:more than|over|nearly|almost|about|around|roughly|less than|under|at least|up to)\\s+((an?)\\s+(${MEASURE_UNITS})(\\s+and\\s+a\\s+half)?)(?=\\s+of\\b)`,
+  `\\b(?:more than|over|nearly|almost|about|around|roughly|less than|under|at least|up to)\\s+` +
+    `((an?)\\s+(${MEASURE_UNITS})(\\s+and\\s+a\\s+half)?)(?=\\s+of\\b)`,
   'gi',
 );
 const MULTIPLE = new RegExp(`\\b(${SMALL_WORDS}|\\d+)[-\\s]?fold\\b`, 'gi');

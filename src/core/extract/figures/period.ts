@@ -10,6 +10,7 @@ import { ahead } from '../../articles/dates.js';
 import type { Period, PubDate } from '../../model.js';
 import { MONTH_NAMES, MONTH_STEMS, MONTH_WORDS, WEEKDAY_WORDS } from '../../calendar.js';
 import { numberWord } from './numbers.js';
+import { anyOf } from '../../text.js';
 
 /** A time expression: where it is in the sentence and the period it names (none when it names no fixed one). */
 export interface TimeSpan {
@@ -97,6 +98,14 @@ const quarter = (y: number, q: number, label: string): Period => ({
   label,
 });
 
+/** The day of publication or the day before it: "today", "last night", "the day before". */
+const DAY_WORDS = [
+  /yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today/,
+  /the previous (?:night|day|evening)|the night before|the day before/,
+].map((r) => r.source);
+/** What a leader's time in power is called: "under Smith's presidency", "during Ruiz's time in office". */
+const TENURE_WORDS = ['tenure', 'term', 'presidency', 'government', 'administration', 'watch', 'rule', 'time in office'];
+
 /** Ordered: longer, more specific patterns first; a later match may not overlap an earlier one. */
 const PATTERNS: Pattern[] = [
   {
@@ -133,7 +142,8 @@ const PATTERNS: Pattern[] = [
     id: 'period.months-ended',
     needs: 'unit',
     re: new RegExp(
-      `\\b(?:in\\s+)?the\\s+(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:that\\s+|which\\s+)?(?:ended|ending|to|through)\\s+(?:in\\s+)?(${MONTH_RE})(?:\\s+((?:19|20)\\d\\d))?`,
+      `\\b(?:in\\s+)?the\\s+(three|six|nine|twelve|3|6|9|12)\\s+months\\s+(?:that\\s+|which\\s+)?` +
+        `(?:ended|ending|to|through)\\s+(?:in\\s+)?(${MONTH_RE})(?:\\s+((?:19|20)\\d\\d))?`,
       'gi',
     ),
     resolve: (m, pub) => {
@@ -232,7 +242,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.relative-day',
-    re: /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|the previous (?:night|day|evening)|the night before|the day before)\b/gi,
+    re: new RegExp(String.raw`\b(${DAY_WORDS.join('|')})\b`, 'gi'),
     resolve: (m, pub) => day(/yesterday|last night|previous|before/i.test(m[1] ?? '') ? iso(pub.year, pub.month - 1, Number(pub.iso.slice(8)) - 1) : pub.iso),
   },
   {
@@ -243,7 +253,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'period.tenure',
-    re: /\b(?:during|under|in)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?[’']s?\s+(?:tenure|term|presidency|government|administration|watch|rule|time in office))\b/g,
+    re: new RegExp(String.raw`\b(?:during|under|in)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?[’']s?\s+${anyOf(TENURE_WORDS)})\b`, 'g'),
     resolve: (m, pub) => span('0001-01-01', pub.iso, `during ${m[1] ?? ''}`),
   },
 ];
@@ -265,23 +275,42 @@ function relative(which: string, unit: string, pub: PubDate): Period | undefined
   return m >= 0 ? month(pub.year, m) : month(pub.year - 1, m + 12);
 }
 
+/** The words of a comparison: "compared with", "versus", "the same period", "up from", "an increase from". */
+const BASELINE_WORDS = [
+  /compared\s+(?:to|with)|versus|vs\.?/,
+  /from the same|same (?:period|time|timeframe|month|quarter)/,
+  /up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a/,
+];
 /**
  * Words that open a comparison's baseline ("up from 87 on Monday", "compared with the same period"):
  * what follows them in the clause is the earlier moment. "than" is left out: in "higher than the
  * 6.85 in 2019" the year belongs to the number after it.
  */
-export const BASELINE =
-  /\b(?:compared\s+(?:to|with)|versus|vs\.?|from the same|same (?:period|time|timeframe|month|quarter)|up from|down from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall)\s+from|from a)\s[^,;]*$/i;
+export const BASELINE = new RegExp(String.raw`\b${anyOf(BASELINE_WORDS)}\s[^,;]*$`, 'i');
 /** Cheap test for what chrono alone reads: a weekday, or a month with a day and no year. */
 const DAYS_HINT = new RegExp(
-  `\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS})`,
+  [
+    // "Tuesday"
+    `\\b${WEEKDAY_WORDS}\\b`,
+    // "Jan. 30"
+    `\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}\\b`,
+    // "30 January", "4th of July"
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})`,
+    // "Fourth of July"
+    `\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS})`,
+  ].join('|'),
   'i',
 );
 /** The same, for every match in a sentence (matchAll works on a copy, so one is enough). */
 const DAYS_HINTS = new RegExp(DAYS_HINT.source, 'gi');
 /** A date's own words within what chrono read ("at 12 on Jan. 30" is read as noon; the 12 is a count). */
 const OWN_DATE = new RegExp(
-  `(?:\\b${WEEKDAY_WORDS}\\b|\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\.?|\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS}))[^]*$`,
+  `${anyOf([
+    `\\b${WEEKDAY_WORDS}\\b`,
+    `\\b(?:${MONTH_STEMS})[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_STEMS})[a-z]*\\.?`,
+    `\\b[a-z-]+(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH_STEMS})`,
+  ])}[^]*$`,
   'i',
 );
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1));
@@ -311,6 +340,15 @@ function chronoResults(sentence: string): { index: number; text: string; start: 
   }
   return out;
 }
+
+/** Words after a date that go on with the clause, not name what the date dates ("July 4 and 5", "July 4 was", "July 4 morning"). */
+const NOT_AN_EVENT = [
+  /and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which/,
+  /was|were|is|are|has|have|had|will|would/,
+  /morning|afternoon|evening|night/,
+];
+/** A lower-case word after a date that may be the event it names: "the July 4 flood". */
+const NOUN_AFTER_DATE = new RegExp(String.raw`^\s+(?!${anyOf(NOT_AN_EVENT)}\b)[a-z]+`);
 
 /** Days and weekdays, as chrono reads them, resolved to the latest such day on or before the article. */
 function chronoDays(sentence: string, pub: PubDate): { start: number; end: number; period: Period | undefined; rule: string }[] {
@@ -350,10 +388,7 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
     const attributive =
       (ordinal ? /\b(?:the(?:\s+[a-z]+)?|from|of|since|after|before|during|by)\s+$/i : /\b(?:the|from|of|since|after|before|during|by)\s+$/i).test(
         sentence.slice(0, r.index + lead),
-      ) &&
-      /^\s+(?!(?:and|or|to|in|at|on|by|for|from|with|when|as|after|before|that|which|was|were|is|are|has|have|had|will|would|morning|afternoon|evening|night)\b)[a-z]+/.test(
-        sentence.slice(end),
-      );
+      ) && NOUN_AFTER_DATE.test(sentence.slice(end));
     const part = /\b(morning|afternoon|evening|night)\b/i
       .exec(`${r.text} ${sentence.slice(end, end + 12)}`.slice(0, r.text.length + 12))?.[1]
       ?.toLowerCase() as Period['part'];

@@ -5,6 +5,7 @@
 import type { Token } from '../../nlp.js';
 import { isCommonNoun, isGroupNoun, senseOf, singular } from './lexicon.js';
 import { MONTH_ALTERNATION, MONTH_NAMES, WEEKDAY_ALTERNATION, WEEKDAY_NAMES } from '../../calendar.js';
+import { anyOf } from '../../text.js';
 
 /** A noun phrase: its head noun, the words before the head, and where it ends. */
 export interface NounPhrase {
@@ -23,8 +24,12 @@ export interface NounPhrase {
 
 const FUNCTION = /^(?:DET|PRON|ADP|CCONJ|SCONJ|PART|AUX|PUNCT|SYM|NUM|ADV|INTJ)$/;
 /** Modifiers that say nothing about what is measured. */
-const EMPTY_MODIFIER =
-  /^(?:more|most|such|same|total|overall|further|least|latest|several|many|few|some|all|both|each|every|new|its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly|long|bitter|punishing|prolonged|costly|massive|huge|major)$/;
+const EMPTY_MODIFIERS = [
+  /more|most|such|same|total|overall|further|least|latest|several|many|few|some|all|both|each|every|new/,
+  /its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly/,
+  /long|bitter|punishing|prolonged|costly|massive|huge|major/,
+];
+const EMPTY_MODIFIER = new RegExp(`^${anyOf(EMPTY_MODIFIERS)}$`);
 
 /**
  * Whether a token is a common noun: tagged so, or a capitalised word the lexicon knows that starts

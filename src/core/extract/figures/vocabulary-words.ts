@@ -3,6 +3,7 @@
  * measure anything alone, votes, places and synonyms. Part one (units, currencies, bounds, states)
  * is vocabulary.ts; a rule reads both and names no story.
  */
+import { anyOf } from '../../text.js';
 
 /** Nouns and verbs of change, with the direction they give ("increase", "fell"). */
 export interface ChangeRow {
@@ -313,9 +314,14 @@ export const NOMINAL_OVERRIDES: Readonly<Record<string, string>> = {
   damage: 'damage',
 };
 
+/** Superlatives and firsts: "first", "costliest", "most severe". */
+const SUPERLATIVES = /first|largest|biggest|longest|worst|costliest|deadliest|highest|lowest|strongest|heaviest|most\s+\w+/.source;
 /** Words before a number that mark a superlative gap: "the first strike in 16 years", "the costliest in more than 25 years". */
-export const SINCE_LAST =
-  /\b(first|largest|biggest|longest|worst|costliest|deadliest|highest|lowest|strongest|heaviest|most\s+\w+)\s+(?:([a-z]+(?:\s(?!in\b|since\b)[a-z]+)?)\s+)?(?:[a-z\s]{0,40}?)\b(?:in|since)\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?$/i;
+export const SINCE_LAST = new RegExp(
+  String.raw`\b(${SUPERLATIVES})\s+(?:([a-z]+(?:\s(?!in\b|since\b)[a-z]+)?)\s+)?(?:[a-z\s]{0,40}?)` +
+    String.raw`\b(?:in|since)\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?$`,
+  'i',
+);
 
 /**
  * Words the same measure goes by in news copy, beyond what WordNet joins: an event's economic cost
@@ -328,10 +334,18 @@ export const SYNONYMS: readonly { id: string; head: string; words: readonly stri
   { id: 'synonym.workforce', head: 'workforce', words: ['workforce', 'staff', 'employees', 'personnel', 'headcount'] },
 ];
 
+/** Bounds said before a size or a share: "approximately", "more than", "an estimated". */
+const BOUND_WORDS = /approximately|about|around|roughly|nearly|almost|over|more than|less than|up to|at least|some|an estimated/;
+/** Verbs and phrases of size: "amounting to", "valued at", "was". */
+const SIZE_WORDS = [
+  /amount(?:s|ed|ing)?\s+to|total(?:s|led|ed|ling|ing)?|ranging\s+from|rang(?:e|es|ed)\s+from/,
+  /worth|valued\s+at|estimated\s+at|put\s+at|came\s+to|comes\s+to|stood\s+at|stands\s+at/,
+  /is|was|are|were|will\s+be|would\s+be|could\s+be|of\s+about/,
+];
 /** Verbs that give a number as the size of the noun phrase before them ("damage amounting to €1.6 billion", "GDP is estimated at €4 billion"). */
-export const SIZE_VERBS =
-  /\b(?:amount(?:s|ed|ing)?\s+to|total(?:s|led|ed|ling|ing)?|ranging\s+from|rang(?:e|es|ed)\s+from|worth|valued\s+at|estimated\s+at|put\s+at|came\s+to|comes\s+to|stood\s+at|stands\s+at|is|was|are|were|will\s+be|would\s+be|could\s+be|of\s+about)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|up to|at least|some|an estimated|as much as)\s+)?$/i;
+export const SIZE_VERBS = new RegExp(String.raw`\b${anyOf(SIZE_WORDS)}\s+(?:${anyOf([BOUND_WORDS, 'as much as'])}\s+)?$`, 'i');
 
+/** Verbs of share: "accounting for", "makes up", "represents". */
+const SHARE_WORDS = [/account(?:s|ed|ing)?\s+for|make(?:s)?\s+up|made\s+up|making\s+up/, /represent(?:s|ed|ing)?|comprise(?:s|d)?|comprising/];
 /** Verbs by which a part is a share of a whole ("the industrial sector accounting for roughly 14%"). */
-export const SHARE_VERBS =
-  /\b(?:account(?:s|ed|ing)?\s+for|make(?:s)?\s+up|made\s+up|making\s+up|represent(?:s|ed|ing)?|comprise(?:s|d)?|comprising)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|up to|at least|some|an estimated|just)\s+)?$/i;
+export const SHARE_VERBS = new RegExp(String.raw`\b${anyOf(SHARE_WORDS)}\s+(?:${anyOf([BOUND_WORDS, 'just'])}\s+)?$`, 'i');

@@ -1,9 +1,16 @@
-/** Rules that give a number the measure of another: "that figure", "up from 87", "from 13.7 ... to 46.18", "including 17,000 in Everett", "(11.8 meters)", the next value of a list. */
+/**
+ * Rules that give a number the measure of another: "that figure", "up from 87", "from 13.7 ... to 46.18",
+ * "including 17,000 in Everett", "(11.8 meters)", the next value of a list.
+ */
 import { isPeopleNoun } from '../lexicon.js';
 import { phraseAt, placeAfter } from '../phrase.js';
 import { baseLabel, stateRowOf } from '../label.js';
 import type { MeasureRule } from './tools.js';
 import { whoOf } from './states.js';
+
+/** Words before a number that make it a part of the one before ("including about 17,000", "of whom 12 children and"). */
+const INCLUDING_BEFORE =
+  /\b(?:including|of whom|of which|among them|along with|as well as)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i;
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
@@ -43,13 +50,7 @@ export const RULES: readonly MeasureRule[] = [
     // "33,000 members, including 17,000 in Everett": a part of what the value before counts.
     id: 'measure.including',
     read: (c) => {
-      if (
-        !c.previous ||
-        !/\b(?:including|of whom|of which|among them|along with|as well as)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i.test(
-          c.before,
-        )
-      )
-        return undefined;
+      if (!c.previous || !INCLUDING_BEFORE.test(c.before)) return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       const row = stateRowOf(c.previous.measure.head);
       // "... confirmed dead, including 38 adults and 21 children": which people a state count holds.

@@ -4,11 +4,21 @@ import { phraseAt } from '../phrase.js';
 import { alternation } from '../vocabulary.js';
 import { PLACE_NOUNS, SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary-words.js';
 import { clauseAfter, GENERIC, type MeasureRule, measure, namedRate, type Reading, verbBefore, phraseLabel, tokenAt } from './tools.js';
+import { anyOf } from '../../../text.js';
 
 const PLACE_OF = new RegExp(
-  `\\b(${alternation(PLACE_NOUNS)}|population)\\s+of\\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`,
+  `\\b(${alternation(PLACE_NOUNS)}|population)\\s+of\\s+` +
+    `(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|just under|just over|an estimated)\\s+)?$`,
   'i',
 );
+/** Words for people harmed: "320 people injured" counts casualties, not a population. */
+const HARMED = [/killed|injured|dead|missing|hurt/, /affected|evacuated|displaced|stranded/];
+/** The people of a place after a number ("60 million people"), unless harm follows ("people were killed"). */
+const PEOPLE_AFTER = new RegExp(String.raw`^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*${anyOf(HARMED)})`, 'i');
+/** A compass direction: "north", "south-east", "northwest". */
+const DIRECTION = String.raw`(?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:east|west)?`;
+/** A distance's direction and place after it: "north of San Antonio", "from the capital". */
+const DISTANCE_FROM = new RegExp(String.raw`^\s*(${DIRECTION}|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?){1,4})`);
 const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${alternation(row.words)})\\b`, 'i')]));
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
@@ -99,9 +109,7 @@ export const RULES: readonly MeasureRule[] = [
       // "On the Iberian Peninsula, with about 60 million people": a place, then its people; not "with 320 people injured".
       const home =
         /[A-Z][\w’'-]*,\s+(?:with|home to)\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|an estimated)\s+)?$/.test(c.before) &&
-        /^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*(?:killed|injured|dead|missing|hurt|affected|evacuated|displaced|stranded))/i.test(
-          c.after,
-        );
+        PEOPLE_AFTER.test(c.after);
       if (!of && !home) return undefined;
       // Whose: the place named just before ("Taboadela, a town of 1,500"; "On the Iberian Peninsula, with 60 million people"), else the kind of place.
       const named = /((?:[A-Z][\w’'-]+\s?){1,3}),\s+(?:a|an|the)?\s*(?:[a-z-]+\s+){0,3}$/.exec(c.before.slice(0, of?.index ?? c.before.length))?.[1]?.trim();
@@ -138,10 +146,7 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.distance',
     read: (c) => {
       if (c.q.unit.dimension !== 'length') return undefined;
-      const m =
-        /^\s*((?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:east|west)?|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?){1,4})/.exec(
-          c.after,
-        );
+      const m = DISTANCE_FROM.exec(c.after);
       if (!m?.[2]) return undefined;
       const where = m[2].trim();
       const dir = /^(?:away|outside|from)$/i.test(m[1] ?? '') ? 'from' : `${(m[1] ?? '').toLowerCase()} of`;

@@ -1,4 +1,7 @@
-/** Rules that read the measure from the phrases around a number: the noun after it, the noun before "of", the subject of a change or level verb, the object of a verb. */
+/**
+ * Rules that read the measure from the phrases around a number: the noun after it, the noun before "of",
+ * the subject of a change or level verb, the object of a verb.
+ */
 import type { NounPhrase } from '../phrase.js';
 import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
 import { isPeopleNoun, nominalOf, senseOf, singular, synonymsOf } from '../lexicon.js';
@@ -20,18 +23,17 @@ import {
 } from './tools.js';
 import { STATE_NOUN, stateReading } from './states.js';
 
+/** "of" and an optional bound just before a number: "losses of $2 billion", "a crest of more than 39 feet". */
+const OF_BEFORE =
+  /\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i;
+
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
   {
     // "a ratification bonus of $12,000", "a crest of more than 39 feet", "losses of $2 billion".
     id: 'measure.of-before',
     read: (c) => {
-      if (
-        !/\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i.test(
-          c.before,
-        )
-      )
-        return undefined;
+      if (!OF_BEFORE.test(c.before)) return undefined;
       const after = phraseAt(c.s.tokens, c.q.kind === 'quantity' && tokenAt(c, c.next)?.lower === 'of' ? c.next + 1 : c.next, c.titleCase);
       if (after && !GENERIC.has(after.lemma) && c.q.kind !== 'money') return undefined;
       const of = c.s.tokens.findLastIndex((t) => t.end <= c.n.start && t.lower === 'of');
@@ -268,7 +270,8 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "economic damage in Spain amounting to approximately €1.6 billion", "Spain's daily GDP is estimated at over €4 billion", "losses ranging from €2.25 billion".
+    // "economic damage in Spain amounting to approximately €1.6 billion", "Spain's daily GDP is estimated at over €4 billion",
+    // "losses ranging from €2.25 billion".
     id: 'measure.size',
     read: (c) => {
       if (c.q.kind !== 'money' && c.q.kind !== 'quantity' && c.q.kind !== 'count') return undefined;

@@ -1,21 +1,33 @@
-/** Casualty and displacement counts: "82 people are dead", "killing at least 120", "the toll rose to 25", "The dead include 40 adults", "94 confirmed fatalities". */
+/**
+ * Casualty and displacement counts: "82 people are dead", "killing at least 120", "the toll rose to 25",
+ * "The dead include 40 adults", "94 confirmed fatalities".
+ */
 import type { Reading } from './tools.js';
 import { clauseBefore, GENERIC, type MeasureContext, type MeasureRule, measure } from './tools.js';
 import { isPeopleNoun } from '../lexicon.js';
 import { frontedPlace, phraseAt, placeAfter } from '../phrase.js';
 import { alternation, STATES, type StateRow } from '../vocabulary.js';
+import { anyOf } from '../../../text.js';
 
 const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
 const STATE_VERBS = STATES.flatMap((row) => row.verbs.map((w) => ({ w, row })));
 // "look for 11 girls and one counselor": a second count of the list is in the first one's state.
 const STATE_VERB_BEFORE = new RegExp(
-  `\\b(${alternation(STATE_VERBS.map((x) => x.w))})\\s+(?:(?:\\d[\\d,]*|[a-z]+)\\s+(?:[a-z-]+\\s+){1,2}and\\s+)?(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`,
+  `\\b(${alternation(STATE_VERBS.map((x) => x.w))})\\s+(?:(?:\\d[\\d,]*|[a-z]+)\\s+(?:[a-z-]+\\s+){1,2}and\\s+)?` +
+    `(?:at least\\s+|more than\\s+|about\\s+|nearly\\s+|over\\s+|some\\s+|up to\\s+|an estimated\\s+)?$`,
   'i',
 );
 const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
 export const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
+/** Verbs and words that bring a toll's number after its noun: "the death toll rose to", "deaths stood at", "the toll is now". */
+const TOLL_VERBS = [
+  /rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased/,
+  /stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached/,
+  /to|at|of|was|is|now/,
+];
 const TOLL_BEFORE = new RegExp(
-  `\\b(${alternation(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b()[^.;:]{0,80}?\\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached|to|at|of|was|is|now)\\s+(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
+  `\\b(${alternation(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b()[^.;:]{0,80}?\\b${anyOf(TOLL_VERBS)}\\s+` +
+    `(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
   'i',
 );
 
@@ -24,7 +36,8 @@ const STATE_OF_WORD = new Map([...STATE_WORDS].reverse().map((x) => [x.w, x.row]
 const stateRowOfWord = (w: string): StateRow | undefined => STATE_OF_WORD.get(w.toLowerCase());
 const STATE_NOUN_WORDS = alternation(STATE_NOUNS.map((x) => x.w));
 const STATE_INCLUDES = new RegExp(
-  `\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`,
+  `\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+` +
+    `(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`,
   'i',
 );
 const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
@@ -66,6 +79,14 @@ function fromWhere(c: MeasureContext, next: number): string | undefined {
   return head && narrowed && !GENERIC.has(head) && !isPeopleNoun(head) ? head : undefined;
 }
 
+/** Causes of death or harm: "poisoning", "gunfire", "landslides". */
+const CAUSES = [
+  /poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses/,
+  /illness|disease|exposure|injuries|crash|crashes|collapse|landslide|landslides|avalanche/,
+];
+/** A cause after a count, in its clause: "died from suspected carbon monoxide poisoning". */
+const CAUSE_AFTER = new RegExp(String.raw`^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}${anyOf(CAUSES)})\b`, 'i');
+
 export function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
   // "in five other counties": the rest of a place's parts, not a place.
   const others = /\bin\s+(?:(?:\w+)\s+)?other\s+(counties|states|provinces|regions|countries|areas|districts|cities|towns|communities)\b/i.exec(c.after)?.[1];
@@ -80,10 +101,7 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
     fromWhere(c, c.next) ??
     frontedPlace(c.s.text);
   // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
-  const cause =
-    /^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}(?:poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses|illness|disease|exposure|injuries|crash|crashes|collapse|landslide|landslides|avalanche))\b/i.exec(
-      c.s.text.slice(c.q.end),
-    )?.[1];
+  const cause = CAUSE_AFTER.exec(c.s.text.slice(c.q.end))?.[1];
   return {
     rule,
     measure: measure(row.head, { who, scope, ...(cause ? { modifiers: [cause.toLowerCase()] } : {}) }),
