@@ -34,7 +34,8 @@ export function topicProblems(configDigests: readonly Digest[], library: Library
     if (r.ok) return;
     const guess = r.error.suggestions.length ? ` (did you mean ${r.error.suggestions.join(', ')}?)` : '';
     out.push(
-      `digests[${String(i)}].topic: no topic '${d.topic}' in ${d.subject}${guess}; expected one of ${r.error.topics.join(', ')}, or words found in its articles`,
+      `digests[${String(i)}].topic: no topic '${d.topic}' in ${d.subject}${guess}; ` +
+        `expected one of ${r.error.topics.join(', ')}, or words found in its articles`,
     );
   });
   return out;

@@ -38,7 +38,8 @@ function logReport(logger: Logger, r: IngestReport): void {
   }
   logger.info(
     { subject: r.subject, added: r.added, folded: r.folded, feeds: r.feeds.length },
-    `ingest ${r.subject}: ${String(r.added)} new article(s), ${String(r.folded)} wire cop${r.folded === 1 ? 'y' : 'ies'} folded, from ${String(r.feeds.length)} feed(s)`,
+    `ingest ${r.subject}: ${String(r.added)} new article(s), ` +
+      `${String(r.folded)} wire cop${r.folded === 1 ? 'y' : 'ies'} folded, from ${String(r.feeds.length)} feed(s)`,
   );
 }
 

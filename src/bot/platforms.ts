@@ -58,7 +58,8 @@ export const CHAT_PLATFORMS: readonly ChatPlatform[] = [
     name: 'slack',
     variables: Object.keys(SLACK_VARIABLES),
     enable:
-      'set SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); or, for installs in many workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SITREP_ENCRYPTION_KEY',
+      'set SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); ' +
+      'or, for installs in many workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SITREP_ENCRYPTION_KEY',
     configSection: SLACK_CONFIG,
     settingsFrom: slackSettingsFrom,
     create: (deps) => createSlackAdapter(deps),

@@ -63,7 +63,8 @@ export function createPresence(deps: {
         downSince = now();
         logger.error(
           { err: e },
-          `database: ${store.location} does not answer (${e instanceof Error ? e.message : String(e)}); no digests are claimed until it is back, and commands answer from what is loaded`,
+          `database: ${store.location} does not answer (${e instanceof Error ? e.message : String(e)}); ` +
+            'no digests are claimed until it is back, and commands answer from what is loaded',
         );
       }
     }

@@ -116,7 +116,8 @@ export function parse(argv: string[]): Result<Args, Failure> {
     if (command === 'remove' && words.length !== 2)
       return err(
         usage(
-          `'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.`,
+          "'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), " +
+            'as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.',
         ),
       );
     if (command === 'add' && words.length !== 2)

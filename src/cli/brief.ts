@@ -161,7 +161,8 @@ export function runSources(set: Loaded, io: Io): Result<void, Failure> {
   for (const s of sources) {
     io.stdout(
       terminalText(
-        `[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}${added(s.file) ? ' · added' : ''}\n    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`,
+        `[${s.n}] ${s.outlet ?? 'outlet unknown'} · ${sourceDate(s) ?? 'date unknown'} · ${s.file}${added(s.file) ? ' · added' : ''}\n` +
+          `    ${s.headline}\n${s.url ? `    ${s.url}\n` : ''}`,
       ),
     );
   }

@@ -41,7 +41,10 @@ function runLine(r: DigestRun): string {
 function digestLine(d: Digest, now: number): string {
   const next = nextRun(cronOf(d.cron), d.timeZone, now);
   const origin = d.origin === 'config' ? 'config' : 'subscribed from chat';
-  return `  ${d.id}  ${d.subject}${d.topic ? ` / ${d.topic}` : ''} -> ${d.platform} ${d.channel}  ${describeSchedule(d.cron)} ${d.timeZone}  (${origin}); next ${next === undefined ? 'never' : `${formatLocal(next, d.timeZone)} (${formatIn(next, now)})`}`;
+  return (
+    `  ${d.id}  ${d.subject}${d.topic ? ` / ${d.topic}` : ''} -> ${d.platform} ${d.channel}  ${describeSchedule(d.cron)} ${d.timeZone}  (${origin}); ` +
+    `next ${next === undefined ? 'never' : `${formatLocal(next, d.timeZone)} (${formatIn(next, now)})`}`
+  );
 }
 
 /** The report as text; an error only when there is nothing at all to show. */
@@ -55,7 +58,8 @@ export async function digestsReport(deps: DigestsReportDeps): Promise<Result<str
     if (!config.ok) return err(out.join('\n'));
     out.push('Digests:', ...(config.value.digests.length ? config.value.digests.map((d) => digestLine(d, now)) : ['  none']), '');
     out.push(
-      `No database at ${describeLocation(deps.db)} yet: the bot has not run with it (SITREP_DB picks another file), so there are no runs or subscriptions to show.`,
+      `No database at ${describeLocation(deps.db)} yet: the bot has not run with it (SITREP_DB picks another file), ` +
+        'so there are no runs or subscriptions to show.',
     );
     return ok(`${out.join('\n')}\n`);
   }

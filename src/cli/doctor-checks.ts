@@ -128,7 +128,9 @@ function storeCounts(where: string, db: { version: number; latest: number; runs:
   else
     out.push({
       level: 'ok',
-      text: `database: ${where} (schema v${String(db.version)}${db.version < db.latest ? `, migrated to v${String(db.latest)} at start` : ''}; ${plural(db.runs, 'run')}, ${plural(db.subscriptions, 'subscription')})`,
+      text:
+        `database: ${where} (schema v${String(db.version)}${db.version < db.latest ? `, migrated to v${String(db.latest)} at start` : ''}; ` +
+        `${plural(db.runs, 'run')}, ${plural(db.subscriptions, 'subscription')})`,
     });
   if (db.failedSince)
     out.push({ level: 'warn', text: `${String(db.failedSince)} digest run(s) failed in the last 7 days; 'sitrep digests --failed' shows why` });
@@ -159,7 +161,9 @@ async function databaseFindings(location: StoreLocation, now: number): Promise<F
         ? [
             {
               level: 'warn' as const,
-              text: `clock: this machine is ${formatDuration(Math.abs(db.clockSkewMs))} ${db.clockSkewMs > 0 ? 'behind' : 'ahead of'} the database; replicas' digest leases assume their clocks agree. Keep every replica's clock synchronised (NTP).`,
+              text:
+                `clock: this machine is ${formatDuration(Math.abs(db.clockSkewMs))} ${db.clockSkewMs > 0 ? 'behind' : 'ahead of'} the database; ` +
+                "replicas' digest leases assume their clocks agree. Keep every replica's clock synchronised (NTP).",
             },
           ]
         : []),
@@ -189,7 +193,9 @@ function pageLinks(env: Env): Finding {
   if (!env.SITREP_PUBLIC_URL)
     return {
       level: 'info',
-      text: 'briefing pages: no links in answers (set SITREP_PUBLIC_URL to the bot\'s public address, and SITREP_LINK_SECRET, to add an "Open full briefing" link)',
+      text:
+        "briefing pages: no links in answers (set SITREP_PUBLIC_URL to the bot's public address, " +
+        'and SITREP_LINK_SECRET, to add an "Open full briefing" link)',
     };
   if (!env.SITREP_LINK_SECRET)
     return {
@@ -198,7 +204,9 @@ function pageLinks(env: Env): Finding {
     };
   return {
     level: 'ok',
-    text: `briefing pages: answers link to ${env.SITREP_PUBLIC_URL.replace(/\/+$/, '')}/b/<subject>, signed, for ${String(Math.round((env.SITREP_LINK_EXPIRY ?? DEFAULT_LINK_MS) / 86_400_000))} days`,
+    text:
+      `briefing pages: answers link to ${env.SITREP_PUBLIC_URL.replace(/\/+$/, '')}/b/<subject>, ` +
+      `signed, for ${String(Math.round((env.SITREP_LINK_EXPIRY ?? DEFAULT_LINK_MS) / 86_400_000))} days`,
   };
 }
 
@@ -232,7 +240,9 @@ export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; o
     if (unserved.length)
       findings.push({
         level: 'warn',
-        text: `not served: ${unserved.map((s) => `briefings/${s}`).join(', ')}. Add ${unserved.length > 1 ? 'them' : 'it'} to subjects: in ${deps.configFile}, or remove subjects: to serve every folder.`,
+        text:
+          `not served: ${unserved.map((s) => `briefings/${s}`).join(', ')}. ` +
+          `Add ${unserved.length > 1 ? 'them' : 'it'} to subjects: in ${deps.configFile}, or remove subjects: to serve every folder.`,
       });
     const loaded = await loadLibrary(config.value.subjects, deps.briefingsDir);
     if (!loaded.ok) findings.push({ level: 'fail', text: `subjects: ${loaded.error.message}` });
@@ -241,7 +251,9 @@ export async function doctor(deps: DoctorDeps): Promise<{ findings: Finding[]; o
       for (const s of library.subjects) {
         findings.push({
           level: s.warnings.length ? 'warn' : 'ok',
-          text: `subject ${s.name} (/${s.command}): ${String(s.set.articleCount)} articles, ${String(s.set.topics.length)} topics${s.warnings.length ? `\n${s.warnings.join('\n')}` : ''}`,
+          text:
+            `subject ${s.name} (/${s.command}): ${String(s.set.articleCount)} articles, ` +
+            `${String(s.set.topics.length)} topics${s.warnings.length ? `\n${s.warnings.join('\n')}` : ''}`,
         });
       }
       findings.push(...(await feedFindings(library, config.value.ingest)));

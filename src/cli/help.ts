@@ -69,7 +69,9 @@ export async function examples(root: string): Promise<string> {
   return `Examples${name === undefined ? '' : ` (the subject ${name})`}:
   sitrep brief ${subject}
   sitrep brief ${subject} --explain
-${topic ? `  sitrep brief ${subject} ${topic} --all\n` : ''}  sitrep brief --articles ${name === undefined ? 'DIR' : relative(process.cwd(), join(root, name, 'articles')) || '.'} --json
+${topic ? `  sitrep brief ${subject} ${topic} --all\n` : ''}  sitrep brief --articles ${
+    name === undefined ? 'DIR' : relative(process.cwd(), join(root, name, 'articles')) || '.'
+  } --json
   sitrep explain "The death toll rose to 82 on Sunday."
   sitrep add ${subject} <web address or article file>
   sitrep start

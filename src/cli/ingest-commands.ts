@@ -86,7 +86,9 @@ function feedLines(f: FeedReport): string[] {
 /** The poll of one subject in words. */
 function describeIngest(r: IngestReport): string {
   const failed = r.feeds.filter((f) => f.status === 'failed').length;
-  const head = `${r.subject}: ${plural(r.added, 'new article')}, ${plural(r.folded, 'wire copy', 'wire copies')} folded into stored articles, from ${plural(r.feeds.length, 'feed')}${failed ? ` (${String(failed)} failed)` : ''}`;
+  const head =
+    `${r.subject}: ${plural(r.added, 'new article')}, ${plural(r.folded, 'wire copy', 'wire copies')} folded into stored articles, ` +
+    `from ${plural(r.feeds.length, 'feed')}${failed ? ` (${String(failed)} failed)` : ''}`;
   return `${[head, ...r.feeds.flatMap(feedLines)].join('\n')}\n`;
 }
 
@@ -160,7 +162,10 @@ export async function runAdd(subject: string, target: string, deps: IngestComman
 
 type Header = Omit<StoredArticle, 'text'>;
 
-/** The stored articles `target` names: its file name as `sitrep sources` shows it, the start of its hash, or a page address of it or of a copy folded into it. */
+/**
+ * The stored articles `target` names: its file name as `sitrep sources` shows it, the start of its hash,
+ * or a page address of it or of a copy folded into it.
+ */
 function named(headers: readonly Header[], target: string): Header[] {
   const url = /^https?:\/\//i.test(target) ? canonicalUrl(target) : undefined;
   const file = target.replace(/\.txt$/i, '');
@@ -196,7 +201,8 @@ export async function runRemove(
       await store.subjectVersions.bump(s.value.name, deps.now());
       const copies = h.outlets.length - 1;
       deps.out(
-        `Removed from ${s.value.name}: “${h.headline}”${copies > 0 ? ` and the ${plural(copies, 'copy', 'copies')} folded into it` : ''}. A running bot drops it within 30 s.\n`,
+        `Removed from ${s.value.name}: “${h.headline}”${copies > 0 ? ` and the ${plural(copies, 'copy', 'copies')} folded into it` : ''}. ` +
+          'A running bot drops it within 30 s.\n',
       );
       return ok(undefined);
     }
@@ -211,7 +217,8 @@ export async function runRemove(
         message: `${folderFile.file} is a file of ${s.value.name}'s articles/ folder, not an added article: delete the file to take it out.`,
       });
     const list = headers.length
-      ? ` Added articles: ${headers.slice(0, 10).map(storedFileName).join(', ')}${headers.length > 10 ? `, and ${String(headers.length - 10)} more ('sitrep sources ${s.value.name}' lists them)` : ''}.`
+      ? ` Added articles: ${headers.slice(0, 10).map(storedFileName).join(', ')}` +
+        `${headers.length > 10 ? `, and ${String(headers.length - 10)} more ('sitrep sources ${s.value.name}' lists them)` : ''}.`
       : ` ${s.value.name} has none.`;
     return err({ exit: 2, message: `No added article '${target}' in ${s.value.name}.${list}` });
   } finally {

@@ -94,7 +94,9 @@ const TimeZoneName = z.string({ error: 'expected a time zone name such as Americ
     ctx.issues.push({
       code: 'custom',
       input: s,
-      message: `unknown time zone "${s}"; expected an IANA name such as America/Bogota, Europe/Madrid or UTC${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`,
+      message:
+        `unknown time zone "${s}"; expected an IANA name such as America/Bogota, Europe/Madrid or UTC` +
+        (near.length ? ` (did you mean ${near.join(' or ')}?)` : ''),
     });
   }
   return zone ?? s;
@@ -127,7 +129,8 @@ function digestSchema(known: Known) {
       .transform(String),
     subject: z.string({ error: 'expected the name of a subject (a folder under briefings/)' }).refine((s) => known.subjects.includes(s), {
       error: (i) =>
-        `unknown subject '${String(i.input)}'; ${known.subjects.length ? `expected one of ${oneOf(known.subjects)}` : 'there are no subjects under briefings/'}`,
+        `unknown subject '${String(i.input)}'; ` +
+        (known.subjects.length ? `expected one of ${oneOf(known.subjects)}` : 'there are no subjects under briefings/'),
     }),
     topic: z
       .union([z.string().trim().min(1), z.number()], { error: 'expected a topic: its name, or any words' })

@@ -6,6 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { err, ok, type Result } from '../core/result.js';
+import { anyOf } from '../core/text.js';
 import { isoDay } from './feeds.js';
 import { parseHtml, type DomElement } from './dom.js';
 import { paragraphsOfNode } from './html-text.js';
@@ -26,9 +27,35 @@ export interface PageError {
   message: string;
 }
 
-/** Class or id words of page furniture, removed before Readability looks for the article. */
-const FURNITURE =
-  /(?:^|[\s_-])(?:cookie|consent|gdpr|newsletter|subscribe|signup|paywall|promo|advert|ads?|sponsor|related|recommend|more-stories|share|social|comments?|breadcrumbs?|sidebar|popup|modal|banner|outbrain|taboola)(?:$|[\s_-])/i;
+/** Class or id words of page furniture (regex source, one row each), removed before Readability looks for the article. */
+const FURNITURE_WORDS = [
+  'cookie',
+  'consent',
+  'gdpr',
+  'newsletter',
+  'subscribe',
+  'signup',
+  'paywall',
+  'promo',
+  'advert',
+  'ads?',
+  'sponsor',
+  'related',
+  'recommend',
+  'more-stories',
+  'share',
+  'social',
+  'comments?',
+  'breadcrumbs?',
+  'sidebar',
+  'popup',
+  'modal',
+  'banner',
+  'outbrain',
+  'taboola',
+];
+/** A class or id that holds one of FURNITURE_WORDS as a whole word (parts split by space, `_` or `-`). */
+const FURNITURE = new RegExp(String.raw`(?:^|[\s_-])${anyOf(FURNITURE_WORDS)}(?:$|[\s_-])`, 'i');
 const FURNITURE_TAGS = ['nav', 'footer', 'aside', 'form', 'dialog'];
 
 type El = DomElement;

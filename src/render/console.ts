@@ -22,7 +22,11 @@ function consoleText(reply: Reply): string {
     case 'topics':
       return `Topics of /${reply.subject.command}:\n${list(reply.topics.map((t) => `${t.name} — ${t.label}: ${t.terms.join(', ')}`))}`;
     case 'sources':
-      return `Sources of /${reply.subject.command}:\n${list(reply.sources.map((s) => `[${String(s.n)}] ${s.outlet ?? 'outlet unknown'} · ${s.published ?? 'date unknown'} · ${s.headline}`))}${reply.warnings.length ? `Skipped:\n${list(reply.warnings)}` : ''}`;
+      return (
+        `Sources of /${reply.subject.command}:\n` +
+        list(reply.sources.map((s) => `[${String(s.n)}] ${s.outlet ?? 'outlet unknown'} · ${s.published ?? 'date unknown'} · ${s.headline}`)) +
+        (reply.warnings.length ? `Skipped:\n${list(reply.warnings)}` : '')
+      );
     case 'help': {
       const c = `/${reply.subject.command}`;
       return [
@@ -46,7 +50,10 @@ function consoleText(reply: Reply): string {
     case 'too-long':
       return `That is ${String(reply.length)} characters; keep it under ${String(reply.limit)}: a topic or a few words.\n`;
     case 'unknown-subject':
-      return `No command /${reply.command}. Commands: ${reply.known.map((k) => `/${k}`).join(', ')} (then a topic, topics, sources, help, or ${SUBSCRIPTION_WORDS.join(', ')}).\n`;
+      return (
+        `No command /${reply.command}. Commands: ${reply.known.map((k) => `/${k}`).join(', ')} ` +
+        `(then a topic, topics, sources, help, or ${SUBSCRIPTION_WORDS.join(', ')}).\n`
+      );
     case 'notice':
       return `${reply.title}\n${list(reply.lines)}`;
   }

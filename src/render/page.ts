@@ -9,6 +9,12 @@ import type { Actor, Briefing, Conflict, Evidence, Figure, Question, SourceRef, 
 import { actorText, coreFirst, figureLines, figureValue, publishedRange } from './parts.js';
 import { visible } from './visible.js';
 
+/** The page on paper: no navigation, every detail open, each link's address written out, no item split across pages. */
+const PRINT_STYLE =
+  '@media print{nav,details summary{display:none}details>*{display:block}' +
+  'a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8rem;color:var(--muted)}' +
+  'h2{break-after:avoid}figure,.items>li{break-inside:avoid}}';
+
 /** The page's only style; the server's Content-Security-Policy allows exactly this text by its hash. */
 export const PAGE_STYLE = `
 :root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#d0d0d0;--accent:#0b5cad;--warn:#9c2b00;--mark:#fff1a8}
@@ -40,7 +46,7 @@ svg .path{fill:none;stroke:var(--accent);stroke-width:2}
 figure ol,figure ul{margin:.25rem 0 0;padding-left:1.25rem;color:var(--muted);font-size:.9rem}
 details summary{cursor:pointer;color:var(--muted);font-size:.9rem}
 footer{margin:2rem auto;color:var(--muted);font-size:.85rem}
-@media print{nav,details summary{display:none}details>*{display:block}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8rem;color:var(--muted)}h2{break-after:avoid}figure,.items>li{break-inside:avoid}}
+${PRINT_STYLE}
 `.trim();
 
 /** What the page says besides the briefing. */
@@ -147,7 +153,8 @@ function quoteWithNumber(e: Evidence, f: Figure | undefined, refs: Refs): string
   const span = f ? numberSpan(e.quote, f) : undefined;
   const body = span ? `${esc(e.quote.slice(0, span[0]))}<mark>${esc(e.quote.slice(span[0], span[1]))}</mark>${esc(e.quote.slice(span[1]))}` : esc(e.quote);
   const url = refs.url(e.file);
-  return `<blockquote>“${body}”</blockquote><cite>${refs.cite(e.file)}${url ? ` · <a href="${esc(url)}" rel="noreferrer noopener">the article</a>` : ''}</cite>`;
+  const link = url ? ` · <a href="${esc(url)}" rel="noreferrer noopener">the article</a>` : '';
+  return `<blockquote>“${body}”</blockquote><cite>${refs.cite(e.file)}${link}</cite>`;
 }
 
 const KIND_WORDS: Record<Conflict['kind'], string> = {
@@ -164,7 +171,10 @@ function figureItem(f: Figure, refs: Refs, conflict: Conflict | undefined): stri
     .join('');
   const also = f.sources.length > PAGE_LIMITS.quotes ? `<li><p class="meta">Also in ${refs.cites(f.sources, PAGE_LIMITS.quotes)}</p></li>` : '';
   const flag = conflict ? ` <span class="flag">${conflict.kind === 'contradiction' ? '⚠ sources disagree' : '≈ sources differ'}</span>` : '';
-  return `<li><p><span class="value">${esc(figureValue(f))}</span> — ${esc(f.metric)}<span class="period">${period}</span>${flag}</p><ul class="items">${quotes}${also}</ul></li>`;
+  return (
+    `<li><p><span class="value">${esc(figureValue(f))}</span> — ${esc(f.metric)}<span class="period">${period}</span>${flag}</p>` +
+    `<ul class="items">${quotes}${also}</ul></li>`
+  );
 }
 
 function figuresSection(b: Briefing, refs: Refs): string {
@@ -225,14 +235,21 @@ function conflictChart(all: Conflict, i: number, refs: Refs): string {
       return (
         `<g class="row"><text x="0" y="${String(y + 13)}">${esc(clipLabel(r.label, 44))}</text>` +
         `<line class="axis" x1="${String(x0)}" y1="${String(y + 27)}" x2="${String(x1)}" y2="${String(y + 27)}"/>` +
-        `<circle class="mark${other ? ' other' : ''}" cx="${round(x(r.value))}" cy="${String(y + 27)}" r="6"><title>${esc(`${r.label}: ${r.text}`)}</title></circle>` +
+        `<circle class="mark${other ? ' other' : ''}" cx="${round(x(r.value))}" cy="${String(y + 27)}" r="6">` +
+        `<title>${esc(`${r.label}: ${r.text}`)}</title></circle>` +
         `<text x="${round(x(r.value) + 10)}" y="${String(y + 31)}">${esc(clipLabel(r.text, 14))}</text></g>`
       );
     })
     .join('');
-  const svg = `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${c.metric}${c.period ? `, ${c.period}` : ''}: ${c.kind}`)}</title><desc id="${id}-d">${esc(said)}</desc>${marks}</svg>`;
+  const svg =
+    `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d">` +
+    `<title id="${id}-t">${esc(`${c.metric}${c.period ? `, ${c.period}` : ''}: ${c.kind}`)}</title>` +
+    `<desc id="${id}-d">${esc(said)}</desc>${marks}</svg>`;
   const list = c.values.map((v) => `<li>${esc(v.text)}: ${refs.cites(v.sources)}</li>`).join('') + (unshown ? `<li>${String(unshown)} more values</li>` : '');
-  return `<figure class="conflict" id="${id}"><figcaption><h3>${esc(c.metric)}${c.period ? ` · ${esc(c.period)}` : ''}</h3><p>${esc(KIND_WORDS[c.kind])}</p></figcaption>${svg}<ul>${list}</ul></figure>`;
+  return (
+    `<figure class="conflict" id="${id}"><figcaption><h3>${esc(c.metric)}${c.period ? ` · ${esc(c.period)}` : ''}</h3>` +
+    `<p>${esc(KIND_WORDS[c.kind])}</p></figcaption>${svg}<ul>${list}</ul></figure>`
+  );
 }
 
 /** A measure over time: each moment's values left to right, a line through the first value of each, every mark with its source. */
@@ -260,7 +277,8 @@ function timelineChart(t: Timeline, i: number, refs: Refs): string {
           .map((f, j) => {
             const cites = f.sources.map((s) => refs.label(s.file)).join(', ');
             return (
-              `<circle class="mark${j ? ' other' : ''}" cx="${round(x(k))}" cy="${round(y(base(f)))}" r="5"><title>${esc(`${p.period}: ${figureValue(f)} (${cites})`)}</title></circle>` +
+              `<circle class="mark${j ? ' other' : ''}" cx="${round(x(k))}" cy="${round(y(base(f)))}" r="5">` +
+              `<title>${esc(`${p.period}: ${figureValue(f)} (${cites})`)}</title></circle>` +
               (j ? '' : `<text x="${round(x(k))}" y="${round(y(base(f)) - 10)}" text-anchor="middle">${esc(clipLabel(f.text, 12))}</text>`)
             );
           })
@@ -271,7 +289,8 @@ function timelineChart(t: Timeline, i: number, refs: Refs): string {
     .map((p) => `${p.period}: ${p.figures.map((f) => `${figureValue(f)} (${f.sources.map((s) => refs.label(s.file)).join(', ')})`).join(' or ')}`)
     .join('; ');
   const svg =
-    `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(`${t.metric} over time`)}</title><desc id="${id}-d">${esc(said)}</desc>` +
+    `<svg viewBox="0 0 ${String(W)} ${String(h)}" role="img" aria-labelledby="${id}-t ${id}-d">` +
+    `<title id="${id}-t">${esc(`${t.metric} over time`)}</title><desc id="${id}-d">${esc(said)}</desc>` +
     `<line class="axis" x1="${String(x0)}" y1="${String(y1 + 8)}" x2="${String(x1)}" y2="${String(y1 + 8)}"/><path class="path" d="${path}"/>${marks}</svg>`;
   const list = t.points
     .map((p) => `<li>${esc(p.period)}: ${p.figures.map((f) => `${esc(figureValue(f))} ${refs.cites(f.sources)}`).join(' · ')}</li>`)
@@ -290,7 +309,10 @@ function evidenceDetails(sources: readonly Evidence[], refs: Refs): string {
 
 function actorItem(a: Actor, refs: Refs): string {
   const aka = a.aliases.filter((x) => x !== a.name);
-  return `<li><p>${esc(actorText(a))}${aka.length ? ` <span class="meta">(also ${esc(aka.join(', '))})</span>` : ''}</p><p class="meta">${refs.cites(a.files.length ? a.files : a.sources)}</p>${evidenceDetails(a.sources, refs)}</li>`;
+  return (
+    `<li><p>${esc(actorText(a))}${aka.length ? ` <span class="meta">(also ${esc(aka.join(', '))})</span>` : ''}</p>` +
+    `<p class="meta">${refs.cites(a.files.length ? a.files : a.sources)}</p>${evidenceDetails(a.sources, refs)}</li>`
+  );
 }
 
 function questionItem(q: Question, refs: Refs): string {
@@ -305,7 +327,10 @@ function sourceItem(s: SourceRef): string {
   const url = safeUrl(s.url);
   const date = s.published ? `${esc(s.published)}${s.dateInferred ? ' <span class="meta">(date inferred)</span>' : ''}` : 'date unknown';
   const headline = url ? `<a href="${esc(url)}" rel="noreferrer noopener">${esc(s.headline)}</a>` : esc(s.headline);
-  return `<li id="source-${String(s.n)}"><p>[${String(s.n)}] ${s.outlet ? `${esc(s.outlet)} — ` : ''}${headline}</p><p class="meta">${date} · ${esc(s.file)}${s.url && !url ? ` · ${esc(s.url)}` : ''}</p></li>`;
+  return (
+    `<li id="source-${String(s.n)}"><p>[${String(s.n)}] ${s.outlet ? `${esc(s.outlet)} — ` : ''}${headline}</p>` +
+    `<p class="meta">${date} · ${esc(s.file)}${s.url && !url ? ` · ${esc(s.url)}` : ''}</p></li>`
+  );
 }
 
 const section = (id: string, title: string, body: string): string =>
@@ -325,7 +350,8 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
   const figures = figuresSection(b, refs);
   const capped = <T>(xs: readonly T[], k: number, item: (x: T) => string, what: string): string =>
     xs.length
-      ? `<ul class="items">${xs.slice(0, k).map(item).join('')}</ul>${xs.length > k ? `<p class="meta">${String(xs.length - k)} more ${what} are not shown: a topic or words narrow the page.</p>` : ''}`
+      ? `<ul class="items">${xs.slice(0, k).map(item).join('')}</ul>` +
+        (xs.length > k ? `<p class="meta">${String(xs.length - k)} more ${what} are not shown: a topic or words narrow the page.</p>` : '')
       : '';
   const parts: [string, string, string][] = [
     [
@@ -359,7 +385,8 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
     'sources',
     'Sources',
     listed.length
-      ? `<ol class="items">${listed.map(sourceItem).join('')}</ol>${unlisted ? `<p class="meta">${String(unlisted)} more sources are not cited on this page.</p>` : ''}`
+      ? `<ol class="items">${listed.map(sourceItem).join('')}</ol>` +
+        (unlisted ? `<p class="meta">${String(unlisted)} more sources are not cited on this page.</p>` : '')
       : '',
   ]);
   const shown = parts.filter(([, , body]) => body);
@@ -380,7 +407,9 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
-<header><h1>${esc(title)}</h1><p class="meta">${String(b.sources.length)} source${b.sources.length === 1 ? '' : 's'}${range ? `, published ${esc(range)}` : ''}</p></header>
+<header><h1>${esc(title)}</h1><p class="meta">${String(b.sources.length)} source${b.sources.length === 1 ? '' : 's'}${
+    range ? `, published ${esc(range)}` : ''
+  }</p></header>
 <nav aria-label="Sections"><ul>${nav}</ul></nav>
 <main>${empty}${figures}${shown.map(([id, name, body]) => section(id, name, body)).join('')}</main>
 <footer><p>Made by Sitrep on ${utc(opts.generatedAt)} from the articles listed. Every item quotes the sentence it came from.</p></footer>

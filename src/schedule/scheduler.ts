@@ -213,7 +213,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const run = runOf(digest, at);
       const late = now - at;
       if (late > options.graceMs) {
-        const reason = `missed: the bot was not running at ${formatLocal(at, digest.timeZone)}, and ${formatDuration(late)} late is beyond the ${formatDuration(options.graceMs)} grace window`;
+        const reason =
+          `missed: the bot was not running at ${formatLocal(at, digest.timeZone)}, ` +
+          `and ${formatDuration(late)} late is beyond the ${formatDuration(options.graceMs)} grace window`;
         if (await runs.skip(run, reason, now)) logger.warn({ ...fields(run), late: formatDuration(late) }, `digests: skipped ${run.digestId}: ${reason}`);
         continue;
       }
@@ -221,7 +223,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (late >= MINUTE)
         logger.info(
           { ...fields(run), late: formatDuration(late) },
-          `digests: catching up ${run.digestId}, missed while the bot was down (${formatDuration(late)} late, within the ${formatDuration(options.graceMs)} grace window)`,
+          `digests: catching up ${run.digestId}, missed while the bot was down ` +
+            `(${formatDuration(late)} late, within the ${formatDuration(options.graceMs)} grace window)`,
         );
       launch(digest, run, 0);
     }

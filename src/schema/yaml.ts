@@ -13,7 +13,8 @@ export function readYaml(text: string, options: ParseOptions & DocumentOptions &
     return err(
       doc.errors.map(
         (e) =>
-          `line ${String(e.linePos?.[0].line ?? 0)}: ${(e.message.split('\n')[0] ?? e.code).replace(/\s+at line \d+, column \d+:?\s*$/, '').replace(/:\s*$/, '')}`,
+          `line ${String(e.linePos?.[0].line ?? 0)}: ` +
+          (e.message.split('\n')[0] ?? e.code).replace(/\s+at line \d+, column \d+:?\s*$/, '').replace(/:\s*$/, ''),
       ),
     );
   try {

@@ -140,7 +140,8 @@ export function createChatCommands(deps: ChatDeps): ChatCommands {
     const fromConfig = deps.configDigests.filter((d) => d.platform === ctx.platform && d.channel === ctx.channel && d.subject === subject.name);
     const kept = fromConfig.length
       ? [
-          `${String(fromConfig.length)} digest${fromConfig.length > 1 ? 's' : ''} from Sitrep's config still post${fromConfig.length > 1 ? '' : 's'} here; they change only in config/sitrep.yaml.`,
+          `${String(fromConfig.length)} digest${fromConfig.length > 1 ? 's' : ''} from Sitrep's config still post${fromConfig.length > 1 ? '' : 's'} here; ` +
+            'they change only in config/sitrep.yaml.',
         ]
       : [];
     if (!removed.length) {

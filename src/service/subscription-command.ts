@@ -93,7 +93,8 @@ export function describeSyntaxError(e: SubscriptionSyntaxError, command: string)
       return [`Digests from chat run daily or on weekdays, not '${e.given}'. (Other schedules can be set in config/sitrep.yaml with cron.)`, usage];
     case 'bad-zone':
       return [
-        `'${e.given}' is not a time zone I know.${e.suggestions.length ? ` Did you mean ${e.suggestions.join(' or ')}?` : ''} Use an IANA name such as America/Bogota, Europe/Madrid or UTC.`,
+        `'${e.given}' is not a time zone I know.${e.suggestions.length ? ` Did you mean ${e.suggestions.join(' or ')}?` : ''} ` +
+          'Use an IANA name such as America/Bogota, Europe/Madrid or UTC.',
         usage,
       ];
   }

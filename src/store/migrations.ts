@@ -302,7 +302,8 @@ export class SchemaTooNewError extends Error {
     readonly latest: number,
   ) {
     super(
-      `The database has schema version ${String(found)}, newer than this Sitrep knows (${String(latest)}). Run a newer Sitrep, or use another database (SITREP_DB or SITREP_DATABASE_URL).`,
+      `The database has schema version ${String(found)}, newer than this Sitrep knows (${String(latest)}). ` +
+        'Run a newer Sitrep, or use another database (SITREP_DB or SITREP_DATABASE_URL).',
     );
   }
 }

@@ -103,7 +103,9 @@ export async function postgresSchemaVersion(db: Queryable): Promise<number> {
   return (await db.query<{ v: number | null }>('SELECT max(version) AS v FROM sitrep_schema')).rows[0]?.v ?? 0;
 }
 
-const INSERT_RUN = `INSERT INTO digest_runs (key, digest_id, platform, channel, subject, topic, time_zone, scheduled_at, state, attempts, error, owner, lease_until, created_at, updated_at)
+const INSERT_RUN =
+  'INSERT INTO digest_runs (key, digest_id, platform, channel, subject, topic, time_zone, scheduled_at, ' +
+  `state, attempts, error, owner, lease_until, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12, $13, $13) ON CONFLICT (key) DO NOTHING`;
 
 const runValues = (run: NewRun, state: RunState, error: string | null, owner: string | null, leaseUntil: number | null, now: number): unknown[] => [
@@ -191,7 +193,8 @@ function subscriptionStore(pool: pg.Pool): SubscriptionStore {
       const r = await pool.query<SubscriptionRow>(
         `INSERT INTO subscriptions (platform, channel, subject, topic, cron, time_zone, created_by, created_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT (platform, channel, subject, topic) DO UPDATE SET cron = excluded.cron, time_zone = excluded.time_zone, created_by = excluded.created_by, created_at = excluded.created_at
+        ON CONFLICT (platform, channel, subject, topic) DO UPDATE SET cron = excluded.cron, time_zone = excluded.time_zone, ` +
+          `created_by = excluded.created_by, created_at = excluded.created_at
         RETURNING *`,
         [sub.platform, sub.channel, sub.subject, sub.topic ?? '', sub.cron, sub.timeZone, sub.createdBy, sub.createdAt],
       );
@@ -229,7 +232,8 @@ function extractCache(pool: pg.Pool, now: () => number): Store['extracts'] {
     },
     async put(hash, extract) {
       await pool.query(
-        'INSERT INTO extract_cache (hash, extract, used_at) VALUES ($1, $2, $3) ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at',
+        'INSERT INTO extract_cache (hash, extract, used_at) VALUES ($1, $2, $3) ' +
+          'ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at',
         [hash, JSON.stringify(extract), now()],
       );
     },
@@ -302,7 +306,8 @@ function feedStateStore(pool: pg.Pool): FeedStateStore {
     async put(s) {
       await pool.query(
         `INSERT INTO feed_state (subject, url, etag, last_modified, polled_at, error) VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (subject, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, polled_at = excluded.polled_at, error = excluded.error`,
+        ON CONFLICT (subject, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, ` +
+          'polled_at = excluded.polled_at, error = excluded.error',
         [s.subject, s.url, s.etag ?? null, s.lastModified ?? null, s.polledAt, s.error ?? null],
       );
     },

@@ -79,9 +79,11 @@ export function sqliteArticleStore(db: Db): ArticleStore {
 /** Feed states in SQLite. */
 export function sqliteFeedStateStore(db: Db): FeedStateStore {
   const get = db.prepare<[string, string], FeedRow>('SELECT * FROM feed_state WHERE subject = ? AND url = ?');
-  const put =
-    db.prepare(`INSERT INTO feed_state (subject, url, etag, last_modified, polled_at, error) VALUES (@subject, @url, @etag, @last_modified, @polled_at, @error)
-    ON CONFLICT (subject, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, polled_at = excluded.polled_at, error = excluded.error`);
+  const put = db.prepare(
+    `INSERT INTO feed_state (subject, url, etag, last_modified, polled_at, error) VALUES (@subject, @url, @etag, @last_modified, @polled_at, @error)
+    ON CONFLICT (subject, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, ` +
+      'polled_at = excluded.polled_at, error = excluded.error',
+  );
   return {
     get(subject, url) {
       const r = get.get(subject, url);
@@ -97,7 +99,8 @@ export function sqliteFeedStateStore(db: Db): FeedStateStore {
 /** Records a digest's coverage; called inside the transaction that marks its run posted. */
 export function coverageWriter(db: Db): (runKey: string, digestId: string, postedAt: number, coverage: Coverage) => void {
   const put = db.prepare(
-    'INSERT INTO digest_coverage (run_key, digest_id, posted_at, coverage) VALUES (?, ?, ?, ?) ON CONFLICT (run_key) DO UPDATE SET posted_at = excluded.posted_at, coverage = excluded.coverage',
+    'INSERT INTO digest_coverage (run_key, digest_id, posted_at, coverage) VALUES (?, ?, ?, ?) ' +
+      'ON CONFLICT (run_key) DO UPDATE SET posted_at = excluded.posted_at, coverage = excluded.coverage',
   );
   return (runKey, digestId, postedAt, coverage) => {
     put.run(runKey, digestId, postedAt, JSON.stringify(coverage));

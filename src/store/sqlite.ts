@@ -25,7 +25,9 @@ const runParams = (run: NewRun, now: number): Record<string, unknown> => ({
   now,
 });
 
-const INSERT_RUN = `INSERT INTO digest_runs (key, digest_id, platform, channel, subject, topic, time_zone, scheduled_at, state, attempts, error, owner, lease_until, created_at, updated_at)
+const INSERT_RUN =
+  'INSERT INTO digest_runs (key, digest_id, platform, channel, subject, topic, time_zone, scheduled_at, ' +
+  `state, attempts, error, owner, lease_until, created_at, updated_at)
   VALUES (@key, @digest_id, @platform, @channel, @subject, @topic, @time_zone, @scheduled_at, @state, 0, @error, @owner, @lease_until, @now, @now)
   ON CONFLICT (key) DO NOTHING`;
 
@@ -33,12 +35,16 @@ function runStore(db: Db): RunStore {
   const insert = db.prepare(INSERT_RUN);
   const takeOver = db.prepare(`UPDATE digest_runs SET owner = @owner, lease_until = @lease_until, updated_at = @now
     WHERE state = 'claimed' AND (lease_until IS NULL OR lease_until < @now) RETURNING *`);
-  const claimed =
-    db.prepare(`UPDATE digest_runs SET attempts = @attempts, lease_until = @lease_until, error = COALESCE(@error, error), next_attempt_at = @next_attempt_at, updated_at = @now
-    WHERE key = @key AND owner = @owner AND state = 'claimed'`);
-  const finished =
-    db.prepare(`UPDATE digest_runs SET state = @state, attempts = @attempts, error = @error, message_id = @message_id, lease_until = NULL, next_attempt_at = NULL, updated_at = @now
-    WHERE key = @key AND owner = @owner AND state = 'claimed'`);
+  const claimed = db.prepare(
+    'UPDATE digest_runs SET attempts = @attempts, lease_until = @lease_until, error = COALESCE(@error, error), ' +
+      `next_attempt_at = @next_attempt_at, updated_at = @now
+    WHERE key = @key AND owner = @owner AND state = 'claimed'`,
+  );
+  const finished = db.prepare(
+    'UPDATE digest_runs SET state = @state, attempts = @attempts, error = @error, message_id = @message_id, ' +
+      `lease_until = NULL, next_attempt_at = NULL, updated_at = @now
+    WHERE key = @key AND owner = @owner AND state = 'claimed'`,
+  );
   const digestOf = db.prepare<[string], { digest_id: string }>('SELECT digest_id FROM digest_runs WHERE key = ?');
   const writeCoverage = coverageWriter(db);
   // The run's outcome and what its digest covered are one write: a crash never keeps one without the other.
@@ -93,10 +99,13 @@ function runStore(db: Db): RunStore {
 }
 
 function subscriptionStore(db: Db): SubscriptionStore {
-  const upsert = db.prepare(`INSERT INTO subscriptions (platform, channel, subject, topic, cron, time_zone, created_by, created_at)
+  const upsert = db.prepare(
+    `INSERT INTO subscriptions (platform, channel, subject, topic, cron, time_zone, created_by, created_at)
     VALUES (@platform, @channel, @subject, @topic, @cron, @time_zone, @created_by, @created_at)
-    ON CONFLICT (platform, channel, subject, topic) DO UPDATE SET cron = excluded.cron, time_zone = excluded.time_zone, created_by = excluded.created_by, created_at = excluded.created_at
-    RETURNING *`);
+    ON CONFLICT (platform, channel, subject, topic) DO UPDATE SET cron = excluded.cron, time_zone = excluded.time_zone, ` +
+      `created_by = excluded.created_by, created_at = excluded.created_at
+    RETURNING *`,
+  );
   return {
     add(sub: NewSubscription) {
       const row = upsert.get({
@@ -130,7 +139,8 @@ function extractCache(db: Db, now: () => number): Store['extracts'] {
   const get = db.prepare<[string], { extract: string }>('SELECT extract FROM extract_cache WHERE hash = ?');
   const touch = db.prepare('UPDATE extract_cache SET used_at = ? WHERE hash = ?');
   const put = db.prepare(
-    'INSERT INTO extract_cache (hash, extract, used_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at',
+    'INSERT INTO extract_cache (hash, extract, used_at) VALUES (?, ?, ?) ' +
+      'ON CONFLICT (hash) DO UPDATE SET extract = excluded.extract, used_at = excluded.used_at',
   );
   const prune = db.prepare('DELETE FROM extract_cache WHERE used_at < ?');
   return {

@@ -56,7 +56,10 @@ export function createConsoleAdapter(deps: ConsoleAdapterDeps): PlatformAdapter 
 
   const first = library.subjects[0];
   const hint = first
-    ? `Type a slash command: /${first.command} homicides, /${first.command} topics, /${first.command} help, /${first.command} subscribe daily 08:00. ${deps.interactive ? 'Ctrl-D quits.' : ''}`.trim()
+    ? (
+        `Type a slash command: /${first.command} homicides, /${first.command} topics, /${first.command} help, ` +
+        `/${first.command} subscribe daily 08:00. ${deps.interactive ? 'Ctrl-D quits.' : ''}`
+      ).trim()
     : 'No subjects are served.';
 
   async function onLine(line: string): Promise<void> {

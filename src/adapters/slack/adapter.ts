@@ -164,7 +164,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         { mode, commands: deps.library.subjects.map((s) => `/${s.command}`) },
         mode === 'socket'
           ? 'Slack connected in Socket Mode'
-          : `Slack receiving on ${SLACK_EVENTS_PATH}${installs ? `; installs in any workspace at ${SLACK_INSTALL_PATH} (${String((await deps.installations?.count('slack')) ?? 0)} so far)` : ''}`,
+          : `Slack receiving on ${SLACK_EVENTS_PATH}` +
+              (installs ? `; installs in any workspace at ${SLACK_INSTALL_PATH} (${String((await deps.installations?.count('slack')) ?? 0)} so far)` : ''),
       );
     },
     async stop() {

@@ -136,10 +136,14 @@ export async function runSlackManifest(argv: string[], io: ManifestIo, deps: { b
   const host = (url ?? '').replace(/\/+$/, '');
   io.stderr(
     installs
-      ? `Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=${host}. Workspaces install at ${host}${SLACK_INSTALL_PATH}.\n`
+      ? 'Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, ' +
+          `then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=${host}. ` +
+          `Workspaces install at ${host}${SLACK_INSTALL_PATH}.\n`
       : url === undefined
-        ? 'Socket Mode: paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (connections:write).\n'
-        : `HTTP: Slack will call ${url.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}. Paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.\n`,
+        ? 'Socket Mode: paste this at api.slack.com/apps > Create New App > From a manifest, ' +
+          'then set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (connections:write).\n'
+        : `HTTP: Slack will call ${url.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}. ` +
+          'Paste this at api.slack.com/apps > Create New App > From a manifest, then set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.\n',
   );
   return 0;
 }

@@ -21,7 +21,8 @@ export const slackInstalls = (oauth: SlackOAuthSettings, store: InstallationStor
   slackInstallationStore(store, createSealer(oauth.encryptionKey), now);
 
 const page = (title: string, body: string): string =>
-  `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em"><h1>${title}</h1><p>${body}</p>`;
+  `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>` +
+  `<body style="font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em"><h1>${title}</h1><p>${body}</p>`;
 
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 

@@ -89,7 +89,8 @@ function slackSettingsOf(env: Env): Result<SlackSettings | undefined, string> {
   }
   if (!signingSecret && !appToken) {
     return err(
-      'SLACK_BOT_TOKEN is set, but neither SLACK_SIGNING_SECRET (HTTP: a server Slack can reach) nor SLACK_APP_TOKEN (Socket Mode: a laptop or private network) is. Set one of them.',
+      'SLACK_BOT_TOKEN is set, but neither SLACK_SIGNING_SECRET (HTTP: a server Slack can reach) ' +
+        'nor SLACK_APP_TOKEN (Socket Mode: a laptop or private network) is. Set one of them.',
     );
   }
   if (botToken.startsWith('xapp-'))
@@ -111,7 +112,8 @@ function oauthSettingsFrom(vars: SlackVariables, env: Env): Result<SlackSettings
   if (missing.length) return err(`Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs ${missing.join(', ')}.`);
   if (vars.SLACK_BOT_TOKEN)
     return err(
-      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.',
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, ' +
+        'or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.',
     );
   if (vars.SLACK_APP_TOKEN)
     return err('SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installs in many workspaces run over HTTP (SLACK_SIGNING_SECRET). Unset SLACK_APP_TOKEN.');

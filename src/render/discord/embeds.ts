@@ -76,7 +76,8 @@ function build(reply: Reply, opts: RenderOptions): DiscordMessage {
           `• \`${c} topic:${topics[0]?.name ?? 'ports'}\` — one topic (suggested as you type), or any words as free text`,
           `• \`${c} view:topics\` — the topics and their words`,
           `• \`${c} view:sources\` — the articles, numbered as cited`,
-          `• \`${c} topic:subscribe daily 08:00${topics[0] ? ` ${topics[0].name}` : ''}\` — a daily digest in this channel (Manage Channels needed); \`${c} view:schedule\` lists them`,
+          `• \`${c} topic:subscribe daily 08:00${topics[0] ? ` ${topics[0].name}` : ''}\` — a daily digest in this channel (Manage Channels needed); ` +
+            `\`${c} view:schedule\` lists them`,
           'Answers are shown only to you; press **Share** to post one to the channel.',
         ].join('\n'),
       });

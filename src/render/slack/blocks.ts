@@ -105,7 +105,8 @@ function subjectReply(reply: Exclude<Reply, { kind: 'briefing' | 'unknown-subjec
       const budget = { left: SLACK_LIMITS.blocksText - 800 };
       const lines = reply.sources.map(
         (s) =>
-          `[${s.n}] ${link(s.url, `${s.outlet ? `${clip(s.outlet, 40)} — ` : ''}${clip(s.headline || s.file, 110)}`)} · ${s.published ?? 'date unknown'} · \`${esc(clip(s.file, 60))}\``,
+          `[${s.n}] ${link(s.url, `${s.outlet ? `${clip(s.outlet, 40)} — ` : ''}${clip(s.headline || s.file, 110)}`)}` +
+          ` · ${s.published ?? 'date unknown'} · \`${esc(clip(s.file, 60))}\``,
       );
       const { shown, hidden } = fitLines(lines, budget);
       const warnings = fitLines(
@@ -134,7 +135,8 @@ function subjectReply(reply: Exclude<Reply, { kind: 'briefing' | 'unknown-subjec
               `• \`${cmd} &lt;topic or words&gt;\` a topic briefing, as in ${example}`,
               `• \`${cmd} topics\` the topics and their words`,
               `• \`${cmd} sources\` the articles behind the briefings`,
-              `• \`${cmd} subscribe daily 08:00 [topic] [time zone]\` a daily digest in this channel; \`${cmd} unsubscribe\` stops it; \`${cmd} schedule\` lists them`,
+              `• \`${cmd} subscribe daily 08:00 [topic] [time zone]\` a daily digest in this channel; ` +
+                `\`${cmd} unsubscribe\` stops it; \`${cmd} schedule\` lists them`,
               `• \`${cmd} help\` this message`,
             ].join('\n'),
           ),

@@ -150,7 +150,8 @@ function fill<T>(xs: T[], toItem: (x: T) => Item, admit: (i: Item) => boolean): 
 function figureItem({ figure: f, conflict: c, timeline: t }: FigureLine, refs: (key: object, files: () => readonly string[], into: number[]) => string): Item {
   const cites: number[] = [];
   const period = f.period && f.period !== 'undated' ? `, ${f.period}` : '';
-  let line = `• *${esc(clip(figureValue(f), RAW.item))}* — ${esc(clip(`${f.metric}${period}`, RAW.item))} ${refs(f.sources, () => f.sources.map((e) => e.file), cites)}`;
+  let line =
+    `• *${esc(clip(figureValue(f), RAW.item))}* — ${esc(clip(`${f.metric}${period}`, RAW.item))} ` + refs(f.sources, () => f.sources.map((e) => e.file), cites);
   if (c) {
     const marker = esc(
       clip(
