@@ -34,7 +34,9 @@ console.log(`articles: ${String(n)}, set built in ${((performance.now() - t0) / 
 const library = createLibrary([{ name: 'bench', command: 'bench', title: 'Bench subject', set, warnings: [] }]);
 
 // tsx does not follow into workers by itself: the worker registers it, then loads the TypeScript.
-const loader = `import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(new URL('./discord-load.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
+const loader =
+  `import('tsx/esm/api').then((t) => t.tsImport(` +
+  `${JSON.stringify(new URL('./discord-load.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
 const worker = new Worker(loader, { eval: true });
 const [{ publicKeyHex }] = (await once(worker, 'message')) as [{ publicKeyHex: string }];
 // Edits of deferred replies (if any) land on a loopback fake, never on Discord.
@@ -84,7 +86,8 @@ async function phase(label: string, answerCacheSize?: number): Promise<number[]>
   console.log(`  commands (${String(r.command.length)}): p50 ${pct(r.command, 0.5)} ms, p99 ${pct(r.command, 0.99)} ms, deferred ${String(r.deferred)}`);
   console.log(`  autocomplete (${String(r.autocomplete.length)}): p50 ${pct(r.autocomplete, 0.5)} ms, p99 ${pct(r.autocomplete, 0.99)} ms`);
   console.log(
-    `  server side: p50 ${pct(served, 0.5)} ms, p99 ${pct(served, 0.99)} ms; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+    `  server side: p50 ${pct(served, 0.5)} ms, p99 ${pct(served, 0.99)} ms; ` +
+      `event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
   );
   const bursts: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -29,6 +29,7 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 function page(text: string, i: number): string {
   const [headline = '', dateLine = '', ...body] = text.trimEnd().split('\n');
   const date = dateLine.replace(/^Date:\s*/, '');
+  const related = `<li><a href="/p/${String((i + 1) % n)}">Another story</a></li><li><a href="/p/${String((i + 2) % n)}">More news</a></li>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(headline)} | Bench Times</title>
 <meta property="og:site_name" content="Bench Times"><meta property="article:published_time" content="${date}T08:00:00Z"></head>
 <body class="single-post has-sidebar"><div class="cookie-consent">We use cookies to improve your experience. <button>Accept</button></div>
@@ -37,7 +38,7 @@ function page(text: string, i: number): string {
 <figure><img src="/img/${String(i)}.jpg" alt=""><figcaption>Police patrol a street in Guayaquil, Ecuador. (AP Photo/Staff)</figcaption></figure>
 ${body.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div></article>
-<aside class="related-stories"><h3>Related</h3><ul><li><a href="/p/${String((i + 1) % n)}">Another story</a></li><li><a href="/p/${String((i + 2) % n)}">More news</a></li></ul></aside></main>
+<aside class="related-stories"><h3>Related</h3><ul>${related}</ul></aside></main>
 <footer><p>© 2025 Bench Times. All rights reserved.</p></footer></body></html>`;
 }
 
@@ -72,7 +73,8 @@ const server = createServer((req, res) => {
     const items: string[] = [];
     for (let i = 0; i < n; i++)
       items.push(
-        `<item><title>Synthetic story ${String(i)}</title><link>http://${req.headers.host ?? ''}/p/${String(i)}</link><guid>p${String(i)}</guid><description>Story ${String(i)} from Ecuador</description></item>`,
+        `<item><title>Synthetic story ${String(i)}</title><link>http://${req.headers.host ?? ''}/p/${String(i)}</link><guid>p${String(i)}</guid>` +
+          `<description>Story ${String(i)} from Ecuador</description></item>`,
       );
     res
       .writeHead(200, { 'content-type': 'application/rss+xml' })
@@ -140,12 +142,14 @@ const rebuildSecs = rebuild.secs;
 clearInterval(sampler);
 const feed = report.feeds[0];
 console.log(
-  `pages: ${String(n)} served from ${base}; added ${String(report.added)}, folded ${String(report.folded)}, failed ${String(feed?.failures.length ?? 0)}${feed?.error ? ` (feed: ${feed.error})` : ''}`,
+  `pages: ${String(n)} served from ${base}; added ${String(report.added)}, folded ${String(report.folded)}, ` +
+    `failed ${String(feed?.failures.length ?? 0)}${feed?.error ? ` (feed: ${feed.error})` : ''}`,
 );
 console.log(`ingest (fetch one at a time, Readability, hash, near-duplicates, SQLite): ${(n / ingestSecs).toFixed(0)} pages/s (${ingestSecs.toFixed(1)} s)`);
 console.log(`memory while ingesting: peak RSS ${mb(ingestPeak.rss)}, peak heap ${mb(ingestPeak.heap)}; after: RSS ${mb(held.rss)}, heap ${mb(held.heapUsed)}`);
 console.log(
-  `set build with Sitrep's extraction (${String(articleCount)} articles, extracts cached in SQLite): ${buildSecs.toFixed(1)} s; end to end ${(n / (ingestSecs + buildSecs)).toFixed(0)} pages/s`,
+  `set build with Sitrep's extraction (${String(articleCount)} articles, extracts cached in SQLite): ${buildSecs.toFixed(1)} s; ` +
+    `end to end ${(n / (ingestSecs + buildSecs)).toFixed(0)} pages/s`,
 );
 console.log(`memory while building: peak RSS ${mb(buildPeak.rss)}, peak heap ${mb(buildPeak.heap)}`);
 console.log(

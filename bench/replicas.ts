@@ -135,7 +135,8 @@ const pgLocation = (): StoreLocation => {
 const rows: [string, Outcome][] = [];
 const report = ([name, o]: [string, Outcome]): void => {
   console.log(
-    `  ${name}: all posted in ${o.seconds.toFixed(1)} s; channels showing a digest twice: ${String(o.duplicates)}; re-sent under the same nonce: ${String(o.resent)}`,
+    `  ${name}: all posted in ${o.seconds.toFixed(1)} s; channels showing a digest twice: ${String(o.duplicates)}; ` +
+      `re-sent under the same nonce: ${String(o.resent)}`,
   );
 };
 console.log(`${String(N)} subscriptions due at one minute, posted to a loopback Discord (discord.js: 50 requests/s per process)`);

@@ -118,10 +118,12 @@ console.log(`topic briefing: p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms over ${time
 console.log(setSize);
 const pagePct = (p: number): string => (pageTimes[Math.min(pageTimes.length - 1, Math.floor(p * pageTimes.length))] ?? 0).toFixed(1);
 console.log(
-  `briefing page (brief and render): first (cold) ${firstPageMs.toFixed(1)} ms; then p50 ${pagePct(0.5)} ms, p99 ${pagePct(0.99)} ms over ${pageTimes.length} pages, largest ${(pageBytes / 1024).toFixed(0)} KB (target p99 <= 50 ms)`,
+  `briefing page (brief and render): first (cold) ${firstPageMs.toFixed(1)} ms; then p50 ${pagePct(0.5)} ms, p99 ${pagePct(0.99)} ms ` +
+    `over ${pageTimes.length} pages, largest ${(pageBytes / 1024).toFixed(0)} KB (target p99 <= 50 ms)`,
 );
 console.log(`bundled subject's page: ${(bundledBytes / 1024).toFixed(1)} KB (target < 100 KB)`);
 console.log(
-  `one ${(Buffer.byteLength(bigText) / 1e6).toFixed(1)} MB article: parsed in ${bigParse.toFixed(0)} ms, extracted in ${((bigAll - bigParse) / 1000).toFixed(1)} s (${(Buffer.byteLength(bigText) / 1e6 / (bigAll / 1000)).toFixed(2)} MB/s)`,
+  `one ${(Buffer.byteLength(bigText) / 1e6).toFixed(1)} MB article: parsed in ${bigParse.toFixed(0)} ms, ` +
+    `extracted in ${((bigAll - bigParse) / 1000).toFixed(1)} s (${(Buffer.byteLength(bigText) / 1e6 / (bigAll / 1000)).toFixed(2)} MB/s)`,
 );
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

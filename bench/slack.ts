@@ -64,13 +64,19 @@ function fire(i) {
   const body = p.toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = 'v0=' + createHmac('sha256', w.secret).update('v0:' + ts + ':' + body).digest('hex');
-  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': ts, 'x-slack-signature': signature };
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'content-length': Buffer.byteLength(body),
+    'x-slack-request-timestamp': ts,
+    'x-slack-signature': signature,
+  };
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const req = request({ host: '127.0.0.1', port: w.port, path: w.path, method: 'POST', headers, agent }, (res) => {
       let size = 0;
       res.on('data', (c) => { size += c.length; });
-      res.on('end', () => res.statusCode === 200 ? resolve({ ms: performance.now() - start, answered: size > 0 }) : reject(new Error('HTTP ' + res.statusCode)));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve({ ms: performance.now() - start, answered: size > 0 }) : reject(new Error('HTTP ' + res.statusCode)));
     });
     req.on('error', reject);
     req.end(body);
@@ -117,7 +123,9 @@ const one = await run(1000, 220, 1);
 console.log(`1 at a time: p50 ${pct(one.times, 0.5)} ms, p99 ${pct(one.times, 0.99)} ms (the cost of one command)`);
 const r = await run(10_000, total, concurrency);
 console.log(
-  `slash commands, ${concurrency} concurrent${values['no-cache'] ? ', no reply cache' : ''}: p50 ${pct(r.times, 0.5)} ms, p99 ${pct(r.times, 0.99)} ms, max ${pct(r.times, 1)} ms over ${total} requests (${(total / r.secs).toFixed(0)}/s); ${r.answered} answered in the response, ${total - r.answered} followed up`,
+  `slash commands, ${concurrency} concurrent${values['no-cache'] ? ', no reply cache' : ''}: ` +
+    `p50 ${pct(r.times, 0.5)} ms, p99 ${pct(r.times, 0.99)} ms, max ${pct(r.times, 1)} ms over ${total} requests (${(total / r.secs).toFixed(0)}/s); ` +
+    `${r.answered} answered in the response, ${total - r.answered} followed up`,
 );
 console.log(`target p99 < 100 ms: ${Number(pct(r.times, 0.99)) < 100 ? 'met' : 'MISSED'}`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -146,7 +146,8 @@ describe('sitrep usage errors', () => {
   it.each([
     [
       ['summarise'],
-      "Unknown command 'summarise'. Commands: brief, page, topics, sources, explain, ingest, add, remove, start, doctor, digests, slack manifest, discord register, help.",
+      "Unknown command 'summarise'. Commands: brief, page, topics, sources, explain, " +
+        'ingest, add, remove, start, doctor, digests, slack manifest, discord register, help.',
     ],
     [['brief', '--colour'], "Unknown option '--colour'. Options: --articles DIR, --topic TOPIC, --since SPAN, --json, --all, --explain, --help."],
     [['brief', '--articles'], 'Option --articles needs a value, as in --articles ./my-articles.'],

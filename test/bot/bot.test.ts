@@ -100,7 +100,10 @@ async function cli(argv: string[], deps: CliDeps): Promise<{ code: number; out: 
 }
 
 const CONSOLE_CONFIG =
-  'subjects: [ecuador]\nplatforms: [fake]\ndigests:\n  - { id: hourly, platform: console, channel: terminal, subject: ecuador, topic: homicides, cron: "0 * * * *" }\n';
+  'subjects: [ecuador]\n' +
+  'platforms: [fake]\n' +
+  'digests:\n' +
+  '  - { id: hourly, platform: console, channel: terminal, subject: ecuador, topic: homicides, cron: "0 * * * *" }\n';
 
 describe('sitrep start', () => {
   it('runs the console when no platform is configured: overview, slash commands, /healthz; SIGTERM stops it with exit 0', async () => {
@@ -114,7 +117,9 @@ describe('sitrep start', () => {
     s.stdin.write('/ecuador schedule\n');
     await sleep(50);
     expect(s.out()).toContain(
-      'Digests in this channel\n  “Ecuador seeks foreign military help against drug cartels (Feb 2025) — homicides”: cron "0 * * * *" UTC, next 2025-06-10 13:00 UTC (in 1 h) (from config, hourly)',
+      'Digests in this channel\n' +
+        '  “Ecuador seeks foreign military help against drug cartels (Feb 2025) — homicides”: ' +
+        'cron "0 * * * *" UTC, next 2025-06-10 13:00 UTC (in 1 h) (from config, hourly)',
     );
     s.signals.emit('SIGTERM');
     expect(await running).toEqual({ code: 0, out: '', err: '' });
@@ -230,13 +235,18 @@ describe('sitrep start', () => {
     expect(await cli(['start', '--config', half.config], half.deps)).toEqual({
       code: 1,
       out: '',
-      err: "Some platforms are half configured; fix or unset their variables:\n  fake: FAKE_CHAT_URL is missing\nSitrep did not start. 'sitrep doctor' checks everything at once.\n",
+      err:
+        'Some platforms are half configured; fix or unset their variables:\n' +
+        '  fake: FAKE_CHAT_URL is missing\n' +
+        "Sitrep did not start. 'sitrep doctor' checks everything at once.\n",
     });
     const bad = await setup('digests:\n  - { platform: console, channel: t, subject: ecuador, topic: homicdes, time: "8" }\n');
     const r = await cli(['start', '--config', bad.config], bad.deps);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      `${bad.config} has 1 problem:\n  digests[0].time: expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"\nSitrep did not start. 'sitrep doctor' checks everything at once.\n`,
+      `${bad.config} has 1 problem:\n` +
+        `  digests[0].time: expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"\n` +
+        `Sitrep did not start. 'sitrep doctor' checks everything at once.\n`,
     );
     const topic = await setup('digests:\n  - { platform: console, channel: t, subject: ecuador, topic: homicdes, time: "08:00" }\n');
     expect((await cli(['start', '--config', topic.config], topic.deps)).err).toContain(
@@ -308,7 +318,8 @@ describe('sitrep doctor', () => {
       expect.arrayContaining([
         `✓ feed ${site.url('/world.xml')} (live): 1 item (RSS)`,
         `! feed ${site.url('/down.xml')} (live): HTTP 503 Service Unavailable. Check the address in ${file}; until it answers, live serves what it has.`,
-        `! feed ${site.url('/page.xml')} (live): the server sent text/html, not a feed (RSS, Atom or JSON Feed). Check the address in ${file}; until it answers, live serves what it has.`,
+        `! feed ${site.url('/page.xml')} (live): the server sent text/html, not a feed (RSS, Atom or JSON Feed). ` +
+          `Check the address in ${file}; until it answers, live serves what it has.`,
       ]),
     );
     expect(r.code).toBe(0);
@@ -336,7 +347,8 @@ describe('sitrep doctor on PostgreSQL', () => {
     const r = await cli(['doctor', '--config', s.config], s.deps);
     expect(r.out).toMatch(
       new RegExp(
-        `✓ database: PostgreSQL 1\\d[.\\d]* .* at postgres://postgres@127\\.0\\.0\\.1:5432/test\\?options=.* \\(schema v${String(LATEST_VERSION)}; 0 runs, 0 subscriptions\\)\n`,
+        `✓ database: PostgreSQL 1\\d[.\\d]* .* at postgres://postgres@127\\.0\\.0\\.1:5432/test\\?options=.* ` +
+          `\\(schema v${String(LATEST_VERSION)}; 0 runs, 0 subscriptions\\)\n`,
       ),
     );
     // The replica last seen an hour ago has stopped: only the one seen 4 s ago is listed.

@@ -44,7 +44,11 @@ describe('a replica whose database goes away for a while', { timeout: 60_000 }, 
     const { store: seed } = await openTestStore('postgres', where);
     await seed.runs.setCheckedUntil(Date.parse('2025-06-10T12:58:00Z'));
     const dir = await tempDir({
-      'sitrep.yaml': `subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: ${channel}, subject: ecuador, topic: homicides, cron: "0 13 * * *" }\n`,
+      'sitrep.yaml':
+        `subjects: [ecuador]\n` +
+        `platforms: [slack]\n` +
+        `digests:\n` +
+        `  - { id: noon, platform: slack, channel: ${channel}, subject: ecuador, topic: homicides, cron: "0 13 * * *" }\n`,
     });
     const url = new URL(TEST_DATABASE_URL);
     url.port = String(relay.port);

@@ -55,7 +55,12 @@ async function twentyDigests(test: number): Promise<{ config: string; slackChann
   const config = join(dir, `sitrep-${String(test)}.yaml`);
   await writeFile(
     config,
-    `subjects: [story]\nplatforms: [slack, discord]\ntimezone: UTC\nschedule: { grace: 2h, attempts: 3, backoff: 1s, max_backoff: 2s }\ndigests:\n${digests.join('\n')}\n`,
+    `subjects: [story]\n` +
+      `platforms: [slack, discord]\n` +
+      `timezone: UTC\n` +
+      `schedule: { grace: 2h, attempts: 3, backoff: 1s, max_backoff: 2s }\n` +
+      `digests:\n` +
+      `${digests.join('\n')}\n`,
   );
   return { config, slackChannels, discordChannels };
 }

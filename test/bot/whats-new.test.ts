@@ -96,7 +96,9 @@ describe('digests after an ingest', () => {
     expect(news.lines.some((l) => l.startsWith('Updated figure: homicides'))).toBe(false);
     // The question the new article answers is marked, with the sentence that answers it.
     expect(news.lines).toContain(
-      'Answered: Who will win the April 13 election, and what will it change? “President Daniel Noboa won the April 13 runoff election with 55.6 percent of the vote, the National Electoral Council said on Monday, giving the young leader a full four-year term to pursue his crackdown on drug gangs.” — El Diario, 2025-04-14',
+      'Answered: Who will win the April 13 election, and what will it change? “President Daniel Noboa won the ' +
+        'April 13 runoff election with 55.6 percent of the vote, the National Electoral Council said on Monday, ' +
+        'giving the young leader a full four-year term to pursue his crackdown on drug gangs.” — El Diario, 2025-04-14',
     );
     expect(news.lines).toContain('New article: “Noboa wins Ecuador runoff as homicides fall” — El Diario, 2025-04-14');
 

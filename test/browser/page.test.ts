@@ -40,7 +40,10 @@ beforeAll(async () => {
     'sitrep.yaml': 'platforms: [slack, discord]\ndigests: []\n',
     'briefings/hostile/briefing.yaml': 'title: A hostile story\n',
     'briefings/hostile/articles/a.txt':
-      'Mayor <script>window.pwned = 1</script> resigns\nSource: Wire javascript:alert(1)\nDate: 2025-02-20\nThe mayor said 40 staff would leave <img src=x onerror="window.pwned = 2"> &amp; see javascript:alert(2).\n',
+      'Mayor <script>window.pwned = 1</script> resigns\n' +
+      'Source: Wire javascript:alert(1)\n' +
+      'Date: 2025-02-20\n' +
+      'The mayor said 40 staff would leave <img src=x onerror="window.pwned = 2"> &amp; see javascript:alert(2).\n',
   });
   await cp(join(import.meta.dirname, '../../briefings/ecuador'), join(root, 'briefings/ecuador'), { recursive: true });
   const library = await loadLibrary(['ecuador'], join(root, 'briefings'));

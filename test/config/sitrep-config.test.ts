@@ -79,7 +79,8 @@ digests:
       '  schedule: unknown key "extra"; expected grace, attempts, backoff, max_backoff',
       '  slack.managers[0]: expected a Slack user id (U… or W…) or user-group id (S…)',
       '  digests[0].time: expected a time of day, HH:MM (24-hour), such as "08:00" or "17:30"',
-      '  digests[0].timezone: unknown time zone "America/Guayakil"; expected an IANA name such as America/Bogota, Europe/Madrid or UTC (did you mean America/Guayaquil?)',
+      '  digests[0].timezone: unknown time zone "America/Guayakil"; ' +
+        'expected an IANA name such as America/Bogota, Europe/Madrid or UTC (did you mean America/Guayaquil?)',
       "  digests[1].subject: unknown subject 'ecuadr'; expected one of 'ecuador'",
       '  digests[1].cron: expected five fields (minute hour day-of-month month day-of-week), as in "0 8 * * 1-5"; got "0 8 * *"',
       '  digests[1]: expected either time (daily, as "08:00") or cron (as "0 8 * * 1-5"), not both and not neither',
@@ -123,7 +124,11 @@ digests:
 
   it('refuses a YAML alias bomb in one line naming the file', async () => {
     const r = await load(
-      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\n' +
+        'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n' +
+        'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n' +
+        'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n' +
+        'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n',
     );
     const said = r.ok ? '' : describeConfigError(r.error);
     expect(said).toMatch(/sitrep\.yaml/);

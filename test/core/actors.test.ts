@@ -105,7 +105,13 @@ describe('fragments that are no actors', () => {
 
   it('makes no actors of a list of other stories: short lines with no closing punctuation', () => {
     const list = actors(
-      'The port reopened on Monday.\n\nMost Read\n\n- USS Carl Vinson enters the Gulf amid tensions with Ira\n\n- Who is Nora Blake? Meet the nominee to lead the port agency',
+      'The port reopened on Monday.\n' +
+        '\n' +
+        'Most Read\n' +
+        '\n' +
+        '- USS Carl Vinson enters the Gulf amid tensions with Ira\n' +
+        '\n' +
+        '- Who is Nora Blake? Meet the nominee to lead the port agency',
     );
     expect(names(list)).not.toContain('Carl Vinson');
     expect(names(list)).not.toContain('Nora Blake');

@@ -63,7 +63,10 @@ describe('resolveSetDates', () => {
   it('never dates an article by its photo caption, and dates an undated set by the days its texts name', () => {
     const captioned = parseArticle(
       'a.txt',
-      'Port strike spreads\nDockworkers march in Valdivia, Chile, Sunday, Feb. 9, 2025. (AP Photo/Ana Ruiz)\nVALDIVIA, Chile (AP) — The strike spread to two more ports on Wednesday, the union said.\nIt is the longest strike of 2025.',
+      'Port strike spreads\n' +
+        'Dockworkers march in Valdivia, Chile, Sunday, Feb. 9, 2025. (AP Photo/Ana Ruiz)\n' +
+        'VALDIVIA, Chile (AP) — The strike spread to two more ports on Wednesday, the union said.\n' +
+        'It is the longest strike of 2025.',
     );
     const named = parseArticle('b.txt', 'Strike talks\nTalks resumed on February 19 as the strike, the longest of 2025, went on.');
     expect(captioned.dateHint?.iso).not.toBe('2025-02-09');

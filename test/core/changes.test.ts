@@ -60,7 +60,10 @@ describe('what changed since the last digest', () => {
 
   it('gives a new period of a measure as the next point of its timeline, and another value for the same period as a revision', () => {
     const lines = changes.figures.map((c) =>
-      `${c.kind} ${c.figure.metric} ${c.figure.period} ${String(c.figure.value)} after ${c.previous?.values.map((v) => v.value).join('/') ?? ''} ${c.previous?.period ?? ''}`.trim(),
+      (
+        `${c.kind} ${c.figure.metric} ${c.figure.period} ${String(c.figure.value)} ` +
+        `after ${c.previous?.values.map((v) => v.value).join('/') ?? ''} ${c.previous?.period ?? ''}`
+      ).trim(),
     );
     expect(lines).toEqual(expect.arrayContaining(['timeline homicide rate 2025 30.5 after 38.8 2024', 'revised homicide rate 2024 38.1 after 38.8 2024']));
   });

@@ -358,7 +358,10 @@ describe('reconciliation by what is measured', () => {
     const b = setOf([
       [
         'a.txt',
-        'A\nDate: 2026-01-14\n\nThe power outage hit the northern suburbs on Monday night. The outage that began on Monday night lasted up to 14 hours in some districts.\n',
+        'A\n' +
+          'Date: 2026-01-14\n' +
+          '\n' +
+          'The power outage hit the northern suburbs on Monday night. The outage that began on Monday night lasted up to 14 hours in some districts.\n',
       ],
       ['b.txt', 'B\nDate: 2026-01-14\n\nThe blackout began on Monday night and lasted nearly 11 hours in some neighbourhoods.\n'],
     ]);

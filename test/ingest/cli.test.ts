@@ -19,7 +19,8 @@ async function run(argv: string[], deps: CliDeps): Promise<{ code: number; out: 
 /** A live subject (no files yet, one feed) under a temp root, a config that may fetch from loopback, and a database file. */
 async function setup(s: TestServer, feeds: string[], allowPrivate = true): Promise<{ deps: CliDeps; root: string }> {
   const root = await tempDir({
-    'briefings/live/briefing.yaml': `title: Ecuador, live\nfeeds: [${feeds.map((f) => s.url(f)).join(', ')}]\nmatch: [Ecuador, Noboa, Guayaquil]\npoll: every 30m\n`,
+    'briefings/live/briefing.yaml':
+      `title: Ecuador, live\n` + `feeds: [${feeds.map((f) => s.url(f)).join(', ')}]\n` + `match: [Ecuador, Noboa, Guayaquil]\n` + `poll: every 30m\n`,
     'sitrep.yaml': `subjects: [live]\nplatforms: [console]\ningest: { allow_private: ${String(allowPrivate)}, timeout: 2s, attempts: 1 }\n`,
   });
   const deps: CliDeps = {
@@ -182,7 +183,8 @@ describe('sitrep ingest and add', () => {
     [['add', 'live'], "'sitrep add' takes a subject and a web address or file, as in sitrep add <subject> https://example.com/news/story."],
     [
       ['remove', 'live'],
-      "'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.",
+      "'sitrep remove' takes a subject and an added article (its file name in 'sitrep sources', " +
+        'or its web address), as in sitrep remove <subject> example.com-1a2b3c4d5e.txt.',
     ],
     [['remove', 'live', 'x.txt', '--config', 'c.yaml'], "--config works only with 'sitrep start', 'doctor', 'digests', 'ingest' and 'add'."],
     [['ingest', 'live', 'more'], "'sitrep ingest' takes at most one subject; 'more' is extra."],

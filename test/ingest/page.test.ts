@@ -46,7 +46,8 @@ describe('a web page reduced to an article (Readability over linkedom)', () => {
 
   it('says when a page has no article (an index page)', () => {
     const r = extractPage(
-      '<html><head><title>World</title></head><body><nav><a href="/">Home</a></nav><ul><li><a href="/a">Story one</a></li><li><a href="/b">Story two</a></li></ul></body></html>',
+      '<html><head><title>World</title></head><body><nav><a href="/">Home</a></nav>' +
+        '<ul><li><a href="/a">Story one</a></li><li><a href="/b">Story two</a></li></ul></body></html>',
     );
     expect(r).toEqual({ ok: false, error: { code: 'no-article', message: expect.stringContaining('no article text') as unknown } });
   });

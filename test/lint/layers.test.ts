@@ -1,6 +1,7 @@
 /**
  * The layering lint fails on a deliberate violation of each rule: an import against the layers
- * (eslint.config.js declares them), a Node global in the core, an import cycle, a file over 400 lines.
+ * (eslint.config.js declares them), a Node global in the core, an import cycle, a file over 400 lines,
+ * a line over 160 characters.
  * Files are linted as if they stood in src/, without type information (these rules need none).
  */
 import { join } from 'node:path';
@@ -48,6 +49,12 @@ describe('the layers, as lint keeps them', () => {
   it('refuses a file over 400 lines of code', async () => {
     const code = Array.from({ length: 401 }, (_, i) => `export const v${String(i)} = ${String(i)};`).join('\n');
     expect(await lint('src/store/fixture.ts', `${code}\n`)).toEqual([expect.objectContaining({ rule: 'max-lines' })]);
+  });
+
+  it('refuses a line over 160 characters, a regex or string as much as code', async () => {
+    const long = `export const WORDS = /\\b(?:${Array.from({ length: 30 }, (_, i) => `word${String(i)}`).join('|')})\\b/;\n`;
+    expect(await lint('test/fixture.ts', long)).toEqual([expect.objectContaining({ rule: '@stylistic/max-len' })]);
+    expect(await lint('test/fixture.ts', `export const WORDS = [${Array.from({ length: 30 }, (_, i) => `'word${String(i)}'`).join(',\n')}];\n`)).toEqual([]);
   });
 
   it('refuses an import cycle', async () => {

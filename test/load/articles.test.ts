@@ -91,7 +91,17 @@ describe('loadArticlesDir', () => {
   it('reads a Markdown file as plain text: no #, ** or list markers, links as their text', async () => {
     const dir = await tempDir({
       'a.md':
-        '# Dockworkers win a **7% pay rise**\n\nDate: 2025-03-04\n\nThe union said on Tuesday that dockworkers accepted a [7% pay rise](https://news.example/pay)\nafter a five-day strike.\n\n- About **3,400 workers** walked out.\n- The port handled *1.2 million* containers last year.\n\n> "A fair deal," union leader Ana Ruiz said.\n',
+        '# Dockworkers win a **7% pay rise**\n' +
+        '\n' +
+        'Date: 2025-03-04\n' +
+        '\n' +
+        'The union said on Tuesday that dockworkers accepted a [7% pay rise](https://news.example/pay)\n' +
+        'after a five-day strike.\n' +
+        '\n' +
+        '- About **3,400 workers** walked out.\n' +
+        '- The port handled *1.2 million* containers last year.\n' +
+        '\n' +
+        '> "A fair deal," union leader Ana Ruiz said.\n',
     });
     const r = await loadArticlesDir(dir);
     if (!r.ok) throw new Error(r.error.message);

@@ -123,7 +123,12 @@ describe('loadSubject', () => {
 
   it('refuses a YAML alias bomb in one line naming the file', async () => {
     const message = await problems(
-      `title: Port news\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
+      `title: Port news\n` +
+        `a: &a [x, x, x, x, x, x, x, x, x, x]\n` +
+        `b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n` +
+        `c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n` +
+        `d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` +
+        `e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
     );
     expect(message).toMatch(/briefing\.yaml is not valid YAML:\n {2}refused: its aliases \(\*name\) expand too far, as in an alias bomb \(.+\)$/);
     expect(message.split('\n')).toHaveLength(2);

@@ -132,7 +132,10 @@ describe('renderMarkdown, short', () => {
       passages: [{ file: FILES[1], quote: 'Cocaine was hidden under bananas at a port near Guayaquil.' }],
     });
     expect(renderMarkdown(b, { all: false })).toBe(
-      'Ecuador seeks foreign military help — banana ports\nPassages\n- “Cocaine was hidden under bananas at a port near Guayaquil.” [2]\n[2] Crime crisis sparks call for help\n',
+      'Ecuador seeks foreign military help — banana ports\n' +
+        'Passages\n' +
+        '- “Cocaine was hidden under bananas at a port near Guayaquil.” [2]\n' +
+        '[2] Crime crisis sparks call for help\n',
     );
   });
 

@@ -20,7 +20,10 @@ beforeAll(async () => {
   const root = await tempDir({
     'hostile/briefing.yaml': 'title: A hostile story\nsources:\n  a.txt: { outlet: "<b>Bad</b> Outlet" }\n',
     'hostile/articles/a.txt':
-      'Mayor <script>window.pwned = 1</script> resigns\nSource: Wire javascript:alert(1)\nDate: 2025-02-20\nThe mayor said 40 staff would leave <img src=x onerror=alert(1)> &amp; see javascript:alert(2) for more.\n',
+      'Mayor <script>window.pwned = 1</script> resigns\n' +
+      'Source: Wire javascript:alert(1)\n' +
+      'Date: 2025-02-20\n' +
+      'The mayor said 40 staff would leave <img src=x onerror=alert(1)> &amp; see javascript:alert(2) for more.\n',
     'open/briefing.yaml': 'title: An open story\npage_access: public\nsources:\n  b.txt: { outlet: Port News, url: "https://port.example/news/1" }\n',
     'open/articles/b.txt': 'Port reopens\nDate: 2025-02-20\nThe port authority said 1,200 containers were stuck in the yard on Monday.\n',
   });
@@ -110,7 +113,8 @@ describe('GET /b/<subject>/<topic>', () => {
     expect(open.status).toBe(200);
     // Each quote cites its source and links to the article itself.
     expect(await open.text()).toContain(
-      '<mark>1,200</mark> containers were stuck in the yard on Monday.”</blockquote><cite><a href="#source-1">[1] Port News</a> · <a href="https://port.example/news/1" rel="noreferrer noopener">the article</a></cite>',
+      '<mark>1,200</mark> containers were stuck in the yard on Monday.”</blockquote>' +
+        '<cite><a href="#source-1">[1] Port News</a> · <a href="https://port.example/news/1" rel="noreferrer noopener">the article</a></cite>',
     );
     const head = await fetch(`${base}/b/open`, { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);

@@ -100,7 +100,8 @@ describe('subscribing a channel from chat', () => {
     expect(await lines(slack({ channel: 'C3' }), 'schedule')).toEqual([
       'No digests here',
       [
-        'This channel gets no /ecuador digest. Start one with /ecuador subscribe daily 08:00 [topic] [time zone], as in /ecuador subscribe weekdays 07:30 homicides America/Bogota.',
+        'This channel gets no /ecuador digest. Start one with /ecuador subscribe daily 08:00 [topic] [time zone], ' +
+          'as in /ecuador subscribe weekdays 07:30 homicides America/Bogota.',
       ],
     ]);
   });

@@ -53,7 +53,8 @@ describe('the SQLite store', () => {
     const dir = await tempDir({ var: 'a file where the folder should be' });
     const r = openSqliteStore(join(dir, 'var', 'sitrep.db'));
     expect(r.ok ? '' : r.error).toBe(
-      `Cannot create the database at ${join(dir, 'var', 'sitrep.db')}: a file stands where its folder should be (EEXIST). Set SITREP_DB to a writable path, or mount a writable volume at its folder.`,
+      `Cannot create the database at ${join(dir, 'var', 'sitrep.db')}: a file stands where its folder should be (EEXIST). ` +
+        `Set SITREP_DB to a writable path, or mount a writable volume at its folder.`,
     );
   });
 });

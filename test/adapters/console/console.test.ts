@@ -62,7 +62,8 @@ describe('the console adapter', () => {
     expect(homicides).toMatch(/\(sitrep brief ecuador homicides --all shows everything\)\n/);
     expect(homicides).not.toContain('(--all');
     expect(await c.type('/ecuador homicdes')).toBe(
-      "No topic 'homicdes' in /ecuador. Did you mean: homicides?\nTopics: homicides, cocaine, migration, election, military-aid, us-relations, gangs, economy (free text works too).\n",
+      "No topic 'homicdes' in /ecuador. Did you mean: homicides?\n" +
+        'Topics: homicides, cocaine, migration, election, military-aid, us-relations, gangs, economy (free text works too).\n',
     );
     expect(await c.type('/atlantis')).toMatch(/^No command \/atlantis\. Commands: \/ecuador/);
     expect(await c.type('homicides')).toMatch(/^Type a slash command/);

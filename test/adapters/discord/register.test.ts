@@ -46,19 +46,23 @@ describe('the command registration payload', () => {
     expect(commandDefinitions(createLibrary([]))).toEqual([]);
   });
 
-  it("has a free-text topic option that autocompletes, capped at the command text limit, and a view choice for topics, sources, help and the channel's digests", () => {
-    const [def] = commandDefinitions(library);
-    expect(def?.description).toMatch(/^Briefing: Ecuador seeks foreign military help/);
-    expect(def?.options).toEqual([
-      expect.objectContaining({ type: 3, name: 'topic', autocomplete: true, max_length: 200 }),
-      expect.objectContaining({
-        type: 3,
-        name: 'view',
-        choices: ['topics', 'sources', 'help', 'schedule'].map((value) => expect.objectContaining({ value }) as unknown),
-      }),
-    ]);
-    expect(def?.options.some((o) => o.required)).toBe(false);
-  });
+  it(
+    'has a free-text topic option that autocompletes, capped at the command text limit, ' +
+      "and a view choice for topics, sources, help and the channel's digests",
+    () => {
+      const [def] = commandDefinitions(library);
+      expect(def?.description).toMatch(/^Briefing: Ecuador seeks foreign military help/);
+      expect(def?.options).toEqual([
+        expect.objectContaining({ type: 3, name: 'topic', autocomplete: true, max_length: 200 }),
+        expect.objectContaining({
+          type: 3,
+          name: 'view',
+          choices: ['topics', 'sources', 'help', 'schedule'].map((value) => expect.objectContaining({ value }) as unknown),
+        }),
+      ]);
+      expect(def?.options.some((o) => o.required)).toBe(false);
+    },
+  );
 });
 
 describe('sitrep discord register', () => {

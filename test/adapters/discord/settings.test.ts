@@ -47,7 +47,8 @@ describe('Discord settings from the environment', () => {
     expect(settings({ DISCORD_API_URL: 'http://127.0.0.1:9000/api' })).toEqual({
       ok: false,
       error:
-        'Discord settings: DISCORD_APPLICATION_ID is missing (the application id from the Developer Portal); DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint).',
+        'Discord settings: DISCORD_APPLICATION_ID is missing (the application id from the Developer Portal); ' +
+        'DISCORD_TOKEN is missing (the bot token; or set DISCORD_PUBLIC_KEY to answer on the HTTP interactions endpoint).',
     });
   });
 });

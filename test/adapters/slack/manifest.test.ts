@@ -66,7 +66,9 @@ describe('sitrep slack manifest', () => {
     const r = await run(['--url', 'https://sitrep.example.org', '--installs']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and SITREP_PUBLIC_URL=https://sitrep.example.org. Workspaces install at https://sitrep.example.org/slack/install.\n',
+      'Installs: paste this at api.slack.com/apps > Create New App > From a manifest, turn on Manage Distribution, ' +
+        'then set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SITREP_ENCRYPTION_KEY and ' +
+        'SITREP_PUBLIC_URL=https://sitrep.example.org. Workspaces install at https://sitrep.example.org/slack/install.\n',
     );
   });
 

@@ -36,7 +36,10 @@ const oauthEnv = (extra: Record<string, string> = {}): Record<string, string> =>
 async function startOAuthBot(): Promise<{ bot: RunningBot; base: string; db: string; log: ReturnType<typeof memoryLog>; setNow: (iso: string) => void }> {
   const dir = await tempDir({
     'sitrep.yaml':
-      'subjects: [ecuador]\nplatforms: [slack]\ndigests:\n  - { id: noon, platform: slack, channel: "T1/C0OAUTH1", subject: ecuador, topic: homicides, time: "12:00" }\n',
+      'subjects: [ecuador]\n' +
+      'platforms: [slack]\n' +
+      'digests:\n' +
+      '  - { id: noon, platform: slack, channel: "T1/C0OAUTH1", subject: ecuador, topic: homicides, time: "12:00" }\n',
   });
   const env = readEnv({ PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: slack.apiUrl, ...oauthEnv() });
   if (!env.ok) throw new Error(env.error.join('\n'));
@@ -158,11 +161,13 @@ describe('Slack installed in many workspaces', () => {
     [{ SLACK_CLIENT_SECRET: '' }, 'Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs SLACK_CLIENT_SECRET.'],
     [
       { SITREP_ENCRYPTION_KEY: '' },
-      "Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) also needs SITREP_ENCRYPTION_KEY (it seals each workspace's token at rest: openssl rand -base64 32).",
+      'Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET) ' +
+        "also needs SITREP_ENCRYPTION_KEY (it seals each workspace's token at rest: openssl rand -base64 32).",
     ],
     [
       { SLACK_BOT_TOKEN: 'xoxb-1' },
-      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.',
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set. Keep SLACK_BOT_TOKEN for one workspace, ' +
+        'or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many; unset the other.',
     ],
   ])('says what is missing or clashing: %o', (extra, message) => {
     const env = readEnv(oauthEnv(extra));
