@@ -8,11 +8,10 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { parseArticle } from '../src/core/articles/parse.js';
-import { brief, buildSetFromExtracts, type BriefingSet } from '../src/core/briefing/set.js';
+import { brief, SetBuilder, type BriefingSet } from '../src/core/briefing/set.js';
 import { renderPage } from '../src/render/page.js';
+import { extractArticle } from '../src/core/extract/article.js';
 import { loadLibrary } from '../src/service/library.js';
-import { createInterner, extractArticle } from '../src/core/extract/article.js';
-import type { ArticleExtract } from '../src/core/model.js';
 import { BENCH_QUERIES, BENCH_TOPICS, syntheticFile, syntheticStream } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' } } });
@@ -20,7 +19,6 @@ const n = Number(values.articles);
 // Articles arrive one at a time, as from the store or a folder: each is parsed and extracted
 // once, and only its extract is kept. Dated by their `Date:` lines, so no set-wide pass is needed.
 let bytes = 0;
-let extracts: ArticleExtract[] = [];
 let i = 0;
 let ms = 0;
 let cpu = 0;
@@ -29,19 +27,19 @@ const cpuNow = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const intern = createInterner();
+// Each article dates itself (its `Date:` line): the builder needs no set-wide dating pass.
+const builder = new SetBuilder({ title: 'bench', topics: BENCH_TOPICS }, []);
 for (const text of syntheticStream(n)) {
   bytes += Buffer.byteLength(text);
   const t = performance.now();
   const c = cpuNow();
-  extracts.push(extractArticle(parseArticle(syntheticFile(i++), text), intern));
+  builder.extract(i, parseArticle(syntheticFile(i++), text));
   cpu += cpuNow() - c;
   ms += performance.now() - t;
 }
 const t1 = performance.now();
 const c1 = cpuNow();
-let set: BriefingSet | undefined = buildSetFromExtracts({ title: 'bench', topics: BENCH_TOPICS, extracts });
-extracts = [];
+let set: BriefingSet | undefined = builder.done();
 const secs = (ms + performance.now() - t1) / 1000;
 cpu += cpuNow() - c1;
 

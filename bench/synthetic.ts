@@ -2,9 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle } from '../src/core/articles/parse.js';
-import { buildSetFromExtracts, type BriefingSet } from '../src/core/briefing/set.js';
-import { createInterner, extractArticle } from '../src/core/extract/article.js';
-import type { Article, ArticleExtract, Topic } from '../src/core/model.js';
+import { SetBuilder, type BriefingSet } from '../src/core/briefing/set.js';
+import type { Article, Topic } from '../src/core/model.js';
 
 const dir = join(import.meta.dirname, '../briefings/ecuador/articles');
 const sentences = readdirSync(dir)
@@ -79,9 +78,9 @@ export const BENCH_QUERIES = [
 
 /** The indexed set of `n` synthetic articles, built as the bot builds one: each article extracted once, only its extract kept. */
 export function syntheticSet(n: number, title = 'Bench subject'): BriefingSet {
-  const intern = createInterner();
-  const extracts: ArticleExtract[] = [];
+  // Each article dates itself (its `Date:` line): no set-wide dating pass is needed.
+  const set = new SetBuilder({ title, topics: BENCH_TOPICS }, []);
   let i = 0;
-  for (const text of syntheticStream(n)) extracts.push(extractArticle(parseArticle(syntheticFile(i++), text), intern));
-  return buildSetFromExtracts({ title, topics: BENCH_TOPICS, extracts });
+  for (const text of syntheticStream(n)) set.extract(i, parseArticle(syntheticFile(i++), text));
+  return set.done();
 }

@@ -1,8 +1,7 @@
 /** The subjects a running bot serves: each loaded once, extracted once and indexed, found by its slash command. */
-import { parseDate, resolveSetDates } from '../core/articles/dates.js';
-import { buildSetFromExtracts, type BriefingSet } from '../core/briefing/set.js';
-import { createInterner, extractArticle } from '../core/extract/article.js';
-import type { Article, ArticleExtract } from '../core/model.js';
+import { parseDate } from '../core/articles/dates.js';
+import { SetBuilder, type BriefingSet } from '../core/briefing/set.js';
+import type { Article } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LoadError } from '../load/load-error.js';
 import { loadSubject, type Subject } from '../load/subject.js';
@@ -107,35 +106,30 @@ const dateStub = (file: string, published: string): Article => ({
 });
 
 /**
- * A subject's set, the same steps as `buildSet` (date the set, extract each article, index), made
- * one article at a time: stored texts are read, parsed and extracted in turn, and only their
- * extracts are kept, so a large live subject fits in the heap its extracts need. Extracts come
- * from the cache when it has them.
+ * A subject's set, built by the core's `SetBuilder` one article at a time: stored texts are read,
+ * parsed and extracted in turn, and only their extracts are kept, so a large live subject fits in
+ * the heap its extracts need. Extracts come from the cache when it has them.
  */
 async function setOf(s: Pick<Subject, 'name' | 'title' | 'topics'>, plan: ArticlePlan, opts: LibraryOptions): Promise<BriefingSet> {
   const { entries } = plan;
   const stubs: Article[] = [];
   // Stored articles carry their date: only undated ones are read twice.
   for (const e of entries) stubs.push('stored' in e && e.stored.published ? dateStub(e.file, e.stored.published) : await readEntry(e, opts.articles));
-  const dated = resolveSetDates(stubs);
+  const set = new SetBuilder(s, stubs);
   stubs.length = 0;
-  const intern = createInterner();
-  const cached = opts.cache ? await createCachedExtractor(opts.cache, intern) : undefined;
-  const extracts: ArticleExtract[] = [];
+  const cached = opts.cache ? await createCachedExtractor(opts.cache, set.intern) : undefined;
   let hits = 0;
   for (const [i, e] of entries.entries()) {
     const article = await readEntry(e, opts.articles);
-    const when = dated[i]?.published;
-    const a = article.published || !when ? article : { ...article, published: when };
-    if (!cached) extracts.push(extractArticle(a, intern));
+    if (!cached) set.extract(i, article);
     else {
-      const r = await cached(a);
+      const r = await cached(set.dated(i, article));
       if (r.hit) hits++;
-      extracts.push(r.extract);
+      set.add(r.extract);
     }
   }
   opts.onLoaded?.(s.name, { articles: entries.length, cached: hits });
-  return buildSetFromExtracts({ title: s.title, topics: s.topics, extracts });
+  return set.done();
 }
 
 /**

@@ -4,7 +4,7 @@ import { resolveSetDates } from '../articles/dates.js';
 import { createInterner, extractArticle } from '../extract/article.js';
 import { endOf } from '../extract/figures/period.js';
 import { termsOf } from '../terms.js';
-import type { Actor, Article, ArticleExtract, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Timeline, Topic } from '../model.js';
+import type { Actor, Article, ArticleExtract, Briefing, PubDate, Conflict, Evidence, Figure, Question, SourceRef, Timeline, Topic } from '../model.js';
 import { mergeActors } from '../reconcile/actors.js';
 import { eventsOfPeople, withDisputedDatesOnly } from '../reconcile/events.js';
 import { reconcileFigures } from '../reconcile/figures.js';
@@ -59,7 +59,7 @@ function clauseOf(quote: string, text: string): string {
 const index = <T>(item: T, texts: string[]): Indexed<T> => ({ item, terms: new Set(texts.flatMap(termsOf)) });
 
 /** Builds a set from extracts (made now, or kept from an earlier run). */
-export function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
+function buildSetFromExtracts(input: { title: string; topics: Topic[]; extracts: ArticleExtract[] }): BriefingSet {
   const { extracts } = input;
   const actors = mergeActors(
     extracts.flatMap((e) => e.actors),
@@ -116,11 +116,51 @@ export function buildSetFromExtracts(input: { title: string; topics: Topic[]; ex
   };
 }
 
+/**
+ * The one way a set is built: date its articles against each other, extract each once (or take
+ * its extract from a cache), index. Articles are added one at a time, so a caller reading them
+ * from a store or a folder keeps only their extracts; the dates come first, from `datedBy` (the
+ * articles, or stubs carrying each stored article's date and the full text of undated ones).
+ */
+export class SetBuilder {
+  /** Shares equal strings across the set's extracts. */
+  readonly intern = createInterner();
+  private readonly dates: (PubDate | undefined)[];
+  private extracts: ArticleExtract[] = [];
+  constructor(
+    private readonly meta: { title: string; topics: Topic[] },
+    datedBy: Article[],
+  ) {
+    this.dates = resolveSetDates(datedBy).map((a) => a.published);
+  }
+  /** The `i`th article, given the set's date for it when it states none of its own. */
+  dated(i: number, article: Article): Article {
+    const when = this.dates[i];
+    return article.published || !when ? article : { ...article, published: when };
+  }
+  /** Adds the next article's extract, made by a caller (a cache) from its `dated` article with `intern`. */
+  add(extract: ArticleExtract): void {
+    this.extracts.push(extract);
+  }
+  /** Dates the `i`th article, extracts it, and adds its extract. */
+  extract(i: number, article: Article): void {
+    this.add(extractArticle(this.dated(i, article), this.intern));
+  }
+  /** The set, indexed. The builder lets go of the extracts: only the set keeps what it needs of them. */
+  done(): BriefingSet {
+    const extracts = this.extracts;
+    this.extracts = [];
+    return buildSetFromExtracts({ title: this.meta.title, topics: this.meta.topics, extracts });
+  }
+}
+
 /** Extracts every article once and indexes the results. */
 export function buildSet(input: { title: string; topics: Topic[]; articles: Article[] }): BriefingSet {
-  const dated = resolveSetDates(input.articles);
-  const intern = createInterner();
-  return buildSetFromExtracts({ title: input.title, topics: input.topics, extracts: dated.map((a) => extractArticle(a, intern)) });
+  const set = new SetBuilder(input, input.articles);
+  input.articles.forEach((a, i) => {
+    set.extract(i, a);
+  });
+  return set.done();
 }
 
 type Match = { kind: 'all' } | { kind: 'topic'; topic: Topic; terms: string[][] } | { kind: 'free'; text: string; terms: string[][]; words: string[] };
