@@ -20,6 +20,7 @@ import { describeLocation, type StoreLocation } from '../store/location.js';
 import { topicProblems } from '../bot/digests.js';
 import { HEARTBEAT_MS } from '../bot/presence.js';
 import { CHAT_PLATFORMS, configKnown, type ChatPlatform } from '../bot/platforms.js';
+import { plural } from '../core/text.js';
 
 /** What doctor looks at. */
 export interface DoctorDeps {
@@ -37,8 +38,6 @@ export interface Finding {
   level: 'ok' | 'info' | 'warn' | 'fail';
   text: string;
 }
-
-const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
 const MARK: Record<Finding['level'], string> = { ok: '✓', info: '·', warn: '!', fail: '✗' };
 

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Args, Failure } from './args.js';
 import { files } from './files.js';
 import type { CliDeps, Io } from './types.js';
+import { plural } from '../core/text.js';
 
 /** `sitrep doctor`: every check at once, and whether `sitrep start` will run. */
 export async function runDoctor(args: Args, io: Io, deps: CliDeps): Promise<Result<void, Failure>> {
@@ -18,8 +19,6 @@ export async function runDoctor(args: Args, io: Io, deps: CliDeps): Promise<Resu
   });
   io.stdout(`${r.findings.map(formatFinding).join('\n')}\n`);
   const fails = r.findings.filter((f) => f.level === 'fail').length;
-  io.stdout(
-    r.ok ? '\nReady: sitrep start will run with this setup.\n' : `\n${String(fails)} problem${fails === 1 ? '' : 's'} (✗) to fix before 'sitrep start'.\n`,
-  );
+  io.stdout(r.ok ? '\nReady: sitrep start will run with this setup.\n' : `\n${plural(fails, 'problem')} (✗) to fix before 'sitrep start'.\n`);
   return r.ok ? ok(undefined) : err({ exit: 1, message: '' });
 }

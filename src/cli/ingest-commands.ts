@@ -19,6 +19,7 @@ import type { ProgressFactory } from '../ingest/progress.js';
 import { createIngestion, type Ingestion } from '../ingest/setup.js';
 import { readArticleText } from '../load/articles.js';
 import type { Resolver } from '../ingest/address-guard.js';
+import { plural } from '../core/text.js';
 
 /** What the commands read and where they write. */
 export interface IngestCommandDeps {
@@ -67,8 +68,6 @@ async function subjectNamed(name: string, root: string): Promise<Result<Subject,
   const s = await loadSubject(dir.value);
   return s.ok ? s : err({ exit: 1, message: s.error.message });
 }
-
-const plural = (n: number, word: string, many = `${word}s`): string => `${String(n)} ${n === 1 ? word : many}`;
 
 function feedLines(f: FeedReport): string[] {
   if (f.status === 'failed') return [`  ✗ ${f.url}: ${f.error ?? 'failed'}`];

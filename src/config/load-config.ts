@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { describeIssues } from '../schema/issues.js';
 import { readYaml } from '../schema/yaml.js';
 import { configSchema, type Known, type SitrepConfig } from './sitrep-config.js';
+import { plural } from '../core/text.js';
 
 /** The committed default, found from this file (src/config or dist/config) so any working directory works. */
 export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../../config/sitrep.yaml', import.meta.url));
@@ -18,9 +19,7 @@ export interface ConfigError {
 
 /** The error in words, for stderr: a heading and the problems, indented. */
 export const describeConfigError = (e: ConfigError): string =>
-  e.code === 'no-config'
-    ? e.problems.join('\n')
-    : `${e.file} has ${String(e.problems.length)} problem${e.problems.length === 1 ? '' : 's'}:\n${e.problems.map((p) => `  ${p}`).join('\n')}`;
+  e.code === 'no-config' ? e.problems.join('\n') : `${e.file} has ${plural(e.problems.length, 'problem')}:\n${e.problems.map((p) => `  ${p}`).join('\n')}`;
 
 /** Validates already-parsed YAML (tests and `doctor` give it directly). */
 function parseConfig(raw: unknown, known: Known, file = 'sitrep.yaml'): Result<SitrepConfig, ConfigError> {

@@ -16,3 +16,9 @@ export function overlap(a: readonly string[], b: readonly string[]): { shared: n
  * RegExp literal (its source is taken, flags ignored) or a string of regex source.
  */
 export const anyOf = (rows: readonly (string | RegExp)[]): string => `(?:${rows.map((r) => (typeof r === 'string' ? r : r.source)).join('|')})`;
+
+/** A count and its noun, singular for one: `plural(3, 'source')` is "3 sources"; `many` names an irregular plural. */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${String(n)} ${n === 1 ? word : many}`;
+
+/** The text with its first letter capitalised ("deaths" -> "Deaths"). */
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -5,6 +5,7 @@ import type { Topic } from '../core/model.js';
 import { parseSpan } from '../schema/duration.js';
 import { strictObject } from '../schema/strict-object.js';
 import { isRecord } from '../core/records.js';
+import { capitalise } from '../core/text.js';
 
 /** Slash-command names: what Slack and Discord both accept. */
 export const COMMAND_NAME = /^[a-z0-9_-]{1,32}$/;
@@ -26,7 +27,7 @@ export function labelOf(name: string): string {
   return name
     .split('-')
     .filter(Boolean)
-    .map((w, i) => (w.length === 2 && !SMALL_WORDS.has(w) ? w.toUpperCase() : i === 0 ? `${w.charAt(0).toUpperCase()}${w.slice(1)}` : w))
+    .map((w, i) => (w.length === 2 && !SMALL_WORDS.has(w) ? w.toUpperCase() : i === 0 ? capitalise(w) : w))
     .join(' ');
 }
 

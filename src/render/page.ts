@@ -8,6 +8,7 @@ import { htmlEscape } from 'escape-goat';
 import type { Actor, Briefing, Conflict, Evidence, Figure, Question, SourceRef, Timeline } from '../core/model.js';
 import { actorText, coreFirst, figureLines, figureValue, publishedRange } from './parts.js';
 import { visible } from './visible.js';
+import { plural } from '../core/text.js';
 
 /** The page on paper: no navigation, every detail open, each link's address written out, no item split across pages. */
 const PRINT_STYLE =
@@ -407,9 +408,7 @@ export function renderPage(b: Briefing, opts: PageOptions): string {
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
-<header><h1>${esc(title)}</h1><p class="meta">${String(b.sources.length)} source${b.sources.length === 1 ? '' : 's'}${
-    range ? `, published ${esc(range)}` : ''
-  }</p></header>
+<header><h1>${esc(title)}</h1><p class="meta">${plural(b.sources.length, 'source')}${range ? `, published ${esc(range)}` : ''}</p></header>
 <nav aria-label="Sections"><ul>${nav}</ul></nav>
 <main>${empty}${figures}${shown.map(([id, name, body]) => section(id, name, body)).join('')}</main>
 <footer><p>Made by Sitrep on ${utc(opts.generatedAt)} from the articles listed. Every item quotes the sentence it came from.</p></footer>

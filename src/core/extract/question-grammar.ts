@@ -4,7 +4,7 @@
  */
 import { analyse, cutFrom, type Sentence, type Token } from '../nlp.js';
 import { isCommonNoun, isGroupNoun, singular } from './figures/lexicon.js';
-import { anyOf } from '../text.js';
+import { anyOf, capitalise } from '../text.js';
 
 /** A token with its offset in the whole text, not only in its sentence. */
 type Tok = Token & { at: number };
@@ -62,7 +62,7 @@ export function tidy(q: string): string {
     .replace(/\s+([,.?;:])/g, '$1')
     .replace(/^[\s,;:—–-]+|[\s,;:.!?—–-]+$/g, '')
     .trim();
-  return s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}?` : '';
+  return s ? `${capitalise(s)}?` : '';
 }
 
 /** The words before an "as" that make it no conjunction: "as soon as", "so much as", "just as". */

@@ -8,6 +8,7 @@ import { daysBetween, PROJECTED, samePeriod } from '../extract/figures/period.js
 import { STATES } from '../extract/figures/vocabulary.js';
 import { SYNONYMS } from '../extract/figures/vocabulary-words.js';
 import type { Figure, FigureMention, Measure, TypedFigure } from '../model.js';
+import { capitalise } from '../text.js';
 
 /** The dimension a figure is compared in: counts of people apart from counts of things. */
 export function dimensionOf(t: TypedFigure): string {
@@ -96,8 +97,7 @@ export function namedOnce(mentions: FigureMention[], senses: StorySenses): Map<s
     // A name is written capitalised in its sentence ("the Larch River"); "immediate" in "an immediate raise" is no name.
     const written = m.evidence.quote;
     // Capitalised as a word of its own, and not only as a sentence's first word.
-    const capitalised = (w: string): boolean =>
-      [...written.matchAll(new RegExp(`\\b${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'g'))].some((x) => x.index > 0);
+    const capitalised = (w: string): boolean => [...written.matchAll(new RegExp(`\\b${capitalise(w)}\\b`, 'g'))].some((x) => x.index > 0);
     for (const w of mods) seen.add(isCommonNoun(w) || !/^[a-z]+$/.test(w) || !capitalised(w) ? '' : w);
     names.set(head, seen);
   }

@@ -4,6 +4,7 @@ import { sourceIndex } from './citations.js';
 import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate, timelineMarker } from '../parts.js';
 import type { DiscordEmbed } from './assertions.js';
 import { clip, fitLines, md } from './fit.js';
+import { plural } from '../../core/text.js';
 
 /**
  * What a briefing embed shows before "+N more", and the characters each part may use. The parts
@@ -23,7 +24,6 @@ export const BRIEFING_BUDGET = {
 /** The accent colour of Sitrep's embeds. */
 export const EMBED_COLOR = 0x2f6f9f;
 
-const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 const more = (n: number, word: string): string => (n ? `+${plural(n, `more ${word}`)}` : '');
 
 /** The longest source line: a headline linked to its article, with its outlet and date. */

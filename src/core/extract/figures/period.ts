@@ -10,7 +10,7 @@ import { ahead } from '../../articles/dates.js';
 import type { Period, PubDate } from '../../model.js';
 import { MONTH_NAMES, MONTH_STEMS, MONTH_WORDS, WEEKDAY_WORDS } from '../../calendar.js';
 import { numberWord } from './numbers.js';
-import { anyOf } from '../../text.js';
+import { anyOf, capitalise } from '../../text.js';
 
 /** A time expression: where it is in the sentence and the period it names (none when it names no fixed one). */
 export interface TimeSpan {
@@ -24,10 +24,9 @@ export interface TimeSpan {
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const MONTH_RE = `(?:${MONTH_WORDS})\\.?`;
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** 0-11 from a month name or abbreviation. */
 const monthIndex = (word: string): number => MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().replace('.', '').slice(0, 3)));
-const monthName = (i: number): string => cap(MONTHS[i] ?? '');
+const monthName = (i: number): string => capitalise(MONTHS[i] ?? '');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 /** ISO date of a year, month (0-11, may overflow) and day (may overflow). */
