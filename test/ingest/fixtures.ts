@@ -99,16 +99,8 @@ export const RUNOFF_COPY: PageParts = {
   paragraphs: [
     'QUITO, Ecuador (AP) — President Daniel Noboa won the April 13 runoff election with 55.6 percent of the vote, ' +
       'the National Electoral Council said on Monday, giving the 37-year-old leader a full four-year term to pursue his crackdown on drug gangs.',
-    'His challenger, Luisa González, refused to concede and said her party would ask for a recount in several provinces, ' +
-      'alleging irregularities that observers from the European Union said they had not seen.',
-    'Noboa made security the centre of his campaign. Ecuador recorded 2,361 homicides in the first quarter of 2025, ' +
-      'according to police figures. The homicide rate fell to 30.5 per 100,000 people in 2025, the Interior Ministry said.',
-    'Turnout was 83 percent, officials said. Voting is compulsory in Ecuador for ' +
-      'citizens between 18 and 64 years old, and those who stay away face a small fine.',
-    'The president has said he wants foreign special forces to help fight the cartels that move cocaine through the ' +
-      'country’s Pacific ports, a plan that critics in the National Assembly have called a surrender of sovereignty.',
-    'Noboa, the heir to a banana fortune, first took office in November 2023 to finish the ' +
-      'term of Guillermo Lasso, who dissolved the legislature to avoid an impeachment trial.',
+    // The rest as the wire sent it, and the site's own line.
+    ...RUNOFF.paragraphs.slice(1),
     'La Prensa staff contributed to this report from Guayaquil.',
   ],
 };
