@@ -35,6 +35,7 @@ import { createSubjectSync, SUBJECT_SYNC_MS, type SubjectSync } from './subject-
 import { allDigests, topicProblems } from './digests.js';
 import { createFeedPoller } from './feed-poller.js';
 import { CHAT_PLATFORMS, configKnown, type ChatPlatform } from './platforms.js';
+import { settlesWithin } from './deadline.js';
 
 /** What the bot is started from. */
 export interface BotDeps {
@@ -354,14 +355,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     live.ingestion.close();
     live.sync.stop();
     const drain = Promise.allSettled([scheduler.stop(), poller.stop(), ...started.map((a) => a.stop()), http?.close()]);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => {
-        resolve('late');
-      }, SHUTDOWN_TIMEOUT_MS);
-    });
-    const outcome = await Promise.race([drain.then(() => 'done' as const), late]);
-    clearTimeout(timer);
+    const outcome = await settlesWithin(drain, SHUTDOWN_TIMEOUT_MS);
     if (outcome === 'late')
       logger.warn(`work still in flight after ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; closing anyway (unfinished digests are resumed at the next start)`);
     // Another replica may poll these feeds at once, rather than after the lease runs out.

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import type { Logger } from '../log.js';
 import { formatDuration } from '../schedule/wall-clock.js';
 import type { Store } from '../store/store.js';
+import { settlesWithin } from './deadline.js';
 
 /** How often the heartbeat is written; a replica not seen for three beats is listed as gone. */
 export const HEARTBEAT_MS = 10_000;
@@ -92,14 +93,7 @@ export function createPresence(deps: {
       clearTimeout(timer);
       timer = undefined;
       // A heartbeat stuck on a database that does not answer must not hold the shutdown.
-      let waited: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => {
-        waited = setTimeout(() => {
-          resolve('late');
-        }, STOP_WAIT_MS);
-      });
-      const outcome = await Promise.race([beating.then(() => 'done' as const), late]);
-      clearTimeout(waited);
+      const outcome = await settlesWithin(beating, STOP_WAIT_MS);
       if (outcome === 'done' && downSince === undefined) await store.replicas.leave(me.id).catch(() => undefined);
     },
   };

@@ -50,6 +50,20 @@ export interface FeedReport {
   failures: { url: string; reason: string }[];
 }
 
+/** A feed's report before anything is read from it; `failed` with `error` when it could not be read. */
+export const feedReport = (url: string, error?: string): FeedReport => ({
+  url,
+  status: error === undefined ? 'ok' : 'failed',
+  ...(error === undefined ? {} : { error }),
+  items: 0,
+  matched: 0,
+  added: 0,
+  folded: 0,
+  duplicates: 0,
+  seen: 0,
+  failures: [],
+});
+
 /** One subject's poll. */
 export interface IngestReport {
   subject: string;
@@ -212,7 +226,7 @@ export function createIngestor(deps: IngestDeps): Ingestor {
   }
 
   async function pollFeed(subject: IngestSubject, url: string, counts: ProgressCounts, progress: ReturnType<ProgressFactory>): Promise<FeedReport> {
-    const report: FeedReport = { url, status: 'ok', items: 0, matched: 0, added: 0, folded: 0, duplicates: 0, seen: 0, failures: [] };
+    const report = feedReport(url);
     const state = await store.feeds.get(subject.name, url);
     const got = await fetcher.fetch({ url, kind: 'feed', etag: state?.etag, lastModified: state?.lastModified });
     const polledAt = deps.now();
@@ -279,18 +293,9 @@ export function createIngestor(deps: IngestDeps): Ingestor {
         for (const url of subject.feeds) {
           // A feed that fails in a way nobody foresaw is that feed's failure: the subject's other feeds are still polled.
           feeds.push(
-            await pollFeed(subject, url, counts, progress).catch((e: unknown): FeedReport => ({
-              url,
-              status: 'failed',
-              items: 0,
-              matched: 0,
-              added: 0,
-              folded: 0,
-              duplicates: 0,
-              seen: 0,
-              failures: [],
-              error: `unexpected error: ${e instanceof Error ? e.message : String(e)}`,
-            })),
+            await pollFeed(subject, url, counts, progress).catch((e: unknown) =>
+              feedReport(url, `unexpected error: ${e instanceof Error ? e.message : String(e)}`),
+            ),
           );
         }
       } finally {

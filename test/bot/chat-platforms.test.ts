@@ -11,11 +11,12 @@ import { DIGEST_EVENT } from '../../src/adapters/slack/post.js';
 import { startBot } from '../../src/bot/bot.js';
 import { readEnv, type Env } from '../../src/config/env.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
-import { commandBody, postSigned, SECRET } from '../adapters/slack/requests.js';
+import { commandBody, postSigned } from '../adapters/slack/requests.js';
 import { memoryLog } from '../schedule/harness.js';
 import { tempDir } from '../temp-dir.js';
+import { fakePlatformVariables } from './platform-env.js';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -48,18 +49,7 @@ async function database(config: string): Promise<{ dir: string; db: string }> {
 
 /** Slack's and Discord's variables, pointed at the fakes, with `extra`. */
 function platformEnv(extra: Record<string, string> = {}): Env {
-  const env = readEnv({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_PUBLIC_KEY: 'a'.repeat(64),
-    DISCORD_TOKEN: 'bot-token',
-    DISCORD_API_URL: discord.api,
-    ...extra,
-  });
+  const env = readEnv(fakePlatformVariables(slack, discord, extra));
   if (!env.ok) throw new Error(env.error.join('\n'));
   return env.value;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFeedPoller } from '../../src/bot/feed-poller.js';
 import { buildSet } from '../../src/core/briefing/set.js';
-import type { IngestReport, IngestSubject, Ingestor } from '../../src/ingest/ingest.js';
+import { feedReport, type IngestReport, type IngestSubject, type Ingestor } from '../../src/ingest/ingest.js';
 import { createLibrary, type ServedSubject } from '../../src/service/library.js';
 import { memoryLog } from '../schedule/harness.js';
 import { openTestStore } from '../store/engines.js';
@@ -26,20 +26,7 @@ function fakeIngestor(added: number): Ingestor & { polled: IngestSubject[] } {
         subject: s.name,
         added,
         folded: 0,
-        feeds: [
-          {
-            url: 'https://x/bad.xml',
-            status: 'failed',
-            error: 'HTTP 404 Not Found',
-            items: 0,
-            matched: 0,
-            added: 0,
-            folded: 0,
-            duplicates: 0,
-            seen: 0,
-            failures: [],
-          },
-        ],
+        feeds: [feedReport('https://x/bad.xml', 'HTTP 404 Not Found')],
       };
       return Promise.resolve(report);
     },
@@ -48,21 +35,27 @@ function fakeIngestor(added: number): Ingestor & { polled: IngestSubject[] } {
   };
 }
 
+/** A poller over `library` and `ingestor` that records the subjects it rebuilds, and its log. */
+function pollerOf(library: ReturnType<typeof createLibrary>, ingestor: Ingestor) {
+  const refreshed: string[] = [];
+  const log = memoryLog();
+  const poller = createFeedPoller({
+    library,
+    ingestor,
+    refresh: (s) => {
+      refreshed.push(s);
+      return Promise.resolve();
+    },
+    logger: log.logger,
+  });
+  return { poller, refreshed, log };
+}
+
 describe('the feed poller', () => {
   it('polls only subjects with feeds, rebuilds a subject that got new articles, and logs a failed feed by name', async () => {
     const library = createLibrary([subject('live', { feeds: ['https://x/bad.xml'], match: ['Ecuador'], pollMs: 60_000 }), subject('static')]);
     const ingestor = fakeIngestor(2);
-    const refreshed: string[] = [];
-    const log = memoryLog();
-    const poller = createFeedPoller({
-      library,
-      ingestor,
-      refresh: (s) => {
-        refreshed.push(s);
-        return Promise.resolve();
-      },
-      logger: log.logger,
-    });
+    const { poller, refreshed, log } = pollerOf(library, ingestor);
     poller.start();
     await poller.poll('live'); // the poll started at start, still running
     await poller.stop();
@@ -79,16 +72,7 @@ describe('the feed poller', () => {
   it('does not rebuild when stopped while a poll is in flight: its articles are stored, the next start builds them', async () => {
     const library = createLibrary([subject('live', { feeds: ['https://x/feed.xml'], match: [], pollMs: 60_000 })]);
     const ingestor = fakeIngestor(2);
-    const refreshed: string[] = [];
-    const poller = createFeedPoller({
-      library,
-      ingestor,
-      refresh: (s) => {
-        refreshed.push(s);
-        return Promise.resolve();
-      },
-      logger: memoryLog().logger,
-    });
+    const { poller, refreshed } = pollerOf(library, ingestor);
     poller.start();
     await poller.stop();
     expect(ingestor.polled.map((p) => p.name)).toEqual(['live']);

@@ -8,14 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/bot.js';
 import { readEnv } from '../../src/config/env.js';
 import type { StoreLocation } from '../../src/store/location.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
 import { command } from '../adapters/discord/interactions.js';
 import { createSigner } from '../adapters/discord/signer.js';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
-import { commandBody, SECRET, sign } from '../adapters/slack/requests.js';
+import { commandBody, sign } from '../adapters/slack/requests.js';
 import { memoryLog } from '../schedule/harness.js';
 import { freshLocation } from '../store/engines.js';
 import { tempDir } from '../temp-dir.js';
+import { fakePlatformVariables } from './platform-env.js';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -28,17 +29,7 @@ afterAll(async () => {
 });
 
 async function replica(where: StoreLocation, dir: string): Promise<RunningBot> {
-  const env = readEnv({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
-    DISCORD_TOKEN: 'bot-token',
-    DISCORD_API_URL: discord.api,
-  });
+  const env = readEnv(fakePlatformVariables(slack, discord, { DISCORD_PUBLIC_KEY: signer.publicKeyHex }));
   if (!env.ok) throw new Error(env.error.join('\n'));
   const bot = await startBot({
     env: env.value,

@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreLocation } from '../../src/store/location.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack.js';
-import { SECRET } from '../adapters/slack/requests.js';
+
 import { freshLocation, openTestStore, TEST_DATABASE_URL } from '../store/engines.js';
+import { fakePlatformVariables } from './platform-env.js';
 
 const CHILD = join(import.meta.dirname, 'replica-child.ts');
 const DUE = Date.parse('2025-06-10T13:00:00Z');
@@ -92,17 +93,9 @@ function startReplica(name: string, db: { schema?: string | undefined }, config:
       SITREP_TEST_CONFIG: config,
       SITREP_TEST_BRIEFINGS: join(dir, 'briefings'),
       SITREP_TEST_CLOCK_OFFSET: String(offset),
-      PORT: '0',
-      HOST: '127.0.0.1',
       SITREP_CONSOLE: 'off',
       LOG_LEVEL: 'warn',
-      SLACK_BOT_TOKEN: `xoxb-${name}`,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_PUBLIC_KEY: 'a'.repeat(64),
-      DISCORD_TOKEN: `bot-${name}`,
-      DISCORD_API_URL: discord.api,
+      ...fakePlatformVariables(slack, discord, { SLACK_BOT_TOKEN: `xoxb-${name}`, DISCORD_TOKEN: `bot-${name}` }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

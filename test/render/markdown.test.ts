@@ -5,6 +5,28 @@ import { actor, briefing, figure, FILES } from './briefing-fixture.js';
 
 const lines = (s: string): string[] => s.trimEnd().split('\n');
 
+/** The markdown of one measure, deaths, given on July 4 (`from`, one source) and July 8 (`to`, another): a timeline of two points. */
+function course(from: number, to: number): string {
+  const early = figure({ metric: 'deaths', value: from, text: String(from), period: 'July 4, 2025', weight: 1 });
+  const late = figure({ metric: 'deaths', value: to, text: String(to), period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
+  return renderMarkdown(
+    briefing({
+      figures: [early, late],
+      conflicts: [],
+      timelines: [
+        {
+          metric: 'deaths',
+          points: [
+            { period: 'July 4, 2025', from: '2025-07-04', figures: [early] },
+            { period: 'July 8, 2025', from: '2025-07-08', figures: [late] },
+          ],
+        },
+      ],
+    }),
+    { all: false },
+  );
+}
+
 describe('renderMarkdown, short', () => {
   const out = renderMarkdown(briefing(), { all: false });
 
@@ -72,24 +94,7 @@ describe('renderMarkdown, short', () => {
   });
 
   it('tells a measure given at several moments as its course, on the line of its latest value', () => {
-    const early = figure({ metric: 'deaths', value: 24, text: '24', period: 'July 4, 2025', weight: 1 });
-    const late = figure({ metric: 'deaths', value: 109, text: '109', period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
-    const text = renderMarkdown(
-      briefing({
-        figures: [early, late],
-        conflicts: [],
-        timelines: [
-          {
-            metric: 'deaths',
-            points: [
-              { period: 'July 4, 2025', from: '2025-07-04', figures: [early] },
-              { period: 'July 8, 2025', from: '2025-07-08', figures: [late] },
-            ],
-          },
-        ],
-      }),
-      { all: false },
-    );
+    const text = course(24, 109);
     expect(text).toContain(
       '- 109 per 100,000 people — deaths, July 8, 2025 [2] ↗ rose from 24 per 100,000 people [1] (July 4, 2025) to 109 per 100,000 people [2] (July 8, 2025)\n',
     );
@@ -100,24 +105,7 @@ describe('renderMarkdown, short', () => {
     [109, 24, '↘ fell from 109'],
     [24, 24, '→ held from 24'],
   ])('draws a course that goes from %d to %d as it goes', (from, to, said) => {
-    const early = figure({ metric: 'deaths', value: from, text: String(from), period: 'July 4, 2025', weight: 1 });
-    const late = figure({ metric: 'deaths', value: to, text: String(to), period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
-    const text = renderMarkdown(
-      briefing({
-        figures: [early, late],
-        conflicts: [],
-        timelines: [
-          {
-            metric: 'deaths',
-            points: [
-              { period: 'July 4, 2025', from: '2025-07-04', figures: [early] },
-              { period: 'July 8, 2025', from: '2025-07-08', figures: [late] },
-            ],
-          },
-        ],
-      }),
-      { all: false },
-    );
+    const text = course(from, to);
     expect(text).toContain(said);
     expect(text).not.toContain('↗');
   });

@@ -108,24 +108,18 @@ export function briefingLayout(b: Briefing, budget: number = SLACK_LIMITS.blocks
     b.questions.length > questions.items.length ? more(b.questions.length - questions.items.length, 'question') : '',
   ].filter(Boolean);
 
-  const body = [
-    ...listSections(
-      '*Key figures*',
-      figures.items.map((i) => i.line),
+  const sections = [
+    ['*Key figures*', figures],
+    ['*Passages*', passages],
+    ['*Actors*', actors],
+    ['*Open questions*', questions],
+  ] as const;
+  const body = sections.flatMap(([title, kept]) =>
+    listSections(
+      title,
+      kept.items.map((i) => i.line),
     ),
-    ...listSections(
-      '*Passages*',
-      passages.items.map((i) => i.line),
-    ),
-    ...listSections(
-      '*Actors*',
-      actors.items.map((i) => i.line),
-    ),
-    ...listSections(
-      '*Open questions*',
-      questions.items.map((i) => i.line),
-    ),
-  ];
+  );
   if (!body.length)
     body.push(section(b.topic ? `Nothing in these articles bears on *${esc(clip(b.topic.label, RAW.item))}*.` : 'Nothing found in these articles.'));
   const sources = listSections('*Sources*', [...cited].sort((x, y) => x - y).map(sourceLine));

@@ -31,9 +31,9 @@ export async function postSigned(
   return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 }
 
-/** A slash command's form body. */
-export function commandBody(command: string, text: string, responseUrl: string): string {
-  return new URLSearchParams({
+/** A slash command's fields, as Slack sends them (form-encoded over HTTP, JSON in a Socket Mode envelope). */
+export function commandFields(command: string, text: string, responseUrl: string): Record<string, string> {
+  return {
     token: 'legacy',
     team_id: 'T_FAKE',
     team_domain: 'fake',
@@ -47,8 +47,12 @@ export function commandBody(command: string, text: string, responseUrl: string):
     is_enterprise_install: 'false',
     response_url: responseUrl,
     trigger_id: '1.2.3',
-  }).toString();
+  };
 }
+
+/** A slash command's form body. */
+export const commandBody = (command: string, text: string, responseUrl: string): string =>
+  new URLSearchParams(commandFields(command, text, responseUrl)).toString();
 
 /** A block_actions payload for a button press (as JSON, before form encoding). */
 export function buttonPayload(actionId: string, value: string, responseUrl: string, user = 'U0ALICE'): Record<string, unknown> {

@@ -5,7 +5,7 @@ import { SHARE_ACTION } from '../../../src/render/slack/blocks.js';
 import type { Library } from '../../../src/service/library.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { blocksText, ecuadorLibrary, expectWithinSlackLimits, recordingLogger } from './harness.js';
-import { buttonPayload } from './requests.js';
+import { buttonPayload, commandFields } from './requests.js';
 
 let fake: FakeSlack;
 let library: Library;
@@ -23,21 +23,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-const commandPayload = (text: string, id: string) => ({
-  token: 'legacy',
-  team_id: 'T_FAKE',
-  team_domain: 'fake',
-  channel_id: 'C_NEWS',
-  channel_name: 'news',
-  user_id: 'U0ALICE',
-  user_name: 'alice',
-  command: '/ecuador',
-  text,
-  api_app_id: 'A_FAKE',
-  is_enterprise_install: 'false',
-  response_url: fake.responseUrl(id),
-  trigger_id: '1.2.3',
-});
+const commandPayload = (text: string, id: string): Record<string, string> => commandFields('/ecuador', text, fake.responseUrl(id));
 
 describe('Socket Mode', () => {
   it('connects with the app token and serves no HTTP route', async () => {
