@@ -105,3 +105,20 @@ export function briefing(over: Partial<Briefing> = {}): Briefing {
     ...over,
   };
 }
+
+/** A briefing of one measure, deaths, given on July 4 (`early`) and July 8 (`late`): two figures and their course. */
+export function deathsCourse(early: Figure, late: Figure): Briefing {
+  return briefing({
+    figures: [early, late],
+    conflicts: [],
+    timelines: [
+      {
+        metric: 'deaths',
+        points: [
+          { period: 'July 4, 2025', from: '2025-07-04', figures: [early] },
+          { period: 'July 8, 2025', from: '2025-07-08', figures: [late] },
+        ],
+      },
+    ],
+  });
+}

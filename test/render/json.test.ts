@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toContractJson } from '../../src/render/json.js';
-import { briefing, FILES, figure } from './briefing-fixture.js';
+import { briefing, deathsCourse, FILES, figure } from './briefing-fixture.js';
 
 describe('toContractJson', () => {
   const json = JSON.parse(JSON.stringify(toContractJson(briefing({ topic: { name: 'homicides', label: 'Homicides' } })))) as ReturnType<typeof toContractJson>;
@@ -54,21 +54,7 @@ describe('toContractJson', () => {
       },
     });
     const later = figure({ value: 109, text: '109', files: [FILES[1]] });
-    const out = toContractJson(
-      briefing({
-        figures: [typed, later],
-        conflicts: [],
-        timelines: [
-          {
-            metric: 'deaths',
-            points: [
-              { period: 'July 4, 2025', from: '2025-07-04', figures: [typed] },
-              { period: 'July 8, 2025', from: '2025-07-08', figures: [later] },
-            ],
-          },
-        ],
-      }),
-    );
+    const out = toContractJson(deathsCourse(typed, later));
     expect(out.figures[0]).toMatchObject({ kind: 'count', bound: 'at-least', dimension: 'people', from: '2025-07-04', to: '2025-07-04', rule: 'state.dead' });
     expect(out.timelines).toEqual([
       {

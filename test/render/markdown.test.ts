@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { figureValue } from '../../src/render/parts.js';
-import { actor, briefing, figure, FILES } from './briefing-fixture.js';
+import { actor, briefing, deathsCourse, figure, FILES } from './briefing-fixture.js';
 
 const lines = (s: string): string[] => s.trimEnd().split('\n');
 
@@ -9,22 +9,7 @@ const lines = (s: string): string[] => s.trimEnd().split('\n');
 function course(from: number, to: number): string {
   const early = figure({ metric: 'deaths', value: from, text: String(from), period: 'July 4, 2025', weight: 1 });
   const late = figure({ metric: 'deaths', value: to, text: String(to), period: 'July 8, 2025', weight: 5, files: [FILES[1]] });
-  return renderMarkdown(
-    briefing({
-      figures: [early, late],
-      conflicts: [],
-      timelines: [
-        {
-          metric: 'deaths',
-          points: [
-            { period: 'July 4, 2025', from: '2025-07-04', figures: [early] },
-            { period: 'July 8, 2025', from: '2025-07-08', figures: [late] },
-          ],
-        },
-      ],
-    }),
-    { all: false },
-  );
+  return renderMarkdown(deathsCourse(early, late), { all: false });
 }
 
 describe('renderMarkdown, short', () => {
