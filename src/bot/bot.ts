@@ -325,6 +325,7 @@ export async function startBot(deps: BotDeps): Promise<Result<RunningBot, string
     now: clock,
     instance,
     paused: () => !presence.databaseUp(),
+    databaseChecked: () => presence.nextBeat(),
   });
   await scheduler.start();
   poller.start();

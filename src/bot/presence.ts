@@ -30,6 +30,8 @@ export interface Presence {
   health(): DatabaseHealth;
   /** One beat now (the timer calls it; tests may too). */
   beat(): Promise<void>;
+  /** Resolves when the beat in flight, or else the next one, has ended: the database looked at after now. At once when not beating. */
+  nextBeat(): Promise<void>;
   start(): Promise<void>;
   /** Stops beating and removes this replica's row (when the database answers). */
   stop(): Promise<void>;
@@ -50,7 +52,15 @@ export function createPresence(deps: {
   let downSince: number | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let started = false;
   let beating: Promise<void> = Promise.resolve();
+  /** Who waits for the end of the beat in flight, or else the next. */
+  let waiting: (() => void)[] = [];
+  const release = (): void => {
+    const waiters = waiting;
+    waiting = [];
+    for (const w of waiters) w();
+  };
 
   async function beatOnce(): Promise<void> {
     try {
@@ -68,6 +78,8 @@ export function createPresence(deps: {
             'no digests are claimed until it is back, and commands answer from what is loaded',
         );
       }
+    } finally {
+      release();
     }
   }
 
@@ -77,7 +89,9 @@ export function createPresence(deps: {
     databaseUp: () => downSince === undefined,
     health: () => (downSince === undefined ? { database: 'ok' } : { database: 'unreachable', since: new Date(downSince).toISOString() }),
     beat,
+    nextBeat: () => (started && !stopped ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve()),
     async start() {
+      started = true;
       await beat();
       const every = deps.everyMs ?? HEARTBEAT_MS;
       const tick = (): void => {
@@ -92,6 +106,7 @@ export function createPresence(deps: {
       stopped = true;
       clearTimeout(timer);
       timer = undefined;
+      release();
       // A heartbeat stuck on a database that does not answer must not hold the shutdown.
       const outcome = await settlesWithin(beating, STOP_WAIT_MS);
       if (outcome === 'done' && downSince === undefined) await store.replicas.leave(me.id).catch(() => undefined);

@@ -59,6 +59,11 @@ export interface SchedulerDeps {
   instance?: string | undefined;
   /** While true, sweeps claim nothing (the database does not answer); posts in flight go on. */
   paused?: (() => boolean) | undefined;
+  /**
+   * Resolves once whoever watches the database (and answers `paused`) has looked at it again: a pass
+   * that fails waits for it, to tell an outage, said once by the watcher, from a failure of its own.
+   */
+  databaseChecked?: (() => Promise<void>) | undefined;
 }
 
 /**
@@ -284,21 +289,28 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     await recover(() => Promise.resolve(digests), now);
   }
 
+  /**
+   * Reports a pass that threw. One cut short by the database's going away is no failure of its own:
+   * whoever watches the database (`paused`) says that once.
+   */
+  const failed =
+    (what: string) =>
+    async (e: unknown): Promise<void> => {
+      // A pass can fail before the watcher sees the database go: it is asked once more.
+      if (!stopping && !deps.paused?.()) await deps.databaseChecked?.();
+      if (deps.paused?.()) logger.debug({ err: e }, `digests: ${what} stopped; the database does not answer`);
+      else logger.error({ err: e }, `digests: ${what} failed; the next one retries`);
+    };
+
   /** Between sweeps: claims whose instance died are taken over within about two leases, not at the next minute. */
   const recoverSoon = (): Promise<void> => {
-    sweeping = sweeping
-      .then(() => (stopping || deps.paused?.() ? undefined : recover(deps.digests, clock())))
-      .catch((e: unknown) => {
-        logger.error({ err: e }, 'digests: looking for interrupted runs failed; the next look retries');
-      });
+    sweeping = sweeping.then(() => (stopping || deps.paused?.() ? undefined : recover(deps.digests, clock()))).catch(failed('looking for interrupted runs'));
     return sweeping;
   };
 
   const sweep = (): Promise<void> => {
     // One pass at a time; a tick during a slow pass waits its turn.
-    sweeping = sweeping.then(pass).catch((e: unknown) => {
-      logger.error({ err: e }, 'digests: a scheduler pass failed; the next one retries');
-    });
+    sweeping = sweeping.then(pass).catch(failed('a scheduler pass'));
     return sweeping;
   };
 

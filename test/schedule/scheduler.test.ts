@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allDigests } from '../../src/bot/digests.js';
-import type { Scheduler } from '../../src/schedule/scheduler.js';
+import { createScheduler, type Scheduler } from '../../src/schedule/scheduler.js';
 import { createChatCommands } from '../../src/service/chat.js';
 import { loadLibrary, type Library } from '../../src/service/library.js';
 import type { Store } from '../../src/store/store.js';
-import { digest, memoryLog, recordingPlatform, schedulerFor, sqliteStore, type RecordingPlatform } from './harness.js';
+import { digest, memoryLog, OPTIONS, recordingPlatform, schedulerFor, sqliteStore, type RecordingPlatform } from './harness.js';
 
 const HOUR = 3600_000;
 const at = (iso: string): number => Date.parse(iso);
@@ -308,5 +308,32 @@ describe('a subscription made from chat', () => {
     await scheduler.start();
     await advance(4 * HOUR);
     expect(platform.posts.map((p) => [p.at, p.channel, p.key])).toEqual([['2025-06-10T13:00:00.000Z', 'C9', 'sub-1@2025-06-10T13:00Z']]);
+  });
+});
+
+describe('a pass that fails', () => {
+  it.each([
+    [true, 'digests: a scheduler pass stopped; the database does not answer', 20],
+    [false, 'digests: a scheduler pass failed; the next one retries', 50],
+  ])('asks the database watcher before reporting it: the database found gone (%s) makes it no failure of its own', async (goneWhenChecked, said, level) => {
+    const log = memoryLog();
+    let down = false;
+    let checks = 0;
+    scheduler = createScheduler({
+      runs: store.runs,
+      digests: () => Promise.reject(new Error('Connection terminated unexpectedly')),
+      post: () => Promise.reject(new Error('unused')),
+      logger: log.logger,
+      options: OPTIONS,
+      paused: () => down,
+      databaseChecked: () => {
+        checks++;
+        down = goneWhenChecked;
+        return Promise.resolve();
+      },
+    });
+    await scheduler.sweep();
+    expect(checks).toBe(1);
+    expect(log.lines.filter((l) => l.msg.startsWith('digests: a scheduler pass')).map((l) => [l.msg, l.level])).toEqual([[said, level]]);
   });
 });
