@@ -19,6 +19,7 @@ describe('when a person took office', () => {
     ['Crime has fallen since she took office in March 2021.', [], [ruiz]],
     ['Crime has fallen since she took office in Mar. 2021.', [], [ruiz]],
     ['Ana Ruiz has been in power since 14 March 2021.', [ruiz], []],
+    [`Ana Ruiz took office in March 2021, after a runoff that ${'followed months of protests and a long count, '.repeat(4)}and again in May 2024.`, [ruiz], []],
   ])('reads %s', (sentence, persons, previous) => {
     expect(read(sentence, persons, previous)).toEqual([
       ['Ana Ruiz took office', 'event:took office:ruiz', 202103, expect.stringMatching(/March 14, 2021|March 2021|Mar\. 2021|14 March 2021/)],

@@ -44,12 +44,16 @@ export function parseDate(text: string | undefined, source: PubDate['source']): 
   return toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, r.start.isCertain('day') ? (r.start.get('day') ?? 1) : 1, source);
 }
 
+/** A text's first 64 characters and the rest of the word they end in: room for any date written out in words. */
+const OPENING = /^[^]{0,64}\S*/;
+
 /**
  * The date a text opens with, when it states its month and year ("October 2023", "Nov. 23, 2023"),
  * as written. chrono's casual parser: the strict one does not read a month without its day.
  */
 export function leadingDate(text: string): { text: string; year: number; month: number } | undefined {
-  const r = chrono.parse(text, REF)[0];
+  // Only the opening can hold it: chrono's casual parsers cost by the length of what they read.
+  const r = chrono.parse(OPENING.exec(text)?.[0] ?? text, REF)[0];
   if (r?.index !== 0 || !r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
   return { text: r.text, year: r.start.get('year') ?? 0, month: r.start.get('month') ?? 1 };
 }
