@@ -98,6 +98,35 @@ describe('what a number measures', () => {
     ['At least four people were reported to have died in the fire.', [[4, 'deaths', 'count', 'at-least', 'as of February 19, 2025']]],
     ['At least 10 Camp Mystic campers are missing.', [[10, 'camp mystic campers missing', 'count', 'at-least', 'as of February 19, 2025']]],
     ['The village lies 65 miles north of San Marco.', [[65, 'distance north of San Marco', 'quantity', 'exact', 'as of February 19, 2025']]],
+    // Two counts in one sentence, each in its own state; the toll's noun is the nearest one before its verb.
+    [
+      'The death toll climbed to 2,122 with 2,421 people injured, state TV reported.',
+      [
+        [2122, 'deaths', 'count', 'exact', 'as of February 19, 2025'],
+        [2421, 'injured', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'Earlier, the death toll was 2,946 and the number of injuries was 6,125.',
+      [
+        [2946, 'deaths', 'count', 'exact', 'as of February 19, 2025'],
+        [6125, 'injured', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The search for the missing went on and the death toll of more than 2,100 seemed likely to rise.',
+      [[2100, 'deaths', 'count', 'more-than', 'as of February 19, 2025']],
+    ],
+    [
+      "The death toll from Friday's magnitude 6.8 earthquake has risen to at least 2,900.",
+      [
+        [6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025'],
+        [2900, 'deaths', 'count', 'at-least', 'as of February 19, 2025'],
+      ],
+    ],
+    ['The death toll of the quake has gone up to 2,497.', [[2497, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
+    ['Five people were killed from one family.', [[5, 'deaths in one family', 'count', 'exact', 'as of February 19, 2025']]],
+    ['Shares Surge After $47 Billion Buyout Deal', [[47_000_000_000, 'buyout deal', 'money', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected.map((e) => [...e]));
   });
@@ -237,6 +266,13 @@ describe('what a number measures', () => {
 });
 
 describe('periods, against the publication date', () => {
+  it('dates "It killed 12,000" by the earlier year the sentence before names, as a measure of its own', () => {
+    expect(read('A quake of the same size hit the coast in 1960. It killed at least 12,000 people. Twelve people died on Sunday.')).toEqual([
+      [12_000, 'deaths in 1960', 'count', 'at-least', '1960'],
+      [12, 'deaths', 'count', 'exact', 'February 16, 2025'],
+    ]);
+  });
+
   it.each([
     ['Twelve people were killed on Sunday.', 'February 16, 2025'],
     ['Twelve people were killed late Tuesday.', 'February 18, 2025'],

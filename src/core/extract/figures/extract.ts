@@ -28,6 +28,16 @@ export interface Carry {
   last?: Reading | undefined;
   /** The parts of each day ("2025-07-06" -> morning) the article's sentences name so far. */
   parts?: Map<string, Set<NonNullable<Period['part']>>> | undefined;
+  /** A year long before the report that the sentence before stated ("hit Agadir in 1960"), for a sentence about "it". */
+  earlier?: Period | undefined;
+}
+
+/** A sentence that goes on about what the one before named, in the past: "It killed at least 12,000 people." */
+const GOES_ON = /^(?:It|That|This)\s+(?!is\b|are\b|has\b|have\b|will\b|would\b|could\b|may\b|might\b)[a-z]+ed\b/;
+
+/** The last year a sentence states that ended before the year of the report. */
+function earlierYear(spans: readonly TimeSpan[], pub: PubDate): Period | undefined {
+  return spans.findLast((t) => t.period?.grain === 'year' && !t.baseline && Number(t.period.to.slice(0, 4)) < pub.year)?.period;
 }
 
 /** Where a sentence stands: its file, its exact quote, how far down the article, and whether it is the headline. */
@@ -108,9 +118,14 @@ function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention |
 export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: SentencePlace): { figures: FigureMention[]; notes: FigureNote[] } {
   const text = s.text;
   const found = findNumbers(text);
+  const before = carry.earlier;
+  carry.earlier = undefined;
   // Most sentences hold no number: nothing more to read.
   if (!found.length) return { figures: [], notes: [] };
   const spans = timeSpans(text, pub);
+  carry.earlier = earlierYear(spans, pub);
+  // "... hitting Agadir in 1960. It killed at least 12,000 people.": that year's, not the report's.
+  const then = before && !spans.some((t) => t.period) && GOES_ON.test(text) ? before : undefined;
   // "up from 87 reported Sunday morning": a baseline's part of the day is the earlier count's, not the article's.
   for (const { period, baseline } of spans) {
     if (!period?.part || baseline) continue;
@@ -147,7 +162,8 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const people =
       found && inherited.unit.id === 'count' && (found.rule.startsWith('state.') || found.measure.who !== undefined || isPeopleNoun(found.measure.head));
     const q = people ? { ...inherited, unit: PEOPLE } : inherited;
-    const r = found && { ...found, unit: q.unit };
+    // Of the earlier event the sentence before named ("It killed 12,000"): a measure of that year, not the story's.
+    const r = found && { ...found, unit: q.unit, ...(then && !found.measure.scope ? { measure: { ...found.measure, scope: then.label } } : {}) };
     if (!r) {
       notes.push({ text: n.text, excluded: { rule: 'measure.none', reason: 'no rule reads what it measures' } });
       return;
@@ -162,7 +178,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const kind = r.kind ?? q.kind;
     // "344 of 6,000 flights ... on Monday": a part and its whole share the period after them.
     const next = candidates.slice(i + 1).find((m) => !/^\s*(?:out\s+)?of\s+(?:the\s+)?$/i.test(text.slice(n.end, m.start)));
-    const period = periodOf(n, spans, next, text, pub, kind);
+    const period = then ?? periodOf(n, spans, next, text, pub, kind);
     const figure: FigureMention = {
       metric: labelOf(r),
       metricKey: measureKey(kind, r.measure),

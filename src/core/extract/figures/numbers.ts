@@ -86,8 +86,8 @@ const SYMBOL_RE = SYMBOLS.map(([s]) =>
 const PERCENT = `(?:\\s?(%|percent\\b|per cent\\b))?`;
 const DIGITS = new RegExp(
   `(${SYMBOL_RE})?\\s?(?<![\\w.,/-])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?` +
-    // An attached scale ("1.6bn", "$5m") or a word after ("18 million", "2-billion").
-    `(?:([a-zA-Z]{1,3})(?![\\w]))?(?![\\w/:]|\\.\\d|,\\d{3})${PERCENT}(?:[\\s-]+(hundred|thousand|million|billion|trillion|bn)\\b)?${PERCENT}`,
+    // An attached scale ("1.6bn", "$5m") or a word after ("18 million", "2-billion", a headline's "$47 Billion").
+    `(?:([a-zA-Z]{1,3})(?![\\w]))?(?![\\w/:]|\\.\\d|,\\d{3})${PERCENT}(?:[\\s-]+([Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn)\\b)?${PERCENT}`,
   'g',
 );
 const WORDS = new RegExp(

@@ -12,6 +12,16 @@ import { whoOf } from './states.js';
 const INCLUDING_BEFORE =
   /\b(?:including|of whom|of which|among them|along with|as well as)\s+(?:(?:about|nearly|some|more than|at least)\s+)?(?:[\d,]+\s+[a-z]+\s+and\s+)?$/i;
 
+/**
+ * "from 13.7 in 2021 to", with no verb of its own between: in "the toll from Friday's magnitude 6.8
+ * quake has risen to", the "from" names the quake, and what rose is the toll.
+ */
+const FROM_TO = new RegExp(
+  String.raw`\bfrom\s+(?:(?!\b(?:has|have|had|is|are|was|were|will|would)\s)[^;])*?\bto\s+` +
+    String.raw`(?:(?:a|an|the|about|nearly|some|more than|at least|almost)\s+)?(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?$`,
+  'i',
+);
+
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
   {
@@ -39,12 +49,7 @@ export const RULES: readonly MeasureRule[] = [
   {
     // "rising from 13.7 per 100,000 in 2021 to 46.18 in 2023": the value a change ends at measures what it starts at.
     id: 'measure.from-to',
-    read: (c) =>
-      c.previous &&
-      /\bfrom\s+[^;]*?\bto\s+(?:(?:a|an|the|about|nearly|some|more than|at least|almost)\s+)?(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?$/i.test(c.before) &&
-      (c.previous.kind ?? c.q.kind) !== 'change'
-        ? { ...c.previous, rule: 'measure.from-to' }
-        : undefined,
+    read: (c) => (c.previous && FROM_TO.test(c.before) && (c.previous.kind ?? c.q.kind) !== 'change' ? { ...c.previous, rule: 'measure.from-to' } : undefined),
   },
   {
     // "33,000 members, including 17,000 in Everett": a part of what the value before counts.

@@ -25,10 +25,11 @@ const TOLL_VERBS = [
   /stood|stands|hit|hits|surpassed|passed|topped|exceeded|has reached/,
   /to|at|of|was|is|now/,
 ];
+// The nearest toll noun before the verb: "the search for the missing went on and the death toll of 2,100" is of deaths.
 const TOLL_BEFORE = new RegExp(
-  `\\b(${alternation(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b()[^.;:]{0,80}?\\b${anyOf(TOLL_VERBS)}\\s+` +
+  `^[^]*\\b(${alternation(STATE_NOUNS.filter((x) => x.w.split(' ').length <= 2).map((x) => x.w))})\\b(?:[^.;:]|\\.\\d){0,80}?\\b${anyOf(TOLL_VERBS)}\\s+` +
     `(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|approximately|around)\\s+)?$`,
-  'i',
+  'di',
 );
 
 /** A state word's row: the first row that lists it. */
@@ -46,7 +47,7 @@ const STATE_OF_THE = new RegExp(
   'i',
 );
 const STATE_NUMBER = new RegExp(
-  `\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${alternation(STATE_WORDS.map((x) => x.w))})\\b[^.;]*$`,
+  `\\bthe\\s+(?:number|count|tally|total)\\s+(?:of\\s+(?:people\\s+)?)?(${alternation([...STATE_WORDS, ...STATE_NOUNS].map((x) => x.w))})\\b[^.;]*$`,
   'i',
 );
 
@@ -79,6 +80,9 @@ function fromWhere(c: MeasureContext, next: number): string | undefined {
   return head && narrowed && !GENERIC.has(head) && !isPeopleNoun(head) ? head : undefined;
 }
 
+/** "five people were killed from one family": a count within one group or place, a part of the whole toll. */
+const ONE_OF = /^[^,;]{0,40}?\b(?:from|of|in)\s+((?:one|a single)\s+[a-z]+)\b/i;
+
 /** Causes of death or harm: "poisoning", "gunfire", "landslides". */
 const CAUSES = [
   /poisoning|drowning|fire|fires|heat|hypothermia|electrocution|gunfire|shooting|shootings|stabbing|overdose|overdoses/,
@@ -99,6 +103,7 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
     named ??
     (own ? own.toLowerCase() : undefined) ??
     fromWhere(c, c.next) ??
+    ONE_OF.exec(c.s.text.slice(c.q.end))?.[1]?.toLowerCase() ??
     frontedPlace(c.s.text);
   // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
   const cause = CAUSE_AFTER.exec(c.s.text.slice(c.q.end))?.[1];
@@ -166,6 +171,10 @@ export const RULES: readonly MeasureRule[] = [
         // "five campers and one counselor still missing": a coordinated count of people goes on to the state.
         const coordinated = x?.lower === 'and' && (t[k + 1]?.pos === 'NUM' || /^(?:a|an)$/.test(t[k + 1]?.lower ?? '')) && np !== undefined;
         if (!x || (x.pos === 'PUNCT' && x.text !== '-') || (x.lower === 'and' && !coordinated) || x.lower === 'but') return undefined;
+        // "The toll climbed to 2,122 with 2,421 people injured": another count is in the state after it, not this one
+        // ("a 19-year-old counselor" is one person, described; "three of the 12 hikers", the whole they are part of).
+        const whole = /^(?:the|these|those)$/.test(t[k - 1]?.lower ?? '') && t[k - 2]?.lower === 'of';
+        if (x.pos === 'NUM' && t[k - 1]?.lower !== 'and' && t[k + 1]?.text !== '-' && !whole) return undefined;
         const two = `${x.lower} ${t[k + 1]?.lower ?? ''}`;
         const row = stateRowOfWord(two) ?? stateRowOfWord(x.lower);
         if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, k + 1);
@@ -188,7 +197,7 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
       const m = STATE_NUMBER.exec(clauseBefore(c));
-      const row = m?.[1] ? stateRowOfWord(m[1]) : undefined;
+      const row = m?.[1] ? (stateRowOfWord(m[1]) ?? STATE_NOUN.get(m[1].toLowerCase())) : undefined;
       if (!row) return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       const at = c.s.tokens.findIndex((t) => t.start >= (m?.index ?? 0) + (c.before.length - clauseBefore(c).length));
@@ -203,7 +212,7 @@ export const RULES: readonly MeasureRule[] = [
       const m = TOLL_BEFORE.exec(clauseBefore(c));
       const row = m?.[1] ? STATE_NOUN.get(m[1].toLowerCase()) : undefined;
       if (!m || !row) return undefined;
-      const toll = c.s.tokens.findIndex((t) => t.start >= m.index + (c.before.length - clauseBefore(c).length) + (m[0].length - m[0].trimStart().length));
+      const toll = c.s.tokens.findIndex((t) => t.start >= (m.indices?.[1]?.[0] ?? 0) + (c.before.length - clauseBefore(c).length));
       const scope = placeAfter(c.s.tokens, toll + (m[1]?.split(' ').length ?? 1), c.s.text, 3);
       return {
         rule: `${row.id}.toll`,
