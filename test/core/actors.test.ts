@@ -80,8 +80,15 @@ describe('fragments that are no actors', () => {
     ['Nurses attempted CPR for twenty minutes before the medics arrived.', 'CPR'],
     ['Reporters asked Gov. Ada Kell (R-VA) about the budget.', 'R-VA'],
     ['The report was cited by the Harbor Gazette-Tribune on Tuesday, which gave no source for it, according to Texas P', 'Texas P'],
+    ['But his latest deal might land him in the record books, the analyst said.', 'But'],
+    ['Salt Lake-based Portline said it would pay $11 a share.', 'Salt Lake'],
   ])('finds no actor in %s', (body, fragment) => {
     expect(names(actors(body)).some((n) => n.includes(fragment))).toBe(false);
+  });
+
+  it('keeps a company\'s legal suffix in its name, and gives the whole place before "-based" as its role', () => {
+    expect(names(actors('Portline agreed to buy Varnian Cranes NV for $11 a share.'))).toContain('Varnian Cranes NV');
+    expect(find(actors('Salt Lake-based Portline Corp said it would pay $11 a share.'), 'Portline Corp')?.role).toBe('Salt Lake-based');
   });
 
   it('splits an abbreviation from the name after it: "UN Mike Waltz" is Mike Waltz', () => {

@@ -224,6 +224,10 @@ describe('a question whose subject is a pronoun', () => {
     ).toEqual(['Will Ana Ruiz’s proposal be approved?']);
   });
 
+  it('takes no capitalised conjunction opening a sentence for a person', () => {
+    expect(questionsOf('But his latest deal might land him in the record books.').join(' ')).not.toMatch(/But’s/);
+  });
+
   it('leaves the pronoun when two people could be meant, or the question names the person already', () => {
     expect(
       questionsOf('Ana Ruiz met Carlos Vega on Monday.\nThe council ruled in favor of his proposal, which now must be debated twice by the assembly.'),

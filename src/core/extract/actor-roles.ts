@@ -79,8 +79,17 @@ const HYPHEN_ROLE = /^(?:controlled|led|backed|run|owned|funded|financed|dominat
 
 /** "the opposition-controlled National Assembly", "state-owned Pacific Oil Company", "US-backed forces". */
 export function hyphenRole(tokens: readonly Token[], i: number, text: string): string | undefined {
-  return tokens[i - 2]?.text === '-' && HYPHEN_ROLE.test(tokens[i - 1]?.lower ?? '') && tokens[i - 3] ? joinTokens(tokens.slice(i - 3, i), text) : undefined;
+  if (tokens[i - 2]?.text !== '-' || !HYPHEN_ROLE.test(tokens[i - 1]?.lower ?? '') || !tokens[i - 3]) return undefined;
+  // The whole name before the hyphen: "San Diego-based", not "Diego-based".
+  const capital = (t: Token | undefined): boolean => t !== undefined && isCap(t) && t.type !== 'punctuation';
+  let from = i - 3;
+  while (capital(tokens[from]) && capital(tokens[from - 1])) from--;
+  return joinTokens(tokens.slice(from, i), text);
 }
+
+/** "San Diego-based Qualcomm": the name before "-based" only says where something is; it does nothing. */
+export const placeModifier = (tokens: readonly Token[], j: number): boolean =>
+  tokens[j + 1]?.text === '-' && tokens[j]?.end === tokens[j + 1]?.start && tokens[j + 2]?.lower === 'based';
 
 /**
  * Lower-case words and titles directly before a name: its role as the article gives it. Before a

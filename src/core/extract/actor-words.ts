@@ -90,12 +90,15 @@ const ORGANIZATION_HEADS = words(`
   airways aviation energy oil motors holdings partners capital media labs technologies systems pharmaceuticals intel
   watch international organization organisation organizations organisations news times post journal press radio
   television tv hospital hospitals clinic school schools college academy museum church mosque temple
+  nv n.v bv b.v ag gmbh s.a s.p.a
 `);
 /** Whether a word heads a private organisation's name. */
 export const isOrganizationHead = has(ORGANIZATION_HEADS);
 
 /** Words after a name that only say what kind of company it is: "CBS News" and "CBS" are one outlet. */
-const ORGANIZATION_SUFFIXES = words('inc corp corporation co company ltd llc plc group holdings news network radio television tv mission');
+const ORGANIZATION_SUFFIXES = words(
+  'inc corp corporation co company ltd llc plc nv n.v bv b.v ag gmbh s.a s.p.a group holdings news network radio television tv mission',
+);
 /** Whether a word only says what kind of company a name is. */
 export const isOrganizationSuffix = has(ORGANIZATION_SUFFIXES);
 

@@ -4,7 +4,7 @@ import type { Sentence, Token } from '../nlp.js';
 import { GROUP_HEAD, groupMention } from './actor-groups.js';
 import { peopleGroup } from './actor-people.js';
 import { definite, indefinite, passiveAgent, type Placing, placingOf } from './actor-places.js';
-import { appositive, hyphenRole, isCap, joinTokens, predicateAfter, roleBefore, roleOpening, titleRole } from './actor-roles.js';
+import { appositive, hyphenRole, isCap, joinTokens, placeModifier, predicateAfter, roleBefore, roleOpening, titleRole } from './actor-roles.js';
 import { notProse } from './actor-sentences.js';
 import {
   CONNECTOR,
@@ -24,6 +24,8 @@ import { glued, isAbbreviation, isOrgWord, isPlural, nameToken, POSSESSIVE, runE
 import { foldAccents } from '../text.js';
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'ADV', 'DET', 'PRON', 'CCONJ', 'VERB', 'AUX', 'PART', 'INTJ']);
+/** Of those, the ones no one-word name is tagged as, even opening a sentence ("May" may be a name; "But" is not). */
+const OPENING_FUNCTION_POS = new Set(['ADP', 'SCONJ', 'DET', 'PRON', 'CCONJ', 'PART', 'INTJ']);
 const isAcronym = (s: string): boolean => /^[A-Z]{3,8}$/.test(s) && !countryOf(s);
 /** A name as actor keys hold it: lower case, without accents. */
 export const norm = (s: string): string => foldAccents(s).toLowerCase();
@@ -209,6 +211,9 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
     if (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '')) a++;
   }
   if (a > j) return [];
+  // "But his latest deal...": a conjunction or pronoun capitalised by its place alone names no one.
+  if (a === j && startsSentence(tokens, a) && OPENING_FUNCTION_POS.has(tokens[a]?.pos ?? '')) return [];
+  if (placeModifier(tokens, j)) return [];
   const run = tokens.slice(a, j + 1);
   const text = s.text;
   const words = run.filter((t) => /[A-Za-z]/.test(t.text) && !POSSESSIVE.test(t.text));
