@@ -51,6 +51,13 @@ describe('resolveSetDates', () => {
     expect(b?.published).toMatchObject({ iso: '2025-02-19', source: 'set' });
   });
 
+  it('takes no year ahead of the report for its date: "expects the deal to close by the end of 2027"', () => {
+    const dated = parseArticle('a.txt', 'A\nDate: 2026-10-27\nThe deal was signed.');
+    const ahead = parseArticle('b.txt', 'B\nPortline said it would pay $11 a share and expects the deal to close by the end of 2027.');
+    const [, b] = resolveSetDates([dated, ahead]);
+    expect(b?.published).toMatchObject({ iso: '2026-10-27', source: 'set' });
+  });
+
   it('moves an undated article on by a weekday named after its latest day, unless that weekday is a day it names', () => {
     const dated = parseArticle('a.txt', 'A\nDate: 2025-04-30\nPower is back.');
     const later = parseArticle('b.txt', 'B\nThe storm hit on April 24. Crews said on Tuesday that power was back.');

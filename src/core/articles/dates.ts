@@ -112,8 +112,9 @@ function laterByWeekday(hint: PubDate, lines: string[], stated: readonly PubDate
 }
 
 /**
- * The latest date the text states with its year ("Feb. 9, 2025", "January 2025", "in 2024").
- * An article is published on or after every such date, so this is a lower bound.
+ * The latest date the text states with its year ("Feb. 9, 2025", "January 2025", "in 2024"), but
+ * not one ahead of the report ("will close by 2027"). An article is published on or after every
+ * such date, so this is a lower bound.
  */
 export function dateHintOf(lines: string[]): PubDate | undefined {
   let best: { pub: PubDate; precision: number } | undefined;
@@ -125,11 +126,12 @@ export function dateHintOf(lines: string[]): PubDate | undefined {
   for (const line of lines) {
     for (const r of chrono.strict.parse(line, REF)) {
       // A year must be written: "in an hour" is certain of its year only relative to chrono's reference.
-      if (!r.start.isCertain('year') || !r.start.isCertain('month') || !/\b(?:1[89]|20)\d\d\b/.test(r.text)) continue;
+      if (!r.start.isCertain('year') || !r.start.isCertain('month') || !/\b(?:1[89]|20)\d\d\b/.test(r.text) || ahead(line, r.index)) continue;
       const day = r.start.isCertain('day') ? (r.start.get('day') ?? 1) : 1;
       consider(toPub(r.start.get('year') ?? 0, r.start.get('month') ?? 1, day, 'text'), r.start.isCertain('day') ? 3 : 2);
     }
-    for (const m of line.matchAll(YEAR)) consider(toPub(Number(m[1]), 1, 1, 'text'), 1);
+    // "expects the deal to close by the end of 2017": a year ahead bounds nothing.
+    for (const m of line.matchAll(YEAR)) if (!ahead(line, m.index)) consider(toPub(Number(m[1]), 1, 1, 'text'), 1);
   }
   if (!best) return undefined;
   const found: { pub: PubDate; precision: number } = best;
