@@ -404,6 +404,23 @@ describe('reconciliation by what is measured', () => {
     expect(b.conflicts.map((c) => [c.kind, c.values.map((v) => v.text)])).toEqual([['contradiction', ['up to 14', 'nearly 11']]]);
   });
 
+  it('takes one distance from a place two sources spell a letter apart, whatever their compass spelling and descriptions', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2026-01-14\n\nThe epicentre was 71 km south-west of Valdemarsh, at a depth of 18 km.\n'],
+      ['b.txt', 'B\nDate: 2026-01-14\n\nThe quake struck 72 km (45 miles) southwest of the city of Valdemarch.\n'],
+      ['c.txt', 'C\nDate: 2026-01-14\n\nIt hit a mountain area 72 kilometres southwest of tourist hotspot Valdemarch.\n'],
+    ]);
+    expect(b.conflicts.map((c) => [c.kind, c.values.map((v) => v.text).sort()])).toEqual([['contradiction', ['71', '72']]]);
+  });
+
+  it('keeps two places a letter apart when their names are short: "Perry" and "Kerry" are two counties', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2026-01-14\n\nThe town lies 71 km south of Perry.\n'],
+      ['b.txt', 'B\nDate: 2026-01-14\n\nThe town lies 72 km south of Kerry.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+  });
+
   it('keeps "the outage" apart from "the blackout" where the story never writes "power outage"', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2026-01-14\n\nThe outage that began on Monday night lasted 14 hours.\n'],

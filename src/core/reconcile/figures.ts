@@ -24,6 +24,7 @@ import {
   roundSmall,
   sameTime,
   scopeOf,
+  scopeSpellings,
   type SetContext,
   STATE_HEADS,
   storyPlaces,
@@ -260,7 +261,12 @@ export function reconcileFigures(
     typed.flatMap((m) => (m.typed ? [m.typed.measure.head] : [])),
     compounds,
   );
-  const ctx: SetContext = { senses, storyPlaces: storyPlaces(typed, headlines), namedOnce: namedOnce(typed, senses) };
+  const ctx: SetContext = {
+    senses,
+    storyPlaces: storyPlaces(typed, headlines),
+    namedOnce: namedOnce(typed, senses),
+    spellings: scopeSpellings(typed),
+  };
   // A figure's identity is its first mention's: worked out once for each.
   const ids = new Map<TypedFigure, string>();
   const idOf = (m: { typed?: TypedFigure | undefined }): string => {

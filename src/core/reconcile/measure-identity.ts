@@ -2,6 +2,7 @@
  * When two figures are one measure: the same dimension and kind, heads that mean the same, the same
  * narrowing words, people and place; and when two readings are one moment.
  */
+import { distance } from 'fastest-levenshtein';
 import { familyOf } from '../extract/figures/label.js';
 import { isCommonNoun, senseName, senseOf, sensesOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, PROJECTED, samePeriod } from '../extract/figures/period.js';
@@ -81,6 +82,28 @@ export interface SetContext {
   storyPlaces: Set<string>;
   /** Heads the set names by one proper name only ("river" -> "guadalupe"): "the river" is that one. */
   namedOnce?: Map<string, string>;
+  /** Places spelt two ways across the set ("Marrakesh", "Marrakech"), each to the spelling more figures use. */
+  spellings?: Map<string, string>;
+}
+
+/**
+ * Scopes the set spells two ways, a letter apart ("marrakesh", "marrakech"): each rarer spelling to
+ * the commoner one. Only names of six letters or more, alike in their first letter: "Perry" and
+ * "Kerry" are two places.
+ */
+export function scopeSpellings(mentions: readonly FigureMention[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    const scope = norm(m.typed?.measure.scope);
+    if (scope.length >= 6) counts.set(scope, (counts.get(scope) ?? 0) + 1);
+  }
+  const byUse = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
+  const out = new Map<string, string>();
+  byUse.forEach((rare, i) => {
+    const common = byUse.slice(0, i).find((c) => !out.has(c) && c[0] === rare[0] && distance(c, rare) === 1);
+    if (common) out.set(rare, common);
+  });
+  return out;
 }
 
 /**
@@ -109,7 +132,10 @@ export function namedOnce(mentions: FigureMention[], senses: StorySenses): Map<s
   );
 }
 
-export const scopeOf = (m: Measure, ctx: SetContext): string => (ctx.storyPlaces.has(norm(m.scope)) ? '' : norm(m.scope));
+export const scopeOf = (m: Measure, ctx: SetContext): string => {
+  const scope = norm(m.scope);
+  return ctx.storyPlaces.has(scope) ? '' : (ctx.spellings?.get(scope) ?? scope);
+};
 
 /** The measure's identity: what must match for two figures to be the same measure. */
 export function identity(t: TypedFigure, ctx: SetContext): string {

@@ -17,8 +17,15 @@ const HARMED = [/killed|injured|dead|missing|hurt/, /affected|evacuated|displace
 const PEOPLE_AFTER = new RegExp(String.raw`^\s*(?:people|inhabitants|residents|citizens)\b(?!\s+(?:were|are|was|have|had)?\s*${anyOf(HARMED)})`, 'i');
 /** A compass direction: "north", "south-east", "northwest". */
 const DIRECTION = String.raw`(?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:east|west)?`;
-/** A distance's direction and place after it: "north of San Antonio", "from the capital". */
-const DISTANCE_FROM = new RegExp(String.raw`^\s*(${DIRECTION}|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?){1,4})`);
+/**
+ * A distance's direction and place after it: "north of San Antonio", "from the capital", past a
+ * conversion ("72 km (45 miles) southwest of") and words that describe the place ("of the city of Marrakech").
+ */
+const DISTANCE_FROM = new RegExp(
+  String.raw`^\s*(?:\([^)]{1,30}\)\s*)?(${DIRECTION}|away|outside|from)\s+(?:of\s+|from\s+)?(?:the\s+)?` +
+    // Up to two words that describe the place ("the city of", "tourist hotspot"), but no preposition: "the border with Mexico".
+    String.raw`(?:(?!(?:with|in|near|at|to|and|or|on|by)\s)[a-z]+\s+){0,2}?(?:of\s+)?((?:[A-Z][\w’'-]*\s?){1,4})`,
+);
 const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${alternation(row.words)})\\b`, 'i')]));
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
@@ -149,7 +156,8 @@ export const RULES: readonly MeasureRule[] = [
       const m = DISTANCE_FROM.exec(c.after);
       if (!m?.[2]) return undefined;
       const where = m[2].trim();
-      const dir = /^(?:away|outside|from)$/i.test(m[1] ?? '') ? 'from' : `${(m[1] ?? '').toLowerCase()} of`;
+      // "south-west", "south west" and "southwest" are one direction.
+      const dir = /^(?:away|outside|from)$/i.test(m[1] ?? '') ? 'from' : `${(m[1] ?? '').toLowerCase().replace(/[-\s]/g, '')} of`;
       return {
         rule: 'measure.distance',
         measure: measure('distance', { modifiers: [dir], scope: where }),
