@@ -127,6 +127,8 @@ describe('what a number measures', () => {
     ['The death toll of the quake has gone up to 2,497.', [[2497, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
     ['Five people were killed from one family.', [[5, 'deaths in one family', 'count', 'exact', 'as of February 19, 2025']]],
     ['Shares Surge After $47 Billion Buyout Deal', [[47_000_000_000, 'buyout deal', 'money', 'exact', 'as of February 19, 2025']]],
+    // The subject is before an aside set off by commas, not inside it.
+    ['The cost of the repairs, including labour, is $4 million.', [[4_000_000, 'repairs', 'money', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected.map((e) => [...e]));
   });
@@ -251,6 +253,10 @@ describe('what a number measures', () => {
     ['a distance of one unit', 'The camp sits less than a mile from the river.'],
   ])('ignores %s', (_what, sentence) => {
     expect(figures(sentence)).toEqual([]);
+  });
+
+  it('takes no number of a name written with an ampersand ("the S&P 500") for a figure', () => {
+    expect(read('The S&P 500 fell sharply on the news.')).toEqual([]);
   });
 
   it('says which rule read each number and why another is no figure', () => {

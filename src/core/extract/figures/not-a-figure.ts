@@ -120,14 +120,14 @@ const NOT_A_FIGURE: readonly ExclusionRule[] = [
   { id: 'not.code', reason: 'part of a code ("401(k)")', test: (n, _before, after) => !n.words && /^\(\w\)/.test(after) },
   {
     id: 'not.name-part',
-    reason: 'part of a name ("Resolute Sentinel 24")',
+    reason: 'part of a name ("Resolute Sentinel 24", "S&P 500")',
     test: (n, before, after) =>
       !n.words &&
       !n.currency &&
       !n.percent &&
       n.decimals === 0 &&
       !/,/.test(n.text) &&
-      /(?:^|[^.!?]\s)[A-Z][\w-]*\s$/.test(before) &&
+      /(?:^|[^.!?]\s)[A-Z][\w&-]*\s$/.test(before) &&
       !/^\s*(?:%|per\b|[a-z]+\s+per\b)/.test(after) &&
       !SENTENCE_WORD.test(before),
   },

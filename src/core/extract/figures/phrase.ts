@@ -229,6 +229,22 @@ export function frontedPlace(text: string): string | undefined {
 }
 
 /**
+ * "The total value of the deal, including debt, would be": a noun `j` inside an aside set off by two
+ * commas before the verb at `i` is not the subject; the word before the aside is. Asides open on
+ * "including", "not", "plus" and the like, or hold no verb ("the company, a chipmaker, is").
+ */
+function beforeAside(tokens: Token[], j: number, i: number): number {
+  if (!tokens.slice(j + 1, i).some((t) => t.text === ',')) return j;
+  for (let p = j - 1; p > 0 && p >= j - 8; p--) {
+    if (tokens[p]?.text !== ',') continue;
+    const aside = tokens.slice(p + 1, j + 1);
+    const opens = /^(?:including|excluding|plus|minus|not|among|with|without|like)$/.test(aside[0]?.lower ?? '');
+    return opens || !aside.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ? p - 1 : j;
+  }
+  return j;
+}
+
+/**
  * The noun a clause before token `i` is about, past a verb group, a relative pronoun and a place
  * ("economic damage in Spain amounting to", "the outage that struck on Monday and lasted",
  * "Spain's daily GDP is estimated at"): the phrase and the place or owner it carries.
@@ -241,6 +257,7 @@ export function headBefore(tokens: Token[], i: number, titleCase: boolean): (Nou
     !isNoun(tokens, j, titleCase)
   )
     j--;
+  j = beforeAside(tokens, j, i);
   let scope: string | undefined;
   // A place after the noun: "damage in Spain".
   let k = j;
