@@ -81,6 +81,7 @@ describe('fragments that are no actors', () => {
     ['Reporters asked Gov. Ada Kell (R-VA) about the budget.', 'R-VA'],
     ['The report was cited by the Harbor Gazette-Tribune on Tuesday, which gave no source for it, according to Texas P', 'Texas P'],
     ['But his latest deal might land him in the record books, the analyst said.', 'But'],
+    ['Lake Varna is a popular tourist destination, and its ferries are old.', 'Lake Varna'],
     ['Salt Lake-based Portline said it would pay $11 a share.', 'Salt Lake'],
   ])('finds no actor in %s', (body, fragment) => {
     expect(names(actors(body)).some((n) => n.includes(fragment))).toBe(false);

@@ -127,6 +127,10 @@ describe('what a number measures', () => {
     ['The death toll of the quake has gone up to 2,497.', [[2497, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
     ['Five people were killed from one family.', [[5, 'deaths in one family', 'count', 'exact', 'as of February 19, 2025']]],
     ['Shares Surge After $47 Billion Buyout Deal', [[47_000_000_000, 'buyout deal', 'money', 'exact', 'as of February 19, 2025']]],
+    ['More than 190 people are presumed drowned.', [[190, 'missing', 'count', 'more-than', 'as of February 19, 2025']]],
+    ['Officials said some 80 people were on the vessel.', [[80, 'people aboard', 'count', 'about', 'as of February 19, 2025']]],
+    ['The plane was carrying 132 passengers.', [[132, 'passengers aboard', 'count', 'exact', 'as of February 19, 2025']]],
+    ['Acme shares were up 2.2 percent in early trading.', [[2.2, 'rise in acme shares', 'change', 'exact', 'as of February 19, 2025']]],
     // The subject is before an aside set off by commas, not inside it.
     ['The cost of the repairs, including labour, is $4 million.', [[4_000_000, 'repairs', 'money', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {

@@ -249,6 +249,8 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   }
   // "the Gulf Coasts", "Port of Newark", "Gulf of Mexico": geographic features and facilities.
   if (words.length > 1 && (isPlaceHead(last) || isPlaceHead(last.replace(/s$/, '')) || (isPlaceHead(lowerWords[0] ?? '') && lowerWords[1] === 'of'))) return [];
+  // "Lake Toba", "Mount Etna": a natural feature named after its kind.
+  if (words.length > 1 && /^(?:lake|mount|mountain|river|gulf|strait|sea)$/.test(lowerWords[0] ?? '')) return [];
   // "a native New Yorker", "an American": a kind of person, not someone's name ("a Portline spokesman" still names Portline).
   const modifies = next !== undefined && next.pos === 'NOUN' && !isCap(next);
   if (indefinite(tokens, a) && !modifies) return [];

@@ -27,6 +27,9 @@ import { STATE_NOUN, stateReading } from './states.js';
 const OF_BEFORE =
   /\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i;
 
+/** Verbs that "up" or "down" after them make a change: "shot up", "were up 2%", "closed down". */
+const PHRASAL_CHANGE = /^(?:shot|went|go|goes|came|spiked|jumped|climbed|ticked|crept|is|are|was|were|been|closed|ended|finished|traded|opened)$/;
+
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
   {
@@ -168,10 +171,8 @@ export const RULES: readonly MeasureRule[] = [
       // Headlines drop the verb's form: "Thefts in Norway rise 12.5%" tags "rise" a noun.
       const bare = tokenAt(c, c.prev);
       // "the river shot up 20 feet" where the tagger calls "shot" a noun: a phrasal verb of change.
-      const phrasal =
-        bare && /^(?:up|down)$/.test(bare.lower) && /^(?:shot|went|jumped|climbed|spiked|ticked|crept)$/.test(tokenAt(c, c.prev - 1)?.lower ?? '')
-          ? tokenAt(c, c.prev - 1)
-          : undefined;
+      // "Acme shares were up 2.2 percent", "closed down 3%": up or down after a form of "be" or a verb of trading.
+      const phrasal = bare && /^(?:up|down)$/.test(bare.lower) && PHRASAL_CHANGE.test(tokenAt(c, c.prev - 1)?.lower ?? '') ? tokenAt(c, c.prev - 1) : undefined;
       const v =
         (phrasal ? { token: phrasal, index: c.prev - 1 } : undefined) ??
         verbBefore(c, 6) ??
@@ -179,11 +180,7 @@ export const RULES: readonly MeasureRule[] = [
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
       const direction = v
         ? (changeOfVerb(v.token.lower) ??
-          (/^(?:shot|went|go|goes|came|spiked)$/.test(v.token.lower) && (particle === 'up' || particle === 'down')
-            ? particle === 'up'
-              ? 'up'
-              : 'down'
-            : undefined))
+          (PHRASAL_CHANGE.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined))
         : undefined;
       if (!v || !direction) return undefined;
       const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);

@@ -176,7 +176,7 @@ export const RULES: readonly MeasureRule[] = [
         const whole = /^(?:the|these|those)$/.test(t[k - 1]?.lower ?? '') && t[k - 2]?.lower === 'of';
         if (x.pos === 'NUM' && t[k - 1]?.lower !== 'and' && t[k + 1]?.text !== '-' && !whole) return undefined;
         const two = `${x.lower} ${t[k + 1]?.lower ?? ''}`;
-        const row = stateRowOfWord(two) ?? stateRowOfWord(x.lower);
+        const row = stateRowOfWord(`${two} ${t[k + 2]?.lower ?? ''}`) ?? stateRowOfWord(two) ?? stateRowOfWord(x.lower);
         if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, k + 1);
         // Between them only a place or group ("from the camp"), verbs of being and reporting.
         // "were reported to have died": a perfect after a verb of reporting is still the state's.
