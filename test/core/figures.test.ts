@@ -131,6 +131,8 @@ describe('what a number measures', () => {
     ['Officials said some 80 people were on the vessel.', [[80, 'people aboard', 'count', 'about', 'as of February 19, 2025']]],
     ['The plane was carrying 132 passengers.', [[132, 'passengers aboard', 'count', 'exact', 'as of February 19, 2025']]],
     ['Acme shares were up 2.2 percent in early trading.', [[2.2, 'rise in acme shares', 'change', 'exact', 'as of February 19, 2025']]],
+    ['The boat was five times over its passenger capacity.', [[5, 'multiple of passenger capacity', 'multiple', 'exact', 'as of February 19, 2025']]],
+    ['The ferry had nearly five times the number of passengers allowed.', [[5, 'multiple of passengers', 'multiple', 'about', 'as of February 19, 2025']]],
     // The subject is before an aside set off by commas, not inside it.
     ['The cost of the repairs, including labour, is $4 million.', [[4_000_000, 'repairs', 'money', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
@@ -429,6 +431,15 @@ describe('reconciliation by what is measured', () => {
       ['b.txt', 'B\nDate: 2026-01-14\n\nThe town lies 72 km south of Kerry.\n'],
     ]);
     expect(b.conflicts).toEqual([]);
+  });
+
+  it('sets the people aboard two reports give on consecutive days against each other: told once, not a running count', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2026-01-14\n\nThe ferry was carrying an estimated 150 people when it sank.\n'],
+      ['b.txt', 'B\nDate: 2026-01-15\n\nOfficials said some 80 people were on the ferry when it sank.\n'],
+    ]);
+    expect(b.timelines).toEqual([]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.text).sort())).toEqual([['an estimated 150', 'some 80']]);
   });
 
   it('keeps "the outage" apart from "the blackout" where the story never writes "power outage"', () => {

@@ -196,10 +196,11 @@ export const plainPeople = (t: TypedFigure): boolean => t.kind === 'count' && di
 /** A count of things no rule types further: "344 flights", "two previous offers". */
 export const plainCount = (t: TypedFigure): boolean => t.kind === 'count' && dimensionOf(t) === 'count' && !fullyTyped(t);
 
+/** The heads of counts that run on by the hour (the dead, the missing): not the people aboard, told once. */
+export const STATE_HEADS = new Set(STATES.filter((r) => !r.fixed).map((r) => r.head));
 /** Whether a reading types its figure fully (a rate, a share, money, a state count); a plain count ("750 children") needs its sentences to agree. */
-export const STATE_HEADS = new Set(STATES.map((r) => r.head));
 export const fullyTyped = (t: TypedFigure | undefined): boolean =>
-  !t || t.kind !== 'count' || STATE_HEADS.has(t.measure.head) || t.rule.startsWith('vote.') || t.rule === 'measure.population';
+  !t || t.kind !== 'count' || STATE_HEADS.has(t.measure.head) || t.rule.startsWith('state.') || t.rule.startsWith('vote.') || t.rule === 'measure.population';
 /** Base value: in the dimension's base unit, so "39 feet" and "11.9 metres" compare. */
 export const baseValue = (f: { value: number; typed?: TypedFigure | undefined }): number => f.value * (f.typed?.unit.toBase ?? 1);
 

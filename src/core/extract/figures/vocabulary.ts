@@ -197,6 +197,8 @@ export interface StateRow {
   nouns: readonly string[];
   /** Label for a count of one kind of people in this state: "{who} killed". */
   of: string;
+  /** What the event was, told once ("132 passengers aboard"), not a count that runs on by the hour like the dead or missing. */
+  fixed?: boolean;
 }
 
 /** Casualty and displacement states, the counts disaster, conflict and accident reports are built on. */
@@ -282,6 +284,7 @@ export const STATES: readonly StateRow[] = [
     verbs: ['carrying', 'filled with', 'packed with', 'crammed with'],
     nouns: [],
     of: '{who} aboard',
+    fixed: true,
   },
   { id: 'state.stranded', head: 'stranded', states: ['stranded', 'trapped', 'stuck'], verbs: [], nouns: [], of: '{who} stranded' },
   {

@@ -26,10 +26,36 @@ const DISTANCE_FROM = new RegExp(
     // Up to two words that describe the place ("the city of", "tourist hotspot"), but no preposition: "the border with Mexico".
     String.raw`(?:(?!(?:with|in|near|at|to|and|or|on|by)\s)[a-z]+\s+){0,2}?(?:of\s+)?((?:[A-Z][\w’'-]*\s?){1,4})`,
 );
+/** "times" and what a multiple is of: "five times over its", "four times the", "twice that of". */
+const MULTIPLE_OF = /^\s*times\s+(?:over\s+)?(?:the|its|their|his|her|that\s+of)\s+/i;
 const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${alternation(row.words)})\\b`, 'i')]));
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
+  {
+    // "five times over its passenger capacity", "nearly five times the number of passengers it was meant to carry":
+    // a multiple of what follows, not how often something happened.
+    id: 'measure.multiple-of',
+    read: (c) => {
+      const m = MULTIPLE_OF.exec(c.s.text.slice(c.n.end));
+      if (!m || c.q.kind !== 'count') return undefined;
+      const at = c.s.tokens.findIndex((t) => t.start >= c.n.end + m[0].length);
+      const np = phraseAt(c.s.tokens, at, c.titleCase);
+      // "the number of passengers": what is numbered.
+      const of =
+        np && /^(?:number|amount|size|level|total)$/.test(np.lemma) && tokenAt(c, np.next)?.lower === 'of'
+          ? phraseAt(c.s.tokens, np.next + 1, c.titleCase)
+          : undefined;
+      const what = of ?? np;
+      if (!what || GENERIC.has(what.lemma)) return undefined;
+      return {
+        rule: 'measure.multiple-of',
+        measure: measure('multiple', { modifiers: [what.lemma] }),
+        kind: 'multiple',
+        label: `multiple of ${phraseLabel(what)}`,
+      };
+    },
+  },
   {
     // "called out at least nine times to carbon monoxide emergencies": how often something happened.
     id: 'measure.times',
