@@ -87,6 +87,16 @@ describe('fragments that are no actors', () => {
     expect(names(actors(body)).some((n) => n.includes(fragment))).toBe(false);
   });
 
+  it('reads a kind of person opening the sentence before a full name as the role: "Survivor Lina Marsh" is Lina Marsh', () => {
+    const list = actors('Survivor Lina Marsh said the boat was overloaded.', 'Lina Marsh, 41, was rescued on Monday.');
+    expect(names(list)).not.toContain('Survivor Lina Marsh');
+    expect(find(list, 'Lina Marsh')?.role).toBe('Survivor');
+  });
+
+  it('reads "National Search and Rescue Agency" as one institution: two words before an institution\'s head', () => {
+    expect(names(actors('The National Search and Rescue Agency said 164 people were missing.'))).toContain('National Search and Rescue Agency');
+  });
+
   it('keeps a company\'s legal suffix in its name, and gives the whole place before "-based" as its role', () => {
     expect(names(actors('Portline agreed to buy Varnian Cranes NV for $11 a share.'))).toContain('Varnian Cranes NV');
     expect(find(actors('Salt Lake-based Portline Corp said it would pay $11 a share.'), 'Portline Corp')?.role).toBe('Salt Lake-based');

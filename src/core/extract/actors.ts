@@ -20,6 +20,7 @@ import {
   isTitleHead,
 } from './actor-words.js';
 import { capitalOf, countryOf, isRegion, NEWS_AGENCIES } from './gazetteer.js';
+import { isPeopleNoun } from './figures/lexicon.js';
 import { glued, isAbbreviation, isOrgWord, isPlural, nameToken, POSSESSIVE, runEnd, shouting, startsSentence, truncated } from './name-runs.js';
 import { foldAccents } from '../text.js';
 
@@ -258,6 +259,18 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
 
   const split = titleSplit(words);
   if (split) return personMention(tokens, a, j, split.titles, split.name, s, site, subject, placing);
+  // "Survivor Juwita Sumbayak said", "Witness Ana Ruiz said": a kind of person capitalised by its place, then a full name.
+  const [kind, initial] = words;
+  if (
+    kind &&
+    words.length === 3 &&
+    startsSentence(tokens, a) &&
+    !/^[A-Z]\.?$/.test(initial?.text ?? '') &&
+    isPeopleNoun(kind.lower) &&
+    !hasOrg &&
+    !countryOf(full)
+  )
+    return personMention(tokens, a, j, [kind], words.slice(1), s, site, subject, placing);
   // "David Ruiz of Tenet Hospitals": a person, then the organisation they speak for.
   const of = run.findIndex((t) => t.text === 'of');
   const person = run.slice(0, Math.max(0, of));

@@ -26,13 +26,16 @@ const adjacent = (a: Token, b: Token): boolean => a.end === b.start;
  */
 function andJoins(tokens: readonly Token[], i: number, j: number): boolean {
   const left = tokens.slice(i, j + 1);
-  if (countryOf(tokens[j]?.text ?? '') || !left.some((t) => isOrgWord(t.text) || t.lower === 'of')) return false;
+  if (countryOf(tokens[j]?.text ?? '')) return false;
   let k = j + 2;
   while (nameToken(tokens[k + 1])) k++;
   const right = tokens.slice(j + 2, k + 1);
   if (right.some((t) => countryOf(t.text) || isTitle(t.text))) return false;
+  // "National Search and Rescue Agency": two words an institution's head ends, after a short left side.
+  const headed = right.length <= 2 && left.length <= 3 && isInstitutionHead(right.at(-1)?.text ?? '');
+  if (!headed && !left.some((t) => isOrgWord(t.text) || t.lower === 'of')) return false;
   const last = right.at(-1);
-  return right.slice(0, 3).some((t) => isOrgWord(t.text)) || (last !== undefined && isPlural(last));
+  return headed || right.slice(0, 3).some((t) => isOrgWord(t.text)) || (last !== undefined && isPlural(last));
 }
 
 /** The last token of the capitalised run that starts at `i`. */
