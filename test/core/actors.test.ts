@@ -268,6 +268,11 @@ describe('one actor under several names', () => {
     expect(a?.aliases).toContain(alias);
   });
 
+  it('merges British and American spellings of one name, each from one source: "Organisation" and "Organization"', () => {
+    const list = actors('The World Health Organisation said 300,000 people were affected.', 'The World Health Organization warned of disease.');
+    expect(find(list, 'World Health Organisation')).toBe(find(list, 'World Health Organization'));
+  });
+
   it('merges a facility and its name without the head word: "El Rio Hospital" and "El Rio"', () => {
     const a = find(actors('El Rio Hospital said all patients were safe.', 'Smoke reached El Rio’s bed tower.'), 'El Rio Hospital');
     expect(a?.aliases).toContain('El Rio');

@@ -239,6 +239,13 @@ function linkVariants(named: readonly KeyInfo[], uf: UnionFind): void {
   }
 }
 
+/** A word in its American spelling: "organisation" -> "organization", "defence" -> "defense", "labour" -> "labor". */
+const american = (w: string): string =>
+  w
+    .replace(/is(ation|ations|e|es|ed|ing)$/, 'iz$1')
+    .replace(/our$/, 'or')
+    .replace(/ence$/, 'ense');
+
 /** Whether two keys of one block are one actor spelt two ways. */
 function sameActor(a: KeyInfo, b: KeyInfo, reordered: boolean): boolean {
   const person = a.kind === 'person' && b.kind === 'person';
@@ -249,6 +256,8 @@ function sameActor(a: KeyInfo, b: KeyInfo, reordered: boolean): boolean {
   const firstDiffers = wa[0] !== wb[0];
   if (!oneWordApart(wa, wb, person && firstDiffers ? 3 : 4)) return false;
   if (person) return rolesAgree(a.roles, b.roles);
+  // British and American spellings of one name ("World Health Organisation", "Organization"): neither is a slip.
+  if (wa.map(american).join(' ') === wb.map(american).join(' ')) return true;
   // A place or an organisation spelt two ways: the rarer spelling is the slip.
   return Math.min(a.mentions, b.mentions) * 2 <= Math.max(a.mentions, b.mentions) && Math.min(a.files, b.files) <= 1;
 }
