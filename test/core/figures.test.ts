@@ -4,6 +4,7 @@ import { brief, buildSet } from '../../src/core/briefing/set.js';
 import { figuresOf, readFigures } from '../../src/core/extract/figures/extract.js';
 import type { Briefing, PubDate } from '../../src/core/model.js';
 import { analyse } from '../../src/core/nlp.js';
+import { conflictOf } from '../../src/core/reconcile/figure-conflicts.js';
 import { recencyOf } from '../../src/core/reconcile/figure-rank.js';
 
 /** A Wednesday. */
@@ -133,6 +134,8 @@ describe('what a number measures', () => {
     ['Acme shares were up 2.2 percent in early trading.', [[2.2, 'rise in acme shares', 'change', 'exact', 'as of February 19, 2025']]],
     ['The boat was five times over its passenger capacity.', [[5, 'multiple of passenger capacity', 'multiple', 'exact', 'as of February 19, 2025']]],
     ['The ferry had nearly five times the number of passengers allowed.', [[5, 'multiple of passengers', 'multiple', 'about', 'as of February 19, 2025']]],
+    ['Portline agreed to buy Varn for $110 a share.', [[110, 'price per share', 'money', 'exact', 'as of February 19, 2025']]],
+    ['Acme reported earnings of $1.20 a share.', [[1.2, 'earnings per share', 'money', 'exact', 'as of February 19, 2025']]],
     // The subject is before an aside set off by commas, not inside it.
     ['The cost of the repairs, including labour, is $4 million.', [[4_000_000, 'repairs', 'money', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {
@@ -431,6 +434,16 @@ describe('reconciliation by what is measured', () => {
       ['b.txt', 'B\nDate: 2026-01-14\n\nThe town lies 72 km south of Kerry.\n'],
     ]);
     expect(b.conflicts).toEqual([]);
+  });
+
+  it('sees no disagreement where every source gives one value, however each dates it', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2016-10-27\n\nPortline agreed to pay $110 a share for Varn, the companies said in a statement Thursday.\n'],
+      ['b.txt', 'B\nDate: 2016-10-27\n\nUnder the agreement, Portline will pay $110 a share in cash for each Varn share.\n'],
+    ]);
+    const both = b.figures.filter((f) => f.value === 110);
+    expect(both.map((f) => f.period).sort()).toEqual(['October 27, 2016', 'projected']);
+    expect(conflictOf(both)).toBeUndefined();
   });
 
   it('sets the people aboard two reports give on consecutive days against each other: told once, not a running count', () => {

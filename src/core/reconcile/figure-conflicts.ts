@@ -71,7 +71,8 @@ export function conflictOf(all: Figure[]): Conflict | undefined {
   // Values from one source alone are its own figures, not a disagreement between sources.
   if (clean.length < 2 || new Set(clean.flatMap((f) => f.sources.map((s) => s.file))).size < 2) return undefined;
   const first = clean[0];
-  if (!first) return undefined;
+  // One value, bound and all, from every source: an agreement, however its figures were dated.
+  if (!first || new Set(clean.map((f) => `${String(baseValue(f))}|${f.typed?.bound ?? ''}`)).size < 2) return undefined;
   const bounded = clean.every((a, x) => clean.every((b, y) => x === y || compatible(a, b)));
   const units = new Set(clean.map((x) => x.typed?.unit.id)).size > 1;
   return {

@@ -23,6 +23,7 @@ const ORDER = [
   'measure.from-to',
   'measure.including',
   'measure.conversion',
+  'measure.per-share',
   'measure.multiple-of',
   'measure.times',
   'measure.rate',

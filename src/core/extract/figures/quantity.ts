@@ -33,7 +33,8 @@ const CURRENCY_WORDS = new RegExp(`^\\s*(${alternation(CURRENCIES.flatMap((c) =>
 const CURRENCY_BY_WORD = new Map(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c] as const)));
 const RATE = /^\s*((?:[a-z]+\s+){0,2}?)per\s+(\d{1,3}(?:,\d{3})+|\d+|capita|cent)(?:\s+(?!in\b|last\b|this\b|and\b|to\b|from\b|of\b|the\b)([a-z]+))?/i;
 
-const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b/i;
+/** Money over time ("$50 million a day") or for each share of a company ("$110 a share"). */
+const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|year|hour|share)\b/i;
 const COUNT: FigureUnit = { id: 'count', dimension: 'count', toBase: 1, label: '' };
 const PERCENT: FigureUnit = { id: 'percent', dimension: 'ratio', toBase: 1, label: 'percent' };
 const FRACTION: FigureUnit = { id: 'fraction', dimension: 'ratio', toBase: 100, label: 'fraction' };

@@ -33,6 +33,16 @@ const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${alter
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
   {
+    // "$110 a share", "an offer of $110 per share", "earnings of $1.20 a share": money for each share, and what it is.
+    id: 'measure.per-share',
+    read: (c) => {
+      if (!c.q.unit.id.endsWith('/share')) return undefined;
+      const what = /\b(offer|price|dividend|earnings|bid|payout|profit|loss)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$/i.exec(c.before)?.[1]?.toLowerCase();
+      const head = what ?? 'price';
+      return { rule: 'measure.per-share', measure: measure(head, { modifiers: ['per share'] }), kind: 'money', label: `${head} per share` };
+    },
+  },
+  {
     // "five times over its passenger capacity", "nearly five times the number of passengers it was meant to carry":
     // a multiple of what follows, not how often something happened.
     id: 'measure.multiple-of',
