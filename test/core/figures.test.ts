@@ -136,6 +136,41 @@ describe('what a number measures', () => {
     ['The ferry had nearly five times the number of passengers allowed.', [[5, 'multiple of passengers', 'multiple', 'about', 'as of February 19, 2025']]],
     ['Portline agreed to buy Varn for $110 a share.', [[110, 'price per share', 'money', 'exact', 'as of February 19, 2025']]],
     ['Acme reported earnings of $1.20 a share.', [[1.2, 'earnings per share', 'money', 'exact', 'as of February 19, 2025']]],
+    // Votes counted one way, in a sentence about a vote.
+    [
+      'By a vote of 12 in favour to none against, with 3 abstentions, the council adopted the resolution.',
+      [
+        [12, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+        [3, 'abstentions', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['The resolution was adopted after 12 member states voted in favour of it.', [[12, 'votes in favour', 'count', 'exact', 'as of February 19, 2025']]],
+    [
+      'The resolution was approved by 12 council members, with two abstaining.',
+      [
+        [12, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+        [2, 'abstentions', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'Two members voted against and 12 in favour of the resolution.',
+      [
+        [2, 'votes against', 'count', 'exact', 'as of February 19, 2025'],
+        [12, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The vote was 12-0, with three members abstaining.',
+      [
+        [12, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+        [3, 'abstentions', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    // Two modifiers of one head, joined by "and".
+    [
+      'The force has 5,500 uniformed military and police personnel.',
+      [[5500, 'uniformed military police personnel', 'count', 'exact', 'as of February 19, 2025']],
+    ],
     // The subject is before an aside set off by commas, not inside it.
     ['The cost of the repairs, including labour, is $4 million.', [[4_000_000, 'repairs', 'money', 'exact', 'as of February 19, 2025']]],
   ] as const)('reads %s', (sentence, expected) => {

@@ -28,6 +28,7 @@ const ORDER = [
   'measure.times',
   'measure.rate',
   'measure.vote',
+  'measure.vote-count',
   'measure.magnitude',
   'measure.population',
   'state.verb-before',

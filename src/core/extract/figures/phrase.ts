@@ -110,6 +110,17 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
       j++;
       continue;
     }
+    // "uniformed military and police personnel": two modifiers of one head, before any noun.
+    if (
+      t.pos === 'CCONJ' &&
+      parts.length > 0 &&
+      parts.every((k) => !isNoun(tokens, k, titleCase)) &&
+      isNoun(tokens, j + 1, titleCase) &&
+      isNoun(tokens, j + 2, titleCase)
+    ) {
+      j++;
+      continue;
+    }
     break;
   }
   // "the country's gross domestic product", "Acme's global workforce": the possessor is whose, the head comes after.

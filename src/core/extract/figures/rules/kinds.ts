@@ -26,6 +26,14 @@ const DISTANCE_FROM = new RegExp(
     // Up to two words that describe the place ("the city of", "tourist hotspot"), but no preposition: "the border with Mexico".
     String.raw`(?:(?!(?:with|in|near|at|to|and|or|on|by)\s)[a-z]+\s+){0,2}?(?:of\s+)?((?:[A-Z][\w’'-]*\s?){1,4})`,
 );
+/** A sentence about a vote, or about abstaining from one. */
+const VOTE_COUNT_CONTEXT = new RegExp(`${VOTE_CONTEXT.source}|\\babstain|\\babstention`, 'i');
+/** Up to five words between a count and the way its votes went: "12 member states voted in favour", "13 members of the council voted in favor". */
+const VOTED = String.raw`^\s*(?:[\w’'-]+\s+){0,5}?(?:(?:voted|voting|votes?)\s+)?`;
+const FOR_AFTER = new RegExp(String.raw`${VOTED}(?:in\s+favou?r|yes)\b`, 'i');
+const AGAINST_AFTER = new RegExp(String.raw`${VOTED}(?:against|no)\b(?!\s+(?:one|longer|more))`, 'i');
+const ABSTAINED_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:abstentions?|abstain(?:ed|ing|s)?)\b/i;
+
 /** "times" and what a multiple is of: "five times over its", "four times the", "twice that of". */
 const MULTIPLE_OF = /^\s*times\s+(?:over\s+)?(?:the|its|their|his|her|that\s+of)\s+/i;
 const VOTE_WORDS = new Map(VOTES.map((row) => [row.id, new RegExp(`\\b(?:${alternation(row.words)})\\b`, 'i')]));
@@ -127,6 +135,29 @@ export const RULES: readonly MeasureRule[] = [
       if (other && row.id !== 'vote.turnout' && /\d%?\s+to\s+$/i.test(c.before) && c.previous?.rule === row.id)
         return { rule: other.id, measure: measure(other.label), label: other.label };
       return { rule: row.id, measure: measure(row.label), label: row.label };
+    },
+  },
+  {
+    // "By a vote of 12 in favour", "12 member states voted in favour", "approved by 12 council members",
+    // "with three abstentions", "The vote was 12-0": a count of votes cast one way, in a sentence about a vote.
+    id: 'measure.vote-count',
+    read: (c) => {
+      if (c.q.kind !== 'count' || !VOTE_COUNT_CONTEXT.test(c.s.text)) return undefined;
+      const after = c.s.text.slice(c.q.end, c.q.end + 80);
+      const row = (id: string): Reading | undefined => {
+        const r = VOTES.find((x) => x.id === id);
+        return r && { rule: `${r.id}.count`, measure: measure(r.label), label: r.label };
+      };
+      if (ABSTAINED_AFTER.test(after)) return { rule: 'vote.abstain.count', measure: measure('abstentions'), label: 'abstentions' };
+      // The nearer way wins: "12 in favour to none against" are for, "two against and 12 in favour" against.
+      const [yes, no] = [FOR_AFTER.exec(after)?.[0].length ?? Infinity, AGAINST_AFTER.exec(after)?.[0].length ?? Infinity];
+      if (no < yes) return row('vote.against');
+      // "approved by 12 council members": the members who approved.
+      const by =
+        /\b(?:approved|adopted|backed|endorsed|supported|passed)\s+by\s+(?:all\s+)?$/i.test(c.before) &&
+        /^\s*(?:[\w-]+\s+){0,2}?(?:members?|states|countries|nations|votes)\b/i.test(after);
+      if (yes < Infinity || by || /^-\s?\d+\b/.test(after)) return row('vote.for');
+      return undefined;
     },
   },
   {
