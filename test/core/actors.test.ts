@@ -82,6 +82,9 @@ describe('fragments that are no actors', () => {
     ['The report was cited by the Harbor Gazette-Tribune on Tuesday, which gave no source for it, according to Texas P', 'Texas P'],
     ['But his latest deal might land him in the record books, the analyst said.', 'But'],
     ['Lake Varna is a popular tourist destination, and its ferries are old.', 'Lake Varna'],
+    ["Norland's UN Ambassador expressed optimism about the force.", 'UN Ambassador'],
+    ['The council acted under Chapter VII of the charter.', 'Chapter VII'],
+    ['New Varna, Sept. 30 (Petra) – The council adopted a resolution on Tuesday.', 'New Varna'],
     ['Salt Lake-based Portline said it would pay $11 a share.', 'Salt Lake'],
   ])('finds no actor in %s', (body, fragment) => {
     expect(names(actors(body)).some((n) => n.includes(fragment))).toBe(false);
@@ -266,6 +269,16 @@ describe('one actor under several names', () => {
     const a = find(actors(...bodies), name);
     expect(a?.name).toBe(name);
     expect(a?.aliases).toContain(alias);
+  });
+
+  it('reads the bare end of two names already known as one as that actor: "Security Council"', () => {
+    const list = actors(
+      'The Security Council decided today to transition the mission.',
+      'The United Nations Security Council on Tuesday authorized the force.',
+      'The UN Security Council approved a new force.',
+    );
+    expect(find(list, 'Security Council')).toBe(find(list, 'UN Security Council'));
+    expect(find(list, 'Security Council')).toBe(find(list, 'United Nations Security Council'));
   });
 
   it('merges British and American spellings of one name, each from one source: "Organisation" and "Organization"', () => {

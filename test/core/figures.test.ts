@@ -136,6 +136,7 @@ describe('what a number measures', () => {
     ['The ferry had nearly five times the number of passengers allowed.', [[5, 'multiple of passengers', 'multiple', 'about', 'as of February 19, 2025']]],
     ['Portline agreed to buy Varn for $110 a share.', [[110, 'price per share', 'money', 'exact', 'as of February 19, 2025']]],
     ['Acme reported earnings of $1.20 a share.', [[1.2, 'earnings per share', 'money', 'exact', 'as of February 19, 2025']]],
+    ['The country has nearly 1.3 million internally displaced people.', [[1_300_000, 'displaced', 'count', 'about', 'as of February 19, 2025']]],
     // Votes counted one way, in a sentence about a vote.
     [
       'By a vote of 12 in favour to none against, with 3 abstentions, the council adopted the resolution.',

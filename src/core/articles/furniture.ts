@@ -335,6 +335,10 @@ const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 const DATED_DATELINE = new RegExp(
   `^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*(?:\\(([A-Za-z .&-]{1,30})\\))?\\s*[—–-]{1,2}\\s*(?=\\S)`,
 );
+/** "New York, Sept. 30 (Petra) –": a city in title case, a date and an agency tag before the dash. */
+const TITLED_DATELINE = new RegExp(
+  `^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*\\(([A-Za-z .&-]{1,30})\\)\\s*[—–-]{1,2}\\s*(?=\\S)`,
+);
 /** "MADRID: Power was...", "SEATTLE—Acme workers...": an all-caps city and a colon or a dash. */
 const TIGHT_DATELINE = /^([A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*)(?::\s+|\s*[—–]\s*)(?=[A-Z“"])/;
 /** Labels that look like a dateline but name none. */
@@ -348,6 +352,9 @@ export function datelineOf(text: string): { city: string; country?: string | und
   const d = DATED_DATELINE.exec(text);
   // A date alone is a dateline only with an agency tag or a double dash ("July 5 (UPI) --").
   if (d && (d[1] || d[2] || /--/.test(d[0]))) return { city: d[1]?.trim() ?? '', length: d[0].length };
+  // "New York, Sept. 30 (Petra) –": a city in title case, with a date and an agency tag.
+  const titled = TITLED_DATELINE.exec(text);
+  if (titled?.[1]) return { city: titled[1].trim(), length: titled[0].length };
   const t = TIGHT_DATELINE.exec(text);
   if (t?.[1] && !NOT_A_CITY.test(t[1].trim())) return { city: t[1].trim(), length: t[0].length };
   return undefined;

@@ -108,7 +108,7 @@ const NOT_ACTOR_HEADS = words(`
   day election elections cup games summit conference constitution report index award prize protocol doctrine
   declaration charter convention bill decree reform referendum campaign crisis flu covid pandemic avatar opinion
   source sources posts photo commons newsletter podcast warning warnings alert alerts advisory hurricane typhoon cyclone
-  storm
+  storm chapter
 `);
 /** Whether a word marks a name as a document, plan, event or product. */
 export const isNotActorHead = has(NOT_ACTOR_HEADS);

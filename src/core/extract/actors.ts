@@ -327,6 +327,8 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
     if (isAcronym(full) || maker) return [mention(full, 'organization', orgKey(full), site)];
     return [];
   }
+  // "Panama's UN Ambassador expressed": a title with no name after it names no one.
+  if (words.length > 1 && isTitle(words.at(-1)?.text ?? '')) return [];
   return personMention(tokens, a, j, words.slice(0, titled), words.slice(titled), s, site, subject, placing);
 }
 

@@ -193,13 +193,6 @@ function linkAbbreviatedPrefixes(named: readonly KeyInfo[], uf: UnionFind): void
       bySuffix.set(tail, list);
     }
   }
-  // "Security Council", "Fire Department": the end of one longer name, and only one, is that name.
-  for (const x of named) {
-    if (x.kind === 'person' || x.name.split(/\s+/).length < 2) continue;
-    const longer = (bySuffix.get(squash(x.name)) ?? []).filter((y) => y.key !== x.key && y.kind !== 'person');
-    const only = longer.length === 1 ? longer[0] : undefined;
-    if (only) uf.union(only.key, x.key);
-  }
   for (const x of named) {
     const [lead, ...rest] = x.name.split(/\s+/);
     if (!lead || !rest.length || !isAbbreviation(lead)) continue;
@@ -208,6 +201,15 @@ function linkAbbreviatedPrefixes(named: readonly KeyInfo[], uf: UnionFind): void
       const prefix = y.name.split(/\s+/).slice(0, y.name.split(/\s+/).length - rest.length);
       if (y.key !== x.key && !prefix.some(isAbbreviation) && initials(prefix.join(' ')) === letters) uf.union(x.key, y.key);
     }
+  }
+  // "Security Council", "Fire Department": the end of one longer name, and only one, is that name. Longer names
+  // already known as one ("UN Security Council", "United Nations Security Council") count once.
+  for (const x of named) {
+    if (x.kind === 'person' || x.name.split(/\s+/).length < 2) continue;
+    const longer = (bySuffix.get(squash(x.name)) ?? []).filter((y) => y.key !== x.key && y.kind !== 'person');
+    const roots = new Set(longer.map((y) => uf.find(y.key)));
+    const only = roots.size === 1 ? longer[0] : undefined;
+    if (only) uf.union(only.key, x.key);
   }
 }
 

@@ -261,10 +261,18 @@ export const STATES: readonly StateRow[] = [
   {
     id: 'state.evacuated',
     head: 'evacuated',
-    states: ['evacuated', 'displaced', 'homeless', 'forced to flee'],
-    verbs: ['evacuating', 'displacing'],
-    nouns: ['evacuations', 'evacuees', 'displaced'],
+    states: ['evacuated'],
+    verbs: ['evacuating'],
+    nouns: ['evacuations', 'evacuees'],
     of: '{who} evacuated',
+  },
+  {
+    id: 'state.displaced',
+    head: 'displaced',
+    states: ['displaced', 'internally displaced', 'homeless', 'left homeless', 'forced to flee', 'forced from their homes'],
+    verbs: ['displacing'],
+    nouns: ['displaced', 'internally displaced people', 'displaced people'],
+    of: '{who} displaced',
   },
   {
     id: 'state.aboard',
