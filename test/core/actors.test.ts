@@ -271,6 +271,11 @@ describe('one actor under several names', () => {
     expect(a?.aliases).toContain(alias);
   });
 
+  it('gives every name of a list that opens the sentence what the list did', () => {
+    const list = actors('Norway, Chile and Kenya abstained from the vote on Tuesday.');
+    expect(['Norway', 'Chile', 'Kenya'].map((n) => find(list, n)?.role)).toEqual(Array(3).fill('abstained from the vote on Tuesday'));
+  });
+
   it('reads the bare end of two names already known as one as that actor: "Security Council"', () => {
     const list = actors(
       'The Security Council decided today to transition the mission.',

@@ -21,7 +21,20 @@ import {
 } from './actor-words.js';
 import { capitalOf, countryOf, isRegion, NEWS_AGENCIES } from './gazetteer.js';
 import { isPeopleNoun } from './figures/lexicon.js';
-import { glued, isAbbreviation, isOrgWord, isPlural, nameToken, POSSESSIVE, runEnd, shouting, startsSentence, truncated } from './name-runs.js';
+import {
+  glued,
+  isAbbreviation,
+  isOrgWord,
+  isPlural,
+  listEnd,
+  listStart,
+  nameToken,
+  POSSESSIVE,
+  runEnd,
+  shouting,
+  startsSentence,
+  truncated,
+} from './name-runs.js';
 import { foldAccents } from '../text.js';
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'ADV', 'DET', 'PRON', 'CCONJ', 'VERB', 'AUX', 'PART', 'INTJ']);
@@ -231,7 +244,10 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   const next = tokens[j + 1];
   const placing = placingOf(tokens, a, j);
   const cue = placing.spatial ? ('locative' as const) : undefined;
-  const subject = placing.locative ? undefined : predicateAfter(tokens, j + 1, text, a);
+  const end = listEnd(tokens, j);
+  // A name in a list is as near the sentence's start as the list.
+  const from = listStart(tokens, a);
+  const subject = placing.locative ? undefined : (predicateAfter(tokens, j + 1, text, from) ?? (end > 0 ? predicateAfter(tokens, end, text, from) : undefined));
   const asSubject = { role: subject, subject: Boolean(subject) || passiveAgent(tokens, a), cue };
 
   const country = countryOf(full);

@@ -124,3 +124,33 @@ export function glued(tokens: readonly Token[]): readonly Token[] {
   }
   return out;
 }
+
+/**
+ * "China, Pakistan, and Russia abstained": the token after the list of names whose first ends at `j`,
+ * where what follows is said of them all; -1 when `j` ends no such list.
+ */
+export function listEnd(tokens: readonly Token[], j: number): number {
+  let k = j + 1;
+  let names = 0;
+  while (tokens[k]?.text === ',' || tokens[k]?.lower === 'and') {
+    k++;
+    if (tokens[k]?.lower === 'and') k++;
+    if (!nameToken(tokens[k]) || POSSESSIVE.test(tokens[k]?.text ?? '')) return -1;
+    k = runEnd(tokens, k) + 1;
+    names++;
+  }
+  return names > 0 ? k : -1;
+}
+
+/** "Norway, Chile and Kenya abstained": where the list of names that token `a` starts the last of begins. */
+export function listStart(tokens: readonly Token[], a: number): number {
+  let k = a;
+  for (;;) {
+    let p = k - 1;
+    if (tokens[p]?.lower === 'and') p--;
+    if (tokens[p]?.text === ',') p--;
+    if (p === k - 1 || !nameToken(tokens[p])) return k;
+    while (nameToken(tokens[p - 1])) p--;
+    k = p;
+  }
+}
