@@ -355,7 +355,7 @@ export function describePostgresError(e: unknown, where: string): string {
 /** A pool on `url`, reading BIGINT as numbers and working in `schema` when given. */
 export function postgresPool(url: string, opts: Pick<PostgresOptions, 'schema' | 'max'> = {}): pg.Pool {
   if (opts.schema !== undefined && !SCHEMA_NAME.test(opts.schema)) throw new Error(`not a schema name Sitrep accepts: ${opts.schema}`);
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     types: TYPES,
@@ -369,6 +369,28 @@ export function postgresPool(url: string, opts: Pick<PostgresOptions, 'schema' |
     application_name: 'sitrep',
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
+  return sentAgainWhenEnded(pool);
+}
+
+/** The server ended the session ("terminating connection due to administrator command", a shutdown): no statement ran. */
+const endedByServer = (e: unknown): boolean => e instanceof Error && 'code' in e && (e.code === '57P01' || e.code === '57P02');
+
+/**
+ * A connection the server ends while it waits idle in the pool (a restart, a session killed) fails
+ * the one statement sent on it before the pool has heard: that statement is sent once more, on a
+ * fresh connection. Safe for any statement: a session the server ends runs nothing after it.
+ */
+export function sentAgainWhenEnded(pool: pg.Pool): pg.Pool {
+  const send = pool.query.bind(pool) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+  const query = async (text: string, values?: unknown[]): Promise<pg.QueryResult> => {
+    try {
+      return await send(text, values);
+    } catch (e) {
+      if (!endedByServer(e)) throw e;
+      return send(text, values);
+    }
+  };
+  return Object.assign(pool, { query });
 }
 
 /** Statements with `?` placeholders, numbered for PostgreSQL (none of the shared SQL has a `?` of its own). */

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, LATEST_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open.js';
-import { migratePostgres, postgresPool, postgresSchemaVersion } from '../../src/store/postgres.js';
+import { migratePostgres, postgresPool, postgresSchemaVersion, sentAgainWhenEnded } from '../../src/store/postgres.js';
 import type { NewRun } from '../../src/store/store.js';
 import { freshLocation, openTestStore, TEST_DATABASE_URL } from './engines.js';
 
@@ -91,6 +91,29 @@ describe('the PostgreSQL store', () => {
         .map((t) => t.key)
         .sort(),
     ).toEqual(Array.from({ length: 20 }, (_, i) => run(i).key).sort());
+  });
+
+  it('sends a statement once more when the server ended its connection before it ran, and any other failure once', async () => {
+    const failing = (code: string): { pool: pg.Pool; sent: () => number } => {
+      const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL });
+      let n = 0;
+      Object.assign(pool, {
+        query: () => {
+          n++;
+          return n === 1
+            ? Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code }))
+            : Promise.resolve({ rows: [{ ok: 1 }] });
+        },
+      });
+      return { pool: sentAgainWhenEnded(pool), sent: () => n };
+    };
+    const ended = failing('57P01');
+    expect((await ended.pool.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+    expect(ended.sent()).toBe(2);
+    const other = failing('42P01');
+    await expect(other.pool.query('SELECT 1 AS ok')).rejects.toThrow('terminating connection');
+    expect(other.sent()).toBe(1);
+    await Promise.all([ended.pool.end(), other.pool.end()]);
   });
 
   it('reads the pool of a closed connection again after the server drops it', async () => {
