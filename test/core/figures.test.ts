@@ -167,6 +167,26 @@ describe('what a number measures', () => {
         [3, 'abstentions', 'count', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    ['Turnout at polling stations was 71.6%.', [[71.6, 'turnout', 'share', 'exact', 'as of February 19, 2025']]],
+    [
+      'Ruiz won 50.89 percent of the vote, with turnout hitting 71.7%.',
+      [
+        [50.89, 'vote share for Ruiz', 'share', 'exact', 'as of February 19, 2025'],
+        [71.7, 'turnout', 'share', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'One exit poll gave Ruiz 50.3 per cent of the vote, against 49.7 percent for Soto.',
+      [
+        [50.3, 'vote share for Ruiz', 'share', 'exact', 'as of February 19, 2025'],
+        [49.7, 'vote share for Soto', 'share', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['Gangs now control 90% of the capital, Port-au-Prince.', [[90, 'share of capital controlled by gangs', 'share', 'exact', 'as of February 19, 2025']]],
+    [
+      'Waltz called it a mission five times the size of its predecessor.',
+      [[5, 'multiple of size of predecessor', 'multiple', 'exact', 'as of February 19, 2025']],
+    ],
     // Two modifiers of one head, joined by "and".
     [
       'The force has 5,500 uniformed military and police personnel.',

@@ -27,6 +27,7 @@ const ORDER = [
   'measure.multiple-of',
   'measure.times',
   'measure.rate',
+  'measure.turnout',
   'measure.vote',
   'measure.vote-count',
   'measure.magnitude',

@@ -1,9 +1,9 @@
 /** Rules for measures a number's kind or a fixed phrase names: rates, votes, magnitudes, populations, distances, "the first in 16 years", "nine times". */
-import { singular } from '../lexicon.js';
-import { phraseAt } from '../phrase.js';
+import { isCommonNoun, singular } from '../lexicon.js';
+import { CALENDAR, phraseAt } from '../phrase.js';
 import { alternation } from '../vocabulary.js';
 import { PLACE_NOUNS, SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary-words.js';
-import { clauseAfter, GENERIC, type MeasureRule, measure, namedRate, type Reading, verbBefore, phraseLabel, tokenAt } from './tools.js';
+import { clauseAfter, GENERIC, type MeasureContext, type MeasureRule, measure, namedRate, type Reading, verbBefore, phraseLabel, tokenAt } from './tools.js';
 import { anyOf } from '../../../text.js';
 
 const PLACE_OF = new RegExp(
@@ -26,6 +26,33 @@ const DISTANCE_FROM = new RegExp(
     // Up to two words that describe the place ("the city of", "tourist hotspot"), but no preposition: "the border with Mexico".
     String.raw`(?:(?!(?:with|in|near|at|to|and|or|on|by)\s)[a-z]+\s+){0,2}?(?:of\s+)?((?:[A-Z][\w’'-]*\s?){1,4})`,
 );
+/**
+ * A candidate's share of the vote: the name the share is "for", else the last name before it in its
+ * clause ("Nawrocki won 50.89 percent", "gave Trzaskowski 50.3 per cent"), by surname, so that
+ * "Karol Nawrocki" and "Nawrocki" are one candidate.
+ */
+function voteShare(c: MeasureContext): Reading {
+  const clause = c.before.split(/[;,—–(]/).at(-1) ?? '';
+  // A capitalised word opening the clause is a name only if no dictionary word ("The", "Exit").
+  const names = [...clause.matchAll(NAME_RUN)].filter(
+    (m) => !CALENDAR.test(m[0].trim().toLowerCase()) && (m.index > 0 || /\s\S/.test(m[0].trim()) || !isCommonWord(m[0].trim().toLowerCase())),
+  );
+  const named = /^\s*(?:of\s+the\s+(?:popular\s+)?vote\s+)?for\s+((?:[A-Z][\w’'-]+\s?){1,3})/.exec(c.after)?.[1] ?? names.at(-1)?.[0];
+  const who = named
+    ?.trim()
+    .split(/\s+/)
+    .at(-1)
+    ?.replace(/[’']s$/, '');
+  return who
+    ? { rule: 'measure.vote', measure: measure('vote share', { scope: who }), label: `vote share for ${who}` }
+    : { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
+}
+/** Capitalised words in a row: a name, when not a dictionary word that opens the clause. */
+const NAME_RUN = /(?<=^|\s)(?:[A-Z][\w’'-]+\s?)+/g;
+const isCommonWord = (w: string): boolean => isCommonNoun(w) || /^(?:the|a|an|one|in|on|at|but|and|with|after|before|while|as|if)$/.test(w);
+
+/** "turnout" shortly before a share, with no other number or clause between: "Turnout at polling stations was". */
+const TURNOUT_BEFORE = /\bturnout\b[^.;:!?—–\d%]{0,45}$/i;
 /** A sentence about a vote, or about abstaining from one. */
 const VOTE_COUNT_CONTEXT = new RegExp(`${VOTE_CONTEXT.source}|\\babstain|\\babstention`, 'i');
 /** Up to five words between a count and the way its votes went: "12 member states voted in favour", "13 members of the council voted in favor". */
@@ -59,18 +86,18 @@ export const RULES: readonly MeasureRule[] = [
       if (!m || c.q.kind !== 'count') return undefined;
       const at = c.s.tokens.findIndex((t) => t.start >= c.n.end + m[0].length);
       const np = phraseAt(c.s.tokens, at, c.titleCase);
-      // "the number of passengers": what is numbered.
-      const of =
-        np && /^(?:number|amount|size|level|total)$/.test(np.lemma) && tokenAt(c, np.next)?.lower === 'of'
-          ? phraseAt(c.s.tokens, np.next + 1, c.titleCase)
-          : undefined;
+      // "the number of passengers": what is numbered; "the size of its predecessor": the size of what.
+      const ofAt = np && /^(?:number|amount|size|level|total)$/.test(np.lemma) && tokenAt(c, np.next)?.lower === 'of' ? np.next + 1 : -1;
+      const skip = /^(?:its|their|his|her|our)$/.test(tokenAt(c, ofAt)?.lower ?? '') ? 1 : 0;
+      const of = ofAt > 0 ? phraseAt(c.s.tokens, ofAt + skip, c.titleCase) : undefined;
       const what = of ?? np;
-      if (!what || GENERIC.has(what.lemma)) return undefined;
+      if (!np || !what || GENERIC.has(what.lemma)) return undefined;
+      const label = of && np.lemma !== 'number' ? `${phraseLabel(np)} of ${phraseLabel(of)}` : phraseLabel(what);
       return {
         rule: 'measure.multiple-of',
-        measure: measure('multiple', { modifiers: [what.lemma] }),
+        measure: measure('multiple', { modifiers: of ? [np.lemma, of.lemma] : [np.lemma] }),
         kind: 'multiple',
-        label: `multiple of ${phraseLabel(what)}`,
+        label: `multiple of ${label}`,
       };
     },
   },
@@ -122,11 +149,13 @@ export const RULES: readonly MeasureRule[] = [
         c.before,
       );
       if (!VOTE_CONTEXT.test(c.s.text) && !by) return undefined;
-      if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
+      if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return voteShare(c);
       // "a 38% wage increase" in a sentence about a vote is still a wage increase; "60.6% voting no" is the vote.
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (after && !VOTE_CONTEXT.test(after.head)) return undefined;
       const own = (c.before.split(/[;,—–(]|\b(?:which|that)\b/).at(-1) ?? '').slice(-80);
+      // "gave Ruiz 50.3 per cent, against 49.7 percent for Soto": "against" sets one candidate's share beside another's.
+      if (/\b(?:against|versus|vs\.?)\s+$/i.test(own) && /^\s*for\s+[A-Z]/.test(c.after)) return voteShare(c);
       const says = (text: string): (typeof VOTES)[number] | undefined => VOTES.find((row) => VOTE_WORDS.get(row.id)?.test(text));
       const row = says(`${own} ${clauseAfter(c).slice(0, 120)}`) ?? (c.s.text.length < 120 ? says(c.s.text) : undefined);
       if (!row) return undefined;
@@ -136,6 +165,11 @@ export const RULES: readonly MeasureRule[] = [
         return { rule: other.id, measure: measure(other.label), label: other.label };
       return { rule: row.id, measure: measure(row.label), label: row.label };
     },
+  },
+  {
+    // "Turnout was 72.8%", "The turnout, at 71.63 percent,", "with turnout hitting 71.7%": the share of voters who voted.
+    id: 'measure.turnout',
+    read: (c) => (c.q.kind === 'share' && TURNOUT_BEFORE.test(c.before) ? { rule: 'vote.turnout', measure: measure('turnout'), label: 'turnout' } : undefined),
   },
   {
     // "By a vote of 12 in favour", "12 member states voted in favour", "approved by 12 council members",

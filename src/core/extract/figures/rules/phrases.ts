@@ -13,6 +13,7 @@ import {
   changeOfVerb,
   fromPhrase,
   GENERIC,
+  type MeasureContext,
   type MeasureRule,
   measure,
   phraseLabel,
@@ -26,6 +27,23 @@ import { STATE_NOUN, stateReading } from './states.js';
 /** "of" and an optional bound just before a number: "losses of $2 billion", "a crest of more than 39 feet". */
 const OF_BEFORE =
   /\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i;
+
+/** Verbs by which a subject has a share of something: "gangs control 90% of the capital". */
+const HOLDING_VERBS = new Set(['control', 'hold', 'own', 'occupy', 'govern', 'dominate', 'run', 'seize', 'capture']);
+/** The past participle of a regular verb, or of "hold" and "run": "controlled by", "held by". */
+function participleOf(lemma: string): string {
+  const irregular: Record<string, string> = { hold: 'held', run: 'run', control: 'controlled' };
+  return irregular[lemma] ?? (lemma.endsWith('e') ? `${lemma}d` : lemma.endsWith('y') ? `${lemma.slice(0, -1)}ied` : `${lemma}ed`);
+}
+/** "90% of Port-au-Prince": a proper name, hyphens and all, as the whole a share is of. */
+function properName(c: MeasureContext, i: number): NounPhrase | undefined {
+  let k = i;
+  // A word written against the one before it ("Port-au-Prince") is part of the name.
+  while (tokenAt(c, k)?.pos === 'PROPN' || (k > i && tokenAt(c, k)?.start === tokenAt(c, k - 1)?.end && /^(?:-|\w+)$/.test(tokenAt(c, k)?.text ?? ''))) k++;
+  if (k === i) return undefined;
+  const name = c.s.text.slice(tokenAt(c, i)?.start ?? 0, tokenAt(c, k - 1)?.end ?? 0);
+  return { head: name, lemma: name.toLowerCase(), modifiers: [], at: i, next: k };
+}
 
 /** Verbs that "up" or "down" after them make a change: "shot up", "were up 2%", "closed down". */
 const PHRASAL_CHANGE = /^(?:shot|went|go|goes|came|spiked|jumped|climbed|ticked|crept|is|are|was|were|been|closed|ended|finished|traded|opened)$/;
@@ -82,14 +100,17 @@ export const RULES: readonly MeasureRule[] = [
           (tokenAt(c, i)?.pos === 'PROPN' && /^(?:’s|'s)$/.test(tokenAt(c, i + 1)?.text ?? '')))
       )
         i++;
-      const np = phraseAt(c.s.tokens, i, c.titleCase);
+      const np = phraseAt(c.s.tokens, i, c.titleCase) ?? properName(c, i);
       if (!np) return undefined;
-      const done = predicateAfter(c.s.tokens, np.next);
+      // "Gangs control 90% of the capital": whose share it is, by the verb before it ("controlled by gangs").
+      const v = verbBefore(c, 2);
+      const holder = v && HOLDING_VERBS.has(v.token.lemma) ? subjectBefore(c.s.tokens, v.index, c.titleCase) : undefined;
+      const done = predicateAfter(c.s.tokens, np.next) ?? (holder ? `${participleOf(v?.token.lemma ?? '')} by ${phraseLabel(holder)}` : undefined);
       return {
         rule: 'measure.share-of',
         measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) },
         kind: 'share',
-        label: `share of ${[...np.modifiers, np.head.toLowerCase()].join(' ')}${done ? ` ${done}` : ''}`,
+        label: `share of ${[...np.modifiers, /^[A-Z]/.test(np.head) ? np.head : np.head.toLowerCase()].join(' ')}${done ? ` ${done}` : ''}`,
       };
     },
   },
