@@ -182,6 +182,14 @@ describe('what a number measures', () => {
         [49.7, 'vote share for Soto', 'share', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    [
+      'The exit poll gave Ruiz 50.3% against Soto’s 49.7%.',
+      [
+        [50.3, 'vote share for Ruiz', 'share', 'exact', 'as of February 19, 2025'],
+        [49.7, 'vote share for Soto', 'share', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['The contract was rejected by 64% against 36%.', [[64, 'votes against', 'share', 'exact', 'as of February 19, 2025']]],
     ['Gangs now control 90% of the capital, Port-au-Prince.', [[90, 'share of capital controlled by gangs', 'share', 'exact', 'as of February 19, 2025']]],
     [
       'Waltz called it a mission five times the size of its predecessor.',

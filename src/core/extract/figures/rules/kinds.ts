@@ -154,9 +154,15 @@ export const RULES: readonly MeasureRule[] = [
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (after && !VOTE_CONTEXT.test(after.head)) return undefined;
       const own = (c.before.split(/[;,—–(]|\b(?:which|that)\b/).at(-1) ?? '').slice(-80);
-      // "gave Ruiz 50.3 per cent, against 49.7 percent for Soto": "against" sets one candidate's share beside another's.
-      if (/\b(?:against|versus|vs\.?)\s+$/i.test(own) && /^\s*for\s+[A-Z]/.test(c.after)) return voteShare(c);
+      // "gave Ruiz 50.3 per cent, against 49.7 percent for Soto", "Ruiz 50.3% against Soto's 49.7%": "against" sets one
+      // candidate's share beside another's.
+      const beside = /\b(?:against|versus|vs\.?)\s+$/i.test(own) && /^\s*for\s+[A-Z]/.test(c.after);
+      const owned = /\b(?:against|versus|vs\.?)\s+[A-Z][\w’'-]*[’']s\s+$/.test(own);
+      // The first of the pair: "gave Ruiz 50.3% against Soto's 49.7%", "50.3 per cent, against 49.7 percent".
+      const first = /^\s*,?\s*(?:against|versus|vs\.?)\s+(?:[A-Z][\w’'-]*(?:[’']s)?\s+)?\d/.test(c.after);
       const says = (text: string): (typeof VOTES)[number] | undefined => VOTES.find((row) => VOTE_WORDS.get(row.id)?.test(text));
+      // Unless the clause says which way on its own: "was rejected by 64% against 36%".
+      if ((beside || owned || first) && !says(own.replace(/\b(?:against|versus)\s+(?:[A-Z][\w’'-]*[’']s\s+)?$/i, ''))) return voteShare(c);
       const row = says(`${own} ${clauseAfter(c).slice(0, 120)}`) ?? (c.s.text.length < 120 ? says(c.s.text) : undefined);
       if (!row) return undefined;
       // "Voters reject the plan, 60.6% to 39.4%": the second share went the other way.
