@@ -19,6 +19,11 @@ describe('open questions', () => {
     ['Whether the plan is a political maneuver or a genuine effort remains unclear.', 'Is the plan a political maneuver or a genuine effort?'],
     ['The proposal, however, requires approval from the congress.', 'Will the proposal be approved?'],
     [
+      'It remains to be seen how the newly elected president will cooperate with the parliament.',
+      'How will the newly elected president cooperate with the parliament?',
+    ],
+    ['The conservative Ruiz earlier this month won one of two spots in an April runoff election.', 'Who will win the April runoff, and what will it change?'],
+    [
       'This agreement could facilitate the presence of US troops in the country, a move the president backs.',
       'Could this agreement facilitate the presence of US troops in the country?',
     ],
@@ -117,6 +122,8 @@ describe('open questions', () => {
 
   it.each([
     'The court ruled in favor of the reform on Monday.',
+    // A vote already held asks nothing.
+    'Ana Ruiz won the presidential runoff vote on Sunday with 50.9 percent.',
     // "concerns" as a company or a plain noun is no doubt voiced.
     'The group sold its energy concerns to a rival last year.',
     'The minister addressed concerns about the levy in a speech on Monday.',

@@ -156,7 +156,9 @@ export function whQuestion(clause: string, subject?: string): string {
   // The wh-phrase is the subject: "what caused the blackout", "how many people are missing".
   if (isVerb(t[k])) return tidy(text);
   const auxAt = t.findIndex((x, i) => i > k && x.pos === 'AUX' && AUX.has(x.lower) && !mainHave(t, i));
-  const verbAt = t.findIndex((x, i) => i > k && (x.pos === 'VERB' || mainHave(t, i)));
+  // "the newly elected president will": a participle before a noun describes it; the verb comes later.
+  const attributive = (i: number): boolean => /(?:ed|en)$/.test(t[i]?.lower ?? '') && /^(?:NOUN|PROPN)$/.test(t[i + 1]?.pos ?? '');
+  const verbAt = t.findIndex((x, i) => i > k && ((x.pos === 'VERB' && !attributive(i)) || mainHave(t, i)));
   const useAux = auxAt > k && (verbAt < 0 || auxAt < verbAt);
   const end = useAux ? auxAt : verbAt > k ? verbAt : n;
   const subj = span(text, t, k, end);

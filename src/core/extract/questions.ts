@@ -277,6 +277,8 @@ const CUES: readonly Cue[] = [
       'i',
     ),
     ask: (_m, s) => {
+      // "won the presidential runoff", "eligible to vote in the Sunday runoff": a vote held already asks nothing.
+      if (VOTE_HELD.test(s)) return undefined;
       const at = new RegExp(
         `\\b(${MONTH})\\s+(?:runoff|run-off|election|vote|referendum)` +
           `|\\b(?:runoff|run-off|elections?|vote|referendum)\\s+(?:\\w+\\s+){0,3}(?:in|on)\\s+(${MONTH}(?:\\s+\\d{1,2})?)`,
@@ -357,6 +359,17 @@ const CUES: readonly Cue[] = [
     ask: (m, s) => modalQuestion(m, s),
   },
 ];
+
+/** Words of a vote already held: its winner, its count, who took part. */
+const VOTE_HELD = new RegExp(
+  String.raw`\b${anyOf([
+    // The vote itself won, not a place in it ("won one of two spots in an April runoff").
+    /(?:won|wins|winning)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:runoff|run-off|election|vote|referendum|presidency|second round)/,
+    /defeated|was elected|were elected|conceded|declared the winner|victory in|victor/,
+    /turnout was|went to the polls|were eligible|was eligible|votes were counted|after counting|followed an inconclusive/,
+  ])}\b`,
+  'i',
+);
 
 /** A question about a noun phrase that is not yet explained; causes share one key across a set. */
 function explained(np: string | undefined): Asked | undefined {
