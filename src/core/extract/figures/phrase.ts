@@ -180,6 +180,11 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
     j--;
   }
   if (/^(?:that|which|who)$/.test(tokens[j]?.lower ?? '')) j--;
+  // "NXP shares (NXPI) rose": a short parenthesis between the subject and its verb.
+  if (tokens[j]?.text === ')') {
+    const open = tokens.findLastIndex((t, x) => x < j && t.text === '(');
+    if (open > 0 && j - open <= 4) j = open - 1;
+  }
   // "Shares of Acme have...", "Shares of the carmaker have...": the subject's head comes before "of"; after it, whose.
   let k = j;
   while (k > 0 && (tokens[k - 1]?.pos === 'PROPN' || tokens[k - 1]?.pos === 'ADJ' || tokens[k - 1]?.pos === 'NOUN')) k--;

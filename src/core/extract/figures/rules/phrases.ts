@@ -154,7 +154,9 @@ export const RULES: readonly MeasureRule[] = [
           kind: 'quantity',
           label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length`,
         };
-      if (c.q.kind === 'money' || c.q.kind === 'quantity')
+      // "an 11.5 percent premium", "a 25% stake": the noun is what the share is ("a 38% pay rise spread over" is a change, read later).
+      const shareOf = c.q.kind === 'share' && ![...np.modifiers, np.head.toLowerCase()].some((w) => changeOfNoun(w));
+      if (c.q.kind === 'money' || c.q.kind === 'quantity' || shareOf)
         return { rule: 'measure.compound', measure: fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), label: phraseLabel(np) };
       return undefined;
     },
