@@ -51,6 +51,13 @@ describe('resolveSetDates', () => {
     expect(b?.published).toMatchObject({ iso: '2025-02-19', source: 'set' });
   });
 
+  it("reads a day more than a week before the set's as an earlier event the article looks back on, not its date", () => {
+    const dated = parseArticle('a.txt', 'A\nDate: 2025-06-02\nRuiz won the runoff.');
+    const later = parseArticle('b.txt', 'B\nRuiz won the runoff on Sunday, officials said on Monday morning. The first round on May 18 was inconclusive.');
+    const [, b] = resolveSetDates([dated, later]);
+    expect(b?.published?.iso).toBe('2025-06-02');
+  });
+
   it('takes no year ahead of the report for its date: "expects the deal to close by the end of 2027"', () => {
     const dated = parseArticle('a.txt', 'A\nDate: 2026-10-27\nThe deal was signed.');
     const ahead = parseArticle('b.txt', 'B\nPortline said it would pay $11 a share and expects the deal to close by the end of 2027.');

@@ -211,7 +211,11 @@ export function resolveSetDates(articles: Article[]): Article[] {
       // A stated date well before the set's, or only a year or month, says less than the days the text names.
       const vague = (h: PubDate | undefined): boolean =>
         !h || ms(h) < ms(setDate) - 45 * DAY || (h.iso.endsWith('-01') && h.year === setDate.year && h.iso <= setDate.iso);
-      const hint = !vague(a.dateHint) ? a.dateHint : (dayWithoutYear(a, setDate) ?? weekdayNear(a, setDate));
+      // A day named without its year more than a week before the set's is an earlier event the article looks back on
+      // ("the first round on May 18"), not its date: its weekdays are read near the set's date instead.
+      const day = dayWithoutYear(a, setDate);
+      const recent = day && ms(setDate) - ms(day) <= 7 * DAY ? day : undefined;
+      const hint = !vague(a.dateHint) ? a.dateHint : (recent ?? weekdayNear(a, setDate));
       return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
     });
   if (strong.length) return resolve(latest(strong));
