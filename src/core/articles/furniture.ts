@@ -332,13 +332,13 @@ export function repeatsHeadline(line: string, headline: string): boolean {
 
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** "July 5 (UPI) --", "LONDON, March 3 (Reuters) -": a dated dateline, with or without a city. */
-const DATED_DATELINE = new RegExp(
-  `^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*(?:\\(([A-Za-z .&-]{1,30})\\))?\\s*[—–-]{1,2}\\s*(?=\\S)`,
-);
+/** A dateline's day ("July 5", "Sept. 30, 2025"), and its agency tag ("(UPI)"). */
+const DATELINE_DAY = `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*`;
+const AGENCY_TAG = `\\(([A-Za-z .&-]{1,30})\\)`;
+const DATELINE_DASH = `\\s*[—–-]{1,2}\\s*(?=\\S)`;
+const DATED_DATELINE = new RegExp(`^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?${DATELINE_DAY}(?:${AGENCY_TAG})?${DATELINE_DASH}`);
 /** "New York, Sept. 30 (Petra) –": a city in title case, a date and an agency tag before the dash. */
-const TITLED_DATELINE = new RegExp(
-  `^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*\\(([A-Za-z .&-]{1,30})\\)\\s*[—–-]{1,2}\\s*(?=\\S)`,
-);
+const TITLED_DATELINE = new RegExp(`^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*${DATELINE_DAY}${AGENCY_TAG}${DATELINE_DASH}`);
 /** "MADRID: Power was...", "SEATTLE—Acme workers...": an all-caps city and a colon or a dash. */
 const TIGHT_DATELINE = /^([A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*)(?::\s+|\s*[—–]\s*)(?=[A-Z“"])/;
 /** Labels that look like a dateline but name none. */

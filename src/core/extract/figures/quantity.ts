@@ -48,7 +48,7 @@ export function quantityOf(n: NumberMention, sentence: string): Quantity {
   const pre = BOUND_BEFORE.exec(before);
   const written = pre?.[1] ? BEFORE.find((x) => x.w === pre[1]?.toLowerCase()) : undefined;
   // "The toll has gone up to 2,497": the verb's particle, no bound.
-  const row = written?.b.particleOf?.test(before.slice(0, before.length - (pre?.[0].length ?? 0) + 1)) ? undefined : written;
+  const row = written?.b.particleOf?.test(before) ? undefined : written;
   const finish = (unit: FigureUnit, kind: FigureKind, end: number, per?: Quantity['per']): Quantity => {
     if (row) {
       // "Up to 20 hours in some places": the longest seen across places, the maximum itself.

@@ -121,7 +121,7 @@ export interface BoundRow {
    * hours in some places"): the maximum itself, as exact as any other value.
    */
   across?: RegExp;
-  /** Verbs whose particle the bound's first word is, written before it ("has gone up to 2,497"): then it bounds nothing. */
+  /** The bound read as a verb's particle, tested on the text before the number ("has gone up to 2,497"): then it bounds nothing. */
   particleOf?: RegExp;
 }
 
@@ -154,7 +154,7 @@ export const BOUNDS: readonly BoundRow[] = [
     bound: 'up-to',
     before: ['up to', 'as much as', 'as many as', 'at most', 'no more than', 'as high as', 'a maximum of'],
     across: /^\s*(?:in|across|at)\s+(?:some|certain|several|many|parts\s+of|places)\b/i,
-    particleOf: /\b(?:go|goes|going|gone|went|shot|jumped|climbed|moved|crept|ticked|edged|ramped|revised|risen|rose)\s+$/i,
+    particleOf: /\b(?:go|goes|going|gone|went|shot|jumped|climbed|moved|crept|ticked|edged|ramped|revised|risen|rose)\s+up\s+to\s*$/i,
   },
   { id: 'bound.fewer-than', bound: 'fewer-than', before: ['fewer than', 'less than', 'under', 'below', 'just under', 'shy of'] },
   {

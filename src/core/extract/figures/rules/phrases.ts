@@ -28,13 +28,18 @@ import { STATE_NOUN, stateReading } from './states.js';
 const OF_BEFORE =
   /\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i;
 
-/** Verbs by which a subject has a share of something: "gangs control 90% of the capital". */
-const HOLDING_VERBS = new Set(['control', 'hold', 'own', 'occupy', 'govern', 'dominate', 'run', 'seize', 'capture']);
-/** The past participle of a regular verb, or of "hold" and "run": "controlled by", "held by". */
-function participleOf(lemma: string): string {
-  const irregular: Record<string, string> = { hold: 'held', run: 'run', control: 'controlled' };
-  return irregular[lemma] ?? (lemma.endsWith('e') ? `${lemma}d` : lemma.endsWith('y') ? `${lemma.slice(0, -1)}ied` : `${lemma}ed`);
-}
+/** Verbs by which a subject has a share of something ("gangs control 90% of the capital"), each with its participle. */
+const HELD_BY = new Map([
+  ['control', 'controlled'],
+  ['hold', 'held'],
+  ['own', 'owned'],
+  ['occupy', 'occupied'],
+  ['govern', 'governed'],
+  ['dominate', 'dominated'],
+  ['run', 'run'],
+  ['seize', 'seized'],
+  ['capture', 'captured'],
+]);
 /** "90% of Port-au-Prince": a proper name, hyphens and all, as the whole a share is of. */
 function properName(c: MeasureContext, i: number): NounPhrase | undefined {
   let k = i;
@@ -104,8 +109,9 @@ export const RULES: readonly MeasureRule[] = [
       if (!np) return undefined;
       // "Gangs control 90% of the capital": whose share it is, by the verb before it ("controlled by gangs").
       const v = verbBefore(c, 2);
-      const holder = v && HOLDING_VERBS.has(v.token.lemma) ? subjectBefore(c.s.tokens, v.index, c.titleCase) : undefined;
-      const done = predicateAfter(c.s.tokens, np.next) ?? (holder ? `${participleOf(v?.token.lemma ?? '')} by ${phraseLabel(holder)}` : undefined);
+      const held = v ? HELD_BY.get(v.token.lemma) : undefined;
+      const holder = v && held ? subjectBefore(c.s.tokens, v.index, c.titleCase) : undefined;
+      const done = predicateAfter(c.s.tokens, np.next) ?? (holder ? `${held ?? ''} by ${phraseLabel(holder)}` : undefined);
       return {
         rule: 'measure.share-of',
         measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) },
