@@ -34,3 +34,9 @@ export const MONTH_ALTERNATION = MONTH_NAMES.join('|');
 
 /** `Monday|…|Sunday`, as written, capitalised. */
 export const WEEKDAY_ALTERNATION = WEEKDAY_NAMES.join('|');
+
+/** Units of calendar time, singular: "days", "a quarter", "in the year". */
+export const TIME_UNITS: readonly string[] = ['day', 'week', 'month', 'year', 'quarter', 'decade', 'hour'];
+
+/** Any of them, singular or plural, as a regular expression's group. */
+export const TIME_UNIT_WORDS = `(?:${TIME_UNITS.join('|')})s?`;

@@ -63,6 +63,34 @@ describe('what a number measures', () => {
         [1_800_000_000, 'economic damage', 'money', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    [
+      'Inflation fell to 2.3% in April from 2.6% in March.',
+      [
+        [2.3, 'inflation', 'level', 'exact', 'April 2024'],
+        [2.6, 'inflation', 'level', 'exact', 'March 2024'],
+      ],
+    ],
+    [
+      'Shares of the chipmaker were up 2.6% to $69.95 in late trading.',
+      [
+        [2.6, 'rise in shares in chipmaker', 'change', 'exact', 'as of February 19, 2025'],
+        [69.95, 'share price in chipmaker', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'Shares closed down 3% at $12.40.',
+      [
+        [3, 'fall in shares', 'change', 'exact', 'as of February 19, 2025'],
+        [12.4, 'share price', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      "The company's revenue rose 5% to $2.1 billion in the quarter.",
+      [
+        [5, 'rise in revenue', 'change', 'exact', 'as of February 19, 2025'],
+        [2_100_000_000, 'revenue', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
@@ -287,6 +315,17 @@ describe('what a number measures', () => {
     expect(base?.typed?.baseline).toBe(true);
     expect(base?.period).toBe('February 18, 2025, morning');
     expect(now?.typed?.baseline).toBeUndefined();
+  });
+
+  it('reads where a change started, told after where it ended, as a comparison base', () => {
+    const [now, base] = figures('The jobless rate rose to 4.2% in January, from 4.1% in December.');
+    expect([now?.metric, now?.typed?.baseline, base?.metric, base?.typed?.baseline]).toEqual(['jobless rate', undefined, 'jobless rate', true]);
+    // A new clause between is another change: its "from" and "to" are both levels of what it changed.
+    expect(figures('Exports rose to $2 billion, imports fell from $1.5 billion to $1.2 billion.').map((f) => [f.metric, f.typed?.baseline])).toEqual([
+      ['exports', undefined],
+      ['imports', undefined],
+      ['imports', undefined],
+    ]);
   });
 
   it('resolves "that figure" to the measure of the sentence before, keeping its unit', () => {

@@ -8,7 +8,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { ahead } from '../../articles/dates.js';
 import type { Period, PubDate } from '../../model.js';
-import { MONTH_NAMES, MONTH_STEMS, MONTH_WORDS, WEEKDAY_WORDS } from '../../calendar.js';
+import { MONTH_NAMES, MONTH_STEMS, MONTH_WORDS, TIME_UNIT_WORDS, WEEKDAY_WORDS } from '../../calendar.js';
 import { numberWord } from './numbers.js';
 import { anyOf, capitalise } from '../../text.js';
 
@@ -84,7 +84,7 @@ interface Pattern {
   resolve: (m: RegExpExecArray, pub: PubDate) => Period | undefined;
 }
 
-const UNIT = '(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)';
+const UNIT = TIME_UNIT_WORDS;
 const NUM = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)';
 /** A number in digits or words (the words NUM takes: one to sixty, and a hundred). */
 const num = (s: string): number => numberWord(s) ?? (s.toLowerCase() === 'hundred' ? 100 : Number(s));
@@ -409,7 +409,7 @@ function chronoDays(sentence: string, pub: PubDate): { start: number; end: numbe
  */
 const NEEDS: Record<Need, RegExp> = {
   year: /(?:19|20)\d\d/,
-  unit: /\b(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)\b/i,
+  unit: new RegExp(`\\b${TIME_UNIT_WORDS}\\b`, 'i'),
   month: new RegExp(`\\b(?:${MONTH_STEMS})`, 'i'),
 };
 

@@ -5,7 +5,7 @@
 import { isPeopleNoun } from '../lexicon.js';
 import { phraseAt, placeAfter } from '../phrase.js';
 import { baseLabel, stateRowOf } from '../label.js';
-import type { MeasureRule } from './tools.js';
+import type { MeasureContext, MeasureRule } from './tools.js';
 import { whoOf } from './states.js';
 
 /** Words before a number that make it a part of the one before ("including about 17,000", "of whom 12 children and"). */
@@ -21,6 +21,18 @@ const FROM_TO = new RegExp(
     String.raw`(?:(?:a|an|the|about|nearly|some|more than|at least|almost)\s+)?(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?$`,
   'i',
 );
+
+/** "up from 87", "down from about 90". */
+const UP_FROM = /\b(?:up|down)\s+from\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i;
+
+/** "to 2.3% in April from", "to $69.95, from": the level a change reached, then where it started. */
+const LEVEL_THEN_FROM = /\bto\s+[^;]*?\bfrom\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i;
+
+/** Whether the text before the number says where the change it follows started: "to X ... from", with no verb between (no new clause). */
+function startOfChange(c: MeasureContext): boolean {
+  const m = LEVEL_THEN_FROM.exec(c.before);
+  return !!m && !c.s.tokens.some((t) => t.start >= m.index && t.start < c.n.start && (t.pos === 'VERB' || t.pos === 'AUX'));
+}
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
@@ -40,11 +52,10 @@ export const RULES: readonly MeasureRule[] = [
   },
   {
     // "94 fatalities, up from 87", "an increase from 43 deaths": a baseline measures what the value before it does.
+    // So does the start of a change told end first: "inflation fell to 2.3% in April from 2.6% in March".
     id: 'measure.baseline',
     read: (c) =>
-      c.previous && /\b(?:up|down)\s+from\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i.test(c.before)
-        ? { ...c.previous, rule: 'measure.baseline' }
-        : undefined,
+      c.previous && (UP_FROM.test(c.before) || (/level$/.test(c.previous.rule) && startOfChange(c))) ? { ...c.previous, rule: 'measure.baseline' } : undefined,
   },
   {
     // "rising from 13.7 per 100,000 in 2021 to 46.18 in 2023": the value a change ends at measures what it starts at.

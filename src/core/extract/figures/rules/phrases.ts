@@ -23,6 +23,8 @@ import {
   verbBefore,
 } from './tools.js';
 import { STATE_NOUN, stateReading } from './states.js';
+import { TIME_UNITS } from '../../../calendar.js';
+import type { Token } from '../../../nlp.js';
 
 /** "of" and an optional bound just before a number: "losses of $2 billion", "a crest of more than 39 feet". */
 const OF_BEFORE =
@@ -50,8 +52,22 @@ function properName(c: MeasureContext, i: number): NounPhrase | undefined {
   return { head: name, lemma: name.toLowerCase(), modifiers: [], at: i, next: k };
 }
 
+/** Nouns of a stretch of time, or of a market's session: money "in" one is when it was, not what it was ("in late trading"). */
+const WHEN_NOUNS = new Set([...TIME_UNITS, 'half', 'period', 'trading', 'session']);
+
 /** Verbs that "up" or "down" after them make a change: "shot up", "were up 2%", "closed down". */
 const PHRASAL_CHANGE = /^(?:shot|went|go|goes|came|spiked|jumped|climbed|ticked|crept|is|are|was|were|been|closed|ended|finished|traded|opened)$/;
+
+/** The verb of "were up", "closed down" a few words before the number, back to a punctuation mark. */
+function phrasalChange(c: MeasureContext): { token: Token; index: number } | undefined {
+  for (let k = c.prev; k > 0 && k >= c.prev - 8; k--) {
+    const t = tokenAt(c, k);
+    if (!t || /^[,.;:!?()]$/.test(t.text)) return undefined;
+    const verb = tokenAt(c, k - 1);
+    if ((t.lower === 'up' || t.lower === 'down') && verb && PHRASAL_CHANGE.test(verb.lower)) return { token: verb, index: k - 1 };
+  }
+  return undefined;
+}
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
@@ -176,7 +192,10 @@ export const RULES: readonly MeasureRule[] = [
       if (!m) return undefined;
       const at = c.s.tokens.findIndex((t) => t.start >= c.q.end + m[0].length);
       const np = phraseAt(c.s.tokens, at, c.titleCase);
-      return np && !GENERIC.has(np.lemma) ? { rule: 'measure.money-in', measure: fromPhrase(np), label: phraseLabel(np) } : undefined;
+      // "$2.1 billion in the quarter": a stretch of time is when, not what.
+      return np && !GENERIC.has(np.lemma) && !WHEN_NOUNS.has(np.lemma)
+        ? { rule: 'measure.money-in', measure: fromPhrase(np), label: phraseLabel(np) }
+        : undefined;
     },
   },
   {
@@ -197,6 +216,10 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.change-verb',
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
+      // "fell from $1.5 billion to $1.2 billion": the values a change went between are levels, not its size.
+      if (/\bfrom\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)) return undefined;
+      // "closed down 3% at $12.40": after a change, the value it stopped at is a level.
+      if (c.previous?.kind === 'change' && /\bat\s+$/i.test(c.before)) return undefined;
       // Headlines drop the verb's form: "Thefts in Norway rise 12.5%" tags "rise" a noun.
       const bare = tokenAt(c, c.prev);
       // "the river shot up 20 feet" where the tagger calls "shot" a noun: a phrasal verb of change.
@@ -229,7 +252,9 @@ export const RULES: readonly MeasureRule[] = [
     // "the toll rose to 25", "unemployment rose to 7.5%", "revenue fell 23% to $2.1 billion", "deaths pass 100".
     id: 'measure.level',
     read: (c) => {
-      const v = verbBefore(c, 10, LEVEL_VERBS);
+      // "shares were up 2.6% to $69.95": a phrasal verb of change, then the level it reached.
+      const phrasal = /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before) ? phrasalChange(c) : undefined;
+      const v = phrasal ?? verbBefore(c, 10, LEVEL_VERBS);
       if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX')) return undefined;
       // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
@@ -237,7 +262,7 @@ export const RULES: readonly MeasureRule[] = [
       // "raise machinists' average annual pay to $119,309", "puts the company's losses through last week at $6.5 billion".
       let k = v.index + 1;
       while (tokenAt(c, k) && (tokenAt(c, k)?.pos === 'PROPN' || /^(?:’s|'s|’|')$/.test(tokenAt(c, k)?.text ?? '') || tokenAt(c, k)?.pos === 'DET')) k++;
-      const object = k < c.prev ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
+      const object = k < c.prev && !phrasal ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
       // ", reaching 29.45 feet": a participle after a comma says more of the sentence's subject.
       const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
       const participle =
@@ -254,6 +279,14 @@ export const RULES: readonly MeasureRule[] = [
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);
+      // "shares were up 2.6% to $69.95": money that shares reach is their price.
+      if (c.q.kind === 'money' && /^(?:share|stock)$/.test(subject.lemma))
+        return {
+          rule: 'measure.level',
+          measure: measure('share price', { modifiers: subject.modifiers, scope: subject.scope }),
+          kind: 'level',
+          label: [...subject.modifiers, 'share price'].join(' '),
+        };
       return {
         rule: 'measure.level',
         measure: fromPhrase(subject, subject.scope ?? placeAfter(c.s.tokens, c.next, c.s.text)),
