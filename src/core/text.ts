@@ -22,3 +22,6 @@ export const plural = (n: number, word: string, many = `${word}s`): string => `$
 
 /** The text with its first letter capitalised ("deaths" -> "Deaths"). */
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Text on one line: a quote from hard-wrapped copy keeps its line breaks; what is shown of it does not. */
+export const oneLine = (s: string): string => (s.includes('\n') ? s.replace(/\s*\n\s*/g, ' ') : s);

@@ -1,5 +1,6 @@
 /** The briefing as plain text for a terminal or a chat: short by default (one message), everything with `all`. */
 import type { Briefing, Evidence, Figure } from '../core/model.js';
+import { oneLine } from '../core/text.js';
 import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate, timelineMarker } from './parts.js';
 
 /** How many of each section a short briefing shows, so it stays about 15 lines. */
@@ -37,7 +38,7 @@ export function renderMarkdown(b: Briefing, { all, more: howMore = '--all shows 
 
   const passages = take(b.passages ?? [], SHORT.passages);
   if (passages.length) out.push('Passages');
-  for (const p of passages) out.push(`- “${clip(p.quote, SHORT.quote)}” ${refs([p.file])}`);
+  for (const p of passages) out.push(`- “${clip(oneLine(p.quote), SHORT.quote)}” ${refs([p.file])}`);
 
   const actors = take(coreFirst(b.actors), SHORT.actors);
   if (actors.length && all) {

@@ -4,6 +4,7 @@
  */
 import type { Changes, FigureChange } from '../core/briefing/changes.js';
 import type { Evidence, SourceRef } from '../core/model.js';
+import { oneLine } from '../core/text.js';
 import type { Reply, SubjectRef } from './reply.js';
 import { coreFirst, figureValue } from './parts.js';
 
@@ -50,7 +51,7 @@ export function whatsNewLines(changes: Changes, sourceList: readonly SourceRef[]
   return [
     ...changes.figures.slice(0, L.figures).map((c) => figureLine(c, sources)),
     ...more(changes.figures.length - L.figures, 'figure'),
-    ...changes.answered.slice(0, L.answered).map((a) => `Answered: ${a.question} “${clip(a.answer.quote, L.quote)}”${cite([a.answer])}`),
+    ...changes.answered.slice(0, L.answered).map((a) => `Answered: ${a.question} “${clip(oneLine(a.answer.quote), L.quote)}”${cite([a.answer])}`),
     ...more(changes.answered.length - L.answered, 'answered question'),
     ...changes.questions.slice(0, L.questions).map((q) => `New open question: ${q.question}${cite(q.sources)}`),
     ...more(changes.questions.length - L.questions, 'open question'),

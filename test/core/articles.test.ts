@@ -33,6 +33,41 @@ describe('parseArticle', () => {
     for (const p of a.body) expect(page.slice(p.start, p.start + p.text.length)).toBe(p.text);
   });
 
+  it('reads hard-wrapped copy as the paragraphs it is, with quotes still exact', () => {
+    const text = [
+      'Ferry toll rises',
+      'The toll in',
+      'the ferry sinking rose to 27 on Saturday, with',
+      'families waiting for news at the port of the',
+      'island.',
+      'At least 20 bodies have been recovered from the lake, said Mara Lind, president of the Port',
+      'Workers Union, speaking to reporters at the harbour.',
+      'Search for the hull',
+      'Divers resumed work on Sunday.',
+    ].join('\n');
+    const w = parseArticle('w.txt', text);
+    expect(w.body.map((p) => p.text.replace(/\n/g, ' '))).toEqual([
+      'The toll in the ferry sinking rose to 27 on Saturday, with families waiting for news at the port of the island.',
+      'At least 20 bodies have been recovered from the lake, said Mara Lind, president of the Port Workers Union, speaking to reporters at the harbour.',
+      'Divers resumed work on Sunday.',
+    ]);
+    expect(w.furniture.map((f) => f.text)).toEqual(['Search for the hull']);
+    for (const p of w.body) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
+  });
+
+  it('leaves lines apart that do not go on in the next: headings, lone words, a headline in title case', () => {
+    const text = [
+      'Storm hits',
+      'Recent Posts',
+      'side-post-image',
+      'Ferry Sinks Off The Coast, Officials Investigate',
+      'share-icon published on Sunday',
+      '- Search for the hull -',
+      'Divers resumed work.',
+    ].join('\n');
+    expect(parseArticle('x.txt', text).body.map((p) => p.text)).not.toContain(expect.stringContaining('\n'));
+  });
+
   it('drops a teaser that repeats the opening of the body, and a repeated headline', () => {
     const t = parseArticle(
       't.txt',

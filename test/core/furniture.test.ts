@@ -56,6 +56,8 @@ describe('datelines and headlines', () => {
     ['OSLO, May 9 (NTB) - The strike ended.', 'OSLO, May 9 (NTB) - '],
     ['NAIROBI: Rain fell for a third day.', 'NAIROBI: '],
     ['LAGOS—Fuel prices rose again.', 'LAGOS—'],
+    ['TAMPERE, Finland, June 14 (Reuters) - The toll rose.', 'TAMPERE, Finland, June 14 (Reuters) - '],
+    ['Tampere, Jun 13 (PTI) Investigators found the recorder.', 'Tampere, Jun 13 (PTI) '],
   ])('strips the dateline of %j', (text, dateline) => {
     expect(text.slice(0, datelineOf(text)?.length ?? 0)).toBe(dateline);
   });

@@ -336,9 +336,11 @@ const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 const DATELINE_DAY = `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*`;
 const AGENCY_TAG = `\\(([A-Za-z .&-]{1,30})\\)`;
 const DATELINE_DASH = `\\s*[—–-]{1,2}\\s*(?=\\S)`;
-const DATED_DATELINE = new RegExp(`^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*)?${DATELINE_DAY}(?:${AGENCY_TAG})?${DATELINE_DASH}`);
+/** After an agency tag the dash may be left out ("Ahmedabad, Jun 13 (PTI) Investigators..."). */
+const TAG_THEN_TEXT = `${AGENCY_TAG}(?:${DATELINE_DASH}|\\s+(?=[A-Z“"]))`;
+const DATED_DATELINE = new RegExp(`^(?:([A-Z][A-Z .'’-]{1,40}?),\\s*(?:[A-Z][\\w .'’-]{1,40}?,\\s*)?)?${DATELINE_DAY}(?:${TAG_THEN_TEXT}|${DATELINE_DASH})`);
 /** "New York, Sept. 30 (Petra) –": a city in title case, a date and an agency tag before the dash. */
-const TITLED_DATELINE = new RegExp(`^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*${DATELINE_DAY}${AGENCY_TAG}${DATELINE_DASH}`);
+const TITLED_DATELINE = new RegExp(`^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*${DATELINE_DAY}${TAG_THEN_TEXT}`);
 /** "MADRID: Power was...", "SEATTLE—Acme workers...": an all-caps city and a colon or a dash. */
 const TIGHT_DATELINE = /^([A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*)(?::\s+|\s*[—–]\s*)(?=[A-Z“"])/;
 /** Labels that look like a dateline but name none. */

@@ -20,6 +20,51 @@ function linesOf(text: string): Line[] {
   return out;
 }
 
+/** How a line that finishes a sentence or a heading ends; a line that ends otherwise may go on in the next. */
+const CLOSED_END = /[.!?…:;"”’')\]|]$/;
+/** How a line ends that a sentence cannot end on: a comma, a hyphen, a word that needs one after it. */
+const OPEN_END = /(?:,|\w-|\b(?:a|an|the|of|in|on|to|and|or|but|with|for|by|at|from|as|that|its|their|his|her|was|were|is|are|has|have|had))$/;
+/** A line a sentence goes on in: it starts lower case ("the deadly plane crash rose to 270"). */
+const GOES_ON = /^[a-z]/;
+
+/** Whether most words of a line's last row start upper case, as a headline's do. */
+function titleCased(text: string): boolean {
+  const words = text.slice(text.lastIndexOf('\n') + 1).split(/\s+/);
+  return words.filter((w) => /^[A-Z]/.test(w)).length > words.length * 0.6;
+}
+
+/**
+ * Text hard-wrapped at a fixed width (wire copy, e-mail), one paragraph over several lines, read
+ * as the paragraphs it is. A line joins the next when its sentence plainly goes on there (the next
+ * starts lower case, or this one ends on a comma or on "the"); in text wrapped throughout (three
+ * such joins at least), any long line that does not end a sentence does too ("president of the
+ * Junior Doctors" / "Association at B.J. Medical College"). A joined paragraph's text is the file's
+ * own, line breaks and all, so its quotes stay exact.
+ */
+function unwrap(lines: Line[], text: string): Line[] {
+  // Prose on both sides: a line of a few words at least, and not a lone word ("side-post-image") unless it ends the sentence.
+  // A headline in title case ends without a stop and goes on in nothing.
+  const goesOn = (a: Line, b: Line): boolean =>
+    !CLOSED_END.test(a.text) &&
+    /(?:\S+\s+){2}\S/.test(a.text) &&
+    !titleCased(a.text) &&
+    (/\s/.test(b.text) || CLOSED_END.test(b.text)) &&
+    (GOES_ON.test(b.text) || OPEN_END.test(a.text));
+  let plain = 0;
+  for (let i = 0; i + 1 < lines.length; i++) if (goesOn(lines[i] as Line, lines[i + 1] as Line)) plain++;
+  if (plain === 0) return lines;
+  const wrapped = plain >= 3;
+  const out: Line[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    const long = (l: Line): boolean => l.text.length - l.text.lastIndexOf('\n') > 40;
+    if (last && (goesOn(last, line) || (wrapped && !CLOSED_END.test(last.text) && long(last) && /\s/.test(line.text) && /^[\w$£€“"(]/.test(line.text))))
+      out[out.length - 1] = { text: text.slice(last.start, line.start + line.text.length), start: last.start };
+    else out.push(line);
+  }
+  return out;
+}
+
 const sentenceCount = (s: string): number => (s.match(/[.!?](?:["”’)]?)(?=\s+[A-Z“"]|\s*$)/g) ?? []).length;
 const stripEllipsis = (s: string): string => s.replace(/(?:…|\.\.\.)\s*$/, '').trim();
 
@@ -76,7 +121,7 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
   const headline = first ? first.text : file;
   const body: Paragraph[] = [];
   const furniture: Furniture[] = [];
-  const rest = lines.slice(1 + header.used);
+  const rest = unwrap(lines.slice(1 + header.used), text);
   // A long, multi-sentence first line is a summary (a dek) doing duty as headline: keep it as prose too.
   if (first && sentenceCount(first.text) >= 2) rest.unshift(first);
   const seen = new Set<string>();

@@ -10,6 +10,7 @@ import { countryOf } from './gazetteer.js';
 import { whileReading } from './question-grammar.js';
 import { namePronoun } from './pronouns.js';
 import { questionOf } from './questions.js';
+import { oneLine } from '../text.js';
 
 const CITY_COUNTRY = /\b([A-Z][A-Za-z’'-]+(?:\s[A-Z][A-Za-z’'-]+)?),\s+([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\b/g;
 
@@ -115,7 +116,7 @@ export function extractArticle(article: Article, intern: Interner = createIntern
     const ev: Evidence = { file: article.file, quote };
     for (const a of actorsOf(s, ctx, quote)) {
       if (a.kind !== 'person' && a.role)
-        out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: intern(a.role), evidence: ev, headline: true });
+        out.actors.push({ ...a, name: intern(oneLine(a.name)), key: intern(oneLine(a.key)), role: intern(oneLine(a.role)), evidence: ev, headline: true });
     }
     headline.push({ figures: readFigures(s, pub, {}, { file: article.file, quote, position: 0, headline: true }).figures, ev });
   }
@@ -134,13 +135,14 @@ export function extractArticle(article: Article, intern: Interner = createIntern
       addFigures(readFigures(s, pub, carry, { file: article.file, quote, position }).figures, ev);
       const actors = caption ? [] : actorsOf(s, ctx, quote);
       for (const a of actors) {
-        out.actors.push({ ...a, name: intern(a.name), key: intern(a.key), role: a.role === undefined ? undefined : intern(a.role), evidence: ev });
+        const role = a.role === undefined ? undefined : intern(oneLine(a.role));
+        out.actors.push({ ...a, name: intern(oneLine(a.name)), key: intern(oneLine(a.key)), role, evidence: ev });
       }
       // A lone capitalised word after "in" or "from" is more likely a place than a person.
       const persons = actors.filter((a) => a.kind === 'person' && !a.key.endsWith(':locative'));
       addFigures(eventsOf(quote, article.file, persons, previous, position), ev);
       const q = whileReading(s, () => questionOf(s.text, article.file, quote));
-      if (q) out.questions.push({ ...q, question: namePronoun(q.question, persons, previous), evidence: ev });
+      if (q) out.questions.push({ ...q, question: oneLine(namePronoun(q.question, persons, previous)), evidence: ev });
       if (persons.length) previous = persons;
     }
   });

@@ -4,7 +4,7 @@ import { sourceIndex } from './citations.js';
 import { actorText, conflictMarker, coreFirst, figureLines, figureValue, sourceDate, timelineMarker } from '../parts.js';
 import type { DiscordEmbed } from './assertions.js';
 import { clip, fitLines, md } from './fit.js';
-import { plural } from '../../core/text.js';
+import { oneLine, plural } from '../../core/text.js';
 
 /**
  * What a briefing embed shows before "+N more", and the characters each part may use. The parts
@@ -77,7 +77,7 @@ export function briefingEmbed(b: Briefing): DiscordEmbed {
 
   const section = <T>(xs: T[], limit: { count: number; chars: number }, word: string, line: (x: T) => string): string =>
     fitLines(xs.slice(0, limit.count).map(line), limit.chars, (k) => more(k + Math.max(0, xs.length - limit.count), word), item);
-  const passages = section(b.passages ?? [], P, 'passage', (p) => `• “${md(clip(p.quote, item))}” ${refs([p.file])}`);
+  const passages = section(b.passages ?? [], P, 'passage', (p) => `• “${md(clip(oneLine(p.quote), item))}” ${refs([p.file])}`);
   const actors = section(coreFirst(b.actors), A, 'actor', (a) => `• ${md(clip(actorText(a), 160))} ${refs(a.files.length ? a.files : a.sources)}`);
   const questions = section(b.questions, Q, 'question', (q) => `• ${md(q.question)} ${refs(q.sources)}`);
 
