@@ -99,6 +99,42 @@ describe('what a number measures', () => {
         [2_100_000_000, 'revenue', 'level', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    [
+      'Sterling held onto losses of 0.7% after the committee voted 5-4 to lower the key rate to 5%.',
+      [
+        [0.7, 'losses', 'share', 'exact', 'as of February 19, 2025'],
+        [5, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+        [5, 'key rate', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The committee reduced the key rate by a quarter of a percentage point to 5 per cent.',
+      [
+        [0.25, 'fall in key rate', 'quantity', 'exact', 'as of February 19, 2025'],
+        [5, 'key rate', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The bank cut its key rate by 25 basis points to 5%.',
+      [
+        [25, 'fall in key rate', 'quantity', 'exact', 'as of February 19, 2025'],
+        [5, 'key rate', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'In a narrow five-four vote, the bank reduced rates from 5.25% to 5%.',
+      [
+        [5.25, 'rates', 'level', 'exact', 'as of February 19, 2025'],
+        [5, 'rates', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'Markets are pricing 36 basis points of easing this year, compared with about 30 basis points before the decision.',
+      [
+        [36, 'easing', 'quantity', 'exact', '2025'],
+        [30, 'easing', 'quantity', 'about', '2025'],
+      ],
+    ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

@@ -124,9 +124,17 @@ const ONE_UNIT = new RegExp(
   'gi',
 );
 const MULTIPLE = new RegExp(`\\b(${SMALL_WORDS}|\\d+)[-\\s]?fold\\b`, 'gi');
+/** "a quarter of a percentage point", "half a mile": a part of one unit is a number in that unit. */
+const PART_OF_UNIT = new RegExp(
+  `\\b(half|a third|one third|a quarter|one quarter|three[- ]quarters)\\s+(?:of\\s+)?an?\\s+(${MEASURE_UNITS}|percentage point)\\b`,
+  'gi',
+);
 
 function wordValue(w: string): number | undefined {
   const parts = w.toLowerCase().split(/[\s-]+/);
+  // "twenty-four" is one number; "five-four" (a vote) and "ten-eleven" are not.
+  if (parts.length === 2 && !((SMALL[parts[0] ?? ''] ?? 0) % 10 === 0 && (SMALL[parts[0] ?? ''] ?? 0) >= 20 && (SMALL[parts[1] ?? ''] ?? 10) < 10))
+    return undefined;
   let total = 0;
   for (const p of parts) {
     const v = SMALL[p];
@@ -179,6 +187,23 @@ export function findNumbers(sentence: string): NumberMention[] {
       });
   }
   const halves = MAY_HALVE.test(sentence);
+  for (const m of halves ? sentence.matchAll(PART_OF_UNIT) : []) {
+    const v = HALVES[(m[1] ?? '').toLowerCase().replace('-', ' ')];
+    if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;
+    const unit = (m[2] ?? '').toLowerCase();
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: v,
+      decimals: 2,
+      scale: 1,
+      percent: false,
+      fraction: false,
+      words: true,
+      attachedUnit: unit,
+    });
+  }
   for (const m of halves ? sentence.matchAll(HALF) : []) {
     const v = HALVES[(m[1] ?? '').toLowerCase().replace('-', ' ')];
     if (v === undefined || overlaps(m.index, m.index + m[0].length)) continue;

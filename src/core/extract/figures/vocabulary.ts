@@ -78,6 +78,7 @@ export const UNITS: readonly UnitRow[] = [
   { id: 'unit.celsius', dimension: 'temperature', toBase: 1, spellings: ['degrees celsius', '°c', 'c'], label: '°C' },
   { id: 'unit.fahrenheit', dimension: 'temperature', toBase: 1, spellings: ['degrees fahrenheit', '°f', 'f'], label: '°F' },
   { id: 'unit.percentage-point', dimension: 'ratio', toBase: 1, spellings: ['percentage point', 'percentage points', 'points'], label: 'percentage points' },
+  { id: 'unit.basis-point', dimension: 'ratio', toBase: 0.01, spellings: ['basis point', 'basis points', 'bps', 'bp'], label: 'basis points' },
 ];
 
 /** A currency, by symbol, code or word. Amounts are never converted across currencies. */

@@ -22,8 +22,8 @@ const FROM_TO = new RegExp(
   'i',
 );
 
-/** "up from 87", "down from about 90". */
-const UP_FROM = /\b(?:up|down)\s+from\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i;
+/** "up from 87", "down from about 90", "compared with about 30". */
+const UP_FROM = /\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i;
 
 /** "to 2.3% in April from", "to $69.95, from": the level a change reached, then where it started. */
 const LEVEL_THEN_FROM = /\bto\s+[^;]*?\bfrom\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i;
@@ -51,7 +51,7 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
-    // "94 fatalities, up from 87", "an increase from 43 deaths": a baseline measures what the value before it does.
+    // "94 fatalities, up from 87", "36 points, compared with about 30": a baseline measures what the value before it does.
     // So does the start of a change told end first: "inflation fell to 2.3% in April from 2.6% in March".
     id: 'measure.baseline',
     read: (c) =>

@@ -150,6 +150,11 @@ export const RULES: readonly MeasureRule[] = [
       );
       if (!VOTE_CONTEXT.test(c.s.text) && !by) return undefined;
       if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return voteShare(c);
+      // "voted 5-4 to lower the key rate to 5%", "earlier losses of 0.7%": the level a verb reached, or what a noun
+      // before "of" measures, in a sentence that also tells of a vote; "a majority of 59%" is still the vote.
+      if (/\bto\s+(?:(?:about|nearly|some|around|just)\s+)?$/i.test(c.before) && !/\d%?\s+to\s+$/i.test(c.before)) return undefined;
+      const ofWhat = /\b([a-z]+)\s+of\s+(?:(?:about|nearly|some|around|just|over|more than)\s+)?$/i.exec(c.before)?.[1];
+      if (ofWhat && !VOTE_CONTEXT.test(ofWhat) && !/^(?:majority|support|share|margin)$/i.test(ofWhat)) return undefined;
       // "a 38% wage increase" in a sentence about a vote is still a wage increase; "60.6% voting no" is the vote.
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (after && !VOTE_CONTEXT.test(after.head)) return undefined;
@@ -165,6 +170,8 @@ export const RULES: readonly MeasureRule[] = [
       if ((beside || owned || first) && !says(own.replace(/\b(?:against|versus)\s+(?:[A-Z][\w’'-]*[’']s\s+)?$/i, ''))) return voteShare(c);
       const row = says(`${own} ${clauseAfter(c).slice(0, 120)}`) ?? (c.s.text.length < 120 ? says(c.s.text) : undefined);
       if (!row) return undefined;
+      // "55% of registered voters cast ballots": turnout is said next to its share, not anywhere in the sentence.
+      if (row.id === 'vote.turnout' && !says(`${own.slice(-50)} ${clauseAfter(c).slice(0, 50)}`)) return undefined;
       // "Voters reject the plan, 60.6% to 39.4%": the second share went the other way.
       const other = VOTES.find((r) => r.id === (row.id === 'vote.for' ? 'vote.against' : 'vote.for'));
       if (other && row.id !== 'vote.turnout' && /\d%?\s+to\s+$/i.test(c.before) && c.previous?.rule === row.id)

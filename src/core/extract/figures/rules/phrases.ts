@@ -5,7 +5,7 @@
 import type { NounPhrase } from '../phrase.js';
 import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
 import { isPeopleNoun, nominalOf, senseOf, singular, synonymsOf } from '../lexicon.js';
-import { COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary-words.js';
+import { CHANGES, COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary-words.js';
 import {
   CHANGE_NOUN,
   CHANGE_VERB,
@@ -51,6 +51,12 @@ function properName(c: MeasureContext, i: number): NounPhrase | undefined {
   const name = c.s.text.slice(tokenAt(c, i)?.start ?? 0, tokenAt(c, k - 1)?.end ?? 0);
   return { head: name, lemma: name.toLowerCase(), modifiers: [], at: i, next: k };
 }
+
+/** Possessive determiners, which open a noun phrase the way "the" does. */
+const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$/;
+
+/** Verbs after which "to" and a number give a new level: the level verbs, and every verb of change ("lowered ... to 5%"). */
+const LEVEL_OR_CHANGE_VERBS = [...LEVEL_VERBS, ...CHANGES.flatMap((r) => r.verbs)];
 
 /** Nouns of a stretch of time, or of a market's session: money "in" one is when it was, not what it was ("in late trading"). */
 const WHEN_NOUNS = new Set([...TIME_UNITS, 'half', 'period', 'trading', 'session']);
@@ -235,7 +241,8 @@ export const RULES: readonly MeasureRule[] = [
           (PHRASAL_CHANGE.test(v.token.lower) && (particle === 'up' || particle === 'down') ? (particle === 'up' ? 'up' : 'down') : undefined))
         : undefined;
       if (!v || !direction) return undefined;
-      const object = phraseAt(c.s.tokens, v.index + 1, c.titleCase);
+      // "cut its key rate by 25 basis points": past a possessive to the noun.
+      const object = phraseAt(c.s.tokens, POSSESSIVE.test(tokenAt(c, v.index + 1)?.lower ?? '') ? v.index + 2 : v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
@@ -254,14 +261,18 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       // "shares were up 2.6% to $69.95": a phrasal verb of change, then the level it reached.
       const phrasal = /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before) ? phrasalChange(c) : undefined;
-      const v = phrasal ?? verbBefore(c, 10, LEVEL_VERBS);
+      // "voted to lower the key rate to 5%", "reduced rates from 5.25%": any verb of change, then "to" or "from".
+      const toLevel = /\b(?:to|from)\s+(?:(?:about|nearly|some|more than|at least|almost|around|just)\s+)?$/i.test(c.before);
+      const v = phrasal ?? (toLevel ? verbBefore(c, 16, LEVEL_OR_CHANGE_VERBS) : verbBefore(c, 10, LEVEL_VERBS));
       if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX')) return undefined;
       // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (c.q.kind === 'count' && after && !GENERIC.has(after.lemma)) return undefined;
       // "raise machinists' average annual pay to $119,309", "puts the company's losses through last week at $6.5 billion".
       let k = v.index + 1;
-      while (tokenAt(c, k) && (tokenAt(c, k)?.pos === 'PROPN' || /^(?:’s|'s|’|')$/.test(tokenAt(c, k)?.text ?? '') || tokenAt(c, k)?.pos === 'DET')) k++;
+      const skipped = (t: Token | undefined): boolean =>
+        !!t && (t.pos === 'PROPN' || t.pos === 'DET' || /^(?:’s|'s|’|')$/.test(t.text) || POSSESSIVE.test(t.lower));
+      while (skipped(tokenAt(c, k))) k++;
       const object = k < c.prev && !phrasal ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
       // ", reaching 29.45 feet": a participle after a comma says more of the sentence's subject.
       const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
@@ -319,7 +330,15 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       let at = c.next;
       // "six tons of cocaine": after a unit, what it is of.
-      if (c.q.kind === 'quantity' && tokenAt(c, at)?.lower === 'of') at++;
+      if (c.q.kind === 'quantity' && tokenAt(c, at)?.lower === 'of') {
+        at++;
+        // "35 basis points of easing", "36 basis points of BOE easing": an act named by its "-ing" word.
+        let k = at;
+        while (tokenAt(c, k)?.pos === 'PROPN') k++;
+        const act = tokenAt(c, k);
+        if (act && act.pos === 'VERB' && /ing$/.test(act.lower) && !phraseAt(c.s.tokens, at, c.titleCase))
+          return { rule: 'measure.noun-after', measure: measure(act.lower), label: act.lower };
+      }
       const np = phraseAt(c.s.tokens, at, c.titleCase);
       if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma) || (c.q.kind !== 'count' && c.q.kind !== 'quantity')) return undefined;
       if (c.q.kind === 'quantity' && at === c.next) return undefined;
