@@ -135,6 +135,21 @@ describe('what a number measures', () => {
         [30, 'easing', 'quantity', 'about', '2025'],
       ],
     ],
+    [
+      'The fires may cost between $250 and $275 billion, forecasters said.',
+      [
+        [250_000_000_000, 'cost', 'money', 'at-least', 'as of February 19, 2025'],
+        [275_000_000_000, 'cost', 'money', 'up-to', 'as of February 19, 2025'],
+      ],
+    ],
+    ['The Palisades Fire was 13% contained on Monday.', [[13, 'share of palisades fire contained', 'share', 'exact', 'February 17, 2025']]],
+    [
+      'Sterling traded 0.5% weaker at $1.2791.',
+      [
+        [0.5, 'fall in sterling', 'change', 'exact', 'as of February 19, 2025'],
+        [1.2791, 'sterling', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
@@ -359,6 +374,17 @@ describe('what a number measures', () => {
     expect(base?.typed?.baseline).toBe(true);
     expect(base?.period).toBe('February 18, 2025, morning');
     expect(now?.typed?.baseline).toBeUndefined();
+  });
+
+  it('reads the first number of a range in the scale, percent and unit of the second', () => {
+    const units = (sentence: string) => figures(sentence).map((f) => [f.value, f.unit, f.typed?.bound]);
+    expect(units('The storm brought winds of between 50 and 70 mph.')).toEqual([
+      [50, 'mph', 'at-least'],
+      [70, 'mph', 'up-to'],
+    ]);
+    expect(units('Prices rose between 5 and 7% last year.').map(([, unit]) => unit)).toEqual(['percent', 'percent']);
+    // A bigger first number is no part of the second's scale: "from 12 to 15 million" may well be.
+    expect(figures('Attendance fell from 900 to 2 million.').map((f) => f.value)).toEqual([900, 2_000_000]);
   });
 
   it('reads where a change started, told after where it ended, as a comparison base', () => {

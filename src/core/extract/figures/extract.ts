@@ -51,7 +51,7 @@ export interface SentencePlace {
 const PEOPLE: FigureUnit = { id: 'people', dimension: 'people', toBase: 1, label: '' };
 
 /** Rules that give a number the measure of another: its unit carries over when it has none of its own. */
-const COPIES = new Set(['measure.from-to', 'measure.list', 'measure.anaphor', 'measure.baseline', 'measure.level', 'measure.including']);
+const COPIES = new Set(['measure.from-to', 'measure.range', 'measure.list', 'measure.anaphor', 'measure.baseline', 'measure.level', 'measure.including']);
 
 /**
  * A figure's period: the nearest time expression after it in its clause, else the nearest before;
@@ -179,6 +179,13 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     // "344 of 6,000 flights ... on Monday": a part and its whole share the period after them.
     const next = candidates.slice(i + 1).find((m) => !/^\s*(?:out\s+)?of\s+(?:the\s+)?$/i.test(text.slice(n.end, m.start)));
     const period = then ?? periodOf(n, spans, next, text, pub, kind);
+    // "between $250 and $275 billion": the ends of a range bound one figure, from below and from above.
+    const range = r.rule === 'measure.range' && q.bound === 'exact';
+    const start = range ? figures.at(-1)?.typed : undefined;
+    if (range && start?.bound === 'exact' && figures.at(-1)) {
+      start.bound = 'at-least';
+      (figures.at(-1) as FigureMention).qualifier = 'at least';
+    }
     const figure: FigureMention = {
       metric: labelOf(r),
       metricKey: measureKey(kind, r.measure),
@@ -186,13 +193,13 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       text: n.text,
       unit: q.unit.label,
       period: period.label,
-      qualifier: q.boundText,
+      qualifier: range ? 'up to' : q.boundText,
       evidence: { file: place.file, quote: place.quote },
       decimals: n.decimals,
       position: place.position,
       typed: {
         kind,
-        bound: q.bound,
+        bound: range ? 'up-to' : q.bound,
         scale: n.scale,
         unit: q.unit,
         measure: r.measure,

@@ -9,18 +9,20 @@ import type { Quantity } from './quantity.js';
 import { RULES as COPIES } from './rules/copies.js';
 import { RULES as KINDS } from './rules/kinds.js';
 import { RULES as PHRASES } from './rules/phrases.js';
+import { RULES as SHARES } from './rules/shares.js';
 import { RULES as STATES } from './rules/states.js';
 import type { MeasureContext, MeasureRule, Reading } from './rules/tools.js';
 
 export type { MeasureContext, Reading } from './rules/tools.js';
 
-const BY_ID = new Map([...COPIES, ...KINDS, ...STATES, ...PHRASES].map((r) => [r.id, r]));
+const BY_ID = new Map([...COPIES, ...KINDS, ...STATES, ...SHARES, ...PHRASES].map((r) => [r.id, r]));
 
 /** The order rows are tried in: a row that reads a narrower construction comes before a broader one. */
 const ORDER = [
   'measure.anaphor',
   'measure.baseline',
   'measure.from-to',
+  'measure.range',
   'measure.including',
   'measure.conversion',
   'measure.per-share',
@@ -41,6 +43,8 @@ const ORDER = [
   'measure.since-last',
   'measure.distance',
   'measure.of-before',
+  'measure.comparative',
+  'measure.share-state',
   'measure.share-verb',
   'measure.share-of',
   'measure.compound',
@@ -64,10 +68,21 @@ const MEASURE_RULES: readonly MeasureRule[] = ORDER.map((id) => {
   return rule;
 });
 
-/** Reads what one number measures: the first rule that reads it, or undefined when none does. */
+/** "between" before the first number of a range; the rest of the range after it ("and $275 billion", "to 70"). */
+const BETWEEN = /\bbetween\s+$/i;
+const RANGE_REST = /^\s*(?:and|to|-|–)\s*[$€£]?\d/i;
+
+/**
+ * Reads what one number measures: the first rule that reads it, or undefined when none does. The
+ * first number of a range is read as if "between" were not there ("may cost between $250 and $275
+ * billion" as "may cost $250"); the second takes its reading (measure.range).
+ */
 export function readMeasure(c: MeasureContext): Reading | undefined {
+  const between = BETWEEN.exec(c.before);
+  const first = between && RANGE_REST.test(c.after) && c.s.tokens[c.prev]?.lower === 'between';
+  const read = first ? { ...c, before: c.before.slice(0, between.index), prev: c.prev - 1 } : c;
   for (const rule of MEASURE_RULES) {
-    const r = rule.read(c);
+    const r = rule.read(read);
     if (r) return r;
   }
   return undefined;

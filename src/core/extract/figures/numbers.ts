@@ -288,5 +288,29 @@ export function findNumbers(sentence: string): NumberMention[] {
     if (value === undefined) continue;
     found.push({ start, end, text: m[0], value, decimals: 0, scale, percent: Boolean(m[5]), fraction: false, words: true });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  shareRangeScale(sentence, found);
+  return found;
+}
+
+/** "between", "from" or "of" just before the first number of a range. */
+const RANGE_START = /\b(?:between|from|of)\s+$/i;
+/** What joins a range's two numbers: "and", "to", a dash. */
+const RANGE_JOIN = /^\s*(?:and|to|-|–|—)\s*$/i;
+
+/**
+ * "between $250 and $275 billion", "from 5 to 7%": the first number of a range is written in the
+ * second's scale and as its percent. Its value is the one the text gives it ($250 billion), not a new one.
+ */
+function shareRangeScale(sentence: string, found: NumberMention[]): void {
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i] as NumberMention;
+    const b = found[i + 1] as NumberMention;
+    if (!RANGE_JOIN.test(sentence.slice(a.end, b.start)) || !RANGE_START.test(sentence.slice(0, a.start))) continue;
+    if (a.scale === 1 && b.scale > 1 && !a.percent && !a.fraction && !a.attachedUnit && a.value * b.scale <= b.value) {
+      a.value *= b.scale;
+      a.scale = b.scale;
+    }
+    if (b.percent && !a.percent && !a.currency && a.value <= b.value) a.percent = true;
+  }
 }

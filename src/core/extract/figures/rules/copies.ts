@@ -63,6 +63,11 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => (c.previous && FROM_TO.test(c.before) && (c.previous.kind ?? c.q.kind) !== 'change' ? { ...c.previous, rule: 'measure.from-to' } : undefined),
   },
   {
+    // "may cost between $250 and $275 billion": the end of a range measures what its start does.
+    id: 'measure.range',
+    read: (c) => (c.previous && /\bbetween\s+[$€£]?\d[\d,.]*%?\s+(?:and|to|-|–)\s*$/i.test(c.before) ? { ...c.previous, rule: 'measure.range' } : undefined),
+  },
+  {
     // "33,000 members, including 17,000 in Everett": a part of what the value before counts.
     id: 'measure.including',
     read: (c) => {

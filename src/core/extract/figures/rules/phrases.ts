@@ -5,7 +5,7 @@
 import type { NounPhrase } from '../phrase.js';
 import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
 import { isPeopleNoun, nominalOf, senseOf, singular, synonymsOf } from '../lexicon.js';
-import { CHANGES, COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SHARE_VERBS, SIZE_VERBS } from '../vocabulary-words.js';
+import { CHANGES, COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SIZE_VERBS } from '../vocabulary-words.js';
 import {
   CHANGE_NOUN,
   CHANGE_VERB,
@@ -23,34 +23,13 @@ import {
   verbBefore,
 } from './tools.js';
 import { STATE_NOUN, stateReading } from './states.js';
+import { COMPARATIVE } from './shares.js';
 import { TIME_UNITS } from '../../../calendar.js';
 import type { Token } from '../../../nlp.js';
 
 /** "of" and an optional bound just before a number: "losses of $2 billion", "a crest of more than 39 feet". */
 const OF_BEFORE =
   /\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i;
-
-/** Verbs by which a subject has a share of something ("gangs control 90% of the capital"), each with its participle. */
-const HELD_BY = new Map([
-  ['control', 'controlled'],
-  ['hold', 'held'],
-  ['own', 'owned'],
-  ['occupy', 'occupied'],
-  ['govern', 'governed'],
-  ['dominate', 'dominated'],
-  ['run', 'run'],
-  ['seize', 'seized'],
-  ['capture', 'captured'],
-]);
-/** "90% of Port-au-Prince": a proper name, hyphens and all, as the whole a share is of. */
-function properName(c: MeasureContext, i: number): NounPhrase | undefined {
-  let k = i;
-  // A word written against the one before it ("Port-au-Prince") is part of the name.
-  while (tokenAt(c, k)?.pos === 'PROPN' || (k > i && tokenAt(c, k)?.start === tokenAt(c, k - 1)?.end && /^(?:-|\w+)$/.test(tokenAt(c, k)?.text ?? ''))) k++;
-  if (k === i) return undefined;
-  const name = c.s.text.slice(tokenAt(c, i)?.start ?? 0, tokenAt(c, k - 1)?.end ?? 0);
-  return { head: name, lemma: name.toLowerCase(), modifiers: [], at: i, next: k };
-}
 
 /** Possessive determiners, which open a noun phrase the way "the" does. */
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$/;
@@ -64,13 +43,21 @@ const WHEN_NOUNS = new Set([...TIME_UNITS, 'half', 'period', 'trading', 'session
 /** Verbs that "up" or "down" after them make a change: "shot up", "were up 2%", "closed down". */
 const PHRASAL_CHANGE = /^(?:shot|went|go|goes|came|spiked|jumped|climbed|ticked|crept|is|are|was|were|been|closed|ended|finished|traded|opened)$/;
 
-/** The verb of "were up", "closed down" a few words before the number, back to a punctuation mark. */
+/**
+ * The verb of "were up", "closed down", "traded 0.5% weaker" a few words before the number, back to
+ * a punctuation mark: the value after it ("to $69.95", "at $1.2791") is the level reached.
+ */
 function phrasalChange(c: MeasureContext): { token: Token; index: number } | undefined {
   for (let k = c.prev; k > 0 && k >= c.prev - 8; k--) {
     const t = tokenAt(c, k);
     if (!t || /^[,.;:!?()]$/.test(t.text)) return undefined;
     const verb = tokenAt(c, k - 1);
     if ((t.lower === 'up' || t.lower === 'down') && verb && PHRASAL_CHANGE.test(verb.lower)) return { token: verb, index: k - 1 };
+    if (COMPARATIVE[t.lower])
+      for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+        const w = tokenAt(c, j);
+        if (w && PHRASAL_CHANGE.test(w.lower)) return { token: w, index: j };
+      }
   }
   return undefined;
 }
@@ -91,55 +78,6 @@ export const RULES: readonly MeasureRule[] = [
       const row = STATE_NOUN.get(np.head.toLowerCase());
       if (row) return stateReading(c, row, undefined, `${row.id}.of`);
       return { rule: 'measure.of-before', measure: fromPhrase(np, placeAfter(c.s.tokens, c.next, c.s.text)), label: phraseLabel(np) };
-    },
-  },
-  {
-    // "the industrial sector accounting for roughly 14%", "... and the service sector for about 12%".
-    id: 'measure.share-verb',
-    read: (c) => {
-      if (c.q.kind !== 'share') return undefined;
-      const m =
-        SHARE_VERBS.exec(c.before) ??
-        (/\baccount(?:s|ed|ing)?\s+for\b/i.test(c.before)
-          ? /\s+for\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more than|less than|some|just)\s+)?$/i.exec(c.before)
-          : null);
-      if (!m) return undefined;
-      const at = c.s.tokens.findIndex((t) => t.start >= m.index + (m[0].length - m[0].trimStart().length));
-      const np = headBefore(c.s.tokens, at, c.titleCase);
-      if (!np || GENERIC.has(np.lemma)) return undefined;
-      return { rule: 'measure.share-verb', measure: fromPhrase(np, np.scope), kind: 'share', label: `${phraseLabel(np)} share` };
-    },
-  },
-  {
-    // "60% of its national demand", "10% of Acme's global workforce", "half of the residents".
-    id: 'measure.share-of',
-    read: (c) => {
-      // "about 0.1 percentage point of the country's gross domestic product" is a share of it, too.
-      if (c.q.kind !== 'share' && c.q.unit.id !== 'unit.percentage-point') return undefined;
-      const partOf = /^\s*of\s/i.test(c.after);
-      if (!partOf && !(c.n.fraction && /\b(?:in|out of)\b/.test(c.n.text))) return undefined;
-      let i = partOf ? c.next + 1 : c.next;
-      while (
-        tokenAt(c, i) &&
-        (/^(?:DET|PRON)$/.test(tokenAt(c, i)?.pos ?? '') ||
-          tokenAt(c, i)?.text === '’s' ||
-          tokenAt(c, i)?.text === "'s" ||
-          (tokenAt(c, i)?.pos === 'PROPN' && /^(?:’s|'s)$/.test(tokenAt(c, i + 1)?.text ?? '')))
-      )
-        i++;
-      const np = phraseAt(c.s.tokens, i, c.titleCase) ?? properName(c, i);
-      if (!np) return undefined;
-      // "Gangs control 90% of the capital": whose share it is, by the verb before it ("controlled by gangs").
-      const v = verbBefore(c, 2);
-      const held = v ? HELD_BY.get(v.token.lemma) : undefined;
-      const holder = v && held ? subjectBefore(c.s.tokens, v.index, c.titleCase) : undefined;
-      const done = predicateAfter(c.s.tokens, np.next) ?? (holder ? `${held ?? ''} by ${phraseLabel(holder)}` : undefined);
-      return {
-        rule: 'measure.share-of',
-        measure: { ...fromPhrase(np, placeAfter(c.s.tokens, np.next, c.s.text)), ...(done ? { modifiers: [...np.modifiers, done] } : {}) },
-        kind: 'share',
-        label: `share of ${[...np.modifiers, /^[A-Z]/.test(np.head) ? np.head : np.head.toLowerCase()].join(' ')}${done ? ` ${done}` : ''}`,
-      };
     },
   },
   {
