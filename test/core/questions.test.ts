@@ -57,6 +57,20 @@ describe('open questions', () => {
     ['“We don’t know yet how many homes were lost,” the mayor said.', 'How many homes were lost?'],
     ['Parents questioned why they were not told about the leak sooner.', 'Why were parents not told about the leak sooner?'],
     ['Rescuers said it was hard to say how many people remained trapped.', 'How many people remained trapped?'],
+    [
+      'Officials say it is still too early to say for certain how accurate the estimates of insurers will be.',
+      'How accurate will the estimates of insurers be?',
+    ],
+    ['It was not immediately clear how many of the dead had been on the bus.', 'How many of the dead had been on the bus?'],
+    ['There was no specific guidance from the bank on where interest rates may settle.', 'Where may interest rates settle?'],
+    ['Strong sales cast doubt on whether the board will cut prices before May.', 'Will the board cut prices before May?'],
+    ['Policymakers were divided over whether price pressures had eased.', 'Had price pressures eased?'],
+    ['There was no official count of those killed in the collapse.', 'How many people were killed?'],
+    ['There is no official confirmation about the number of dead.', 'How many people died?'],
+    ['The final toll will not be finalised until the identification of the victims is completed.', 'When will the final toll be finalised?'],
+    ['He added that there were likely to be “many more” confirmed deaths.', 'Will there be more confirmed deaths?'],
+    ['I unfortunately anticipate that those numbers will increase.', 'Will those numbers increase further?'],
+    ['The coroner said it seems likely the death toll will rise.', 'Will the death toll rise further?'],
     ['It remains to be seen whether the ceasefire will hold.', 'Will the ceasefire hold?'],
     ['The court will decide whether the ban is constitutional.', 'Is the ban constitutional?'],
     ['After a week of protests, questions swirl about whether the council could have acted sooner.', 'Could the council have acted sooner?'],
@@ -152,6 +166,11 @@ describe('open questions', () => {
     'The company declined to comment.',
     // The speaker's own doubt, in the first person, is no question for the reader.
     'The chief said: "It is unclear whether we can reopen the mill."',
+    // Said not to be possible.
+    'The minister said there was no chance that anyone could be saved.',
+    // An estimate or a forecast that gives its figure is a figure.
+    'The fires could cost between $250 and $275 billion, forecasters said.',
+    'Inflation is expected to rise once again to 2.75% this year.',
   ])('raises nothing for %j', (sentence) => {
     expect(ask(sentence)).toBeUndefined();
   });

@@ -93,6 +93,10 @@ const OUTCOME_VERBS = new Set(
 export function modalQuestion(m: RegExpExecArray, sentence: string): string | undefined {
   const before = sentence.slice(0, m.index).trim();
   if (BACKGROUND.test(before) || /\b(?:couldn't|cannot|can't)\b/.test(m[0])) return undefined;
+  // "there was no chance that anyone could be saved" says it could not.
+  if (/\bno\s+(?:chance|way|hope|possibility|prospect)\s+(?:that\s+)?[^,;]{0,40}$/i.test(before)) return undefined;
+  // "could cost between $250 and $275 billion": an estimate, told as a figure, not a question.
+  if (/^(?:cost|total|reach|top|exceed|amount)\b[^,;]*\d/i.test(m[2] ?? '')) return undefined;
   const subj = subjectAt(sentence, m.index);
   if (!subj || /^(?:it|this|that|they|which|who|some|others|he|she|we|you|i)$/i.test(subj)) return undefined;
   const rest = cutClause((m[2] ?? '').replace(/^not\s+/i, ''));

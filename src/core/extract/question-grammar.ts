@@ -148,13 +148,17 @@ export function whQuestion(clause: string, subject?: string): string {
   if (!t[0] || !WH.has(t[0].lower)) return tidy(text);
   // The wh-phrase: "which countries", "how many people", "how long".
   let k = 1;
-  if (t[0].lower === 'how' && t[1] && /^(?:many|much|long|often|far|high|soon|quickly|big|large|deep|bad)$/.test(t[1].lower)) k = 2;
+  // "how many", "how long", "how accurate the estimates will be": "how" and its adjective ask together.
+  if (t[0].lower === 'how' && t[1] && (/^(?:many|much|long|often|far|high|soon|quickly|big|large|deep|bad)$/.test(t[1].lower) || t[1].pos === 'ADJ')) k = 2;
   if (/^(?:which|what|whose)$/.test(t[0].lower) || (t[0].lower === 'how' && k === 2 && /^(?:many|much)$/.test(t[1]?.lower ?? ''))) {
     while (k < t.length && k < 4 && (t[k]?.pos === 'NOUN' || t[k]?.pos === 'ADJ') && !isVerb(t[k])) k++;
   }
   const n = t.length;
-  // The wh-phrase is the subject: "what caused the blackout", "how many people are missing".
-  if (isVerb(t[k])) return tidy(text);
+  // "how many of the dead had been on the aircraft": a part of a whole is the subject too.
+  if (k > 1 && t[k]?.lower === 'of' && /^(?:many|much)$/.test(t[1]?.lower ?? '')) return tidy(text);
+  // The wh-phrase is the subject: "what caused the blackout", "how many people are missing". "Where", "when" and "why"
+  // never are: in "where interest rates may settle" the tagger's verb is a noun.
+  if (isVerb(t[k]) && !(k === 1 && /^(?:where|when|why|how)$/.test(t[0].lower))) return tidy(text);
   const auxAt = t.findIndex((x, i) => i > k && x.pos === 'AUX' && AUX.has(x.lower) && !mainHave(t, i));
   // "the newly elected president will": a participle before a noun describes it; the verb comes later.
   const attributive = (i: number): boolean => /(?:ed|en)$/.test(t[i]?.lower ?? '') && /^(?:NOUN|PROPN)$/.test(t[i + 1]?.pos ?? '');

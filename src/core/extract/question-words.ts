@@ -55,7 +55,8 @@ export const UNKNOWN_FRAMES: readonly { re: string; anchors: string }[] = [
   {
     re:
       '(?:hard|difficult|impossible|too early|too soon)\\s+to\\s+' +
-      '(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)',
+      '(?:say|know|tell|determine|predict|assess|estimate|gauge|establish|get\\s+a\\s+(?:complete|full|clear|accurate)\\s+picture\\s+of)' +
+      '(?:\\s+(?:for\\s+(?:certain|sure)|with\\s+certainty|yet|exactly))?',
     anchors: 'hard difficult impossible early soon',
   },
   {
@@ -66,7 +67,15 @@ export const UNKNOWN_FRAMES: readonly { re: string; anchors: string }[] = [
     anchors: 'question questions',
   },
   { re: '(?:no one|nobody)\\s+(?:knows|knew|can\\s+say|could\\s+say)', anchors: 'knows knew say' },
-  { re: '(?:uncertainty|doubts?)\\s+(?:remains?\\s+)?(?:about|over|as\\s+to)', anchors: 'uncertainty doubt doubts' },
+  { re: '(?:uncertainty|doubts?)\\s+(?:remains?\\s+)?(?:about|over|as\\s+to|on)', anchors: 'uncertainty doubt doubts' },
+  { re: '(?:divided|split)\\s+(?:over|on|about|as\\s+to)', anchors: 'divided split' },
+  // "There was no specific guidance from the bank on where rates may settle."
+  {
+    re:
+      '(?:no|little)\\s+(?:specific\\s+|clear\\s+|further\\s+|firm\\s+)?(?:guidance|indication|signal|word)\\s+' +
+      '(?:from\\s+[^,;]{1,40}?\\s+)?(?:on|about|as\\s+to|of)',
+    anchors: 'guidance indication signal word',
+  },
   {
     re: '(?:under|over)(?:represent|state|estimate|count)s?',
     anchors:
@@ -109,3 +118,23 @@ export const UNEXPLAINED: readonly string[] = [
   'in limbo',
   'up in the air',
 ];
+
+/** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */
+export interface Asked {
+  question: string;
+  key?: string | undefined;
+}
+
+/** A rule: when `re` matches a sentence, `ask` words its question (or declines). */
+export interface Cue {
+  id: string;
+  /**
+   * Words `re` cannot match without, so that a sentence lacking them is not scanned for it (most
+   * sentences lack them): each string is a space-separated set of lower-case words, and a sentence
+   * can match only if it holds a word of every set as a whole word. A word chosen here must stand in
+   * `re` between spaces, `\b` or the sentence's ends, and every way `re` can match must need one.
+   */
+  anchors: readonly string[];
+  re: RegExp;
+  ask: (m: RegExpExecArray, sentence: string) => Asked | string | undefined;
+}

@@ -18,26 +18,8 @@ import {
   yesNoQuestion,
 } from './question-grammar.js';
 import { decisionSubject, embedded, FIRST_PERSON, howLong, modalQuestion, when } from './question-asks.js';
-
-/** What a cue makes of a sentence: the question, and a key shared by questions about the same thing. */
-interface Asked {
-  question: string;
-  key?: string | undefined;
-}
-
-/** A rule: when `re` matches a sentence, `ask` words its question (or declines). */
-interface Cue {
-  id: string;
-  /**
-   * Words `re` cannot match without, so that a sentence lacking them is not scanned for it (most
-   * sentences lack them): each string is a space-separated set of lower-case words, and a sentence
-   * can match only if it holds a word of every set as a whole word. A word chosen here must stand in
-   * `re` between spaces, `\b` or the sentence's ends, and every way `re` can match must need one.
-   */
-  anchors: readonly string[];
-  re: RegExp;
-  ask: (m: RegExpExecArray, sentence: string) => Asked | string | undefined;
-}
+import { COUNT_CUES } from './question-counts.js';
+import type { Asked, Cue } from './question-words.js';
 
 /** Ordered: the first cue that words a question for a sentence wins. */
 const CUES: readonly Cue[] = [
@@ -174,6 +156,7 @@ const CUES: readonly Cue[] = [
       return subj ? `Will ${asSubject(subj)} be approved?` : undefined;
     },
   },
+  ...COUNT_CUES,
   {
     id: 'pending',
     anchors: ['pending'],
@@ -335,7 +318,8 @@ const CUES: readonly Cue[] = [
     id: 'could rise',
     anchors: ['rise climb increase grow go worsen spread'],
     re: new RegExp(
-      String.raw`\b(?:expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|predict(?:s|ed)?)\s+(?:that\s+)?((?:the|a)\s+[^,;]{2,50}?)` +
+      String.raw`\b(?:expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|predict(?:s|ed)?|anticipate(?:s|d)?|seems?\s+likely|(?:is|was)\s+likely)` +
+        String.raw`\s+(?:that\s+)?((?:the|a|those|these)\s+[^,;]{2,50}?)` +
         String.raw`\s+(?:to|will|would)\s+(?:still\s+|further\s+)?(rise|climb|increase|grow|go up|worsen|spread)\b`,
       'i',
     ),
@@ -349,7 +333,9 @@ const CUES: readonly Cue[] = [
       const subj = subjectAt(s, m.index);
       // Only the sentence's own subject: "the deal the workforce is likely to receive" forecasts nothing.
       if (!subj || !s.trimStart().startsWith(subj) || /^(?:it|this|that|they)$/i.test(subj)) return undefined;
-      return tidy(`Will ${asSubject(subj)} ${cutClause(m[2] ?? '')}`);
+      // "Inflation is expected to rise to 2.75% this year": a forecast with its figure is a figure, not a question.
+      const what = cutClause(m[2] ?? '');
+      return /\d/.test(what) ? undefined : tidy(`Will ${asSubject(subj)} ${what}`);
     },
   },
   {

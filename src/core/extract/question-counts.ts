@@ -1,0 +1,49 @@
+/**
+ * Cues for what is not yet known about counts: no official count, a figure not final until a
+ * process ends, more of something expected. Part of the cue table in questions.ts.
+ */
+import { asSubject, cutClause, subjectAt, tidy } from './question-grammar.js';
+import type { Cue } from './question-words.js';
+
+export const COUNT_CUES: readonly Cue[] = [
+  {
+    // "There was no official count of those killed", "no confirmation about the number of dead".
+    id: 'no count',
+    anchors: ['count tally figure number total confirmation'],
+    re: new RegExp(
+      String.raw`\bno\s+(?:official\s+|exact\s+|final\s+|firm\s+|confirmed\s+|precise\s+)?(?:count|tally|figure|number|total|confirmation)\s+` +
+        String.raw`(?:yet\s+)?(?:of|about|on|for)\s+(?:the\s+(?:number|toll)\s+of\s+)?([a-z][^,;]{2,60})`,
+      'i',
+    ),
+    ask: (m) => {
+      const what = cutClause(m[1] ?? '');
+      const done = /^(?:those|people|the people)\s+([a-z]+ed)\b/i.exec(what)?.[1];
+      if (done) return { question: tidy(`How many people were ${done}`), key: `count:${done}` };
+      if (/^(?:the\s+)?dead\b/i.test(what)) return { question: 'How many people died?', key: 'count:killed' };
+      return what.split(/\s+/).length <= 5 ? tidy(`What is the number of ${what}`) : undefined;
+    },
+  },
+  {
+    // "The official casualty number will not be finalised until the slow process of DNA identification is completed."
+    id: 'not until',
+    anchors: ['until'],
+    re: /\b(?:will|would|can|could)\s+not\s+be\s+([a-z]+(?:ed|en))\s+until\b/i,
+    ask: (m, s) => {
+      const subj = subjectAt(s, m.index);
+      return subj && m[1] && !/^(?:it|this|that|they)$/i.test(subj) ? tidy(`When will ${asSubject(subj)} be ${m[1]}`) : undefined;
+    },
+  },
+  {
+    // "there were likely to be many more confirmed deaths".
+    id: 'more to come',
+    anchors: ['likely expected'],
+    re: new RegExp(
+      String.raw`\bthere\s+(?:are|were|is|was|will\s+be)\s+(?:likely|expected)\s+to\s+be\s+[“"]?(?:many\s+|far\s+)?more[”"]?\s+([a-z][^,;]{2,80})`,
+      'i',
+    ),
+    ask: (m) => {
+      const what = cutClause(m[1] ?? '').replace(/["“”]/g, '');
+      return what && what.split(/\s+/).length <= 8 ? tidy(`Will there be more ${what}`) : undefined;
+    },
+  },
+];
