@@ -100,6 +100,13 @@ describe('resolveSetDates', () => {
     expect(b?.published).toMatchObject({ iso: '2026-10-27', source: 'set' });
   });
 
+  it('takes no year a forecast names for its date: "expects inflation to rise to 2.75% ..., returning to target in early 2027"', () => {
+    const dated = parseArticle('a.txt', 'A\nDate: 2025-08-01\nThe bank cut rates.');
+    const forecast = parseArticle('b.txt', 'B\nThe bank expects inflation to rise to 2.75% this year, returning to its 2% target in early 2027.');
+    const [, b] = resolveSetDates([dated, forecast]);
+    expect(b?.published).toMatchObject({ iso: '2025-08-01', source: 'set' });
+  });
+
   it('moves an undated article on by a weekday named after its latest day, unless that weekday is a day it names', () => {
     const dated = parseArticle('a.txt', 'A\nDate: 2025-04-30\nPower is back.');
     const later = parseArticle('b.txt', 'B\nThe storm hit on April 24. Crews said on Tuesday that power was back.');

@@ -104,6 +104,7 @@ describe('what a number measures', () => {
       [
         [0.7, 'losses', 'share', 'exact', 'as of February 19, 2025'],
         [5, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+        [4, 'votes against', 'count', 'exact', 'as of February 19, 2025'],
         [5, 'key rate', 'level', 'exact', 'as of February 19, 2025'],
       ],
     ],
@@ -148,6 +149,20 @@ describe('what a number measures', () => {
       [
         [0.5, 'fall in sterling', 'change', 'exact', 'as of February 19, 2025'],
         [1.2791, 'sterling', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The committee voted 5-4 to cut rates.',
+      [
+        [5, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+        [4, 'votes against', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The committee voted by a majority of five to four to cut rates.',
+      [
+        [5, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
+        [4, 'votes against', 'count', 'exact', 'as of February 19, 2025'],
       ],
     ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],

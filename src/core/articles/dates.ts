@@ -73,11 +73,13 @@ const FUTURE_WORDS = [
  * missing" is past).
  */
 const FUTURE_BEFORE = new RegExp(String.raw`\b${anyOf(FUTURE_WORDS)}\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$`, 'i');
-const FUTURE_CLAUSE = /\b(?:will|would|could|shall|is expected to|are expected to|plans? to|is set to|are set to|must)\b/i;
+const FUTURE_CLAUSE =
+  /\b(?:will|would|could|shall|is expected to|are expected to|plans? to|is set to|are set to|must|expects|forecasts|projects|predicts|anticipates)\b/i;
 /** Whether the date at `at` in a line lies ahead of the report rather than behind it ("as soon as Wednesday", "will vote on Friday"). */
 export const ahead = (line: string, at: number): boolean => {
   const before = line.slice(0, at);
-  const clause = before.split(/[.;]/).at(-1) ?? before;
+  // A clause ends at a full stop or semicolon, not at the point of "2.75%".
+  const clause = before.split(/[.;](?!\d)/).at(-1) ?? before;
   return FUTURE_BEFORE.test(before) || FUTURE_CLAUSE.test(clause);
 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

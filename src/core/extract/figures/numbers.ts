@@ -288,10 +288,31 @@ export function findNumbers(sentence: string): NumberMention[] {
     if (value === undefined) continue;
     found.push({ start, end, text: m[0], value, decimals: 0, scale, percent: Boolean(m[5]), fraction: false, words: true });
   }
+  // "voted 5-4": a tally's second side is a number of its own, which DIGITS leaves as a hyphen's.
+  if (TALLY_CONTEXT.test(sentence))
+    for (const m of sentence.matchAll(TALLY)) {
+      const start = m.index + m[0].length - (m[1] ?? '').length;
+      if (!overlaps(start, start + (m[1] ?? '').length))
+        found.push({
+          start,
+          end: start + (m[1] ?? '').length,
+          text: m[1] ?? '',
+          value: Number(m[1]),
+          decimals: 0,
+          scale: 1,
+          percent: false,
+          fraction: false,
+          words: false,
+        });
+    }
   found.sort((a, b) => a.start - b.start);
   shareRangeScale(sentence, found);
   return found;
 }
+
+/** A vote's tally, "5-4" or "12–0": two small numbers joined by a dash, in a sentence about a vote. */
+const TALLY = /(?<![\w.,/-])\d{1,2}\s?[-–]\s?(\d{1,2})(?![\w.,/%-])/g;
+const TALLY_CONTEXT = /\bvot(?:e|ed|es|ing)\b|\bmajority\b|\bballots?\b/i;
 
 /** "between", "from" or "of" just before the first number of a range. */
 const RANGE_START = /\b(?:between|from|of)\s+$/i;

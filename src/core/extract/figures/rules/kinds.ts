@@ -54,7 +54,10 @@ const isCommonWord = (w: string): boolean => isCommonNoun(w) || /^(?:the|a|an|on
 /** "turnout" shortly before a share, with no other number or clause between: "Turnout at polling stations was". */
 const TURNOUT_BEFORE = /\bturnout\b[^.;:!?—–\d%]{0,45}$/i;
 /** A sentence about a vote, or about abstaining from one. */
-const VOTE_COUNT_CONTEXT = new RegExp(`${VOTE_CONTEXT.source}|\\babstain|\\babstention`, 'i');
+const VOTE_COUNT_CONTEXT = new RegExp(`${VOTE_CONTEXT.source}|\\babstain|\\babstention|\\bmajority\\b`, 'i');
+/** A tally's two sides: "5-4", "12–0", "five to four". The first side is for, the second against. */
+const TALLY_NEXT = /^\s?(?:[-–]\s?\d{1,2}\b|to\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b(?!\s*(?:%|per|percent)))/i;
+const TALLY_END = /(?:\d\s?[-–]\s?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|\d{1,2})\s+to\s+)$/i;
 /** Up to five words between a count and the way its votes went: "12 member states voted in favour", "13 members of the council voted in favor". */
 const VOTED = String.raw`^\s*(?:[\w’'-]+\s+){0,5}?(?:(?:voted|voting|votes?)\s+)?`;
 const FOR_AFTER = new RegExp(String.raw`${VOTED}(?:in\s+favou?r|yes)\b`, 'i');
@@ -196,6 +199,9 @@ export const RULES: readonly MeasureRule[] = [
         return r && { rule: `${r.id}.count`, measure: measure(r.label), label: r.label };
       };
       if (ABSTAINED_AFTER.test(after)) return { rule: 'vote.abstain.count', measure: measure('abstentions'), label: 'abstentions' };
+      // "voted 5-4", "a majority of five to four": the tally's second side voted against.
+      if (c.previous?.rule === 'vote.for.count' && TALLY_END.test(c.before)) return row('vote.against');
+      if (TALLY_NEXT.test(c.s.text.slice(c.n.end))) return row('vote.for');
       // The nearer way wins: "12 in favour to none against" are for, "two against and 12 in favour" against.
       const [yes, no] = [FOR_AFTER.exec(after)?.[0].length ?? Infinity, AGAINST_AFTER.exec(after)?.[0].length ?? Infinity];
       if (no < yes) return row('vote.against');
