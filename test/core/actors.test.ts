@@ -258,6 +258,18 @@ describe('one actor under several names', () => {
       'National Port Authority',
       'NPA',
     ],
+    [
+      'an acronym with a linking word in lower case',
+      ['The Bank of Norland cut rates on Thursday.', 'The Bank of Norland said inflation had eased.', 'The BoN said more cuts could follow.'],
+      'Bank of Norland',
+      'BoN',
+    ],
+    [
+      'a bare title with the one person given it',
+      ['Treasurer Mara Lind welcomed the cut.', 'The Treasurer cautioned that families were still struggling.'],
+      'Mara Lind',
+      'Treasurer',
+    ],
     ['a company suffix', ['Portline Co. said it would appeal.', 'Portline warned of losses.', 'Portline cut 300 jobs.'], 'Portline', 'Portline Co.'],
     [
       'a word-order swap',

@@ -8,9 +8,10 @@
  * is linked in about linear time.
  */
 import { distance } from 'fastest-levenshtein';
-import { isOrganizationSuffix } from '../extract/actor-words.js';
+import { isOrganizationSuffix, isTitle } from '../extract/actor-words.js';
 import { norm } from '../extract/actors.js';
 import { isAbbreviation, isOrgWord } from '../extract/name-runs.js';
+import { isGroupNoun } from '../extract/figures/lexicon.js';
 import type { ActorKind } from '../model.js';
 
 /** What the set says about one key, for linking. */
@@ -51,6 +52,18 @@ function initials(name: string): string {
     .map((w) => (isAbbreviation(w) ? w.replace(/\./g, '') : w.charAt(0).toUpperCase()))
     .join('');
 }
+
+/** "Bank of England" -> "BOE": the initials of every word but "the", for acronyms written "BoE", "DfE", "MoD". */
+function initialsWithLinks(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => w && !/^the$/i.test(w))
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+}
+
+/** An acronym written with a linking word's lower-case letter: "BoE", "DfE", "MoD". */
+const MIXED_ACRONYM = /^[A-Z](?:[a-z]?[A-Z]){1,3}$/;
 
 class UnionFind {
   private readonly parent = new Map<string, string>();
@@ -98,9 +111,12 @@ export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: Re
   const named = [...infos.values()].filter((x) => NAMED.has(typeOf(x.key)));
   const byInitials = new Map<string, string[]>();
   const byName = new Map<string, string>();
+  const byMixed = new Map<string, string[]>();
   for (const x of named) {
     const w = wordsOf(x.name);
     if (w.length >= 2) byInitials.set(initials(x.name), [...(byInitials.get(initials(x.name)) ?? []), x.key]);
+    const linked = initialsWithLinks(x.name);
+    if (w.length >= 3 && linked !== initials(x.name)) byMixed.set(linked, [...(byMixed.get(linked) ?? []), x.key]);
     byName.set(squash(x.name), x.key);
   }
   for (const x of infos.values()) if (typeOf(x.key) === 'single' || isAbbreviation(x.name)) byName.set(squash(x.name), byName.get(squash(x.name)) ?? x.key);
@@ -111,7 +127,11 @@ export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: Re
       const letters = x.name.replace(/\./g, '').toUpperCase();
       // Defined in the text ("... Organizations (CEOE)"), else the one name whose initials it spells.
       const meant = [...(definitions.get(letters) ?? [])].filter((k) => k !== x.key && infos.has(k));
-      const spelled = isAbbreviation(x.name) ? (byInitials.get(letters) ?? []).filter((k) => k !== x.key) : [];
+      const spelled = isAbbreviation(x.name)
+        ? (byInitials.get(letters) ?? []).filter((k) => k !== x.key)
+        : MIXED_ACRONYM.test(x.name)
+          ? (byMixed.get(letters) ?? []).filter((k) => k !== x.key)
+          : [];
       for (const k of meant.length ? meant : spelled.length === 1 ? spelled : []) uf.union(x.key, k);
       // "REN" and "Ren": one name in two casings.
       const same = byName.get(squash(x.name));
@@ -129,6 +149,7 @@ export function linkAliases(infos: ReadonlyMap<string, KeyInfo>, definitions: Re
     }
   }
   linkHeads(infos, named, uf);
+  linkTitles(infos, uf);
   linkAbbreviatedPrefixes(named, uf);
   linkVariants(named, uf);
   linkCounts(infos, uf);
@@ -158,6 +179,29 @@ function linkHeads(infos: ReadonlyMap<string, KeyInfo>, named: readonly KeyInfo[
       const area = areas.get(w.slice(0, n).join(' '));
       if (area) uf.union(area, x.key);
     }
+  }
+}
+
+/**
+ * "The Chancellor cautioned": a bare title is the one person the set gives that title ("Chancellor
+ * Rachel Reeves"): a title word of a person's role, or the word a role of two words at most ends on
+ * ("Treasurer"), but never a body of people ("Police").
+ */
+function linkTitles(infos: ReadonlyMap<string, KeyInfo>, uf: UnionFind): void {
+  const holders = new Map<string, Set<string>>();
+  const hold = (w: string, key: string): void => void holders.set(w, (holders.get(w) ?? new Set()).add(key));
+  for (const x of infos.values()) {
+    if (typeOf(x.key) !== 'person') continue;
+    for (const r of x.roles) {
+      const w = wordsOf(r);
+      for (const word of new Set([...w.filter((t) => isTitle(t)), ...(w.length <= 2 ? w.slice(-1) : [])])) if (!isGroupNoun(word)) hold(word, x.key);
+    }
+  }
+  for (const x of infos.values()) {
+    if (typeOf(x.key) !== 'single') continue;
+    const w = wordsOf(x.name);
+    const people = w.length === 1 && w[0] ? [...(holders.get(w[0]) ?? [])] : [];
+    if (people.length === 1 && people[0]) uf.union(people[0], x.key);
   }
 }
 
