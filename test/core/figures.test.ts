@@ -165,6 +165,24 @@ describe('what a number measures', () => {
         [4, 'votes against', 'count', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    [
+      'The examiner confirmed the deaths of 21 people, 16 from the Eaton Fire and five from the Palisade Fire.',
+      [
+        [21, 'deaths', 'count', 'exact', 'as of February 19, 2025'],
+        [16, 'deaths in Eaton Fire', 'count', 'exact', 'as of February 19, 2025'],
+        [5, 'deaths in Palisade Fire', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'Ten deaths have been confirmed, while another 14 are under investigation.',
+      [
+        [10, 'deaths', 'count', 'exact', 'as of February 19, 2025'],
+        [14, 'deaths under investigation', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['More than 12,000 structures remain threatened.', [[12_000, 'structures threatened', 'count', 'more-than', 'as of February 19, 2025']]],
+    ['At least 38 people were killed on the ground.', [[38, 'deaths on the ground', 'count', 'at-least', 'as of February 19, 2025']]],
+    ['The Palisades Fire has burned 23,713 acres.', [[23_713, 'area burned by palisades fire', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

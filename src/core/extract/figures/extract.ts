@@ -51,7 +51,16 @@ export interface SentencePlace {
 const PEOPLE: FigureUnit = { id: 'people', dimension: 'people', toBase: 1, label: '' };
 
 /** Rules that give a number the measure of another: its unit carries over when it has none of its own. */
-const COPIES = new Set(['measure.from-to', 'measure.range', 'measure.list', 'measure.anaphor', 'measure.baseline', 'measure.level', 'measure.including']);
+const COPIES = new Set([
+  'measure.from-to',
+  'measure.range',
+  'measure.list',
+  'measure.another',
+  'measure.anaphor',
+  'measure.baseline',
+  'measure.level',
+  'measure.including',
+]);
 
 /**
  * A figure's period: the nearest time expression after it in its clause, else the nearest before;

@@ -18,7 +18,9 @@ export function baseLabel(r: Reading): string {
 export function labelOf(r: Reading): string {
   const base = baseLabel(r);
   const scope = r.measure.scope;
-  return scope && !base.toLowerCase().includes(scope.toLowerCase()) ? `${base} in ${scope}` : base;
+  if (!scope || base.toLowerCase().includes(scope.toLowerCase())) return base;
+  // A scope that brings its own preposition ("on the ground") takes no "in".
+  return /^(?:on|at|aboard|outside|inside)\b/i.test(scope) ? `${base} ${scope}` : `${base} in ${scope}`;
 }
 
 /** Kinds that compare with each other: a level is an amount like any other of its unit. */

@@ -57,6 +57,7 @@ const ORDER = [
   'measure.size',
   'measure.duration',
   'measure.verb-object',
+  'measure.another',
   'measure.list',
   'measure.number-of',
 ] as const;

@@ -108,9 +108,29 @@ export const RULES: readonly MeasureRule[] = [
       const prior = c.previous;
       if (!prior || prior.kind === 'change') return undefined;
       const bare = /^\s*(?:$|[,.;:)—–]|(?:in|last|this|next|since|during|from|to|on|at|and|or|a|the|per|according)\b)/i.test(c.after);
-      return bare && /(?:\b(?:to|and|or|from|then)|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least|another)\s+)?(?:record\s+)?$/i.test(c.before)
-        ? { ...prior, rule: 'measure.list' }
-        : undefined;
+      if (!bare || !/(?:\b(?:to|and|or|from|then)|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least|another)\s+)?(?:record\s+)?$/i.test(c.before))
+        return undefined;
+      // "21 people, 16 from the Eaton Fire and five from the Palisade Fire": an item with a place or source of its own is a part.
+      const part = PART_SCOPE.exec(c.after)?.[1];
+      return part ? { ...prior, measure: { ...prior.measure, scope: part }, rule: 'measure.list' } : { ...prior, rule: 'measure.list' };
+    },
+  },
+  {
+    // "10 deaths have been confirmed, while another 14 are under investigation": more of the same, in another state.
+    id: 'measure.another',
+    read: (c) => {
+      const prior = c.previous;
+      const state = /^\s+(?:are|were|is|was|remain|remained)\s+(?:still\s+)?((?:under|being)\s+[a-z]+|[a-z]+ed)\b/i.exec(c.after)?.[1]?.toLowerCase();
+      if (!prior || !state || !/\banother\s+$/i.test(c.before)) return undefined;
+      return {
+        ...prior,
+        rule: 'measure.another',
+        measure: { ...prior.measure, modifiers: [...prior.measure.modifiers, state] },
+        label: `${baseLabel(prior)} ${state}`,
+      };
     },
   },
 ];
+
+/** "16 from the Eaton Fire", "12 in the Eaton Fire area": a list item's own source or place, a name and an optional head word. */
+const PART_SCOPE = /^\s+(?:from|in|at)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*(?:\s+(?:area|region|district|county|zone))?)\b/;

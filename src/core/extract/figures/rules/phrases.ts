@@ -347,6 +347,17 @@ export const RULES: readonly MeasureRule[] = [
         )
       )
         return undefined;
+      // "The Palisades Fire has burned 23,713 acres": an area is the area the verb did, and whose.
+      if (c.q.unit.dimension === 'area') {
+        const done = /(?:ed|en|nt)$/.test(v.token.lower) ? v.token.lower : `${v.token.lemma.replace(/e$/, '')}ed`;
+        const by = subjectBefore(c.s.tokens, v.index, c.titleCase);
+        const whose = by && !GENERIC.has(by.lemma) ? phraseLabel(by) : undefined;
+        return {
+          rule: 'measure.verb-object',
+          measure: measure('area', { modifiers: [done], scope: whose }),
+          label: `area ${done}${whose ? ` by ${whose}` : ''}`,
+        };
+      }
       const noun = NOMINAL_OVERRIDES[v.token.lemma] ?? nominalOf(v.token.lemma);
       if (noun === v.token.lemma && !senseOf(noun)) return undefined;
       return { rule: 'measure.verb-object', measure: measure(singular(noun), { scope: placeAfter(c.s.tokens, c.next, c.s.text) }), label: noun };

@@ -104,8 +104,13 @@ export function verbBefore(c: MeasureContext, reach: number, only?: readonly str
 export function predicateAfter(tokens: Token[], i: number): string | undefined {
   let k = i;
   let passive = false;
-  while (tokens[k] && /^(?:AUX|ADV|PART)$/.test(tokens[k]?.pos ?? '') && k < i + 3) {
-    if (tokens[k]?.pos === 'AUX') passive = true;
+  // "structures remain threatened": a verb of staying links like a form of "be".
+  while (
+    tokens[k] &&
+    (/^(?:AUX|ADV|PART)$/.test(tokens[k]?.pos ?? '') || /^(?:remain|remains|remained|stay|stays|stayed)$/.test(tokens[k]?.lower ?? '')) &&
+    k < i + 3
+  ) {
+    if (tokens[k]?.pos === 'AUX' || tokens[k]?.pos === 'VERB') passive = true;
     k++;
   }
   const t = tokens[k];
