@@ -331,6 +331,9 @@ function shareRangeScale(sentence: string, found: NumberMention[]): void {
     if (a.scale === 1 && b.scale > 1 && !a.percent && !a.fraction && !a.attachedUnit && a.value * b.scale <= b.value) {
       a.value *= b.scale;
       a.scale = b.scale;
+      // Shown as the text means it: "$250 billion", not "$250"; the quote keeps the words as written.
+      const scaleWord = /(?:\s|-)?(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn|m)$/.exec(b.text)?.[0];
+      if (scaleWord) a.text = `${a.text}${scaleWord}`;
     }
     if (b.percent && !a.percent && !a.currency && a.value <= b.value) a.percent = true;
   }
