@@ -183,6 +183,13 @@ describe('what a number measures', () => {
     ['More than 12,000 structures remain threatened.', [[12_000, 'structures threatened', 'count', 'more-than', 'as of February 19, 2025']]],
     ['At least 38 people were killed on the ground.', [[38, 'deaths on the ground', 'count', 'at-least', 'as of February 19, 2025']]],
     ['The Palisades Fire has burned 23,713 acres.', [[23_713, 'area burned by palisades fire', 'quantity', 'exact', 'as of February 19, 2025']]],
+    [
+      'The chipmaker posted a loss of $1.6 billion, or 38 cents per share, in the April-June period.',
+      [
+        [1_600_000_000, 'loss', 'money', 'exact', 'April–June 2024'],
+        [38, 'loss per share', 'money', 'exact', 'April–June 2024'],
+      ],
+    ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

@@ -48,6 +48,7 @@ describe('open questions', () => {
     ['The regional office has not clarified how it counted the missing hikers.', 'How did the regional office count the missing hikers?'],
     ['Police could not say how the gunman obtained the weapon.', 'How did the gunman obtain the weapon?'],
     ['Nobody knows how long the drought will last.', 'How long will the drought last?'],
+    ["It's unclear at this time what effect the layoffs will have on the plant.", 'What effect will the layoffs have on the plant?'],
     // A group or plural noun opening the sentence is lower-cased in the question; a surname is not.
     ['Police have not said how they identified the suspect.', 'How did police identify the suspect?'],
     ['Staff have not said how they counted the ballots.', 'How did staff count the ballots?'],

@@ -44,7 +44,9 @@ const NOT_KNOWN = '(?:unclear|unknown|uncertain|undetermined|not\\s+(?:immediate
  */
 export const UNKNOWN_FRAMES: readonly { re: string; anchors: string }[] = [
   {
-    re: `(?:it|this)(?:\\s+|['’])(?:s|is|was|remains|remained)\\s+(?:still\\s+|also\\s+)?${NOT_KNOWN}`,
+    re:
+      `(?:it|this)(?:\\s+|['’])(?:s|is|was|remains|remained)\\s+(?:still\\s+|also\\s+)?${NOT_KNOWN}` +
+      `(?:\\s+(?:at\\s+this\\s+(?:time|point|stage)|for\\s+now|so\\s+far|yet))?`,
     anchors: 'unclear unknown uncertain undetermined clear known certain',
   },
   {

@@ -105,7 +105,8 @@ function periodStated(n: NumberMention, spans: TimeSpan[], next: NumberMention |
     const between = text.slice(n.end, t.start);
     return (
       t.start >= n.end &&
-      (!next || t.start < next.start) &&
+      // "a loss of $1.6 billion, or 38 cents per share, in the April-June period": a restatement between does not stop it.
+      (!next || t.start < next.start || /^\s*,\s*or\s+$/.test(text.slice(n.end, next.start))) &&
       !/[;]|,\s*(?:which|who|where|whose)\b|\b(?:after|when|while|because)\s/i.test(between) &&
       (t.period?.since || !/\bsince\s+\S/i.test(between))
     );

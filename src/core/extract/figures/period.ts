@@ -36,6 +36,14 @@ function iso(year: number, month: number, day: number): string {
 }
 const lastDay = (year: number, month: number): string => iso(year, month + 1, 0);
 const dayOf = (s: string): number => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
+/** The months from m[1] to m[2], of the year m[3] names, else the latest such stretch ended by the article's month. */
+function monthSpan(m: RegExpExecArray, pub: PubDate): Period {
+  const a = monthIndex(m[1] ?? '');
+  const b = monthIndex(m[2] ?? '');
+  const y = !m[3] ? (b <= pub.month - 1 ? pub.year : pub.year - 1) : /last/i.test(m[3]) ? pub.year - 1 : /this/i.test(m[3]) ? pub.year : Number(m[3]);
+  return span(iso(y, a, 1), lastDay(y, b), `${monthName(a)}–${monthName(b)} ${y}`);
+}
+
 /** Days between two ISO dates. */
 export const daysBetween = (a: string, b: string): number => Math.round(dayOf(b) - dayOf(a));
 /** A day's label: "July 8, 2025". */
@@ -198,12 +206,14 @@ const PATTERNS: Pattern[] = [
       `\\b(?:between|from)\\s+(${MONTH_RE})\\s+(?:and|to|through|-|–)\\s+(${MONTH_RE})(?:\\s+(?:of\\s+)?(last year|this year|(?:19|20)\\d\\d))?`,
       'gi',
     ),
-    resolve: (m, pub) => {
-      const a = monthIndex(m[1] ?? '');
-      const b = monthIndex(m[2] ?? '');
-      const y = !m[3] ? (b <= pub.month - 1 ? pub.year : pub.year - 1) : /last/i.test(m[3]) ? pub.year - 1 : /this/i.test(m[3]) ? pub.year : Number(m[3]);
-      return span(iso(y, a, 1), lastDay(y, b), `${monthName(a)}–${monthName(b)} ${y}`);
-    },
+    resolve: (m, pub) => monthSpan(m, pub),
+  },
+  {
+    // "in the April-June period", "the July–September quarter".
+    id: 'period.month-dash',
+    needs: 'month',
+    re: new RegExp(`\\b(${MONTH_RE})\\s?[-–]\\s?(${MONTH_RE})\\b(?:\\s+(?:period|quarter))?(?:\\s+(?:of\\s+)?(last year|this year|(?:19|20)\\d\\d))?`, 'gi'),
+    resolve: (m, pub) => monthSpan(m, pub),
   },
   {
     id: 'period.full-date',

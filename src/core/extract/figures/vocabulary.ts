@@ -107,6 +107,8 @@ export const CURRENCIES: readonly CurrencyRow[] = [
   { id: 'currency.mxn', code: 'MXN', label: 'Mexican pesos', symbols: ['mxn'], words: ['pesos', 'peso'] },
   { id: 'currency.ngn', code: 'NGN', label: 'naira', symbols: ['₦', 'ngn'], words: ['naira'] },
   { id: 'currency.krw', code: 'KRW', label: 'won', symbols: ['₩', 'krw'], words: ['won'] },
+  // A hundredth of a dollar or euro: "38 cents per share". Its own unit, never converted.
+  { id: 'currency.cent', code: 'cent', label: 'cents', symbols: [], words: ['cents', 'cent'] },
 ];
 
 /** A word or phrase that bounds the number after it ("at least 120") or before it ("100 or more"). */

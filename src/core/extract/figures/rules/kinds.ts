@@ -76,7 +76,9 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (!c.q.unit.id.endsWith('/share')) return undefined;
       const what = /\b(offer|price|dividend|earnings|bid|payout|profit|loss)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$/i.exec(c.before)?.[1]?.toLowerCase();
-      const head = what ?? 'price';
+      // "a loss of $1.6 billion, or 38 cents per share": the same measure, per share.
+      const same = !what && c.previous && /,\s*or\s+$/i.test(c.before) ? c.previous.measure.head : undefined;
+      const head = what ?? same ?? 'price';
       return { rule: 'measure.per-share', measure: measure(head, { modifiers: ['per share'] }), kind: 'money', label: `${head} per share` };
     },
   },
