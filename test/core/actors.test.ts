@@ -240,6 +240,11 @@ describe('one actor under several names', () => {
     expect(list.filter((a) => /Ortiz/.test(a.name))).toHaveLength(1);
   });
 
+  it('takes a one-word company that opens its sentences for an actor: "Intel said ..."', () => {
+    const list = actors('Intel said it would cut 15% of its workforce.', 'Intel shares fell 20% on Friday.', 'Analysts said Intel had been too slow.');
+    expect(find(list, 'Intel')?.kind).toBe('organization');
+  });
+
   it('keeps two people of one surname apart when their first names differ more', () => {
     const list = actors('Mayor Ana Ortiz opened the port.', 'Captain Luis Ortiz steered the ship in.');
     expect(list.filter((a) => /Ortiz/.test(a.name))).toHaveLength(2);

@@ -87,7 +87,7 @@ export const isInstitutionHead = has(INSTITUTION_HEADS);
 const ORGANIZATION_HEADS = words(`
   inc corp corporation ltd llc plc co company group bank fund party union movement front foundation association
   institute university center centre network alliance federation confederation coalition league society club airlines
-  airways aviation energy oil motors holdings partners capital media labs technologies systems pharmaceuticals intel
+  airways aviation energy oil motors holdings partners capital media labs technologies systems pharmaceuticals
   watch international organization organisation organizations organisations news times post journal press radio
   television tv hospital hospitals clinic school schools college academy museum church mosque temple
   nv n.v bv b.v ag gmbh s.a s.p.a
