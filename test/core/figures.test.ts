@@ -190,6 +190,30 @@ describe('what a number measures', () => {
         [38, 'loss per share', 'money', 'exact', 'April–June 2024'],
       ],
     ],
+    [
+      'In total, 46 cases and 12 deaths have been reported since the outbreak began.',
+      [
+        [46, 'cases', 'count', 'exact', 'as of February 19, 2025'],
+        [12, 'deaths', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The virus has infected 56 people and killed 12.',
+      [
+        [56, 'cases', 'count', 'exact', 'as of February 19, 2025'],
+        [12, 'deaths', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'Seven new cases were reported, bringing the total to 37 cases, 11 of them fatal.',
+      [
+        [7, 'new cases', 'count', 'exact', 'as of February 19, 2025'],
+        [37, 'cases', 'count', 'exact', 'as of February 19, 2025'],
+        [11, 'deaths', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    // Cases the text already told of are no count of infections.
+    ['All four cases were linked to people with heart conditions.', []],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

@@ -209,7 +209,7 @@ export const STATES: readonly StateRow[] = [
   {
     id: 'state.dead',
     head: 'deaths',
-    states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered'],
+    states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered', 'fatal'],
     verbs: [
       'killing',
       'killed',
@@ -261,6 +261,15 @@ export const STATES: readonly StateRow[] = [
     of: '{who} injured',
   },
   { id: 'state.rescued', head: 'rescued', states: ['rescued', 'saved'], verbs: ['rescuing', 'rescued'], nouns: ['rescues'], of: '{who} rescued' },
+  {
+    // An outbreak's count: "46 cases", "infected 56 people", "tested positive".
+    id: 'state.infected',
+    head: 'cases',
+    states: ['infected', 'sickened', 'confirmed cases', 'tested positive', 'have tested positive', 'fallen ill', 'fell ill'],
+    verbs: ['infecting', 'infected', 'sickening', 'sickened'],
+    nouns: ['cases', 'confirmed cases', 'infections', 'infected'],
+    of: '{who} infected',
+  },
   {
     id: 'state.evacuated',
     head: 'evacuated',

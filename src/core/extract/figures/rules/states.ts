@@ -214,6 +214,10 @@ export const RULES: readonly MeasureRule[] = [
       const m = TOLL_BEFORE.exec(clauseBefore(c));
       const row = m?.[1] ? STATE_NOUN.get(m[1].toLowerCase()) : undefined;
       if (!m || !row) return undefined;
+      // "deaths bring the total to 36 cases": the noun right after the number says what it counts.
+      const after = phraseAt(c.s.tokens, c.next, c.titleCase);
+      const own = after ? STATE_NOUN.get(after.head.toLowerCase()) : undefined;
+      if (own && own !== row) return undefined;
       const toll = c.s.tokens.findIndex((t) => t.start >= (m.indices?.[1]?.[0] ?? 0) + (c.before.length - clauseBefore(c).length));
       const scope = placeAfter(c.s.tokens, toll + (m[1]?.split(' ').length ?? 1), c.s.text, 3);
       return {
@@ -230,7 +234,17 @@ export const RULES: readonly MeasureRule[] = [
       if (c.q.kind !== 'count') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       const row = np ? (STATE_NOUN.get(np.head.toLowerCase()) ?? STATE_NOUN.get(`${np.modifiers.at(-1) ?? ''} ${np.head.toLowerCase()}`)) : undefined;
-      return row && np ? stateReading(c, row, undefined, `${row.id}.noun`, np.next) : undefined;
+      if (!row || !np) return undefined;
+      // "All four cases were linked to ...": cases the text already told of, not a count of infections.
+      if (row.head === 'cases' && /\b(?:all|the|these|those|both)\s+$/i.test(c.before)) return undefined;
+      const r = stateReading(c, row, undefined, `${row.id}.noun`, np.next);
+      // "seven new cases": the day's new ones, not the total.
+      return c.s.tokens.slice(c.next, np.at).some((t) => NEW_WORDS.has(t.lower))
+        ? { ...r, measure: { ...r.measure, modifiers: [...r.measure.modifiers, 'new'] }, label: `new ${r.label ?? row.head}` }
+        : r;
     },
   },
 ];
+
+/** Words that make a count the newest part of a running total: "seven new cases", "12 additional deaths". */
+const NEW_WORDS = new Set(['new', 'additional', 'fresh', 'more', 'further']);
