@@ -102,7 +102,7 @@ describe('what a number measures', () => {
     [
       'Sterling held onto losses of 0.7% after the committee voted 5-4 to lower the key rate to 5%.',
       [
-        [0.7, 'losses', 'share', 'exact', 'as of February 19, 2025'],
+        [0.7, 'fall in sterling', 'change', 'exact', 'as of February 19, 2025'],
         [5, 'votes in favour', 'count', 'exact', 'as of February 19, 2025'],
         [4, 'votes against', 'count', 'exact', 'as of February 19, 2025'],
         [5, 'key rate', 'level', 'exact', 'as of February 19, 2025'],
@@ -214,6 +214,15 @@ describe('what a number measures', () => {
     ],
     // Cases the text already told of are no count of infections.
     ['All four cases were linked to people with heart conditions.', []],
+    [
+      'Sterling held onto earlier losses of 0.7% at $1.2764.',
+      [
+        [0.7, 'fall in sterling', 'change', 'exact', 'as of February 19, 2025'],
+        [1.2764, 'sterling', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    // Something given is no movement of the subject.
+    ['The deal calls for an immediate raise of 13%.', [[13, 'immediate raise', 'share', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

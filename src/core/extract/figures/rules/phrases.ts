@@ -31,6 +31,9 @@ import type { Token } from '../../../nlp.js';
 const OF_BEFORE =
   /\bof\s+(?:(?:some|about|nearly|around|roughly|more than|less than|over|under|almost|up to|at least|an estimated|as much as|approximately)\s+)?$/i;
 
+/** Nouns of a value's own movement ("losses of 0.7%"), not of something given ("a raise of 13%"). */
+const MOVE_NOUNS = new Set(['loss', 'gain', 'drop', 'decline', 'fall', 'slump', 'dip']);
+
 /** Possessive determiners, which open a noun phrase the way "the" does. */
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$/;
 
@@ -77,6 +80,18 @@ export const RULES: readonly MeasureRule[] = [
       if (!np || ((GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) && c.q.kind !== 'quantity')) return undefined;
       const row = STATE_NOUN.get(np.head.toLowerCase());
       if (row) return stateReading(c, row, undefined, `${row.id}.of`);
+      // "Sterling held onto earlier losses of 0.7%": a share that is a change is the change of the clause's subject.
+      const moved = singular(np.head.toLowerCase());
+      const direction = c.q.kind === 'share' && MOVE_NOUNS.has(moved) ? changeOfNoun(moved) : undefined;
+      const v = direction ? c.s.tokens.findLastIndex((t, i) => i < np.at && (t.pos === 'VERB' || t.pos === 'AUX')) : -1;
+      const subject = v > 0 ? subjectBefore(c.s.tokens, v, c.titleCase) : undefined;
+      if (direction && subject && !GENERIC.has(subject.lemma))
+        return {
+          rule: 'measure.of-before',
+          measure: { ...fromPhrase(subject, subject.scope), direction },
+          kind: 'change',
+          label: `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`,
+        };
       return { rule: 'measure.of-before', measure: fromPhrase(np, placeAfter(c.s.tokens, c.next, c.s.text)), label: phraseLabel(np) };
     },
   },
@@ -201,6 +216,12 @@ export const RULES: readonly MeasureRule[] = [
       const phrasal = /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before) ? phrasalChange(c) : undefined;
       // "voted to lower the key rate to 5%", "reduced rates from 5.25%": any verb of change, then "to" or "from".
       const toLevel = /\b(?:to|from)\s+(?:(?:about|nearly|some|more than|at least|almost|around|just)\s+)?$/i.test(c.before);
+      // "held onto losses of 0.7% at $1.2764": after a change, the value it stood at is the level of what changed.
+      const prior = c.previous;
+      if (!phrasal && prior?.kind === 'change' && prior.measure.direction && c.q.kind === 'money' && /\bat\s+$/i.test(c.before)) {
+        const what = { ...prior.measure, direction: undefined };
+        return { rule: 'measure.level', measure: what, kind: 'level', label: [...what.modifiers, what.head].join(' ') };
+      }
       const v = phrasal ?? (toLevel ? verbBefore(c, 16, LEVEL_OR_CHANGE_VERBS) : verbBefore(c, 10, LEVEL_VERBS));
       if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX')) return undefined;
       // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
