@@ -223,6 +223,14 @@ describe('what a number measures', () => {
     ],
     // Something given is no movement of the subject.
     ['The deal calls for an immediate raise of 13%.', [[13, 'immediate raise', 'share', 'exact', 'as of February 19, 2025']]],
+    [
+      'The pound extended losses, falling 0.75 per cent on the day to $1.276.',
+      [
+        [0.75, 'fall in pound', 'change', 'exact', 'as of February 19, 2025'],
+        [1.276, 'pound', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['Sterling fell to a session low of $1.2752 after the decision.', [[1.2752, 'sterling', 'level', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

@@ -175,6 +175,8 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.change-verb',
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
+      // "fell to a session low of $1.2752": the level it reached, named.
+      if (/\b(?:to|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}of\s+$/i.test(c.before)) return undefined;
       // "fell from $1.5 billion to $1.2 billion": the values a change went between are levels, not its size.
       if (/\bfrom\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)) return undefined;
       // "closed down 3% at $12.40": after a change, the value it stopped at is a level.
@@ -197,7 +199,13 @@ export const RULES: readonly MeasureRule[] = [
       // "cut its key rate by 25 basis points": past a possessive to the noun.
       const object = phraseAt(c.s.tokens, POSSESSIVE.test(tokenAt(c, v.index + 1)?.lower ?? '') ? v.index + 2 : v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
-      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
+      // "The pound extended losses, falling 0.75 per cent": a participle after a comma says more of the sentence's subject.
+      const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const participle =
+        !transitive && tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 && mainVerb < v.index
+          ? subjectBefore(c.s.tokens, mainVerb, c.titleCase)
+          : undefined;
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const label = `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`;
       return {
