@@ -231,6 +231,10 @@ describe('what a number measures', () => {
       ],
     ],
     ['Sterling fell to a session low of $1.2752 after the decision.', [[1.2752, 'sterling', 'level', 'exact', 'as of February 19, 2025']]],
+    ['The company, which employed 116,500 people, will cut jobs.', [[116_500, 'people employed', 'count', 'exact', 'as of February 19, 2025']]],
+    ['Officials evacuated 3,000 people on Monday.', [[3_000, 'evacuated', 'count', 'exact', 'February 17, 2025']]],
+    // Not the verb's own object, or not done.
+    ['Officials have not been able to account for 41 people.', []],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

@@ -56,6 +56,7 @@ const ORDER = [
   'measure.noun-after',
   'measure.size',
   'measure.duration',
+  'measure.people-object',
   'measure.verb-object',
   'measure.another',
   'measure.list',

@@ -22,7 +22,7 @@ import {
   tokenAt,
   verbBefore,
 } from './tools.js';
-import { STATE_NOUN, stateReading } from './states.js';
+import { STATE_NOUN, stateReading, stateRowOfWord } from './states.js';
 import { COMPARATIVE } from './shares.js';
 import { TIME_UNITS } from '../../../calendar.js';
 import type { Token } from '../../../nlp.js';
@@ -33,6 +33,16 @@ const OF_BEFORE =
 
 /** Nouns of a value's own movement ("losses of 0.7%"), not of something given ("a raise of 13%"). */
 const MOVE_NOUNS = new Set(['loss', 'gain', 'drop', 'decline', 'fall', 'slump', 'dip']);
+
+/** A verb's past participle, by the regular rules from its lemma ("impact" -> "impacted", "hire" -> "hired"). */
+function pastParticiple(t: Token): string {
+  if (/(?:ed|en)$/.test(t.lower)) return t.lower;
+  const l = t.lemma.toLowerCase();
+  if (/^(?:cut|hit|put|set|let|shut|hurt|cost)$/.test(l)) return l;
+  if (l.endsWith('e')) return `${l}d`;
+  if (/[^aeiou]y$/.test(l)) return `${l.slice(0, -1)}ied`;
+  return `${l}ed`;
+}
 
 /** Possessive determiners, which open a noun phrase the way "the" does. */
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$/;
@@ -390,6 +400,28 @@ export const RULES: readonly MeasureRule[] = [
       const noun = NOMINAL_OVERRIDES[v.token.lemma] ?? nominalOf(v.token.lemma);
       if (noun === v.token.lemma && !senseOf(noun)) return undefined;
       return { rule: 'measure.verb-object', measure: measure(singular(noun), { scope: placeAfter(c.s.tokens, c.next, c.s.text) }), label: noun };
+    },
+  },
+  {
+    // "The layoffs will impact roughly 17,500 people", "which employed 116,500 people": people, as the verb did to them.
+    id: 'measure.people-object',
+    read: (c) => {
+      const np = c.q.kind === 'count' ? phraseAt(c.s.tokens, c.next, c.titleCase) : undefined;
+      if (!np || !/^(?:people|person|individual|employee)$/.test(np.lemma) || np.modifiers.length) return undefined;
+      const v = verbBefore(c, 3);
+      if (!v || /^(?:be|have|do|say|tell|include|make|take|see|show|give|get|reach|total|number|count)$/.test(v.token.lemma)) return undefined;
+      // The verb's own object, said as done: not "account for 41 people", not "have not been able to ...".
+      if (c.s.tokens.slice(v.index + 1, c.prev + 1).some((t) => t.pos === 'ADP' || t.pos === 'PART')) return undefined;
+      if (c.s.tokens.slice(Math.max(0, v.index - 5), v.index).some((t) => /^(?:not|never|unable|n't|no)$/.test(t.lower))) return undefined;
+      const done = pastParticiple(v.token);
+      // "evacuated 3,000 people" are the evacuated, one count with "3,000 evacuated".
+      const row = stateRowOfWord(done);
+      if (row) return stateReading(c, row, undefined, `${row.id}.object`, np.next);
+      return {
+        rule: 'measure.people-object',
+        measure: measure(np.lemma === 'employee' ? 'employee' : 'people', { modifiers: [done] }),
+        label: `${np.head.toLowerCase()} ${done}`,
+      };
     },
   },
   {

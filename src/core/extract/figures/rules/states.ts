@@ -34,7 +34,7 @@ const TOLL_BEFORE = new RegExp(
 
 /** A state word's row: the first row that lists it. */
 const STATE_OF_WORD = new Map([...STATE_WORDS].reverse().map((x) => [x.w, x.row] as const));
-const stateRowOfWord = (w: string): StateRow | undefined => STATE_OF_WORD.get(w.toLowerCase());
+export const stateRowOfWord = (w: string): StateRow | undefined => STATE_OF_WORD.get(w.toLowerCase());
 const STATE_NOUN_WORDS = alternation(STATE_NOUNS.map((x) => x.w));
 const STATE_INCLUDES = new RegExp(
   `\\b(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^.;:]{0,60}?\\b(?:include|includes|included|including)\\s+` +
