@@ -756,6 +756,22 @@ describe('reconciliation by what is measured', () => {
     expect(b.timelines?.map((t) => [t.metric, t.points.map((p) => p.figures.map((f) => f.value))])).toEqual([['deaths', [[43], [104]]]]);
   });
 
+  it("leaves out of a running count's timeline a whole year's count of another event it is compared with", () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-07-05\n\nThe death toll rose to 43 on Saturday.\n'],
+      ['b.txt', 'B\nDate: 2025-07-07\n\nAt least 104 people are dead, officials said on Monday.\n\nA ferry sinking in 2014 killed 298 people.\n'],
+    ]);
+    expect(b.timelines?.map((t) => t.points.map((p) => p.figures.map((f) => f.value)))).toEqual([[[43], [104]]]);
+  });
+
+  it('sets no count of one nationality against the count of all: "169 Indian passengers" of "242 passengers"', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2025-06-12\n\nThe Indian jet with 242 passengers and crew on board crashed into a hostel soon after take-off.\n'],
+      ['b.txt', 'B\nDate: 2025-06-12\n\nThe airline said there were 169 Indian passengers, 53 British and a Canadian on board the plane.\n'],
+    ]);
+    expect(b.conflicts).toEqual([]);
+  });
+
   it("dates an article's counts by the one part of the day it gives counts at: a morning count and an afternoon one are a timeline", () => {
     const b = setOf([
       [

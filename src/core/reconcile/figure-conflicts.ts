@@ -100,6 +100,9 @@ function contextOf(f: Figure): Set<string> {
  * "identification is pending for 10 children") only when their sentences share a content word
  * besides the counted noun.
  */
+/** A word that names a nationality as a narrowing word does ("indian", "british", "portuguese", "thai"). */
+const NATIONALITY = /^[a-z]+(?:ian|ean|an|ese|ish|i|ch)$/;
+
 function talkingOfOneThing(group: Figure[]): Figure[] {
   if (group.every((f) => fullyTyped(f.typed))) return group;
   const ctx = new Map(group.map((f) => [f, contextOf(f)]));
@@ -111,6 +114,13 @@ function talkingOfOneThing(group: Figure[]): Figure[] {
     if (!x || !y || ![...keys(x.heads)].some((h) => keys(y.heads).has(h))) return false;
     // A narrowing word the other figure's sentences use near it narrows that one too ("offers rejected" and "two offers ... members rejected").
     const within = (m: Set<string>, other: Figure, o: Set<string>): boolean => [...m].every((w) => o.has(w) || ctx.get(other)?.has(w));
+    // A nationality narrows both alike or neither: "169 Indian passengers" are a part of "242 passengers".
+    const nations = (m: Set<string>): string =>
+      [...m]
+        .filter((w) => NATIONALITY.test(w))
+        .sort()
+        .join(' ');
+    if (nations(x.mods) !== nations(y.mods)) return false;
     return within(x.mods, b, y.mods) || within(y.mods, a, x.mods);
   };
   const sameWhere = (a: Figure, b: Figure): boolean =>

@@ -324,8 +324,12 @@ export function reconcileFigures(
         ordered.length < 2 ? 0 : recencyOf(i === ordered.length - 1 ? 0 : stepsBehind(at[0]?.typed?.period.grain ?? 'day', daysBetween(end(at), end(last))));
       for (const f of at) f.weight = rank(f, measureFiles, recency, disputed.has(f)) - (shownOnLead.has(f) ? 3 : 0);
     });
-    if (moments.length > 1 && group[0]) {
-      const points = ordered.map((at) => ({ period: at[0]?.period ?? '', from: at[0]?.typed?.period.from ?? '', figures: at }));
+    // A count given for a whole year among the story's daily counts ("298 deaths in 2014" beside this week's toll) is another
+    // event told for comparison, not a point in the running count.
+    const daily = ordered.some((at) => at[0]?.typed?.period.grain === 'day');
+    const inRun = ordered.filter((at) => !daily || at[0]?.typed?.period.grain !== 'year');
+    if (inRun.length > 1 && group[0]) {
+      const points = inRun.map((at) => ({ period: at[0]?.period ?? '', from: at[0]?.typed?.period.from ?? '', figures: at }));
       timelines.push({ metric: group[0].metric, points });
     }
   }

@@ -4,7 +4,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { familyOf } from '../extract/figures/label.js';
-import { isCommonNoun, senseName, senseOf, sensesOf, singular } from '../extract/figures/lexicon.js';
+import { isCommonNoun, isPeopleNoun, senseName, senseOf, sensesOf, singular } from '../extract/figures/lexicon.js';
 import { daysBetween, PROJECTED, samePeriod } from '../extract/figures/period.js';
 import { STATES } from '../extract/figures/vocabulary.js';
 import { SYNONYMS } from '../extract/figures/vocabulary-words.js';
@@ -66,9 +66,18 @@ export function headKey(head: string, senses: StorySenses): string {
   return `~${senseName(first.sense)}`;
 }
 
-/** Words that narrow a measure and must agree for two figures to be one measure; the story's own place narrows nothing ("six Texas counties"). */
+/**
+ * Words that narrow a measure and must agree for two figures to be one measure; the story's own place
+ * narrows nothing ("six Texas counties"), but a nationality narrows people ("169 Indian passengers" of 242).
+ */
 export const loose = (m: Measure, places?: ReadonlySet<string>): string[] =>
-  m.modifiers.filter((w) => !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w) && !places?.has(w)).sort();
+  m.modifiers
+    .filter(
+      (w) =>
+        !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w) &&
+        (!places?.has(w) || (isPeopleNoun(m.head) && /(?:an|ese|ish|i|ch)$/.test(w))),
+    )
+    .sort();
 export const norm = (s: string | undefined): string =>
   (s ?? '')
     .toLowerCase()

@@ -105,7 +105,7 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
     fromWhere(c, c.next) ??
     ONE_OF.exec(c.s.text.slice(c.q.end))?.[1]?.toLowerCase() ??
     // "38 people were killed on the ground": those not aboard the craft the story is about.
-    /^[^,;.]{0,40}?\b(on the ground)\b/i.exec(c.s.text.slice(c.q.end))?.[1]?.toLowerCase() ??
+    (/^[^,;.]{0,40}?\b(on the ground)\b/i.exec(c.s.text.slice(c.q.end)) ?? /^\s*(on the ground),/i.exec(c.s.text))?.[1]?.toLowerCase() ??
     frontedPlace(c.s.text);
   // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
   const cause = CAUSE_AFTER.exec(c.s.text.slice(c.q.end))?.[1];
