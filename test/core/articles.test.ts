@@ -68,6 +68,23 @@ describe('parseArticle', () => {
     expect(parseArticle('x.txt', text).body.map((p) => p.text)).not.toContain(expect.stringContaining('\n'));
   });
 
+  it('takes the last few headlines under a list heading for the list, even one that ends with a stop', () => {
+    const text = [
+      'Fever spreads',
+      'Date: 2024-09-29',
+      'Health officials reported six deaths and 20 cases on Saturday, and said more tests were under way across the region.',
+      'ALSO READ',
+      'Suspected Fever Death in Riverton Under Investigation',
+      'Valley Confirms Fever Death Amid Rising Concerns',
+      'Valley Records Fever Case After Riverton Man Dies',
+      'Man who died recently in Riverton was infected with the fever: Health Minister Ana Lind.',
+      'Riverton Faces Fever Outbreak: Second Death Reported',
+    ].join('\n');
+    expect(parseArticle('f.txt', text).body.map((p) => p.text)).toEqual([
+      'Health officials reported six deaths and 20 cases on Saturday, and said more tests were under way across the region.',
+    ]);
+  });
+
   it('drops a teaser that repeats the opening of the body, and a repeated headline', () => {
     const t = parseArticle(
       't.txt',

@@ -72,6 +72,9 @@ describe('open questions', () => {
     ['He added that there were likely to be “many more” confirmed deaths.', 'Will there be more confirmed deaths?'],
     ['I unfortunately anticipate that those numbers will increase.', 'Will those numbers increase further?'],
     ['The coroner said it seems likely the death toll will rise.', 'Will the death toll rise further?'],
+    ['The health minister said a vaccine trial is slated to begin soon.', 'When will the vaccine trial begin?'],
+    ['A clinical trial of the new drug will soon get underway.', 'When will the clinical trial of the new drug begin?'],
+    ['Concerns about possible international spread were heightened on Friday.', 'Are concerns about possible international spread warranted?'],
     ['It remains to be seen whether the ceasefire will hold.', 'Will the ceasefire hold?'],
     ['The court will decide whether the ban is constitutional.', 'Is the ban constitutional?'],
     ['After a week of protests, questions swirl about whether the council could have acted sooner.', 'Could the council have acted sooner?'],
@@ -167,8 +170,10 @@ describe('open questions', () => {
     'The company declined to comment.',
     // The speaker's own doubt, in the first person, is no question for the reader.
     'The chief said: "It is unclear whether we can reopen the mill."',
-    // Said not to be possible.
+    // Said not to be possible, or judged likely; a relative clause describes its noun.
     'The minister said there was no chance that anyone could be saved.',
+    'Experts said there was a good chance the infection could be halted.',
+    'Authorities are tracing more than 300 people who may have been in contact with the patients.',
     // An estimate or a forecast that gives its figure is a figure.
     'The fires could cost between $250 and $275 billion, forecasters said.',
     'Inflation is expected to rise once again to 2.75% this year.',

@@ -140,7 +140,10 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     const line = rest[i];
     if (!line) continue;
     // The items under "Recommended Stories" or "Related" run until the article's prose resumes.
-    if (inList && isListItem(line.text)) {
+    // The list also runs to the end when all that is left is a few headlines ("Man who died ...: Minister Veena George.").
+    const headlineLike = (t: string): boolean => t.split(/\s+/).length < 30 && (!/[.!?]["”’]?$/.test(t) || /\w:\s\S/.test(t));
+    const tail = rest.length - i <= 6 && rest.slice(i).every((l) => headlineLike(l.text));
+    if (inList && (isListItem(line.text) || tail)) {
       furniture.push({ text: line.text, reason: 'link list' });
       continue;
     }

@@ -95,6 +95,9 @@ export function modalQuestion(m: RegExpExecArray, sentence: string): string | un
   if (BACKGROUND.test(before) || /\b(?:couldn't|cannot|can't)\b/.test(m[0])) return undefined;
   // "there was no chance that anyone could be saved" says it could not.
   if (/\bno\s+(?:chance|way|hope|possibility|prospect)\s+(?:that\s+)?[^,;]{0,40}$/i.test(before)) return undefined;
+  // "there was a good chance the infection could be halted" judges the odds; "300 people who may have been in contact" describes them.
+  if (/\b(?:good|strong|high|real|every|little|slim)\s+chance\s+(?:that\s+)?[^,;]{0,40}$/i.test(before) || /\b(?:who|which|that)$/i.test(before))
+    return undefined;
   // "could cost between $250 and $275 billion": an estimate, told as a figure, not a question.
   if (/^(?:cost|total|reach|top|exceed|amount)\b[^,;]*\d/i.test(m[2] ?? '')) return undefined;
   const subj = subjectAt(sentence, m.index);

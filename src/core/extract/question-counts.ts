@@ -1,11 +1,37 @@
 /**
- * Cues for what is not yet known about counts: no official count, a figure not final until a
- * process ends, more of something expected. Part of the cue table in questions.ts.
+ * Cues for what is not yet known about counts and timing: no official count, a figure not final
+ * until a process ends, more of something expected, something due to begin soon, concerns that grew.
+ * Part of the cue table in questions.ts.
  */
 import { asSubject, cutClause, subjectAt, tidy } from './question-grammar.js';
 import type { Cue } from './question-words.js';
 
 export const COUNT_CUES: readonly Cue[] = [
+  {
+    // "A vaccine trial is slated to begin soon", "the trial will soon get underway".
+    id: 'soon',
+    anchors: ['soon'],
+    re: new RegExp(
+      String.raw`\b(?:(?:is|are)\s+(?:slated|scheduled|set|due|expected)\s+to\s+(begin|start|open|resume|get\s+underway)\s+soon|` +
+        String.raw`will\s+soon\s+(begin|start|open|resume|get\s+underway))\b`,
+      'i',
+    ),
+    ask: (m, s) => {
+      const subj = subjectAt(s, m.index);
+      const verb = (m[1] ?? m[2] ?? '').replace(/^get\s+underway$/i, 'begin');
+      return subj && verb && !/^(?:it|this|that|they)$/i.test(subj) ? tidy(`When will ${asSubject(subj)} ${verb}`) : undefined;
+    },
+  },
+  {
+    // "Concerns about possible international spread were heightened".
+    id: 'concerns grew',
+    anchors: ['concern concerns fears worries'],
+    re: /\b(?:concerns?|fears?|worries)\s+(about|over|of)\s+([^,;]{5,80}?)\s+(?:were|was|have\s+been|has\s+been|grew|mounted|rose)\b/i,
+    ask: (m) => {
+      const what = cutClause(m[2] ?? '');
+      return what ? tidy(`Are concerns about ${what} warranted`) : undefined;
+    },
+  },
   {
     // "There was no official count of those killed", "no confirmation about the number of dead".
     id: 'no count',
