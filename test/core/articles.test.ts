@@ -85,6 +85,14 @@ describe('parseArticle', () => {
     ]);
   });
 
+  it('drops a copyright notice run on after the last sentence of a paragraph', () => {
+    const text = 'Rates cut\nThe pound fell 0.7 per cent on the day. - Copyright The Daily Ledger Limited 2024\n';
+    const a = parseArticle('c.txt', text);
+    expect(a.body.map((p) => p.text)).toEqual(['The pound fell 0.7 per cent on the day.']);
+    expect(a.furniture.map((f) => f.reason)).toContain('copyright');
+    for (const p of a.body) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
+  });
+
   it('drops a teaser that repeats the opening of the body, and a repeated headline', () => {
     const t = parseArticle(
       't.txt',

@@ -20,6 +20,9 @@ function linesOf(text: string): Line[] {
   return out;
 }
 
+/** A copyright notice after a paragraph's last sentence, on the same line. */
+const TRAILING_COPYRIGHT = /(?<=[.!?"”’])\s+[-–—]\s*(?:Copyright|©)\s[^.!?]{0,80}\b(?:19|20)\d\d\.?\s*$/;
+
 /** How a line that finishes a sentence or a heading ends; a line that ends otherwise may go on in the next. */
 const CLOSED_END = /[.!?…:;"”’')\]|]$/;
 /** How a line ends that a sentence cannot end on: a comma, a hyphen, a word that needs one after it. */
@@ -160,10 +163,14 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     }
     seen.add(line.text);
     const dl = datelineOf(line.text);
+    // "... 3.76 per cent. - Copyright The Financial Times Limited 2024": a copyright line run on after the last sentence.
+    const notice = TRAILING_COPYRIGHT.exec(line.text);
+    const end = notice ? notice.index : line.text.length;
+    if (notice) furniture.push({ text: line.text.slice(notice.index).trim(), reason: 'copyright' });
     if (dl) {
       furniture.push({ text: line.text.slice(0, dl.length), reason: 'dateline' });
-      body.push({ text: line.text.slice(dl.length), start: line.start + dl.length });
-    } else body.push({ text: line.text, start: line.start });
+      body.push({ text: line.text.slice(dl.length, end), start: line.start + dl.length });
+    } else body.push({ text: line.text.slice(0, end), start: line.start });
   }
   const url = meta.url ?? header.url;
   const published = parseDate(meta.published, 'metadata') ?? parseDate(header.date, 'date-line') ?? urlDate(url);
