@@ -272,7 +272,8 @@ const BARE_MONTH: Pattern = {
   id: 'period.bare-month',
   needs: 'month',
   re: new RegExp(`\\b(${MONTH_RE})(?:[’']s)?(?![a-z])`, 'gi'),
-  resolve: (m, pub) => (/^[A-Z]/.test(m[1] ?? '') && m[1] !== 'May' ? pastMonth(monthIndex(m[1] ?? ''), pub, false) : undefined),
+  // "pricing 35 basis points of easing by December": a month ahead of the report is no month past.
+  resolve: (m, pub) => (/^[A-Z]/.test(m[1] ?? '') && m[1] !== 'May' && !ahead(m.input, m.index) ? pastMonth(monthIndex(m[1] ?? ''), pub, false) : undefined),
 };
 
 function relative(which: string, unit: string, pub: PubDate): Period | undefined {
