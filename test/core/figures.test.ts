@@ -237,6 +237,13 @@ describe('what a number measures', () => {
     ['Officials have not been able to account for 41 people.', []],
     // A month ahead of the report dates nothing past.
     ['Traders were pricing around 35 basis points of easing by December.', [[35, 'easing', 'quantity', 'about', 'as of February 19, 2025']]],
+    [
+      'The company expects revenue to be between $12.5 billion and $13.5 billion.',
+      [
+        [12_500_000_000, 'revenue', 'money', 'at-least', 'as of February 19, 2025'],
+        [13_500_000_000, 'revenue', 'money', 'up-to', 'as of February 19, 2025'],
+      ],
+    ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

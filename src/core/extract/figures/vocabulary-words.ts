@@ -340,7 +340,7 @@ const BOUND_WORDS = /approximately|about|around|roughly|nearly|almost|over|more 
 const SIZE_WORDS = [
   /amount(?:s|ed|ing)?\s+to|total(?:s|led|ed|ling|ing)?|ranging\s+from|rang(?:e|es|ed)\s+from/,
   /worth|valued\s+at|estimated\s+at|put\s+at|came\s+to|comes\s+to|stood\s+at|stands\s+at/,
-  /is|was|are|were|will\s+be|would\s+be|could\s+be|of\s+about/,
+  /is|was|are|were|will\s+be|would\s+be|could\s+be|to\s+be|of\s+about/,
 ];
 /** Verbs that give a number as the size of the noun phrase before them ("damage amounting to €1.6 billion", "GDP is estimated at €4 billion"). */
 export const SIZE_VERBS = new RegExp(String.raw`\b${anyOf(SIZE_WORDS)}\s+(?:${anyOf([BOUND_WORDS, 'as much as'])}\s+)?$`, 'i');
