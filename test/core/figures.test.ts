@@ -244,6 +244,7 @@ describe('what a number measures', () => {
         [13_500_000_000, 'revenue', 'money', 'up-to', 'as of February 19, 2025'],
       ],
     ],
+    ['The Eaton Fire scorched 14,117 acres.', [[14_117, 'area scorched by eaton fire', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

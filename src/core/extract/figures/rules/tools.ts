@@ -94,7 +94,8 @@ export function verbBefore(c: MeasureContext, reach: number, only?: readonly str
     const t = c.s.tokens[k];
     if (!t || /^[,.;:!?()]$/.test(t.text)) return undefined;
     // "largely paralysed the country": an "-ed" word the tagger calls an adjective is a verb when an object follows it.
-    const verb = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && c.s.tokens[k + 1]?.pos === 'DET');
+    // "The Eaton Fire scorched 14,117 acres": so is one right before the number.
+    const verb = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && (c.s.tokens[k + 1]?.pos === 'DET' || k === c.prev));
     if (verb || (only && only.includes(t.lower))) return !only || only.includes(t.lower) ? { token: t, index: k } : undefined;
   }
   return undefined;
