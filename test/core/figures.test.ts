@@ -774,6 +774,14 @@ describe('reconciliation by what is measured', () => {
     expect(b.timelines?.map((t) => t.points.map((p) => p.figures.map((f) => f.value)))).toEqual([[[43], [104]]]);
   });
 
+  it('sets "sterling" and "the pound" against each other: one currency', () => {
+    const b = setOf([
+      ['a.txt', 'A\nDate: 2024-08-01\n\nSterling fell 0.7% against the dollar after the decision.\n'],
+      ['b.txt', 'B\nDate: 2024-08-01\n\nThe pound fell 0.75 per cent against the dollar after the decision.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.value).sort())).toEqual([[0.7, 0.75]]);
+  });
+
   it('sets no count of one nationality against the count of all: "169 Indian passengers" of "242 passengers"', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2025-06-12\n\nThe Indian jet with 242 passengers and crew on board crashed into a hostel soon after take-off.\n'],

@@ -325,13 +325,15 @@ export const SINCE_LAST = new RegExp(
 
 /**
  * Words the same measure goes by in news copy, beyond what WordNet joins: an event's economic cost
- * is reported as its cost, damage, losses or impact.
+ * is reported as its cost, damage, losses or impact; Britain's currency as sterling or the pound.
  */
 export const SYNONYMS: readonly { id: string; head: string; words: readonly string[] }[] = [
   { id: 'synonym.cost', head: 'cost', words: ['cost', 'costs', 'damage', 'damages', 'loss', 'losses', 'impact', 'bill', 'price tag', 'hit'] },
   { id: 'synonym.population', head: 'population', words: ['population', 'inhabitants', 'residents', 'people'] },
   { id: 'synonym.job', head: 'job', words: ['job', 'jobs', 'position', 'positions', 'role', 'roles', 'post', 'posts'] },
   { id: 'synonym.workforce', head: 'workforce', words: ['workforce', 'staff', 'employees', 'personnel', 'headcount'] },
+  // Britain's currency as markets report it: "sterling fell 0.7%", "the pound fell 0.75%".
+  { id: 'synonym.sterling', head: 'sterling', words: ['sterling', 'pound', 'pound sterling', 'british pound'] },
 ];
 
 /** Bounds said before a size or a share: "approximately", "more than", "an estimated". */
