@@ -245,6 +245,13 @@ describe('what a number measures', () => {
       ],
     ],
     ['The Eaton Fire scorched 14,117 acres.', [[14_117, 'area scorched by eaton fire', 'quantity', 'exact', 'as of February 19, 2025']]],
+    [
+      'Forecasters have predicted gusts between 50 and 70 mph.',
+      [
+        [50, 'gusts', 'quantity', 'at-least', 'as of February 19, 2025'],
+        [70, 'gusts', 'quantity', 'up-to', 'as of February 19, 2025'],
+      ],
+    ],
     ['The river swelled more than 26 feet in less than an hour.', [[26, 'rise in river', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot of rain.', [[1, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],
     ['Some valleys got more than a foot and a half of rain.', [[1.5, 'rain', 'quantity', 'more-than', 'as of February 19, 2025']]],

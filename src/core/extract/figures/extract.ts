@@ -50,6 +50,10 @@ export interface SentencePlace {
 
 const PEOPLE: FigureUnit = { id: 'people', dimension: 'people', toBase: 1, label: '' };
 
+/** The bounds the two ends of a range put on one figure. */
+const BOUND_FROM_BELOW = { bound: 'at-least', text: 'at least' } as const;
+const BOUND_FROM_ABOVE = { bound: 'up-to', text: 'up to' } as const;
+
 /** Rules that give a number the measure of another: its unit carries over when it has none of its own. */
 const COPIES = new Set([
   'measure.from-to',
@@ -190,12 +194,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const next = candidates.slice(i + 1).find((m) => !/^\s*(?:out\s+)?of\s+(?:the\s+)?$/i.test(text.slice(n.end, m.start)));
     const period = then ?? periodOf(n, spans, next, text, pub, kind);
     // "between $250 and $275 billion": the ends of a range bound one figure, from below and from above.
-    const range = r.rule === 'measure.range' && q.bound === 'exact';
-    const start = range ? figures.at(-1)?.typed : undefined;
-    if (range && start?.bound === 'exact' && figures.at(-1)) {
-      start.bound = 'at-least';
-      (figures.at(-1) as FigureMention).qualifier = 'at least';
-    }
+    const end = n.range?.between && q.bound === 'exact' ? (n.range.first ? BOUND_FROM_BELOW : BOUND_FROM_ABOVE) : undefined;
     const figure: FigureMention = {
       metric: labelOf(r),
       metricKey: measureKey(kind, r.measure),
@@ -203,13 +202,13 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       text: n.text,
       unit: q.unit.label,
       period: period.label,
-      qualifier: range ? 'up to' : q.boundText,
+      qualifier: end ? end.text : q.boundText,
       evidence: { file: place.file, quote: place.quote },
       decimals: n.decimals,
       position: place.position,
       typed: {
         kind,
-        bound: range ? 'up-to' : q.bound,
+        bound: end ? end.bound : q.bound,
         scale: n.scale,
         unit: q.unit,
         measure: r.measure,

@@ -70,19 +70,14 @@ const MEASURE_RULES: readonly MeasureRule[] = ORDER.map((id) => {
   return rule;
 });
 
-/** "between" before the first number of a range; the rest of the range after it ("and $275 billion", "to 70"). */
-const BETWEEN = /\bbetween\s+$/i;
-const RANGE_REST = /^\s*(?:and|to|-|–)\s*[$€£]?\d/i;
-
 /**
  * Reads what one number measures: the first rule that reads it, or undefined when none does. The
  * first number of a range is read as if "between" were not there ("may cost between $250 and $275
  * billion" as "may cost $250"); the second takes its reading (measure.range).
  */
 export function readMeasure(c: MeasureContext): Reading | undefined {
-  const between = BETWEEN.exec(c.before);
-  const first = between && RANGE_REST.test(c.after) && c.s.tokens[c.prev]?.lower === 'between';
-  const read = first ? { ...c, before: c.before.slice(0, between.index), prev: c.prev - 1 } : c;
+  const first = c.n.range?.first && c.n.range.between && c.s.tokens[c.prev]?.lower === 'between';
+  const read = first ? { ...c, before: c.before.replace(/\bbetween\s+$/i, ''), prev: c.prev - 1 } : c;
   for (const rule of MEASURE_RULES) {
     const r = rule.read(read);
     if (r) return r;

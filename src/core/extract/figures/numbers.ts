@@ -22,6 +22,11 @@ export interface NumberMention {
   words: boolean;
   /** A unit written against the digits ("15GW", "5km"), lower case. */
   attachedUnit?: string | undefined;
+  /**
+   * The range this number opens or closes ("between $250 and $275 billion", "from 5 to 7%"): the
+   * other end, and whether "between" opened it (then the two bound one figure).
+   */
+  range?: { first: boolean; other: NumberMention; between: boolean } | undefined;
 }
 
 const SMALL: Record<string, number> = {
@@ -306,7 +311,7 @@ export function findNumbers(sentence: string): NumberMention[] {
         });
     }
   found.sort((a, b) => a.start - b.start);
-  shareRangeScale(sentence, found);
+  markRanges(sentence, found);
   return found;
 }
 
@@ -320,14 +325,19 @@ const RANGE_START = /\b(?:between|from|of)\s+$/i;
 const RANGE_JOIN = /^\s*(?:and|to|-|–|—)\s*$/i;
 
 /**
- * "between $250 and $275 billion", "from 5 to 7%": the first number of a range is written in the
- * second's scale and as its percent. Its value is the one the text gives it ($250 billion), not a new one.
+ * "between $250 and $275 billion", "from 5 to 7%": the two ends of a range know each other, and the
+ * first is written in the second's scale and as its percent. Its value is the one the text gives it
+ * ($250 billion), not a new one.
  */
-function shareRangeScale(sentence: string, found: NumberMention[]): void {
+function markRanges(sentence: string, found: NumberMention[]): void {
   for (let i = 0; i + 1 < found.length; i++) {
     const a = found[i] as NumberMention;
     const b = found[i + 1] as NumberMention;
-    if (!RANGE_JOIN.test(sentence.slice(a.end, b.start)) || !RANGE_START.test(sentence.slice(0, a.start))) continue;
+    const opening = RANGE_START.exec(sentence.slice(0, a.start));
+    if (!opening || !RANGE_JOIN.test(sentence.slice(a.end, b.start))) continue;
+    const between = /^between/i.test(opening[0]);
+    a.range = { first: true, other: b, between };
+    b.range = { first: false, other: a, between };
     if (a.scale === 1 && b.scale > 1 && !a.percent && !a.fraction && !a.attachedUnit && a.value * b.scale <= b.value) {
       a.value *= b.scale;
       a.scale = b.scale;

@@ -29,8 +29,6 @@ const BOUND_AFTER = new RegExp(`^\\s*(${alternation(AFTER.map((x) => x.w))})\\b`
 const UNIT_BY_SPELLING = new Map<string, UnitRow>(UNITS.flatMap((u) => u.spellings.map((s) => [s, u] as const)));
 // Single letters ("m", "t", "l", "g", "c", "f", "w") are units only against the digits ("15m"), never as a word after a space.
 const UNIT_WORDS = new RegExp(`^[\\s-]*(${alternation(UNITS.flatMap((u) => u.spellings).filter((s) => s.length > 1))})(?![\\w-])`, 'i');
-/** The rest of a range after its first number: "and 70", "to 7.5", "-70". */
-const RANGE_REST = /^\s*(?:and|to|-|–)\s*\d[\d,]*(?:\.\d+)?/i;
 const CURRENCY_WORDS = new RegExp(`^\\s*(${alternation(CURRENCIES.flatMap((c) => c.words))})\\b`, 'i');
 const CURRENCY_BY_WORD = new Map(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c] as const)));
 const RATE = /^\s*((?:[a-z]+\s+){0,2}?)per\s+(\d{1,3}(?:,\d{3})+|\d+|capita|cent)(?:\s+(?!in\b|last\b|this\b|and\b|to\b|from\b|of\b|the\b)([a-z]+))?/i;
@@ -91,10 +89,13 @@ export function quantityOf(n: NumberMention, sentence: string): Quantity {
   const attached = n.attachedUnit ? UNIT_BY_SPELLING.get(n.attachedUnit) : undefined;
   if (attached) return finish(unitOf(attached), 'quantity', n.end);
   // "between 50 and 70 mph": the first number of a range is in the second's unit.
-  const rest = RANGE_REST.exec(after);
-  const u = UNIT_WORDS.exec(after) ?? (rest && /\b(?:between|from)\s+$/i.test(before) ? UNIT_WORDS.exec(after.slice(rest[0].length)) : null);
+  const u = UNIT_WORDS.exec(after);
   const unit = u?.[1] ? UNIT_BY_SPELLING.get(u[1].toLowerCase()) : undefined;
   if (u && unit) return finish(unitOf(unit), 'quantity', n.end + u[0].length);
+  // "between 50 and 70 mph": the first number of a range is in the second's unit, written after the second.
+  const rangeUnit = n.range?.first ? UNIT_WORDS.exec(sentence.slice(n.range.other.end))?.[1] : undefined;
+  const shared = rangeUnit ? UNIT_BY_SPELLING.get(rangeUnit.toLowerCase()) : undefined;
+  if (shared) return finish(unitOf(shared), 'quantity', n.end);
   // "a decade" is ten years.
   const year = /^(?:a|an)\s+decades?$/i.test(n.text) ? UNIT_BY_SPELLING.get('year') : undefined;
   if (year) return finish(unitOf(year), 'quantity', n.end);

@@ -22,9 +22,6 @@ const FROM_TO = new RegExp(
   'i',
 );
 
-/** "between $250 and", "between $12.5 billion and": a range's first number, then its join. */
-const RANGE_START_BEFORE = /\bbetween\s+[$€£]?\d[\d,.]*(?:%|\s*(?:per\s?cent|percent|thousand|million|billion|trillion|bn|m)\b)?\s+(?:and|to|-|–)\s*$/i;
-
 /** "up from 87", "down from about 90", "compared with about 30". */
 const UP_FROM = /\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:(?:about|nearly|some|more than|at least)\s+)?$/i;
 
@@ -68,7 +65,7 @@ export const RULES: readonly MeasureRule[] = [
   {
     // "may cost between $250 and $275 billion": the end of a range measures what its start does.
     id: 'measure.range',
-    read: (c) => (c.previous && RANGE_START_BEFORE.test(c.before) ? { ...c.previous, rule: 'measure.range' } : undefined),
+    read: (c) => (c.previous && c.n.range?.between && !c.n.range.first ? { ...c.previous, rule: 'measure.range' } : undefined),
   },
   {
     // "33,000 members, including 17,000 in Everett": a part of what the value before counts.

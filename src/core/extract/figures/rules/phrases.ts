@@ -386,6 +386,9 @@ export const RULES: readonly MeasureRule[] = [
         )
       )
         return undefined;
+      // "has predicted gusts (between) 50 and 70 mph": the noun the verb takes, right before the number, is what is measured.
+      const object = c.prev > v.index && tokenAt(c, c.prev)?.pos === 'NOUN' ? phraseEndingAt(c.s.tokens, c.prev, c.titleCase) : undefined;
+      if (object && !GENERIC.has(object.lemma)) return { rule: 'measure.verb-object', measure: fromPhrase(object), label: phraseLabel(object) };
       // "The Palisades Fire has burned 23,713 acres": an area is the area the verb did, and whose.
       if (c.q.unit.dimension === 'area') {
         const done = /(?:ed|en|nt)$/.test(v.token.lower) ? v.token.lower : `${v.token.lemma.replace(/e$/, '')}ed`;
