@@ -30,43 +30,52 @@ const OPEN_END = /(?:,|\w-|\b(?:a|an|the|of|in|on|to|and|or|but|with|for|by|at|f
 /** A line a sentence goes on in: it starts lower case ("the deadly plane crash rose to 270"). */
 const GOES_ON = /^[a-z]/;
 
-/** Whether most words of a line's last row start upper case, as a headline's do. */
-function titleCased(text: string): boolean {
-  const words = text.slice(text.lastIndexOf('\n') + 1).split(/\s+/);
+/** The last row of a line, which may hold several of the file's rows once joined: what a join looks at. */
+const lastRow = (l: Line): string => l.text.slice(l.text.lastIndexOf('\n') + 1);
+
+/** Whether most words of a row start upper case, as a headline's do. */
+function titleCased(row: string): boolean {
+  const words = row.split(/\s+/);
   return words.filter((w) => /^[A-Z]/.test(w)).length > words.length * 0.6;
 }
 
 /**
+ * Whether the sentence of row `a` plainly goes on in line `b`: prose on both sides (a row of a few
+ * words, not a lone word such as "side-post-image" unless it ends the sentence), no headline in title
+ * case, and `b` starts lower case or `a` ends on a comma or on "the".
+ */
+const goesOn = (a: string, b: string): boolean =>
+  !CLOSED_END.test(a) && /(?:\S+\s+){2}\S/.test(a) && !titleCased(a) && (/\s/.test(b) || CLOSED_END.test(b)) && (GOES_ON.test(b) || OPEN_END.test(a));
+
+/** In text wrapped throughout, a long row that ends no sentence goes on in a next line of prose. */
+const wrapsOn = (a: string, b: string): boolean => !CLOSED_END.test(a) && a.length >= 40 && /\s/.test(b) && /^[\w$£€“"(]/.test(b);
+
+/**
  * Text hard-wrapped at a fixed width (wire copy, e-mail), one paragraph over several lines, read
- * as the paragraphs it is. A line joins the next when its sentence plainly goes on there (the next
- * starts lower case, or this one ends on a comma or on "the"); in text wrapped throughout (three
- * such joins at least), any long line that does not end a sentence does too ("president of the
- * Junior Doctors" / "Association at B.J. Medical College"). A joined paragraph's text is the file's
- * own, line breaks and all, so its quotes stay exact.
+ * as the paragraphs it is. A line joins the next when its sentence plainly goes on there; in text
+ * wrapped throughout (three such joins at least), any long line that does not end a sentence does
+ * too ("president of the Junior Doctors" / "Association at B.J. Medical College"). A joined
+ * paragraph's text is the file's own, line breaks and all, so its quotes stay exact. Each join looks
+ * only at the last row, so a long wrapped article is read in linear time.
  */
 function unwrap(lines: Line[], text: string): Line[] {
-  // Prose on both sides: a line of a few words at least, and not a lone word ("side-post-image") unless it ends the sentence.
-  // A headline in title case ends without a stop and goes on in nothing.
-  const goesOn = (a: Line, b: Line): boolean =>
-    !CLOSED_END.test(a.text) &&
-    /(?:\S+\s+){2}\S/.test(a.text) &&
-    !titleCased(a.text) &&
-    (/\s/.test(b.text) || CLOSED_END.test(b.text)) &&
-    (GOES_ON.test(b.text) || OPEN_END.test(a.text));
   let plain = 0;
-  for (let i = 0; i + 1 < lines.length; i++) if (goesOn(lines[i] as Line, lines[i + 1] as Line)) plain++;
+  for (let i = 0; i + 1 < lines.length; i++) if (goesOn((lines[i] as Line).text, (lines[i + 1] as Line).text)) plain++;
   if (plain === 0) return lines;
   const wrapped = plain >= 3;
   const out: Line[] = [];
   for (const line of lines) {
     const last = out.at(-1);
-    const long = (l: Line): boolean => l.text.length - l.text.lastIndexOf('\n') > 40;
-    if (last && (goesOn(last, line) || (wrapped && !CLOSED_END.test(last.text) && long(last) && /\s/.test(line.text) && /^[\w$£€“"(]/.test(line.text))))
+    const row = last ? lastRow(last) : '';
+    if (last && (goesOn(row, line.text) || (wrapped && wrapsOn(row, line.text))))
       out[out.length - 1] = { text: text.slice(last.start, line.start + line.text.length), start: last.start };
     else out.push(line);
   }
   return out;
 }
+
+/** A line that reads as a headline in a list of links: short, and with no closing stop unless an attribution ("...: Minister Ana Lind."). */
+const headlineLike = (t: string): boolean => t.split(/\s+/).length < 30 && (!/[.!?]["”’]?$/.test(t) || /\w:\s\S/.test(t));
 
 const sentenceCount = (s: string): number => (s.match(/[.!?](?:["”’)]?)(?=\s+[A-Z“"]|\s*$)/g) ?? []).length;
 const stripEllipsis = (s: string): string => s.replace(/(?:…|\.\.\.)\s*$/, '').trim();
@@ -144,9 +153,7 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     if (!line) continue;
     // The items under "Recommended Stories" or "Related" run until the article's prose resumes.
     // The list also runs to the end when all that is left is a few headlines ("Man who died ...: Minister Veena George.").
-    const headlineLike = (t: string): boolean => t.split(/\s+/).length < 30 && (!/[.!?]["”’]?$/.test(t) || /\w:\s\S/.test(t));
-    const tail = rest.length - i <= 6 && rest.slice(i).every((l) => headlineLike(l.text));
-    if (inList && (isListItem(line.text) || tail)) {
+    if (inList && (isListItem(line.text) || (rest.length - i <= 6 && rest.slice(i).every((l) => headlineLike(l.text))))) {
       furniture.push({ text: line.text, reason: 'link list' });
       continue;
     }
