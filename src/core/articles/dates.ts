@@ -215,9 +215,8 @@ export function resolveSetDates(articles: Article[]): Article[] {
         !h || ms(h) < ms(setDate) - 45 * DAY || (h.iso.endsWith('-01') && h.year === setDate.year && h.iso <= setDate.iso);
       // A day named without its year more than a week before the set's is an earlier event the article looks back on
       // ("the first round on May 18"), not its date: its weekdays are read near the set's date instead.
-      const day = dayWithoutYear(a, setDate);
-      const recent = day && ms(setDate) - ms(day) <= 7 * DAY ? day : undefined;
-      const hint = !vague(a.dateHint) ? a.dateHint : (recent ?? weekdayNear(a, setDate));
+      const recent = (day: PubDate | undefined): PubDate | undefined => (day && ms(setDate) - ms(day) <= 7 * DAY ? day : undefined);
+      const hint = !vague(a.dateHint) ? a.dateHint : (recent(dayWithoutYear(a, setDate)) ?? weekdayNear(a, setDate));
       return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
     });
   if (strong.length) return resolve(latest(strong));

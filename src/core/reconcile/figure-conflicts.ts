@@ -1,7 +1,7 @@
 /** Where sources disagree: one moment's values of one measure that no bound or rounding reconciles. */
 import type { Conflict, Figure } from '../model.js';
 import { atOneMoment, wordingOf } from './figure-notes.js';
-import { baseValue, fullyTyped, headKey, NO_SENSES, norm, precisionOf } from './measure-identity.js';
+import { baseValue, fullyTyped, headKey, NATIONALITY, NO_SENSES, norm, precisionOf } from './measure-identity.js';
 import { singular } from '../extract/figures/lexicon.js';
 
 const STOP = new Set(
@@ -100,9 +100,6 @@ function contextOf(f: Figure): Set<string> {
  * "identification is pending for 10 children") only when their sentences share a content word
  * besides the counted noun.
  */
-/** A word that names a nationality as a narrowing word does ("indian", "british", "portuguese", "thai"). */
-const NATIONALITY = /^[a-z]+(?:ian|ean|an|ese|ish|i|ch)$/;
-
 function talkingOfOneThing(group: Figure[]): Figure[] {
   if (group.every((f) => fullyTyped(f.typed))) return group;
   const ctx = new Map(group.map((f) => [f, contextOf(f)]));

@@ -66,6 +66,9 @@ export function headKey(head: string, senses: StorySenses): string {
   return `~${senseName(first.sense)}`;
 }
 
+/** A word that names a nationality as a narrowing word does ("indian", "british", "portuguese", "thai"). */
+export const NATIONALITY = /^[a-z]+(?:ian|ean|an|ese|ish|i|ch)$/;
+
 /**
  * Words that narrow a measure and must agree for two figures to be one measure; the story's own place
  * narrows nothing ("six Texas counties"), but a nationality narrows people ("169 Indian passengers" of 242).
@@ -75,7 +78,7 @@ export const loose = (m: Measure, places?: ReadonlySet<string>): string[] =>
     .filter(
       (w) =>
         !/^(?:general|total|overall|confirmed|reported|official|combined|estimated|current)$/.test(w) &&
-        (!places?.has(w) || (isPeopleNoun(m.head) && /(?:an|ese|ish|i|ch)$/.test(w))),
+        (!places?.has(w) || (isPeopleNoun(m.head) && NATIONALITY.test(w))),
     )
     .sort();
 export const norm = (s: string | undefined): string =>

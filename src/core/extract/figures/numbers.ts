@@ -137,9 +137,9 @@ const PART_OF_UNIT = new RegExp(
 
 function wordValue(w: string): number | undefined {
   const parts = w.toLowerCase().split(/[\s-]+/);
-  // "twenty-four" is one number; "five-four" (a vote) and "ten-eleven" are not.
-  if (parts.length === 2 && !((SMALL[parts[0] ?? ''] ?? 0) % 10 === 0 && (SMALL[parts[0] ?? ''] ?? 0) >= 20 && (SMALL[parts[1] ?? ''] ?? 10) < 10))
-    return undefined;
+  // "twenty-four" is one number, tens then units; "five-four" (a vote) and "ten-eleven" are not.
+  const [tens = 0, units = 10] = parts.length === 2 ? parts.map((p) => SMALL[p] ?? -1) : [];
+  if (parts.length === 2 && !(tens >= 20 && tens % 10 === 0 && units >= 0 && units < 10)) return undefined;
   let total = 0;
   for (const p of parts) {
     const v = SMALL[p];

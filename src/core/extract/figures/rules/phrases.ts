@@ -44,6 +44,16 @@ function pastParticiple(t: Token): string {
   return `${l}ed`;
 }
 
+/**
+ * ", reaching 29.45 feet", "The pound extended losses, falling 0.75 per cent": a participle after a
+ * comma says more of the sentence's subject, the head before the sentence's first verb.
+ */
+function participleSubject(c: MeasureContext, v: { token: Token; index: number }): (NounPhrase & { scope?: string | undefined }) | undefined {
+  if (tokenAt(c, v.index - 1)?.text !== ',' || !/ing$/.test(v.token.lower)) return undefined;
+  const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return mainVerb > 0 && mainVerb < v.index ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
+}
+
 /** Possessive determiners, which open a noun phrase the way "the" does. */
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$/;
 
@@ -209,13 +219,9 @@ export const RULES: readonly MeasureRule[] = [
       // "cut its key rate by 25 basis points": past a possessive to the noun.
       const object = phraseAt(c.s.tokens, POSSESSIVE.test(tokenAt(c, v.index + 1)?.lower ?? '') ? v.index + 2 : v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
-      // "The pound extended losses, falling 0.75 per cent": a participle after a comma says more of the sentence's subject.
-      const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
-      const participle =
-        !transitive && tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 && mainVerb < v.index
-          ? subjectBefore(c.s.tokens, mainVerb, c.titleCase)
-          : undefined;
-      const subject: (NounPhrase & { scope?: string | undefined }) | undefined = transitive ?? participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
+      // "The pound extended losses, falling 0.75 per cent": the participle's subject is the sentence's.
+      const subject: (NounPhrase & { scope?: string | undefined }) | undefined =
+        transitive ?? participleSubject(c, v) ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const label = `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`;
       return {
@@ -251,12 +257,9 @@ export const RULES: readonly MeasureRule[] = [
         !!t && (t.pos === 'PROPN' || t.pos === 'DET' || /^(?:’s|'s|’|')$/.test(t.text) || POSSESSIVE.test(t.lower));
       while (skipped(tokenAt(c, k))) k++;
       const object = k < c.prev && !phrasal ? phraseAt(c.s.tokens, k, c.titleCase) : undefined;
-      // ", reaching 29.45 feet": a participle after a comma says more of the sentence's subject.
-      const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
-      const participle =
-        tokenAt(c, v.index - 1)?.text === ',' && /ing$/.test(v.token.lower) && mainVerb > 0 ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
+      // ", reaching 29.45 feet": the participle's subject is the sentence's.
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined =
-        object && !GENERIC.has(object.lemma) ? object : (participle ?? subjectBefore(c.s.tokens, v.index, c.titleCase));
+        object && !GENERIC.has(object.lemma) ? object : (participleSubject(c, v) ?? subjectBefore(c.s.tokens, v.index, c.titleCase));
       // "is currently $75,608 and will rise to $119,309": the same measure as the value before.
       if (
         (!subject || GENERIC.has(subject.lemma)) &&
@@ -391,7 +394,7 @@ export const RULES: readonly MeasureRule[] = [
       if (object && !GENERIC.has(object.lemma)) return { rule: 'measure.verb-object', measure: fromPhrase(object), label: phraseLabel(object) };
       // "The Palisades Fire has burned 23,713 acres": an area is the area the verb did, and whose.
       if (c.q.unit.dimension === 'area') {
-        const done = /(?:ed|en|nt)$/.test(v.token.lower) ? v.token.lower : `${v.token.lemma.replace(/e$/, '')}ed`;
+        const done = pastParticiple(v.token);
         const by = subjectBefore(c.s.tokens, v.index, c.titleCase);
         const whose = by && !GENERIC.has(by.lemma) ? phraseLabel(by) : undefined;
         return {
