@@ -54,6 +54,23 @@ describe('what a number measures', () => {
       ],
     ],
     ['The union approved the offer, ending a 52-day strike.', [[52, 'strike length', 'quantity', 'exact', 'as of February 19, 2025']]],
+    // A quarter without a year is the latest one begun by the report; a time between the subject and its verb is skipped.
+    [
+      'Revenue in the third quarter rose 12% to $4.1 billion.',
+      [
+        [12, 'rise in revenue', 'change', 'exact', 'Q3 2024'],
+        [4_100_000_000, 'revenue', 'level', 'exact', 'Q3 2024'],
+      ],
+    ],
+    // A number joined to the noun after it names a kind of that thing (a maturity), and stays in the label.
+    [
+      'The yield on 10-year gilts fell 5 basis points to 3.9%.',
+      [
+        [5, 'fall in yield in 10-year gilts', 'quantity', 'exact', 'as of February 19, 2025'],
+        [3.9, 'yield in 10-year gilts', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['Two-year Treasury yields dropped to 4.2%.', [[4.2, 'two-year treasury yields', 'level', 'exact', 'as of February 19, 2025']]],
     ['Shares of the carmaker have plummeted 40% this year.', [[40, 'fall in shares in carmaker', 'change', 'exact', '2025']]],
     ['The strikers have lost more than $600 million in combined wages.', [[600_000_000, 'combined wages', 'money', 'more-than', 'as of February 19, 2025']]],
     [
@@ -536,6 +553,8 @@ describe('what a number measures', () => {
     ['codes', 'Workers kept their 401(k) plans.'],
     ['one of a thing', 'Photos show a camp missing one entire side.'],
     ['model names', 'Pilots said the 320 Neo jet handled well.'],
+    ['how long a record stood', 'The pound hit a 30-year low against the dollar.'],
+    ['a span naming a kind of thing', 'Investors sold 10-year gilts and bought two-year Treasury notes.'],
     ['a distance of one unit', 'The camp sits less than a mile from the river.'],
   ])('ignores %s', (_what, sentence) => {
     expect(figures(sentence)).toEqual([]);
@@ -571,6 +590,9 @@ describe('periods, against the publication date', () => {
     ['The toll stood at 12 on Jan. 30.', 'January 30, 2025'],
     ['The toll stood at 12 on Dec. 30.', 'December 30, 2024'],
     ['There were 3,753 homicides between January and July last year.', 'January–July 2024'],
+    ['Sales fell 5% in the fourth quarter.', 'Q4 2024'],
+    ['Sales rose 5% in Q1.', 'Q1 2025'],
+    ['Second-quarter sales rose 5%.', 'Q2 2024'],
     ['It lost more than $6 billion in the three months that ended in September.', '3 months to September 2024'],
     ['Average pay will rise to $119,309 under the new contract.', 'projected'],
     ['The strike has cost $5 billion since it began in September.', 'since September 2024'],

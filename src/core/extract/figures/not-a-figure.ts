@@ -96,6 +96,19 @@ function bracketedAge(n: NumberMention, before: string, after: string): boolean 
   return several || /^[A-Z]/.test(word) || (isPeopleNoun(word.toLowerCase()) && !/s$/i.test(word));
 }
 
+/** A compound of a number and a unit of time before a word for a record: "a 16-month low", "a 30-year high". */
+const RECORD_SPAN_AFTER = /^[\s-]+(?:year|month|week|day|decade)s?[\s-]+(?:high|low|record|peak|best|worst)\b/i;
+/** A compound of a number and a unit of time, then a plural noun (a name between): "10-year gilts", "two-year Treasury yields". */
+const KIND_OF_PLURAL_AFTER = /^-(?:year|month|week|day|hour)\s+(?:[A-Z][\w-]*\s+)?([a-z]+s)\b/;
+/** A word that makes the compound after it one thing's length: "a 52-day strike", "his 10-year sentence", "the seven-week strikes". */
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|its|their|his|her|our|your|my)\s+(?:[a-z]+\s+)?$/i;
+
+/** "10-year gilts", "30-year mortgages": the span names a kind of the things after it (a maturity, a term), not a figure. */
+function namesAKind(before: string, after: string): boolean {
+  const noun = KIND_OF_PLURAL_AFTER.exec(after)?.[1];
+  return !!noun && singular(noun) !== noun && isCommonNoun(noun) && !DETERMINER_BEFORE.test(before);
+}
+
 /** Checked in order; the first that holds names the reason. */
 const NOT_A_FIGURE: readonly ExclusionRule[] = [
   {
@@ -162,6 +175,8 @@ const NOT_A_FIGURE: readonly ExclusionRule[] = [
     test: (n, _before, after) => /^(?:one|a|an)$/i.test(n.text) && !countsSomeone(after),
   },
   { id: 'not.once', reason: '"once" or "twice"', test: (n) => /^(?:twice|once)$/i.test(n.text) },
+  { id: 'not.record-span', reason: 'how long a record stood ("a 16-month low")', test: (_n, _before, after) => RECORD_SPAN_AFTER.test(after) },
+  { id: 'not.kind-span', reason: 'a span naming a kind of thing ("10-year gilts")', test: (_n, before, after) => namesAKind(before, after) },
   // "rose more than 20 feet in two hours", "swelled 26 feet in less than an hour": how fast the change before it came.
   { id: 'not.span-of-change', reason: 'the time another figure took', test: (_n, before, after) => SPAN_AFTER.test(after) && CHANGE_IN_BEFORE.test(before) },
 ];

@@ -265,7 +265,7 @@ export function findNumbers(sentence: string): NumberMention[] {
       start,
       end,
       text: sentence.slice(start, end),
-      value: base * scale,
+      value: scaled(base, scale),
       decimals: m[3]?.length ?? 0,
       scale,
       currency: cur,
@@ -315,6 +315,9 @@ export function findNumbers(sentence: string): NumberMention[] {
   return found;
 }
 
+/** A number times its scale, as the decimal written: 4.1 billion is 4,100,000,000, not binary 4,099,999,999.9999995. */
+const scaled = (base: number, scale: number): number => (scale === 1 ? base : Number((base * scale).toPrecision(15)));
+
 /** A vote's tally, "5-4" or "12–0": two small numbers joined by a dash, in a sentence about a vote. */
 const TALLY = /(?<![\w.,/-])\d{1,2}\s?[-–]\s?(\d{1,2})(?![\w.,/%-])/g;
 const TALLY_CONTEXT = /\bvot(?:e|ed|es|ing)\b|\bmajority\b|\bballots?\b/i;
@@ -339,7 +342,7 @@ function markRanges(sentence: string, found: NumberMention[]): void {
     a.range = { first: true, other: b, between };
     b.range = { first: false, other: a, between };
     if (a.scale === 1 && b.scale > 1 && !a.percent && !a.fraction && !a.attachedUnit && a.value * b.scale <= b.value) {
-      a.value *= b.scale;
+      a.value = scaled(a.value, b.scale);
       a.scale = b.scale;
       // Shown as the text means it: "$250 billion", not "$250"; the quote keeps the words as written.
       const scaleWord = /(?:\s|-)?(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn|m)$/.exec(b.text)?.[0];

@@ -170,6 +170,16 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // "in the third quarter", "third-quarter revenue", "Q2": the latest such quarter begun by the report.
+    id: 'period.quarter-of-report',
+    re: /\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter|Q([1-4]))\b/gi,
+    resolve: (m, pub) => {
+      const q = m[2] ? Number(m[2]) : (ORDINAL[(m[1] ?? '').toLowerCase()] ?? 1);
+      const y = iso(pub.year, (q - 1) * 3, 1) <= pub.iso ? pub.year : pub.year - 1;
+      return quarter(y, q, `Q${q} ${y}`);
+    },
+  },
+  {
     id: 'period.half',
     needs: 'year',
     re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+((?:19|20)\d\d)\b/gi,

@@ -162,6 +162,13 @@ export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): 
     if (!(modifierOk(t) || isNoun(tokens, k, titleCase))) break;
     // A verb is a modifier only after a determiner or adjective ("the combined wages"), not a clause's verb ("the storm caused damage").
     if (t.pos === 'VERB' && !isNoun(tokens, k, titleCase) && !/^(?:DET|ADJ)$/.test(tokens[k - 1]?.pos ?? '')) break;
+    // "two-year Treasury yields": the number joined to a modifier is part of it.
+    const dash = tokens[k - 1];
+    const num = tokens[k - 2];
+    if (dash?.text === '-' && num?.pos === 'NUM' && num.end === dash.start && dash.end === t.start) {
+      mods.unshift(`${num.lower}-${t.lower}`);
+      break;
+    }
     mods.unshift(t.lower);
   }
   return { head: head.text, lemma: singular(head.lower), modifiers: mods.filter((w) => !EMPTY_MODIFIER.test(w)), at: j, next: j + 1 };
@@ -180,6 +187,11 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
     j--;
   }
   if (/^(?:that|which|who)$/.test(tokens[j]?.lower ?? '')) j--;
+  // "Revenue in the third quarter rose": a time between the subject and its verb (its words tagged TIME).
+  if (tokens[j]?.pos === 'TIME') {
+    while (j >= 0 && (tokens[j]?.pos === 'TIME' || tokens[j]?.pos === 'DET')) j--;
+    if (tokens[j]?.pos === 'ADP') j--;
+  }
   // "NXP shares (NXPI) rose": a short parenthesis between the subject and its verb.
   if (tokens[j]?.text === ')') {
     const open = tokens.findLastIndex((t, x) => x < j && t.text === '(');
@@ -188,17 +200,18 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
   // "Shares of Acme have...", "Shares of the carmaker have...": the subject's head comes before "of"; after it, whose.
   let k = j;
   while (k > 0 && (tokens[k - 1]?.pos === 'PROPN' || tokens[k - 1]?.pos === 'ADJ' || tokens[k - 1]?.pos === 'NOUN')) k--;
+  // "The yield on 10-year gilts": a number joined to the noun after it is part of the phrase.
+  if (tokens[k - 1]?.text === '-' && tokens[k - 2]?.pos === 'NUM') k -= 2;
   const det = tokens[k - 1]?.pos === 'DET' ? 1 : 0;
-  if (tokens[k - 1 - det]?.lower === 'of' && k <= j) {
+  // "The yield on 10-year gilts fell": what is on them is the subject, as with "Shares of Acme".
+  if ((tokens[k - 1 - det]?.lower === 'of' || tokens[k - 1 - det]?.lower === 'on') && k <= j) {
     const head = phraseEndingAt(tokens, k - 2 - det, titleCase);
     // "the number of homicides": a count noun before "of" leaves the noun after it as the head.
     if (head && !/^(?:number|total|count|tally|amount|level|rate|share|proportion|percentage|majority|half)$/.test(head.head.toLowerCase())) {
       return {
         ...head,
-        scope: tokens
-          .slice(k, j + 1)
-          .map((t) => t.text)
-          .join(' '),
+        // As written: "10-year gilts", not "10 - year gilts".
+        scope: tokens.slice(k, j + 1).reduce((out, t, x, all) => (x && (all[x - 1]?.end ?? 0) < t.start ? `${out} ${t.text}` : out + t.text), ''),
       };
     }
   }
