@@ -28,6 +28,11 @@ describe('open questions', () => {
       'Could this agreement facilitate the presence of US troops in the country?',
     ],
     ['Farmers voiced concerns about the cost of the new water levy.', 'Are concerns about the cost of the new water levy warranted?'],
+    // Not decided yet, or still weighed: "whether to" asks about the subject, or with none, about what it is done to.
+    ['No decision has been made on whether to rebuild the bridge.', 'Will the bridge be rebuilt?'],
+    ['The committee has not yet decided whether to cut rates in September.', 'Will the committee cut rates in September?'],
+    ['The board remains undecided about how to pay for the repairs.', 'How will the board pay for the repairs?'],
+    ['Officials are still weighing whether to close the port.', 'Will the port be closed?'],
     [
       'Two regulators have raised serious doubts over the merger’s effect on prices; the ministry disagrees.',
       'Are concerns about the merger’s effect on prices warranted?',

@@ -2,14 +2,16 @@
  * How some cues word their question from a match: an embedded wh- or whether-clause, the subject of a
  * pending decision, how long something will take, when it will happen, what a modal speculates.
  */
-import { anyOf } from '../text.js';
-import { asSubject, cutClause, mainSubject, subjectAt, tidy, whQuestion, yesNoQuestion } from './question-grammar.js';
+import { anyOf, capitalise } from '../text.js';
+import { asSubject, cutClause, mainSubject, participle, subjectAt, tidy, whQuestion, yesNoQuestion } from './question-grammar.js';
 
 /** First-person words: a question that holds one is the speaker's, not the reader's. */
 export const FIRST_PERSON = /\b(?:I|[Ww]e|[Yy]ou|us|me|[Oo]ur|[Mm]y|[Yy]our)\b/;
 
 /** An embedded wh- or whether-clause as a question; a pronoun subject becomes the sentence's subject. */
 export function embedded(clause: string, sentence: string): string | undefined {
+  const infinitive = /^(whether|how|when)\s+to\s+(.+)$/i.exec(clause);
+  if (infinitive) return toDo(infinitive[1] ?? '', infinitive[2] ?? '', sentence);
   if (/^(?:whether|if)\b/i.test(clause)) {
     const q = yesNoQuestion(clause);
     return q && !FIRST_PERSON.test(q) ? q : undefined;
@@ -17,6 +19,23 @@ export function embedded(clause: string, sentence: string): string | undefined {
   const q = whQuestion(clause, mainSubject(sentence));
   // "What happened?" asks nothing a reader can act on; "Can we reopen?" is the speaker's, not the reader's.
   return /^what happened\b/i.test(q) || q.split(/\s+/).length < 3 || FIRST_PERSON.test(q) ? undefined : q;
+}
+
+/** A verb, the noun phrase it takes (no preposition in it) and what comes after: "rebuild the old bridge by 2028". */
+const VERB_OBJECT = /^([a-z]+)\s+((?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?[\w-]+?)((?:\s+(?:by|in|on|at|with|after|before|for|from|until)\b.*)?)$/i;
+
+/**
+ * "whether to rebuild the bridge": who is to do it is the sentence's subject ("Will the board
+ * rebuild the bridge?"); with none ("No decision has been made on whether to..."), what it is done to
+ * ("Will the bridge be rebuilt?").
+ */
+function toDo(wh: string, rest: string, sentence: string): string | undefined {
+  const vp = cutClause(rest);
+  const subj = mainSubject(sentence);
+  const ask = wh.toLowerCase() === 'whether' ? 'Will' : `${capitalise(wh.toLowerCase())} will`;
+  if (subj && !/^(?:no|none|it|this|that|there|officials?|sources?)\b/i.test(subj)) return tidy(`${ask} ${asSubject(subj)} ${vp}`);
+  const m = VERB_OBJECT.exec(vp);
+  return m ? tidy(`${ask} ${m[2] ?? ''} be ${participle(m[1] ?? '')}${m[3] ?? ''}`) : undefined;
 }
 
 /** The subject behind a pending decision: "the proposal, however, requires" -> "the proposal". */

@@ -95,6 +95,19 @@ export const UNKNOWN_FRAMES: readonly { re: string; anchors: string }[] = [
   },
   // A decision still to come: "the court will decide whether", "regulators must determine how".
   { re: '(?:will|would|must|to|yet\\s+to)\\s+(?:decide|determine|rule\\s+on|weigh|assess)', anchors: 'decide determine rule weigh assess' },
+  // Not decided yet: "no decision has been made on whether", "officials have not decided when", "undecided about how".
+  {
+    re:
+      '(?:no\\s+(?:final\\s+)?decision\\s+(?:has|had|have)?\\s*(?:yet\\s+)?(?:been|was)\\s+(?:made|taken|reached)(?:\\s+yet)?\\s+(?:on|about|as\\s+to)|' +
+      "(?:has|have|had)\\s+(?:not|n[’']t)\\s+(?:yet\\s+)?decided|" +
+      '(?:remain|remains|remained|is|are|was|were)\\s+(?:still\\s+)?undecided\\s+(?:on|about|over|as\\s+to)?)',
+    anchors: 'decision decided undecided',
+  },
+  // Still deliberating: "officials are weighing whether to close the port", "the board is considering how".
+  {
+    re: '(?:is|are|was|were)\\s+(?:still\\s+|now\\s+)?(?:weighing|considering|mulling|debating|discussing)',
+    anchors: 'weighing considering mulling debating discussing',
+  },
 ];
 
 /** How a thing is said to be not yet explained: "the cause remains unclear", "the future of X is in doubt". */
