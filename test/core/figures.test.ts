@@ -305,6 +305,23 @@ describe('what a number measures', () => {
     ['At least four people were reported to have died in the fire.', [[4, 'deaths', 'count', 'at-least', 'as of February 19, 2025']]],
     ['At least 10 Camp Mystic campers are missing.', [[10, 'camp mystic campers missing', 'count', 'at-least', 'as of February 19, 2025']]],
     ['The village lies 65 miles north of San Marco.', [[65, 'distance north of San Marco', 'quantity', 'exact', 'as of February 19, 2025']]],
+    // A distance from a thing named by a common noun, or from where the story is told; "from" a place opens no change.
+    [
+      'The fire broke out at a substation about five miles north of the airport.',
+      [[5, 'distance north of the airport', 'quantity', 'about', 'as of February 19, 2025']],
+    ],
+    ['The blaze was less than two miles away.', [[2, 'distance', 'quantity', 'fewer-than', 'as of February 19, 2025']]],
+    [
+      'A fire at a substation 2 miles away from the airport cut power to more than 60,000 homes.',
+      [
+        [2, 'distance from the airport', 'quantity', 'exact', 'as of February 19, 2025'],
+        [60_000, 'homes', 'count', 'more-than', 'as of February 19, 2025'],
+      ],
+    ],
+    // Harm as a verb with its object, a casualty count, and a toll that "could top" a number (the tagger's adjective after a modal).
+    ['The quake also injured more than 3,400 people.', [[3400, 'injured', 'count', 'more-than', 'as of February 19, 2025']]],
+    ['The official casualty count now stands at 2,056.', [[2056, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
+    ['Modelling showed the death toll could top 10,000.', [[10_000, 'deaths', 'count', 'exact', 'projected']]],
     // Two counts in one sentence, each in its own state; the toll's noun is the nearest one before its verb.
     [
       'The death toll climbed to 2,122 with 2,421 people injured, state TV reported.',

@@ -157,6 +157,10 @@ export const LEVEL_VERBS: readonly string[] = [
   'passed',
   'exceeded',
   'surpassed',
+  // After a modal: "the toll could top 10,000", "may exceed 5,000".
+  'exceed',
+  'surpass',
+  'top',
   'rising',
   'climbing',
   'bringing',

@@ -16,8 +16,12 @@ const INCLUDING_BEFORE =
  * "from 13.7 in 2021 to", with no verb of its own between: in "the toll from Friday's magnitude 6.8
  * quake has risen to", the "from" names the quake, and what rose is the toll.
  */
+/** A number in words, as a change's start may be written ("from six per 100,000"). */
+const NUMBER_WORD =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen)';
 const FROM_TO = new RegExp(
-  String.raw`\bfrom\s+(?:(?!\b(?:has|have|had|is|are|was|were|will|would)\s)[^;])*?\bto\s+` +
+  // "from" a number ("from 13.7", "from about six"), not a place: "a substation away from the airport cut power to 60,000 homes".
+  String.raw`\bfrom\s+(?=(?:[a-z]+\s+){0,2}(?:[$€£¥]?\d|${NUMBER_WORD}\b))(?:(?!\b(?:has|have|had|is|are|was|were|will|would)\s)[^;])*?\bto\s+` +
     String.raw`(?:(?:a|an|the|about|nearly|some|more than|at least|almost)\s+)?(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?$`,
   'i',
 );

@@ -26,6 +26,26 @@ const DISTANCE_FROM = new RegExp(
     // Up to two words that describe the place ("the city of", "tourist hotspot"), but no preposition: "the border with Mexico".
     String.raw`(?:(?!(?:with|in|near|at|to|and|or|on|by)\s)[a-z]+\s+){0,2}?(?:of\s+)?((?:[A-Z][\w’'-]*\s?){1,4})`,
 );
+/** A distance from a thing the story names by a common noun ("five miles north of the airport"), or from where it is told ("2 miles away", "to the south"). */
+const DISTANCE_FROM_THING = new RegExp(
+  String.raw`^\s*(?:\([^)]{1,30}\)\s*)?(?:(${DIRECTION}|away|outside)\s+(?:of|from)\s+the\s+([a-z]{3,})\b|(away)\b|to\s+the\s+(${DIRECTION})\b)`,
+);
+
+/** The reading of a distance from a thing, or from here: the direction, and the thing when named. */
+function nearThing(after: string): Reading | undefined {
+  const m = DISTANCE_FROM_THING.exec(after);
+  if (!m) return undefined;
+  const toward = (m[4] ?? m[1] ?? '').toLowerCase().replace(/[-\s]/g, '');
+  const dir = !toward || /^(?:away|outside)$/.test(toward) ? 'from' : `${toward} of`;
+  const where = m[2] ? `the ${m[2]}` : undefined;
+  return {
+    rule: 'measure.distance',
+    measure: measure('distance', { modifiers: [dir], ...(where ? { scope: where } : {}) }),
+    kind: 'quantity',
+    label: where ? `distance ${dir} ${where}` : 'distance',
+  };
+}
+
 /**
  * A candidate's share of the vote: the name the share is "for", else the last name before it in its
  * clause ("Nawrocki won 50.89 percent", "gave Trzaskowski 50.3 per cent"), by surname, so that
@@ -276,7 +296,7 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       if (c.q.unit.dimension !== 'length') return undefined;
       const m = DISTANCE_FROM.exec(c.after);
-      if (!m?.[2]) return undefined;
+      if (!m?.[2]) return nearThing(c.after);
       const where = m[2].trim();
       // "south-west", "south west" and "southwest" are one direction.
       const dir = /^(?:away|outside|from)$/i.test(m[1] ?? '') ? 'from' : `${(m[1] ?? '').toLowerCase().replace(/[-\s]/g, '')} of`;

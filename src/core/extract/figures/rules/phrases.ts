@@ -247,7 +247,9 @@ export const RULES: readonly MeasureRule[] = [
         return { rule: 'measure.level', measure: what, kind: 'level', label: [...what.modifiers, what.head].join(' ') };
       }
       const v = phrasal ?? (toLevel ? verbBefore(c, 16, LEVEL_OR_CHANGE_VERBS) : verbBefore(c, 10, LEVEL_VERBS));
-      if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX')) return undefined;
+      // "could top 10,000": after a modal, a verb the tagger reads as an adjective is still the verb.
+      const afterModal = v?.token.pos === 'ADJ' && c.s.tokens[v.index - 1]?.pos === 'AUX';
+      if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX' && !afterModal)) return undefined;
       // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (c.q.kind === 'count' && after && !GENERIC.has(after.lemma)) return undefined;
