@@ -322,6 +322,14 @@ describe('what a number measures', () => {
     ['The quake also injured more than 3,400 people.', [[3400, 'injured', 'count', 'more-than', 'as of February 19, 2025']]],
     ['The official casualty count now stands at 2,056.', [[2056, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
     ['Modelling showed the death toll could top 10,000.', [[10_000, 'deaths', 'count', 'exact', 'projected']]],
+    // A range opened by "of" bounds one figure, as "between" does; "from" opens a change.
+    [
+      'AccuWeather gave a preliminary estimate of total damage of $95 billion to $110 billion.',
+      [
+        [95_000_000_000, 'damage', 'money', 'at-least', 'as of February 19, 2025'],
+        [110_000_000_000, 'damage', 'money', 'up-to', 'as of February 19, 2025'],
+      ],
+    ],
     // Two counts in one sentence, each in its own state; the toll's noun is the nearest one before its verb.
     [
       'The death toll climbed to 2,122 with 2,421 people injured, state TV reported.',
@@ -432,6 +440,25 @@ describe('what a number measures', () => {
   });
 
   it.each<Counts>([
+    // A place's part of a toll: named after the part, in a "where" clause before it, or as the one "accounting for" it.
+    [
+      'At least 56 people were killed across five states, including 23 people in South Carolina and 11 in Florida.',
+      [
+        [56, 'deaths', 'at-least'],
+        [5, 'states', 'exact'],
+        [23, 'deaths in South Carolina', 'exact'],
+        [11, 'deaths in Florida', 'exact'],
+      ],
+    ],
+    ['The toll is highest in South Carolina, where 19 people lost their lives.', [[19, 'deaths in South Carolina', 'exact']]],
+    [
+      'Officials counted 93 deaths, with North Carolina accounting for 36 deaths, followed by South Carolina at 25.',
+      [
+        [93, 'deaths', 'exact'],
+        [36, 'deaths in North Carolina', 'exact'],
+        [25, 'deaths in South Carolina', 'exact'],
+      ],
+    ],
     [
       'A magnitude 6.8 earthquake struck on Monday, killing at least 120 people and injuring more than 300.',
       [

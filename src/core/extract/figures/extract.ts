@@ -71,6 +71,9 @@ const COPIES = new Set([
  * a comparison's baseline dates only the numbers inside the comparison ("up from 87 reported
  * Tuesday morning"). With none, the figure holds as of the article's date.
  */
+/** A preposition of extent just before a number: "across five states", "in six counties". */
+const ACROSS_BEFORE = /\b(?:across|in|over|throughout)\s+$/i;
+
 /** Words that put a clause in the future ("will", "is expected to", "plans to"). */
 const FUTURE_WORDS = [
   /will|would|shall/,
@@ -188,7 +191,8 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       notes.push({ text: n.text, excluded: { rule: 'measure.conversion', reason: 'the figure before it in another unit' } });
       return;
     }
-    previous = r;
+    // "killed across five states, including 23 in ...": a count of the places a figure spans is an aside; what follows goes on with the figure.
+    if (!(r.rule === 'measure.noun-after' && ACROSS_BEFORE.test(text.slice(0, n.start)))) previous = r;
     carry.last = r;
     const kind = r.kind ?? q.kind;
     // "344 of 6,000 flights ... on Monday": a part and its whole share the period after them.

@@ -24,7 +24,8 @@ export interface NumberMention {
   attachedUnit?: string | undefined;
   /**
    * The range this number opens or closes ("between $250 and $275 billion", "from 5 to 7%"): the
-   * other end, and whether "between" opened it (then the two bound one figure).
+   * other end, and whether "between" or "of" opened it (then the two bound one figure: "an estimate
+   * of $95 billion to $110 billion"); "from" opens a change.
    */
   range?: { first: boolean; other: NumberMention; between: boolean } | undefined;
 }
@@ -338,7 +339,9 @@ function markRanges(sentence: string, found: NumberMention[]): void {
     const b = found[i + 1] as NumberMention;
     const opening = RANGE_START.exec(sentence.slice(0, a.start));
     if (!opening || !RANGE_JOIN.test(sentence.slice(a.end, b.start))) continue;
-    const between = /^between/i.test(opening[0]);
+    const between = !/^from/i.test(opening[0]);
+    // "a majority of five to four" is a tally, not a range: a range's ends rise.
+    if (/^of/i.test(opening[0]) && a.value > b.value) continue;
     a.range = { first: true, other: b, between };
     b.range = { first: false, other: a, between };
     if (a.scale === 1 && b.scale > 1 && !a.percent && !a.fraction && !a.attachedUnit && a.value * b.scale <= b.value) {

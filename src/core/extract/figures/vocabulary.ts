@@ -209,7 +209,22 @@ export const STATES: readonly StateRow[] = [
   {
     id: 'state.dead',
     head: 'deaths',
-    states: ['killed', 'dead', 'died', 'die', 'dies', 'perished', 'confirmed dead', 'drowned', 'slain', 'murdered', 'fatal'],
+    states: [
+      'killed',
+      'dead',
+      'died',
+      'die',
+      'dies',
+      'perished',
+      'confirmed dead',
+      'drowned',
+      'slain',
+      'murdered',
+      'fatal',
+      'lost their lives',
+      'lost his life',
+      'lost her life',
+    ],
     verbs: [
       'killing',
       'killed',

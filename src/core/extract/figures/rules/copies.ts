@@ -79,8 +79,15 @@ export const RULES: readonly MeasureRule[] = [
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       const row = stateRowOf(c.previous.measure.head);
       // "... confirmed dead, including 38 adults and 21 children": which people a state count holds.
-      if (np && row && isPeopleNoun(np.head.toLowerCase()))
-        return { rule: 'measure.including', measure: { ...c.previous.measure, who: whoOf([...np.modifiers, np.head].join(' ')) }, kind: 'count' };
+      // "..., including 23 people in South Carolina": the part's own place.
+      if (np && row && isPeopleNoun(np.head.toLowerCase())) {
+        const scope = placeAfter(c.s.tokens, np.next, c.s.text);
+        return {
+          rule: 'measure.including',
+          measure: { ...c.previous.measure, who: whoOf([...np.modifiers, np.head].join(' ')), ...(scope ? { scope } : {}) },
+          kind: 'count',
+        };
+      }
       if (np) return undefined;
       const scope = placeAfter(c.s.tokens, c.next, c.s.text);
       if (scope)

@@ -91,6 +91,25 @@ const CAUSES = [
 /** A cause after a count, in its clause: "died from suspected carbon monoxide poisoning". */
 const CAUSE_AFTER = new RegExp(String.raw`^[^,;]{0,40}?\b(?:from|of|due to|by)\s+(?:suspected\s+|apparent\s+)?((?:[a-z]+\s){0,3}${anyOf(CAUSES)})\b`, 'i');
 
+/** A name: up to four capitalised words. */
+const NAME = String.raw`((?:[A-Z][\w’'-]+\s?){1,4})`;
+/**
+ * A place the clause before a count names as its own: "in South Carolina, where 19 people died",
+ * "with North Carolina accounting for 36 deaths", "followed by South Carolina at 25".
+ */
+const PLACE_BEFORE = [
+  new RegExp(String.raw`\b(?:in|across)\s+${NAME},\s+where\s+(?:[a-z]+\s+){0,3}$`),
+  new RegExp(String.raw`(?:^|[,;(]\s*|\b(?:with|and|by)\s+)${NAME}\s+(?:accounting|accounted|accounts)\s+for\s+(?:[a-z]+\s+){0,2}$`),
+  new RegExp(String.raw`(?:[,;]\s*|\b(?:by|and)\s+)${NAME}\s+(?:at|with)\s+$`),
+];
+const placeBefore = (before: string): string | undefined => {
+  for (const re of PLACE_BEFORE) {
+    const name = re.exec(before)?.[1]?.trim();
+    if (name) return name;
+  }
+  return undefined;
+};
+
 export function stateReading(c: MeasureContext, row: StateRow, who: string | undefined, rule: string, from = c.next): Reading {
   // "in five other counties": the rest of a place's parts, not a place.
   const others = /\bin\s+(?:(?:\w+)\s+)?other\s+(counties|states|provinces|regions|countries|areas|districts|cities|towns|communities)\b/i.exec(c.after)?.[1];
@@ -106,6 +125,7 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
     ONE_OF.exec(c.s.text.slice(c.q.end))?.[1]?.toLowerCase() ??
     // "38 people were killed on the ground": those not aboard the craft the story is about.
     (/^[^,;.]{0,40}?\b(on the ground)\b/i.exec(c.s.text.slice(c.q.end)) ?? /^\s*(on the ground),/i.exec(c.s.text))?.[1]?.toLowerCase() ??
+    placeBefore(c.before) ??
     frontedPlace(c.s.text);
   // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
   const cause = CAUSE_AFTER.exec(c.s.text.slice(c.q.end))?.[1];
@@ -222,7 +242,7 @@ export const RULES: readonly MeasureRule[] = [
       const scope = placeAfter(c.s.tokens, toll + (m[1]?.split(' ').length ?? 1), c.s.text, 3);
       return {
         rule: `${row.id}.toll`,
-        measure: measure(row.head, { scope: scope ?? placeAfter(c.s.tokens, c.next, c.s.text) ?? frontedPlace(c.s.text) }),
+        measure: measure(row.head, { scope: scope ?? placeAfter(c.s.tokens, c.next, c.s.text) ?? placeBefore(c.before) ?? frontedPlace(c.s.text) }),
         kind: 'count',
       };
     },
