@@ -676,6 +676,17 @@ const setOf = (files: [string, string][]): Briefing => {
 };
 
 describe('reconciliation by what is measured', () => {
+  it("sets a place's part of a toll, however read, against the same place's count elsewhere", () => {
+    const b = setOf([
+      ['a.txt', 'Storm kills dozens\nDate: 2024-09-29\nThe toll is highest in South Carolina, where 19 people lost their lives.\n'],
+      [
+        'b.txt',
+        'Storm toll rises\nDate: 2024-09-29\nAt least 56 people were killed across five states, including 23 people in South Carolina and 11 in Florida.\n',
+      ],
+    ]);
+    expect(b.conflicts.map((c) => [c.metric, c.values.map((v) => v.value)])).toEqual([['deaths in South Carolina', [19, 23]]]);
+  });
+
   it('takes "1,200 jobs" and "1,200 positions", "8% of its workforce" and "8 percent of staff" as one figure each', () => {
     const b = setOf([
       ['a.txt', 'A\nDate: 2024-11-04\n\nThe company said it would cut 1,200 jobs, about 8% of its workforce, on Monday.\n'],
