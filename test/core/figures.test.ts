@@ -420,6 +420,32 @@ describe('what a number measures', () => {
         [49.7, 'vote share for Soto', 'share', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    // Shares "voted for" are each party's, paired with their names by "respectively"; "of the national vote" is a vote share.
+    [
+      'The Greens and the Left Party will enter parliament: they were voted for by 11.6% and 8.8% of voters, respectively.',
+      [
+        [11.6, 'vote share for Greens', 'share', 'exact', 'as of February 19, 2025'],
+        [8.8, 'vote share for Left Party', 'share', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['The AfD is now second, with some 21 per cent of the national vote.', [[21, 'vote share', 'share', 'about', 'as of February 19, 2025']]],
+    // What a named party won, and the list that names the next ones with the noun left out.
+    [
+      'The CDU won 208 seats, AfD — 151, SPD — 121 and the Left Party — 64.',
+      [
+        [208, 'seats for CDU', 'count', 'exact', 'as of February 19, 2025'],
+        [151, 'seats for AfD', 'count', 'exact', 'as of February 19, 2025'],
+        [121, 'seats for SPD', 'count', 'exact', 'as of February 19, 2025'],
+        [64, 'seats for Left Party', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The conservatives won 208 seats, while the AfD won 152.',
+      [
+        [208, 'seats', 'count', 'exact', 'as of February 19, 2025'],
+        [152, 'seats for AfD', 'count', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
     ['The contract was rejected by 64% against 36%.', [[64, 'votes against', 'share', 'exact', 'as of February 19, 2025']]],
     ['That is an 11.5 percent premium to the closing price.', [[11.5, 'premium', 'share', 'exact', 'as of February 19, 2025']]],
     ['Acme shares (ACM) rose 2.9% in early trading.', [[2.9, 'rise in acme shares', 'change', 'exact', 'as of February 19, 2025']]],
@@ -676,6 +702,15 @@ const setOf = (files: [string, string][]): Briefing => {
 };
 
 describe('reconciliation by what is measured', () => {
+  it("sets no two parties' shares against each other when the set names several parties and these shares name none", () => {
+    const b = setOf([
+      ['a.txt', 'CDU wins German election\nDate: 2025-02-24\nThe CDU won 28.5% of the vote.\nA party in second place got 20.8% of the vote.\n'],
+      ['b.txt', 'CDU ahead as AfD surges\nDate: 2025-02-24\nThe CDU took 28.6% of the vote.\nA party in second place got 16.4% of the vote.\n'],
+      ['c.txt', 'CDU leads\nDate: 2025-02-24\nThe AfD won 20.8% of the vote.\n'],
+    ]);
+    expect(b.conflicts.map((c) => [c.metric, c.values.map((v) => v.value)])).toEqual([['vote share for CDU', [28.5, 28.6]]]);
+  });
+
   it("sets a place's part of a toll, however read, against the same place's count elsewhere", () => {
     const b = setOf([
       ['a.txt', 'Storm kills dozens\nDate: 2024-09-29\nThe toll is highest in South Carolina, where 19 people lost their lives.\n'],

@@ -295,11 +295,19 @@ export function reconcileFigures(
           .sort()
           .at(-1) ?? '')
       : '';
+  // Shares the set gives for several owners ("vote share for CDU", "for AfD"): one said of no owner may be any of them.
+  const owners = new Map<string, Set<string>>();
+  for (const m of typed) {
+    const t = m.typed;
+    if (t?.kind === 'share' && t.measure.scope) owners.set(t.measure.head, (owners.get(t.measure.head) ?? new Set()).add(norm(t.measure.scope)));
+  }
+  const ownerless = (f: Figure): boolean => f.typed?.kind === 'share' && !f.typed.measure.scope && (owners.get(f.typed.measure.head)?.size ?? 0) > 1;
   // Disagreements within what may be one measure (plain counts of people by any noun, weighed by their sentences).
   for (const group of groupBy(figures, idOf).values()) {
     for (const at of group.length > 1 ? byMoment(group) : []) {
       const c = at.length > 1 ? conflictOf(at) : undefined;
-      if (!c) continue;
+      // "28.5% of the vote" and "11.6% of voters", of no party named: two parties' shares, not a disagreement.
+      if (!c || c.figures.every(ownerless)) continue;
       conflicts.push(c);
       // Values the bounds or rounding reconcile are no dispute to lead with.
       if (c.kind !== 'contradiction') continue;

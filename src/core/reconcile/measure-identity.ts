@@ -149,6 +149,9 @@ export const scopeOf = (m: Measure, ctx: SetContext): string => {
   return ctx.storyPlaces.has(scope) ? '' : (ctx.spellings?.get(scope) ?? scope);
 };
 
+/** Rules whose scope names who has the figure (a party, a candidate), not where it holds. */
+const OWNER_RULES = new Set(['measure.vote', 'measure.won', 'measure.owner-list']);
+
 /** The measure's identity: what must match for two figures to be the same measure. */
 export function identity(t: TypedFigure, ctx: SetContext): string {
   // Plain counts of people ("33,000 union members", "32,000 machinists") are told apart by their sentences, not their nouns.
@@ -167,7 +170,8 @@ export function identity(t: TypedFigure, ctx: SetContext): string {
     head,
     modifiers,
     t.measure.who ?? '',
-    scopeOf(t.measure, ctx),
+    // A party's share or seats is its own, however many headlines name the party.
+    OWNER_RULES.has(t.rule) ? norm(t.measure.scope) : scopeOf(t.measure, ctx),
     t.measure.direction ?? '',
   ].join('|');
 }

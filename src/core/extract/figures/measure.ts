@@ -8,6 +8,7 @@ import type { NumberMention } from './numbers.js';
 import type { Quantity } from './quantity.js';
 import { RULES as COPIES } from './rules/copies.js';
 import { RULES as KINDS } from './rules/kinds.js';
+import { RULES as OWNERS } from './rules/owners.js';
 import { RULES as PHRASES } from './rules/phrases.js';
 import { RULES as SHARES } from './rules/shares.js';
 import { RULES as STATES } from './rules/states.js';
@@ -15,7 +16,7 @@ import type { MeasureContext, MeasureRule, Reading } from './rules/tools.js';
 
 export type { MeasureContext, Reading } from './rules/tools.js';
 
-const BY_ID = new Map([...COPIES, ...KINDS, ...STATES, ...SHARES, ...PHRASES].map((r) => [r.id, r]));
+const BY_ID = new Map([...COPIES, ...KINDS, ...STATES, ...SHARES, ...PHRASES, ...OWNERS].map((r) => [r.id, r]));
 
 /** The order rows are tried in: a row that reads a narrower construction comes before a broader one. */
 const ORDER = [
@@ -41,6 +42,8 @@ const ORDER = [
   'state.toll',
   'state.noun-after',
   'measure.since-last',
+  'measure.won',
+  'measure.owner-list',
   'measure.distance',
   'measure.of-before',
   'measure.comparative',

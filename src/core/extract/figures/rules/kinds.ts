@@ -53,22 +53,48 @@ function nearThing(after: string): Reading | undefined {
  */
 function voteShare(c: MeasureContext): Reading {
   const clause = c.before.split(/[;,—–(]/).at(-1) ?? '';
-  // A capitalised word opening the clause is a name only if no dictionary word ("The", "Exit").
-  const names = [...clause.matchAll(NAME_RUN)].filter(
-    (m) => !CALENDAR.test(m[0].trim().toLowerCase()) && (m.index > 0 || /\s\S/.test(m[0].trim()) || !isCommonWord(m[0].trim().toLowerCase())),
-  );
-  const named = /^\s*(?:of\s+the\s+(?:popular\s+)?vote\s+)?for\s+((?:[A-Z][\w’'-]+\s?){1,3})/.exec(c.after)?.[1] ?? names.at(-1)?.[0];
-  const who = named
-    ?.trim()
-    .split(/\s+/)
-    .at(-1)
-    ?.replace(/[’']s$/, '');
+  const named =
+    /^\s*(?:of\s+the\s+(?:popular\s+|national\s+|total\s+)?vote\s+)?for\s+((?:[A-Z][\w’'-]+\s?){1,3})/.exec(c.after)?.[1] ??
+    (RESPECTIVELY.test(c.after) ? respective(c) : namesIn(clause).at(-1));
+  // A person by surname ("Karol Nawrocki" is "Nawrocki"); a name that ends in a common noun whole ("Left Party").
+  const words =
+    named
+      ?.trim()
+      .replace(/[’']s$/, '')
+      .split(/\s+/) ?? [];
+  const last = words.at(-1);
+  const who = last && words.length > 1 && isCommonNoun(last.toLowerCase()) ? words.join(' ') : last;
   return who
     ? { rule: 'measure.vote', measure: measure('vote share', { scope: who }), label: `vote share for ${who}` }
     : { rule: 'measure.vote', measure: measure('vote share'), label: 'vote share' };
 }
 /** Capitalised words in a row: a name, when not a dictionary word that opens the clause. */
 const NAME_RUN = /(?<=^|\s)(?:[A-Z][\w’'-]+\s?)+/g;
+/** The names in a text, in order; a capitalised word opening it is a name only if no dictionary word ("The", "Exit"). */
+const namesIn = (text: string): string[] =>
+  [...text.matchAll(NAME_RUN)]
+    .filter((m) => !CALENDAR.test(m[0].trim().toLowerCase()) && (m.index > 0 || /\s\S/.test(m[0].trim()) || !isCommonWord(m[0].trim().toLowerCase())))
+    .map((m) => m[0]);
+const RESPECTIVELY = /^(?:[^.;]|\.\d)*\brespectively\b/i;
+/** A list of names joined by commas and "and": "The Greens and the Left Party", "Ruiz, Soto and Paz". */
+const NAME_LIST = /(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s?)+,\s*)*(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s?)+,?\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s?)+/g;
+const SHARE = /\d[\d.,]*\s?(?:%|per\s?cent|percent)/g;
+/**
+ * "The Greens and the Left ... by 11.6% and 8.8% of voters, respectively": the share's place in its
+ * run of shares picks its name among as many names before the run.
+ */
+function respective(c: MeasureContext): string | undefined {
+  const run = c.before.search(new RegExp(`${SHARE.source}[^.;]*$`));
+  const start = run < 0 ? c.before.length : run;
+  const index = (c.before.slice(start).match(SHARE) ?? []).length;
+  const count = index + 1 + (c.after.slice(0, c.after.search(/\brespectively\b/i)).match(SHARE) ?? []).length;
+  const list = [...c.before.slice(0, start).matchAll(NAME_LIST)].at(-1)?.[0] ?? '';
+  const names = list
+    .split(/,\s*|\s+and\s+/)
+    .map((n) => n.replace(/^the\s+/i, '').trim())
+    .filter(Boolean);
+  return names.length === count ? names[index] : undefined;
+}
 const isCommonWord = (w: string): boolean => isCommonNoun(w) || /^(?:the|a|an|one|in|on|at|but|and|with|after|before|while|as|if)$/.test(w);
 
 /** "turnout" shortly before a share, with no other number or clause between: "Turnout at polling stations was". */
@@ -174,7 +200,7 @@ export const RULES: readonly MeasureRule[] = [
         c.before,
       );
       if (!VOTE_CONTEXT.test(c.s.text) && !by) return undefined;
-      if (/^\s*of\s+the\s+(?:popular\s+)?vote\b/i.test(c.after)) return voteShare(c);
+      if (/^\s*of\s+the\s+(?:popular\s+|national\s+|total\s+)?vote\b/i.test(c.after)) return voteShare(c);
       // "voted 5-4 to lower the key rate to 5%", "earlier losses of 0.7%": the level a verb reached, or what a noun
       // before "of" measures, in a sentence that also tells of a vote; "a majority of 59%" is still the vote.
       if (/\bto\s+(?:(?:about|nearly|some|around|just)\s+)?$/i.test(c.before) && !/\d%?\s+to\s+$/i.test(c.before)) return undefined;
@@ -195,6 +221,8 @@ export const RULES: readonly MeasureRule[] = [
       if ((beside || owned || first) && !says(own.replace(/\b(?:against|versus)\s+(?:[A-Z][\w’'-]*[’']s\s+)?$/i, ''))) return voteShare(c);
       const row = says(`${own} ${clauseAfter(c).slice(0, 120)}`) ?? (c.s.text.length < 120 ? says(c.s.text) : undefined);
       if (!row) return undefined;
+      // "they were voted for by 11.6% of voters", "voted for the party": a share for one side, not turnout.
+      if (row.id === 'vote.turnout' && /\bvot(?:ed|ing)\s+for\b/i.test(`${own} ${clauseAfter(c).slice(0, 50)}`)) return voteShare(c);
       // "55% of registered voters cast ballots": turnout is said next to its share, not anywhere in the sentence.
       if (row.id === 'vote.turnout' && !says(`${own.slice(-50)} ${clauseAfter(c).slice(0, 50)}`)) return undefined;
       // "Voters reject the plan, 60.6% to 39.4%": the second share went the other way.
