@@ -711,6 +711,14 @@ describe('reconciliation by what is measured', () => {
     expect(b.conflicts.map((c) => [c.metric, c.values.map((v) => v.value)])).toEqual([['vote share for CDU', [28.5, 28.6]]]);
   });
 
+  it("sets one party's seats from two sources against each other, however each names the noun", () => {
+    const b = setOf([
+      ['a.txt', 'Merz heads to form government\nDate: 2025-02-24\nThe conservatives won 208 seats in the 630-seat Bundestag, while the AfD won 152.\n'],
+      ['b.txt', 'CDU won the election\nDate: 2025-02-24\nAccording to the results, CDU will receive 208 seats, AfD — 151, SPD — 121 and the Greens — 85.\n'],
+    ]);
+    expect(b.conflicts.map((c) => [c.metric, c.values.map((v) => v.value)])).toEqual([['seats for AfD', [152, 151]]]);
+  });
+
   it("sets a place's part of a toll, however read, against the same place's count elsewhere", () => {
     const b = setOf([
       ['a.txt', 'Storm kills dozens\nDate: 2024-09-29\nThe toll is highest in South Carolina, where 19 people lost their lives.\n'],

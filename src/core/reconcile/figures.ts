@@ -19,6 +19,7 @@ import {
   loose,
   NO_SENSES,
   norm,
+  OWNER_RULES,
   plainCount,
   plainPeople,
   roundSmall,
@@ -107,6 +108,8 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       ...loose(f.typed?.measure ?? { head: '', modifiers: [] }, ctx.storyPlaces),
       headKey(f.typed?.measure.head ?? '', senses),
       ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : []),
+      // Whose it is ("seats for AfD") is more than "seats": the vaguer folds into the owner's.
+      ...(f.typed && OWNER_RULES.has(f.typed.rule) && f.typed.measure.scope ? [`owner:${norm(f.typed.measure.scope)}`] : []),
     ]);
   for (const group of groups.values()) {
     if (group.length < 2) continue;

@@ -150,14 +150,17 @@ export const scopeOf = (m: Measure, ctx: SetContext): string => {
 };
 
 /** Rules whose scope names who has the figure (a party, a candidate), not where it holds. */
-const OWNER_RULES = new Set(['measure.vote', 'measure.won', 'measure.owner-list']);
+export const OWNER_RULES = new Set(['measure.vote', 'measure.won', 'measure.owner-list']);
+
+/** Whose a figure is (a party's share or seats is its own, however many headlines name the party), else where it holds. */
+const ownerOrScope = (t: TypedFigure, ctx: SetContext): string => (OWNER_RULES.has(t.rule) ? norm(t.measure.scope) : scopeOf(t.measure, ctx));
 
 /** The measure's identity: what must match for two figures to be the same measure. */
 export function identity(t: TypedFigure, ctx: SetContext): string {
   // Plain counts of people ("33,000 union members", "32,000 machinists") are told apart by their sentences, not their nouns.
   if (plainPeople(t)) return 'amount|people';
   // Plain counts of things ("two previous offers", "three offers rejected") by their noun; the words that narrow them are checked apart.
-  if (plainCount(t)) return `amount|count|${headKey(t.measure.head, ctx.senses)}|${scopeOf(t.measure, ctx)}`;
+  if (plainCount(t)) return `amount|count|${headKey(t.measure.head, ctx.senses)}|${ownerOrScope(t, ctx)}`;
   const head = headKey(t.measure.head, ctx.senses);
   // A measure the vocabulary names by several words ("cost", "damage", "losses") is one concept whatever narrows its wording.
   const narrowing = loose(t.measure, ctx.storyPlaces);
@@ -170,8 +173,7 @@ export function identity(t: TypedFigure, ctx: SetContext): string {
     head,
     modifiers,
     t.measure.who ?? '',
-    // A party's share or seats is its own, however many headlines name the party.
-    OWNER_RULES.has(t.rule) ? norm(t.measure.scope) : scopeOf(t.measure, ctx),
+    ownerOrScope(t, ctx),
     t.measure.direction ?? '',
   ].join('|');
 }
