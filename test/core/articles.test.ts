@@ -141,6 +141,17 @@ describe('resolveSetDates', () => {
     expect(c?.published?.iso).toBe('2025-04-29');
   });
 
+  it("reads an undated article's weekdays as the days the dated reports mean by them, else as days near the set's date", () => {
+    // Dated reports of Sunday and Tuesday both put "Friday's quake" on March 28.
+    const sunday = parseArticle('a.txt', 'A\nDate: 2025-03-30\nFriday’s quake killed 1,644, officials said on Saturday.');
+    const tuesday = parseArticle('b.txt', 'B\nDate: 2025-04-01\nThe toll from Friday’s quake passed 2,000.');
+    const undated = parseArticle('c.txt', 'C\nThe death toll from Friday’s quake rose to 1,000.');
+    const monday = parseArticle('d.txt', 'D\nRescuers searched on Monday.');
+    const [, , c, d] = resolveSetDates([sunday, tuesday, undated, monday]);
+    expect(c?.published?.iso).toBe('2025-03-28');
+    expect(d?.published?.iso).toBe('2025-03-31');
+  });
+
   it('never dates an article by its photo caption, and dates an undated set by the days its texts name', () => {
     const captioned = parseArticle(
       'a.txt',

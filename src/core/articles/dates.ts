@@ -75,12 +75,16 @@ const FUTURE_WORDS = [
 const FUTURE_BEFORE = new RegExp(String.raw`\b${anyOf(FUTURE_WORDS)}\s+(?:(?:the\s+)?(?:first|next|coming)\s+\w+\s+on\s+)?$`, 'i');
 const FUTURE_CLAUSE =
   /\b(?:will|would|could|shall|is expected to|are expected to|plans? to|is set to|are set to|must|expects|forecasts|projects|predicts|anticipates)\b/i;
-/** Whether the date at `at` in a line lies ahead of the report rather than behind it ("as soon as Wednesday", "will vote on Friday"). */
-export const ahead = (line: string, at: number): boolean => {
+/**
+ * Whether the date at `at` in a line lies ahead of the report rather than behind it ("as soon as
+ * Wednesday", "will vote on Friday"). A day's event named by its day ("from Friday's quake") is
+ * ahead only in a clause about what will be.
+ */
+export const ahead = (line: string, at: number, event = false): boolean => {
   const before = line.slice(0, at);
   // A clause ends at a full stop or semicolon, not at the point of "2.75%".
   const clause = before.split(/[.;](?!\d)/).at(-1) ?? before;
-  return FUTURE_BEFORE.test(before) || FUTURE_CLAUSE.test(clause);
+  return (!event && FUTURE_BEFORE.test(before)) || FUTURE_CLAUSE.test(clause);
 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY = /\b(next\s+|last\s+|this\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi;
@@ -89,7 +93,8 @@ const WEEKDAY = /\b(next\s+|last\s+|this\s+)?(sunday|monday|tuesday|wednesday|th
 function* weekdaysNamed(lines: readonly string[]): Generator<number> {
   for (const line of lines) {
     for (const m of line.matchAll(WEEKDAY)) {
-      if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index)) continue;
+      const event = /^[’']s\b/.test(line.slice(m.index + m[0].length));
+      if ((m[1] && !/^this/i.test(m[1])) || ahead(line, m.index, event)) continue;
       yield WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
     }
   }
@@ -165,17 +170,38 @@ function dayWithoutYear(a: Article, setDate: PubDate): PubDate | undefined {
   return best ? laterByWeekday(best, lines, days) : undefined;
 }
 
+const linesOf = (a: Article): string[] => [a.headline, ...a.body.map((p) => p.text)];
+
+/**
+ * The day each weekday the dated reports name stands for (on or before each report's date), where
+ * they agree: a story's "Friday" is one Friday.
+ */
+function weekdayCalendar(dated: readonly Article[]): Map<number, number> {
+  const seen = new Map<number, Set<number>>();
+  for (const a of dated) {
+    if (!a.published) continue;
+    const base = ms(a.published);
+    const from = new Date(base).getUTCDay();
+    for (const weekday of weekdaysNamed(linesOf(a))) {
+      const day = base - ((from - weekday + 7) % 7) * DAY;
+      seen.set(weekday, (seen.get(weekday) ?? new Set()).add(day));
+    }
+  }
+  return new Map([...seen].flatMap(([weekday, days]) => (days.size === 1 ? [[weekday, [...days][0] ?? 0] as const] : [])));
+}
+
 /**
  * An undated article that names only weekdays ("said on Sunday") is from the latest of them, read as
  * the days within three of the set's date: reports of one story come in one week.
  */
-function weekdayNear(a: Article, setDate: PubDate): PubDate | undefined {
+function weekdayNear(a: Article, setDate: PubDate, calendar: ReadonlyMap<number, number>): PubDate | undefined {
   const base = ms(setDate);
   const from = new Date(base).getUTCDay();
   let latest: number | undefined;
-  for (const weekday of weekdaysNamed([a.headline, ...a.body.map((p) => p.text)])) {
+  for (const weekday of weekdaysNamed(linesOf(a))) {
     const days = (weekday - from + 7) % 7;
-    latest = Math.max(latest ?? -Infinity, base + (days > 3 ? days - 7 : days) * DAY);
+    // "Friday's quake" is the Friday the dated reports of the story mean by it.
+    latest = Math.max(latest ?? -Infinity, calendar.get(weekday) ?? base + (days > 3 ? days - 7 : days) * DAY);
   }
   if (latest === undefined) return undefined;
   const d = new Date(latest);
@@ -206,6 +232,7 @@ const ms = (p: PubDate): number => Date.parse(`${p.iso}T00:00:00Z`);
 export function resolveSetDates(articles: Article[]): Article[] {
   const latest = (pool: PubDate[]): PubDate | undefined => pool.reduce<PubDate | undefined>((m, p) => (!m || p.iso > m.iso ? p : m), undefined);
   const strong = articles.map((a) => a.published).filter((p): p is PubDate => p !== undefined);
+  const calendar = weekdayCalendar(articles.filter((a) => a.published));
   const resolve = (setDate: PubDate | undefined): Article[] =>
     articles.map((a) => {
       if (a.published) return a;
@@ -216,7 +243,7 @@ export function resolveSetDates(articles: Article[]): Article[] {
       // A day named without its year more than a week before the set's is an earlier event the article looks back on
       // ("the first round on May 18"), not its date: its weekdays are read near the set's date instead.
       const recent = (day: PubDate | undefined): PubDate | undefined => (day && ms(setDate) - ms(day) <= 7 * DAY ? day : undefined);
-      const hint = !vague(a.dateHint) ? a.dateHint : (recent(dayWithoutYear(a, setDate)) ?? weekdayNear(a, setDate));
+      const hint = !vague(a.dateHint) ? a.dateHint : (recent(dayWithoutYear(a, setDate)) ?? weekdayNear(a, setDate, calendar));
       return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
     });
   if (strong.length) return resolve(latest(strong));
