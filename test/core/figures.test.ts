@@ -477,6 +477,9 @@ describe('what a number measures', () => {
       ],
     ],
     ['The toll is highest in South Carolina, where 19 people lost their lives.', [[19, 'deaths in South Carolina', 'exact']]],
+    // A state word before the people counted.
+    ['The search turned into a recovery effort for six missing people.', [[6, 'missing', 'exact']]],
+    ['Rescuers pulled two injured workers from the water.', [[2, 'workers injured', 'exact']]],
     [
       'Officials counted 93 deaths, with North Carolina accounting for 36 deaths, followed by South Carolina at 25.',
       [

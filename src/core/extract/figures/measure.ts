@@ -37,6 +37,7 @@ const ORDER = [
   'measure.population',
   'state.verb-before',
   'state.among',
+  'state.before-noun',
   'state.after',
   'state.number',
   'state.toll',

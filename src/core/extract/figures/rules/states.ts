@@ -175,6 +175,18 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
+    // "six missing people", "two injured workers", "10 dead migrants": a state word before the people counted.
+    id: 'state.before-noun',
+    read: (c) => {
+      if (c.q.kind !== 'count') return undefined;
+      const word = c.s.tokens[c.next];
+      const row = word && /^(?:VERB|ADJ)$/.test(word.pos) ? stateRowOfWord(word.lower) : undefined;
+      const np = row ? phraseAt(c.s.tokens, c.next + 1, c.titleCase) : undefined;
+      if (!row || !np || np.at !== c.next + 1 + np.modifiers.length || !isPeopleNoun(np.lemma)) return undefined;
+      return stateReading(c, row, whoOf([...np.modifiers, np.head].join(' ')), `${row.id}.before-noun`, np.next);
+    },
+  },
+  {
     // "82 people are dead", "161 remain missing in Harlan County", "Eleven people from the camp remain unaccounted for", "109 dead",
     // "18 of the adults and 10 of the children unidentified".
     id: 'state.after',
