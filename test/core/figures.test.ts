@@ -71,6 +71,16 @@ describe('what a number measures', () => {
       ],
     ],
     ['Two-year Treasury yields dropped to 4.2%.', [[4.2, 'two-year treasury yields', 'level', 'exact', 'as of February 19, 2025']]],
+    // How long (wide, deep) a thing is: "the 1.6-mile bridge", "a 300-meter-long ship", even at the start of a sentence.
+    [
+      'The 985-foot-long vessel hit the 1.6-mile bridge.',
+      [
+        [985, 'vessel length', 'quantity', 'exact', 'as of February 19, 2025'],
+        [1.6, 'bridge length', 'quantity', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['A 300-meter-long ship struck the bridge.', [[300, 'ship length', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['The 20-foot-deep channel reopened.', [[20, 'channel depth', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['Shares of the carmaker have plummeted 40% this year.', [[40, 'fall in shares in carmaker', 'change', 'exact', '2025']]],
     ['The strikers have lost more than $600 million in combined wages.', [[600_000_000, 'combined wages', 'money', 'more-than', 'as of February 19, 2025']]],
     [

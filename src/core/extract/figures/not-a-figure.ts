@@ -59,7 +59,7 @@ const LABEL_WORDS = [
 const LABEL_BEFORE = new RegExp(String.raw`\b${anyOf(LABEL_WORDS)}\s*$`, 'i');
 /** Capitalised function words that may open a sentence ("In", "About", "Those"). */
 const SENTENCE_WORDS = [
-  /In|On|At|By|Of|From|To|The|About|Nearly|Some|Only|Over|Under|With|Since/,
+  /In|On|At|By|Of|From|To|The|A|An|About|Nearly|Some|Only|Over|Under|With|Since/,
   /And|Or|But|All|Another|Almost|Around|Roughly|Just|Up|Down|More|Less|Fewer|Than/,
   /After|Before|During|For|Of|Some|Those|These|That|This|Its|Their|His|Her|Our|Another/,
 ];

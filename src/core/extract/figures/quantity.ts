@@ -28,7 +28,11 @@ const BOUND_AFTER = new RegExp(`^\\s*(${alternation(AFTER.map((x) => x.w))})\\b`
 
 const UNIT_BY_SPELLING = new Map<string, UnitRow>(UNITS.flatMap((u) => u.spellings.map((s) => [s, u] as const)));
 // Single letters ("m", "t", "l", "g", "c", "f", "w") are units only against the digits ("15m"), never as a word after a space.
-const UNIT_WORDS = new RegExp(`^[\\s-]*(${alternation(UNITS.flatMap((u) => u.spellings).filter((s) => s.length > 1))})(?![\\w-])`, 'i');
+// A unit is a whole word, joined to no other ("5-year-old" is an age) but an adjective of size ("985-foot-long").
+const UNIT_WORDS = new RegExp(
+  `^[\\s-]*(${alternation(UNITS.flatMap((u) => u.spellings).filter((s) => s.length > 1))})(?!\\w)(?!-(?!(?:long|wide|tall|high|deep)\\b))`,
+  'i',
+);
 const CURRENCY_WORDS = new RegExp(`^\\s*(${alternation(CURRENCIES.flatMap((c) => c.words))})\\b`, 'i');
 const CURRENCY_BY_WORD = new Map(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c] as const)));
 const RATE = /^\s*((?:[a-z]+\s+){0,2}?)per\s+(\d{1,3}(?:,\d{3})+|\d+|capita|cent)(?:\s+(?!in\b|last\b|this\b|and\b|to\b|from\b|of\b|the\b)([a-z]+))?/i;

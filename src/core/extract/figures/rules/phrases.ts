@@ -63,6 +63,9 @@ const LEVEL_OR_CHANGE_VERBS = [...LEVEL_VERBS, ...CHANGES.flatMap((r) => r.verbs
 /** Nouns of a stretch of time, or of a market's session: money "in" one is when it was, not what it was ("in late trading"). */
 const WHEN_NOUNS = new Set([...TIME_UNITS, 'half', 'period', 'trading', 'session']);
 
+/** Adjectives of size after a compound's unit ("985-foot-long"), and the dimension each names. */
+const DIMENSION_OF: Record<string, string> = { long: 'length', wide: 'width', tall: 'height', high: 'height', deep: 'depth' };
+
 /** Verbs that "up" or "down" after them make a change: "shot up", "were up 2%", "closed down". */
 const PHRASAL_CHANGE = /^(?:shot|went|go|goes|came|spiked|jumped|climbed|ticked|crept|is|are|was|were|been|closed|ended|finished|traded|opened)$/;
 
@@ -120,7 +123,9 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.compound',
     read: (c) => {
       if (c.q.kind === 'count' || c.q.kind === 'rate') return undefined;
-      const np = phraseAt(c.s.tokens, c.next, c.titleCase, 4);
+      // "the 985-foot-long vessel": which of the thing's dimensions the adjective names.
+      const dim = c.s.tokens[c.next]?.text === '-' ? DIMENSION_OF[c.s.tokens[c.next + 1]?.lower ?? ''] : undefined;
+      const np = phraseAt(c.s.tokens, dim ? c.next + 2 : c.next, c.titleCase, 4);
       if (!np || GENERIC.has(np.lemma)) return undefined;
       const change = changeOfNoun([...np.modifiers, np.head.toLowerCase()].join(' '));
       if (c.q.kind === 'share' && change) {
@@ -148,12 +153,13 @@ export const RULES: readonly MeasureRule[] = [
           label: what ? `${np.head.toLowerCase()} in ${what}` : phraseLabel(np),
         };
       }
-      if (c.q.unit.dimension === 'time')
+      // "a 52-day strike", "the 1.6-mile bridge", "a 300-meter-long ship": how long the thing is.
+      if (c.q.unit.dimension === 'time' || (c.q.unit.dimension === 'length' && c.q.kind === 'quantity'))
         return {
-          rule: 'measure.compound.duration',
+          rule: c.q.unit.dimension === 'time' ? 'measure.compound.duration' : 'measure.compound.size',
           measure: fromPhrase(np),
           kind: 'quantity',
-          label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} length`,
+          label: `${[...np.modifiers, np.head.toLowerCase()].join(' ')} ${dim ?? 'length'}`,
         };
       // "an 11.5 percent premium", "a 25% stake": the noun is what the share is ("a 38% pay rise spread over" is a change, read later).
       const shareOf = c.q.kind === 'share' && ![...np.modifiers, np.head.toLowerCase()].some((w) => changeOfNoun(w));
