@@ -306,8 +306,8 @@ describe('what a number measures', () => {
       'The banana trade accounts for about one in five bananas imported to the United States.',
       [[0.2, 'banana trade share', 'share', 'about', 'as of February 19, 2025']],
     ],
-    ['A magnitude 6.8 earthquake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
-    ['A 6.8-magnitude quake struck the south.', [[6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['A magnitude 6.8 earthquake struck the south.', [[6.8, 'earthquake magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['A 6.8-magnitude quake struck the south.', [[6.8, 'earthquake magnitude', 'quantity', 'exact', 'as of February 19, 2025']]],
     // The largest value seen across places is the maximum itself; without "in some ..." it is a bound.
     ['The outage lasted up to 20 hours in some regions.', [[20, 'outage duration', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['The outage lasted up to 20 hours.', [[20, 'outage duration', 'quantity', 'up-to', 'as of February 19, 2025']]],
@@ -332,6 +332,18 @@ describe('what a number measures', () => {
     ['The quake also injured more than 3,400 people.', [[3400, 'injured', 'count', 'more-than', 'as of February 19, 2025']]],
     ['The official casualty count now stands at 2,056.', [[2056, 'deaths', 'count', 'exact', 'as of February 19, 2025']]],
     ['Modelling showed the death toll could top 10,000.', [[10_000, 'deaths', 'count', 'exact', 'projected']]],
+    ['Officials warned the death toll could be 10,000.', [[10_000, 'deaths', 'count', 'exact', 'projected']]],
+    // What shook, one word for its synonyms: an aftershock's magnitude is not the quake's.
+    [
+      'The magnitude 7.7 quake was followed by a 6.7-magnitude aftershock and a magnitude 6.4 tremor.',
+      [
+        [7.7, 'earthquake magnitude', 'quantity', 'exact', 'as of February 19, 2025'],
+        [6.7, 'aftershock magnitude', 'quantity', 'exact', 'as of February 19, 2025'],
+        [6.4, 'tremor magnitude', 'quantity', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    // A place fronted with a description: "In neighbouring Thailand, ...".
+    ['In neighbouring Thailand, the quake killed at least 10 people.', [[10, 'deaths in Thailand', 'count', 'at-least', 'as of February 19, 2025']]],
     // A range opened by "of" bounds one figure, as "between" does; "from" opens a change.
     [
       'AccuWeather gave a preliminary estimate of total damage of $95 billion to $110 billion.',
@@ -362,7 +374,7 @@ describe('what a number measures', () => {
     [
       "The death toll from Friday's magnitude 6.8 earthquake has risen to at least 2,900.",
       [
-        [6.8, 'magnitude', 'quantity', 'exact', 'as of February 19, 2025'],
+        [6.8, 'earthquake magnitude', 'quantity', 'exact', 'as of February 19, 2025'],
         [2900, 'deaths', 'count', 'at-least', 'as of February 19, 2025'],
       ],
     ],
@@ -501,7 +513,7 @@ describe('what a number measures', () => {
     [
       'A magnitude 6.8 earthquake struck on Monday, killing at least 120 people and injuring more than 300.',
       [
-        [6.8, 'magnitude', 'exact'],
+        [6.8, 'earthquake magnitude', 'exact'],
         [120, 'deaths', 'at-least'],
         [300, 'injured', 'more-than'],
       ],

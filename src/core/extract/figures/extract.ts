@@ -83,7 +83,7 @@ const FUTURE_WORDS = [
   /will|would|shall/,
   /is expected to|are expected to|is projected to|are projected to|is forecast to|are forecast to/,
   /is set to|are set to|could reach|plans? to|aims? to/,
-  /(?:could|may|might) (?:top|exceed|surpass)/,
+  /(?:could|may|might) (?:top|exceed|surpass|be)/,
 ];
 /** A clause about what will be ("will rise to", "is expected to reach", "would have to"): its figures are projections. */
 const FUTURE = new RegExp(String.raw`\b${anyOf(FUTURE_WORDS)}\b[^,;.]*$`, 'i');

@@ -253,7 +253,8 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
 
 /** "In Harlan County, ...": a place that opens the sentence. */
 export function frontedPlace(text: string): string | undefined {
-  const m = /^(?:In|Across|Throughout)\s+((?:[A-Z][\w’'-]+\s?){1,4}),/.exec(text);
+  // "In Texas,", "In neighbouring Thailand,".
+  const m = /^(?:In|Across|Throughout)\s+(?:[a-z]+\s+){0,2}((?:[A-Z][\w’'-]+\s?){1,4}),/.exec(text);
   return m?.[1]?.trim();
 }
 

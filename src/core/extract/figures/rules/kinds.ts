@@ -1,5 +1,5 @@
 /** Rules for measures a number's kind or a fixed phrase names: rates, votes, magnitudes, populations, distances, "the first in 16 years", "nine times". */
-import { isCommonNoun, singular } from '../lexicon.js';
+import { isCommonNoun, senseName, senseOf, singular } from '../lexicon.js';
 import { CALENDAR, phraseAt } from '../phrase.js';
 import { alternation } from '../vocabulary.js';
 import { PLACE_NOUNS, SINCE_LAST, VOTE_CONTEXT, VOTES } from '../vocabulary-words.js';
@@ -266,16 +266,22 @@ export const RULES: readonly MeasureRule[] = [
   {
     // "a magnitude 6.8 earthquake", "a 6.8-magnitude quake": an earthquake's magnitude.
     id: 'measure.magnitude',
-    read: (c) =>
-      /\bmagnitude[\s-]*$/i.test(c.before) || /^[\s-]*magnitude\b/i.test(c.s.text.slice(c.n.end))
-        ? {
-            rule: 'measure.magnitude',
-            measure: measure('magnitude'),
-            kind: 'quantity',
-            label: 'magnitude',
-            unit: { id: 'magnitude', dimension: 'magnitude', toBase: 1, label: 'magnitude' },
-          }
-        : undefined,
+    read: (c) => {
+      const after = c.s.text.slice(c.n.end);
+      if (!/\bmagnitude[\s-]*$/i.test(c.before) && !/^[\s-]*magnitude\b/i.test(after)) return undefined;
+      // "a 6.7-magnitude aftershock", "a magnitude 7.7 quake": what shook, one word for its synonyms ("quake" is "earthquake").
+      const word = /^[\s-]*(?:magnitude\s+)?([a-z]+)\b/i.exec(after)?.[1]?.toLowerCase();
+      const noun = word && isCommonNoun(word) && !/^(?:magnitude|and|or|on|in|at|struck|hit|was|is)$/.test(word) ? singular(word) : undefined;
+      const sense = noun ? senseOf(noun) : undefined;
+      const what = noun && (sense ? senseName(sense.sense) : noun);
+      return {
+        rule: 'measure.magnitude',
+        measure: measure('magnitude', what ? { modifiers: [what] } : {}),
+        kind: 'quantity',
+        label: what ? `${what} magnitude` : 'magnitude',
+        unit: { id: 'magnitude', dimension: 'magnitude', toBase: 1, label: 'magnitude' },
+      };
+    },
   },
   {
     // "a town of less than 1,500", "a country of 18 million", "the Iberian Peninsula, with about 60 million people".
