@@ -152,6 +152,13 @@ describe('resolveSetDates', () => {
     expect(d?.published?.iso).toBe('2025-03-31');
   });
 
+  it('dates an undated article by the day a future plan was announced ("will send aid, announced the minister on March 31")', () => {
+    const dated = parseArticle('a.txt', 'A\nDate: 2025-04-01\nAid arrived.');
+    const announced = parseArticle('b.txt', 'B\nPakistan will send 35 tons of aid, announced Prime Minister Sharif on March 31.');
+    const [, b] = resolveSetDates([dated, announced]);
+    expect(b?.published?.iso).toBe('2025-03-31');
+  });
+
   it('never dates an article by its photo caption, and dates an undated set by the days its texts name', () => {
     const captioned = parseArticle(
       'a.txt',

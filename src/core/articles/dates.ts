@@ -84,8 +84,14 @@ export const ahead = (line: string, at: number, event = false): boolean => {
   const before = line.slice(0, at);
   // A clause ends at a full stop or semicolon, not at the point of "2.75%".
   const clause = before.split(/[.;](?!\d)/).at(-1) ?? before;
-  return (!event && FUTURE_BEFORE.test(before)) || FUTURE_CLAUSE.test(clause);
+  if (!event && FUTURE_BEFORE.test(before)) return true;
+  const future = [...clause.matchAll(FUTURE_CLAUSES)].at(-1);
+  // "Pakistan will send aid, announced its prime minister on March 31": the day is the announcement's.
+  return !!future && !REPORTED.test(clause.slice(future.index + future[0].length));
 };
+const FUTURE_CLAUSES = new RegExp(FUTURE_CLAUSE.source, 'gi');
+/** A verb of saying in the past: a day after it dates the saying. */
+const REPORTED = /\b(?:announced|said|told|reported|confirmed|stated|added|declared)\b/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY = /\b(next\s+|last\s+|this\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi;
 
