@@ -9,6 +9,12 @@ describe('furnitureReason', () => {
     ['From breaking news to weekend reads, get the best of the Gazette delivered to your inbox.', 'reader prompt'],
     ['Escape the noise. Get the stories that matter to you, every morning.', 'reader prompt'],
     ['A free weekly email wi', 'reader prompt'],
+    [
+      'NEW LOOK Sign up to get the inside scoop on the biggest stories in harbours, shipping and trade, delivered daily. Read preview ' +
+        'Thanks for signing up! Find your favourite topics in a personal feed while you travel. download the app Email address Sign up ' +
+        'By clicking “Sign Up”, you accept our Terms of Service and Privacy Policy. You can opt-out at any time.',
+      'reader prompt',
+    ],
     ['Hide Ad.png?fit=crop&width=800&quality=70)', 'ad label'],
     ['photo.jpeg?crop=16:9&width=1200', 'image url'],
     ['Copyright 2023 Coastline Media. All rights reserved.', 'copyright'],

@@ -168,6 +168,8 @@ const PROMPT_WORDS = [
 ];
 const PROMPT = new RegExp(String.raw`\b${anyOf(PROMPT_WORDS)}\b`, 'i');
 const READER = /\b(?:you|your|you're|you'll|free|delivered)\b/i;
+/** What a sign-up form asks the reader to accept. */
+const SIGN_UP_TERMS = /\b(?:terms of (?:service|use)|privacy (?:policy|notice)|opt[- ]out at any time|unsubscribe at any time)\b/i;
 /** The verbs of an imperative addressed to the reader. */
 const IMPERATIVE_VERBS = [
   /get|escape|join|download|try|start|stay|discover|explore|unlock|become/,
@@ -253,6 +255,8 @@ const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'source line', test: (t) => SOURCE_LINE.test(t.trim()) },
   { reason: 'follow-us line', test: (t) => FOLLOW.test(t.trim()) },
   { reason: 'paywall prompt', test: (t) => words(t) < 40 && PAYWALL.test(t) },
+  // A sign-up form flattened into one line: the prompt and the legal terms it asks the reader to accept.
+  { reason: 'reader prompt', test: (t) => words(t) < 120 && PROMPT.test(t) && SIGN_UP_TERMS.test(t) },
   {
     reason: 'reader prompt',
     test: (t) =>
