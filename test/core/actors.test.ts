@@ -28,6 +28,7 @@ describe('names and the titles before them', () => {
     ['Carla Benn, director of nursing, said the ward was evacuated in minutes.', 'Carla Benn', 'director of nursing'],
     ['As President of the National Port Council Diana Amat said, the count was slow.', 'Diana Amat', 'President of the National Port Council'],
     ['Crews are stretched thin, said Will Ramos, a state fire spokesman.', 'Will Ramos', 'state fire spokesman'],
+    ['Co-leader Alice Weidel led the party to its best result.', 'Alice Weidel', 'Co-leader'],
     ['The fire began in a cabinet, Alder Valley Fire Department spokesperson Lynn Brown said.', 'Lynn Brown', 'Alder Valley Fire Department spokesperson'],
     ['Hospital Chief Executive Albert Greene said the evacuation went smoothly.', 'Albert Greene', 'Hospital Chief Executive'],
     ['Commission President Ana von der Berg said the fund would open in May.', 'Ana von der Berg', 'Commission President'],
@@ -122,6 +123,16 @@ describe('fragments that are no actors', () => {
     ['a credit opening the paragraph', '(HARBORNET - Port Daily) The docks reopened on Monday.'],
   ])('makes no actors of %s', (_what, body) => {
     expect(actors(body)).toEqual([]);
+  });
+
+  it.each([
+    ['a word opening the sentence', 'Many of Spain’s ports reopened on Monday, the Port Council said.', 'Port Council', 'Many'],
+    ['a word for a place near', 'Neighboring China has announced 100 million yuan in emergency aid.', 'China', 'Neighboring'],
+    ['a title after a body, before its holder', 'The Port Council Chairman, Rear Admiral Tam Ives, thanked the crews.', 'Port Council', 'Chairman'],
+  ])('keeps %s out of a name', (_what, body, name, word) => {
+    const all = names(actors(body));
+    expect(all).toContain(name);
+    expect(all.filter((n) => n.includes(word))).toEqual([]);
   });
 
   it('makes no actors of a list of other stories: short lines with no closing punctuation', () => {

@@ -45,7 +45,9 @@ const TITLES = words(`
   supt insp det prof professor coach executive
 `);
 /** Whether a word is a title that may stand before a name. */
-export const isTitle = has(TITLES);
+const isTitleWord = has(TITLES);
+/** Whether a word is a title, or one joined to a prefix ("Co-leader", "Vice-President", "ex-Minister"). */
+export const isTitle = (word: string): boolean => isTitleWord(word) || (/^(?:co|vice|ex|deputy)-./i.test(word) && isTitleWord(word.slice(word.indexOf('-') + 1)));
 
 /** Title words that only qualify the title after them ("Prime" Minister, "Foreign" Secretary, "Acting" Governor). */
 const TITLE_MODIFIERS = words('vice prime defense defence foreign interior finance former then acting interim deputy state security');
@@ -132,7 +134,7 @@ export const isAreaHead = has(AREA_HEADS);
 const PLACE_QUALIFIERS = words(`
   north south east west central northern southern eastern western northeast northwest southeast southwest
   northeastern northwestern southeastern southwestern upper lower greater inner outer mainland peninsular coastal
-  continental metropolitan rural
+  continental metropolitan rural neighboring neighbouring
 `);
 /** Whether a word qualifies a place as part of a larger one. */
 export const isPlaceQualifier = has(PLACE_QUALIFIERS);

@@ -216,7 +216,7 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   while (
     a <= j &&
     (/^(?:the|a|an)$/i.test(tokens[a]?.text ?? '') ||
-      (a < j && startsSentence(tokens, a) && FUNCTION_POS.has(tokens[a]?.pos ?? '') && !isTitle(tokens[a]?.text ?? '')))
+      (a < j && startsSentence(tokens, a) && (FUNCTION_POS.has(tokens[a]?.pos ?? '') || tokens[a]?.pos === 'ADJ') && !isTitle(tokens[a]?.text ?? '')))
   )
     a++;
   const head = tokens[a];
@@ -258,6 +258,12 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   if (seat && asSubject.subject) return [mention(full, 'country', `country:${seat}`, site, asSubject)];
   if (seat || ctx.places.has(full.toLowerCase())) return [];
   const hasOrg = lowerWords.some(isOrgWord);
+  // "the State Administration Council Chairman, Senior General ...": the title after a body's name is its holder's, not part of the name.
+  if (hasOrg && words.length > 2 && isTitleHead(words.at(-1)?.text ?? '') && !isOrgWord(words.at(-1)?.text ?? '')) {
+    let k = j;
+    while (k > a && (isTitle(tokens[k]?.text ?? '') || !/[A-Za-z]/.test(tokens[k]?.text ?? ''))) k--;
+    if (k >= a && k < j) return runMentions(tokens, a, k, s, site);
+  }
   if (words.length > 1 && isPlaceQualifier(lowerWords[0] ?? '')) {
     // "mainland Spain" is Spain; "Central Texas" and "West Coast" are parts of places, not actors.
     const whole = countryOf(joinTokens(words.slice(1), text));
