@@ -47,7 +47,8 @@ const TITLES = words(`
 /** Whether a word is a title that may stand before a name. */
 const isTitleWord = has(TITLES);
 /** Whether a word is a title, or one joined to a prefix ("Co-leader", "Vice-President", "ex-Minister"). */
-export const isTitle = (word: string): boolean => isTitleWord(word) || (/^(?:co|vice|ex|deputy)-./i.test(word) && isTitleWord(word.slice(word.indexOf('-') + 1)));
+export const isTitle = (word: string): boolean =>
+  isTitleWord(word) || (/^(?:co|vice|ex|deputy)-./i.test(word) && isTitleWord(word.slice(word.indexOf('-') + 1)));
 
 /** Title words that only qualify the title after them ("Prime" Minister, "Foreign" Secretary, "Acting" Governor). */
 const TITLE_MODIFIERS = words('vice prime defense defence foreign interior finance former then acting interim deputy state security');
