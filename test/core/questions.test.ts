@@ -30,6 +30,8 @@ describe('open questions', () => {
     ['Farmers voiced concerns about the cost of the new water levy.', 'Are concerns about the cost of the new water levy warranted?'],
     // Not decided yet, or still weighed: "whether to" asks about the subject, or with none, about what it is done to.
     ['No decision has been made on whether to rebuild the bridge.', 'Will the bridge be rebuilt?'],
+    // A gerund opening a clause after "that" is the clause's subject.
+    ['Experts estimate that rebuilding the bridge could take up to two years.', 'How long will rebuilding the bridge take?'],
     ['The committee has not yet decided whether to cut rates in September.', 'Will the committee cut rates in September?'],
     ['The board remains undecided about how to pay for the repairs.', 'How will the board pay for the repairs?'],
     ['Officials are still weighing whether to close the port.', 'Will the port be closed?'],
@@ -179,6 +181,10 @@ describe('open questions', () => {
     'The minister said there was no chance that anyone could be saved.',
     'Experts said there was a good chance the infection could be halted.',
     'Authorities are tracing more than 300 people who may have been in contact with the patients.',
+    'The pilot did everything that he could have done to slow the ship.',
+    // A past that did not happen; a pronoun subject right before the modal.
+    'As bad as the crash was, it could have been even worse if the ferry had been full.',
+    'The toll has risen to over 1,000, with fears it could climb higher, state radio reported.',
     // An estimate or a forecast that gives its figure is a figure.
     'The fires could cost between $250 and $275 billion, forecasters said.',
     'Inflation is expected to rise once again to 2.75% this year.',

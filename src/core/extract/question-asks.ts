@@ -115,12 +115,19 @@ export function modalQuestion(m: RegExpExecArray, sentence: string): string | un
   // "there was no chance that anyone could be saved" says it could not.
   if (/\bno\s+(?:chance|way|hope|possibility|prospect)\s+(?:that\s+)?[^,;]{0,40}$/i.test(before)) return undefined;
   // "there was a good chance the infection could be halted" judges the odds; "300 people who may have been in contact" describes them.
-  if (/\b(?:good|strong|high|real|every|little|slim)\s+chance\s+(?:that\s+)?[^,;]{0,40}$/i.test(before) || /\b(?:who|which|that)$/i.test(before))
+  // "everything that he could have done": a relative clause describes, it asks nothing.
+  if (
+    /\b(?:good|strong|high|real|every|little|slim)\s+chance\s+(?:that\s+)?[^,;]{0,40}$/i.test(before) ||
+    /\b(?:who|which|that)(?:\s+(?:he|she|it|they|we|you|i))?$/i.test(before)
+  )
     return undefined;
+  // "it could have been even worse": a past that did not happen.
+  if (/^have\s+been\s+(?:even\s+|far\s+|much\s+|a lot\s+)?(?:worse|better|higher|lower|larger|bigger|deadlier)\b/i.test(m[2] ?? '')) return undefined;
   // "could cost between $250 and $275 billion": an estimate, told as a figure, not a question.
   if (/^(?:cost|total|reach|top|exceed|amount)\b[^,;]*\d/i.test(m[2] ?? '')) return undefined;
   const subj = subjectAt(sentence, m.index);
-  if (!subj || /^(?:it|this|that|they|which|who|some|others|he|she|we|you|i)$/i.test(subj)) return undefined;
+  // "with fears it could climb higher": a pronoun right before the modal is the subject.
+  if (!subj || /(?:^|\s)(?:it|this|that|they|which|who|some|others|he|she|we|you|i)$/i.test(subj)) return undefined;
   const rest = cutClause((m[2] ?? '').replace(/^not\s+/i, ''));
   const verb = (rest.replace(/^(?:still|well|even|yet)\s+/i, '').split(/\s+/)[0] ?? '').toLowerCase();
   if (!verb || /^(?:be|have)$/i.test(rest)) return undefined;

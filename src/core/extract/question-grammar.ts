@@ -251,6 +251,14 @@ export function subjectAt(sentence: string, at: number): string | undefined {
     for (let j = i - 1; j > 0; j--) {
       const x = t[j];
       if (!x || x.text === ';' || x.text === '.') break;
+      // "Experts estimate that rebuilding the bridge could take": a gerund opening the clause is its subject.
+      const first = t[j + 1];
+      if (x.lower === 'that' && first && /^(?:VERB|NOUN)$/.test(first.pos) && /ing$/.test(first.lower)) {
+        let k = i - 1;
+        while (k > j + 1 && (t[k]?.pos === 'AUX' || t[k]?.pos === 'PART')) k--;
+        const last = t[k];
+        if (last && k > j + 1) return sentence.slice(first.at, last.at + last.text.length);
+      }
       if (/^(?:that|which|who)$/i.test(x.lower) && x.pos !== 'SCONJ') return npBefore(t, j, sentence)?.np;
       if (/^(?:that|which)$/i.test(x.lower)) {
         const head = npBefore(t, j, sentence);
