@@ -502,6 +502,8 @@ describe('what a number measures', () => {
     // A state word before the people counted.
     ['The search turned into a recovery effort for six missing people.', [[6, 'missing', 'exact']]],
     ['Rescuers pulled two injured workers from the water.', [[2, 'workers injured', 'exact']]],
+    // Past a relative clause to the state: "who were filling potholes ... are presumed dead".
+    ['Six construction workers who were filling potholes on the bridge are presumed dead.', [[6, 'construction workers missing', 'exact']]],
     [
       'Officials counted 93 deaths, with North Carolina accounting for 36 deaths, followed by South Carolina at 25.',
       [

@@ -2,6 +2,7 @@
  * Casualty and displacement counts: "82 people are dead", "killing at least 120", "the toll rose to 25",
  * "The dead include 40 adults", "94 confirmed fatalities".
  */
+import type { Token } from '../../../nlp.js';
 import type { Reading } from './tools.js';
 import { clauseBefore, GENERIC, type MeasureContext, type MeasureRule, measure } from './tools.js';
 import { isPeopleNoun } from '../lexicon.js';
@@ -200,6 +201,13 @@ export const RULES: readonly MeasureRule[] = [
       const np = phraseAt(t, partitive ? c.next + 2 : c.next, c.titleCase);
       if (np && !isPeopleNoun(np.head.toLowerCase())) return undefined;
       let k = np ? np.next : c.next;
+      // "Six workers who were filling potholes are presumed dead": past the relative clause, to the verb after its last noun.
+      if (np && /^(?:who|that)$/.test(t[k]?.lower ?? '')) {
+        let r = k + 2;
+        const main = (x: Token | undefined): boolean => x?.pos === 'AUX' || /^(?:remain|remains|remained)$/.test(x?.lower ?? '');
+        while (r < t.length && r < k + 14 && !main(t[r])) r++;
+        if (main(t[r])) k = r;
+      }
       for (let steps = 0; k < t.length && steps < 12; k++, steps++) {
         const x = t[k];
         // "five campers and one counselor still missing": a coordinated count of people goes on to the state.
