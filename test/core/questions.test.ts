@@ -29,6 +29,9 @@ describe('open questions', () => {
     ],
     ['Farmers voiced concerns about the cost of the new water levy.', 'Are concerns about the cost of the new water levy warranted?'],
     // Not decided yet, or still weighed: "whether to" asks about the subject, or with none, about what it is done to.
+    // A count said to be still rising is not final.
+    ['“The death toll and injuries are expected to rise,” the ministry said.', 'Will the death toll rise further?'],
+    ['Officials said the number of victims was likely to climb.', 'Will the number of victims rise further?'],
     ['No decision has been made on whether to rebuild the bridge.', 'Will the bridge be rebuilt?'],
     // A gerund opening a clause after "that" is the clause's subject.
     ['Experts estimate that rebuilding the bridge could take up to two years.', 'How long will rebuilding the bridge take?'],
@@ -182,6 +185,7 @@ describe('open questions', () => {
     'Experts said there was a good chance the infection could be halted.',
     'Authorities are tracing more than 300 people who may have been in contact with the patients.',
     'The pilot did everything that he could have done to slow the ship.',
+    'The toll rose to 90 on Monday.',
     // A past that did not happen; a pronoun subject right before the modal.
     'As bad as the crash was, it could have been even worse if the ferry had been full.',
     'The toll has risen to over 1,000, with fears it could climb higher, state radio reported.',

@@ -60,6 +60,20 @@ export const COUNT_CUES: readonly Cue[] = [
     },
   },
   {
+    // "The death toll and injuries are expected to rise", "the number of victims is likely to climb": the count is not final.
+    id: 'toll to rise',
+    anchors: ['toll tolls number deaths casualties injuries dead', 'expected likely set feared certain bound'],
+    re: new RegExp(
+      String.raw`\b(death\s+toll|toll|number\s+of\s+(?:dead|deaths|casualties|victims|injured)|casualty\s+(?:count|figures?)|deaths|injuries)\b[^.;:]{0,40}?` +
+        String.raw`\b(?:is|are|was|were)\s+(?:widely\s+)?(?:expected|likely|set|feared|certain|bound)\s+to\s+(?:rise|climb|grow|increase|go\s+up)\b`,
+      'i',
+    ),
+    ask: (m) => {
+      const what = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+      return tidy(`Will the ${/^(?:deaths|injuries)$/.test(what) ? `number of ${what}` : what} rise further`);
+    },
+  },
+  {
     // "there were likely to be many more confirmed deaths".
     id: 'more to come',
     anchors: ['likely expected'],

@@ -123,6 +123,7 @@ export const UNEXPLAINED: readonly string[] = [
   'not clear',
   'not yet known',
   'not yet clear',
+  'not immediately (?:clear|known)',
   'under investigation',
   'being investigated',
   'yet to be (?:determined|established|confirmed)',
