@@ -471,6 +471,7 @@ describe('what a number measures', () => {
     ['The contract was rejected by 64% against 36%.', [[64, 'votes against', 'share', 'exact', 'as of February 19, 2025']]],
     ['That is an 11.5 percent premium to the closing price.', [[11.5, 'premium', 'share', 'exact', 'as of February 19, 2025']]],
     ['Acme shares (ACM) rose 2.9% in early trading.', [[2.9, 'rise in acme shares', 'change', 'exact', 'as of February 19, 2025']]],
+    ['Shares in Acme were down more than 4 per cent in early trading.', [[4, 'fall in shares in Acme', 'change', 'more-than', 'as of February 19, 2025']]],
     ['Gangs now control 90% of the capital, Port-au-Prince.', [[90, 'share of capital controlled by gangs', 'share', 'exact', 'as of February 19, 2025']]],
     [
       'Waltz called it a mission five times the size of its predecessor.',

@@ -63,6 +63,9 @@ const LEVEL_OR_CHANGE_VERBS = [...LEVEL_VERBS, ...CHANGES.flatMap((r) => r.verbs
 /** Nouns of a stretch of time, or of a market's session: money "in" one is when it was, not what it was ("in late trading"). */
 const WHEN_NOUNS = new Set([...TIME_UNITS, 'half', 'period', 'trading', 'session']);
 
+/** Words of a bound before a number: "more than", "nearly", "as much as". */
+const BOUND_WORD = /^(?:more|less|fewer|than|about|nearly|almost|around|roughly|some|over|under|just|as|much)$/;
+
 /** Adjectives of size after a compound's unit ("985-foot-long"), and the dimension each names. */
 const DIMENSION_OF: Record<string, string> = { long: 'length', wide: 'width', tall: 'height', high: 'height', deep: 'depth' };
 
@@ -208,12 +211,15 @@ export const RULES: readonly MeasureRule[] = [
       // "closed down 3% at $12.40": after a change, the value it stopped at is a level.
       if (c.previous?.kind === 'change' && /\bat\s+$/i.test(c.before)) return undefined;
       // Headlines drop the verb's form: "Thefts in Norway rise 12.5%" tags "rise" a noun.
-      const bare = tokenAt(c, c.prev);
+      // "was down more than 4 per cent": past the number's bound.
+      let at = c.prev;
+      while (at > 0 && BOUND_WORD.test(tokenAt(c, at)?.lower ?? '')) at--;
+      const bare = tokenAt(c, at);
       // "the river shot up 20 feet" where the tagger calls "shot" a noun: a phrasal verb of change.
       // "Acme shares were up 2.2 percent", "closed down 3%": up or down after a form of "be" or a verb of trading.
-      const phrasal = bare && /^(?:up|down)$/.test(bare.lower) && PHRASAL_CHANGE.test(tokenAt(c, c.prev - 1)?.lower ?? '') ? tokenAt(c, c.prev - 1) : undefined;
+      const phrasal = bare && /^(?:up|down)$/.test(bare.lower) && PHRASAL_CHANGE.test(tokenAt(c, at - 1)?.lower ?? '') ? tokenAt(c, at - 1) : undefined;
       const v =
-        (phrasal ? { token: phrasal, index: c.prev - 1 } : undefined) ??
+        (phrasal ? { token: phrasal, index: at - 1 } : undefined) ??
         verbBefore(c, 6) ??
         (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
