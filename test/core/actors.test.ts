@@ -125,6 +125,12 @@ describe('fragments that are no actors', () => {
     expect(actors(body)).toEqual([]);
   });
 
+  it('takes a one-word name written as a brand for an organisation, and a particle surname for a person', () => {
+    const list = actors('Ten million customers lost power, according to StormWatch. Gov. DeLuca thanked the crews.');
+    expect(find(list, 'StormWatch')?.kind).toBe('organization');
+    expect(find(list, 'DeLuca')?.kind).toBe('person');
+  });
+
   it.each([
     ['a word opening the sentence', 'Many of Spain’s ports reopened on Monday, the Port Council said.', 'Port Council', 'Many'],
     ['a word for a place near', 'Neighboring China has announced 100 million yuan in emergency aid.', 'China', 'Neighboring'],

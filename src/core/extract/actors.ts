@@ -155,6 +155,13 @@ function institutionClass(words: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A one-word name written as a brand is: a capital inside it ("AccuWeather", not "BoE") or digits at its end
+ * ("Flightradar24"). Surnames with a capital inside open on a particle ("McNeil", "DeSantis", "LeBlanc").
+ */
+const isBrand = (name: string): boolean =>
+  (/^[A-Z][a-z]{2,}(?:[A-Z][a-z0-9]+)+$/.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|O)[A-Z]/.test(name)) || /^[A-Z][A-Za-z]+\d+$/.test(name);
+
 /** A person named after titles, or by name alone, with the role the sentence gives them. */
 function personMention(
   tokens: readonly Token[],
@@ -179,7 +186,7 @@ function personMention(
   // A country in the title ("Spanish Prime Minister") is named too, though it does not act here.
   const countries = titles.map((t) => countryOf(t.text)).filter((c): c is string => Boolean(c));
   const out = countries.map((c) => mention(c, 'country', `country:${c}`, site));
-  if (nameTokens.length === 1 && !titles.length && isAcronym(name))
+  if (nameTokens.length === 1 && !titles.length && (isAcronym(name) || isBrand(name)))
     return [mention(name, 'organization', orgKey(name), site, { role: subject, subject: Boolean(subject) })];
   if (nameTokens.length >= 2 || titles.length) {
     const last = norm(nameTokens.at(-1)?.text ?? '');
