@@ -503,6 +503,8 @@ describe('what a number measures', () => {
     // A state word before the people counted.
     ['The search turned into a recovery effort for six missing people.', [[6, 'missing', 'exact']]],
     ['Rescuers pulled two injured workers from the water.', [[2, 'workers injured', 'exact']]],
+    // The people of a place, named by a capitalised plural, are whose deaths these are: not the whole toll.
+    ['Officials said a confirmed 10 Varnians had died in the storm.', [[10, 'Varnians killed', 'exact']]],
     // Past a relative clause to the state: "who were filling potholes ... are presumed dead".
     ['Six construction workers who were filling potholes on the bridge are presumed dead.', [[6, 'construction workers missing', 'exact']]],
     [

@@ -200,7 +200,11 @@ export const RULES: readonly MeasureRule[] = [
       const partitive = t[c.next]?.lower === 'of' && /^(?:the|these|those)$/.test(t[c.next + 1]?.lower ?? '');
       const np = phraseAt(t, partitive ? c.next + 2 : c.next, c.titleCase);
       if (np && !isPeopleNoun(np.head.toLowerCase())) return undefined;
-      let k = np ? np.next : c.next;
+      // "10 North Carolinians had died": the people of a place, named by a capitalised plural, are who.
+      let people = np ? undefined : c.next;
+      while (people !== undefined && t[people]?.pos === 'PROPN') people++;
+      const demonym = people !== undefined && people > c.next && /(?:ans|ers|ese|ites)$/.test(t[people - 1]?.lower ?? '') ? people : undefined;
+      let k = np ? np.next : (demonym ?? c.next);
       // "Six workers who were filling potholes are presumed dead": past the relative clause, to the verb after its last noun.
       if (np && /^(?:who|that)$/.test(t[k]?.lower ?? '')) {
         let r = k + 2;
@@ -219,7 +223,8 @@ export const RULES: readonly MeasureRule[] = [
         if (x.pos === 'NUM' && t[k - 1]?.lower !== 'and' && t[k + 1]?.text !== '-' && !whole) return undefined;
         const two = `${x.lower} ${t[k + 1]?.lower ?? ''}`;
         const row = stateRowOfWord(`${two} ${t[k + 2]?.lower ?? ''}`) ?? stateRowOfWord(two) ?? stateRowOfWord(x.lower);
-        if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, k + 1);
+        const named = demonym === undefined ? undefined : c.s.text.slice(t[c.next]?.start ?? 0, t[demonym - 1]?.end ?? 0);
+        if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : named, row.id, k + 1);
         // Between them only a place or group ("from the camp"), verbs of being and reporting.
         // "were reported to have died": a perfect after a verb of reporting is still the state's.
         const perfect = x.lower === 'have' && t[k - 1]?.lower === 'to';
