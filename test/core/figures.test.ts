@@ -503,6 +503,15 @@ describe('what a number measures', () => {
     // A state word before the people counted.
     ['The search turned into a recovery effort for six missing people.', [[6, 'missing', 'exact']]],
     ['Rescuers pulled two injured workers from the water.', [[2, 'workers injured', 'exact']]],
+    // A state right after a count is its own, whatever verb came before; a kind of place before its name.
+    [
+      'So far 1,644 people have been reported killed in Varnia and 3,408 missing.',
+      [
+        [1644, 'deaths in Varnia', 'exact'],
+        [3408, 'missing', 'exact'],
+      ],
+    ],
+    ['The quake also killed eight people in the capital Norlport.', [[8, 'deaths in Norlport', 'exact']]],
     // The people of a place, named by a capitalised plural, are whose deaths these are: not the whole toll.
     ['Officials said a confirmed 10 Varnians had died in the storm.', [[10, 'Varnians killed', 'exact']]],
     // Past a relative clause to the state: "who were filling potholes ... are presumed dead".

@@ -220,6 +220,8 @@ export function subjectBefore(tokens: Token[], i: number, titleCase: boolean): (
 }
 
 const PLACE_PREP = /^(?:in|across|throughout|within)$/;
+/** Kinds of place written before a place's name: "the capital Bangkok", "the city of Sagaing". */
+const PLACE_KIND = /^(?:capital|city|town|village|province|state|region|district|port|island)$/;
 
 /**
  * Where a count holds, from a prepositional phrase of capitalised words after token `i` ("in Harlan
@@ -237,7 +239,10 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
       tokens[a]?.pos === 'DET' ||
       (tokens[a]?.pos === 'ADJ' && /^[a-z]/.test(tokens[a]?.text ?? '')) ||
       (tokens[a]?.text === '-' && a > k + 1) ||
-      (tokens[a + 1]?.text === '-' && /^[a-z]/.test(tokens[a]?.text ?? ''))
+      (tokens[a + 1]?.text === '-' && /^[a-z]/.test(tokens[a]?.text ?? '')) ||
+      // "in the capital Bangkok", "in the city of Sagaing": the kind of place before its name.
+      (PLACE_KIND.test(tokens[a]?.lower ?? '') && /^[a-z]/.test(tokens[a]?.text ?? '')) ||
+      (tokens[a]?.lower === 'of' && PLACE_KIND.test(tokens[a - 1]?.lower ?? ''))
     )
       a++;
     let b = a;

@@ -150,6 +150,9 @@ export const RULES: readonly MeasureRule[] = [
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
       // "the loss of 27 campers" is of people; "the loss of 17,000 jobs" is not.
       if (/^(?:the|mourning)\b|\bfor$/i.test(m?.[1] ?? '') && !(np && isPeopleNoun(np.head.toLowerCase()))) return undefined;
+      // "reported killed in Myanmar and 3,408 missing": a state of its own right after the count is its state.
+      const own = stateRowOfWord(c.s.tokens[np?.next ?? c.next]?.lower ?? '');
+      if (own && own !== row) return undefined;
       return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
     },
   },
