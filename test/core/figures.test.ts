@@ -461,6 +461,7 @@ describe('what a number measures', () => {
         [64, 'seats for Left Party', 'count', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    ['Over 10.3 million Germans voted for the AfD, the results show.', [[10_300_000, 'votes for AfD', 'count', 'more-than', 'as of February 19, 2025']]],
     [
       'The conservatives won 208 seats, while the AfD won 152.',
       [

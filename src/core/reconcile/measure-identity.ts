@@ -150,7 +150,7 @@ export const scopeOf = (m: Measure, ctx: SetContext): string => {
 };
 
 /** Rules whose scope names who has the figure (a party, a candidate), not where it holds. */
-export const OWNER_RULES = new Set(['measure.vote', 'measure.won', 'measure.owner-list']);
+export const OWNER_RULES = new Set(['measure.vote', 'measure.votes-for', 'measure.won', 'measure.owner-list']);
 
 /** Whose a figure is (a party's share or seats is its own, however many headlines name the party), else where it holds. */
 const ownerOrScope = (t: TypedFigure, ctx: SetContext): string => (OWNER_RULES.has(t.rule) ? norm(t.measure.scope) : scopeOf(t.measure, ctx));

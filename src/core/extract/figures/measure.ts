@@ -43,6 +43,7 @@ const ORDER = [
   'state.toll',
   'state.noun-after',
   'measure.since-last',
+  'measure.votes-for',
   'measure.won',
   'measure.owner-list',
   'measure.distance',

@@ -26,8 +26,20 @@ const BARE_AFTER = /^\s*(?:$|[,.;:)—–]|(?:and|or|respectively|seats?)\b)/i;
 /** A capitalised name as a measure's owner: trimmed, its possessive dropped. */
 const ownerOf = (name: string | undefined): string | undefined => name?.trim().replace(/[’']s$/, '') || undefined;
 
+/** People who voted for a named side: "10.3 million Germans voted for the AfD", "2 million voters backed Ruiz". */
+const VOTED_FOR = new RegExp(String.raw`^\s+(?:[A-Z]?[a-z]+\s+|[A-Z][a-z]+\s+)?(?:voted|cast\s+(?:their\s+)?ballots?)\s+for\s+(?:the\s+)?${NAME}`);
+
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
+  {
+    // "over 10.3 million Germans voted for the AfD": that side's votes, as many as the people who cast them.
+    id: 'measure.votes-for',
+    read: (c): Reading | undefined => {
+      if (c.q.kind !== 'count') return undefined;
+      const who = ownerOf(VOTED_FOR.exec(c.after)?.[1]);
+      return who ? { rule: 'measure.votes-for', measure: { head: 'votes', modifiers: [], scope: who }, label: `votes for ${who}` } : undefined;
+    },
+  },
   {
     // "CDU will receive 208 seats", "the Greens won 85 seats": what a named party won, not a bare "seats".
     id: 'measure.won',
