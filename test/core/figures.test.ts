@@ -513,6 +513,7 @@ describe('what a number measures', () => {
       ],
     ],
     ['The quake also killed eight people in the capital Norlport.', [[8, 'deaths in Norlport', 'exact']]],
+    ['The toll reached 1,644 amid extensive damage in the city of Norlport.', [[1644, 'deaths', 'exact']]],
     // The people of a place, named by a capitalised plural, are whose deaths these are: not the whole toll.
     ['Officials said a confirmed 10 Varnians had died in the storm.', [[10, 'Varnians killed', 'exact']]],
     // Past a relative clause to the state: "who were filling potholes ... are presumed dead".

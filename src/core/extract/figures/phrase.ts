@@ -3,7 +3,7 @@
  * members"), the subject before a verb ("the death toll rose to"), and whose or where ("in Harlan County").
  */
 import type { Token } from '../../nlp.js';
-import { isCommonNoun, isGroupNoun, senseOf, singular } from './lexicon.js';
+import { isCommonNoun, isGroupNoun, isPeopleNoun, senseOf, singular } from './lexicon.js';
 import { MONTH_ALTERNATION, MONTH_NAMES, WEEKDAY_ALTERNATION, WEEKDAY_NAMES } from '../../calendar.js';
 import { anyOf } from '../../text.js';
 
@@ -233,6 +233,9 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
     if (!t) break;
     if (/^[.;:!?,]$/.test(t.text)) break;
     if (!PLACE_PREP.test(t.lower)) continue;
+    // A kind of place before the name is said of the count only with no other thing between ("eight people in the capital
+    // Bangkok"), not of a noun in between ("1,644 amid extensive damage in the city of Mandalay").
+    const direct = tokens.slice(i, k).every((x) => x.pos !== 'NOUN' || isPeopleNoun(singular(x.lower)));
     let a = k + 1;
     // "in neighboring Kendall County", "in hardest-hit Harlan County", "in central Texas".
     while (
@@ -241,8 +244,8 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
       (tokens[a]?.text === '-' && a > k + 1) ||
       (tokens[a + 1]?.text === '-' && /^[a-z]/.test(tokens[a]?.text ?? '')) ||
       // "in the capital Bangkok", "in the city of Sagaing": the kind of place before its name.
-      (PLACE_KIND.test(tokens[a]?.lower ?? '') && /^[a-z]/.test(tokens[a]?.text ?? '')) ||
-      (tokens[a]?.lower === 'of' && PLACE_KIND.test(tokens[a - 1]?.lower ?? ''))
+      (direct && PLACE_KIND.test(tokens[a]?.lower ?? '') && /^[a-z]/.test(tokens[a]?.text ?? '')) ||
+      (direct && tokens[a]?.lower === 'of' && PLACE_KIND.test(tokens[a - 1]?.lower ?? ''))
     )
       a++;
     let b = a;
