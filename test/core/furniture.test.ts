@@ -9,6 +9,7 @@ describe('furnitureReason', () => {
     ['From breaking news to weekend reads, get the best of the Gazette delivered to your inbox.', 'reader prompt'],
     ['Escape the noise. Get the stories that matter to you, every morning.', 'reader prompt'],
     ['A free weekly email wi', 'reader prompt'],
+    ['More than 300 flights were cancelled and thousands of passengers had their plans disrupted (EPA)', 'photo caption'],
     [
       'NEW LOOK Sign up to get the inside scoop on the biggest stories in harbours, shipping and trade, delivered daily. Read preview ' +
         'Thanks for signing up! Find your favourite topics in a personal feed while you travel. download the app Email address Sign up ' +

@@ -188,6 +188,8 @@ const CREDIT_BY = /\b(?:photo|photograph|image|picture|video)s?\s+by\s+[A-Z][^.!
 const CREDIT_LABEL = /(?:^|[\s.])(?:photo|photograph|image|picture|credit|illustration|video)s?\s*(?:by)?\s*:\s*\S/i;
 const AGENCY_SLASH = /\b(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg)\s*(?:Photo|Images?)?\s*\/\s*[A-Z]/;
 const TRAILING_AGENCY_CREDIT = /\b(?:via Getty Images|Getty Images|Shutterstock|Alamy(?: Stock Photo)?|AP Photo|Reuters Photo|AFP Photo)\s*\)?\s*$/;
+/** A photo agency's initials in brackets ending a line that no full stop ends first: "... had their plans disrupted (EPA)". */
+const TRAILING_INITIALS_CREDIT = /[^.!?"”\s]\s*\((?:EPA|AP|AFP|PA|AAP|ANI|IANS|PTI|UPI|Xinhua|Reuters|Getty|Alamy)(?:\s*\/\s*[A-Z][^()]{0,40})?\)\s*$/;
 const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|\b)|[?&](?:crop|width|height|quality|fit|resize|auto|format|w|h|q)=\S/i;
 const AD_PREFIX = /^(?:advertisement|hide ad)/i;
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s*\d{4})/i;
@@ -271,6 +273,7 @@ const FURNITURE_RULES: readonly Rule[] = [
       SLASH_CREDIT.test(t.trim()) ||
       AGENCY_SLASH.test(t) ||
       TRAILING_AGENCY_CREDIT.test(t.trim()) ||
+      TRAILING_INITIALS_CREDIT.test(t.trim()) ||
       (CREDIT_LABEL.test(t) && words(t) < 80),
   },
   { reason: 'numbered subhead', test: (t) => words(t) <= 15 && NUMBERED_SUBHEAD.test(t.trim()) && !/[.!"”]$/.test(t.trim()) },
