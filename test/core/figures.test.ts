@@ -81,6 +81,7 @@ describe('what a number measures', () => {
     ],
     ['A 300-meter-long ship struck the bridge.', [[300, 'ship length', 'quantity', 'exact', 'as of February 19, 2025']]],
     ['The 20-foot-deep channel reopened.', [[20, 'channel depth', 'quantity', 'exact', 'as of February 19, 2025']]],
+    ['The ship is about 984 feet long.', [[984, 'ship length', 'quantity', 'about', 'as of February 19, 2025']]],
     ['Shares of the carmaker have plummeted 40% this year.', [[40, 'fall in shares in carmaker', 'change', 'exact', '2025']]],
     ['The strikers have lost more than $600 million in combined wages.', [[600_000_000, 'combined wages', 'money', 'more-than', 'as of February 19, 2025']]],
     [

@@ -354,7 +354,9 @@ export const RULES: readonly MeasureRule[] = [
       if (!np || GENERIC.has(np.lemma) || COUNT_NOUNS.includes(np.lemma)) return undefined;
       const row = STATE_NOUN.get(np.head.toLowerCase());
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.size`);
-      return { rule: 'measure.size', measure: fromPhrase(np, np.scope), label: phraseLabel(np) };
+      // "The ship is about 984 feet long": which of its dimensions.
+      const dim = c.q.unit.dimension === 'length' ? DIMENSION_OF[c.s.tokens[c.next]?.lower ?? ''] : undefined;
+      return { rule: 'measure.size', measure: fromPhrase(np, np.scope), label: phraseLabel(np, dim) };
     },
   },
   {
