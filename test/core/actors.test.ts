@@ -125,6 +125,15 @@ describe('fragments that are no actors', () => {
     expect(actors(body)).toEqual([]);
   });
 
+  it('takes the name an article gives a storm for the storm there, not a person', () => {
+    const list = actors(
+      'Hurricane Norma killed at least 40 people, Governor Ada Kell said. Officials said Norma destroyed 300 homes. ' +
+        'Later, officials said Norma left two million homes without power.',
+    );
+    expect(names(list)).not.toContain('Norma');
+    expect(names(list)).toContain('Ada Kell');
+  });
+
   it('takes a one-word name written as a brand for an organisation, and a particle surname for a person', () => {
     const list = actors('Ten million customers lost power, according to StormWatch. Gov. DeLuca thanked the crews.');
     expect(find(list, 'StormWatch')?.kind).toBe('organization');

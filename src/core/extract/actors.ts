@@ -55,7 +55,12 @@ export interface ActorContext {
   headline?: string | undefined;
   /** Whether the article writes a capitalised word mid-sentence: a name, unlike words capitalised by their place. */
   midCap?: ((word: string) => boolean) | undefined;
+  /** Names the article gives a weather system ("Hurricane Helene"): alone, "Helene" is the storm, not a person. */
+  storms?: ReadonlySet<string> | undefined;
 }
+
+/** A weather system's kind, then its name: "Hurricane Helene", "Tropical Storm Alberto", "Typhoon Yagi". */
+const STORM_NAME = /\b(?:Hurricane|Typhoon|Cyclone|Tropical\s+Storm|Tropical\s+Depression|Storm|Post-Tropical\s+Cyclone)\s+([A-Z][a-z]+)\b/g;
 
 /** Whether `word` follows a lower-case word, a digit or a comma somewhere in the paragraphs: written capitalised mid-sentence. */
 function writtenMidSentence(paragraphs: readonly Paragraph[], word: string): boolean {
@@ -79,7 +84,8 @@ export function actorContext(file: string, places: Set<string>, headline: string
     if (a === undefined) answers.set(word, (a = writtenMidSentence(paragraphs, word)));
     return a;
   };
-  return { file, places, headline, midCap };
+  const storms = new Set([headline, ...paragraphs.map((p) => p.text)].flatMap((t) => [...t.matchAll(STORM_NAME)].map((m) => m[1] ?? '')));
+  return { file, places, headline, midCap, storms };
 }
 
 /** Where a mention was read. */
@@ -242,6 +248,8 @@ function runMentions(tokens: readonly Token[], i: number, j: number, s: Sentence
   const lowerWords = words.map((t) => t.lower.replace(/\.$/, ''));
   const last = lowerWords.at(-1) ?? '';
   if (!words.length || shouting(words, tokens, a, j) || truncated(tokens, j)) return [];
+  // "Helene made landfall": the storm the article names, not a person.
+  if (words.length === 1 && ctx.storms?.has(words[0]?.text ?? '')) return [];
   // "(Agency - Outlet) The port ...": a credit in parentheses opening the paragraph names the source, not an actor.
   if (tokens[0]?.text === '(' && tokens.findIndex((t) => t.text === ')') > j) return [];
   if (lowerWords.some(isNotActorHead) || isCalendar(last) || isRegion(full) || NEWS_AGENCIES.test(full)) return [];
