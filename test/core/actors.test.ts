@@ -121,6 +121,7 @@ describe('fragments that are no actors', () => {
     ['a copyright line', 'Copyright 2025 Harbor Wire. All Rights Reserved by Harbor Wire Media.'],
     ['a disclaimer', 'Harbor Wire provides the information "as is" without warranty of any kind.'],
     ['a credit opening the paragraph', '(HARBORNET - Port Daily) The docks reopened on Monday.'],
+    ['a dam or an expressway', 'Engineers feared the Larch Creek Dam could fail, and traffic on the Norl-Varn Expressway stopped.'],
   ])('makes no actors of %s', (_what, body) => {
     expect(actors(body)).toEqual([]);
   });

@@ -121,7 +121,8 @@ const PLACE_HEADS = words(`
   river rivers peninsula coast valley mountain mountains mount lake lakes bay sea ocean island islands gulf strait canal
   creek falls desert forest park street avenue road highway bridge square arena stadium airport station metro beach
   plaza tower building country hills hill canyon harbor harbour port basin delta plain plains strip north south east west
-  northeast northwest southeast southwest midwest ave blvd boulevard freeway interstate
+  northeast northwest southeast southwest midwest ave blvd boulevard freeway interstate dam reservoir expressway motorway
+  tunnel pier wharf
 `);
 /** Whether a word heads the name of a geographic feature or a facility. */
 export const isPlaceHead = has(PLACE_HEADS);
