@@ -238,7 +238,7 @@ const ms = (p: PubDate): number => Date.parse(`${p.iso}T00:00:00Z`);
 export function resolveSetDates(articles: Article[]): Article[] {
   const latest = (pool: PubDate[]): PubDate | undefined => pool.reduce<PubDate | undefined>((m, p) => (!m || p.iso > m.iso ? p : m), undefined);
   const strong = articles.map((a) => a.published).filter((p): p is PubDate => p !== undefined);
-  const calendar = weekdayCalendar(articles.filter((a) => a.published));
+  const calendar = weekdayCalendar(articles);
   const resolve = (setDate: PubDate | undefined): Article[] =>
     articles.map((a) => {
       if (a.published) return a;

@@ -1,7 +1,7 @@
 /** Where sources disagree: one moment's values of one measure that no bound or rounding reconciles. */
 import type { Conflict, Figure } from '../model.js';
 import { atOneMoment, wordingOf } from './figure-notes.js';
-import { baseValue, fullyTyped, headKey, NATIONALITY, NO_SENSES, norm, OWNER_RULES, precisionOf } from './measure-identity.js';
+import { baseValue, fullyTyped, headKey, NATIONALITY, NO_SENSES, norm, ownerOf, precisionOf } from './measure-identity.js';
 import { singular } from '../extract/figures/lexicon.js';
 
 const STOP = new Set(
@@ -102,7 +102,7 @@ function contextOf(f: Figure): Set<string> {
  */
 function talkingOfOneThing(group: Figure[]): Figure[] {
   // Counts a named owner has ("seats for AfD"): the owner says what they count.
-  if (group.every((f) => fullyTyped(f.typed) || (f.typed && OWNER_RULES.has(f.typed.rule) && f.typed.measure.scope))) return group;
+  if (group.every((f) => fullyTyped(f.typed) || ownerOf(f.typed))) return group;
   const ctx = new Map(group.map((f) => [f, contextOf(f)]));
   // Plain counts of people must count the same people: a noun in common ("machinists"), and words that narrow
   // one within the other's ("union members" and "members", not "voting members").

@@ -19,7 +19,7 @@ import {
   loose,
   NO_SENSES,
   norm,
-  OWNER_RULES,
+  ownerOf,
   plainCount,
   plainPeople,
   roundSmall,
@@ -109,7 +109,7 @@ function foldVaguer(figures: Figure[], ctx: SetContext): Figure[] {
       headKey(f.typed?.measure.head ?? '', senses),
       ...(f.typed?.measure.who ? [`who:${f.typed.measure.who}`] : []),
       // Whose it is ("seats for AfD") is more than "seats": the vaguer folds into the owner's.
-      ...(f.typed && OWNER_RULES.has(f.typed.rule) && f.typed.measure.scope ? [`owner:${norm(f.typed.measure.scope)}`] : []),
+      ...(ownerOf(f.typed) ? [`owner:${ownerOf(f.typed) ?? ''}`] : []),
     ]);
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -301,8 +301,8 @@ export function reconcileFigures(
   // Shares the set gives for several owners ("vote share for CDU", "for AfD"): one said of no owner may be any of them.
   const owners = new Map<string, Set<string>>();
   for (const m of typed) {
-    const t = m.typed;
-    if (t?.kind === 'share' && t.measure.scope) owners.set(t.measure.head, (owners.get(t.measure.head) ?? new Set()).add(norm(t.measure.scope)));
+    const owner = m.typed?.kind === 'share' ? ownerOf(m.typed) : undefined;
+    if (m.typed && owner) owners.set(m.typed.measure.head, (owners.get(m.typed.measure.head) ?? new Set()).add(owner));
   }
   const ownerless = (f: Figure): boolean => f.typed?.kind === 'share' && !f.typed.measure.scope && (owners.get(f.typed.measure.head)?.size ?? 0) > 1;
   // Disagreements within what may be one measure (plain counts of people by any noun, weighed by their sentences).

@@ -150,10 +150,13 @@ export const scopeOf = (m: Measure, ctx: SetContext): string => {
 };
 
 /** Rules whose scope names who has the figure (a party, a candidate), not where it holds. */
-export const OWNER_RULES = new Set(['measure.vote', 'measure.votes-for', 'measure.won', 'measure.owner-list']);
+const OWNER_RULES = new Set(['measure.vote', 'measure.votes-for', 'measure.won', 'measure.owner-list']);
+
+/** Who has the figure ("AfD" of "seats for AfD"), when a rule read an owner rather than a place. */
+export const ownerOf = (t: TypedFigure | undefined): string | undefined => (t?.measure.scope && OWNER_RULES.has(t.rule) ? norm(t.measure.scope) : undefined);
 
 /** Whose a figure is (a party's share or seats is its own, however many headlines name the party), else where it holds. */
-const ownerOrScope = (t: TypedFigure, ctx: SetContext): string => (OWNER_RULES.has(t.rule) ? norm(t.measure.scope) : scopeOf(t.measure, ctx));
+const ownerOrScope = (t: TypedFigure, ctx: SetContext): string => ownerOf(t) ?? scopeOf(t.measure, ctx);
 
 /** The measure's identity: what must match for two figures to be the same measure. */
 export function identity(t: TypedFigure, ctx: SetContext): string {

@@ -5,14 +5,13 @@
 import type { FigureKind, FigureMention, FigureUnit, Period, PubDate } from '../../model.js';
 import { isPeopleNoun } from './lexicon.js';
 import { retagged, type Sentence } from '../../nlp.js';
-import { labelOf, measureKey } from './label.js';
+import { labelOf, measureKey, stateRowOf } from './label.js';
 import { measureContext, readMeasure, type Reading } from './measure.js';
 import { exclusionOf } from './not-a-figure.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { asOf, BASELINE, PROJECTED, type TimeSpan, timeSpans } from './period.js';
 import { isTitleCase } from './phrase.js';
 import { quantityOf } from './quantity.js';
-import { STATES } from './vocabulary.js';
 import { anyOf } from '../../text.js';
 
 /** What became of one number in a sentence: a figure, or the reason it is none. */
@@ -72,9 +71,6 @@ const COPIES = new Set([
  * a comparison's baseline dates only the numbers inside the comparison ("up from 87 reported
  * Tuesday morning"). With none, the figure holds as of the article's date.
  */
-/** The heads of counts of people in a state ("deaths", "missing"): a part of one, however read, counts people too. */
-const STATE_HEADS = new Set(STATES.map((r) => r.head));
-
 /** A preposition of extent just before a number: "across five states", "in six counties". */
 const ACROSS_BEFORE = /\b(?:across|in|over|throughout)\s+$/i;
 
@@ -184,7 +180,7 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
     const people =
       found &&
       inherited.unit.id === 'count' &&
-      (found.rule.startsWith('state.') || STATE_HEADS.has(found.measure.head) || found.measure.who !== undefined || isPeopleNoun(found.measure.head));
+      (found.rule.startsWith('state.') || stateRowOf(found.measure.head) !== undefined || found.measure.who !== undefined || isPeopleNoun(found.measure.head));
     const q = people ? { ...inherited, unit: PEOPLE } : inherited;
     // Of the earlier event the sentence before named ("It killed 12,000"): a measure of that year, not the story's.
     const r = found && { ...found, unit: q.unit, ...(then && !found.measure.scope ? { measure: { ...found.measure, scope: then.label } } : {}) };

@@ -79,12 +79,14 @@ const RESPECTIVELY = /^(?:[^.;]|\.\d)*\brespectively\b/i;
 /** A list of names joined by commas and "and": "The Greens and the Left Party", "Ruiz, Soto and Paz". */
 const NAME_LIST = /(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s?)+,\s*)*(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s?)+,?\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s?)+/g;
 const SHARE = /\d[\d.,]*\s?(?:%|per\s?cent|percent)/g;
+/** A run of shares that goes on to the end of a text: where the last clause's shares begin. */
+const SHARE_RUN = new RegExp(`${SHARE.source}[^.;]*$`);
 /**
  * "The Greens and the Left ... by 11.6% and 8.8% of voters, respectively": the share's place in its
  * run of shares picks its name among as many names before the run.
  */
 function respective(c: MeasureContext): string | undefined {
-  const run = c.before.search(new RegExp(`${SHARE.source}[^.;]*$`));
+  const run = c.before.search(SHARE_RUN);
   const start = run < 0 ? c.before.length : run;
   const index = (c.before.slice(start).match(SHARE) ?? []).length;
   const count = index + 1 + (c.after.slice(0, c.after.search(/\brespectively\b/i)).match(SHARE) ?? []).length;

@@ -26,8 +26,8 @@ const BARE_AFTER = /^\s*(?:$|[,.;:)—–]|(?:and|or|respectively|seats?)\b)/i;
 /** A capitalised name as a measure's owner: trimmed, its possessive dropped. */
 const ownerOf = (name: string | undefined): string | undefined => name?.trim().replace(/[’']s$/, '') || undefined;
 
-/** People who voted for a named side: "10.3 million Germans voted for the AfD", "2 million voters backed Ruiz". */
-const VOTED_FOR = new RegExp(String.raw`^\s+(?:[A-Z]?[a-z]+\s+|[A-Z][a-z]+\s+)?(?:voted|cast\s+(?:their\s+)?ballots?)\s+for\s+(?:the\s+)?${NAME}`);
+/** People who voted for a named side: "10.3 million Germans voted for the AfD", "2 million cast ballots for Ruiz". */
+const VOTED_FOR = new RegExp(String.raw`^\s+(?:[A-Z]?[a-z]+\s+)?(?:voted|cast\s+(?:their\s+)?ballots?)\s+for\s+(?:the\s+)?${NAME}`);
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [

@@ -24,6 +24,7 @@ import {
 } from './tools.js';
 import { STATE_NOUN, stateReading, stateRowOfWord } from './states.js';
 import { COMPARATIVE } from './shares.js';
+import { participle } from '../../question-grammar.js';
 import { TIME_UNITS } from '../../../calendar.js';
 import type { Token } from '../../../nlp.js';
 
@@ -34,15 +35,8 @@ const OF_BEFORE =
 /** Nouns of a value's own movement ("losses of 0.7%"), not of something given ("a raise of 13%"). */
 const MOVE_NOUNS = new Set(['loss', 'gain', 'drop', 'decline', 'fall', 'slump', 'dip']);
 
-/** A verb's past participle, by the regular rules from its lemma ("impact" -> "impacted", "hire" -> "hired"). */
-function pastParticiple(t: Token): string {
-  if (/(?:ed|en)$/.test(t.lower)) return t.lower;
-  const l = t.lemma.toLowerCase();
-  if (/^(?:cut|hit|put|set|let|shut|hurt|cost)$/.test(l)) return l;
-  if (l.endsWith('e')) return `${l}d`;
-  if (/[^aeiou]y$/.test(l)) return `${l.slice(0, -1)}ied`;
-  return `${l}ed`;
-}
+/** A verb's past participle ("impact" -> "impacted", "burn" -> "burned"), as written when it is one already. */
+const pastParticiple = (t: Token): string => (/(?:ed|en)$/.test(t.lower) ? t.lower : participle(t.lemma));
 
 /**
  * ", reaching 29.45 feet", "The pound extended losses, falling 0.75 per cent": a participle after a
