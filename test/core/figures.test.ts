@@ -502,6 +502,32 @@ describe('what a number measures', () => {
       ],
     ],
     ['The toll is highest in South Carolina, where 19 people lost their lives.', [[19, 'deaths in South Carolina', 'exact']]],
+    // The lives a thing took are its dead; lives saved are not.
+    ['The crash claimed 270 lives.', [[270, 'deaths', 'exact']]],
+    ['It resulted in the loss of 241 lives, including passengers and crew.', [[241, 'deaths', 'exact']]],
+    ['The storm cost at least 40 lives in Florida.', [[40, 'deaths in Florida', 'at-least']]],
+    ['Lifeguards saved 12 lives on Sunday.', [[12, 'lives', 'exact']]],
+    // A vehicle's manifest counts those aboard, whatever its verb; passengers and crew together are everyone aboard.
+    [
+      'The flight had 232 passengers and 10 crew members when it went down.',
+      [
+        [232, 'passengers aboard', 'exact'],
+        [10, 'crew members aboard', 'exact'],
+      ],
+    ],
+    ['The jet was carrying 242 passengers and crew members.', [[242, 'people aboard', 'exact']]],
+    [
+      'There was one survivor out of 242 passengers and crew on board.',
+      [
+        [1, 'survivor', 'exact'],
+        [242, 'people aboard', 'exact'],
+      ],
+    ],
+    ['The closure affected 200,000 passengers at the airport.', [[200000, 'passengers', 'exact']]],
+    // One person is a count, however few: "just one survivor", "only one known survivor".
+    ['There was just one survivor.', [[1, 'survivor', 'exact']]],
+    ['Officials said there was only one known survivor.', [[1, 'survivor', 'exact']]],
+    ['There is only one way out of the valley.', []],
     // A state word before the people counted.
     ['The search turned into a recovery effort for six missing people.', [[6, 'missing', 'exact']]],
     ['Rescuers pulled two injured workers from the water.', [[2, 'workers injured', 'exact']]],
@@ -759,6 +785,17 @@ describe('reconciliation by what is measured', () => {
       ['b.txt', 'CDU won the election\nDate: 2025-02-24\nAccording to the results, CDU will receive 208 seats, AfD — 151, SPD — 121 and the Greens — 85.\n'],
     ]);
     expect(b.conflicts.map((c) => [c.metric, c.values.map((v) => v.value)])).toEqual([['seats for AfD', [152, 151]]]);
+  });
+
+  it('sets one manifest against another, whatever verb each uses, passengers apart from crew', () => {
+    const b = setOf([
+      ['a.txt', 'Jet crashes\nDate: 2025-06-12\nThe flight had 232 passengers and 10 crew members when it went down.\n'],
+      ['b.txt', 'Jet crash\nDate: 2025-06-12\nThe airline said the flight was carrying 230 passengers and 12 crew members.\n'],
+    ]);
+    expect(b.conflicts.map((c) => [c.metric, c.values.map((v) => v.value)])).toEqual([
+      ['passengers aboard', [232, 230]],
+      ['crew members aboard', [10, 12]],
+    ]);
   });
 
   it("sets a place's part of a toll, however read, against the same place's count elsewhere", () => {

@@ -355,6 +355,10 @@ const IRREGULAR: Record<string, string> = {
   fall: 'fallen',
 };
 
+const IRREGULAR_FORMS = new Set(Object.values(IRREGULAR));
+/** Whether a word is an irregular past participle ("known", "broken"), as no "-ed" test finds. */
+export const irregularParticiple = (word: string): boolean => IRREGULAR_FORMS.has(word);
+
 /** The past participle of a verb's base form: "identify" -> "identified", "locate" -> "located". */
 export function participle(base: string): string {
   const b = base.toLowerCase();

@@ -133,6 +133,7 @@ function singularOf(noun: string): string {
   for (const [suffix, repl] of [
     ['ies', 'y'],
     ['ves', 'f'],
+    ['ves', 'fe'],
     ['ses', 's'],
     ['xes', 'x'],
     ['ches', 'ch'],

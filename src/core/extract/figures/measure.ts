@@ -41,6 +41,7 @@ const ORDER = [
   'state.after',
   'state.number',
   'state.toll',
+  'state.occupants',
   'state.noun-after',
   'measure.since-last',
   'measure.votes-for',

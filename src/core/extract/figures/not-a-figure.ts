@@ -165,7 +165,9 @@ const NOT_A_FIGURE: readonly ExclusionRule[] = [
       n.words &&
       /^(?:one|a|an)$/i.test(n.text) &&
       (/^\s+(?:of|another|day|thing|point|side|way|time|more|by|hand|or|another|must|can|could|would|should|will|may)\b/i.test(after) ||
-        /\b(?:no|any|some|every|each|the|this|which|only|just)\s+$/i.test(before)),
+        /\b(?:no|any|some|every|each|the|this|which)\s+$/i.test(before) ||
+        // "only one way", but "just one survivor", "only one known survivor": one person is a count.
+        (/\b(?:only|just)\s+$/i.test(before) && !countsSomeone(after))),
   },
   { id: 'not.one-of', reason: '"one of" a group', test: (n, before) => n.words && /\bone\s+of\s+(?:the\s+)?$/i.test(before) },
   // "a camp missing one entire side", "one setback after another": "one" counts people or casualties in news, little else.

@@ -6,6 +6,7 @@ import type { Token } from '../../nlp.js';
 import { isCommonNoun, isGroupNoun, isPeopleNoun, senseOf, singular } from './lexicon.js';
 import { MONTH_ALTERNATION, MONTH_NAMES, WEEKDAY_ALTERNATION, WEEKDAY_NAMES } from '../../calendar.js';
 import { anyOf } from '../../text.js';
+import { irregularParticiple } from '../question-grammar.js';
 
 /** A noun phrase: its head noun, the words before the head, and where it ends. */
 export interface NounPhrase {
@@ -26,7 +27,7 @@ const FUNCTION = /^(?:DET|PRON|ADP|CCONJ|SCONJ|PART|AUX|PUNCT|SYM|NUM|ADV|INTJ)$
 /** Modifiers that say nothing about what is measured. */
 const EMPTY_MODIFIERS = [
   /more|most|such|same|total|overall|further|least|latest|several|many|few|some|all|both|each|every|new/,
-  /its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly/,
+  /its|their|his|her|our|record|estimated|nearly|almost|just|only|about|around|roughly|known/,
   /long|bitter|punishing|prolonged|costly|massive|huge|major/,
 ];
 const EMPTY_MODIFIER = new RegExp(`^${anyOf(EMPTY_MODIFIERS)}$`);
@@ -74,7 +75,8 @@ export const CALENDAR = new RegExp(`^(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES].joi
 /** A month or weekday name, capitalised as written. */
 const CALENDAR_NAME = new RegExp(`^(?:${MONTH_ALTERNATION}|${WEEKDAY_ALTERNATION})$`);
 const modifierOk = (t: Token): boolean =>
-  !CALENDAR.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower)));
+  !CALENDAR.test(t.lower) &&
+  (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && (/(?:ed|ing)$/.test(t.lower) || irregularParticiple(t.lower))));
 
 /** Whether the run of proper nouns at `j` ends at a common noun ("Camp Willow campers"). */
 function nameBeforeNoun(tokens: Token[], j: number, titleCase: boolean): boolean {

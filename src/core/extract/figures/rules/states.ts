@@ -7,7 +7,7 @@ import type { Reading } from './tools.js';
 import { clauseBefore, GENERIC, type MeasureContext, type MeasureRule, measure } from './tools.js';
 import { isPeopleNoun } from '../lexicon.js';
 import { frontedPlace, phraseAt, placeAfter } from '../phrase.js';
-import { alternation, STATES, type StateRow } from '../vocabulary.js';
+import { alternation, OCCUPANT_HEADS, STATES, type StateRow } from '../vocabulary.js';
 import { anyOf } from '../../../text.js';
 
 const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
@@ -20,6 +20,14 @@ const STATE_VERB_BEFORE = new RegExp(
 );
 const STATE_NOUNS = STATES.flatMap((row) => row.nouns.map((w) => ({ w, row })));
 export const STATE_NOUN = new Map(STATE_NOUNS.map((x) => [x.w, x.row]));
+/** The dead, as the lives a thing took: "claimed 270 lives", "the loss of 241 lives", "cost at least 40 lives". */
+const DEAD = STATES.find((r) => r.id === 'state.dead');
+const LIVES_TAKEN = new RegExp(
+  String.raw`\b(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking|aken)|cost(?:s|ing)?|los(?:e|es|t|ing)|loss\s+of)\s+` +
+    String.raw`(?:(?:at least|more than|about|nearly|over|some|up to|an estimated|almost)\s+)?$`,
+  'i',
+);
+
 /** Verbs and words that bring a toll's number after its noun: "the death toll rose to", "deaths stood at", "the toll is now". */
 const TOLL_VERBS = [
   /rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased/,
@@ -138,6 +146,29 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
   };
 }
 
+const ABOARD = STATES.find((r) => r.id === 'state.aboard');
+/** A noun phrase's kind of occupant: "passenger", or "crew" for "crew members" and "crew"; else undefined. */
+const occupantOf = (np: { lemma: string; modifiers: string[] } | undefined): string | undefined => {
+  if (!np || !OCCUPANT_HEADS.has(np.lemma)) return undefined;
+  if (np.lemma === 'member') return np.modifiers.at(-1) === 'crew' ? 'crew' : undefined;
+  return np.lemma === 'crewmember' ? 'crew' : np.lemma;
+};
+
+/** The kind of occupant the words at `i` name ("crew members", "passengers"), and the token after them. */
+function occupantAt(t: Token[], i: number): { kind: string; next: number } | undefined {
+  const w = t[i]?.lower ?? '';
+  if (/^passengers?$/.test(w)) return { kind: 'passenger', next: i + 1 };
+  if (/^crew(?:members?)?$/.test(w)) return { kind: 'crew', next: /^members?$/.test(t[i + 1]?.lower ?? '') ? i + 2 : i + 1 };
+  return undefined;
+}
+
+/** "242 passengers and crew": everyone aboard, so no one kind of them. */
+export const everyoneAboard = (t: Token[], np: { lemma: string; modifiers: string[]; next: number }): boolean => {
+  const kind = occupantOf(np);
+  const other = t[np.next]?.lower === 'and' ? occupantAt(t, np.next + 1) : undefined;
+  return Boolean(kind && other && other.kind !== kind);
+};
+
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
   {
@@ -153,7 +184,8 @@ export const RULES: readonly MeasureRule[] = [
       // "reported killed in Myanmar and 3,408 missing": a state of its own right after the count is its state.
       const own = stateRowOfWord(c.s.tokens[np?.next ?? c.next]?.lower ?? '');
       if (own && own !== row) return undefined;
-      return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
+      const all = np && everyoneAboard(c.s.tokens, np);
+      return stateReading(c, row, np && !all ? whoOf([...np.modifiers, np.head].join(' ')) : undefined, row.id, np?.next ?? c.next);
     },
   },
   {
@@ -276,12 +308,38 @@ export const RULES: readonly MeasureRule[] = [
     },
   },
   {
+    // "carrying 230 passengers and 12 crew members", "242 passengers and crew": a manifest, whatever
+    // the verb, counts those aboard; passengers and crew together are everyone aboard.
+    id: 'state.occupants',
+    read: (c) => {
+      if (c.q.kind !== 'count' || !ABOARD) return undefined;
+      const t = c.s.tokens;
+      const np = phraseAt(t, c.next, c.titleCase);
+      const kind = occupantOf(np);
+      if (!np || !kind) return undefined;
+      // The other kind: right after "and" ("passengers and crew"), or after "and" and its own count ("and 12 crew members").
+      const and = t[np.next]?.lower === 'and' ? np.next + 1 : -1;
+      const numbered = t[and]?.pos === 'NUM' ? and + 1 : and;
+      const other = and < 0 ? undefined : occupantAt(t, numbered);
+      // Or before it: "10 crew members" after "232 passengers and".
+      const before = /\b(passengers?|crew(?:\s+members)?)\s+and\s+$/i.exec(c.before)?.[1];
+      if (!(other && other.kind !== kind) && !(before && !before.toLowerCase().startsWith(kind))) return undefined;
+      return other && other.kind !== kind && numbered === and
+        ? stateReading(c, ABOARD, undefined, 'state.aboard.occupants', other.next)
+        : stateReading(c, ABOARD, whoOf([...np.modifiers, np.head].join(' ')), 'state.aboard.occupants', np.next);
+    },
+  },
+  {
     // "94 confirmed fatalities in Harlan County", "731 deaths", "15 injuries".
     id: 'state.noun-after',
     read: (c) => {
       if (c.q.kind !== 'count') return undefined;
       const np = phraseAt(c.s.tokens, c.next, c.titleCase);
-      const row = np ? (STATE_NOUN.get(np.head.toLowerCase()) ?? STATE_NOUN.get(`${np.modifiers.at(-1) ?? ''} ${np.head.toLowerCase()}`)) : undefined;
+      const row = np
+        ? (STATE_NOUN.get(np.head.toLowerCase()) ??
+          STATE_NOUN.get(`${np.modifiers.at(-1) ?? ''} ${np.head.toLowerCase()}`) ??
+          (/^li(?:fe|ves)$/.test(np.head.toLowerCase()) && !np.modifiers.length && LIVES_TAKEN.test(c.before) ? DEAD : undefined))
+        : undefined;
       if (!row || !np) return undefined;
       // "All four cases were linked to ...": cases the text already told of, not a count of infections.
       if (row.head === 'cases' && /\b(?:all|the|these|those|both)\s+$/i.test(c.before)) return undefined;
