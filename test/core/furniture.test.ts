@@ -8,6 +8,7 @@ describe('furnitureReason', () => {
     ['Sign up for the Harbour Daily newsletter', 'reader prompt'],
     ['From breaking news to weekend reads, get the best of the Gazette delivered to your inbox.', 'reader prompt'],
     ['Escape the noise. Get the stories that matter to you, every morning.', 'reader prompt'],
+    ['Want to catch up on the week? Click to follow the Harbour Hour wherever you get podcasts.', 'reader prompt'],
     ['A free weekly email wi', 'reader prompt'],
     ['More than 300 flights were cancelled and thousands of passengers had their plans disrupted (EPA)', 'photo caption'],
     [

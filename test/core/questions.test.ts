@@ -44,7 +44,18 @@ describe('open questions', () => {
     ],
     ['The union expressed concerns that the plan would cut 2,000 jobs.', 'Are concerns that the plan would cut 2,000 jobs warranted?'],
     ['The government has not said when the affected schools will reopen.', 'When will the affected schools reopen?'],
-    ['Rescue teams were still searching collapsed buildings in the town on Saturday, and officials warned the toll could rise.', 'Could the toll rise?'],
+    // A warning that the toll could rise asks what an expectation that it will asks: one question across sources.
+    ['Rescue teams were still searching collapsed buildings in the town on Saturday, and officials warned the toll could rise.', 'Will the toll rise further?'],
+    ['At least five deaths have been confirmed, with authorities warning the death toll may rise as searches continue.', 'Will the death toll rise further?'],
+    ['The sheriff said he anticipates that number to rise.', 'Will that number rise further?'],
+    // What an inquiry seeks, and what is still being found out, are not known yet.
+    [
+      'Investigators gathered at the site as they probe why the plane lost height and crashed after takeoff.',
+      'Why did the plane lose height and crash after takeoff?',
+    ],
+    ['Officials are trying to establish how the fire started.', 'How did the fire start?'],
+    ['“Exact figures on casualties are being ascertained,” he added.', 'What are the exact figures on casualties?'],
+    ['The final toll is still being tallied.', 'What is the final toll?'],
     // A dot inside the sentence is a decimal point or an abbreviation, not its end.
     ['The department did not say whether the $1.5 billion grant to U.S. firms would be reduced.', 'Would the $1.5 billion grant to U.S. firms be reduced?'],
   ])('asks %j', (sentence, question) => {
@@ -186,6 +197,8 @@ describe('open questions', () => {
     'Authorities are tracing more than 300 people who may have been in contact with the patients.',
     'The pilot did everything that he could have done to slow the ship.',
     'The toll rose to 90 on Monday.',
+    // An inquiry that found its answer asks nothing.
+    'Police investigated what happened and closed the case.',
     // A past that did not happen; a pronoun subject right before the modal.
     'As bad as the crash was, it could have been even worse if the ferry had been full.',
     'The toll has risen to over 1,000, with fears it could climb higher, state radio reported.',

@@ -178,6 +178,8 @@ const IMPERATIVE_VERBS = [
 ];
 /** An imperative addressed to the reader: "Escape your echo chamber.", "Get the facts ... for you." */
 const IMPERATIVE = new RegExp(String.raw`^${anyOf(IMPERATIVE_VERBS)}\b`, 'i');
+/** The same imperative opening any sentence of a short paragraph: "Want to catch up? Click to follow ... wherever you get podcasts." */
+const IMPERATIVE_SENTENCE = new RegExp(String.raw`(?:^|[.!?]\s+)${anyOf(IMPERATIVE_VERBS)}\b`, 'i');
 
 const CREDIT_IN_PARENS =
   /\((?:[^()]{0,120}\b(?:photo|photos|photograph|image|picture|courtesy|credit|illustration|file|handout|getty|reuters|afp|ap)\b[^()]{0,120})\)\s*\S{0,30}$/i;
@@ -262,7 +264,8 @@ const FURNITURE_RULES: readonly Rule[] = [
   {
     reason: 'reader prompt',
     test: (t) =>
-      words(t) < 40 && ((PROMPT.test(t) && (READER.test(t) || IMPERATIVE.test(t.trim()))) || (IMPERATIVE.test(t.trim()) && /\b(?:you|your)\b/i.test(t))),
+      words(t) < 40 &&
+      ((PROMPT.test(t) && (READER.test(t) || IMPERATIVE.test(t.trim()))) || (IMPERATIVE_SENTENCE.test(t.trim()) && /\b(?:you|your)\b/i.test(t))),
   },
   {
     reason: 'photo caption',

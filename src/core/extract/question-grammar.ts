@@ -172,7 +172,11 @@ export function whQuestion(clause: string, subject?: string): string {
   const verb = t[verbAt];
   if (verbAt > k && verb) {
     const [aux, base] = doSupport(verb);
-    return tidy([wh, aux, subjText, base, span(text, t, verbAt + 1, n)].join(' '));
+    // "why the plane lost height and crashed": "did" takes both verbs ("lose height and crash").
+    const and =
+      aux === 'do' ? -1 : t.findIndex((x, i) => i > verbAt + 1 && /^(?:and|or)$/.test(t[i - 1]?.lower ?? '') && x.pos === 'VERB' && doSupport(x)[0] === aux);
+    const rest = and < 0 ? span(text, t, verbAt + 1, n) : [span(text, t, verbAt + 1, and), doSupport(t[and] ?? verb)[1], span(text, t, and + 1, n)].join(' ');
+    return tidy([wh, aux, subjText, base, rest].join(' '));
   }
   return tidy(text);
 }

@@ -5,20 +5,10 @@ import { termsOf } from '../terms.js';
 import { anchorGate } from './anchor-gate.js';
 import { anyOf } from '../text.js';
 import { MONTH, TELL, TOLD, UNEXPLAINED, UNKNOWN_FRAMES, WH_CLAUSE, WH_WORDS, WITHHELD } from './question-words.js';
-import {
-  asSubject,
-  cutClause,
-  firstVerb,
-  mainSubject,
-  nounQuestion,
-  participle,
-  processParticiple,
-  subjectAt,
-  tidy,
-  yesNoQuestion,
-} from './question-grammar.js';
+import { asSubject, cutClause, firstVerb, mainSubject, participle, processParticiple, subjectAt, tidy, yesNoQuestion } from './question-grammar.js';
 import { decisionSubject, embedded, FIRST_PERSON, howLong, modalQuestion, when } from './question-asks.js';
 import { COUNT_CUES } from './question-counts.js';
+import { explained, INQUIRY_CUES } from './question-inquiries.js';
 import type { Asked, Cue } from './question-words.js';
 
 /** Ordered: the first cue that words a question for a sentence wins. */
@@ -105,6 +95,7 @@ const CUES: readonly Cue[] = [
     ),
     ask: (m) => explained(`the cause of ${m[1] ?? m[2] ?? ''}`),
   },
+  ...INQUIRY_CUES,
   {
     id: 'no evidence',
     anchors: ['indication evidence sign proof rumor rumors rumour rumours speculation unconfirmed'],
@@ -318,9 +309,10 @@ const CUES: readonly Cue[] = [
     id: 'could rise',
     anchors: ['rise climb increase grow go worsen spread'],
     re: new RegExp(
-      String.raw`\b(?:expect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|predict(?:s|ed)?|anticipate(?:s|d)?|seems?\s+likely|(?:is|was)\s+likely)` +
-        String.raw`\s+(?:that\s+)?((?:the|a|those|these)\s+[^,;]{2,50}?)` +
-        String.raw`\s+(?:to|will|would)\s+(?:still\s+|further\s+)?(rise|climb|increase|grow|go up|worsen|spread)\b`,
+      String.raw`\b(?:expect(?:s|ed|ing)?|fear(?:s|ed|ing)?|warn(?:s|ed|ing)?|predict(?:s|ed|ing)?|anticipat(?:es?|ed|ing)` +
+        String.raw`|seems?\s+likely|(?:is|was)\s+likely)` +
+        String.raw`\s+(?:that\s+)?((?:the|a|those|these|that|this)\s+[^,;]{2,50}?)` +
+        String.raw`\s+(?:to|will|would|may|could|might)\s+(?:still\s+|further\s+)?(rise|climb|increase|grow|go up|worsen|spread)\b`,
       'i',
     ),
     ask: (m) => (m[1] && m[2] ? tidy(`Will ${asSubject(m[1])} ${m[2]} further`) : undefined),
@@ -356,12 +348,6 @@ const VOTE_HELD = new RegExp(
   ])}\b`,
   'i',
 );
-
-/** A question about a noun phrase that is not yet explained; causes share one key across a set. */
-function explained(np: string | undefined): Asked | undefined {
-  const q = np ? nounQuestion(np.replace(/\s+(?:at the moment|at this time|at this stage|so far|yet|for now|for the moment)$/i, '')) : undefined;
-  return q && { question: q.question, key: q.id === 'cause' ? 'about:cause' : undefined };
-}
 
 /**
  * Questions whose opening names what they ask share a key across a set: every "What caused ...?"

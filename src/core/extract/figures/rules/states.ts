@@ -163,7 +163,7 @@ function occupantAt(t: Token[], i: number): { kind: string; next: number } | und
 }
 
 /** "242 passengers and crew": everyone aboard, so no one kind of them. */
-export const everyoneAboard = (t: Token[], np: { lemma: string; modifiers: string[]; next: number }): boolean => {
+const everyoneAboard = (t: Token[], np: { lemma: string; modifiers: string[]; next: number }): boolean => {
   const kind = occupantOf(np);
   const other = t[np.next]?.lower === 'and' ? occupantAt(t, np.next + 1) : undefined;
   return Boolean(kind && other && other.kind !== kind);
