@@ -113,6 +113,31 @@ describe('what a number measures', () => {
         [69.95, 'share price in chipmaker', 'level', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    // A market index or a company, named: its move and where it ended, in points and in percent.
+    [
+      'The Harbor 250 plummeted 4.84% to 5,396.52, while the Marlow Industrial Average dropped 1,679 points (4%) to end at 40,545.',
+      [
+        [4.84, 'fall in Harbor 250', 'change', 'exact', 'as of February 19, 2025'],
+        [5396.52, 'Harbor 250', 'level', 'exact', 'as of February 19, 2025'],
+        [1679, 'fall in Marlow Industrial Average', 'change', 'exact', 'as of February 19, 2025'],
+        [4, 'fall in Marlow Industrial Average', 'change', 'exact', 'as of February 19, 2025'],
+        [40545, 'Marlow Industrial Average', 'level', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The Marlow fell 4% and the tech-heavy Varnex dove nearly 6%.',
+      [
+        [4, 'fall in Marlow', 'change', 'exact', 'as of February 19, 2025'],
+        [6, 'fall in Varnex', 'change', 'about', 'as of February 19, 2025'],
+      ],
+    ],
+    [
+      'The Marlow index closed at 38,314, down by about 2,231.',
+      [
+        [38314, 'marlow index', 'count', 'exact', 'as of February 19, 2025'],
+        [2231, 'fall in marlow index', 'change', 'about', 'as of February 19, 2025'],
+      ],
+    ],
     [
       'Shares closed down 3% at $12.40.',
       [

@@ -12,6 +12,9 @@ import { findNumbers, type NumberMention } from './numbers.js';
 import { asOf, BASELINE, PROJECTED, type TimeSpan, timeSpans } from './period.js';
 import { isTitleCase } from './phrase.js';
 import { quantityOf } from './quantity.js';
+
+/** Points (percentage or basis), which a change in percent is not a conversion of. */
+const isPoints = (unit: string): boolean => unit === 'unit.percentage-point' || unit === 'unit.basis-point';
 import { anyOf } from '../../text.js';
 
 /** What became of one number in a sentence: a figure, or the reason it is none. */
@@ -189,7 +192,9 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       return;
     }
     // "more than 39 feet (11.8 meters)": the same figure in another unit of its dimension, told once.
-    if (r.rule === 'measure.conversion' && figures.at(-1)?.typed?.unit.dimension === q.unit.dimension && q.kind !== 'money') {
+    // But "1,679 points (4%)": points and percent are two measures of one move, and neither converts to the other.
+    const before = figures.at(-1)?.typed?.unit;
+    if (r.rule === 'measure.conversion' && before?.dimension === q.unit.dimension && q.kind !== 'money' && isPoints(before.id) === isPoints(q.unit.id)) {
       notes.push({ text: n.text, excluded: { rule: 'measure.conversion', reason: 'the figure before it in another unit' } });
       return;
     }

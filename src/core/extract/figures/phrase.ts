@@ -150,6 +150,30 @@ export function phraseAt(tokens: Token[], i: number, titleCase: boolean, max = 5
   return { head: head.text, lemma: singular(head.lower), modifiers, at: headIdx, next: headIdx + 1 };
 }
 
+/**
+ * The proper name just before token `i`, past any auxiliary or adverb: "Apple" in "Apple fell 9%",
+ * "S&P 500" in "The S&P 500 plummeted" (a name may end in its number), "Nasdaq Composite". A name
+ * is its own head, lower-cased as a key; undefined when no name stands there.
+ */
+export function nameBefore(tokens: Token[], i: number): NounPhrase | undefined {
+  let j = i - 1;
+  while (j >= 0 && /^(?:AUX|ADV|PART)$/.test(tokens[j]?.pos ?? '')) j--;
+  const end = j;
+  if (tokens[j]?.pos === 'NUM' && tokens[j - 1]?.pos === 'PROPN') j--;
+  let k = j;
+  while (k >= 0 && tokens[k]?.pos === 'PROPN' && j - k < 5) k--;
+  if (k === j) return undefined;
+  // Only a name that opens its clause, after its own modifiers ("the tech-heavy Nasdaq"): not "in Tokyo" or "Trump's".
+  let m = k;
+  while (m >= 0 && (/^(?:ADJ|NOUN)$/.test(tokens[m]?.pos ?? '') || tokens[m]?.text === '-') && k - m < 4) m--;
+  if (!/^(?:DET|PUNCT|CCONJ|SCONJ)$/.test(tokens[m]?.pos ?? 'DET') || tokens[m]?.text === '-') return undefined;
+  const words = tokens.slice(k + 1, end + 1);
+  // "Shares closed down": a capitalised common noun opening the sentence is no name.
+  if (words.every((t) => isCommonNoun(singular(t.lower)))) return undefined;
+  const text = words.reduce((out, t, x) => (x && (words[x - 1]?.end ?? 0) < t.start ? `${out} ${t.text}` : out + t.text), '');
+  return { head: text, lemma: text.toLowerCase(), modifiers: [], at: end, next: end + 1 };
+}
+
 /** The noun phrase ending at token `j` (its head), read backwards: "the latest contract offer" <- "offer". */
 export function phraseEndingAt(tokens: Token[], j: number, titleCase: boolean): NounPhrase | undefined {
   const head = tokens[j];

@@ -109,7 +109,8 @@ export const RULES: readonly MeasureRule[] = [
     id: 'measure.conversion',
     read: (c) =>
       c.previous && /\(\s*$/.test(c.before)
-        ? { ...c.previous, rule: 'measure.conversion', kind: c.q.kind === c.previous.kind ? c.previous.kind : c.q.kind }
+        ? // "fell 1,679 points (4%)": a change in another unit is still a change.
+          { ...c.previous, rule: 'measure.conversion', kind: c.q.kind === c.previous.kind || c.previous.kind === 'change' ? c.previous.kind : c.q.kind }
         : undefined,
   },
   {

@@ -3,7 +3,7 @@
  * the subject of a change or level verb, the object of a verb.
  */
 import type { NounPhrase } from '../phrase.js';
-import { clauseSubject, headBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
+import { clauseSubject, headBefore, nameBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
 import { isPeopleNoun, nominalOf, senseOf, singular, synonymsOf } from '../lexicon.js';
 import { CHANGES, COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SIZE_VERBS } from '../vocabulary-words.js';
 import {
@@ -23,7 +23,7 @@ import {
   verbBefore,
 } from './tools.js';
 import { STATE_NOUN, stateReading, stateRowOfWord } from './states.js';
-import { COMPARATIVE } from './shares.js';
+import { CLOSED_AT, CLOSING_VERBS, PHRASAL_CHANGE, phrasalChange } from './moves.js';
 import { participle } from '../../question-grammar.js';
 import { TIME_UNITS } from '../../../calendar.js';
 import type { Token } from '../../../nlp.js';
@@ -45,7 +45,7 @@ const pastParticiple = (t: Token): string => (/(?:ed|en)$/.test(t.lower) ? t.low
 function participleSubject(c: MeasureContext, v: { token: Token; index: number }): (NounPhrase & { scope?: string | undefined }) | undefined {
   if (tokenAt(c, v.index - 1)?.text !== ',' || !/ing$/.test(v.token.lower)) return undefined;
   const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
-  return mainVerb > 0 && mainVerb < v.index ? headBefore(c.s.tokens, mainVerb, c.titleCase) : undefined;
+  return mainVerb > 0 && mainVerb < v.index ? (nameBefore(c.s.tokens, mainVerb) ?? headBefore(c.s.tokens, mainVerb, c.titleCase)) : undefined;
 }
 
 /** Possessive determiners, which open a noun phrase the way "the" does. */
@@ -62,28 +62,6 @@ const BOUND_WORD = /^(?:more|less|fewer|than|about|nearly|almost|around|roughly|
 
 /** Adjectives of size after a compound's unit ("985-foot-long"), and the dimension each names. */
 const DIMENSION_OF: Record<string, string> = { long: 'length', wide: 'width', tall: 'height', high: 'height', deep: 'depth' };
-
-/** Verbs that "up" or "down" after them make a change: "shot up", "were up 2%", "closed down". */
-const PHRASAL_CHANGE = /^(?:shot|went|go|goes|came|spiked|jumped|climbed|ticked|crept|is|are|was|were|been|closed|ended|finished|traded|opened)$/;
-
-/**
- * The verb of "were up", "closed down", "traded 0.5% weaker" a few words before the number, back to
- * a punctuation mark: the value after it ("to $69.95", "at $1.2791") is the level reached.
- */
-function phrasalChange(c: MeasureContext): { token: Token; index: number } | undefined {
-  for (let k = c.prev; k > 0 && k >= c.prev - 8; k--) {
-    const t = tokenAt(c, k);
-    if (!t || /^[,.;:!?()]$/.test(t.text)) return undefined;
-    const verb = tokenAt(c, k - 1);
-    if ((t.lower === 'up' || t.lower === 'down') && verb && PHRASAL_CHANGE.test(verb.lower)) return { token: verb, index: k - 1 };
-    if (COMPARATIVE[t.lower])
-      for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
-        const w = tokenAt(c, j);
-        if (w && PHRASAL_CHANGE.test(w.lower)) return { token: w, index: j };
-      }
-  }
-  return undefined;
-}
 
 /** The rows, each read by `readMeasure` in the order measure.ts gives. */
 export const RULES: readonly MeasureRule[] = [
@@ -197,6 +175,19 @@ export const RULES: readonly MeasureRule[] = [
     // "Acme shares rose by 1.9%", "crime reduced by 16%", "Shares of Acme have plummeted 40%", "the river swelled 26 feet".
     id: 'measure.change-verb',
     read: (c) => {
+      // "closed at 38,314, down by about 2,231": after a level and a comma, how far what stood there moved.
+      if (c.previous?.rule === 'measure.level') {
+        const m = /,\s*(up|down)\s+(?:by\s+)?(?:(?:about|nearly|almost|around|roughly|some|more than|over|just)\s+)?$/i.exec(c.before);
+        if (m?.[1]) {
+          const moved = m[1].toLowerCase() === 'up' ? 'up' : 'down';
+          return {
+            rule: 'measure.change-verb',
+            measure: { ...c.previous.measure, direction: moved },
+            kind: 'change',
+            label: `${moved === 'up' ? 'rise' : 'fall'} in ${c.previous.label ?? c.previous.measure.head}`,
+          };
+        }
+      }
       if (c.q.kind === 'count' || c.q.kind === 'rate' || /\bto\s+(?:\S+\s+){0,2}$/i.test(c.before.slice(-14))) return undefined;
       // "fell to a session low of $1.2752": the level it reached, named.
       if (/\b(?:to|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}of\s+$/i.test(c.before)) return undefined;
@@ -215,7 +206,7 @@ export const RULES: readonly MeasureRule[] = [
       const v =
         (phrasal ? { token: phrasal, index: at - 1 } : undefined) ??
         verbBefore(c, 6) ??
-        (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: c.prev } : undefined);
+        (bare && CHANGE_VERB.has(bare.lower) && bare.pos === 'NOUN' && c.q.kind === 'share' ? { token: bare, index: at } : undefined);
       const particle = v ? tokenAt(c, v.index + 1)?.lower : undefined;
       const direction = v
         ? (changeOfVerb(v.token.lower) ??
@@ -226,6 +217,15 @@ export const RULES: readonly MeasureRule[] = [
       const object = phraseAt(c.s.tokens, POSSESSIVE.test(tokenAt(c, v.index + 1)?.lower ?? '') ? v.index + 2 : v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
       // "The pound extended losses, falling 0.75 per cent": the participle's subject is the sentence's.
+      // "Apple fell 9%", "The S&P 500 plummeted 4.84%": what a name's value does, as written.
+      const named = transitive ? undefined : nameBefore(c.s.tokens, v.index);
+      if (named)
+        return {
+          rule: 'measure.change-verb',
+          measure: { ...measure(named.lemma), direction },
+          kind: 'change',
+          label: `${direction === 'up' ? 'rise' : 'fall'} in ${named.head}`,
+        };
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined =
         transitive ?? participleSubject(c, v) ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
@@ -252,7 +252,17 @@ export const RULES: readonly MeasureRule[] = [
         const what = { ...prior.measure, direction: undefined };
         return { rule: 'measure.level', measure: what, kind: 'level', label: [...what.modifiers, what.head].join(' ') };
       }
-      const v = phrasal ?? (toLevel ? verbBefore(c, 16, LEVEL_OR_CHANGE_VERBS) : verbBefore(c, 10, LEVEL_VERBS));
+      // "closed at 38,314", "to end at 40,545": where a market's value stood when trading stopped.
+      const closing = CLOSED_AT.test(c.before) ? verbBefore(c, 4, CLOSING_VERBS) : undefined;
+      // "dropped 1,679 points to end at 40,545": where what changed ended.
+      if (closing && c.previous?.kind === 'change' && /\bto\s+\w+\s+at\s+$/i.test(c.before))
+        return {
+          rule: 'measure.level',
+          measure: { ...c.previous.measure, direction: undefined },
+          kind: 'level',
+          label: c.previous.label?.replace(/^(?:rise|fall) in /, ''),
+        };
+      const v = phrasal ?? closing ?? (toLevel ? verbBefore(c, 16, LEVEL_OR_CHANGE_VERBS) : verbBefore(c, 10, LEVEL_VERBS));
       // "could top 10,000": after a modal, a verb the tagger reads as an adjective is still the verb.
       const afterModal = v?.token.pos === 'ADJ' && c.s.tokens[v.index - 1]?.pos === 'AUX';
       if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX' && !afterModal)) return undefined;
@@ -274,7 +284,15 @@ export const RULES: readonly MeasureRule[] = [
         c.previous &&
         /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)
       )
-        return { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
+        // "plummeted 4.84% to 5,396.52": the level after a change is where what changed stood.
+        return c.previous.kind === 'change'
+          ? {
+              rule: 'measure.level',
+              measure: { ...c.previous.measure, direction: undefined },
+              kind: 'level',
+              label: c.previous.label?.replace(/^(?:rise|fall) in /, ''),
+            }
+          : { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);
