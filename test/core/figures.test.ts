@@ -527,6 +527,17 @@ describe('what a number measures', () => {
       ],
     ],
     ['The toll is highest in South Carolina, where 19 people lost their lives.', [[19, 'deaths in South Carolina', 'exact']]],
+    // A named event a count is tied to is its place; a count over two named places is no one place's.
+    ['The coroner reported 17 deaths tied to the Harlow Fire on Tuesday.', [[17, 'deaths in Harlow Fire', 'exact']]],
+    ['25 people dead in Harlow and Brent fires as the city braces for more wind.', [[25, 'deaths', 'exact']]],
+    [
+      'The coroner confirmed 25 deaths, including 16 lives lost in the Harlow Fire and another nine in the Brent Fire.',
+      [
+        [25, 'deaths', 'exact'],
+        [16, 'deaths in Harlow Fire', 'exact'],
+        [9, 'deaths in Brent Fire', 'exact'],
+      ],
+    ],
     // The lives a thing took are its dead; lives saved are not.
     ['The crash claimed 270 lives.', [[270, 'deaths', 'exact']]],
     ['It resulted in the loss of 241 lives, including passengers and crew.', [[241, 'deaths', 'exact']]],

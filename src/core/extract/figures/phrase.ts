@@ -280,6 +280,8 @@ export function placeAfter(tokens: Token[], i: number, text: string, limit = 6):
     const first = tokens[a];
     const last = tokens[b - 1];
     if (!first || !last || CALENDAR_NAME.test(first.text)) continue;
+    // "in Palisades and Eaton fires": a count over two named places is no one place's.
+    if (/^(?:and|or)$/.test(tokens[b]?.lower ?? '') && tokens[b + 1]?.pos === 'PROPN') return undefined;
     return text.slice(first.start, last.end);
   }
   return undefined;

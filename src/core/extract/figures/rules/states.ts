@@ -64,7 +64,8 @@ const STATE_NUMBER = new RegExp(
 export function whoOf(phrase: string): string | undefined {
   const ws = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const head = ws.at(-1);
-  if (!head || GENERIC.has(head) || !isPeopleNoun(head)) return undefined;
+  // "16 lives lost": the state's own noun counts no one kind of people.
+  if (!head || GENERIC.has(head) || !isPeopleNoun(head) || STATE_NOUN.has(ws.join(' '))) return undefined;
   return ws.filter((w) => !/^(?:the|a|an|of|more|other|additional|another|young|elderly)$/.test(w)).join(' ') || undefined;
 }
 
@@ -102,6 +103,8 @@ const CAUSE_AFTER = new RegExp(String.raw`^[^,;]{0,40}?\b(?:from|of|due to|by)\s
 
 /** A name: up to four capitalised words. */
 const NAME = String.raw`((?:[A-Z][\w’'-]+\s?){1,4})`;
+/** A count's named event right after it: "deaths tied to the Eaton Fire", "linked to Hurricane Helene". */
+const TIED_TO = new RegExp(String.raw`^[^,;]{0,30}?\b(?:tied|linked|connected|attributed|related)\s+to\s+(?:the\s+)?${NAME}`);
 /**
  * A place the clause before a count names as its own: "in South Carolina, where 19 people died",
  * "with North Carolina accounting for 36 deaths", "followed by South Carolina at 25".
@@ -135,6 +138,8 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
     // "38 people were killed on the ground": those not aboard the craft the story is about.
     (/^[^,;.]{0,40}?\b(on the ground)\b/i.exec(c.s.text.slice(c.q.end)) ?? /^\s*(on the ground),/i.exec(c.s.text))?.[1]?.toLowerCase() ??
     placeBefore(c.before) ??
+    // "17 deaths tied to the Eaton Fire": the named event a count is of, as a place is.
+    TIED_TO.exec(c.s.text.slice(c.q.end))?.[1]?.trim() ??
     frontedPlace(c.s.text);
   // "died from suspected carbon monoxide poisoning": a cause makes a part of the count.
   const cause = CAUSE_AFTER.exec(c.s.text.slice(c.q.end))?.[1];
