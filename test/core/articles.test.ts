@@ -29,6 +29,18 @@ describe('parseArticle', () => {
     expect(a.furniture.map((f) => f.reason)).toEqual(['photo caption', 'dateline', 'follow-us line', 'end of article', 'end of article']);
   });
 
+  it("drops an editor's label before a paragraph's prose, and keeps the prose with exact offsets", () => {
+    const text =
+      'Outage drags on\n\n[Update, July 19, 3:45 p.m.] A tracker showed that the airline had canceled 1,176 flights.\n\n[Related: Five things to know]\n';
+    const b = parseArticle('u.txt', text);
+    expect(b.body.map((p) => p.text)).toEqual(['A tracker showed that the airline had canceled 1,176 flights.']);
+    expect(b.furniture.map((f) => [f.text, f.reason])).toEqual([
+      ['[Update, July 19, 3:45 p.m.]', 'editor label'],
+      ['[Related: Five things to know]', 'link'],
+    ]);
+    for (const p of b.body) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
+  });
+
   it('keeps body offsets exact, so quotes are substrings of the file', () => {
     for (const p of a.body) expect(page.slice(p.start, p.start + p.text.length)).toBe(p.text);
   });

@@ -22,6 +22,10 @@ describe('furnitureReason', () => {
     ['Copyright 2023 Coastline Media. All rights reserved.', 'copyright'],
     ['© 2022 Northern Wire', 'copyright'],
     ['The publisher provides the information as is, without warranty of any kind.', 'disclaimer'],
+    [
+      'Denial of responsibility! The Daily Wire Feed is an automatic aggregator of the world’s media. All trademarks belong to their rightful owners.',
+      'disclaimer',
+    ],
     ['Reporters Ana Ruiz in Quito and Tom Vale in Lima contributed to this report.', 'contributor line'],
     ['By Maria Okafor, The Lagos Ledger', 'byline'],
     ['Updated March 3, 2024, 9:14 a.m.', 'timestamp'],

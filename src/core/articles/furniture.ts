@@ -202,6 +202,8 @@ const DISCLAIMERS = [
   /does not constitute (?:financial|investment|legal|medical) advice|not investment advice/,
   /may not be (?:published|reproduced|broadcast|rewritten|redistributed)/,
   /the views (?:and opinions )?expressed (?:here|herein|in this)/,
+  // An aggregator's note on itself: "Denial of responsibility! ... is an automatic aggregator ... All trademarks belong to their rightful owners".
+  /denial of responsibility|(?:is|are) an automatic aggregator|all trademarks belong to their (?:rightful )?owners/,
 ];
 const DISCLAIMER = new RegExp(String.raw`\b${anyOf(DISCLAIMERS)}\b`, 'i');
 const CONTRIBUTOR = /\b(?:contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is|are) solely responsible for all content)\b/i;
@@ -248,7 +250,7 @@ const FURNITURE_RULES: readonly Rule[] = [
   { reason: 'page note', test: (t) => words(t) < 40 && PAGE_NOTE.test(t.trim()) },
   { reason: 'tags or form', test: (t) => words(t) < 40 && PAGE_FORM.test(t.trim()) },
   { reason: 'contact line', test: (t) => words(t) < 25 && maybeContact(t) && CONTACT.test(t) },
-  { reason: 'link', test: (t) => words(t) < 25 && LINK_LABEL.test(t.trim()) },
+  { reason: 'link', test: (t) => words(t) < 25 && (LINK_LABEL.test(t.trim()) || LINK_LABEL.test(t.trim().replace(/^\[(.*)\]$/, '$1'))) },
   { reason: 'timestamp', test: (t) => words(t) <= 12 && TIMESTAMP.test(t.trim()) && !/[.!?"”]$/.test(t.trim().replace(/\b[ap]\.m\.$/i, '')) },
   {
     reason: 'copyright',

@@ -174,7 +174,12 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
     const notice = TRAILING_COPYRIGHT.exec(line.text);
     const end = notice ? notice.index : line.text.length;
     if (notice) furniture.push({ text: line.text.slice(notice.index).trim(), reason: 'copyright' });
-    if (dl) {
+    // "[Update, July 19, 3:45 p.m.] A Cirium update showed ...": an editor's label before the paragraph's prose.
+    const label = EDITOR_LABEL.exec(line.text)?.[0];
+    if (label) {
+      furniture.push({ text: label.trim(), reason: 'editor label' });
+      body.push({ text: line.text.slice(label.length, end), start: line.start + label.length });
+    } else if (dl) {
       furniture.push({ text: line.text.slice(0, dl.length), reason: 'dateline' });
       body.push({ text: line.text.slice(dl.length, end), start: line.start + dl.length });
     } else body.push({ text: line.text.slice(0, end), start: line.start });
@@ -199,6 +204,9 @@ export function parseArticle(file: string, text: string, meta: SourceMeta = {}):
       : {}),
   };
 }
+
+/** A short bracketed label opening a paragraph of prose: "[Update, July 19, 3:45 p.m.] ", "[Editor's note: ...] ". */
+const EDITOR_LABEL = /^\[[^\]]{1,60}\]\s+(?=["“]?[A-Z])/;
 
 function paragraphReason(line: Line, later: Later, headline: string, isDek: boolean, seen: Set<string>, repeated: boolean): string | undefined {
   if (isDek) return undefined;
