@@ -823,6 +823,15 @@ describe('reconciliation by what is measured', () => {
     expect(b.conflicts.map((c) => [c.metric, c.values.map((v) => v.value)])).toEqual([['seats for AfD', [152, 151]]]);
   });
 
+  it('sets no loss against another a factor of ten apart: two losses, not a disagreement', () => {
+    const b = setOf([
+      ['a.txt', 'Outage costs\nDate: 2024-07-24\nThe investment firm is sitting on losses of about $430 million.\n'],
+      ['b.txt', 'Outage costs\nDate: 2024-07-24\nThe top shareholders are sitting on losses of more than $10 billion.\n'],
+      ['c.txt', 'Outage costs\nDate: 2024-07-24\nThe investment firm is sitting on losses of about $500 million.\n'],
+    ]);
+    expect(b.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([[430e6, 500e6]]);
+  });
+
   it('sets one manifest against another, whatever verb each uses, passengers apart from crew', () => {
     const b = setOf([
       ['a.txt', 'Jet crashes\nDate: 2025-06-12\nThe flight had 232 passengers and 10 crew members when it went down.\n'],

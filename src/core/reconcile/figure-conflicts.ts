@@ -101,8 +101,10 @@ function contextOf(f: Figure): Set<string> {
  * besides the counted noun.
  */
 function talkingOfOneThing(group: Figure[]): Figure[] {
+  // Sources that disagree on one quantity are off by a part of it, not by a factor ("$430 million" and "$10 billion" of losses are two losses).
+  const near = (a: Figure, b: Figure): boolean => Math.max(Math.abs(a.value), Math.abs(b.value)) <= 3 * Math.min(Math.abs(a.value), Math.abs(b.value));
   // Counts a named owner has ("seats for AfD"): the owner says what they count.
-  if (group.every((f) => fullyTyped(f.typed) || ownerOf(f.typed))) return group;
+  if (group.every((f) => fullyTyped(f.typed) || ownerOf(f.typed)) && group.every((f) => group.every((g) => near(f, g)))) return group;
   const ctx = new Map(group.map((f) => [f, contextOf(f)]));
   // Plain counts of people must count the same people: a noun in common ("machinists"), and words that narrow
   // one within the other's ("union members" and "members", not "voting members").
@@ -126,7 +128,7 @@ function talkingOfOneThing(group: Figure[]): Figure[] {
   // Two counts of the same people differ by a share ("32,000" and "33,000"), not by an order of magnitude ("750" and "27").
   const similar = (a: Figure, b: Figure): boolean => Math.max(a.value, b.value) <= 1.5 * Math.min(a.value, b.value);
   const linked = (a: Figure, b: Figure): boolean =>
-    (fullyTyped(a.typed) && fullyTyped(b.typed)) ||
+    (fullyTyped(a.typed) && fullyTyped(b.typed) && near(a, b)) ||
     ([...(ctx.get(a) ?? [])].some((w) => ctx.get(b)?.has(w)) && narrowedAlike(a, b) && sameWhere(a, b) && similar(a, b));
   // The largest set linked to its first member.
   let best: Figure[] = [];
