@@ -113,6 +113,17 @@ describe('what a number measures', () => {
         [69.95, 'share price in chipmaker', 'level', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    // The country a rate is charged on is whose rate it is; a list's items name their own.
+    [
+      'It set 47% duties on imports from Madagascar, 46% on Vietnam, and 20% on the European Union.',
+      [
+        [47, 'duties on Madagascar', 'share', 'exact', 'as of February 19, 2025'],
+        [46, 'duties on Vietnam', 'share', 'exact', 'as of February 19, 2025'],
+        [20, 'duties on European Union', 'share', 'exact', 'as of February 19, 2025'],
+      ],
+    ],
+    ['China faces a particularly steep 54% tariff rate.', [[54, 'tariff rate on China', 'share', 'exact', 'as of February 19, 2025']]],
+    ['Beijing slaps a 34% tariff on US goods.', [[34, 'tariff on United States', 'share', 'exact', 'as of February 19, 2025']]],
     // A market index or a company, named: its move and where it ended, in points and in percent.
     [
       'The Harbor 250 plummeted 4.84% to 5,396.52, while the Marlow Industrial Average dropped 1,679 points (4%) to end at 40,545.',

@@ -10,7 +10,7 @@ import { measureContext, readMeasure, type Reading } from './measure.js';
 import { exclusionOf } from './not-a-figure.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { asOf, BASELINE, PROJECTED, type TimeSpan, timeSpans } from './period.js';
-import { isTitleCase } from './phrase.js';
+import { isTitleCase, rateTarget } from './phrase.js';
 import { quantityOf } from './quantity.js';
 
 /** Points (percentage or basis), which a change in percent is not a conversion of. */
@@ -186,7 +186,14 @@ export function readFigures(s: Sentence, pub: PubDate, carry: Carry, place: Sent
       (found.rule.startsWith('state.') || stateRowOf(found.measure.head) !== undefined || found.measure.who !== undefined || isPeopleNoun(found.measure.head));
     const q = people ? { ...inherited, unit: PEOPLE } : inherited;
     // Of the earlier event the sentence before named ("It killed 12,000"): a measure of that year, not the story's.
-    const r = found && { ...found, unit: q.unit, ...(then && !found.measure.scope ? { measure: { ...found.measure, scope: then.label } } : {}) };
+    // "a 34% tariff on Chinese imports", "China faces a 54% tariff": the country a rate is charged on is whose it is.
+    // A list's next item names its own ("47% on imports from Madagascar, 46% on Vietnam").
+    const target =
+      found && (!found.measure.scope || found.rule === 'measure.list') && !then && q.kind === 'share'
+        ? rateTarget(text.slice(0, n.start), text.slice(q.end))
+        : undefined;
+    const scope = then && !found?.measure.scope ? then.label : target;
+    const r = found && { ...found, unit: q.unit, ...(scope ? { measure: { ...found.measure, scope } } : {}) };
     if (!r) {
       notes.push({ text: n.text, excluded: { rule: 'measure.none', reason: 'no rule reads what it measures' } });
       return;

@@ -7,6 +7,7 @@ import { isCommonNoun, isGroupNoun, isPeopleNoun, senseOf, singular } from './le
 import { MONTH_ALTERNATION, MONTH_NAMES, WEEKDAY_ALTERNATION, WEEKDAY_NAMES } from '../../calendar.js';
 import { anyOf } from '../../text.js';
 import { irregularParticiple } from '../question-grammar.js';
+import { countryOf } from '../gazetteer.js';
 
 /** A noun phrase: its head noun, the words before the head, and where it ends. */
 export interface NounPhrase {
@@ -362,4 +363,33 @@ export function clauseSubject(tokens: Token[], i: number, titleCase: boolean): (
   }
   const first = phraseAt(tokens, 0, titleCase);
   return first && /^(?:VERB|AUX)$/.test(tokens[first.next]?.pos ?? '') ? first : undefined;
+}
+
+/** A country's name or demonym, up to three capitalised words ("Chinese", "U.S.", "South Korea"). */
+const COUNTRY_WORDS = String.raw`([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})`;
+/** "on imports from Madagascar", "on Chinese imports", "on U.S. goods", "46% on Vietnam": what a rate is charged on. */
+const CHARGED_ON = new RegExp(
+  String.raw`^[^,;:]{0,40}?\bon\s+(?:(?:all\s+)?(?:imports|goods|products|exports)\s+(?:imported\s+)?from\s+)?(?:the\s+)?${COUNTRY_WORDS}`,
+);
+/** "China faces a particularly steep", "Japan will see a": the country a rate falls on, as the subject. */
+const FACES = new RegExp(
+  // Not one of a list ("Vietnam and India will see tariffs of 46% and 26%, respectively").
+  String.raw`(?<!\b(?:and|or),?\s+)(?<!,\s*)\b${COUNTRY_WORDS}\s+(?:will\s+)?(?:faces?|faced|facing|sees?|saw|gets?|got)\s+` +
+    String.raw`(?:a|an|the)?\s*(?:[a-z-]+\s+){0,3}$`,
+);
+
+/** The country a rate (a tariff, a tax) is charged on, from the words after or before it; undefined when none is named. */
+export function rateTarget(before: string, after: string): string | undefined {
+  const on = CHARGED_ON.exec(after)?.[1];
+  const named = on ?? FACES.exec(before)?.[1];
+  if (!named || CALENDAR_NAME.test(named)) return undefined;
+  // The longest run of the words that names a country: "Chinese imports" -> China, "South Korea" -> South Korea.
+  const words = named.split(/\s+/);
+  for (let k = words.length; k > 0; k--) {
+    const country = countryOf(words.slice(0, k).join(' '));
+    // Said "on": a tariff on China, not a tariff in China.
+    if (country) return `on ${country}`;
+  }
+  // A bloc or territory no gazetteer lists ("on the European Union"), named after "on".
+  return on && words.length > 1 ? `on ${named.replace(/(?<=[a-z]{2})\.$/, '')}` : undefined;
 }
