@@ -56,6 +56,11 @@ describe('open questions', () => {
     ['Officials are trying to establish how the fire started.', 'How did the fire start?'],
     ['“Exact figures on casualties are being ascertained,” he added.', 'What are the exact figures on casualties?'],
     ['The final toll is still being tallied.', 'What is the final toll?'],
+    // A list's bullet is no part of the sentence; an adverb may stand in "have not yet officially confirmed".
+    ['- The full extent of the damage is unclear, the fire chief said.', 'What is the full extent of the damage?'],
+    ['Crews have not yet officially confirmed the number of homes lost.', 'When will the number of homes lost be confirmed?'],
+    // Orders still in force: lifted when, nobody has said.
+    ['She said that evacuation orders remain in place because of unstable structures.', 'When will evacuation orders be lifted?'],
     // A dot inside the sentence is a decimal point or an abbreviation, not its end.
     ['The department did not say whether the $1.5 billion grant to U.S. firms would be reduced.', 'Would the $1.5 billion grant to U.S. firms be reduced?'],
   ])('asks %j', (sentence, question) => {

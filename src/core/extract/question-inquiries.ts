@@ -1,10 +1,11 @@
 /**
- * Cues for what is still being found out: what an inquiry seeks ("probe why the plane lost height")
- * and what is being established ("exact figures are being ascertained"). Part of the cue table in questions.ts.
+ * Cues for what is still being found out or still in force: what an inquiry seeks ("probe why the
+ * plane lost height"), what is being established ("exact figures are being ascertained"), and orders
+ * that remain in place. Part of the cue table in questions.ts.
  */
 import type { Asked, Cue } from './question-words.js';
 import { WH_CLAUSE } from './question-words.js';
-import { nounQuestion } from './question-grammar.js';
+import { asSubject, nounQuestion, tidy } from './question-grammar.js';
 import { embedded } from './question-asks.js';
 
 /** A question about a noun phrase that is not yet explained; causes share one key across a set. */
@@ -14,6 +15,18 @@ export function explained(np: string | undefined): Asked | undefined {
 }
 
 export const INQUIRY_CUES: readonly Cue[] = [
+  {
+    // "evacuation orders remain in place", "the curfew is still in effect": lifted when, nobody has said.
+    id: 'still in force',
+    anchors: ['place effect force'],
+    re: new RegExp(
+      String.raw`\b((?:the\s+)?(?:(?!that\b|which\b|and\b|but\b|as\b|if\b)[a-z-]+\s+){0,2}` +
+        String.raw`(?:orders?|restrictions?|closures?|warnings?|bans?|curfews?|advisor(?:y|ies)|lockdowns?))` +
+        String.raw`\s+(?:remain|remains|remained|are still|is still|stay|stays)\s+in\s+(?:place|effect|force)\b`,
+      'i',
+    ),
+    ask: (m) => (m[1] ? tidy(`When will ${asSubject(m[1])} be lifted`) : undefined),
+  },
   {
     // "as they probe why the plane lost height", "investigators are trying to establish how the fire started".
     id: 'inquiry',

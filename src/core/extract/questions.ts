@@ -189,7 +189,7 @@ const CUES: readonly Cue[] = [
     id: 'not yet named',
     anchors: ['not'],
     re: new RegExp(
-      String.raw`\b(?:has|have|had)\s+not\s+(?:yet\s+)?(identified|named|found|located|recovered|released|confirmed|determined|disclosed)` +
+      String.raw`\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:[a-z]+ly\s+)?(identified|named|found|located|recovered|released|confirmed|determined|disclosed)` +
         String.raw`\s+((?:the|a|an|its|their|his|her)\s+[^,;]{2,60})`,
       'i',
     ),
@@ -393,7 +393,8 @@ const maskInnerDots = (raw: string): string => raw.replace(/\.(?=.*\w)/g, INNER_
 
 /** The open question a sentence raises, if it raises one. */
 export function questionOf(raw: string, file: string, quote: string): QuestionMention | undefined {
-  const sentence = maskInnerDots(raw);
+  // "- The full extent of the damage is unclear": a list's bullet is no part of the sentence.
+  const sentence = maskInnerDots(raw.replace(/^[-•*–]\s+/, ''));
   const outright = askedOutright(sentence);
   if (outright) return { question: outright.replaceAll(INNER_DOT, '.'), cue: 'asked', terms: termsOf(raw), evidence: { file, quote } };
   if (/\?\s*$/.test(sentence)) return undefined;
