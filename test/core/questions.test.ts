@@ -59,6 +59,10 @@ describe('open questions', () => {
     // A list's bullet is no part of the sentence; an adverb may stand in "have not yet officially confirmed".
     ['- The full extent of the damage is unclear, the fire chief said.', 'What is the full extent of the damage?'],
     ['Crews have not yet officially confirmed the number of homes lost.', 'When will the number of homes lost be confirmed?'],
+    // A step still weighed; fears and concerns raised, eased or fuelled.
+    ['Some countries are considering retaliation against the tariffs.', 'Will some countries go ahead with retaliation against the tariffs?'],
+    ['Investors are abandoning shares due to increased fears of recession.', 'Are fears of recession warranted?'],
+    ['The tariffs are raising concerns about an economic slowdown.', 'Are concerns about an economic slowdown warranted?'],
     // Orders still in force: lifted when, nobody has said.
     ['She said that evacuation orders remain in place because of unstable structures.', 'When will evacuation orders be lifted?'],
     // A dot inside the sentence is a decimal point or an abbreviation, not its end.
@@ -202,6 +206,8 @@ describe('open questions', () => {
     'Authorities are tracing more than 300 people who may have been in contact with the patients.',
     'The pilot did everything that he could have done to slow the ship.',
     'The toll rose to 90 on Monday.',
+    // Concerns a search goes on amid are its setting, not a question of the story.
+    'Authorities continued search and rescue efforts amid concerns about more rainfall.',
     // An inquiry that found its answer asks nothing.
     'Police investigated what happened and closed the case.',
     // A past that did not happen; a pronoun subject right before the modal.

@@ -5,7 +5,7 @@
  */
 import type { Asked, Cue } from './question-words.js';
 import { WH_CLAUSE } from './question-words.js';
-import { asSubject, nounQuestion, tidy } from './question-grammar.js';
+import { asSubject, cutClause, nounQuestion, subjectAt, tidy } from './question-grammar.js';
 import { embedded } from './question-asks.js';
 
 /** A question about a noun phrase that is not yet explained; causes share one key across a set. */
@@ -15,6 +15,20 @@ export function explained(np: string | undefined): Asked | undefined {
 }
 
 export const INQUIRY_CUES: readonly Cue[] = [
+  {
+    // "Some countries are considering retaliation": a step still weighed, not yet taken.
+    id: 'weighing a step',
+    anchors: ['weighing considering mulling debating'],
+    re: new RegExp(
+      String.raw`\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:weighing|considering|mulling|debating)\s+` +
+        String.raw`(?!whether\b|how\b|what\b|when\b|which\b|who\b|if\b)((?:a|an|the|possible|new|further)?\s*[a-z][^,;]{2,80})`,
+      'i',
+    ),
+    ask: (m, s) => {
+      const subj = subjectAt(s, m.index);
+      return subj && m[1] && !/^(?:it|this|that|they|he|she|we|i)$/i.test(subj) ? tidy(`Will ${asSubject(subj)} go ahead with ${cutClause(m[1])}`) : undefined;
+    },
+  },
   {
     // "evacuation orders remain in place", "the curfew is still in effect": lifted when, nobody has said.
     id: 'still in force',

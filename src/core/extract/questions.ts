@@ -294,15 +294,18 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'concerns',
-    anchors: ['concern concerns doubt doubts worries reservations misgivings'],
+    anchors: ['concern concerns doubt doubts worries reservations misgivings fears'],
     re: new RegExp(
-      String.raw`\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had)\s+(?:(?:growing|serious|some|similar|new)\s+)?` +
-        String.raw`(?:concerns?|doubts?|worries|reservations|misgivings)\s+(about|over|regarding|that)\s+([^.;]{5,160})`,
+      String.raw`\b(?:voiced|raised|expressed|echoed|cited|shared|flagged|has|have|had|rais(?:es|ing)|voicing|expressing|spark(?:s|ed|ing)|` +
+        String.raw`fuel(?:s|led|ed|ling|ing)|stok(?:es|ed|ing)|increased|heightened|eas(?:e|es|ed|ing))\s+(?:(?:growing|serious|some|similar|new)\s+)?` +
+        String.raw`(concerns?|doubts?|worries|reservations|misgivings|fears)\s+(about|over|regarding|that|of)\s+([^.;]{5,160})`,
       'i',
     ),
     ask: (m) => {
-      const what = cutClause(m[2] ?? '');
-      return what ? tidy(`Are concerns ${m[1] === 'that' ? 'that' : 'about'} ${what} warranted`) : undefined;
+      const what = cutClause(m[3] ?? '');
+      const noun = m[1]?.toLowerCase() === 'fears' ? 'fears' : 'concerns';
+      const prep = m[2] === 'that' ? 'that' : noun === 'fears' ? 'of' : 'about';
+      return what ? tidy(`Are ${noun} ${prep} ${what} warranted`) : undefined;
     },
   },
   {
