@@ -1,7 +1,8 @@
 /** `sitrep brief`, `topics`, `sources` and `explain`: a subject or a folder of articles, briefed. */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { calendarProblem, parseDate, resolveSetDates } from '../core/articles/dates.js';
+import { calendarProblem, parseDate } from '../core/articles/dates.js';
+import { datedArticles } from '../core/briefing/dating.js';
 import { brief, buildSet, type BriefingSet, type UnknownTopic } from '../core/briefing/set.js';
 import type { Article, Topic } from '../core/model.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -119,7 +120,7 @@ export async function runBrief(args: Args, set: Loaded, io: Io, now: number): Pr
       );
     }
     // Dated first, so an article without a Date: line is judged by the date the set gives it.
-    const articles = resolveSetDates(all).filter((a) => a.published !== undefined && a.published.iso >= day);
+    const articles = datedArticles(all).filter((a) => a.published !== undefined && a.published.iso >= day);
     if (!articles.length) io.stderr(`No article of ${set.name} was published since ${day} (${String(all.length)} in all).\n`);
     briefed = buildSet({ title: `${set.title} (since ${day})`, topics: set.topics, articles });
   }

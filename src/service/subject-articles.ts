@@ -4,7 +4,7 @@
  * into the first, whose outlet then names every outlet that ran it, so one AP story on five sites
  * counts as one source, not five.
  */
-import { resolveSetDates } from '../core/articles/dates.js';
+import { datedArticles } from '../core/briefing/dating.js';
 import { createNearDuplicateIndex, type Signature } from '../core/articles/near-duplicates.js';
 import { parseArticle } from '../core/articles/parse.js';
 import type { Article } from '../core/model.js';
@@ -53,7 +53,7 @@ const sameOutlet = (a: Outlet, b: Outlet): boolean => (a.url ?? a.outlet) === (b
 export function planArticles(folder: readonly Article[], stored: readonly StoredHeader[], signatures: Map<string, Signature> = new Map()): ArticlePlan {
   // The folder's undated files are dated among themselves: articles ingested months later must not
   // pull February's files into April.
-  folder = resolveSetDates([...folder]);
+  folder = datedArticles([...folder]);
   const entries: Entry[] = [];
   const byHash = new Map<string, number>();
   const index = createNearDuplicateIndex<number>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSetDates } from '../../src/core/articles/dates.js';
 import { parseArticle } from '../../src/core/articles/parse.js';
+import { datedArticles } from '../../src/core/briefing/dating.js';
 
 const page = [
   'Storm hits the coast',
@@ -151,6 +152,20 @@ describe('resolveSetDates', () => {
     const [, b, c] = resolveSetDates([dated, later, same]);
     expect(b?.published?.iso).toBe('2025-04-29');
     expect(c?.published?.iso).toBe('2025-04-29');
+  });
+
+  it("reads a weekday a few days past the set's date as the one before, when the article's toll trails a dated report's", () => {
+    const saturday = parseArticle('a.txt', 'A\nDate: 2024-11-02\nThe death toll from the floods rose to 211.');
+    const tuesday = parseArticle('b.txt', 'B\nDate: 2024-11-05\nThe government approved an aid package.');
+    const trailing = parseArticle('c.txt', 'C\nRescuers on Friday raised the death toll from the floods to 205.');
+    const ahead = parseArticle('d.txt', 'D\nRescuers on Friday raised the death toll from the floods to 230.');
+    const [, , c, d] = datedArticles([saturday, tuesday, trailing, ahead]);
+    // 205 trails Saturday's 211: the Friday before it. 230 passes it: the Friday after the set's Tuesday.
+    expect(c?.published?.iso).toBe('2024-11-01');
+    expect(d?.published?.iso).toBe('2024-11-08');
+    // By their texts alone, both Fridays are the one after.
+    const byText = resolveSetDates([saturday, tuesday, trailing, ahead]);
+    expect(byText.map((a) => a.published?.iso)).toEqual(['2024-11-02', '2024-11-05', '2024-11-08', '2024-11-08']);
   });
 
   it("reads an undated article's weekdays as the days the dated reports mean by them, else as days near the set's date", () => {

@@ -198,16 +198,19 @@ function weekdayCalendar(dated: readonly Article[]): Map<number, number> {
 
 /**
  * An undated article that names only weekdays ("said on Sunday") is from the latest of them, read as
- * the days within three of the set's date: reports of one story come in one week.
+ * the days within three of the set's date: reports of one story come in one week. A day after the
+ * set's date is taken only if the article's toll allows it (`before`: it trails a dated report on or
+ * after the day a week earlier, so it is that earlier day).
  */
-function weekdayNear(a: Article, setDate: PubDate, calendar: ReadonlyMap<number, number>): PubDate | undefined {
+function weekdayNear(a: Article, setDate: PubDate, calendar: ReadonlyMap<number, number>, before: (iso: string) => boolean): PubDate | undefined {
   const base = ms(setDate);
   const from = new Date(base).getUTCDay();
   let latest: number | undefined;
   for (const weekday of weekdaysNamed(linesOf(a))) {
     const days = (weekday - from + 7) % 7;
+    const ahead = days > 0 && days <= 3 && !before(new Date(base + (days - 7) * DAY).toISOString().slice(0, 10));
     // "Friday's quake" is the Friday the dated reports of the story mean by it.
-    latest = Math.max(latest ?? -Infinity, calendar.get(weekday) ?? base + (days > 3 ? days - 7 : days) * DAY);
+    latest = Math.max(latest ?? -Infinity, calendar.get(weekday) ?? base + (ahead || days === 0 ? days : days - 7) * DAY);
   }
   if (latest === undefined) return undefined;
   const d = new Date(latest);
@@ -230,15 +233,29 @@ export function urlDate(url: string | undefined): PubDate | undefined {
 const DAY = 86_400_000;
 const ms = (p: PubDate): number => Date.parse(`${p.iso}T00:00:00Z`);
 
+/** The running counts (the dead, the missing) an article's opening gives for its whole story: the highest of each, by what it counts. */
+export type TollReader = (a: Article) => ReadonlyMap<string, number>;
+
 /**
  * Gives every article a publication date. Articles of one set are about one story, so an
  * article whose text gives only an older or vaguer date is taken to be from the set's date:
  * the latest date known from metadata, or else from the texts.
  */
-export function resolveSetDates(articles: Article[]): Article[] {
+export function resolveSetDates(articles: Article[], tolls?: TollReader): Article[] {
   const latest = (pool: PubDate[]): PubDate | undefined => pool.reduce<PubDate | undefined>((m, p) => (!m || p.iso > m.iso ? p : m), undefined);
   const strong = articles.map((a) => a.published).filter((p): p is PubDate => p !== undefined);
   const calendar = weekdayCalendar(articles);
+  // The dated reports' tolls, read once and only when an undated report's day is in doubt.
+  let dated: { iso: string; tolls: ReadonlyMap<string, number> }[] | undefined;
+  const trails =
+    (a: Article) =>
+    (iso: string): boolean => {
+      if (!tolls) return false;
+      dated ??= articles.flatMap((d) => (d.published ? [{ iso: d.published.iso, tolls: tolls(d) }] : []));
+      const own = tolls(a);
+      // Below a count a dated report gave on or after that day: the story's running count only grows.
+      return [...own].some(([head, x]) => dated?.some((d) => d.iso >= iso && (d.tolls.get(head) ?? -Infinity) > x));
+    };
   const resolve = (setDate: PubDate | undefined): Article[] =>
     articles.map((a) => {
       if (a.published) return a;
@@ -249,8 +266,9 @@ export function resolveSetDates(articles: Article[]): Article[] {
       // A day named without its year more than a week before the set's is an earlier event the article looks back on
       // ("the first round on May 18"), not its date: its weekdays are read near the set's date instead.
       const recent = (day: PubDate | undefined): PubDate | undefined => (day && ms(setDate) - ms(day) <= 7 * DAY ? day : undefined);
-      const hint = !vague(a.dateHint) ? a.dateHint : (recent(dayWithoutYear(a, setDate)) ?? weekdayNear(a, setDate, calendar));
-      return { ...a, published: hint && !vague(hint) ? hint : { ...setDate, source: 'set' } };
+      const hint = !vague(a.dateHint) ? a.dateHint : (recent(dayWithoutYear(a, setDate)) ?? weekdayNear(a, setDate, calendar, trails(a)));
+      // Only a stated date can be vague; a day the text names ("on Friday", "April 1") is a day.
+      return { ...a, published: hint && (hint !== a.dateHint || !vague(hint)) ? hint : { ...setDate, source: 'set' } };
     });
   if (strong.length) return resolve(latest(strong));
   // No article states its date: the latest its texts give. A year alone ("in 2025") gives a first

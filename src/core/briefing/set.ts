@@ -1,6 +1,6 @@
 /** A subject's article set, extracted once and indexed, ready to answer briefings. */
 import { closest, distance } from 'fastest-levenshtein';
-import { resolveSetDates } from '../articles/dates.js';
+import { datedArticles } from './dating.js';
 import { createInterner, extractArticle } from '../extract/article.js';
 import { endOf } from '../extract/figures/period.js';
 import { termsOf } from '../terms.js';
@@ -131,7 +131,7 @@ export class SetBuilder {
     private readonly meta: { title: string; topics: Topic[] },
     datedBy: Article[],
   ) {
-    this.dates = resolveSetDates(datedBy).map((a) => a.published);
+    this.dates = datedArticles(datedBy).map((a) => a.published);
   }
   /** The `i`th article, given the set's date for it when it states none of its own. */
   dated(i: number, article: Article): Article {
