@@ -113,6 +113,10 @@ describe('what a number measures', () => {
         [69.95, 'share price in chipmaker', 'level', 'exact', 'as of February 19, 2025'],
       ],
     ],
+    // A bound between a verb and its number keeps the number the verb's ("burned over 27,000 acres"); over a time, a span.
+    ['The fire burned over 27,000 acres.', [[27000, 'area burned by fire', 'quantity', 'more-than', 'as of February 19, 2025']]],
+    // "estimates X at $N": the tagger's noun is the verb when "at" gives the value.
+    ['The analyst estimates total economic losses at $50 billion.', [[50e9, 'economic losses', 'level', 'exact', 'as of February 19, 2025']]],
     // The country a rate is charged on is whose rate it is; a list's items name their own.
     [
       'It set 47% duties on imports from Madagascar, 46% on Vietnam, and 20% on the European Union.',
@@ -549,6 +553,9 @@ describe('what a number measures', () => {
         [9, 'deaths in Brent Fire', 'exact'],
       ],
     ],
+    // People under orders to leave are evacuated, however the orders are worded.
+    ['Almost 200,000 people are under mandatory evacuation orders.', [[200000, 'evacuated', 'about']]],
+    ['Nearly 70,000 people were under orders to flee their homes.', [[70000, 'evacuated', 'about']]],
     // The lives a thing took are its dead; lives saved are not.
     ['The crash claimed 270 lives.', [[270, 'deaths', 'exact']]],
     ['It resulted in the loss of 241 lives, including passengers and crew.', [[241, 'deaths', 'exact']]],

@@ -8,6 +8,7 @@ import type { NumberMention } from './numbers.js';
 import type { Quantity } from './quantity.js';
 import { RULES as COPIES } from './rules/copies.js';
 import { RULES as KINDS } from './rules/kinds.js';
+import { RULES as OBJECTS } from './rules/objects.js';
 import { RULES as OWNERS } from './rules/owners.js';
 import { RULES as PHRASES } from './rules/phrases.js';
 import { RULES as SHARES } from './rules/shares.js';
@@ -16,7 +17,7 @@ import type { MeasureContext, MeasureRule, Reading } from './rules/tools.js';
 
 export type { MeasureContext, Reading } from './rules/tools.js';
 
-const BY_ID = new Map([...COPIES, ...KINDS, ...STATES, ...SHARES, ...PHRASES, ...OWNERS].map((r) => [r.id, r]));
+const BY_ID = new Map([...COPIES, ...KINDS, ...STATES, ...SHARES, ...PHRASES, ...OBJECTS, ...OWNERS].map((r) => [r.id, r]));
 
 /** The order rows are tried in: a row that reads a narrower construction comes before a broader one. */
 const ORDER = [

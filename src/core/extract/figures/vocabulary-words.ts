@@ -190,6 +190,11 @@ export const LEVEL_VERBS: readonly string[] = [
   'pushing',
   'put',
   'puts',
+  // "estimates total economic losses at $50 billion", "pegged the damage at".
+  'estimates',
+  'estimated',
+  'pegged',
+  'pegs',
   'reaching',
   'declining',
   'falling',

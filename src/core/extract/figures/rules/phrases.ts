@@ -4,8 +4,8 @@
  */
 import type { NounPhrase } from '../phrase.js';
 import { clauseSubject, headBefore, nameBefore, phraseAt, phraseEndingAt, placeAfter, subjectBefore } from '../phrase.js';
-import { isPeopleNoun, nominalOf, senseOf, singular, synonymsOf } from '../lexicon.js';
-import { CHANGES, COUNT_NOUNS, LEVEL_VERBS, NOMINAL_OVERRIDES, SIZE_VERBS } from '../vocabulary-words.js';
+import { isPeopleNoun, singular, synonymsOf } from '../lexicon.js';
+import { CHANGES, COUNT_NOUNS, LEVEL_VERBS, SIZE_VERBS } from '../vocabulary-words.js';
 import {
   CHANGE_NOUN,
   CHANGE_VERB,
@@ -22,7 +22,7 @@ import {
   tokenAt,
   verbBefore,
 } from './tools.js';
-import { STATE_NOUN, stateReading, stateRowOfWord } from './states.js';
+import { STATE_NOUN, stateReading } from './states.js';
 import { CLOSED_AT, CLOSING_VERBS, PHRASAL_CHANGE, phrasalChange } from './moves.js';
 import { participle } from '../../question-grammar.js';
 import { TIME_UNITS } from '../../../calendar.js';
@@ -36,7 +36,7 @@ const OF_BEFORE =
 const MOVE_NOUNS = new Set(['loss', 'gain', 'drop', 'decline', 'fall', 'slump', 'dip']);
 
 /** A verb's past participle ("impact" -> "impacted", "burn" -> "burned"), as written when it is one already. */
-const pastParticiple = (t: Token): string => (/(?:ed|en)$/.test(t.lower) ? t.lower : participle(t.lemma));
+export const pastParticiple = (t: Token): string => (/(?:ed|en)$/.test(t.lower) ? t.lower : participle(t.lemma));
 
 /**
  * ", reaching 29.45 feet", "The pound extended losses, falling 0.75 per cent": a participle after a
@@ -58,7 +58,7 @@ const LEVEL_OR_CHANGE_VERBS = [...LEVEL_VERBS, ...CHANGES.flatMap((r) => r.verbs
 const WHEN_NOUNS = new Set([...TIME_UNITS, 'half', 'period', 'trading', 'session']);
 
 /** Words of a bound before a number: "more than", "nearly", "as much as". */
-const BOUND_WORD = /^(?:more|less|fewer|than|about|nearly|almost|around|roughly|some|over|under|just|as|much)$/;
+export const BOUND_WORD = /^(?:more|less|fewer|than|about|nearly|almost|around|roughly|some|over|under|just|as|much)$/;
 
 /** Adjectives of size after a compound's unit ("985-foot-long"), and the dimension each names. */
 const DIMENSION_OF: Record<string, string> = { long: 'length', wide: 'width', tall: 'height', high: 'height', deep: 'depth' };
@@ -265,7 +265,12 @@ export const RULES: readonly MeasureRule[] = [
       const v = phrasal ?? closing ?? (toLevel ? verbBefore(c, 16, LEVEL_OR_CHANGE_VERBS) : verbBefore(c, 10, LEVEL_VERBS));
       // "could top 10,000": after a modal, a verb the tagger reads as an adjective is still the verb.
       const afterModal = v?.token.pos === 'ADJ' && c.s.tokens[v.index - 1]?.pos === 'AUX';
-      if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX' && !afterModal)) return undefined;
+      // "The analyst estimates total losses at $50 billion": the tagger may read "estimates" as a noun; "at" says it is the verb.
+      const valued =
+        v &&
+        /^(?:estimates|estimated|pegged|pegs|put|puts)$/.test(v.token.lower) &&
+        /\bat\s+(?:(?:about|nearly|some|more than|at least|almost|around|roughly)\s+)?$/i.test(c.before);
+      if (!v || (v.token.pos !== 'VERB' && v.token.pos !== 'AUX' && !afterModal && !valued)) return undefined;
       // "plans to cut about 17,000 jobs": the noun after the number says what it counts.
       const after = phraseAt(c.s.tokens, c.next, c.titleCase);
       if (c.q.kind === 'count' && after && !GENERIC.has(after.lemma)) return undefined;
@@ -401,61 +406,6 @@ export const RULES: readonly MeasureRule[] = [
       const what = object && (object.next <= c.prev || v.index >= c.next) ? object : clauseSubject(c.s.tokens, v.index, c.titleCase);
       if (!what || GENERIC.has(what.lemma)) return undefined;
       return { rule: 'measure.duration', measure: fromPhrase(what), kind: 'quantity', label: `${phraseLabel(what)} ${v.token.lower}` };
-    },
-  },
-  {
-    // "invested $81 million", "lost about $5.5 billion", "could cost the economy as much as €1 billion", "lost 15 gigawatts".
-    id: 'measure.verb-object',
-    read: (c) => {
-      if (c.q.kind !== 'money' && c.q.kind !== 'quantity') return undefined;
-      const v = verbBefore(c, 6);
-      if (v && c.s.tokens.slice(v.index + 1, c.prev + 1).some((t) => t.pos === 'ADP' && !/^(?:than|of|as)$/.test(t.lower))) return undefined;
-      if (
-        !v ||
-        /^(?:be|have|do|say|tell|include|provide|give|get|make|take|reach|total|estimate|put|see|show|bring|offer|deliver|receive|exceed|top|hit|pass)$/.test(
-          v.token.lemma,
-        )
-      )
-        return undefined;
-      // "has predicted gusts (between) 50 and 70 mph": the noun the verb takes, right before the number, is what is measured.
-      const object = c.prev > v.index && tokenAt(c, c.prev)?.pos === 'NOUN' ? phraseEndingAt(c.s.tokens, c.prev, c.titleCase) : undefined;
-      if (object && !GENERIC.has(object.lemma)) return { rule: 'measure.verb-object', measure: fromPhrase(object), label: phraseLabel(object) };
-      // "The Palisades Fire has burned 23,713 acres": an area is the area the verb did, and whose.
-      if (c.q.unit.dimension === 'area') {
-        const done = pastParticiple(v.token);
-        const by = subjectBefore(c.s.tokens, v.index, c.titleCase);
-        const whose = by && !GENERIC.has(by.lemma) ? phraseLabel(by) : undefined;
-        return {
-          rule: 'measure.verb-object',
-          measure: measure('area', { modifiers: [done], scope: whose }),
-          label: `area ${done}${whose ? ` by ${whose}` : ''}`,
-        };
-      }
-      const noun = NOMINAL_OVERRIDES[v.token.lemma] ?? nominalOf(v.token.lemma);
-      if (noun === v.token.lemma && !senseOf(noun)) return undefined;
-      return { rule: 'measure.verb-object', measure: measure(singular(noun), { scope: placeAfter(c.s.tokens, c.next, c.s.text) }), label: noun };
-    },
-  },
-  {
-    // "The layoffs will impact roughly 17,500 people", "which employed 116,500 people": people, as the verb did to them.
-    id: 'measure.people-object',
-    read: (c) => {
-      const np = c.q.kind === 'count' ? phraseAt(c.s.tokens, c.next, c.titleCase) : undefined;
-      if (!np || !/^(?:people|person|individual|employee)$/.test(np.lemma) || np.modifiers.length) return undefined;
-      const v = verbBefore(c, 3);
-      if (!v || /^(?:be|have|do|say|tell|include|make|take|see|show|give|get|reach|total|number|count)$/.test(v.token.lemma)) return undefined;
-      // The verb's own object, said as done: not "account for 41 people", not "have not been able to ...".
-      if (c.s.tokens.slice(v.index + 1, c.prev + 1).some((t) => t.pos === 'ADP' || t.pos === 'PART')) return undefined;
-      if (c.s.tokens.slice(Math.max(0, v.index - 5), v.index).some((t) => /^(?:not|never|unable|n't|no)$/.test(t.lower))) return undefined;
-      const done = pastParticiple(v.token);
-      // "evacuated 3,000 people" are the evacuated, one count with "3,000 evacuated".
-      const row = stateRowOfWord(done);
-      if (row) return stateReading(c, row, undefined, `${row.id}.object`, np.next);
-      return {
-        rule: 'measure.people-object',
-        measure: measure(np.lemma === 'employee' ? 'employee' : 'people', { modifiers: [done] }),
-        label: `${np.head.toLowerCase()} ${done}`,
-      };
     },
   },
   {

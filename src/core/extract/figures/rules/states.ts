@@ -262,7 +262,8 @@ export const RULES: readonly MeasureRule[] = [
         const whole = /^(?:the|these|those)$/.test(t[k - 1]?.lower ?? '') && t[k - 2]?.lower === 'of';
         if (x.pos === 'NUM' && t[k - 1]?.lower !== 'and' && t[k + 1]?.text !== '-' && !whole) return undefined;
         const two = `${x.lower} ${t[k + 1]?.lower ?? ''}`;
-        const row = stateRowOfWord(`${two} ${t[k + 2]?.lower ?? ''}`) ?? stateRowOfWord(two) ?? stateRowOfWord(x.lower);
+        const three = `${two} ${t[k + 2]?.lower ?? ''}`;
+        const row = stateRowOfWord(`${three} ${t[k + 3]?.lower ?? ''}`) ?? stateRowOfWord(three) ?? stateRowOfWord(two) ?? stateRowOfWord(x.lower);
         const named = demonym === undefined ? undefined : c.s.text.slice(t[c.next]?.start ?? 0, t[demonym - 1]?.end ?? 0);
         if (row) return stateReading(c, row, np ? whoOf([...np.modifiers, np.head].join(' ')) : named, row.id, k + 1);
         // Between them only a place or group ("from the camp"), verbs of being and reporting.
