@@ -553,6 +553,14 @@ describe('what a number measures', () => {
         [9, 'deaths in Brent Fire', 'exact'],
       ],
     ],
+    // "N of the deaths", and the next item of the list said to come from its own place.
+    [
+      'Five of the deaths were attributed to the Harlow Fire and 11 resulted from the Brent Fire, the coroner said.',
+      [
+        [5, 'deaths in Harlow Fire', 'exact'],
+        [11, 'deaths in Brent Fire', 'exact'],
+      ],
+    ],
     // People under orders to leave are evacuated, however the orders are worded.
     ['Almost 200,000 people are under mandatory evacuation orders.', [[200000, 'evacuated', 'about']]],
     ['Nearly 70,000 people were under orders to flee their homes.', [[70000, 'evacuated', 'about']]],

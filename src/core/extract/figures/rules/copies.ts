@@ -119,11 +119,12 @@ export const RULES: readonly MeasureRule[] = [
     read: (c) => {
       const prior = c.previous;
       if (!prior || prior.kind === 'change') return undefined;
-      const bare = /^\s*(?:$|[,.;:)—–]|(?:in|last|this|next|since|during|from|to|on|at|and|or|a|the|per|according)\b)/i.test(c.after);
+      // "... and 11 resulted from the Eaton Fire": an item said to come from its own place is still bare.
+      const part = PART_SCOPE.exec(c.after)?.[1];
+      const bare = Boolean(part) || /^\s*(?:$|[,.;:)—–]|(?:in|last|this|next|since|during|from|to|on|at|and|or|a|the|per|according)\b)/i.test(c.after);
       if (!bare || !/(?:\b(?:to|and|or|from|then)|,)\s+(?:(?:a|an|the|about|nearly|some|more than|at least|another)\s+)?(?:record\s+)?$/i.test(c.before))
         return undefined;
       // "21 people, 16 from the Eaton Fire and five from the Palisade Fire": an item with a place or source of its own is a part.
-      const part = PART_SCOPE.exec(c.after)?.[1];
       return part ? { ...prior, measure: { ...prior.measure, scope: part }, rule: 'measure.list' } : { ...prior, rule: 'measure.list' };
     },
   },
@@ -145,4 +146,5 @@ export const RULES: readonly MeasureRule[] = [
 ];
 
 /** "16 from the Eaton Fire", "12 in the Eaton Fire area": a list item's own source or place, a name and an optional head word. */
-const PART_SCOPE = /^\s+(?:from|in|at)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*(?:\s+(?:area|region|district|county|zone))?)\b/;
+const PART_SCOPE =
+  /^\s+(?:(?:resulted|came|were|was)\s+)?(?:from|in|at)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*(?:\s+(?:area|region|district|county|zone))?)\b/;

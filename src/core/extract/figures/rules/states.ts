@@ -50,7 +50,7 @@ const STATE_INCLUDES = new RegExp(
     `(?:[\\d,]+\\s+[a-z]+(?:\\s+and|,)\\s+)*(?:(?:at least|more than|about|nearly|some)\\s+)?$`,
   'i',
 );
-const STATE_AMONG = new RegExp(`^\\s*(?:of\\s+them\\s+)?among\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
+const STATE_AMONG = new RegExp(`^\\s*(?:(?:of\\s+them\\s+)?among|of)\\s+the\\s+(${STATE_NOUN_WORDS})\\b`, 'i');
 const STATE_OF_THE = new RegExp(
   `^\\s*(?:Of|Among)\\s+(?:the\\s+)?(${STATE_NOUN_WORDS})\\b[^,]{0,20},\\s+(?:(?:at least|more than|about|nearly|some)\\s+)?$`,
   'i',
