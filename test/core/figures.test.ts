@@ -128,6 +128,8 @@ describe('what a number measures', () => {
     ],
     ['China faces a particularly steep 54% tariff rate.', [[54, 'tariff rate on China', 'share', 'exact', 'as of February 19, 2025']]],
     ['Beijing slaps a 34% tariff on US goods.', [[34, 'tariff on United States', 'share', 'exact', 'as of February 19, 2025']]],
+    // A group named first, and its part that something was done to.
+    ['Of the recovered bodies, 15 were transported by air.', [[15, 'recovered bodies transported', 'count', 'exact', 'as of February 19, 2025']]],
     // A market index or a company, named: its move and where it ended, in points and in percent.
     [
       'The Harbor 250 plummeted 4.84% to 5,396.52, while the Marlow Industrial Average dropped 1,679 points (4%) to end at 40,545.',
@@ -561,6 +563,8 @@ describe('what a number measures', () => {
         [11, 'deaths in Brent Fire', 'exact'],
       ],
     ],
+    // Past an aside between dashes to the state.
+    ['Around 20 more people – all in the market – were feared dead.', [[20, 'missing', 'about']]],
     // People under orders to leave are evacuated, however the orders are worded.
     ['Almost 200,000 people are under mandatory evacuation orders.', [[200000, 'evacuated', 'about']]],
     ['Nearly 70,000 people were under orders to flee their homes.', [[70000, 'evacuated', 'about']]],

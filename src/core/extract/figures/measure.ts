@@ -59,6 +59,7 @@ const ORDER = [
   'measure.money-from',
   'measure.change-verb',
   'measure.level',
+  'measure.of-the-front',
   'measure.partitive',
   'measure.noun-after',
   'measure.size',

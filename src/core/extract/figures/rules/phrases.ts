@@ -51,6 +51,9 @@ function participleSubject(c: MeasureContext, v: { token: Token; index: number }
 /** Possessive determiners, which open a noun phrase the way "the" does. */
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$/;
 
+/** "Of the released remains, 15": a fronted group and the count of its part, nothing else before it. */
+const OF_THE_FRONT = /^(?:Of|Among)\s+(?:the|these|those)\s+[^,]{3,60},\s+(?:(?:about|nearly|some|more than|at least|almost|only|just)\s+)?$/;
+
 /** Verbs after which "to" and a number give a new level: the level verbs, and every verb of change ("lowered ... to 5%"). */
 const LEVEL_OR_CHANGE_VERBS = [...LEVEL_VERBS, ...CHANGES.flatMap((r) => r.verbs)];
 
@@ -315,6 +318,20 @@ export const RULES: readonly MeasureRule[] = [
         kind: c.q.kind === 'share' || c.q.kind === 'money' ? 'level' : c.q.kind,
         label: phraseLabel(subject),
       };
+    },
+  },
+  {
+    // "Of the released mortal remains, 15 were transported by air": a part of a group named first, and what was done to it.
+    id: 'measure.of-the-front',
+    read: (c) => {
+      if (c.q.kind !== 'count' || !OF_THE_FRONT.test(c.before)) return undefined;
+      const t = c.s.tokens;
+      const at = t.findIndex((x) => /^(?:the|these|those)$/i.test(x.lower));
+      const comma = t.findIndex((x) => x.text === ',');
+      const np = at >= 0 && at < comma ? phraseEndingAt(t, comma - 1, c.titleCase) : undefined;
+      const done = predicateAfter(t, c.next);
+      if (!np || !done || GENERIC.has(np.lemma)) return undefined;
+      return { rule: 'measure.of-the-front', measure: { ...fromPhrase(np), modifiers: [...np.modifiers, done] }, kind: 'count', label: phraseLabel(np, done) };
     },
   },
   {

@@ -256,6 +256,12 @@ export const RULES: readonly MeasureRule[] = [
         const x = t[k];
         // "five campers and one counselor still missing": a coordinated count of people goes on to the state.
         const coordinated = x?.lower === 'and' && (t[k + 1]?.pos === 'NUM' || /^(?:a|an)$/.test(t[k + 1]?.lower ?? '')) && np !== undefined;
+        // "20 more people – all on the ground – were feared dead": past an aside between dashes.
+        const close = x && /^(?:–|—|--)$/.test(x.text) ? t.findIndex((y, i) => i > k && i < k + 10 && y.text === x.text) : -1;
+        if (close > 0) {
+          k = close;
+          continue;
+        }
         if (!x || (x.pos === 'PUNCT' && x.text !== '-') || (x.lower === 'and' && !coordinated) || x.lower === 'but') return undefined;
         // "The toll climbed to 2,122 with 2,421 people injured": another count is in the state after it, not this one
         // ("a 19-year-old counselor" is one person, described; "three of the 12 hikers", the whole they are part of).
