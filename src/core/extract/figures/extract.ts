@@ -13,9 +13,10 @@ import { asOf, BASELINE, PROJECTED, type TimeSpan, timeSpans } from './period.js
 import { isTitleCase, rateTarget } from './phrase.js';
 import { quantityOf } from './quantity.js';
 
+import { anyOf } from '../../text.js';
+
 /** Points (percentage or basis), which a change in percent is not a conversion of. */
 const isPoints = (unit: string): boolean => unit === 'unit.percentage-point' || unit === 'unit.basis-point';
-import { anyOf } from '../../text.js';
 
 /** What became of one number in a sentence: a figure, or the reason it is none. */
 export interface FigureNote {

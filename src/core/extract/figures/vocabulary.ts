@@ -204,12 +204,6 @@ export interface StateRow {
   fixed?: boolean;
 }
 
-/**
- * The two kinds of people a vehicle's manifest lists, as heads ("passengers", "crew members"): a count
- * of one listed with the other ("230 passengers and 12 crew") is of those aboard, told once.
- */
-export const OCCUPANT_HEADS: ReadonlySet<string> = new Set(['passenger', 'crew', 'member', 'crewmember']);
-
 /** Casualty and displacement states, the counts disaster, conflict and accident reports are built on. */
 export const STATES: readonly StateRow[] = [
   {

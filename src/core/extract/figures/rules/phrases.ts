@@ -15,6 +15,7 @@ import {
   GENERIC,
   type MeasureContext,
   type MeasureRule,
+  type Reading,
   measure,
   phraseLabel,
   predicateAfter,
@@ -47,6 +48,20 @@ function participleSubject(c: MeasureContext, v: { token: Token; index: number }
   const mainVerb = c.s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   return mainVerb > 0 && mainVerb < v.index ? (nameBefore(c.s.tokens, mainVerb) ?? headBefore(c.s.tokens, mainVerb, c.titleCase)) : undefined;
 }
+
+/** How a change is labelled: "rise in exports", "fall in S&P 500". */
+const changeLabel = (direction: 'up' | 'down', what: string): string => `${direction === 'up' ? 'rise' : 'fall'} in ${what}`;
+
+/** The level where what a change moved stood after it ("plummeted 4.84% to 5,396.52"): the changed measure, no direction. */
+const levelAfter = (change: Reading): Reading => {
+  const what = { ...change.measure, direction: undefined };
+  return {
+    rule: 'measure.level',
+    measure: what,
+    kind: 'level',
+    label: change.label?.replace(/^(?:rise|fall) in /, '') ?? [...what.modifiers, what.head].join(' '),
+  };
+};
 
 /** Possessive determiners, which open a noun phrase the way "the" does. */
 const POSSESSIVE = /^(?:its|their|his|her|our|my|your)$/;
@@ -187,7 +202,7 @@ export const RULES: readonly MeasureRule[] = [
             rule: 'measure.change-verb',
             measure: { ...c.previous.measure, direction: moved },
             kind: 'change',
-            label: `${moved === 'up' ? 'rise' : 'fall'} in ${c.previous.label ?? c.previous.measure.head}`,
+            label: changeLabel(moved, c.previous.label ?? c.previous.measure.head),
           };
         }
       }
@@ -219,20 +234,15 @@ export const RULES: readonly MeasureRule[] = [
       // "cut its key rate by 25 basis points": past a possessive to the noun.
       const object = phraseAt(c.s.tokens, POSSESSIVE.test(tokenAt(c, v.index + 1)?.lower ?? '') ? v.index + 2 : v.index + 1, c.titleCase);
       const transitive = object && object.next <= c.prev + 1 && !GENERIC.has(object.lemma) ? object : undefined;
-      // "The pound extended losses, falling 0.75 per cent": the participle's subject is the sentence's.
       // "Apple fell 9%", "The S&P 500 plummeted 4.84%": what a name's value does, as written.
       const named = transitive ? undefined : nameBefore(c.s.tokens, v.index);
       if (named)
-        return {
-          rule: 'measure.change-verb',
-          measure: { ...measure(named.lemma), direction },
-          kind: 'change',
-          label: `${direction === 'up' ? 'rise' : 'fall'} in ${named.head}`,
-        };
+        return { rule: 'measure.change-verb', measure: { ...measure(named.lemma), direction }, kind: 'change', label: changeLabel(direction, named.head) };
+      // "The pound extended losses, falling 0.75 per cent": the participle's subject is the sentence's.
       const subject: (NounPhrase & { scope?: string | undefined }) | undefined =
         transitive ?? participleSubject(c, v) ?? subjectBefore(c.s.tokens, v.index, c.titleCase);
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
-      const label = `${direction === 'up' ? 'rise' : 'fall'} in ${[...subject.modifiers, subject.head.toLowerCase()].join(' ')}`;
+      const label = changeLabel(direction, [...subject.modifiers, subject.head.toLowerCase()].join(' '));
       return {
         rule: 'measure.change-verb',
         measure: { ...fromPhrase(subject, subject.scope), direction },
@@ -251,20 +261,11 @@ export const RULES: readonly MeasureRule[] = [
       const toLevel = /\b(?:to|from)\s+(?:(?:about|nearly|some|more than|at least|almost|around|just)\s+)?$/i.test(c.before);
       // "held onto losses of 0.7% at $1.2764": after a change, the value it stood at is the level of what changed.
       const prior = c.previous;
-      if (!phrasal && prior?.kind === 'change' && prior.measure.direction && c.q.kind === 'money' && /\bat\s+$/i.test(c.before)) {
-        const what = { ...prior.measure, direction: undefined };
-        return { rule: 'measure.level', measure: what, kind: 'level', label: [...what.modifiers, what.head].join(' ') };
-      }
+      if (!phrasal && prior?.kind === 'change' && prior.measure.direction && c.q.kind === 'money' && /\bat\s+$/i.test(c.before)) return levelAfter(prior);
       // "closed at 38,314", "to end at 40,545": where a market's value stood when trading stopped.
       const closing = CLOSED_AT.test(c.before) ? verbBefore(c, 4, CLOSING_VERBS) : undefined;
       // "dropped 1,679 points to end at 40,545": where what changed ended.
-      if (closing && c.previous?.kind === 'change' && /\bto\s+\w+\s+at\s+$/i.test(c.before))
-        return {
-          rule: 'measure.level',
-          measure: { ...c.previous.measure, direction: undefined },
-          kind: 'level',
-          label: c.previous.label?.replace(/^(?:rise|fall) in /, ''),
-        };
+      if (closing && prior?.kind === 'change' && /\bto\s+\w+\s+at\s+$/i.test(c.before)) return levelAfter(prior);
       const v = phrasal ?? closing ?? (toLevel ? verbBefore(c, 16, LEVEL_OR_CHANGE_VERBS) : verbBefore(c, 10, LEVEL_VERBS));
       // "could top 10,000": after a modal, a verb the tagger reads as an adjective is still the verb.
       const afterModal = v?.token.pos === 'ADJ' && c.s.tokens[v.index - 1]?.pos === 'AUX';
@@ -293,14 +294,7 @@ export const RULES: readonly MeasureRule[] = [
         /\b(?:to|at)\s+(?:(?:about|nearly|some|more than|at least|almost|around)\s+)?$/i.test(c.before)
       )
         // "plummeted 4.84% to 5,396.52": the level after a change is where what changed stood.
-        return c.previous.kind === 'change'
-          ? {
-              rule: 'measure.level',
-              measure: { ...c.previous.measure, direction: undefined },
-              kind: 'level',
-              label: c.previous.label?.replace(/^(?:rise|fall) in /, ''),
-            }
-          : { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
+        return c.previous.kind === 'change' ? levelAfter(c.previous) : { ...c.previous, rule: 'measure.level', kind: c.previous.kind };
       if (!subject || GENERIC.has(subject.lemma)) return undefined;
       const row = STATE_NOUN.get(subject.head.toLowerCase()) ?? STATE_NOUN.get(`${subject.modifiers.at(-1) ?? ''} ${subject.head.toLowerCase()}`);
       if (row && c.q.kind === 'count') return stateReading(c, row, undefined, `${row.id}.level`);

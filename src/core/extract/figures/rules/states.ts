@@ -7,7 +7,7 @@ import type { Reading } from './tools.js';
 import { clauseBefore, GENERIC, type MeasureContext, type MeasureRule, measure } from './tools.js';
 import { isPeopleNoun } from '../lexicon.js';
 import { frontedPlace, phraseAt, placeAfter } from '../phrase.js';
-import { alternation, OCCUPANT_HEADS, STATES, type StateRow } from '../vocabulary.js';
+import { alternation, STATES, type StateRow } from '../vocabulary.js';
 import { anyOf } from '../../../text.js';
 
 const STATE_WORDS = STATES.flatMap((row) => row.states.map((w) => ({ w, row })));
@@ -152,14 +152,11 @@ export function stateReading(c: MeasureContext, row: StateRow, who: string | und
 }
 
 const ABOARD = STATES.find((r) => r.id === 'state.aboard');
-/** A noun phrase's kind of occupant: "passenger", or "crew" for "crew members" and "crew"; else undefined. */
-const occupantOf = (np: { lemma: string; modifiers: string[] } | undefined): string | undefined => {
-  if (!np || !OCCUPANT_HEADS.has(np.lemma)) return undefined;
-  if (np.lemma === 'member') return np.modifiers.at(-1) === 'crew' ? 'crew' : undefined;
-  return np.lemma === 'crewmember' ? 'crew' : np.lemma;
-};
-
-/** The kind of occupant the words at `i` name ("crew members", "passengers"), and the token after them. */
+/**
+ * The two kinds of people a vehicle's manifest lists, named by the words at `i` ("passengers", "crew",
+ * "crew members"), and the token after them: a count of one listed with the other ("230 passengers and
+ * 12 crew") is of those aboard, told once.
+ */
 function occupantAt(t: Token[], i: number): { kind: string; next: number } | undefined {
   const w = t[i]?.lower ?? '';
   if (/^passengers?$/.test(w)) return { kind: 'passenger', next: i + 1 };
@@ -167,9 +164,13 @@ function occupantAt(t: Token[], i: number): { kind: string; next: number } | und
   return undefined;
 }
 
+/** The kind of occupant a noun phrase's head names ("Indian passengers", "crew members"), else undefined. */
+const occupantOf = (t: Token[], np: { lemma: string; at: number } | undefined): string | undefined =>
+  np ? occupantAt(t, np.lemma === 'member' ? np.at - 1 : np.at)?.kind : undefined;
+
 /** "242 passengers and crew": everyone aboard, so no one kind of them. */
-const everyoneAboard = (t: Token[], np: { lemma: string; modifiers: string[]; next: number }): boolean => {
-  const kind = occupantOf(np);
+const everyoneAboard = (t: Token[], np: { lemma: string; at: number; next: number }): boolean => {
+  const kind = occupantOf(t, np);
   const other = t[np.next]?.lower === 'and' ? occupantAt(t, np.next + 1) : undefined;
   return Boolean(kind && other && other.kind !== kind);
 };
@@ -327,7 +328,7 @@ export const RULES: readonly MeasureRule[] = [
       if (c.q.kind !== 'count' || !ABOARD) return undefined;
       const t = c.s.tokens;
       const np = phraseAt(t, c.next, c.titleCase);
-      const kind = occupantOf(np);
+      const kind = occupantOf(t, np);
       if (!np || !kind) return undefined;
       // The other kind: right after "and" ("passengers and crew"), or after "and" and its own count ("and 12 crew members").
       const and = t[np.next]?.lower === 'and' ? np.next + 1 : -1;
